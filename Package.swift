@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "migplan",
+  products: [.executable(name: "migplan", targets: ["migplan"])],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .target(name: "MigplanSyntax"),
+    .target(name: "MigplanTestSupport", dependencies: ["MigplanSyntax"]),
+    .executableTarget(
+      name: "migplan",
+      dependencies: [
+        "MigplanSyntax",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(
+      name: "MigplanSyntaxTests", dependencies: ["MigplanSyntax", "MigplanTestSupport"]),
+    .testTarget(name: "MigplanCLITests", dependencies: ["MigplanTestSupport"]),
+  ]
+)

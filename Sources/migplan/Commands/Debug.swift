@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `migplan debug …`: inspect what migplan reads.
+struct Debug: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Inspect tokens, syntax trees and timings.",
+    subcommands: [DebugAST.self, DebugTokens.self])
+}

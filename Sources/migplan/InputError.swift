@@ -1,0 +1,52 @@
+import ArgumentParser
+import MigplanSyntax
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Input problems reported as `path:line:col: error: reason` on stderr, ending with exit 2.
+enum InputError {
+  /// Writes one line to standard error.
+  static func printError(_ line: String) {
+    var text = line
+    text.append("\n")
+    var bytes = Array(text.utf8)
+    _ = bytes.withUnsafeMutableBytes { fwrite($0.baseAddress, 1, $0.count, stderr) }
+  }
+
+  /// Reports each syntax error of a file and returns the exit code to use (2), or nil if none.
+  static func report(path: String, errors: [SyntaxError], lines: LineIndex) -> ExitCode? {
+    guard !errors.isEmpty else { return nil }
+    for error in errors {
+      let at = lines.location(error.range.start)
+      printError("\(path):\(at.line):\(at.column + 1): error: \(error.message)")
+    }
+    return ExitCode(2)
+  }
+
+  /// Reads a whole file, or reports why not (`path:1:1: error: …`) and returns nil.
+  static func readFile(_ path: String) -> [UInt8]? {
+    guard let f = fopen(path, "rb") else {
+      printError("\(path):1:1: error: cannot read file: \(String(cString: strerror(errno)))")
+      return nil
+    }
+    defer { fclose(f) }
+    var result: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+      if n > 0 { result.append(contentsOf: chunk[0..<n]) }
+      if n < chunk.count {
+        if ferror(f) != 0 {
+          printError("\(path):1:1: error: cannot read file: \(String(cString: strerror(errno)))")
+          return nil
+        }
+        break
+      }
+    }
+    return result
+  }
+}
