@@ -3,7 +3,11 @@ import PackageDescription
 
 let package = Package(
   name: "migplan",
-  products: [.executable(name: "migplan", targets: ["migplan"])],
+  products: [
+    .executable(name: "migplan", targets: ["migplan"]),
+    // libFuzzer target over the tokenizer and parser; build and run it with Scripts/fuzz.sh.
+    .executable(name: "migplan-fuzz", targets: ["migplan-fuzz"]),
+  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
@@ -16,6 +20,7 @@ let package = Package(
         "MigplanSyntax",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .executableTarget(name: "migplan-fuzz", dependencies: ["MigplanSyntax"]),
     .testTarget(
       name: "MigplanSyntaxTests", dependencies: ["MigplanSyntax", "MigplanTestSupport"]),
     .testTarget(name: "MigplanCLITests", dependencies: ["MigplanTestSupport"]),
