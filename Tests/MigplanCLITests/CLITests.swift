@@ -1,0 +1,85 @@
+import Foundation
+import MigplanTestSupport
+import Testing
+
+/// End-to-end tests of the built `migplan` binary: exit status, stdout and stderr.
+@Suite struct CLITests {
+  let root = PackageRoot.path()
+
+  @Test func helpExitsZeroAndListsDebug() throws {
+    let run = try runMigplan(["--help"])
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    #expect(run.stdout.contains("debug"))
+  }
+
+  @Test func syntaxErrorIsReportedWithItsLocationAndExitsTwo() throws {
+    let file = try TemporaryFile(contents: "x = 1\ny = )\n", name: "broken.py")
+    defer { file.remove() }
+    let run = try runMigplan(["debug", "ast", file.path])
+    #expect(run.status == 2)
+    let first = run.stderr.split(separator: "\n").first.map(String.init) ?? ""
+    #expect(
+      first.wholeMatch(of: /(.+):2:(\d+): error: .+/)?.1 == Substring(file.path),
+      "stderr: \(run.stderr)")
+  }
+
+  @Test func missingFileIsReportedAtOneOneAndExitsTwo() throws {
+    let path = root + "/Fixtures/syntax/ok/no-such-file.py"
+    let run = try runMigplan(["debug", "ast", path])
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("\(path):1:1: error:"), "stderr: \(run.stderr)")
+  }
+
+  /// CPython is the oracle: `debug ast` prints what `ast.dump(..., include_attributes=True)` does.
+  @Test func debugASTMatchesCPython() throws {
+    let path = root + "/Fixtures/syntax/ok/migration_basic.py"
+    let script =
+      "import ast,sys; "
+      + "print(ast.dump(ast.parse(open(sys.argv[1],\"rb\").read()), include_attributes=True))"
+    let cpython = try runProcess("python3", ["-c", script, path])
+    try #require(cpython.status == 0, "python3 failed: \(cpython.stderr)")
+    let ours = try runMigplan(["debug", "ast", path])
+    #expect(ours.status == 0, "stderr: \(ours.stderr)")
+    if ours.stdout != cpython.stdout {  // the dumps are long: report where they part
+      Issue.record("differs from CPython: \(firstDifference(cpython.stdout, ours.stdout))")
+    }
+  }
+
+  @Test func debugBenchEndsWithTheRatioLine() throws {
+    let run = try runMigplan(["debug", "bench", "--seconds", "0.05", root + "/Fixtures/syntax/ok"])
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(
+      last.wholeMatch(of: /parse: \d+\.\d× CPython ast\.parse/) != nil, "stdout: \(run.stdout)")
+  }
+}
+
+/// Where two texts first differ, with some context from each, for readable failures.
+func firstDifference(_ expected: String, _ actual: String) -> String {
+  let e = Array(expected.utf8)
+  let a = Array(actual.utf8)
+  var i = 0
+  while i < e.count, i < a.count, e[i] == a[i] { i += 1 }
+  func context(_ bytes: [UInt8]) -> String {
+    String(decoding: bytes[max(0, i - 80)..<min(bytes.count, i + 80)], as: UTF8.self)
+  }
+  return "first difference at byte \(i)\n  expected: …\(context(e))…\n  actual:   …\(context(a))…"
+}
+
+/// A file in a fresh temporary folder, for inputs that must not live in Fixtures/.
+struct TemporaryFile {
+  let folder: URL
+  let path: String
+
+  init(contents: String, name: String) throws {
+    folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("migplan-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    path = folder.appendingPathComponent(name).path
+    try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+  }
+
+  func remove() {
+    try? FileManager.default.removeItem(at: folder)
+  }
+}
