@@ -17,7 +17,7 @@ struct DebugBench: ParsableCommand {
   @Argument(help: "Files or folders; every .py file under a folder is read.")
   var paths: [String]
 
-  @Option(help: "Seconds to spend on each measurement (at least one full round each).")
+  @Option(help: "CPU seconds to spend on each measurement (at least one full round each).")
   var seconds: Double = 1
 
   @Option(help: "The Python interpreter to compare with.")
@@ -62,7 +62,7 @@ struct DebugBench: ParsableCommand {
       print(
         "\(label) \(fixed(timing.perSecond(bytes) / 1e6, 1)) MB/s, "
           + "\(fixed(timing.perSecond(files.count), 0)) files/s "
-          + "(\(timing.rounds) rounds in \(fixed(timing.elapsed, 2)) s)")
+          + "(\(timing.rounds) rounds in \(fixed(timing.elapsed, 2)) CPU s)")
     }
     if cpython.failures > 0 {
       print("note: CPython rejected \(cpython.failures) of the files")
@@ -86,7 +86,9 @@ struct DebugBench: ParsableCommand {
         continue
       }
       var found: [String] = []
-      for case let relative as String in manager.enumerator(atPath: path) ?? .init()
+      // The enumerator does not enter a folder given as a symbolic link; its target it does.
+      let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+      for case let relative as String in manager.enumerator(atPath: resolved) ?? .init()
       where relative.hasSuffix(".py") {
         let full = (path as NSString).appendingPathComponent(relative)
         var isSub: ObjCBool = false
@@ -105,17 +107,18 @@ struct DebugBench: ParsableCommand {
     return files
   }
 
-  /// Runs `body` once to warm up, then again until `seconds` have passed (at least once).
+  /// Runs `body` once to warm up, then again until `seconds` of CPU time have passed (at least
+  /// once). CPU time rather than wall time, here and in the Python child, so that other work on
+  /// the machine does not skew the ratios.
   private static func measure(seconds: Double, _ body: () -> Void) -> Timing {
     body()
-    let clock = ContinuousClock()
-    let start = clock.now
+    let start = processCPUSeconds()
     var rounds = 0
     var elapsed = 0.0
     repeat {
       body()
       rounds += 1
-      elapsed = (clock.now - start).seconds
+      elapsed = processCPUSeconds() - start
     } while elapsed < seconds
     return Timing(rounds: rounds, elapsed: elapsed)
   }
@@ -171,11 +174,11 @@ struct DebugBench: ParsableCommand {
                 failures.add(i)
     def measure(body):
         body()
-        rounds, start = 0, time.perf_counter()
+        rounds, start = 0, time.process_time()
         while True:
             body()
             rounds += 1
-            elapsed = time.perf_counter() - start
+            elapsed = time.process_time() - start
             if elapsed >= seconds:
                 return {"rounds": rounds, "elapsed": elapsed}
     result = {"tokenize": measure(run_tokenize), "parse": measure(run_parse)}
@@ -213,10 +216,9 @@ private func fixed(_ value: Double, _ digits: Int) -> String {
   String(format: "%.\(digits)f", value)
 }
 
-extension Duration {
-  /// This duration in seconds, as a `Double`.
-  fileprivate var seconds: Double {
-    let (s, attoseconds) = components
-    return Double(s) + Double(attoseconds) * 1e-18
-  }
+/// CPU time this process has used so far, in seconds.
+private func processCPUSeconds() -> Double {
+  var now = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+  return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
 }
