@@ -1,0 +1,2 @@
+# vim: set fileencoding=utf-8 :
+s = 'été'; t = 1

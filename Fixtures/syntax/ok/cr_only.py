@@ -1,0 +1,1 @@
+# Old Mac line endings: a lone CR ends each line.x = 1if x:    y = '''ab'''    z = (1,         2)w = 'p' \    'q'
