@@ -1,0 +1,622 @@
+/// Turns Python 3.12 source bytes into tokens, comments and errors; never throws or traps.
+///
+/// The lexer is hand-written and works on UTF-8 bytes with an `Int` index (no Foundation, no
+/// `String` per token). It follows CPython's tokenizer: NEWLINE only at the end of logical lines,
+/// zero-width INDENT/DEDENT, implicit joining inside brackets, backslash continuation, and
+/// PEP 701 f-strings (`fstringStart`, `fstringMiddle`, replacement fields, `fstringEnd`).
+/// Errors are recorded in `TokenStream.errors` and lexing goes on.
+public enum Lexer {
+  /// Tokenizes UTF-8 source. Run `SourceText.prepare` first to check the encoding and NUL bytes.
+  public static func tokenize(_ source: [UInt8]) -> TokenStream {
+    let n = source.count
+    if n == 0 {
+      return TokenStream(tokens: [Token(.endOfFile, [], 0, 0)])
+    }
+    return source.withUnsafeBufferPointer { src in
+      byteClassTable.withUnsafeBufferPointer { table in
+        dispatchTable.withUnsafeBufferPointer { dispatch in
+          var core = LexerCore(src.baseAddress!, n, table.baseAddress!, dispatch.baseAddress!)
+          core.run()
+          return TokenStream(
+            tokens: core.takeTokens(), comments: core.comments, errors: core.errors)
+        }
+      }
+    }
+  }
+}
+
+/// Byte classes for the hot loops (bit set per byte value).
+enum ByteClass {
+  /// ASCII letter or `_`: may start an identifier.
+  static let identStart: UInt8 = 1
+  /// ASCII letter, digit or `_`: may continue an identifier.
+  static let identContinue: UInt8 = 2
+  /// `0`-`9`.
+  static let digit: UInt8 = 4
+  /// `0`-`9`, `a`-`f`, `A`-`F`.
+  static let hexDigit: UInt8 = 8
+  /// `b`, `r`, `u`, `f` in either case: may start a string prefix.
+  static let prefix: UInt8 = 16
+  /// Letters, digits, `_` and every byte >= 0x80 (CPython's `is_potential_identifier_char`).
+  static let potentialIdentifier: UInt8 = 32
+  /// Bytes that stop a scan through a `'` string: `'`, `\\`, `\n`, `\r`.
+  static let stopSingle: UInt8 = 64
+  /// Bytes that stop a scan through a `"` string: `"`, `\\`, `\n`, `\r`.
+  static let stopDouble: UInt8 = 128
+}
+
+let byteClassTable: [UInt8] = {
+  var t = [UInt8](repeating: 0, count: 256)
+  for c in 0..<256 {
+    var v: UInt8 = 0
+    let isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+    let isDigit = c >= 48 && c <= 57
+    if isLetter || c == 95 { v |= ByteClass.identStart }
+    if isLetter || isDigit || c == 95 { v |= ByteClass.identContinue }
+    if isDigit { v |= ByteClass.digit }
+    if isDigit || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) { v |= ByteClass.hexDigit }
+    switch c | 0x20 {
+    case 98, 114, 117, 102: if isLetter { v |= ByteClass.prefix }
+    default: break
+    }
+    if isLetter || isDigit || c == 95 || c >= 128 { v |= ByteClass.potentialIdentifier }
+    if c == 39 || c == 92 || c == 10 || c == 13 { v |= ByteClass.stopSingle }
+    if c == 34 || c == 92 || c == 10 || c == 13 { v |= ByteClass.stopDouble }
+    t[c] = v
+  }
+  return t
+}()
+
+/// What the main loop does with a token's first byte.
+enum Dispatch: UInt8 {
+  case other, newline, comment, backslash, identifier, digit, quote, dot, opener, closer, colon
+  case exclamation, nonASCII
+}
+
+let dispatchTable: [UInt8] = {
+  var t = [UInt8](repeating: Dispatch.other.rawValue, count: 256)
+  func set(_ chars: String, _ d: Dispatch) {
+    for c in chars.utf8 { t[Int(c)] = d.rawValue }
+  }
+  set("\n\r", .newline)
+  set("#", .comment)
+  set("\\", .backslash)
+  set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_", .identifier)
+  set("0123456789", .digit)
+  set("'\"", .quote)
+  set(".", .dot)
+  set("([{", .opener)
+  set(")]}", .closer)
+  set(":", .colon)
+  set("!", .exclamation)
+  for c in 128..<256 { t[c] = Dispatch.nonASCII.rawValue }
+  return t
+}()
+
+/// An open bracket waiting for its closer.
+struct Opener {
+  var byte: UInt8
+  var offset: UInt32
+}
+
+/// One level of f-string state: an f-string being read, or one of its replacement fields.
+struct FStringFrame {
+  /// True for a replacement field (`{…}`), false for the f-string itself.
+  var isField: Bool
+  /// Field only: the `:` was seen, the format spec is being read.
+  var inSpec: Bool
+  /// The quote byte of the f-string.
+  var quote: UInt8
+  var triple: Bool
+  var raw: Bool
+  /// Flags carried by the f-string's `fstringStart`/`fstringMiddle`/`fstringEnd` tokens.
+  var flags: TokenFlags
+  /// Field only: `brackets.count` right after its `{` was pushed.
+  var depth: Int
+  /// F-string only: index of its `fstringStart` token, and the token's start offset.
+  var startToken: Int
+  var start: Int
+}
+
+/// The lexer's state for one buffer. `p[0..<n]` is the source; `cls` the byte class table.
+struct LexerCore {
+  let p: UnsafePointer<UInt8>
+  let n: Int
+  let cls: UnsafePointer<UInt8>
+  let dispatch: UnsafePointer<UInt8>
+  var i: Int = 0
+  /// The tokens so far, in a buffer grown by hand: `Array.append` costs a uniqueness check per
+  /// call, which showed up in profiles. `takeTokens()` moves them into an array at the end.
+  var tokenBuffer: UnsafeMutablePointer<Token>
+  var tokenCount = 0
+  var tokenCapacity: Int
+  var comments: [TextRange] = []
+  var errors: [SyntaxError] = []
+  /// Indentation columns (tab size 8) and alternative columns (tab size 1), CPython-style.
+  var indents: [Int] = [0]
+  var altIndents: [Int] = [0]
+  var brackets: [Opener] = []
+  var frames: [FStringFrame] = []
+  var atLineStart = true
+
+  init(
+    _ p: UnsafePointer<UInt8>, _ n: Int, _ cls: UnsafePointer<UInt8>,
+    _ dispatch: UnsafePointer<UInt8>
+  ) {
+    self.p = p
+    self.n = n
+    self.cls = cls
+    self.dispatch = dispatch
+    tokenCapacity = n / 5 + 16
+    tokenBuffer = .allocate(capacity: tokenCapacity)
+  }
+
+  /// The tokens as an array; frees the buffer (call once, at the end).
+  mutating func takeTokens() -> [Token] {
+    let result = Array(UnsafeBufferPointer(start: tokenBuffer, count: tokenCount))
+    tokenBuffer.deallocate()
+    tokenCount = 0
+    tokenCapacity = 0
+    return result
+  }
+
+  mutating func growTokens() {
+    let capacity = tokenCapacity * 2
+    let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
+    bigger.moveInitialize(from: tokenBuffer, count: tokenCount)
+    tokenBuffer.deallocate()
+    tokenBuffer = bigger
+    tokenCapacity = capacity
+  }
+
+  // MARK: Helpers
+
+  /// The byte at `j`, or 0 past the end.
+  @inline(__always) func at(_ j: Int) -> UInt8 { j < n ? p[j] : 0 }
+
+  @inline(__always) func isClass(_ c: UInt8, _ mask: UInt8) -> Bool { cls[Int(c)] & mask != 0 }
+
+  @inline(__always) mutating func emit(
+    _ kind: TokenKind, _ s: Int, _ e: Int, _ flags: TokenFlags = []
+  ) {
+    if tokenCount == tokenCapacity { growTokens() }
+    (tokenBuffer + tokenCount).initialize(
+      to: Token(kind, flags, UInt32(truncatingIfNeeded: s), UInt32(truncatingIfNeeded: e)))
+    tokenCount += 1
+  }
+
+  mutating func error(_ s: Int, _ e: Int, _ message: String) {
+    errors.append(SyntaxError(TextRange(s, e), message))
+  }
+
+  /// True when the current logical line already has a significant token (so it needs a NEWLINE).
+  @inline(__always) var lineHasTokens: Bool {
+    guard tokenCount > 0 else { return false }
+    let last = tokenBuffer[tokenCount - 1]
+    return last.kind != .newline && last.kind != .indent && last.kind != .dedent
+  }
+
+  // MARK: Main loop
+
+  mutating func run() {
+    if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { i = 3 }
+    while true {
+      if !frames.isEmpty && (!frames[frames.count - 1].isField || frames[frames.count - 1].inSpec) {
+        lexFStringText()
+        continue
+      }
+      if atLineStart {
+        atLineStart = false
+        lexIndentation()
+      }
+      // Skip blanks between tokens; long runs of spaces eight at a time.
+      while i < n {
+        let c = p[i]
+        if c == 32 {
+          i += 1
+          while i + 8 <= n
+            && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+          {
+            i += 8
+          }
+        } else if c == 9 || c == 12 {
+          i += 1
+        } else {
+          break
+        }
+      }
+      if i >= n {
+        finish()
+        return
+      }
+      let c = p[i]
+      // Dispatch on a small dense code so the switch compiles to a jump table.
+      switch Dispatch(rawValue: dispatch[Int(c)]).unsafelyUnwrapped {
+      case .newline:
+        let s = i
+        i += (c == 13 && at(i + 1) == 10) ? 2 : 1
+        if brackets.isEmpty {
+          if lineHasTokens { emit(.newline, s, i) }
+          atLineStart = true
+        }
+      case .comment:
+        let s = i
+        var j = i + 1
+        while j < n {
+          let d = p[j]
+          if d == 10 || d == 13 { break }
+          j += 1
+        }
+        comments.append(TextRange(s, j))
+        i = j
+      case .backslash:
+        lexBackslash()
+      case .identifier:
+        lexNameOrString()
+      case .digit:
+        lexNumber()
+      case .quote:
+        lexString(start: i, quoteAt: i, flags: [])
+      case .dot:
+        if isClass(at(i + 1), ByteClass.digit) {
+          lexNumber()
+        } else if at(i + 1) == UInt8(ascii: ".") && at(i + 2) == UInt8(ascii: ".") {
+          emit(.ellipsis, i, i + 3)
+          i += 3
+        } else {
+          emit(.dot, i, i + 1)
+          i += 1
+        }
+      case .opener:
+        brackets.append(Opener(byte: c, offset: UInt32(truncatingIfNeeded: i)))
+        emit(c == UInt8(ascii: "(") ? .lpar : c == UInt8(ascii: "[") ? .lsqb : .lbrace, i, i + 1)
+        i += 1
+      case .closer:
+        lexCloser(c)
+      case .colon:
+        if at(i + 1) == UInt8(ascii: "="), !fieldAtTopLevel {
+          emit(.colonEqual, i, i + 2)
+          i += 2
+        } else {
+          emit(.colon, i, i + 1)
+          i += 1
+          if fieldAtTopLevel { frames[frames.count - 1].inSpec = true }
+        }
+      case .exclamation:
+        if at(i + 1) == UInt8(ascii: "=") {
+          emit(.notEqual, i, i + 2)
+          i += 2
+        } else if !frames.isEmpty {
+          emit(.exclamation, i, i + 1)
+          i += 1
+        } else {
+          emit(.unknown, i, i + 1)
+          error(i, i + 1, "unexpected '!' outside an f-string replacement field")
+          i += 1
+        }
+      case .nonASCII:
+        lexNonASCII()
+      case .other:
+        lexOperator(c)
+      }
+    }
+  }
+
+  /// True in a replacement field's expression when no bracket is open inside the field.
+  @inline(__always) var fieldAtTopLevel: Bool {
+    guard let top = frames.last else { return false }
+    return top.isField && !top.inSpec && brackets.count == top.depth
+  }
+
+  /// Operators and delimiters other than brackets, `:`, `.` and `!`; anything else is unknown.
+  @inline(__always) mutating func lexOperator(_ c: UInt8) {
+    let s = i
+    let c1 = at(i + 1)
+    let eq = c1 == UInt8(ascii: "=")
+    var kind: TokenKind
+    var len = 1
+    switch c {
+    case UInt8(ascii: ","): kind = .comma
+    case UInt8(ascii: ";"): kind = .semi
+    case UInt8(ascii: "~"): kind = .tilde
+    case UInt8(ascii: "+"):
+      kind = eq ? .plusEqual : .plus
+      if eq { len = 2 }
+    case UInt8(ascii: "-"):
+      if eq {
+        kind = .minusEqual
+        len = 2
+      } else if c1 == UInt8(ascii: ">") {
+        kind = .rarrow
+        len = 2
+      } else {
+        kind = .minus
+      }
+    case UInt8(ascii: "*"):
+      if c1 == UInt8(ascii: "*") {
+        if at(i + 2) == UInt8(ascii: "=") {
+          kind = .doubleStarEqual
+          len = 3
+        } else {
+          kind = .doubleStar
+          len = 2
+        }
+      } else if eq {
+        kind = .starEqual
+        len = 2
+      } else {
+        kind = .star
+      }
+    case UInt8(ascii: "/"):
+      if c1 == UInt8(ascii: "/") {
+        if at(i + 2) == UInt8(ascii: "=") {
+          kind = .doubleSlashEqual
+          len = 3
+        } else {
+          kind = .doubleSlash
+          len = 2
+        }
+      } else if eq {
+        kind = .slashEqual
+        len = 2
+      } else {
+        kind = .slash
+      }
+    case UInt8(ascii: "<"):
+      if c1 == UInt8(ascii: "<") {
+        if at(i + 2) == UInt8(ascii: "=") {
+          kind = .leftShiftEqual
+          len = 3
+        } else {
+          kind = .leftShift
+          len = 2
+        }
+      } else if eq {
+        kind = .lessEqual
+        len = 2
+      } else {
+        kind = .less
+      }
+    case UInt8(ascii: ">"):
+      if c1 == UInt8(ascii: ">") {
+        if at(i + 2) == UInt8(ascii: "=") {
+          kind = .rightShiftEqual
+          len = 3
+        } else {
+          kind = .rightShift
+          len = 2
+        }
+      } else if eq {
+        kind = .greaterEqual
+        len = 2
+      } else {
+        kind = .greater
+      }
+    case UInt8(ascii: "="):
+      kind = eq ? .eqEqual : .equal
+      if eq { len = 2 }
+    case UInt8(ascii: "|"):
+      kind = eq ? .vbarEqual : .vbar
+      if eq { len = 2 }
+    case UInt8(ascii: "&"):
+      kind = eq ? .amperEqual : .amper
+      if eq { len = 2 }
+    case UInt8(ascii: "%"):
+      kind = eq ? .percentEqual : .percent
+      if eq { len = 2 }
+    case UInt8(ascii: "^"):
+      kind = eq ? .circumflexEqual : .circumflex
+      if eq { len = 2 }
+    case UInt8(ascii: "@"):
+      kind = eq ? .atEqual : .at
+      if eq { len = 2 }
+    case 0:
+      kind = .unknown
+      error(s, s + 1, "source code cannot contain null bytes")
+    default:
+      kind = .unknown
+      error(s, s + 1, invalidCharacterMessage(UInt32(c)))
+    }
+    emit(kind, s, s + len)
+    i = s + len
+  }
+
+  /// A closing bracket: match it against the innermost opener, or close a replacement field.
+  mutating func lexCloser(_ c: UInt8) {
+    let s = i
+    i += 1
+    let kind: TokenKind =
+      c == UInt8(ascii: ")") ? .rpar : c == UInt8(ascii: "]") ? .rsqb : .rbrace
+    if let top = frames.last, top.isField {
+      // In a replacement field's expression: the field's own `{` must not be popped by `)`/`]`.
+      if brackets.count <= top.depth {
+        if c == UInt8(ascii: "}") {
+          closeField()
+          emit(.rbrace, s, s + 1)
+        } else {
+          error(s, s + 1, "f-string: unmatched '\(Character(Unicode.Scalar(c)))'")
+          emit(kind, s, s + 1)
+        }
+        return
+      }
+      if c == UInt8(ascii: "}") && brackets[brackets.count - 1].byte != UInt8(ascii: "{") {
+        let open = brackets[brackets.count - 1].byte
+        error(
+          s, s + 1,
+          "f-string: closing parenthesis '}' does not match opening parenthesis '\(Character(Unicode.Scalar(open)))'"
+        )
+        brackets.removeLast(brackets.count - top.depth)
+        closeField()
+        emit(.rbrace, s, s + 1)
+        return
+      }
+    }
+    if let last = brackets.last {
+      let expected: UInt8 =
+        last.byte == UInt8(ascii: "(")
+        ? UInt8(ascii: ")") : last.byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+      if expected != c {
+        error(
+          s, s + 1,
+          "closing parenthesis '\(Character(Unicode.Scalar(c)))' does not match opening parenthesis '\(Character(Unicode.Scalar(last.byte)))'"
+        )
+      }
+      brackets.removeLast()
+    } else {
+      error(s, s + 1, "unmatched '\(Character(Unicode.Scalar(c)))'")
+    }
+    emit(kind, s, s + 1)
+  }
+
+  /// Pops the innermost replacement field (its `{` is the top bracket) and returns to the text
+  /// of its f-string, or to the format spec of the field it is nested in.
+  mutating func closeField() {
+    if brackets.count > 0 { brackets.removeLast() }
+    frames.removeLast()
+  }
+
+  /// A backslash outside strings: a line continuation, or an error.
+  mutating func lexBackslash() {
+    let s = i
+    let c1 = at(i + 1)
+    if i + 1 < n && (c1 == 10 || c1 == 13) {
+      i += (c1 == 13 && at(i + 2) == 10) ? 3 : 2
+      if i >= n { error(s, i, "unexpected EOF while parsing") }
+    } else if i + 1 >= n {
+      i += 1
+      error(s, i, "unexpected EOF while parsing")
+    } else {
+      i += 1
+      emit(.unknown, s, i)
+      error(s, i, "unexpected character after line continuation character")
+    }
+  }
+
+  // MARK: Indentation
+
+  /// Reads the indentation of a new physical line at bracket depth 0 and emits INDENT/DEDENT.
+  /// Blank and comment-only lines change nothing.
+  mutating func lexIndentation() {
+    let lineStart = i
+    var col = 0
+    var alt = 0
+    var j = i
+    while j + 8 <= n
+      && UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+    {
+      j += 8
+      col += 8
+      alt += 8
+    }
+    while j < n {
+      let c = p[j]
+      if c == 32 {
+        col += 1
+        alt += 1
+      } else if c == 9 {
+        col = (col / 8 + 1) * 8
+        alt += 1
+      } else if c == 12 {
+        col = 0
+        alt = 0
+      } else {
+        break
+      }
+      j += 1
+    }
+    i = j
+    if j >= n { return }
+    let c = p[j]
+    if c == UInt8(ascii: "#") || c == 10 || c == 13 { return }
+    let top = indents[indents.count - 1]
+    let altTop = altIndents[altIndents.count - 1]
+    if col == top {
+      if alt != altTop { tabError(lineStart, j) }
+    } else if col > top {
+      if indents.count >= 100 {
+        error(lineStart, j, "too many levels of indentation")
+      }
+      if alt <= altTop { tabError(lineStart, j) }
+      indents.append(col)
+      altIndents.append(alt)
+      emit(.indent, j, j)
+    } else {
+      while indents.count > 1 && col < indents[indents.count - 1] {
+        indents.removeLast()
+        altIndents.removeLast()
+        emit(.dedent, j, j)
+      }
+      if col != indents[indents.count - 1] {
+        error(lineStart, j, "unindent does not match any outer indentation level")
+      } else if alt != altIndents[altIndents.count - 1] {
+        tabError(lineStart, j)
+      }
+    }
+  }
+
+  mutating func tabError(_ s: Int, _ e: Int) {
+    error(s, e, "inconsistent use of tabs and spaces in indentation")
+  }
+
+  // MARK: End of input
+
+  mutating func finish() {
+    let end = n
+    // Close f-strings and replacement fields that are still open.
+    var reportedField = false
+    while let frame = frames.popLast() {
+      if frame.isField {
+        if !reportedField {
+          error(end, end, "f-string: expecting '}'")
+          reportedField = true
+        }
+        let keep = max(0, frame.depth - 1)
+        if brackets.count > keep { brackets.removeLast(brackets.count - keep) }
+      } else {
+        unterminatedFString(frame, at: end)
+      }
+    }
+    if let last = brackets.last {
+      let s = Int(last.offset)
+      error(s, s + 1, "'\(Character(Unicode.Scalar(last.byte)))' was never closed")
+    }
+    if lineHasTokens { emit(.newline, end, end) }
+    for _ in 1..<indents.count { emit(.dedent, end, end) }
+    emit(.endOfFile, end, end)
+  }
+
+  /// Records an unterminated f-string and emits a zero-width `fstringEnd` at `j`.
+  mutating func unterminatedFString(_ frame: FStringFrame, at j: Int) {
+    error(
+      frame.start, j,
+      frame.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal"
+    )
+    if frame.startToken < tokenCount { tokenBuffer[frame.startToken].flags.insert(.unterminated) }
+    emit(.fstringEnd, j, j, frame.flags.union(.unterminated))
+  }
+
+  /// The message for a character that cannot start a token.
+  func invalidCharacterMessage(_ v: UInt32) -> String {
+    let hex = String(v, radix: 16, uppercase: true)
+    let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    if isPrintable(v), let scalar = Unicode.Scalar(v) {
+      return "invalid character '\(Character(scalar))' (\(code))"
+    }
+    return "invalid non-printable character \(code)"
+  }
+
+  /// CPython's `Py_UNICODE_ISPRINTABLE`: not a control, format, surrogate, private-use,
+  /// unassigned or separator character (the ASCII space excepted).
+  func isPrintable(_ v: UInt32) -> Bool {
+    if v == 32 { return true }
+    if v < 32 || v == 127 { return false }
+    guard let scalar = Unicode.Scalar(v) else { return false }
+    switch scalar.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned, .spaceSeparator,
+      .lineSeparator, .paragraphSeparator:
+      return false
+    default:
+      return true
+    }
+  }
+}

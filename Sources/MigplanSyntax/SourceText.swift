@@ -1,0 +1,252 @@
+/// Checks raw file bytes before lexing: NUL bytes, UTF-8 validity and PEP 263 coding cookies.
+public enum SourceText {
+  /// Returns UTF-8 bytes ready for `Lexer.tokenize`, and the problems found.
+  ///
+  /// - A NUL byte is an error ("source code cannot contain null bytes"), reported once, at the
+  ///   first one.
+  /// - Without a cookie, or with a UTF-8 one, the bytes must be valid UTF-8; the first invalid
+  ///   byte is reported ("invalid UTF-8 byte 0xNN"). Valid input is returned as the same array,
+  ///   unchanged and uncopied.
+  /// - A Latin-1 cookie (`latin-1`, `iso-8859-1` and CPython's aliases) transcodes to UTF-8; an
+  ///   ASCII cookie accepts ASCII only; any other encoding is "unsupported source encoding 'X'".
+  ///
+  /// Offsets in the errors refer to the returned bytes. A leading UTF-8 BOM is kept.
+  public static func prepare(_ raw: [UInt8]) -> (bytes: [UInt8], errors: [SyntaxError]) {
+    let cookie = codingCookie(raw)
+    guard let cookie else {
+      return (raw, validateUTF8(raw))
+    }
+    let name = normalizedEncodingName(raw[cookie.range])
+    let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
+    let encodingName = String(decoding: raw[cookie.range], as: UTF8.self)
+    if utf8Names.contains(name) {
+      return (raw, validateUTF8(raw))
+    }
+    if hasBOM {
+      return (
+        raw,
+        [
+          SyntaxError(
+            TextRange(cookie.range.lowerBound, cookie.range.upperBound),
+            "encoding problem: \(encodingName) with BOM")
+        ]
+      )
+    }
+    if latin1Names.contains(name) {
+      return transcodeLatin1(raw)
+    }
+    if asciiNames.contains(name) {
+      var errors: [SyntaxError] = []
+      if let nul = firstNUL(raw) {
+        errors.append(SyntaxError(TextRange(nul, nul + 1), "source code cannot contain null bytes"))
+      }
+      if let bad = raw.firstIndex(where: { $0 >= 0x80 }) {
+        errors.append(
+          SyntaxError(TextRange(bad, bad + 1), "invalid ascii byte 0x" + hexByte(raw[bad])))
+      }
+      return (raw, errors.sorted { $0.range.start < $1.range.start })
+    }
+    return (
+      raw,
+      [
+        SyntaxError(
+          TextRange(cookie.range.lowerBound, cookie.range.upperBound),
+          "unsupported source encoding '\(encodingName)'")
+      ]
+    )
+  }
+
+  // MARK: Coding cookie
+
+  /// Python normalises codec names: lowercase, and runs of non-alphanumerics other than `.`
+  /// become `_`. These sets hold the normalised names CPython accepts for each codec.
+  static let utf8Names: Set<String> = [
+    "utf_8", "utf8", "u8", "utf", "utf8_ucs2", "utf8_ucs4", "cp65001", "utf_8_sig",
+  ]
+  static let latin1Names: Set<String> = [
+    "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "iso8859", "8859", "cp819",
+    "csisolatin1", "ibm819", "iso_8859_1_1987", "iso_ir_100", "iso_latin_1",
+  ]
+  static let asciiNames: Set<String> = [
+    "ascii", "us_ascii", "646", "ansi_x3.4_1968", "ansi_x3_4_1968", "ansi_x3.4_1986", "cp367",
+    "csascii", "ibm367", "iso646_us", "iso_646.irv_1991", "iso_ir_6", "us",
+  ]
+
+  /// Finds `coding[:=]NAME` in a comment on line 1, or on line 2 when line 1 is blank or a
+  /// comment (PEP 263, as `tokenize.detect_encoding` reads it). Returns the name's byte range.
+  static func codingCookie(_ raw: [UInt8]) -> (range: Range<Int>, line: Int)? {
+    var start = 0
+    if raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF { start = 3 }
+    for line in 1...2 {
+      var end = start
+      while end < raw.count && raw[end] != 10 && raw[end] != 13 { end += 1 }
+      if let range = cookieInLine(raw, start, end) { return (range, line) }
+      // Line 2 is only read when line 1 is blank or a comment.
+      var k = start
+      while k < end && (raw[k] == 32 || raw[k] == 9 || raw[k] == 12) { k += 1 }
+      if k < end && raw[k] != UInt8(ascii: "#") { return nil }
+      if end >= raw.count { return nil }
+      start = end + ((raw[end] == 13 && end + 1 < raw.count && raw[end + 1] == 10) ? 2 : 1)
+    }
+    return nil
+  }
+
+  /// The regex `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` on one line, without regex.
+  static func cookieInLine(_ raw: [UInt8], _ start: Int, _ end: Int) -> Range<Int>? {
+    var k = start
+    while k < end && (raw[k] == 32 || raw[k] == 9 || raw[k] == 12) { k += 1 }
+    guard k < end && raw[k] == UInt8(ascii: "#") else { return nil }
+    let word = Array("coding".utf8)
+    var m = k + 1
+    while m + word.count < end {
+      if raw[m..<(m + word.count)].elementsEqual(word)
+        && (raw[m + word.count] == UInt8(ascii: ":") || raw[m + word.count] == UInt8(ascii: "="))
+      {
+        var v = m + word.count + 1
+        while v < end && (raw[v] == 32 || raw[v] == 9) { v += 1 }
+        var e = v
+        while e < end {
+          let c = raw[e]
+          let isWord =
+            (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
+            || c == 45 || c == 46
+          if !isWord { break }
+          e += 1
+        }
+        if e > v { return v..<e }
+      }
+      m += 1
+    }
+    return nil
+  }
+
+  /// Lowercase, with runs of characters other than letters, digits and `.` turned into `_`,
+  /// and CPython's `get_normal_name` prefixes (`utf-8-…`, `latin-1-…`) folded.
+  static func normalizedEncodingName(_ bytes: ArraySlice<UInt8>) -> String {
+    var out: [UInt8] = []
+    var pendingUnderscore = false
+    for b in bytes {
+      var c = b
+      if c >= 65 && c <= 90 { c += 32 }
+      let keep = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c == 46
+      if keep {
+        if pendingUnderscore && !out.isEmpty { out.append(95) }
+        pendingUnderscore = false
+        out.append(c)
+      } else {
+        pendingUnderscore = true
+      }
+    }
+    let name = String(decoding: out, as: UTF8.self)
+    for prefix in ["utf_8_", "latin_1_", "iso_8859_1_", "iso_latin_1_"] where name.hasPrefix(prefix)
+    {
+      if prefix == "utf_8_" && name == "utf_8_sig" { return name }
+      return String(prefix.dropLast())
+    }
+    return name
+  }
+
+  // MARK: Validation
+
+  /// The first NUL byte and the first invalid UTF-8 sequence, if any (ASCII fast path).
+  static func validateUTF8(_ raw: [UInt8]) -> [SyntaxError] {
+    var errors: [SyntaxError] = []
+    raw.withUnsafeBufferPointer { buf in
+      guard let p = buf.baseAddress else { return }
+      let n = buf.count
+      var sawNUL = false
+      var sawBad = false
+      var i = 0
+      let raw = UnsafeRawPointer(p)
+      while i < n {
+        // Eight ASCII bytes with no NUL at a time.
+        while i + 8 <= n {
+          let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          let high = w & 0x8080_8080_8080_8080
+          let zero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+          if high | zero != 0 { break }
+          i += 8
+        }
+        if i >= n { break }
+        let c = p[i]
+        if c == 0 {
+          if !sawNUL {
+            errors.append(SyntaxError(TextRange(i, i + 1), "source code cannot contain null bytes"))
+            sawNUL = true
+          }
+          i += 1
+        } else if c < 0x80 {
+          i += 1
+        } else {
+          let (_, len) = UTF8Validation.decode(p, n, i)
+          if len == 0 {
+            if !sawBad {
+              errors.append(SyntaxError(TextRange(i, i + 1), "invalid UTF-8 byte 0x" + hexByte(c)))
+              sawBad = true
+            }
+            i += 1
+          } else {
+            i += len
+          }
+        }
+        if sawNUL && sawBad { break }
+      }
+    }
+    return errors
+  }
+
+  static func firstNUL(_ raw: [UInt8]) -> Int? { raw.firstIndex(of: 0) }
+
+  /// Latin-1 to UTF-8: bytes >= 0x80 become two bytes. NUL bytes are still reported.
+  static func transcodeLatin1(_ raw: [UInt8]) -> (bytes: [UInt8], errors: [SyntaxError]) {
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.count + raw.count / 8)
+    var errors: [SyntaxError] = []
+    for b in raw {
+      if b == 0 && errors.isEmpty {
+        errors.append(
+          SyntaxError(TextRange(out.count, out.count + 1), "source code cannot contain null bytes"))
+      }
+      if b < 0x80 {
+        out.append(b)
+      } else {
+        out.append(0xC0 | (b >> 6))
+        out.append(0x80 | (b & 0x3F))
+      }
+    }
+    return (out, errors)
+  }
+}
+
+/// Strict UTF-8 decoding of one scalar (no overlongs, surrogates or values above U+10FFFF).
+enum UTF8Validation {
+  /// The scalar at `j` and its length in bytes; length 0 when the bytes are not valid UTF-8.
+  @inline(__always)
+  static func decode(_ p: UnsafePointer<UInt8>, _ n: Int, _ j: Int) -> (UInt32, Int) {
+    let b0 = p[j]
+    if b0 < 0x80 { return (UInt32(b0), 1) }
+    @inline(__always) func cont(_ k: Int) -> UInt32? {
+      guard k < n else { return nil }
+      let b = p[k]
+      return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
+    }
+    if b0 < 0xC2 { return (0, 0) }
+    if b0 < 0xE0 {
+      guard let c1 = cont(j + 1) else { return (0, 0) }
+      return (UInt32(b0 & 0x1F) << 6 | c1, 2)
+    }
+    if b0 < 0xF0 {
+      guard let c1 = cont(j + 1), let c2 = cont(j + 2) else { return (0, 0) }
+      let v = UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2
+      if v < 0x800 || (v >= 0xD800 && v <= 0xDFFF) { return (0, 0) }
+      return (v, 3)
+    }
+    if b0 < 0xF5 {
+      guard let c1 = cont(j + 1), let c2 = cont(j + 2), let c3 = cont(j + 3) else { return (0, 0) }
+      let v = UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+      if v < 0x10000 || v > 0x10FFFF { return (0, 0) }
+      return (v, 4)
+    }
+    return (0, 0)
+  }
+}
