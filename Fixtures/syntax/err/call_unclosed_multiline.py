@@ -1,0 +1,5 @@
+def f():
+    x = call(
+        a,
+        b
+    return x

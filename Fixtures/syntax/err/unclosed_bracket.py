@@ -1,0 +1,6 @@
+import os
+
+x = foo(1,
+        2
+
+y = 3

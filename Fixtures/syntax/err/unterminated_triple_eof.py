@@ -1,0 +1,5 @@
+x = 1
+s = """abc
+def
+
+more text

@@ -1,0 +1,3 @@
+def f():
+    '''docstring that never ends
+    return 1
