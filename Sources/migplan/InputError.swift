@@ -13,8 +13,13 @@ enum InputError {
   static func printError(_ line: String) {
     var text = line
     text.append("\n")
-    var bytes = Array(text.utf8)
-    _ = bytes.withUnsafeMutableBytes { fwrite($0.baseAddress, 1, $0.count, stderr) }
+    let bytes = Array(text.utf8)
+    var at = 0
+    while at < bytes.count {
+      let n = bytes[at...].withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+      if n <= 0 { break }
+      at += n
+    }
   }
 
   /// Reports each syntax error of a file and returns the exit code to use (2), or nil if none.
