@@ -122,6 +122,7 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+db_started=$SECONDS
 pgdir=$(mktemp -d /tmp/migplan-pg.XXXXXX)
 chmod 700 "$pgdir"
 if ((${#as_pg[@]})); then chown postgres:postgres "$pgdir"; fi
@@ -146,7 +147,7 @@ done
 [[ -n $port ]] || die "could not start PostgreSQL"
 postmaster=$(head -n 1 "$pgdir/data/postmaster.pid")
 say "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" \
-  "(pid $postmaster) after $((SECONDS - started)) s"
+  "(pid $postmaster), started in $((SECONDS - db_started)) s"
 export MIGPLAN_TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 
 # --- 4. Tests ---------------------------------------------------------------------------------
