@@ -5,8 +5,9 @@ public enum SourceText {
   /// - A NUL byte is an error ("source code cannot contain null bytes"), reported once, at the
   ///   first one.
   /// - Without a cookie, or with a UTF-8 one, the bytes must be valid UTF-8; the first invalid
-  ///   byte is reported ("invalid UTF-8 byte 0xNN"). Valid input is returned as the same array,
-  ///   unchanged and uncopied.
+  ///   byte is reported ("invalid UTF-8 byte 0xNN"). Like CPython 3.11 compiling bytes (which is
+  ///   how Django imports migrations), bytes inside `#` comments are not checked. Valid input is
+  ///   returned as the same array, unchanged and uncopied.
   /// - A Latin-1 cookie (`latin-1`, `iso-8859-1` and CPython's aliases) transcodes to UTF-8; an
   ///   ASCII cookie accepts ASCII only; any other encoding is "unsupported source encoding 'X'".
   ///
@@ -148,9 +149,10 @@ public enum SourceText {
 
   // MARK: Validation
 
-  /// The first NUL byte and the first invalid UTF-8 sequence, if any (ASCII fast path).
+  /// The first NUL byte and the first invalid UTF-8 sequence outside comments, if any.
   static func validateUTF8(_ raw: [UInt8]) -> [SyntaxError] {
     var errors: [SyntaxError] = []
+    var invalid: [Int] = []
     raw.withUnsafeBufferPointer { buf in
       guard let p = buf.baseAddress else { return }
       let n = buf.count
@@ -180,16 +182,29 @@ public enum SourceText {
         } else {
           let (_, len) = UTF8Validation.decode(p, n, i)
           if len == 0 {
-            if !sawBad {
-              errors.append(SyntaxError(TextRange(i, i + 1), "invalid UTF-8 byte 0x" + hexByte(c)))
-              sawBad = true
-            }
+            // Collect a few: the first ones may sit in comments, which are not checked.
+            invalid.append(i)
+            if invalid.count >= 4096 { sawBad = true }
             i += 1
           } else {
             i += len
           }
         }
         if sawNUL && sawBad { break }
+      }
+    }
+    if !invalid.isEmpty {
+      // Rare slow path: find the comments with the lexer and skip the bytes inside them.
+      let comments = Lexer.tokenize(raw).comments
+      var c = 0
+      for offset in invalid {
+        while c < comments.count && Int(comments[c].end) <= offset { c += 1 }
+        if c < comments.count && Int(comments[c].start) <= offset { continue }
+        errors.append(
+          SyntaxError(TextRange(offset, offset + 1), "invalid UTF-8 byte 0x" + hexByte(raw[offset]))
+        )
+        errors.sort { $0.range.start < $1.range.start }
+        break
       }
     }
     return errors
