@@ -6,7 +6,10 @@ public struct ParsedModule: Sendable {
   public let ast: AST
   /// Source, lexical and syntax errors in source order; empty for a valid module.
   public let errors: [SyntaxError]
-  public let lines: LineIndex
+
+  /// The line table, built on each call: offsets become lines and columns only at the edge
+  /// (diagnostics, dumps), so parsing never pays for it.
+  public var lines: LineIndex { LineIndex(source) }
 }
 
 /// Entry point of the recursive-descent parser for the Python 3.12 grammar.
@@ -26,8 +29,8 @@ public enum Parser {
     bytes.withUnsafeBufferPointer { buffer in
       stream.tokens.withUnsafeBufferPointer { tokens in
         var p = PythonParser(source: buffer, tokens: tokens)
-        p.ast.nodes.reserveCapacity(tokens.count)
-        p.ast.slots.reserveCapacity(tokens.count * 3)
+        p.ast.nodes.reserveCapacity(tokens.count / 2 + 16)
+        p.ast.slots.reserveCapacity(tokens.count * 2 + 16)
         p.parseModule()
         ast = p.ast
         errors = p.errors
@@ -42,8 +45,7 @@ public enum Parser {
     } else {
       all = errors
     }
-    return ParsedModule(
-      source: bytes, tokens: stream, ast: ast, errors: all, lines: LineIndex(bytes))
+    return ParsedModule(source: bytes, tokens: stream, ast: ast, errors: all)
   }
 }
 
@@ -162,13 +164,20 @@ struct PythonParser {
 
   /// Moves `scratch[mark...]` into `slots`, returning (start, count).
   mutating func finishList(_ mark: Int, pairs: Bool = false) -> (Int32, Int32) {
+    // Plain loops: the generic append(contentsOf:)/removeLast(_:) paths showed in profiles.
     let start = Int32(truncatingIfNeeded: ast.slots.count)
     let n = scratch.count - mark
-    if n > 0 {
-      ast.slots.append(contentsOf: scratch[mark...])
-      scratch.removeLast(n)
+    var i = mark
+    while i < scratch.count {
+      ast.slots.append(scratch[i])
+      i += 1
     }
+    dropScratch(to: mark)
     return (start, Int32(truncatingIfNeeded: pairs ? n / 2 : n))
+  }
+
+  @inline(__always) mutating func dropScratch(to mark: Int) {
+    while scratch.count > mark { scratch.removeLast() }
   }
 
   static let emptyList: (Int32, Int32) = (0, 0)
@@ -1039,7 +1048,11 @@ struct PythonParser {
     advance()  // match
     let subject: Int32
     let es = cur.start
-    let first = parseNamedExpression()
+    let first = parseStarNamedExpression()
+    if kind != .comma && ast.kind(first) == .Starred {
+      restore(cp)
+      return nil
+    }
     if kind == .comma {
       let mark = scratch.count
       scratch.append(first)
@@ -1490,10 +1503,12 @@ struct PythonParser {
   /// A lone generator argument `f(x for x in y)` takes the call's parentheses as its range.
   mutating func parseArguments(closer: TokenKind, open: UInt32) -> ((Int32, Int32), (Int32, Int32))
   {
-    var args: [Int32] = []
-    var keywords: [Int32] = []
+    // Positional arguments and keywords go on `scratch` in source order and are split when
+    // the call ends; keyword nodes are told apart by their kind.
+    let mark = scratch.count
     var sawKeyword = false
     var sawDoubleStar = false
+    var positional = 0
     while kind != closer && !failed {
       let s = cur.start
       if kind == .doubleStar {
@@ -1502,7 +1517,7 @@ struct PythonParser {
         let k = node(.keyword, s, prevEnd)
         put((-1, -1))
         put(v)
-        keywords.append(k)
+        scratch.append(k)
         sawDoubleStar = true
       } else if kind == .name && peekKind() == .equal {
         let n = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
@@ -1512,14 +1527,15 @@ struct PythonParser {
         let k = node(.keyword, s, prevEnd)
         put(n)
         put(v)
-        keywords.append(k)
+        scratch.append(k)
         sawKeyword = true
       } else if kind == .star {
         if sawDoubleStar {
           fail("iterable argument unpacking follows keyword argument unpacking")
           break
         }
-        args.append(parseStarExpression())
+        scratch.append(parseStarExpression())
+        positional += 1
       } else {
         if sawKeyword || sawDoubleStar {
           fail(
@@ -1532,21 +1548,33 @@ struct PythonParser {
         if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
           let g = parseComprehensionTail(
             .GeneratorExp, elt: e, start: open - 1, closer: closer, consumeCloser: false)
-          if !args.isEmpty || kind == .comma {
+          if positional > 0 || kind == .comma {
             failAt(ast.range(g), "Generator expression must be parenthesized")
           }
-          args.append(g)
+          scratch.append(g)
+          positional += 1
           continue
         }
-        args.append(e)
+        scratch.append(e)
+        positional += 1
       }
       if !eat(.comma) { break }
     }
-    scratch.append(contentsOf: args)
-    let a = finishList(scratch.count - args.count)
-    scratch.append(contentsOf: keywords)
-    let k = finishList(scratch.count - keywords.count)
-    return (a, k)
+    let argsStart = Int32(truncatingIfNeeded: ast.slots.count)
+    var i = mark
+    while i < scratch.count {
+      if ast.nodes[Int(scratch[i])].kind != .keyword { ast.slots.append(scratch[i]) }
+      i += 1
+    }
+    let keywordsStart = Int32(truncatingIfNeeded: ast.slots.count)
+    i = mark
+    while i < scratch.count {
+      if ast.nodes[Int(scratch[i])].kind == .keyword { ast.slots.append(scratch[i]) }
+      i += 1
+    }
+    let total = scratch.count - mark
+    dropScratch(to: mark)
+    return ((argsStart, Int32(positional)), (keywordsStart, Int32(total - positional)))
   }
 
   // MARK: Expressions
@@ -1660,6 +1688,7 @@ struct PythonParser {
       return errorNode()
     }
     defer { depth -= 1 }
+    if let atom = parseSimpleAtom() { return atom }
     if kind == .kwLambda { return parseLambda() }
     let s = cur.start
     let body = parseDisjunction()
@@ -1673,6 +1702,20 @@ struct PythonParser {
     put(body)
     put(orelse)
     return id
+  }
+
+  /// Fast path for the commonest expression in migrations: a name, number, single string or
+  /// constant directly followed by a delimiter (`name="x",`, `max_length=100)`). It builds
+  /// exactly what the full descent would, without a dozen nested calls.
+  @inline(__always) mutating func parseSimpleAtom() -> Int32? {
+    switch kind {
+    case .name, .number, .string, .kwNone, .kwTrue, .kwFalse: break
+    default: return nil
+    }
+    switch peekKind() {
+    case .comma, .rpar, .rsqb, .rbrace, .colon, .newline, .equal, .semi: return parseAtom()
+    default: return nil
+    }
   }
 
   mutating func parseLambda() -> Int32 {
@@ -1931,7 +1974,8 @@ struct PythonParser {
   mutating func parseSlices() -> Int32 {
     let s = cur.start
     let first = parseSlice()
-    guard kind == .comma else { return first }
+    // A lone starred slice is still a tuple: `a[*b]` is `a[(*b,)]`.
+    guard kind == .comma || ast.kind(first) == .Starred else { return first }
     let mark = scratch.count
     scratch.append(first)
     while eat(.comma) && !failed {
@@ -2149,24 +2193,36 @@ struct PythonParser {
         return parseDictComprehension(key: firstKey, value: firstValue, start: s)
       }
     }
-    var keys: [Int32] = [firstKey]
-    var values: [Int32] = [firstValue]
+    // Keys and values go on `scratch` interleaved and are split when the dict ends.
+    let mark = scratch.count
+    scratch.append(firstKey)
+    scratch.append(firstValue)
     while eat(.comma) && !failed {
       if kind == .rbrace { break }
       if eat(.doubleStar) {
-        keys.append(-1)
-        values.append(parseBitOr())
+        scratch.append(-1)
+        scratch.append(parseBitOr())
       } else {
-        keys.append(parseExpression())
+        scratch.append(parseExpression())
         expect(.colon, "':'")
-        values.append(parseExpression())
+        scratch.append(parseExpression())
       }
     }
     expect(.rbrace, "'}'")
-    scratch.append(contentsOf: keys)
-    let kl = finishList(scratch.count - keys.count)
-    scratch.append(contentsOf: values)
-    let vl = finishList(scratch.count - values.count)
+    let pairs = (scratch.count - mark) / 2
+    let kl = (Int32(truncatingIfNeeded: ast.slots.count), Int32(pairs))
+    var i = mark
+    while i < scratch.count {
+      ast.slots.append(scratch[i])
+      i += 2
+    }
+    let vl = (Int32(truncatingIfNeeded: ast.slots.count), Int32(pairs))
+    i = mark + 1
+    while i < scratch.count {
+      ast.slots.append(scratch[i])
+      i += 2
+    }
+    dropScratch(to: mark)
     let id = node(.Dict, s, prevEnd)
     put(kl)
     put(vl)
