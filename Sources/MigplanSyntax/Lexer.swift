@@ -562,19 +562,18 @@ struct LexerCore {
 
   mutating func finish() {
     let end = n
-    // Close f-strings and replacement fields that are still open.
-    var reportedField = false
+    // Close f-strings and replacement fields that are still open; report only the innermost
+    // (deeply nested input must not make one error per level).
+    var reported = false
     while let frame = frames.popLast() {
       if frame.isField {
-        if !reportedField {
-          error(end, end, "f-string: expecting '}'")
-          reportedField = true
-        }
+        if !reported { error(end, end, "f-string: expecting '}'") }
         let keep = max(0, frame.depth - 1)
         if brackets.count > keep { brackets.removeLast(brackets.count - keep) }
       } else {
-        unterminatedFString(frame, at: end)
+        unterminatedFString(frame, at: end, report: !reported)
       }
+      reported = true
     }
     if let last = brackets.last {
       let s = Int(last.offset)
@@ -586,11 +585,13 @@ struct LexerCore {
   }
 
   /// Records an unterminated f-string and emits a zero-width `fstringEnd` at `j`.
-  mutating func unterminatedFString(_ frame: FStringFrame, at j: Int) {
-    error(
-      frame.start, j,
-      frame.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal"
-    )
+  mutating func unterminatedFString(_ frame: FStringFrame, at j: Int, report: Bool = true) {
+    if report {
+      error(
+        frame.start, j,
+        frame.triple
+          ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal")
+    }
     if frame.startToken < tokenCount { tokenBuffer[frame.startToken].flags.insert(.unterminated) }
     emit(.fstringEnd, j, j, frame.flags.union(.unterminated))
   }

@@ -754,7 +754,9 @@ extension LexerTests {
       ]
       inputs.append([UInt8](repeating: UInt8(ascii: "("), count: 100_000))
       inputs.append([UInt8](repeating: UInt8(ascii: ")"), count: 100_000))
-      inputs.append(Array(String(repeating: "f'{", count: 20_000).utf8))
+      let nestedFStrings = Array(String(repeating: "f'{", count: 20_000).utf8)
+      inputs.append(nestedFStrings)
+      #expect(Lexer.tokenize(nestedFStrings).errors.count == 1)
       inputs.append(Array(String(repeating: "    ", count: 50_000).utf8) + [UInt8(ascii: "x")])
       inputs.append(Array(String(repeating: "x = 1; ", count: 1_500_000).utf8))  // 10 MB line
       // Deterministic random bytes biased towards Python punctuation.
@@ -771,6 +773,8 @@ extension LexerTests {
       }
       for (k, bytes) in inputs.enumerated() {
         let stream = Lexer.tokenize(bytes)
+        // At most one error per byte: nesting must not multiply errors.
+        #expect(stream.errors.count <= bytes.count + 1, "input \(k): \(stream.errors.count) errors")
         if let problem = checkInvariants(bytes, stream, "input \(k)") { Issue.record("\(problem)") }
       }
     }
