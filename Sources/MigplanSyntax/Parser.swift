@@ -19,6 +19,10 @@ public struct ParsedModule: Sendable {
 public enum Parser {
   /// Deepest nesting of brackets, operators and blocks accepted (CPython's tokenizer allows 200).
   public static let maxDepth = 200
+  /// Deepest tree accepted, counting links of left-nested chains (`a.b.c`, `1 + 2 + 3`, `elif`)
+  /// that the parser builds in loops. CPython 3.11 itself gives up (RecursionError) on chains
+  /// of a few thousand links; this bound keeps every recursive walk of the tree safe.
+  public static let maxTreeDepth = 1000
 
   /// Parses a whole module from raw file bytes.
   public static func parse(_ raw: [UInt8]) -> ParsedModule {
@@ -61,6 +65,8 @@ struct PythonParser {
   /// Items of lists under construction, as a stack.
   var scratch: [Int32] = []
   var depth = 0
+  /// Links of the left-nested chains under construction (see `Parser.maxTreeDepth`).
+  var chain = 0
   /// Set by the first error in a statement; cleared when the statement has been skipped.
   var failed = false
 
@@ -135,6 +141,16 @@ struct PythonParser {
     if failed { return }
     failed = true
     errors.append(SyntaxError(range, message))
+  }
+
+  /// Adds one link to a left-nested chain; false (with an error) past `Parser.maxTreeDepth`.
+  @inline(__always) mutating func link() -> Bool {
+    chain += 1
+    if depth + chain > Parser.maxTreeDepth {
+      fail("expression too deeply nested (more than \(Parser.maxTreeDepth) levels)")
+      return false
+    }
+    return true
   }
 
   /// Enters one level of nesting; false (with an error) past `Parser.maxDepth`.
@@ -266,13 +282,14 @@ struct PythonParser {
     var nodes, slots, constants, strings, scratch, errors: Int
     var failed: Bool
     var depth: Int
+    var chain: Int
   }
 
   func checkpoint() -> Checkpoint {
     Checkpoint(
       pos: pos, prevEnd: prevEnd, nodes: ast.nodes.count, slots: ast.slots.count,
       constants: ast.constants.count, strings: ast.strings.count, scratch: scratch.count,
-      errors: errors.count, failed: failed, depth: depth)
+      errors: errors.count, failed: failed, depth: depth, chain: chain)
   }
 
   mutating func restore(_ c: Checkpoint) {
@@ -286,6 +303,7 @@ struct PythonParser {
     errors.removeLast(errors.count - c.errors)
     failed = c.failed
     depth = c.depth
+    chain = c.chain
   }
 
   // MARK: Module and blocks
@@ -838,28 +856,39 @@ struct PythonParser {
     return finishList(mark)
   }
 
+  /// if/elif/else. An `elif` is an `If` in the previous one's `orelse`; the chain is read in
+  /// a loop and built from the last `elif` back, so long chains do not recurse.
   mutating func parseIf() -> Int32 {
-    let s = cur.start
-    advance()  // if / elif
-    let test = parseNamedExpression()
-    expect(.colon, "':'")
-    if failed { return errorNode() }
-    let body = parseBlock()
+    var clauses: [(start: UInt32, test: Int32, body: (Int32, Int32))] = []
+    repeat {
+      let s = cur.start
+      advance()  // if / elif
+      if !clauses.isEmpty && !link() { return errorNode() }
+      let test = parseNamedExpression()
+      expect(.colon, "':'")
+      if failed { return errorNode() }
+      clauses.append((s, test, parseBlock()))
+      if failed { return errorNode() }
+    } while kind == .kwElif
     var orelse = Self.emptyList
-    if kind == .kwElif {
-      let mark = scratch.count
-      scratch.append(parseIf())
-      orelse = finishList(mark)
-    } else if kind == .kwElse {
+    if kind == .kwElse {
       advance()
       expect(.colon, "':'")
       if failed { return errorNode() }
       orelse = parseBlock()
     }
-    let id = node(.If, s, prevEnd)
-    put(test)
-    put(body)
-    put(orelse)
+    chain -= clauses.count - 1
+    var id: Int32 = -1
+    for clause in clauses.reversed() {
+      if id >= 0 {
+        scratch.append(id)
+        orelse = finishList(scratch.count - 1)
+      }
+      id = node(.If, clause.start, prevEnd)
+      put(clause.test)
+      put(clause.body)
+      put(orelse)
+    }
     return id
   }
 
@@ -1841,9 +1870,11 @@ struct PythonParser {
   mutating func parseBinary(_ minLevel: Int) -> Int32 {
     let s = cur.start
     var left = parseUnary()
+    let links = chain
+    defer { chain = links }
     while let (op, level) = binaryOperator(kind), level >= minLevel, !failed {
       advance()
-      guard enter() else {
+      guard link(), enter() else {
         depth -= 1
         return left
       }
@@ -1919,7 +1950,13 @@ struct PythonParser {
   mutating func parsePrimary() -> Int32 {
     let s = cur.start
     var e = parseAtom()
+    let links = chain
+    defer { chain = links }
     while !failed {
+      switch kind {
+      case .dot, .lpar, .lsqb: guard link() else { return e }
+      default: return e
+      }
       switch kind {
       case .dot:
         advance()

@@ -25,9 +25,14 @@ enum InputError {
   /// Reports each syntax error of a file and returns the exit code to use (2), or nil if none.
   static func report(path: String, errors: [SyntaxError], lines: LineIndex) -> ExitCode? {
     guard !errors.isEmpty else { return nil }
-    for error in errors {
+    // Later errors are mostly echoes of the first; a few are enough to act on.
+    let shown = 10
+    for error in errors.prefix(shown) {
       let at = lines.location(error.range.start)
       printError("\(path):\(at.line):\(at.column + 1): error: \(error.message)")
+    }
+    if errors.count > shown {
+      printError("\(path): \(errors.count - shown) more errors not shown")
     }
     return ExitCode(2)
   }
