@@ -27,8 +27,6 @@ public enum Lexer {
 
 /// Byte classes for the hot loops (bit set per byte value).
 enum ByteClass {
-  /// ASCII letter or `_`: may start an identifier.
-  static let identStart: UInt8 = 1
   /// ASCII letter, digit or `_`: may continue an identifier.
   static let identContinue: UInt8 = 2
   /// `0`-`9`.
@@ -39,9 +37,9 @@ enum ByteClass {
   static let prefix: UInt8 = 16
   /// Letters, digits, `_` and every byte >= 0x80 (CPython's `is_potential_identifier_char`).
   static let potentialIdentifier: UInt8 = 32
-  /// Bytes that stop a scan through a `'` string: `'`, `\\`, `\n`, `\r`.
+  /// Bytes that stop a scan through a `'` string: `'`, backslash, LF, CR.
   static let stopSingle: UInt8 = 64
-  /// Bytes that stop a scan through a `"` string: `"`, `\\`, `\n`, `\r`.
+  /// Bytes that stop a scan through a `"` string: `"`, backslash, LF, CR.
   static let stopDouble: UInt8 = 128
 }
 
@@ -51,7 +49,6 @@ let byteClassTable: [UInt8] = {
     var v: UInt8 = 0
     let isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
     let isDigit = c >= 48 && c <= 57
-    if isLetter || c == 95 { v |= ByteClass.identStart }
     if isLetter || isDigit || c == 95 { v |= ByteClass.identContinue }
     if isDigit { v |= ByteClass.digit }
     if isDigit || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) { v |= ByteClass.hexDigit }
