@@ -86,7 +86,9 @@ struct Dumper {
       case .optNode where a < 0, .hidden: continue
       case .optIdentifier where a == -1 && ast.slots[at + 1] == -1: continue
       case .kindU where a == 0: continue
-      case .list where field.name == "type_params" && ast.slots[at + 1] == 0: continue
+      case .list
+      where field.name == "type_params" && n.kind != .TypeAlias && ast.slots[at + 1] == 0:
+        continue  // the field is new in 3.12; 3.11 prints no such field on def and class
       default: break
       }
       if !first { out += ", " }

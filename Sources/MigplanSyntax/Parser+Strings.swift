@@ -208,9 +208,10 @@ extension PythonParser {
     }
     var conversion: Int32 = -1
     if kind == .exclamation {
+      let bang = cur
       advance()
       let c = cur
-      if c.kind == .name && c.end == c.start + 1
+      if c.kind == .name && c.start == bang.end && c.end == c.start + 1
         && (src[Int(c.start)] == UInt8(ascii: "r") || src[Int(c.start)] == UInt8(ascii: "s")
           || src[Int(c.start)] == UInt8(ascii: "a"))
       {

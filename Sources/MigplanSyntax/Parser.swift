@@ -45,7 +45,12 @@ public enum Parser {
       // Parser errors that merely echo a lexical error at the same place add nothing.
       let lexical = Set(all.map(\.range.start))
       all += errors.filter { !lexical.contains($0.range.start) }
-      all.sort { $0.range.start < $1.range.start }
+      // "'(' was never closed" is found at the end of input, though it points at the opener:
+      // an error met on the way there (an unterminated string, say) comes first, as in CPython.
+      func foundAtEnd(_ e: SyntaxError) -> Bool { e.message.hasSuffix("was never closed") }
+      all.sort {
+        foundAtEnd($0) != foundAtEnd($1) ? !foundAtEnd($0) : $0.range.start < $1.range.start
+      }
     } else {
       all = errors
     }
@@ -255,6 +260,9 @@ struct PythonParser {
   func describe(_ k: NodeKind) -> String {
     switch k {
     case .Call: return "function call"
+    case .Tuple: return "tuple"
+    case .List: return "list"
+    case .Starred: return "starred"
     case .Constant: return "literal"
     case .Compare: return "comparison"
     case .BinOp, .UnaryOp, .BoolOp: return "expression"
@@ -1411,10 +1419,14 @@ struct PythonParser {
       return errorNode()
     }
     if kind == .plus || kind == .minus {
+      if toks[pos - 1].flags.contains(.imaginary) {
+        fail("real number required in complex literal")
+        return errorNode()
+      }
       let op: Operator = kind == .plus ? .Add : .Sub
       advance()
-      guard kind == .number else {
-        fail("expected an imaginary number")
+      guard kind == .number, cur.flags.contains(.imaginary) else {
+        fail("imaginary number required in complex literal")
         return errorNode()
       }
       let right = parseNumber()
