@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fetch the pinned real-world migration corpus into .corpus/ (git-ignored).
 
-Reads ../shared/corpus-pins.tsv (package, version, wheel, sha256), downloads each wheel with
+Reads Fixtures/corpus-pins.tsv (package, version, wheel, sha256; a copy of ../shared/corpus-pins.tsv), downloads each wheel with
 `pip download --no-deps`, checks its sha256, and unpacks only what migplan reads: every
 `*/migrations/*.py` module that defines a top-level `class Migration`, each such app's
 `apps.py` and its `migrations/__init__.py`. Re-running is cheap: a wheel already unpacked with
@@ -11,14 +11,20 @@ import hashlib, os, re, subprocess, sys, tempfile, zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PINS = Path(os.environ.get("MIGPLAN_CORPUS_PINS", ROOT.parent / "shared" / "corpus-pins.tsv"))
-if not PINS.exists():
-    PINS = ROOT / "Fixtures" / "corpus-pins.tsv"
+# The project's own copy of ../shared/corpus-pins.tsv, so a clone is self-contained; when the
+# shared file is beside the checkout the two must agree (checked here and by a test).
+PINS = Path(os.environ.get("MIGPLAN_CORPUS_PINS", ROOT / "Fixtures" / "corpus-pins.tsv"))
+SHARED = ROOT.parent / "shared" / "corpus-pins.tsv"
 DEST = Path(os.environ.get("MIGPLAN_CORPUS", ROOT / ".corpus"))
 MIGRATION_CLASS = re.compile(rb"^class Migration\b", re.M)
 
 
 def main() -> int:
+    if SHARED.exists() and "MIGPLAN_CORPUS_PINS" not in os.environ \
+            and SHARED.read_bytes() != PINS.read_bytes():
+        print(f"{PINS} differs from {SHARED}: copy the shared pins into the project",
+              file=sys.stderr)
+        return 2
     rows = [l.split("\t") for l in PINS.read_text().splitlines()[1:] if l.strip()]
     DEST.mkdir(parents=True, exist_ok=True)
     cache = DEST / ".wheels"

@@ -24,36 +24,64 @@ public enum Parser {
   /// of a few thousand links; this bound keeps every recursive walk of the tree safe.
   public static let maxTreeDepth = 1000
 
-  /// Parses a whole module from raw file bytes.
-  public static func parse(_ raw: [UInt8]) -> ParsedModule {
-    let (bytes, sourceErrors) = SourceText.prepare(raw)
-    let stream = Lexer.tokenize(bytes)
-    var ast = AST()
-    var errors: [SyntaxError] = []
+  /// Bracket, block and f-string nesting up to which the caller's stack is always enough.
+  static let shallowNesting = 24
+
+  static func run(_ bytes: [UInt8], _ tokens: [Token]) -> (AST, [SyntaxError]) {
     bytes.withUnsafeBufferPointer { buffer in
-      stream.tokens.withUnsafeBufferPointer { tokens in
+      tokens.withUnsafeBufferPointer { tokens in
         var p = PythonParser(source: buffer, tokens: tokens)
         p.ast.nodes.reserveCapacity(tokens.count / 2 + 16)
         p.ast.slots.reserveCapacity(tokens.count * 2 + 16)
         p.parseModule()
-        ast = p.ast
-        errors = p.errors
+        return (p.ast, p.errors)
       }
     }
-    var all = sourceErrors + stream.errors
-    if !sourceErrors.isEmpty || !stream.errors.isEmpty {
-      // Parser errors that merely echo a lexical error at the same place add nothing.
-      let lexical = Set(all.map(\.range.start))
-      all += errors.filter { !lexical.contains($0.range.start) }
-      // "'(' was never closed" is found at the end of input, though it points at the opener:
-      // an error met on the way there (an unterminated string, say) comes first, as in CPython.
-      func foundAtEnd(_ e: SyntaxError) -> Bool { e.message.hasSuffix("was never closed") }
-      all.sort {
-        foundAtEnd($0) != foundAtEnd($1) ? !foundAtEnd($0) : $0.range.start < $1.range.start
+  }
+
+  static func onLargeStack(_ body: @escaping () -> (AST, [SyntaxError])) -> (AST, [SyntaxError]) {
+    final class Result: @unchecked Sendable { var value = (AST(), [SyntaxError]()) }
+    let result = Result()
+    LargeStack.run { result.value = body() }
+    return result.value
+  }
+
+  /// The deepest nesting of brackets, indented blocks and f-strings in a token stream.
+  static func nesting(_ tokens: [Token]) -> Int {
+    var level = 0
+    var deepest = 0
+    for t in tokens {
+      switch t.kind {
+      case .lpar, .lsqb, .lbrace, .indent, .fstringStart:
+        level += 1
+        if level > deepest { deepest = level }
+      case .rpar, .rsqb, .rbrace, .dedent, .fstringEnd:
+        level -= 1
+      default: break
       }
-    } else {
-      all = errors
     }
+    return deepest
+  }
+
+  /// Parses a whole module from raw file bytes.
+  public static func parse(_ raw: [UInt8]) -> ParsedModule {
+    let (bytes, sourceErrors) = SourceText.prepare(raw)
+    let stream = Lexer.tokenize(bytes)
+    let (ast, errors) =
+      nesting(stream.tokens) > shallowNesting
+      ? onLargeStack { run(bytes, stream.tokens) } : run(bytes, stream.tokens)
+    // CPython reports a tokenizer error found anywhere in the file in preference to a parser
+    // error, and finds "'(' was never closed" only at the end of input. So: lexical errors
+    // first, by offset, unclosed brackets last among them; then the parser's.
+    // A NUL or invalid byte outside a string is found by both the source check and the lexer.
+    var lexical = sourceErrors + stream.errors.filter { !sourceErrors.contains($0) }
+    func foundAtEnd(_ e: SyntaxError) -> Bool { e.message.hasSuffix("was never closed") }
+    lexical.sort {
+      foundAtEnd($0) != foundAtEnd($1) ? !foundAtEnd($0) : $0.range.start < $1.range.start
+    }
+    // Parser errors that merely echo a lexical error at the same place add nothing.
+    let echoed = Set(lexical.map(\.range.start))
+    let all = lexical + errors.filter { !echoed.contains($0.range.start) }
     return ParsedModule(source: bytes, tokens: stream, ast: ast, errors: all)
   }
 }
@@ -1575,7 +1603,13 @@ struct PythonParser {
           fail("iterable argument unpacking follows keyword argument unpacking")
           break
         }
-        scratch.append(parseStarExpression())
+        // In a call, '*' takes any expression (`f(*a or b)`), not only a bitwise-or.
+        advance()
+        let v = parseExpression()
+        let starred = node(.Starred, s, prevEnd)
+        put(v)
+        put(Int32(ExprContext.Load.rawValue))
+        scratch.append(starred)
         positional += 1
       } else {
         if sawKeyword || sawDoubleStar {

@@ -12,6 +12,14 @@ import Testing
     #expect(run.stdout.contains("debug"))
   }
 
+  /// DESIGN.md: usage errors exit 2 like every other input error (argument-parser says 64).
+  @Test(arguments: [["--no-such-option"], ["debug", "bench", "--seconds"], ["debug", "ast"]])
+  func usageErrorsExitTwo(_ arguments: [String]) throws {
+    let run = try runMigplan(arguments)
+    #expect(run.status == 2, "stderr: \(run.stderr)")
+    #expect(run.stderr.contains("Error:"), "stderr: \(run.stderr)")
+  }
+
   @Test func syntaxErrorIsReportedWithItsLocationAndExitsTwo() throws {
     let file = try TemporaryFile(contents: "x = 1\ny = )\n", name: "broken.py")
     defer { file.remove() }
