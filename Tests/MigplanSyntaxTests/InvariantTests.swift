@@ -114,6 +114,9 @@ enum SyntaxInvariants {
   /// node encloses the positioned nodes below it. Nodes without a position (`arguments`,
   /// `comprehension`, `withitem`, `match_case`) pass their children up to the nearest positioned
   /// ancestor. `decorator_list` is skipped: CPython's def/class ranges start at `def`/`class`.
+  /// A format spec is a JoinedStr over its own string token, but in CPython 3.11 the fields inside
+  /// it span the whole run of concatenated strings (as every FormattedValue does), so they are
+  /// held to the FormattedValue that owns the spec, which has that range, and not to the spec.
   static func checkTree(_ ast: AST, source: [UInt8]) -> [String] {
     var problems: [String] = []
     func fail(_ text: String) { if problems.count < 50 { problems.append(text) } }
@@ -139,10 +142,11 @@ enum SyntaxInvariants {
       }
     }
 
-    // Iterative walk: (node, nearest positioned ancestor or -1).
-    var stack: [(Int32, Int32)] = [(ast.root, -1)]
+    // Iterative walk: (node, the positioned node that must enclose it or -1, whether the node
+    // is a format spec, whose children are held to the f-string run instead of to it).
+    var stack: [(Int32, Int32, Bool)] = [(ast.root, -1, false)]
     while let top = stack.popLast() {
-      let (id, enclosing) = top
+      let (id, enclosing, isFormatSpec) = top
       if visited[Int(id)] {
         fail("node \(id) \(ast.kind(id)) is reached twice")
         continue
@@ -163,8 +167,8 @@ enum SyntaxInvariants {
         fail(
           "\(ast.kind(enclosing)) \(enclosing) \(ast.range(enclosing)) does not enclose \(what)")
       }
-      let childEnclosing = schema.hasPosition ? id : enclosing
-      var children: [Int32] = []
+      let childEnclosing = schema.hasPosition && !isFormatSpec ? id : enclosing
+      var children: [(Int32, Bool)] = []
       for (i, field) in schema.fields.enumerated() {
         let at = base + schema.offsets[i]
         let a = ast.slots[at]
@@ -172,9 +176,11 @@ enum SyntaxInvariants {
         let skipEnclosure = field.name == "decorator_list"
         switch field.type {
         case .node:
-          if validNode(a, fieldWhat) && !skipEnclosure { children.append(a) }
+          if validNode(a, fieldWhat) && !skipEnclosure { children.append((a, false)) }
         case .optNode:
-          if a != -1 && validNode(a, fieldWhat) { children.append(a) }
+          if a != -1 && validNode(a, fieldWhat) {
+            children.append((a, node.kind == .FormattedValue && field.name == "format_spec"))
+          }
         case .list:
           let count = Int(ast.slots[at + 1])
           guard a >= 0, count >= 0, Int(a) + count <= ast.slots.count else {
@@ -184,9 +190,9 @@ enum SyntaxInvariants {
           for item in ast.slots[Int(a)..<Int(a) + count] where item != -1 {
             if validNode(item, fieldWhat) {
               if skipEnclosure {
-                stack.append((item, -1))
+                stack.append((item, -1, false))
               } else {
-                children.append(item)
+                children.append((item, false))
               }
             }
           }
@@ -228,7 +234,9 @@ enum SyntaxInvariants {
           break
         }
       }
-      for child in children.reversed() { stack.append((child, childEnclosing)) }
+      for (child, formatSpec) in children.reversed() {
+        stack.append((child, childEnclosing, formatSpec))
+      }
     }
     return problems
   }

@@ -1,6 +1,7 @@
 # PEP 701 (Python 3.12) f-strings that CPython 3.11 has no same-position equivalent for:
 # backslashes and comments inside replacement fields, line breaks inside the fields of a
-# single-quoted f-string, deep nesting of the same quote, and `=` over a quoted expression.
+# single-quoted f-string, deep nesting of the same quote, and `=` over a quoted expression or
+# over a comment.
 # Checked by hand-written structural assertions (CPythonOracleTests), not by the 3.11 oracle.
 items = ["a", "b"]
 d = {"key": 1}
@@ -18,3 +19,5 @@ i = f'{
     ", ".join(items)
 }'
 j = f"{x!r:{"\N{BULLET}"}^10}"
+k = f"{x = # a comment in a debug field
+}"

@@ -1,0 +1,2 @@
+def forwards(apps, schema_editor):
+    for order 

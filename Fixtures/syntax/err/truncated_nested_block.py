@@ -1,0 +1,4 @@
+if a:
+    x = 1
+else:
+    if b:
