@@ -11,6 +11,7 @@ UTF-8 and NUL bytes. One process serves every file: the tests start it once. War
 escape sequences and the like) are silenced; they are not errors. An exception other than
 SyntaxError (ValueError for NUL bytes on some 3.11 releases, RecursionError, MemoryError) is
 reported as an error with the exception's class name in `msg` and null positions.
+Exits 3 unless it runs on CPython 3.11, whose dump format is the reference.
 """
 import ast
 import json
@@ -40,7 +41,11 @@ def oracle(path):
 
 
 def main():
-    sys.setrecursionlimit(10000)
+    if sys.version_info[:2] != (3, 11):
+        # 3.12 prints f-strings and positions differently; only 3.11 is the reference.
+        print(f"cpython-ast.py needs CPython 3.11 as python3, found {sys.version.split()[0]}",
+              file=sys.stderr)
+        return 3
     out = sys.stdout
     for line in sys.stdin:
         path = line.rstrip("\n")

@@ -48,6 +48,18 @@ import Testing
     }
   }
 
+  /// A mismatch report must point at the first differing character with context on both sides.
+  @Test func dumpDifferenceMarksTheFirstDifferingCharacter() {
+    let expected = String(repeating: "a", count: 200) + "X" + String(repeating: "b", count: 200)
+    let actual = String(repeating: "a", count: 200) + "Y" + String(repeating: "b", count: 200)
+    let report = dumpDifference(expected, actual)
+    #expect(report.contains("differ at character 200 of 401"), "\(report)")
+    #expect(report.contains("CPython: …" + String(repeating: "a", count: 150) + "⟪X⟫"))
+    #expect(report.contains("migplan: …" + String(repeating: "a", count: 150) + "⟪Y⟫"))
+    #expect(report.contains("⟪Y⟫" + String(repeating: "b", count: 149) + "…"))
+    #expect(dumpDifference("abc", "ab").contains("⟪end⟫"))
+  }
+
   // MARK: (2) Python 3.12-only files
 
   /// A `*_py312.py` file with a `*_py312.py311` sibling (the same bytes with inner quotes
