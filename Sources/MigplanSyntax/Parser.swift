@@ -31,9 +31,10 @@ public enum Parser {
     bytes.withUnsafeBufferPointer { buffer in
       tokens.withUnsafeBufferPointer { tokens in
         var p = PythonParser(source: buffer, tokens: tokens)
-        p.ast.nodes.reserveCapacity(tokens.count / 2 + 16)
-        p.ast.slots.reserveCapacity(tokens.count * 2 + 16)
+        defer { p.release() }
         p.parseModule()
+        p.ast.nodes = p.nodes.array()
+        p.ast.slots = p.slots.array()
         return (p.ast, p.errors)
       }
     }
@@ -63,6 +64,41 @@ public enum Parser {
     return deepest
   }
 
+  /// Orders errors so the first is the one CPython 3.11 reports. The tokenizer runs just ahead
+  /// of the parser, so a lexical error at or before the parser's first error wins. After a
+  /// parser error CPython tokenizes the rest of the file (`_Pypegen_set_syntax_error`): a
+  /// tokenizer error it raises there wins (indentation errors are not raised), else an
+  /// unclosed bracket opened on an earlier line than the parser's error.
+  static func precedence(lexical: [SyntaxError], parser: [SyntaxError], source: [UInt8])
+    -> [SyntaxError]
+  {
+    func neverClosed(_ e: SyntaxError) -> Bool { e.message.hasSuffix("was never closed") }
+    func indentation(_ e: SyntaxError) -> Bool {
+      e.message.contains("indent") || e.message.contains("tabs")
+    }
+    let lexical = lexical.sorted { $0.range.start < $1.range.start }
+    // Parser errors that merely echo a lexical error at the same place add nothing.
+    let echoed = Set(lexical.map(\.range.start))
+    let parser = parser.filter { !echoed.contains($0.range.start) }
+    guard let p = parser.first else {
+      return lexical.filter { !neverClosed($0) } + lexical.filter(neverClosed)
+    }
+    var lineStart = Int(min(p.range.start, UInt32(source.count)))
+    while lineStart > 0 && source[lineStart - 1] != 10 && source[lineStart - 1] != 13 {
+      lineStart -= 1
+    }
+    var first = p
+    if let early = lexical.first(where: { !neverClosed($0) && $0.range.start <= p.range.start }) {
+      first = early
+    } else if let raised = lexical.first(where: { !neverClosed($0) && !indentation($0) }) {
+      first = raised
+    } else if let open = lexical.first(where: neverClosed), Int(open.range.start) < lineStart {
+      first = open
+    }
+    let rest = (lexical + parser).sorted { $0.range.start < $1.range.start }
+    return [first] + rest.filter { $0 != first }
+  }
+
   /// Parses a whole module from raw file bytes.
   public static func parse(_ raw: [UInt8]) -> ParsedModule {
     let (bytes, sourceErrors) = SourceText.prepare(raw)
@@ -70,18 +106,9 @@ public enum Parser {
     let (ast, errors) =
       nesting(stream.tokens) > shallowNesting
       ? onLargeStack { run(bytes, stream.tokens) } : run(bytes, stream.tokens)
-    // CPython reports a tokenizer error found anywhere in the file in preference to a parser
-    // error, and finds "'(' was never closed" only at the end of input. So: lexical errors
-    // first, by offset, unclosed brackets last among them; then the parser's.
-    // A NUL or invalid byte outside a string is found by both the source check and the lexer.
-    var lexical = sourceErrors + stream.errors.filter { !sourceErrors.contains($0) }
-    func foundAtEnd(_ e: SyntaxError) -> Bool { e.message.hasSuffix("was never closed") }
-    lexical.sort {
-      foundAtEnd($0) != foundAtEnd($1) ? !foundAtEnd($0) : $0.range.start < $1.range.start
-    }
-    // Parser errors that merely echo a lexical error at the same place add nothing.
-    let echoed = Set(lexical.map(\.range.start))
-    let all = lexical + errors.filter { !echoed.contains($0.range.start) }
+    let all = precedence(
+      lexical: sourceErrors + stream.errors.filter { !sourceErrors.contains($0) },
+      parser: errors, source: bytes)
     return ParsedModule(source: bytes, tokens: stream, ast: ast, errors: all)
   }
 }
@@ -93,10 +120,13 @@ struct PythonParser {
   var pos = 0
   /// End of the last consumed significant token (NEWLINE/INDENT/DEDENT do not move it).
   var prevEnd: UInt32 = 0
+  /// Constants, synthesized names and the root; nodes and slots are built in `nodes`/`slots`.
   var ast = AST()
+  var nodes: RawBuffer<Node>
+  var slots: RawBuffer<Int32>
   var errors: [SyntaxError] = []
   /// Items of lists under construction, as a stack.
-  var scratch: [Int32] = []
+  var scratch = RawBuffer<Int32>(capacity: 256)
   var depth = 0
   /// Links of the left-nested chains under construction (see `Parser.maxTreeDepth`).
   var chain = 0
@@ -106,7 +136,14 @@ struct PythonParser {
   init(source: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) {
     self.src = source
     self.toks = tokens
-    scratch.reserveCapacity(256)
+    nodes = RawBuffer(capacity: tokens.count / 2 + 16)
+    slots = RawBuffer(capacity: tokens.count * 2 + 16)
+  }
+
+  func release() {
+    nodes.release()
+    slots.release()
+    scratch.release()
   }
 
   // MARK: Tokens
@@ -163,8 +200,6 @@ struct PythonParser {
         message = "unexpected end of file (\(message))"
       } else if t.kind == .indent {
         message = "unexpected indent"
-      } else if t.kind == .dedent {
-        message = "unindent does not match the block (\(message))"
       }
     }
     errors.append(SyntaxError(TextRange(t.start, max(t.end, t.start)), message))
@@ -199,26 +234,26 @@ struct PythonParser {
   // MARK: Building nodes
 
   @inline(__always) mutating func node(_ k: NodeKind, _ s: UInt32, _ e: UInt32) -> Int32 {
-    let id = Int32(truncatingIfNeeded: ast.nodes.count)
-    ast.nodes.append(
-      Node(kind: k, start: s, end: e, slot: UInt32(truncatingIfNeeded: ast.slots.count)))
+    let id = Int32(truncatingIfNeeded: nodes.count)
+    nodes.append(
+      Node(kind: k, start: s, end: e, slot: UInt32(truncatingIfNeeded: slots.count)))
     return id
   }
 
-  @inline(__always) mutating func put(_ v: Int32) { ast.slots.append(v) }
+  @inline(__always) mutating func put(_ v: Int32) { slots.append(v) }
   @inline(__always) mutating func put(_ list: (Int32, Int32)) {
-    ast.slots.append(list.0)
-    ast.slots.append(list.1)
+    slots.append(list.0)
+    slots.append(list.1)
   }
 
   /// Moves `scratch[mark...]` into `slots`, returning (start, count).
   mutating func finishList(_ mark: Int, pairs: Bool = false) -> (Int32, Int32) {
     // Plain loops: the generic append(contentsOf:)/removeLast(_:) paths showed in profiles.
-    let start = Int32(truncatingIfNeeded: ast.slots.count)
+    let start = Int32(truncatingIfNeeded: slots.count)
     let n = scratch.count - mark
     var i = mark
     while i < scratch.count {
-      ast.slots.append(scratch[i])
+      slots.append(scratch[i])
       i += 1
     }
     dropScratch(to: mark)
@@ -226,7 +261,7 @@ struct PythonParser {
   }
 
   @inline(__always) mutating func dropScratch(to mark: Int) {
-    while scratch.count > mark { scratch.removeLast() }
+    scratch.truncate(to: mark)
   }
 
   static let emptyList: (Int32, Int32) = (0, 0)
@@ -261,22 +296,22 @@ struct PythonParser {
 
   /// Sets `ctx` on an assignment or deletion target, recursing into tuples, lists and starred.
   mutating func setContext(_ id: Int32, _ ctx: ExprContext) {
-    let n = ast.nodes[Int(id)]
+    let n = nodes[Int(id)]
     let base = Int(n.slot)
     switch n.kind {
-    case .Name: ast.slots[base + 2] = Int32(ctx.rawValue)
-    case .Attribute: ast.slots[base + 3] = Int32(ctx.rawValue)
-    case .Subscript: ast.slots[base + 2] = Int32(ctx.rawValue)
+    case .Name: slots[base + 2] = Int32(ctx.rawValue)
+    case .Attribute: slots[base + 3] = Int32(ctx.rawValue)
+    case .Subscript: slots[base + 2] = Int32(ctx.rawValue)
     case .Starred:
-      ast.slots[base + 1] = Int32(ctx.rawValue)
-      setContext(ast.slots[base], ctx)
+      slots[base + 1] = Int32(ctx.rawValue)
+      setContext(slots[base], ctx)
     case .List, .Tuple:
-      ast.slots[base + 2] = Int32(ctx.rawValue)
-      let start = Int(ast.slots[base])
-      let count = Int(ast.slots[base + 1])
+      slots[base + 2] = Int32(ctx.rawValue)
+      let start = Int(slots[base])
+      let count = Int(slots[base + 1])
       var i = 0
       while i < count {
-        setContext(ast.slots[start + i], ctx)
+        setContext(slots[start + i], ctx)
         i += 1
       }
     default:
@@ -323,7 +358,7 @@ struct PythonParser {
 
   func checkpoint() -> Checkpoint {
     Checkpoint(
-      pos: pos, prevEnd: prevEnd, nodes: ast.nodes.count, slots: ast.slots.count,
+      pos: pos, prevEnd: prevEnd, nodes: nodes.count, slots: slots.count,
       constants: ast.constants.count, strings: ast.strings.count, scratch: scratch.count,
       errors: errors.count, failed: failed, depth: depth, chain: chain)
   }
@@ -331,11 +366,11 @@ struct PythonParser {
   mutating func restore(_ c: Checkpoint) {
     pos = c.pos
     prevEnd = c.prevEnd
-    ast.nodes.removeLast(ast.nodes.count - c.nodes)
-    ast.slots.removeLast(ast.slots.count - c.slots)
+    nodes.truncate(to: c.nodes)
+    slots.truncate(to: c.slots)
     ast.constants.removeLast(ast.constants.count - c.constants)
     ast.strings.removeLast(ast.strings.count - c.strings)
-    scratch.removeLast(scratch.count - c.scratch)
+    scratch.truncate(to: c.scratch)
     errors.removeLast(errors.count - c.errors)
     failed = c.failed
     depth = c.depth
@@ -416,7 +451,7 @@ struct PythonParser {
     if kind == .newline {
       advance()
       if kind != .indent {
-        fail("expected an indented block")
+        missingBlock()
         return finishList(mark)
       }
       advance()
@@ -428,6 +463,36 @@ struct PythonParser {
       parseSimpleStatements()
     }
     return finishList(mark)
+  }
+
+  /// "expected an indented block after 'if' statement on line N", as CPython words it; at the
+  /// end of input it points at the header's line break, else at the token found instead.
+  mutating func missingBlock() {
+    var k = pos - 2  // the header's last token (pos - 1 is its NEWLINE)
+    while k > 0 && toks[k - 1].kind != .newline && toks[k - 1].kind != .indent
+      && toks[k - 1].kind != .dedent
+    {
+      k -= 1
+    }
+    var header = toks[max(k, 0)]
+    if header.kind == .kwAsync && k + 1 < toks.count { header = toks[k + 1] }
+    let word = String(decoding: src[Int(header.start)..<Int(header.end)], as: UTF8.self)
+    let what: String
+    switch header.kind {
+    case .kwDef: what = "function definition"
+    case .kwClass: what = "class definition"
+    default: what = "'\(word)' statement"
+    }
+    var line = 1
+    var i = 0
+    while i < Int(header.start) {
+      if src[i] == 10 || (src[i] == 13 && (i + 1 == src.count || src[i + 1] != 10)) { line += 1 }
+      i += 1
+    }
+    var j = pos
+    while toks[j].kind == .dedent { j += 1 }
+    let at = toks[j].kind == .endOfFile ? toks[pos - 1].range : cur.range
+    failAt(at, "expected an indented block after \(what) on line \(line)")
   }
 
   mutating func parseStatement() {
@@ -601,9 +666,9 @@ struct PythonParser {
       return id
     case .colon:
       advance()
-      let k = ast.kind(first)
+      let k = nodes[Int(first)].kind
       if k != .Name && k != .Attribute && k != .Subscript {
-        failAt(ast.range(first), "only single target (not \(describe(k))) can be annotated")
+        failAt(nodes[Int(first)].range, "only single target (not \(describe(k))) can be annotated")
       }
       setContext(first, .Store)
       let annotation = parseExpression()
@@ -620,10 +685,11 @@ struct PythonParser {
     default:
       if let op = augmentedOperator(kind) {
         advance()
-        let k = ast.kind(first)
+        let k = nodes[Int(first)].kind
         if k != .Name && k != .Attribute && k != .Subscript {
           failAt(
-            ast.range(first), "'\(describe(k))' is an illegal expression for augmented assignment")
+            nodes[Int(first)].range,
+            "'\(describe(k))' is an illegal expression for augmented assignment")
         }
         setContext(first, .Store)
         let value = kind == .kwYield ? parseYield() : parseStarExpressions()
@@ -1114,7 +1180,7 @@ struct PythonParser {
     let subject: Int32
     let es = cur.start
     let first = parseStarNamedExpression()
-    if kind != .comma && ast.kind(first) == .Starred {
+    if kind != .comma && nodes[Int(first)].kind == .Starred {
       restore(cp)
       return nil
     }
@@ -1282,9 +1348,9 @@ struct PythonParser {
         return id
       }
       // A capture pattern: reuse the name's range as the identifier.
-      let n = ast.nodes[Int(value)]
-      ast.nodes.removeLast()
-      ast.slots.removeLast(3)
+      let n = nodes[Int(value)]
+      nodes.removeLast()
+      slots.removeLast(3)
       let id = node(.MatchAs, s, prevEnd)
       put(-1)
       put((Int32(bitPattern: n.start), Int32(bitPattern: n.end)))
@@ -1295,7 +1361,7 @@ struct PythonParser {
       advance()
       if isParen && kind != .rpar {
         let first = parseMaybeStarPattern()
-        if eat(.rpar) && ast.kind(first) != .MatchStar {
+        if eat(.rpar) && nodes[Int(first)].kind != .MatchStar {
           return first  // group pattern: no node of its own
         }
         let mark = scratch.count
@@ -1578,8 +1644,10 @@ struct PythonParser {
     var sawKeyword = false
     var sawDoubleStar = false
     var positional = 0
+    var itemStart = cur.start
     while kind != closer && !failed {
       let s = cur.start
+      itemStart = s
       if kind == .doubleStar {
         advance()
         let v = parseExpression()
@@ -1592,6 +1660,7 @@ struct PythonParser {
         let n = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
         advance()
         advance()
+        itemStart = cur.start
         let v = parseExpression()
         let k = node(.keyword, s, prevEnd)
         put(n)
@@ -1624,7 +1693,7 @@ struct PythonParser {
           let g = parseComprehensionTail(
             .GeneratorExp, elt: e, start: open - 1, closer: closer, consumeCloser: false)
           if positional > 0 || kind == .comma {
-            failAt(ast.range(g), "Generator expression must be parenthesized")
+            failAt(nodes[Int(g)].range, "Generator expression must be parenthesized")
           }
           scratch.append(g)
           positional += 1
@@ -1633,18 +1702,21 @@ struct PythonParser {
         scratch.append(e)
         positional += 1
       }
-      if !eat(.comma) { break }
+      if !eat(.comma) {
+        checkMissingComma(closer, itemStart: itemStart)
+        break
+      }
     }
-    let argsStart = Int32(truncatingIfNeeded: ast.slots.count)
+    let argsStart = Int32(truncatingIfNeeded: slots.count)
     var i = mark
     while i < scratch.count {
-      if ast.nodes[Int(scratch[i])].kind != .keyword { ast.slots.append(scratch[i]) }
+      if nodes[Int(scratch[i])].kind != .keyword { slots.append(scratch[i]) }
       i += 1
     }
-    let keywordsStart = Int32(truncatingIfNeeded: ast.slots.count)
+    let keywordsStart = Int32(truncatingIfNeeded: slots.count)
     i = mark
     while i < scratch.count {
-      if ast.nodes[Int(scratch[i])].kind == .keyword { ast.slots.append(scratch[i]) }
+      if nodes[Int(scratch[i])].kind == .keyword { slots.append(scratch[i]) }
       i += 1
     }
     let total = scratch.count - mark
@@ -1766,7 +1838,18 @@ struct PythonParser {
     if let atom = parseSimpleAtom() { return atom }
     if kind == .kwLambda { return parseLambda() }
     let s = cur.start
-    let body = parseDisjunction()
+    let body: Int32
+    if startsPrimary(kind) {
+      // Most expressions start with a primary: parse it first and climb the precedence
+      // levels from it, instead of descending through every level to reach it.
+      let primary = parsePrimary()
+      if endsExpression(kind) { return primary }
+      body = continueDisjunction(
+        continueConjunction(
+          continueComparison(continueBinary(continuePower(primary, s), s, 1), s), s), s)
+    } else {
+      body = parseDisjunction()
+    }
     guard kind == .kwIf else { return body }
     advance()
     let test = parseDisjunction()
@@ -1777,6 +1860,26 @@ struct PythonParser {
     put(body)
     put(orelse)
     return id
+  }
+
+  /// Tokens that begin a primary (an atom with its trailers).
+  @inline(__always) func startsPrimary(_ k: TokenKind) -> Bool {
+    switch k {
+    case .name, .number, .string, .fstringStart, .lpar, .lsqb, .lbrace, .kwNone, .kwTrue,
+      .kwFalse, .ellipsis:
+      return true
+    default: return false
+    }
+  }
+
+  /// Tokens that cannot continue an expression after a primary.
+  @inline(__always) func endsExpression(_ k: TokenKind) -> Bool {
+    switch k {
+    case .comma, .rpar, .rsqb, .rbrace, .colon, .newline, .equal, .semi, .endOfFile, .kwFor,
+      .kwAs, .kwElse, .kwFrom, .kwImport, .colonEqual, .rarrow:
+      return true
+    default: return augmentedOperator(k) != nil
+    }
   }
 
   /// Fast path for the commonest expression in migrations: a name, number, single string or
@@ -1807,7 +1910,11 @@ struct PythonParser {
 
   mutating func parseDisjunction() -> Int32 {
     let s = cur.start
-    let first = parseConjunction()
+    return continueDisjunction(parseConjunction(), s)
+  }
+
+  /// The rest of an `or` chain whose first operand (starting at `s`) is parsed.
+  mutating func continueDisjunction(_ first: Int32, _ s: UInt32) -> Int32 {
     guard kind == .kwOr else { return first }
     let mark = scratch.count
     scratch.append(first)
@@ -1821,7 +1928,11 @@ struct PythonParser {
 
   mutating func parseConjunction() -> Int32 {
     let s = cur.start
-    let first = parseInversion()
+    return continueConjunction(parseInversion(), s)
+  }
+
+  /// The rest of an `and` chain whose first operand (starting at `s`) is parsed.
+  mutating func continueConjunction(_ first: Int32, _ s: UInt32) -> Int32 {
     guard kind == .kwAnd else { return first }
     let mark = scratch.count
     scratch.append(first)
@@ -1868,7 +1979,11 @@ struct PythonParser {
 
   mutating func parseComparison() -> Int32 {
     let s = cur.start
-    let left = parseBitOr()
+    return continueComparison(parseBitOr(), s)
+  }
+
+  /// The rest of a comparison whose left operand (starting at `s`) is parsed.
+  mutating func continueComparison(_ left: Int32, _ s: UInt32) -> Int32 {
     guard var op = comparisonOperator() else { return left }
     var ops: [Int32] = []
     let mark = scratch.count
@@ -1915,7 +2030,12 @@ struct PythonParser {
   /// Precedence climbing over the left-associative binary operators.
   mutating func parseBinary(_ minLevel: Int) -> Int32 {
     let s = cur.start
-    var left = parseUnary()
+    return continueBinary(parseUnary(), s, minLevel)
+  }
+
+  /// Binary operators at `minLevel` or tighter after a left operand starting at `s`.
+  mutating func continueBinary(_ first: Int32, _ s: UInt32, _ minLevel: Int) -> Int32 {
+    var left = first
     let links = chain
     defer { chain = links }
     while let (op, level) = binaryOperator(kind), level >= minLevel, !failed {
@@ -1961,7 +2081,11 @@ struct PythonParser {
   /// power: await_primary ['**' factor]
   mutating func parsePower() -> Int32 {
     let s = cur.start
-    let base = parseAwaitPrimary()
+    return continuePower(parseAwaitPrimary(), s)
+  }
+
+  /// `** factor` after a base starting at `s`, if present.
+  mutating func continuePower(_ base: Int32, _ s: UInt32) -> Int32 {
     guard kind == .doubleStar else { return base }
     advance()
     guard enter() else {
@@ -2058,7 +2182,7 @@ struct PythonParser {
     let s = cur.start
     let first = parseSlice()
     // A lone starred slice is still a tuple: `a[*b]` is `a[(*b,)]`.
-    guard kind == .comma || ast.kind(first) == .Starred else { return first }
+    guard kind == .comma || nodes[Int(first)].kind == .Starred else { return first }
     let mark = scratch.count
     scratch.append(first)
     while eat(.comma) && !failed {
@@ -2097,7 +2221,30 @@ struct PythonParser {
   mutating func parseNumber() -> Int32 {
     let t = cur
     advance()
-    return constant(Literals.number(src, Int(t.start), Int(t.end)), t.start, t.end)
+    let value = Literals.number(src, Int(t.start), Int(t.end))
+    if case .int(let digits) = value, digits.utf8.count > 4300, !t.flags.contains(.radixPrefix) {
+      // CPython 3.11's int_max_str_digits applies when the compiler converts the literal.
+      failAt(
+        t.range,
+        "Exceeds the limit (4300 digits) for integer string conversion: value has "
+          + "\(digits.utf8.count) digits; use sys.set_int_max_str_digits() to increase the limit"
+          + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.")
+    }
+    return constant(value, t.start, t.end)
+  }
+
+  /// After a list item: another expression where a ',' or the closer belongs is CPython's
+  /// "Perhaps you forgot a comma?", pointing at the item before.
+  mutating func checkMissingComma(_ closer: TokenKind, itemStart: UInt32) {
+    guard kind != closer, kind != .comma, !failed else { return }
+    switch kind {
+    case .name, .number, .string, .fstringStart, .kwNone, .kwTrue, .kwFalse, .lbrace,
+      .kwLambda, .kwNot, .kwAwait, .ellipsis:
+      failAt(
+        TextRange(itemStart, max(itemStart, cur.end)),
+        "invalid syntax. Perhaps you forgot a comma?")
+    default: break
+    }
   }
 
   mutating func parseAtom() -> Int32 {
@@ -2183,8 +2330,8 @@ struct PythonParser {
       return g
     }
     if eat(.rpar) {
-      if ast.kind(first) == .Starred {
-        failAt(ast.range(first), "cannot use starred expression here")
+      if nodes[Int(first)].kind == .Starred {
+        failAt(nodes[Int(first)].range, "cannot use starred expression here")
       }
       return first
     }
@@ -2217,10 +2364,14 @@ struct PythonParser {
         return parseComprehensionTail(.ListComp, elt: first, start: s, closer: .rsqb)
       }
       scratch.append(first)
+      var itemStart = s + 1
       while eat(.comma) && !failed {
         if kind == .rsqb { break }
+        itemStart = cur.start
         scratch.append(parseStarNamedExpression())
       }
+      if scratch.count - mark == 1 { itemStart = nodes[Int(first)].start }
+      checkMissingComma(.rsqb, itemStart: itemStart)
     }
     expect(.rsqb, "']'")
     let elts = finishList(mark)
@@ -2293,16 +2444,16 @@ struct PythonParser {
     }
     expect(.rbrace, "'}'")
     let pairs = (scratch.count - mark) / 2
-    let kl = (Int32(truncatingIfNeeded: ast.slots.count), Int32(pairs))
+    let kl = (Int32(truncatingIfNeeded: slots.count), Int32(pairs))
     var i = mark
     while i < scratch.count {
-      ast.slots.append(scratch[i])
+      slots.append(scratch[i])
       i += 2
     }
-    let vl = (Int32(truncatingIfNeeded: ast.slots.count), Int32(pairs))
+    let vl = (Int32(truncatingIfNeeded: slots.count), Int32(pairs))
     i = mark + 1
     while i < scratch.count {
-      ast.slots.append(scratch[i])
+      slots.append(scratch[i])
       i += 2
     }
     dropScratch(to: mark)
@@ -2344,8 +2495,8 @@ struct PythonParser {
     _ k: NodeKind, elt: Int32, start s: UInt32, closer: TokenKind, consumeCloser: Bool = true
   ) -> Int32 {
     let generators = parseGenerators()
-    if ast.kind(elt) == .Starred {
-      failAt(ast.range(elt), "iterable unpacking cannot be used in comprehension")
+    if nodes[Int(elt)].kind == .Starred {
+      failAt(nodes[Int(elt)].range, "iterable unpacking cannot be used in comprehension")
     }
     var end = prevEnd
     if consumeCloser {

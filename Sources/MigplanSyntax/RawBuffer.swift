@@ -1,0 +1,49 @@
+/// A growable buffer of trivial values without copy-on-write checks: the parser's hot appends.
+///
+/// Swift arrays check uniqueness on every mutation; the parser appends about a million times
+/// per megabyte of source, so its node, slot and list stacks live here and become arrays once,
+/// at the end. The owner calls `release()` exactly once.
+struct RawBuffer<Element> {
+  private(set) var base: UnsafeMutablePointer<Element>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = Swift.max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  @inline(__always) subscript(_ i: Int) -> Element {
+    get { base[i] }
+    nonmutating set { base[i] = newValue }
+  }
+
+  @inline(__always) mutating func append(_ x: Element) {
+    if count == capacity { grow() }
+    (base + count).initialize(to: x)
+    count += 1
+  }
+
+  mutating func append(contentsOf items: [Element]) {
+    for x in items { append(x) }
+  }
+
+  /// Drops elements past `newCount` (elements are trivial: nothing to deinitialize).
+  @inline(__always) mutating func truncate(to newCount: Int) {
+    if newCount < count { count = newCount }
+  }
+
+  @inline(__always) mutating func removeLast(_ k: Int = 1) { count -= k }
+
+  private mutating func grow() {
+    let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+    bigger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity *= 2
+  }
+
+  func array() -> [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  func release() { base.deallocate() }
+}
