@@ -245,6 +245,14 @@ struct LexerCore {
           j += 1
         }
         comments.append(TextRange(s, j))
+        if let frame = frames.last, frame.isField, !frame.triple,
+          UnsafeBufferPointer(start: p + s, count: j - s).contains(frame.quote)
+        {
+          // 3.12 allows a comment in a field that goes on to the next line; one that swallows
+          // the closing quote of a one-line f-string is the 3.11 error.
+          errors.append(
+            SyntaxError(TextRange(s, s + 1), "f-string expression part cannot include '#'"))
+        }
         i = j
       case .backslash:
         lexBackslash()

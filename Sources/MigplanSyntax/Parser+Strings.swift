@@ -200,11 +200,11 @@ extension PythonParser {
       }
     }
     if failed { return (value, nil) }
-    if widen { ast.nodes[Int(value)].end = cur.start + 1 }
+    if widen { nodes[Int(value)].end = cur.start + 1 }
     var debugText: String? = nil
     if kind == .equal {
       advance()
-      debugText = String(decoding: src[Int(brace) + 1..<Int(cur.start)], as: UTF8.self)
+      debugText = debugSource(Int(brace) + 1, Int(cur.start))
     }
     var conversion: Int32 = -1
     if kind == .exclamation {
@@ -236,6 +236,33 @@ extension PythonParser {
     put(Int32(bitPattern: brace))
     put(Int32(bitPattern: t.start))
     return (id, debugText)
+  }
+
+  /// The text a `=` debug specifier repeats: the source of the field, without `#` comments
+  /// (possible in 3.12's multi-line fields, and dropped by CPython 3.12).
+  func debugSource(_ start: Int, _ end: Int) -> String {
+    var bytes: [UInt8] = []
+    var quote: UInt8 = 0
+    var i = start
+    while i < end {
+      let c = src[i]
+      if quote != 0 {
+        if c == UInt8(ascii: "\\") && i + 1 < end {
+          bytes.append(c)
+          i += 1
+        } else if c == quote {
+          quote = 0
+        }
+      } else if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+        quote = c
+      } else if c == UInt8(ascii: "#") {
+        while i < end && src[i] != 10 && src[i] != 13 { i += 1 }
+        continue
+      }
+      bytes.append(src[i])
+      i += 1
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A format spec: a `JoinedStr` with the range of the f-string token `t`. Text still pending

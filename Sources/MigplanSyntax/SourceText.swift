@@ -20,7 +20,11 @@ public enum SourceText {
     let name = normalizedEncodingName(raw[cookie.range])
     let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
     let encodingName = String(decoding: raw[cookie.range], as: UTF8.self)
-    if utf8Names.contains(name) {
+    // With a BOM, CPython compares the cookie's get_normal_name() with "utf-8" literally:
+    // "utf-8" and "utf-8-…" pass (any case, '_' for '-'), "utf8" does not.
+    let spelled = encodingName.lowercased().map { $0 == "_" ? "-" : $0 }
+    let normalUTF8 = String(spelled) == "utf-8" || String(spelled).hasPrefix("utf-8-")
+    if utf8Names.contains(name) && (!hasBOM || normalUTF8) {
       return (raw, validateUTF8(raw))
     }
     if hasBOM {
@@ -35,6 +39,9 @@ public enum SourceText {
     }
     if latin1Names.contains(name) {
       return transcodeLatin1(raw)
+    }
+    if cp1252Names.contains(name) {
+      return transcodeLatin1(raw, high: cp1252High)
     }
     if asciiNames.contains(name) {
       var errors: [SyntaxError] = []
@@ -64,6 +71,17 @@ public enum SourceText {
   static let utf8Names: Set<String> = [
     "utf_8", "utf8", "u8", "utf", "utf8_ucs2", "utf8_ucs4", "cp65001", "utf_8_sig",
   ]
+  /// Windows-1252, the commonest cookie after UTF-8 and Latin-1 in Windows-written code.
+  static let cp1252Names: Set<String> = ["cp1252", "windows_1252", "1252"]
+
+  /// Windows-1252's characters for bytes 0x80-0x9F (0 where the codec has none); the other
+  /// bytes are Latin-1's.
+  static let cp1252High: [UInt32] = [
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+    0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+  ]
+
   static let latin1Names: Set<String> = [
     "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "iso8859", "8859", "cp819",
     "csisolatin1", "ibm819", "iso_8859_1_1987", "iso_ir_100", "iso_latin_1",
@@ -212,8 +230,11 @@ public enum SourceText {
 
   static func firstNUL(_ raw: [UInt8]) -> Int? { raw.firstIndex(of: 0) }
 
-  /// Latin-1 to UTF-8: bytes >= 0x80 become two bytes. NUL bytes are still reported.
-  static func transcodeLatin1(_ raw: [UInt8]) -> (bytes: [UInt8], errors: [SyntaxError]) {
+  /// Latin-1 (or, with `high`, a codec that differs from it in 0x80-0x9F) to UTF-8. NUL bytes
+  /// and bytes the codec cannot decode are reported.
+  static func transcodeLatin1(_ raw: [UInt8], high: [UInt32]? = nil)
+    -> (bytes: [UInt8], errors: [SyntaxError])
+  {
     var out: [UInt8] = []
     out.reserveCapacity(raw.count + raw.count / 8)
     var errors: [SyntaxError] = []
@@ -222,12 +243,20 @@ public enum SourceText {
         errors.append(
           SyntaxError(TextRange(out.count, out.count + 1), "source code cannot contain null bytes"))
       }
-      if b < 0x80 {
-        out.append(b)
-      } else {
-        out.append(0xC0 | (b >> 6))
-        out.append(0x80 | (b & 0x3F))
+      var scalar = UInt32(b)
+      if let high, b >= 0x80 && b < 0xA0 {
+        scalar = high[Int(b) - 0x80]
+        if scalar == 0 {
+          if errors.isEmpty {
+            errors.append(
+              SyntaxError(
+                TextRange(out.count, out.count + 1),
+                "'charmap' codec can't decode byte 0x" + hexByte(b)))
+          }
+          scalar = 0xFFFD
+        }
       }
+      out.append(contentsOf: Unicode.UTF8.encode(Unicode.Scalar(scalar)!)!)
     }
     return (out, errors)
   }
