@@ -59,7 +59,7 @@ enum SyntaxInvariants {
   static func check(_ module: ParsedModule) -> [String] {
     checkTokens(module.tokens, source: module.source)
       + checkErrors(module.errors, source: module.source)
-      + checkTree(module.ast, source: module.source)
+      + checkTree(module.ast, source: module.source, enclosure: module.errors.isEmpty)
   }
 
   /// Tokens: ranges well formed, in bounds, non-decreasing and not overlapping, one
@@ -117,7 +117,9 @@ enum SyntaxInvariants {
   /// A format spec is a JoinedStr over its own string token, but in CPython 3.11 the fields inside
   /// it span the whole run of concatenated strings (as every FormattedValue does), so they are
   /// held to the FormattedValue that owns the spec, which has that range, and not to the spec.
-  static func checkTree(_ ast: AST, source: [UInt8]) -> [String] {
+  /// The tree of a file with syntax errors is partial (recovery placeholders sit where a token
+  /// was missing), so `enclosure` is checked only for files that parse cleanly; bounds always.
+  static func checkTree(_ ast: AST, source: [UInt8], enclosure: Bool = true) -> [String] {
     var problems: [String] = []
     func fail(_ text: String) { if problems.count < 50 { problems.append(text) } }
     let nodeCount = ast.nodes.count
@@ -163,7 +165,9 @@ enum SyntaxInvariants {
         fail("\(what): slots \(base)..<\(base + schema.width) out of bounds (\(ast.slots.count))")
         continue
       }
-      if schema.hasPosition, enclosing >= 0, !ast.range(enclosing).contains(node.range) {
+      if enclosure, schema.hasPosition, enclosing >= 0,
+        !ast.range(enclosing).contains(node.range)
+      {
         fail(
           "\(ast.kind(enclosing)) \(enclosing) \(ast.range(enclosing)) does not enclose \(what)")
       }
