@@ -13,16 +13,21 @@ let package = Package(
   ],
   targets: [
     .target(name: "MigplanSyntax"),
+    .target(name: "MigplanModel", dependencies: ["MigplanSyntax"]),
     .target(name: "MigplanTestSupport", dependencies: ["MigplanSyntax"]),
     .executableTarget(
       name: "migplan",
       dependencies: [
         "MigplanSyntax",
+        "MigplanModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "migplan-fuzz", dependencies: ["MigplanSyntax"]),
     .testTarget(
       name: "MigplanSyntaxTests", dependencies: ["MigplanSyntax", "MigplanTestSupport"]),
+    .testTarget(
+      name: "MigplanModelTests",
+      dependencies: ["MigplanModel", "MigplanSyntax", "MigplanTestSupport"]),
     .testTarget(name: "MigplanCLITests", dependencies: ["MigplanTestSupport"]),
   ]
 )

@@ -1,0 +1,571 @@
+import MigplanSyntax
+
+/// Evaluates the module-level statements and class bodies of a parsed migration module into
+/// `Value`s, without running Python.
+///
+/// What it assumes, so that nothing is a silent guess:
+/// - the database is PostgreSQL: `django.db.connection.vendor` is `"postgresql"`;
+/// - imports succeed: a `try:` block's body runs, its `except` handlers do not;
+/// - settings have the values of `Settings` (documented defaults, overridable);
+/// - function bodies are never run: a module function is a `.function`, a call of one is
+///   `.unresolved`.
+public struct Evaluator {
+  public let ast: AST
+  public let source: [UInt8]
+  public let settings: Settings
+  /// The module's dotted path (`cms.migrations.0001_initial`), for local classes.
+  public let modulePath: String
+  /// The package relative imports start from (`cms.migrations`).
+  public let packagePath: String
+
+  /// Names bound at module level, in the order Python would have bound them.
+  public private(set) var module: [String: Value] = [:]
+
+  public init(
+    module parsed: ParsedModule, settings: Settings = Settings(), modulePath: String = "",
+    packagePath: String = ""
+  ) {
+    self.ast = parsed.ast
+    self.source = parsed.source
+    self.settings = settings
+    self.modulePath = modulePath
+    self.packagePath = packagePath
+  }
+
+  /// Runs the module body: imports, assignments, `+=`, defs, classes and statically decidable
+  /// `if` branches.
+  public mutating func runModule() {
+    guard ast.root >= 0 else { return }
+    var scope = module
+    exec(ast.list(ast.root, "body"), &scope, outer: nil)
+    module = scope
+  }
+
+  /// Runs a class body (after `runModule`) and returns the names it binds.
+  public func runClass(_ classDef: Int32) -> [String: Value] {
+    var scope: [String: Value] = [:]
+    exec(ast.list(classDef, "body"), &scope, outer: module)
+    return scope
+  }
+
+  /// Evaluates one expression with module-level names in scope.
+  public func evaluate(_ id: Int32) -> Value {
+    eval(id, local: [:], outer: module)
+  }
+
+  // MARK: Statements
+
+  private func exec(
+    _ body: ArraySlice<Int32>, _ scope: inout [String: Value], outer: [String: Value]?
+  ) {
+    for stmt in body where stmt >= 0 {
+      execOne(stmt, &scope, outer: outer)
+    }
+  }
+
+  private func execOne(_ stmt: Int32, _ scope: inout [String: Value], outer: [String: Value]?) {
+    let range = ast.range(stmt)
+    switch ast.kind(stmt) {
+    case .Import:
+      for alias in ast.list(stmt, "names") where alias >= 0 {
+        let name = ast.identifier(alias, "name", in: source) ?? ""
+        if let asName = ast.identifier(alias, "asname", in: source) {
+          scope[asName] = .reference(name, ast.range(alias))
+        } else {
+          let head = String(name.split(separator: ".", maxSplits: 1).first ?? "")
+          scope[head] = .reference(head, ast.range(alias))
+        }
+      }
+    case .ImportFrom:
+      let level = Int(ast.slot(stmt, ast.kind(stmt).schema.offset("level")))
+      let base = resolveModule(ast.identifier(stmt, "module", in: source), level: level)
+      for alias in ast.list(stmt, "names") where alias >= 0 {
+        let name = ast.identifier(alias, "name", in: source) ?? ""
+        if name == "*" { continue }
+        let bound = ast.identifier(alias, "asname", in: source) ?? name
+        scope[bound] =
+          base.map { .reference($0.isEmpty ? name : "\($0).\(name)", ast.range(alias)) }
+          ?? .unresolved(ast.range(alias), "relative import outside a known package")
+      }
+    case .Assign:
+      let value = eval(ast.child(stmt, "value")!, local: scope, outer: outer)
+      for target in ast.list(stmt, "targets") where target >= 0 {
+        bind(target, value, &scope)
+      }
+    case .AnnAssign:
+      if let v = ast.child(stmt, "value"), let target = ast.child(stmt, "target") {
+        bind(target, eval(v, local: scope, outer: outer), &scope)
+      }
+    case .AugAssign:
+      guard let target = ast.child(stmt, "target"), ast.kind(target) == .Name,
+        let name = ast.identifier(target, "id", in: source)
+      else { return }
+      let op = Operator(rawValue: UInt8(ast.slot(stmt, ast.kind(stmt).schema.offset("op"))))!
+      let right = eval(ast.child(stmt, "value")!, local: scope, outer: outer)
+      let left = scope[name] ?? outer?[name]
+      guard let left else {
+        scope[name] = .unresolved(range, "'\(name)' is augmented before it is bound")
+        return
+      }
+      scope[name] = binary(op, left, right, range: range)
+    case .FunctionDef, .AsyncFunctionDef:
+      let name = ast.identifier(stmt, "name", in: source) ?? ""
+      scope[name] = .function(name, range)
+    case .ClassDef:
+      let name = ast.identifier(stmt, "name", in: source) ?? ""
+      scope[name] = .reference(modulePath.isEmpty ? name : "\(modulePath).\(name)", range)
+    case .If:
+      let test = eval(ast.child(stmt, "test")!, local: scope, outer: outer)
+      if let t = test.truth {
+        exec(ast.list(stmt, t ? "body" : "orelse"), &scope, outer: outer)
+      } else {
+        let reason = "bound under a condition migplan cannot decide"
+        unbind(ast.list(stmt, "body"), reason, &scope)
+        unbind(ast.list(stmt, "orelse"), reason, &scope)
+      }
+    case .Try, .TryStar:
+      exec(ast.list(stmt, "body"), &scope, outer: outer)
+      exec(ast.list(stmt, "orelse"), &scope, outer: outer)
+      exec(ast.list(stmt, "finalbody"), &scope, outer: outer)
+    case .Delete:
+      for target in ast.list(stmt, "targets") where target >= 0 && ast.kind(target) == .Name {
+        if let name = ast.identifier(target, "id", in: source) { scope[name] = nil }
+      }
+    case .For, .AsyncFor, .While, .With, .AsyncWith, .Match:
+      unbind([stmt], "bound in a loop, with or match block", &scope)
+    default:
+      break
+    }
+  }
+
+  /// The absolute module of `from MODULE import …` at `level` dots, or nil when it leaves the
+  /// known package.
+  private func resolveModule(_ name: String?, level: Int) -> String? {
+    guard level > 0 else { return name ?? "" }
+    var parts = packagePath.split(separator: ".").map(String.init)
+    if packagePath.isEmpty { return nil }
+    var up = level - 1
+    while up > 0 {
+      if parts.isEmpty { return nil }
+      parts.removeLast()
+      up -= 1
+    }
+    if let name, !name.isEmpty { parts.append(name) }
+    return parts.joined(separator: ".")
+  }
+
+  private func bind(_ target: Int32, _ value: Value, _ scope: inout [String: Value]) {
+    switch ast.kind(target) {
+    case .Name:
+      if let name = ast.identifier(target, "id", in: source) { scope[name] = value }
+    case .Tuple, .List:
+      let targets = ast.list(target, "elts")
+      if let items = value.items, items.count == targets.count,
+        !targets.contains(where: { $0 >= 0 && ast.kind($0) == .Starred })
+      {
+        for (t, v) in zip(targets, items) where t >= 0 { bind(t, v, &scope) }
+      } else {
+        for t in targets where t >= 0 {
+          bind(t, .unresolved(ast.range(t), "cannot unpack this value statically"), &scope)
+        }
+      }
+    case .Starred:
+      if let v = ast.child(target, "value") {
+        bind(v, .unresolved(ast.range(target), "starred assignment"), &scope)
+      }
+    default:
+      break
+    }
+  }
+
+  /// Marks every name a block may bind as unresolved.
+  private func unbind(_ body: ArraySlice<Int32>, _ reason: String, _ scope: inout [String: Value]) {
+    for stmt in body where stmt >= 0 {
+      let range = ast.range(stmt)
+      switch ast.kind(stmt) {
+      case .Assign:
+        for t in ast.list(stmt, "targets") where t >= 0 { unbindTarget(t, reason, &scope) }
+      case .AnnAssign, .AugAssign:
+        if let t = ast.child(stmt, "target") { unbindTarget(t, reason, &scope) }
+      case .For, .AsyncFor:
+        if let t = ast.child(stmt, "target") { unbindTarget(t, reason, &scope) }
+        unbind(ast.list(stmt, "body"), reason, &scope)
+        unbind(ast.list(stmt, "orelse"), reason, &scope)
+      case .While, .If:
+        unbind(ast.list(stmt, "body"), reason, &scope)
+        unbind(ast.list(stmt, "orelse"), reason, &scope)
+      case .With, .AsyncWith:
+        unbind(ast.list(stmt, "body"), reason, &scope)
+      case .Try, .TryStar:
+        unbind(ast.list(stmt, "body"), reason, &scope)
+        for h in ast.list(stmt, "handlers") where h >= 0 {
+          unbind(ast.list(h, "body"), reason, &scope)
+        }
+        unbind(ast.list(stmt, "orelse"), reason, &scope)
+        unbind(ast.list(stmt, "finalbody"), reason, &scope)
+      case .Match:
+        for c in ast.list(stmt, "cases") where c >= 0 {
+          unbind(ast.list(c, "body"), reason, &scope)
+        }
+      case .FunctionDef, .AsyncFunctionDef, .ClassDef:
+        if let name = ast.identifier(stmt, "name", in: source) {
+          scope[name] = .unresolved(range, reason)
+        }
+      case .Import, .ImportFrom:
+        for alias in ast.list(stmt, "names") where alias >= 0 {
+          let name = ast.identifier(alias, "name", in: source) ?? ""
+          let bound =
+            ast.identifier(alias, "asname", in: source)
+            ?? String(name.split(separator: ".").first ?? "")
+          scope[bound] = .unresolved(range, reason)
+        }
+      default:
+        break
+      }
+    }
+  }
+
+  private func unbindTarget(_ t: Int32, _ reason: String, _ scope: inout [String: Value]) {
+    switch ast.kind(t) {
+    case .Name:
+      if let name = ast.identifier(t, "id", in: source) {
+        scope[name] = .unresolved(ast.range(t), reason)
+      }
+    case .Tuple, .List:
+      for e in ast.list(t, "elts") where e >= 0 { unbindTarget(e, reason, &scope) }
+    case .Starred:
+      if let v = ast.child(t, "value") { unbindTarget(v, reason, &scope) }
+    default: break
+    }
+  }
+
+  // MARK: Expressions
+
+  private static let builtins: Set<String> = [
+    "dict", "list", "tuple", "set", "frozenset", "str", "int", "float", "bool", "bytes",
+    "len", "range", "sorted", "min", "max", "getattr", "isinstance", "print", "object",
+  ]
+
+  private func lookup(_ name: String, _ local: [String: Value], _ outer: [String: Value]?)
+    -> Value?
+  {
+    if let v = local[name] { return v }
+    if let outer, let v = outer[name] { return v }
+    return nil
+  }
+
+  private func eval(_ id: Int32, local: [String: Value], outer: [String: Value]?) -> Value {
+    let range = ast.range(id)
+    switch ast.kind(id) {
+    case .Constant:
+      switch ast.constant(id) {
+      case .none: return .none(range)
+      case .bool(let b): return .bool(b, range)
+      case .int(let s): return .int(s, range)
+      case .float(let d): return .float(d, range)
+      case .string(let s): return .string(s, range)
+      case .bytes(let b): return .bytes(b, range)
+      case .ellipsis: return .unresolved(range, "Ellipsis")
+      case .imaginary: return .unresolved(range, "complex number")
+      }
+    case .Name:
+      let name = ast.identifier(id, "id", in: source) ?? ""
+      if let v = lookup(name, local, outer) { return rebased(v, range) }
+      if Evaluator.builtins.contains(name) { return .reference("builtins.\(name)", range) }
+      return .unresolved(range, "name '\(name)' is not bound at module level")
+    case .Attribute:
+      let base = eval(ast.child(id, "value")!, local: local, outer: outer)
+      let attr = ast.identifier(id, "attr", in: source) ?? ""
+      guard case .reference(let path, _) = base else {
+        if case .unresolved = base { return base }
+        return .unresolved(range, "attribute '\(attr)' of a value that is not an import")
+      }
+      return attribute(path, attr, range)
+    case .List, .Tuple, .Set:
+      var items: [Value] = []
+      for e in ast.list(id, "elts") where e >= 0 {
+        if ast.kind(e) == .Starred {
+          let inner = eval(ast.child(e, "value")!, local: local, outer: outer)
+          if let xs = inner.items {
+            items += xs
+          } else {
+            items.append(.unresolved(ast.range(e), "starred item that is not a list or tuple"))
+          }
+        } else {
+          items.append(eval(e, local: local, outer: outer))
+        }
+      }
+      switch ast.kind(id) {
+      case .List: return .list(items, range)
+      case .Tuple: return .tuple(items, range)
+      default: return .set(items, range)
+      }
+    case .Dict:
+      var entries: [DictEntry] = []
+      let keys = ast.list(id, "keys")
+      let values = ast.list(id, "values")
+      for (k, v) in zip(keys, values) {
+        let value = eval(v, local: local, outer: outer)
+        if k < 0 {
+          if case .dict(let more, _) = value {
+            entries += more
+          } else {
+            entries.append(
+              DictEntry(
+                key: .unresolved(ast.range(v), "** of a value that is not a dict"), value: value))
+          }
+        } else {
+          entries.append(DictEntry(key: eval(k, local: local, outer: outer), value: value))
+        }
+      }
+      return .dict(entries, range)
+    case .Call:
+      return call(id, local: local, outer: outer)
+    case .UnaryOp:
+      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).schema.offset("op"))))!
+      let v = eval(ast.child(id, "operand")!, local: local, outer: outer)
+      switch (op, v) {
+      case (.Not, _):
+        if let t = v.truth { return .bool(!t, range) }
+      case (.USub, .int(let s, _)):
+        return .int(s.hasPrefix("-") ? String(s.dropFirst()) : (s == "0" ? s : "-" + s), range)
+      case (.USub, .float(let d, _)): return .float(-d, range)
+      case (.UAdd, .int(let s, _)): return .int(s, range)
+      case (.UAdd, .float(let d, _)): return .float(d, range)
+      default: break
+      }
+      if case .unresolved = v { return v }
+      return .unresolved(range, "unary \(op) of a value migplan cannot compute")
+    case .BinOp:
+      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).schema.offset("op"))))!
+      let l = eval(ast.child(id, "left")!, local: local, outer: outer)
+      let r = eval(ast.child(id, "right")!, local: local, outer: outer)
+      return binary(op, l, r, range: range)
+    case .BoolOp:
+      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).schema.offset("op"))))!
+      var last: Value = .none(range)
+      for e in ast.list(id, "values") where e >= 0 {
+        last = eval(e, local: local, outer: outer)
+        guard let t = last.truth else {
+          return .unresolved(range, "boolean operation over a value migplan cannot decide")
+        }
+        if op == .And && !t { return last }
+        if op == .Or && t { return last }
+      }
+      return last
+    case .Compare:
+      return compare(id, local: local, outer: outer)
+    case .IfExp:
+      let test = eval(ast.child(id, "test")!, local: local, outer: outer)
+      guard let t = test.truth else {
+        return .unresolved(range, "conditional expression migplan cannot decide")
+      }
+      return eval(ast.child(id, t ? "body" : "orelse")!, local: local, outer: outer)
+    case .Subscript:
+      let base = eval(ast.child(id, "value")!, local: local, outer: outer)
+      let index = eval(ast.child(id, "slice")!, local: local, outer: outer)
+      switch (base, index) {
+      case (.list(let xs, _), .int(let s, _)), (.tuple(let xs, _), .int(let s, _)):
+        if let i = Int(s) {
+          let at = i < 0 ? xs.count + i : i
+          if at >= 0 && at < xs.count { return xs[at] }
+        }
+      case (.dict(let entries, _), _):
+        if let e = entries.last(where: { $0.key.sameConstant(index) }) { return e.value }
+      default: break
+      }
+      return .unresolved(range, "subscript migplan cannot compute")
+    case .JoinedStr:
+      var text = ""
+      for part in ast.list(id, "values") where part >= 0 {
+        if ast.kind(part) == .Constant, case .string(let s) = ast.constant(part) {
+          text += s
+          continue
+        }
+        if ast.kind(part) == .FormattedValue,
+          ast.slot(part, ast.kind(part).schema.offset("conversion")) == -1,
+          ast.child(part, "format_spec") == nil,
+          let s = eval(ast.child(part, "value")!, local: local, outer: outer).stringValue
+        {
+          text += s
+          continue
+        }
+        return .unresolved(range, "f-string with a field migplan cannot compute")
+      }
+      return .string(text, range)
+    case .Lambda:
+      return .unresolved(range, "lambda")
+    default:
+      return .unresolved(range, "\(ast.kind(id)) expression")
+    }
+  }
+
+  /// A name's value seen at a use: imports and local classes take the use's range.
+  private func rebased(_ v: Value, _ range: TextRange) -> Value {
+    if case .reference(let path, _) = v { return .reference(path, range) }
+    return v
+  }
+
+  private func attribute(_ path: String, _ attr: String, _ range: TextRange) -> Value {
+    if path == "django.conf.settings" {
+      if let v = settings.values[attr] { return .setting(name: attr, value: v, range: range) }
+      return .unresolved(range, "setting \(attr) has no configured value")
+    }
+    if path == "django.db.connection" && attr == "vendor" {
+      return .string("postgresql", range)
+    }
+    if let flag = settings.flags["\(path).\(attr)"] { return .bool(flag, range) }
+    return .reference("\(path).\(attr)", range)
+  }
+
+  private static let swappableCallees: Set<String> = [
+    "django.db.migrations.swappable_dependency",
+    "django.db.migrations.migration.swappable_dependency",
+  ]
+
+  private func call(_ id: Int32, local: [String: Value], outer: [String: Value]?) -> Value {
+    let range = ast.range(id)
+    let callee = eval(ast.child(id, "func")!, local: local, outer: outer)
+    var args: [Value] = []
+    for a in ast.list(id, "args") where a >= 0 {
+      if ast.kind(a) == .Starred {
+        let inner = eval(ast.child(a, "value")!, local: local, outer: outer)
+        if let xs = inner.items {
+          args += xs
+        } else {
+          args.append(.unresolved(ast.range(a), "*args migplan cannot expand"))
+        }
+      } else {
+        args.append(eval(a, local: local, outer: outer))
+      }
+    }
+    var keywords: [Keyword] = []
+    for k in ast.list(id, "keywords") where k >= 0 {
+      let value = eval(ast.child(k, "value")!, local: local, outer: outer)
+      if let name = ast.identifier(k, "arg", in: source) {
+        keywords.append(Keyword(name: name, value: value))
+      } else if case .dict(let entries, _) = value,
+        entries.allSatisfy({ $0.key.stringValue != nil })
+      {
+        for e in entries { keywords.append(Keyword(name: e.key.stringValue!, value: e.value)) }
+      } else {
+        keywords.append(Keyword(name: nil, value: value))
+      }
+    }
+    switch callee {
+    case .reference(let path, _):
+      if Evaluator.swappableCallees.contains(path), args.count == 1,
+        let model = args[0].stringValue
+      {
+        var setting: String? = nil
+        if case .setting(let name, _, _) = args[0] { setting = name }
+        let app = String(model.split(separator: ".", maxSplits: 1).first ?? "")
+        return .swappableDependency(setting: setting, app: app, range: range)
+      }
+      return .call(callee: path, args: args, keywords: keywords, range: range)
+    case .function(let name, _):
+      return .unresolved(range, "result of calling module function \(name)()")
+    case .unresolved(_, let why):
+      return .unresolved(range, "call of something unresolved: \(why)")
+    default:
+      return .unresolved(range, "call of a value that is not an import")
+    }
+  }
+
+  private func compare(_ id: Int32, local: [String: Value], outer: [String: Value]?) -> Value {
+    let range = ast.range(id)
+    var left = eval(ast.child(id, "left")!, local: local, outer: outer)
+    let at = ast.kind(id).schema.offset("ops")
+    let start = Int(ast.slot(id, at))
+    let comparators = ast.list(id, "comparators")
+    for (j, c) in comparators.enumerated() {
+      let op = Operator(rawValue: UInt8(ast.slots[start + j]))!
+      let right = eval(c, local: local, outer: outer)
+      let result: Bool?
+      switch op {
+      case .Eq, .NotEq, .Is, .IsNot:
+        let eq = left.constantEquals(right)
+        result = eq.map { (op == .Eq || op == .Is) ? $0 : !$0 }
+      case .In, .NotIn:
+        if let xs = right.items {
+          var found: Bool? = false
+          for x in xs {
+            guard let e = left.constantEquals(x) else {
+              found = nil
+              break
+            }
+            if e {
+              found = true
+              break
+            }
+          }
+          result = found.map { op == .In ? $0 : !$0 }
+        } else {
+          result = nil
+        }
+      default:
+        result = nil
+      }
+      guard let result else { return .unresolved(range, "comparison migplan cannot decide") }
+      if !result { return .bool(false, range) }
+      left = right
+    }
+    return .bool(true, range)
+  }
+
+  func binary(_ op: Operator, _ l: Value, _ r: Value, range: TextRange) -> Value {
+    let span = TextRange(min(l.range.start, r.range.start), max(l.range.end, r.range.end))
+    switch (op, l, r) {
+    case (.Add, .list(let a, _), .list(let b, _)): return .list(a + b, span)
+    case (.Add, .tuple(let a, _), .tuple(let b, _)): return .tuple(a + b, span)
+    case (.Add, _, _) where l.stringValue != nil && r.stringValue != nil:
+      return .string(l.stringValue! + r.stringValue!, range)
+    case (.Add, .int(let a, _), .int(let b, _)):
+      if let x = Int(a), let y = Int(b) {
+        let (s, o) = x.addingReportingOverflow(y)
+        if !o { return .int(String(s), range) }
+      }
+    case (.Sub, .int(let a, _), .int(let b, _)):
+      if let x = Int(a), let y = Int(b) {
+        let (s, o) = x.subtractingReportingOverflow(y)
+        if !o { return .int(String(s), range) }
+      }
+    case (.Mult, .int(let a, _), .int(let b, _)):
+      if let x = Int(a), let y = Int(b) {
+        let (s, o) = x.multipliedReportingOverflow(by: y)
+        if !o { return .int(String(s), range) }
+      }
+    default: break
+    }
+    if case .unresolved = l { return .unresolved(range, "operand migplan cannot compute") }
+    if case .unresolved = r { return .unresolved(range, "operand migplan cannot compute") }
+    return .unresolved(range, "\(op) of values migplan cannot compute")
+  }
+}
+
+extension Value {
+  /// Equality of two constants (nil when either side is not a constant).
+  func constantEquals(_ other: Value) -> Bool? {
+    switch (self, other) {
+    case (.none, .none): return true
+    case (.bool(let a, _), .bool(let b, _)): return a == b
+    case (.int(let a, _), .int(let b, _)): return a == b
+    case (.float(let a, _), .float(let b, _)): return a == b
+    case (.bytes(let a, _), .bytes(let b, _)): return a == b
+    default:
+      if let a = stringValue, let b = other.stringValue { return a == b }
+      if isConstant && other.isConstant { return false }
+      return nil
+    }
+  }
+
+  /// Whether two values are equal constants (for dict lookups).
+  func sameConstant(_ other: Value) -> Bool { constantEquals(other) == true }
+
+  var isConstant: Bool {
+    switch self {
+    case .none, .bool, .int, .float, .string, .bytes, .setting: return true
+    default: return false
+    }
+  }
+}

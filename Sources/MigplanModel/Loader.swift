@@ -1,0 +1,285 @@
+import MigplanSyntax
+
+/// An app found under a project root: a folder that holds a `migrations/` package.
+public struct AppSource: Hashable, Sendable {
+  /// The label: `label = "…"` of the AppConfig in `apps.py`, else the folder name.
+  public var label: String
+  /// The app folder.
+  public var directory: String
+  /// The app's dotted module path relative to its root (`oscar.apps.address`).
+  public var modulePath: String
+  /// Where the label came from (`apps.py` path and range), when it was not the folder name.
+  public var labelSource: (path: String, range: TextRange)?
+
+  public init(label: String, directory: String, modulePath: String) {
+    self.label = label
+    self.directory = directory
+    self.modulePath = modulePath
+  }
+
+  public static func == (a: AppSource, b: AppSource) -> Bool {
+    a.label == b.label && a.directory == b.directory && a.modulePath == b.modulePath
+  }
+  public func hash(into h: inout Hasher) {
+    h.combine(label)
+    h.combine(directory)
+  }
+}
+
+/// All migrations of a project, their graph, the `showmigrations --plan` order, and what was
+/// wrong with them.
+public struct Project: Sendable {
+  public var apps: [AppSource]
+  public var migrations: [MigrationKey: Migration]
+  public var graph: MigrationGraph
+  /// Problems that stop migplan from trusting the graph (exit status 2), in file order.
+  public var diagnostics: [Diagnostic]
+
+  /// Django's `showmigrations --plan` order (empty when the graph has a cycle).
+  public var plan: [MigrationKey] {
+    graph.findCycle() == nil ? graph.showPlan() : []
+  }
+
+  /// A migration on disk by exact name, else by unique name prefix.
+  ///
+  /// Django 5.2's `get_migration_by_prefix` only does the prefix search, so `sqlmigrate cms
+  /// 0001_initial` is ambiguous beside `0001_initial_squashed_…`; migplan takes the exact name
+  /// first. Replaced migrations can be looked up too, as on disk in Django.
+  public func migration(app: String, prefix: String) -> Result<Migration, LookupError> {
+    if let m = migrations[MigrationKey(app, prefix)] { return .success(m) }
+    let found = migrations.keys.filter { $0.app == app && $0.name.hasPrefix(prefix) }.sorted()
+    if found.count > 1 { return .failure(.ambiguous(found)) }
+    if let k = found.first { return .success(migrations[k]!) }
+    return .failure(.notFound)
+  }
+
+  /// Why `migration(app:prefix:)` found nothing.
+  public enum LookupError: Error, Equatable {
+    case notFound
+    case ambiguous([MigrationKey])
+  }
+}
+
+/// Finds apps under project roots and loads their migrations into a `Project`, as Django's
+/// `MigrationLoader` does with no database (nothing applied, so squashed migrations replace
+/// their targets).
+public enum Loader {
+  private static let skippedFolders: Set<String> = ["__pycache__", "node_modules", "site-packages"]
+
+  /// Every app under `roots`, in root order then path order.
+  public static func discover(roots: [String]) -> (apps: [AppSource], diagnostics: [Diagnostic]) {
+    var apps: [AppSource] = []
+    var diagnostics: [Diagnostic] = []
+    for root in roots {
+      let root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+      if !FileSystem.isDirectory(root) {
+        diagnostics.append(
+          Diagnostic(path: root, range: nil, message: "project root is not a folder"))
+        continue
+      }
+      walk(root, dotted: [], into: &apps, &diagnostics)
+    }
+    return (apps, diagnostics)
+  }
+
+  private static func walk(
+    _ dir: String, dotted: [String], into apps: inout [AppSource], _ diagnostics: inout [Diagnostic]
+  ) {
+    let entries = FileSystem.list(dir)
+    if entries.contains(where: { $0.name == "migrations" && $0.isDirectory }),
+      FileSystem.isFile(dir + "/migrations/__init__.py"), !dotted.isEmpty
+    {
+      var app = AppSource(
+        label: dotted.last!, directory: dir, modulePath: dotted.joined(separator: "."))
+      let appsPy = dir + "/apps.py"
+      if FileSystem.isFile(appsPy), case .success(let bytes) = FileSystem.read(appsPy) {
+        let parsed = Parser.parse(bytes)
+        if let first = parsed.errors.first {
+          diagnostics.append(
+            Diagnostic(
+              path: appsPy, range: first.range, message: "does not parse: \(first.message)"))
+        } else if let (label, range) = configLabel(parsed) {
+          app.label = label
+          app.labelSource = (appsPy, range)
+        }
+      }
+      apps.append(app)
+    }
+    for e in entries where e.isDirectory {
+      if e.name.hasPrefix(".") || skippedFolders.contains(e.name) || e.name == "migrations" {
+        continue
+      }
+      walk(dir + "/" + e.name, dotted: dotted + [e.name], into: &apps, &diagnostics)
+    }
+  }
+
+  /// The first `label = "…"` string assigned in a top-level class body of `apps.py`.
+  static func configLabel(_ parsed: ParsedModule) -> (String, TextRange)? {
+    let ast = parsed.ast
+    guard ast.root >= 0 else { return nil }
+    for stmt in ast.list(ast.root, "body") where stmt >= 0 && ast.kind(stmt) == .ClassDef {
+      for s in ast.list(stmt, "body") where s >= 0 && ast.kind(s) == .Assign {
+        let targets = ast.list(s, "targets")
+        guard targets.count == 1, let t = targets.first, ast.kind(t) == .Name,
+          ast.identifier(t, "id", in: parsed.source) == "label",
+          let v = ast.child(s, "value"), ast.kind(v) == .Constant,
+          case .string(let label) = ast.constant(v)
+        else { continue }
+        return (label, ast.range(v))
+      }
+    }
+    return nil
+  }
+
+  /// Loads every migration module of `apps` and builds the graph.
+  ///
+  /// `unmigratedApps` are labels of installed apps that have no migrations (Django skips
+  /// `__first__`/`__latest__` dependencies on them); a dependency on any other unknown app is
+  /// a diagnostic.
+  public static func load(
+    apps: [AppSource], settings: Settings = Settings(), unmigratedApps: Set<String> = []
+  ) -> Project {
+    var diagnostics: [Diagnostic] = []
+    var migrations: [MigrationKey: Migration] = [:]
+    var order: [MigrationKey] = []
+    var labels: [String: AppSource] = [:]
+    var loadedApps: [AppSource] = []
+    for app in apps {
+      if let other = labels[app.label] {
+        diagnostics.append(
+          Diagnostic(
+            path: app.labelSource?.path ?? app.directory + "/migrations/__init__.py",
+            range: app.labelSource?.range,
+            message:
+              "duplicate app label '\(app.label)': \(other.directory) has it too"))
+        continue
+      }
+      labels[app.label] = app
+      loadedApps.append(app)
+      let folder = app.directory + "/migrations"
+      for e in FileSystem.list(folder) where !e.isDirectory && e.name.hasSuffix(".py") {
+        guard let first = e.name.utf8.first, first != UInt8(ascii: "_"), first != UInt8(ascii: "~")
+        else { continue }
+        let name = String(e.name.dropLast(3))
+        let path = folder + "/" + e.name
+        let key = MigrationKey(app.label, name)
+        let bytes: [UInt8]
+        switch FileSystem.read(path) {
+        case .success(let b): bytes = b
+        case .failure(let err):
+          diagnostics.append(
+            Diagnostic(path: path, range: nil, message: "cannot read file: \(err.message)"))
+          continue
+        }
+        let parsed = Parser.parse(bytes)
+        if let err = parsed.errors.first {
+          diagnostics.append(
+            Diagnostic(path: path, range: err.range, message: "does not parse: \(err.message)"))
+          continue
+        }
+        let package = app.modulePath + ".migrations"
+        guard
+          let m = Migration.read(
+            parsed, key: key, path: path, modulePath: package + "." + name, packagePath: package,
+            settings: settings)
+        else {
+          diagnostics.append(
+            Diagnostic(
+              path: path, range: nil,
+              message: "migration \(name) in app \(app.label) has no Migration class"))
+          continue
+        }
+        diagnostics += m.problems
+        migrations[key] = m
+        order.append(key)
+      }
+    }
+    let migratedApps = Set(loadedApps.map(\.label))
+    var graph = MigrationGraph()
+    for key in order { graph.addNode(key) }
+
+    // Internal dependencies first, so `__first__` finds the right root nodes.
+    for key in order {
+      for d in migrations[key]!.dependencies where d.key.app == key.app && d.key.name != "__first__"
+      {
+        graph.addDependency(origin: key, child: key, parent: d.key, range: d.range)
+      }
+    }
+    func checkKey(_ d: Dependency, _ current: MigrationKey) -> MigrationKey? {
+      let k = d.key
+      if !d.isSymbolic || graph.nodes.contains(k) { return k }
+      if k.app == current.app { return nil }
+      if unmigratedApps.contains(k.app) { return nil }
+      let path = migrations[current]!.path
+      if migratedApps.contains(k.app) {
+        let found =
+          k.name == "__first__" ? graph.rootNodes(app: k.app) : graph.leafNodes(app: k.app)
+        if let f = found.first { return f }
+        diagnostics.append(
+          Diagnostic(
+            path: path, range: d.range, message: "dependency on app with no migrations: \(k.app)"))
+        return nil
+      }
+      diagnostics.append(
+        Diagnostic(path: path, range: d.range, message: "dependency on unknown app: \(k.app)"))
+      return nil
+    }
+    for key in order {
+      let m = migrations[key]!
+      for d in m.dependencies where d.key.app != key.app {
+        if let parent = checkKey(d, key) {
+          graph.addDependency(origin: key, child: key, parent: parent, range: d.range)
+        }
+      }
+      for d in m.runBefore {
+        if let child = checkKey(d, key) {
+          graph.addDependency(origin: key, child: child, parent: key, range: d.range)
+        }
+      }
+    }
+    // Nothing is applied without a database: every squash replaces what it names.
+    for key in order.sorted() where !migrations[key]!.replaces.isEmpty {
+      graph.removeReplacedNodes(key, migrations[key]!.replaces.map(\.key))
+    }
+    for dummy in graph.dummies {
+      let origin = migrations[dummy.origin]!
+      let replacedBy = migrations.values.filter { $0.replaces.contains { $0.key == dummy.key } }
+      var message =
+        "migration \(dummy.origin) depends on nonexistent migration \(dummy.key)"
+      if !replacedBy.isEmpty {
+        message +=
+          " (replaced by \(replacedBy.map { $0.key.description }.sorted().joined(separator: ", ")), which is not loaded)"
+      }
+      diagnostics.append(Diagnostic(path: origin.path, range: dummy.range, message: message))
+    }
+    if let cycle = graph.findCycle() {
+      let m = migrations[cycle[0]]!
+      diagnostics.append(
+        Diagnostic(
+          path: m.path, range: m.range,
+          message: "circular dependency: " + cycle.map(\.description).joined(separator: ", ")))
+    }
+    var leavesByApp: [String: [MigrationKey]] = [:]
+    for leaf in graph.leafNodes() { leavesByApp[leaf.app, default: []].append(leaf) }
+    for app in leavesByApp.keys.sorted() where leavesByApp[app]!.count > 1 {
+      let leaves = leavesByApp[app]!
+      let m = migrations[leaves.last!]!
+      diagnostics.append(
+        Diagnostic(
+          path: m.path, range: m.range,
+          message:
+            "conflicting migrations in app \(app): \(leaves.map(\.name).joined(separator: ", ")) are all leaf nodes; add a merge migration"
+        ))
+    }
+    return Project(
+      apps: loadedApps, migrations: migrations, graph: graph, diagnostics: diagnostics)
+  }
+
+  /// Discovers the apps under `roots` and loads them.
+  public static func load(roots: [String], settings: Settings = Settings()) -> Project {
+    let (apps, found) = discover(roots: roots)
+    var project = load(apps: apps, settings: settings)
+    project.diagnostics = found + project.diagnostics
+    return project
+  }
+}

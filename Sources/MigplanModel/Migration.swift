@@ -1,0 +1,146 @@
+import MigplanSyntax
+
+/// A migration's identity in a project: `(app label, migration name)`, ordered as Python
+/// orders tuples of strings (by code point).
+public struct MigrationKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var app: String
+  public var name: String
+
+  public init(_ app: String, _ name: String) {
+    self.app = app
+    self.name = name
+  }
+
+  public static func < (a: MigrationKey, b: MigrationKey) -> Bool {
+    if a.app != b.app {
+      return a.app.unicodeScalars.lexicographicallyPrecedes(b.app.unicodeScalars)
+    }
+    return a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
+  }
+
+  /// `app.name`, as `showmigrations` prints it.
+  public var description: String { "\(app).\(name)" }
+}
+
+/// One entry of `dependencies` or `run_before`, with the range it was written at.
+public struct Dependency: Hashable, Sendable {
+  public var key: MigrationKey
+  /// The setting a swappable dependency came from (`AUTH_USER_MODEL`); nil for a plain one.
+  /// `swappable_dependency` of a literal model string is marked with an empty name.
+  public var swappableSetting: String?
+  public var range: TextRange
+
+  public init(_ key: MigrationKey, swappableSetting: String? = nil, range: TextRange) {
+    self.key = key
+    self.swappableSetting = swappableSetting
+    self.range = range
+  }
+
+  /// Whether the name is `__first__` or `__latest__`, resolved only against the graph.
+  public var isSymbolic: Bool { key.name == "__first__" || key.name == "__latest__" }
+}
+
+/// A problem found while loading migrations, with the file and byte range it concerns.
+public struct Diagnostic: Hashable, Sendable {
+  public var path: String
+  /// Nil when the problem is about a whole file or folder.
+  public var range: TextRange?
+  public var message: String
+
+  public init(path: String, range: TextRange?, message: String) {
+    self.path = path
+    self.range = range
+    self.message = message
+  }
+}
+
+/// The `class Migration` of one migration module, statically evaluated.
+public struct Migration: Sendable {
+  public var key: MigrationKey
+  public var path: String
+  public var dependencies: [Dependency]
+  public var replaces: [Dependency]
+  public var runBefore: [Dependency]
+  public var initial: Bool?
+  public var atomic: Bool
+  /// The `operations` list items; `.unresolved` when the list itself cannot be evaluated.
+  public var operations: [Value]
+  /// The range of the `class Migration` statement.
+  public var range: TextRange
+  /// Every attribute the class body binds, evaluated.
+  public var attributes: [String: Value]
+  /// Entries of `dependencies`, `replaces` or `run_before` that are not `(app, name)` pairs.
+  public var problems: [Diagnostic]
+
+  /// The app label.
+  public var app: String { key.app }
+  /// The module name.
+  public var name: String { key.name }
+}
+
+extension Migration {
+  /// Evaluates the top-level `class Migration` of a parsed module, or returns nil when the
+  /// module has none. The base class is not checked: Django only looks the name up.
+  public static func read(
+    _ parsed: ParsedModule, key: MigrationKey, path: String, modulePath: String = "",
+    packagePath: String = "", settings: Settings = Settings()
+  ) -> Migration? {
+    let ast = parsed.ast
+    guard ast.root >= 0 else { return nil }
+    var classDef: Int32? = nil
+    for stmt in ast.list(ast.root, "body") where stmt >= 0 && ast.kind(stmt) == .ClassDef {
+      if ast.identifier(stmt, "name", in: parsed.source) == "Migration" { classDef = stmt }
+    }
+    guard let classDef else { return nil }
+    var evaluator = Evaluator(
+      module: parsed, settings: settings, modulePath: modulePath, packagePath: packagePath)
+    evaluator.runModule()
+    let attrs = evaluator.runClass(classDef)
+    var problems: [Diagnostic] = []
+
+    func pairs(_ field: String) -> [Dependency] {
+      guard let v = attrs[field] else { return [] }
+      guard let items = v.items else {
+        problems.append(
+          Diagnostic(path: path, range: v.range, message: "cannot evaluate `\(field)` statically"))
+        return []
+      }
+      var out: [Dependency] = []
+      for item in items {
+        switch item {
+        case .swappableDependency(let setting, let app, let r):
+          out.append(
+            Dependency(MigrationKey(app, "__first__"), swappableSetting: setting ?? "", range: r))
+        case .tuple(let xs, let r), .list(let xs, let r):
+          if xs.count == 2, let a = xs[0].stringValue, let n = xs[1].stringValue {
+            out.append(Dependency(MigrationKey(a, n), range: r))
+            continue
+          }
+          fallthrough
+        default:
+          problems.append(
+            Diagnostic(
+              path: path, range: item.range,
+              message: "entry of `\(field)` is not an (app, migration) pair migplan can evaluate"))
+        }
+      }
+      return out
+    }
+
+    let dependencies = pairs("dependencies")
+    let replaces = pairs("replaces")
+    let runBefore = pairs("run_before")
+    var operations: [Value] = []
+    if let ops = attrs["operations"] {
+      if let items = ops.items { operations = items } else { operations = [ops] }
+    }
+    var initial: Bool? = nil
+    if let v = attrs["initial"] { initial = v.truth }
+    var atomic = true
+    if let v = attrs["atomic"], let t = v.truth { atomic = t }
+    return Migration(
+      key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
+      initial: initial, atomic: atomic, operations: operations, range: ast.range(classDef),
+      attributes: attrs, problems: problems)
+  }
+}

@@ -1,0 +1,149 @@
+import MigplanSyntax
+
+/// The migration graph exactly as Django 5.2's `MigrationGraph` builds and walks it: nodes,
+/// dummy nodes for dependencies that name no migration, squash replacement, root and leaf
+/// nodes, and the depth-first `forwards_plan` over sorted parents.
+public struct MigrationGraph: Sendable {
+  /// The edges of one node, and for a dummy node the dependency that created it.
+  public struct Links: Sendable {
+    public var parents: Set<MigrationKey> = []
+    public var children: Set<MigrationKey> = []
+    /// Set on a dummy node: the migration whose dependency names it, and where.
+    public var dummyOrigin: (key: MigrationKey, range: TextRange)? = nil
+  }
+
+  /// Every node, real or dummy, with its edges.
+  public private(set) var nodeMap: [MigrationKey: Links] = [:]
+  /// The real nodes (migrations on disk).
+  public private(set) var nodes: Set<MigrationKey> = []
+
+  public init() {}
+
+  /// Adds a migration node.
+  public mutating func addNode(_ key: MigrationKey) {
+    nodes.insert(key)
+    if nodeMap[key] == nil { nodeMap[key] = Links() }
+  }
+
+  /// Adds the edge `parent → child`, creating dummy nodes for keys that are not migrations.
+  public mutating func addDependency(
+    origin: MigrationKey, child: MigrationKey, parent: MigrationKey, range: TextRange
+  ) {
+    if !nodes.contains(child) && nodeMap[child] == nil {
+      nodeMap[child] = Links(dummyOrigin: (origin, range))
+    }
+    if !nodes.contains(parent) && nodeMap[parent] == nil {
+      nodeMap[parent] = Links(dummyOrigin: (origin, range))
+    }
+    nodeMap[child]!.parents.insert(parent)
+    nodeMap[parent]!.children.insert(child)
+  }
+
+  /// Django's `remove_replaced_nodes`: the replaced nodes go, their edges move to the
+  /// replacement.
+  public mutating func removeReplacedNodes(_ replacement: MigrationKey, _ replaced: [MigrationKey])
+  {
+    guard nodeMap[replacement] != nil else { return }
+    let replacedSet = Set(replaced)
+    for r in replaced.sorted() {
+      nodes.remove(r)
+      guard let node = nodeMap.removeValue(forKey: r) else { continue }
+      for child in node.children {
+        nodeMap[child]?.parents.remove(r)
+        if !replacedSet.contains(child) {
+          nodeMap[replacement]!.children.insert(child)
+          nodeMap[child]?.parents.insert(replacement)
+        }
+      }
+      for parent in node.parents {
+        nodeMap[parent]?.children.remove(r)
+        if !replacedSet.contains(parent) {
+          nodeMap[replacement]!.parents.insert(parent)
+          nodeMap[parent]?.children.insert(replacement)
+        }
+      }
+    }
+  }
+
+  /// Dummy nodes left after replacement: dependencies that name no migration.
+  public var dummies: [(key: MigrationKey, origin: MigrationKey, range: TextRange)] {
+    nodeMap.compactMap { k, v in v.dummyOrigin.map { (k, $0.key, $0.range) } }
+      .sorted { $0.key < $1.key }
+  }
+
+  /// Nodes with no parent in their own app, sorted (all apps, or one).
+  public func rootNodes(app: String? = nil) -> [MigrationKey] {
+    nodes.filter { n in
+      (app == nil || n.app == app) && nodeMap[n]!.parents.allSatisfy { $0.app != n.app }
+    }.sorted()
+  }
+
+  /// Nodes with no child in their own app, sorted (all apps, or one).
+  public func leafNodes(app: String? = nil) -> [MigrationKey] {
+    nodes.filter { n in
+      (app == nil || n.app == app) && nodeMap[n]!.children.allSatisfy { $0.app != n.app }
+    }.sorted()
+  }
+
+  /// Django's `iterative_dfs` forwards: every ancestor of `target`, then `target`. The graph
+  /// must be acyclic.
+  public func forwardsPlan(_ target: MigrationKey) -> [MigrationKey] {
+    var visited: [MigrationKey] = []
+    var visitedSet: Set<MigrationKey> = []
+    var stack: [(MigrationKey, Bool)] = [(target, false)]
+    while let (node, processed) = stack.popLast() {
+      if visitedSet.contains(node) { continue }
+      if processed {
+        visitedSet.insert(node)
+        visited.append(node)
+      } else {
+        stack.append((node, true))
+        for p in (nodeMap[node]?.parents ?? []).sorted() { stack.append((p, false)) }
+      }
+    }
+    return visited
+  }
+
+  /// A cycle of the graph as a list of keys, or nil when it is acyclic.
+  public func findCycle() -> [MigrationKey]? {
+    // Colour-marking DFS over children, in sorted order so the reported cycle is stable.
+    var state: [MigrationKey: UInt8] = [:]  // 1 on the stack, 2 done
+    for start in nodes.sorted() where state[start] == nil {
+      var path: [MigrationKey] = [start]
+      var iters: [[MigrationKey]] = [(nodeMap[start]?.children ?? []).sorted().reversed()]
+      state[start] = 1
+      while !path.isEmpty {
+        if let next = iters[iters.count - 1].popLast() {
+          switch state[next] {
+          case 1:
+            let at = path.firstIndex(of: next)!
+            return Array(path[at...])
+          case 2: continue
+          default:
+            state[next] = 1
+            path.append(next)
+            iters.append((nodeMap[next]?.children ?? []).sorted().reversed())
+          }
+        } else {
+          state[path.removeLast()] = 2
+          iters.removeLast()
+        }
+      }
+    }
+    return nil
+  }
+
+  /// `showmigrations --plan`: the forwards plan of every leaf node, in sorted leaf order,
+  /// each migration once.
+  public func showPlan(apps: Set<String>? = nil) -> [MigrationKey] {
+    var plan: [MigrationKey] = []
+    var seen: Set<MigrationKey> = []
+    for target in leafNodes() where apps == nil || apps!.contains(target.app) {
+      for m in forwardsPlan(target) where !seen.contains(m) && nodes.contains(m) {
+        plan.append(m)
+        seen.insert(m)
+      }
+    }
+    return plan
+  }
+}

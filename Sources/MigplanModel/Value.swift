@@ -1,0 +1,153 @@
+import MigplanSyntax
+
+/// A statically evaluated Python value of a migration module, with the byte range it came from.
+///
+/// Names are resolved through the module's imports into dotted paths (`models.CharField` →
+/// `django.db.models.CharField`); what cannot be evaluated without running Python is
+/// `.unresolved` with a reason, never a guess.
+public indirect enum Value: Hashable, Sendable {
+  case none(TextRange)
+  case bool(Bool, TextRange)
+  /// Exact decimal digits of an integer of any size, with a leading `-` when negative.
+  case int(String, TextRange)
+  case float(Double, TextRange)
+  case string(String, TextRange)
+  case bytes([UInt8], TextRange)
+  case list([Value], TextRange)
+  case tuple([Value], TextRange)
+  case dict([DictEntry], TextRange)
+  case set([Value], TextRange)
+  /// A call of something named by an import path, e.g. `django.db.migrations.AddField(...)`.
+  case call(callee: String, args: [Value], keywords: [Keyword], range: TextRange)
+  /// A name resolved through the module's imports or local classes, as a dotted path.
+  case reference(String, TextRange)
+  /// A function defined at module level (RunPython callables), with the range of its `def`.
+  case function(String, TextRange)
+  /// `settings.NAME` with the value it has (configured, else migplan's documented default).
+  case setting(name: String, value: String, range: TextRange)
+  /// `migrations.swappable_dependency(settings.NAME)`: the dependency `(app, "__first__")`
+  /// of the app that holds the model the setting names (`setting` is nil for a literal).
+  case swappableDependency(setting: String?, app: String, range: TextRange)
+  /// Something that cannot be known without running Python, and why.
+  case unresolved(TextRange, String)
+
+  /// The byte range of the expression this value was evaluated from.
+  public var range: TextRange {
+    switch self {
+    case .none(let r), .bool(_, let r), .int(_, let r), .float(_, let r), .string(_, let r),
+      .bytes(_, let r), .list(_, let r), .tuple(_, let r), .dict(_, let r), .set(_, let r),
+      .reference(_, let r), .function(_, let r), .unresolved(let r, _):
+      return r
+    case .call(_, _, _, let r), .setting(_, _, let r), .swappableDependency(_, _, let r):
+      return r
+    }
+  }
+
+  /// The text of a string value (a resolved setting counts as its string).
+  public var stringValue: String? {
+    switch self {
+    case .string(let s, _): return s
+    case .setting(_, let s, _): return s
+    default: return nil
+    }
+  }
+
+  /// The items of a list or tuple.
+  public var items: [Value]? {
+    switch self {
+    case .list(let v, _), .tuple(let v, _): return v
+    default: return nil
+    }
+  }
+
+  /// Python truthiness when it is known statically.
+  public var truth: Bool? {
+    switch self {
+    case .none: return false
+    case .bool(let b, _): return b
+    case .int(let s, _): return s != "0"
+    case .float(let d, _): return d != 0
+    case .string(let s, _): return !s.isEmpty
+    case .setting(_, let s, _): return !s.isEmpty
+    case .bytes(let b, _): return !b.isEmpty
+    case .list(let v, _), .tuple(let v, _), .set(let v, _): return !v.isEmpty
+    case .dict(let v, _): return !v.isEmpty
+    case .call, .reference, .function, .swappableDependency, .unresolved: return nil
+    }
+  }
+
+  /// Calls `visit` on this value and every value nested in it, depth first.
+  public func walk(_ visit: (Value) -> Void) {
+    visit(self)
+    switch self {
+    case .list(let v, _), .tuple(let v, _), .set(let v, _):
+      for x in v { x.walk(visit) }
+    case .dict(let entries, _):
+      for e in entries {
+        e.key.walk(visit)
+        e.value.walk(visit)
+      }
+    case .call(_, let args, let keywords, _):
+      for a in args { a.walk(visit) }
+      for k in keywords { k.value.walk(visit) }
+    default: break
+    }
+  }
+}
+
+/// One `key: value` pair of a dict display.
+public struct DictEntry: Hashable, Sendable {
+  public var key: Value
+  public var value: Value
+  public init(key: Value, value: Value) {
+    self.key = key
+    self.value = value
+  }
+}
+
+/// One `name=value` argument of a call; `name` is nil for `**mapping`.
+public struct Keyword: Hashable, Sendable {
+  public var name: String?
+  public var value: Value
+  public init(name: String?, value: Value) {
+    self.name = name
+    self.value = value
+  }
+}
+
+/// Values of Django settings that migrations read (`settings.AUTH_USER_MODEL`).
+///
+/// Defaults are Django's own (`AUTH_USER_MODEL = "auth.User"`), wagtail's page model
+/// (`WAGTAIL_PAGE_MODEL = "wagtailcore.Page"`) and the `DEFAULT_AUTO_FIELD` that `startproject`
+/// writes (`django.db.models.BigAutoField`); a project's configuration overrides them. A setting
+/// with no value here evaluates to `.unresolved`.
+///
+/// `flags` are booleans that third-party apps compute from the installed apps, keyed by their
+/// import path: `allauth.app_settings.SITES_ENABLED` defaults to true (`django.contrib.sites`
+/// installed).
+public struct Settings: Sendable {
+  public var values: [String: String]
+  public var flags: [String: Bool]
+
+  /// migplan's documented defaults for `flags`.
+  public static let defaultFlags: [String: Bool] = [
+    "allauth.app_settings.SITES_ENABLED": true
+  ]
+
+  /// migplan's documented defaults.
+  public static let defaults: [String: String] = [
+    "AUTH_USER_MODEL": "auth.User",
+    "WAGTAIL_PAGE_MODEL": "wagtailcore.Page",
+    "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
+  ]
+
+  /// The defaults, with `overrides` taking precedence.
+  public init(_ overrides: [String: String] = [:], flags: [String: Bool] = [:]) {
+    var v = Settings.defaults
+    for (k, x) in overrides { v[k] = x }
+    values = v
+    var f = Settings.defaultFlags
+    for (k, x) in flags { f[k] = x }
+    self.flags = f
+  }
+}

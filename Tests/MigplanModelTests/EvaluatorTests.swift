@@ -1,0 +1,259 @@
+import MigplanModel
+import MigplanSyntax
+import Testing
+
+/// The evaluator on small hand-written modules.
+@Suite struct EvaluatorTests {
+  static func module(_ text: String, settings: Settings = Settings()) -> (Evaluator, ParsedModule) {
+    let parsed = Parser.parse(Array(text.utf8))
+    #expect(parsed.errors.isEmpty, "\(parsed.errors)")
+    var e = Evaluator(
+      module: parsed, settings: settings, modulePath: "app.migrations.0001_initial",
+      packagePath: "app.migrations")
+    e.runModule()
+    return (e, parsed)
+  }
+
+  static func migration(_ text: String, settings: Settings = Settings()) throws -> Migration {
+    let parsed = Parser.parse(Array(text.utf8))
+    #expect(parsed.errors.isEmpty, "\(parsed.errors)")
+    return try #require(
+      Migration.read(
+        parsed, key: MigrationKey("app", "0001_initial"), path: "m.py",
+        modulePath: "app.migrations.0001_initial", packagePath: "app.migrations",
+        settings: settings))
+  }
+
+  /// The source text a value was evaluated from.
+  static func text(_ v: Value, _ source: String) -> String {
+    let bytes = Array(source.utf8)
+    return String(decoding: bytes[Int(v.range.start)..<Int(v.range.end)], as: UTF8.self)
+  }
+
+  @Test func importsResolveToDottedPaths() throws {
+    let src = """
+      import django.db.models.deletion
+      import uuid as u
+      from django.db import migrations, models
+      from django.utils import timezone as tz
+      from . import helpers
+      from ..models import Thing
+
+      a = models.CharField
+      b = django.db.models.deletion.CASCADE
+      c = u.uuid4
+      d = tz.now
+      e = helpers.f
+      f = Thing
+      """
+    let (e, _) = Self.module(src)
+    func path(_ name: String) -> String? {
+      if case .reference(let p, _) = e.module[name] { return p }
+      return nil
+    }
+    #expect(path("a") == "django.db.models.CharField")
+    #expect(path("b") == "django.db.models.deletion.CASCADE")
+    #expect(path("c") == "uuid.uuid4")
+    #expect(path("d") == "django.utils.timezone.now")
+    #expect(path("e") == "app.migrations.helpers.f")
+    #expect(path("f") == "app.models.Thing")
+  }
+
+  @Test func constantsAndContainers() {
+    let src = """
+      N = 5
+      NAME = "x" + "y"
+      T = (1, -2.5, None, True, b"z")
+      L = [N, NAME, *T[:0]] if False else [N, NAME]
+      D = {"k": N, **{"j": 1}}
+      S = {1, 2}
+      F = f"{NAME}!"
+      I = D["k"]
+      """
+    let (e, _) = Self.module(src)
+    guard case .int("5", _) = e.module["N"] else { Issue.record("N"); return }
+    #expect(e.module["NAME"]?.stringValue == "xy")
+    guard case .tuple(let t, _) = e.module["T"], t.count == 5, case .float(-2.5, _) = t[1],
+      case .none = t[2], case .bool(true, _) = t[3], case .bytes([0x7A], _) = t[4]
+    else { Issue.record("T: \(String(describing: e.module["T"]))"); return }
+    #expect(e.module["L"]?.items?.count == 2)
+    guard case .dict(let d, _) = e.module["D"] else { Issue.record("D"); return }
+    #expect(d.map { $0.key.stringValue } == ["k", "j"])
+    guard case .set(let s, _) = e.module["S"] else { Issue.record("S"); return }
+    #expect(s.count == 2)
+    #expect(e.module["F"]?.stringValue == "xy!")
+    guard case .int("5", _) = e.module["I"] else { Issue.record("I"); return }
+  }
+
+  @Test func settingsAndSwappableDependency() throws {
+    let src = """
+      from django.conf import settings
+      from django.db import migrations, models
+
+      class Migration(migrations.Migration):
+          dependencies = [
+              migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+              ("contenttypes", "0002_remove_content_type_name"),
+          ]
+          operations = [
+              migrations.AddField("post", "user", models.ForeignKey(to=settings.AUTH_USER_MODEL, on_delete=models.CASCADE)),
+          ]
+      """
+    let m = try Self.migration(src)
+    #expect(
+      m.dependencies.map(\.key) == [
+        MigrationKey("auth", "__first__"),
+        MigrationKey("contenttypes", "0002_remove_content_type_name"),
+      ])
+    #expect(m.dependencies[0].swappableSetting == "AUTH_USER_MODEL")
+    #expect(m.dependencies[0].isSymbolic)
+    #expect(m.dependencies[1].swappableSetting == nil)
+    #expect(
+      Self.text(.none(m.dependencies[0].range), src)
+        == "migrations.swappable_dependency(settings.AUTH_USER_MODEL)")
+    guard case .call(let callee, let args, _, _) = m.operations[0],
+      case .call(let field, _, let kw, _) = args[2]
+    else { Issue.record("\(m.operations)"); return }
+    #expect(callee == "django.db.migrations.AddField")
+    #expect(field == "django.db.models.ForeignKey")
+    guard case .setting("AUTH_USER_MODEL", "auth.User", _) = kw[0].value else {
+      Issue.record("\(kw)")
+      return
+    }
+    #expect(kw[1].value == .reference("django.db.models.CASCADE", kw[1].value.range))
+
+    let custom = try Self.migration(src, settings: Settings(["AUTH_USER_MODEL": "accounts.Person"]))
+    #expect(custom.dependencies[0].key == MigrationKey("accounts", "__first__"))
+  }
+
+  @Test func vendorBranchesAssumePostgreSQL() throws {
+    let src = """
+      from django.db import connection, migrations
+
+      class Migration(migrations.Migration):
+          dependencies = []
+          if connection.vendor == "postgresql":
+              operations = [migrations.RunSQL("CREATE EXTENSION pg_trgm")]
+          elif connection.vendor == "sqlite":
+              operations = [migrations.RunSQL("sqlite")]
+          else:
+              operations = []
+          if connection.vendor == "mysql" and not connection.mysql_is_mariadb:
+              operations += [migrations.RunSQL("mysql")]
+          if connection.vendor != "postgresql":
+              atomic = False
+      """
+    let m = try Self.migration(src)
+    #expect(m.operations.count == 1)
+    guard case .call("django.db.migrations.RunSQL", let args, _, _) = m.operations[0] else {
+      Issue.record("\(m.operations)")
+      return
+    }
+    #expect(args[0].stringValue == "CREATE EXTENSION pg_trgm")
+    #expect(m.atomic)
+  }
+
+  @Test func augmentedOperationsAndModuleFunctions() throws {
+    let src = """
+      from django.db import migrations
+
+      def forwards(apps, schema_editor):
+          pass
+
+      class Migration(migrations.Migration):
+          atomic = False
+          initial = True
+          dependencies = [("app", "0000_base")]
+          replaces = [("app", "0001_a"), ("app", "0002_b")]
+          run_before = [("other", "0003_c")]
+          operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+          operations += [migrations.RunSQL("SELECT 1")]
+      """
+    let m = try Self.migration(src)
+    #expect(!m.atomic)
+    #expect(m.initial == true)
+    #expect(m.replaces.map(\.key.name) == ["0001_a", "0002_b"])
+    #expect(m.runBefore.map(\.key) == [MigrationKey("other", "0003_c")])
+    #expect(m.operations.count == 2)
+    guard case .call(_, let args, _, _) = m.operations[0],
+      case .function("forwards", let r) = args[0],
+      case .reference("django.db.migrations.RunPython.noop", _) = args[1]
+    else { Issue.record("\(m.operations)"); return }
+    #expect(Self.text(.none(r), src).hasPrefix("def forwards(apps, schema_editor):"))
+    #expect(Self.text(m.operations[1], src) == #"migrations.RunSQL("SELECT 1")"#)
+  }
+
+  @Test func unresolvedValuesKeepTheirRanges() throws {
+    let src = """
+      from django.db import migrations, models
+      from django.utils.module_loading import import_string
+      from django.conf import settings
+
+      def build():
+          return []
+
+      class Migration(migrations.Migration):
+          dependencies = []
+          operations = [
+              migrations.AddField("a", "b", import_string(settings.DEFAULT_AUTO_FIELD)(primary_key=True)),
+              migrations.RunPython(lambda apps, se: None),
+              migrations.RunSQL(settings.UNKNOWN_SETTING),
+              migrations.RunSQL("%s" % undefined_name),
+          ] + build()
+      """
+    let m = try Self.migration(src)
+    // The list plus an unknown call result cannot be known: one unresolved value for all of it.
+    #expect(m.operations.count == 1)
+    guard case .unresolved(let r, _) = m.operations[0] else {
+      Issue.record("\(m.operations)")
+      return
+    }
+    #expect(Self.text(.none(r), src).hasPrefix("["))
+    #expect(Self.text(.none(r), src).hasSuffix("build()"))
+
+    let (e, _) = Self.module(
+      """
+      from django.db import migrations
+      from django.conf import settings
+      from django.utils.module_loading import import_string
+      A = import_string(settings.DEFAULT_AUTO_FIELD)(primary_key=True)
+      B = lambda: 1
+      C = settings.UNKNOWN_SETTING
+      D = "%s" % undefined_name
+      for x in []:
+          E = 1
+      """)
+    guard case .call("django.utils.module_loading.import_string", _, _, _) = e.module["A"] else {
+      // Calling the result of a call is not an import path: unresolved, with its range.
+      guard case .unresolved(let r, let why) = e.module["A"] else {
+        Issue.record("A: \(String(describing: e.module["A"]))")
+        return
+      }
+      #expect(r.length > 0)
+      #expect(!why.isEmpty)
+      for name in ["B", "C", "D", "E"] {
+        guard case .unresolved(let r, _) = e.module[name] else {
+          Issue.record("\(name): \(String(describing: e.module[name]))")
+          continue
+        }
+        #expect(r.length > 0)
+      }
+      return
+    }
+    Issue.record("a call of a call must not be a call of import_string")
+  }
+
+  @Test func anyBaseClassAndDjangoCMSStyleImports() throws {
+    let src = """
+      from django.db import migrations
+      from . import IrreversibleMigration
+
+      class Migration(IrreversibleMigration):
+          dependencies = [("cms", "0009_merge")]
+          operations = []
+      """
+    let m = try Self.migration(src)
+    #expect(m.dependencies.map(\.key) == [MigrationKey("cms", "0009_merge")])
+    #expect(m.operations.isEmpty)
+  }
+}

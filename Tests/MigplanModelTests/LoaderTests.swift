@@ -1,0 +1,92 @@
+import MigplanModel
+import MigplanSyntax
+import MigplanTestSupport
+import Testing
+
+/// The loader on the small projects under `Fixtures/projects/`. Expected plans are what Django
+/// 5.2.19's `showmigrations --plan` printed for the same folders (sqlite, nothing applied).
+@Suite struct LoaderTests {
+  static let projects = PackageRoot.path() + "/Fixtures/projects"
+
+  static func load(_ name: String, settings: Settings = Settings()) -> Project {
+    Loader.load(roots: [projects + "/" + name], settings: settings)
+  }
+
+  static func relative(_ path: String) -> String {
+    String(path.dropFirst(projects.count + 1))
+  }
+
+  @Test func labelsFirstSwappableAndRunBefore() {
+    let project = Self.load("basic", settings: Settings(["AUTH_USER_MODEL": "myshop.User"]))
+    #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
+    #expect(project.apps.map(\.label).sorted() == ["blog", "myshop"])
+    #expect(
+      project.plan.map(\.description) == [
+        "myshop.0001_initial", "blog.0001_initial", "blog.0002_before_item", "myshop.0002_item",
+      ])
+    let blog = project.migrations[MigrationKey("blog", "0001_initial")]!
+    #expect(blog.dependencies.map { $0.swappableSetting } == [nil, "AUTH_USER_MODEL"])
+  }
+
+  @Test func squashedMigrationsReplaceTheirTargets() {
+    let project = Self.load("squash")
+    #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
+    #expect(
+      project.plan.map(\.description) == [
+        "pages.0001_initial_squashed_0002_title", "menus.0001_initial", "pages.0003_slug",
+      ])
+    // Exact names first: `0001_initial` is not ambiguous beside `0001_initial_squashed_…`.
+    guard case .success(let m) = project.migration(app: "pages", prefix: "0001_initial") else {
+      Issue.record("0001_initial not found")
+      return
+    }
+    #expect(m.name == "0001_initial")
+    guard case .success(let s) = project.migration(app: "pages", prefix: "0001_initial_sq") else {
+      Issue.record("prefix lookup failed")
+      return
+    }
+    #expect(s.name == "0001_initial_squashed_0002_title")
+    #expect(
+      project.migration(app: "pages", prefix: "0001").map(\.name)
+        == .failure(
+          .ambiguous([
+            MigrationKey("pages", "0001_initial"),
+            MigrationKey("pages", "0001_initial_squashed_0002_title"),
+          ])))
+    #expect(project.migration(app: "pages", prefix: "0009").map(\.name) == .failure(.notFound))
+  }
+
+  /// One diagnostic per broken project, naming the file and the line of the problem.
+  @Test(arguments: [
+    (
+      "missing", "app/migrations/0002_next.py", 5,
+      "migration app.0002_next depends on nonexistent migration app.0001_nope"
+    ),
+    (
+      "cycle", "a/migrations/0001_initial.py", 4,
+      "circular dependency: a.0001_initial, b.0001_initial"
+    ),
+    (
+      "leaves", "app/migrations/0002_right.py", 4,
+      "conflicting migrations in app app: 0002_left, 0002_right are all leaf nodes; add a merge migration"
+    ),
+    (
+      "duplicate", "two/app/migrations/__init__.py", 1,
+      "duplicate app label 'app'"
+    ),
+    ("syntax", "app/migrations/0001_initial.py", 6, "does not parse"),
+  ])
+  func brokenGraphs(project name: String, file: String, line: Int, message: String) throws {
+    let project = Self.load(name)
+    try #require(project.diagnostics.count == 1, "\(project.diagnostics)")
+    let d = project.diagnostics[0]
+    #expect(Self.relative(d.path) == "\(name)/\(file)")
+    #expect(d.message.hasPrefix(message), "\(d.message)")
+    if let range = d.range, case .success(let bytes) = FileSystem.read(d.path) {
+      #expect(LineIndex(bytes).location(range.start).line == line)
+    } else {
+      #expect(line == 1)
+    }
+    #expect(project.plan.count <= project.graph.nodes.count)
+  }
+}
