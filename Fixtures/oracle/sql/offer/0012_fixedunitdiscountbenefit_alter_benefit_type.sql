@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Create proxy model FixedUnitDiscountBenefit
+--
+-- (no-op)
+--
+-- Alter field type on benefit
+--
+-- (no-op)
+COMMIT;

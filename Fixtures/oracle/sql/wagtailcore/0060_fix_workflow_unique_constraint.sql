@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Remove constraint unique_in_progress_workflow from model workflowstate
+--
+DROP INDEX IF EXISTS "unique_in_progress_workflow";
+--
+-- Create constraint unique_in_progress_workflow on model workflowstate
+--
+CREATE UNIQUE INDEX "unique_in_progress_workflow" ON "wagtailcore_workflowstate" ("page_id") WHERE "status" IN ('in_progress', 'needs_changes');
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Delete model UploadedDocument
+--
+DROP TABLE "wagtaildocs_uploadeddocument" CASCADE;
+COMMIT;

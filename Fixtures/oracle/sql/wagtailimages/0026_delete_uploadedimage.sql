@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Delete model UploadedImage
+--
+DROP TABLE "wagtailimages_uploadedimage" CASCADE;
+COMMIT;

@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Change Meta options on redirect
+--
+-- (no-op)
+--
+-- Alter field site on redirect
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,18 @@
+BEGIN;
+--
+-- Change Meta options on editorspick
+--
+-- (no-op)
+--
+-- Change Meta options on querydailyhits
+--
+-- (no-op)
+--
+-- Alter field description on editorspick
+--
+-- (no-op)
+--
+-- Alter field page on editorspick
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Delete model EditorsPick
+--
+DROP TABLE "wagtailsearch_editorspick" CASCADE;
+COMMIT;

@@ -1,0 +1,2 @@
+"""Empty root URLconf: the oracle project serves nothing, but `check` wants ROOT_URLCONF."""
+urlpatterns = []
