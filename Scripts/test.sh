@@ -10,7 +10,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 started=$SECONDS
-say() { printf 'test.sh: %s\n' "$*"; }
+say() { printf 'test.sh: %s\n' "$*" || true; } # a closed stdout must not stop the cleanup
 die() {
   printf 'test.sh: error: %s\n' "$*" >&2
   exit 2
@@ -98,6 +98,7 @@ stop_postgres() {
 on_exit() {
   local status=$?
   trap - EXIT INT TERM
+  trap '' PIPE # output piped into `head`: still stop the server
   stop_tests
   stop_postgres
   say "done in $((SECONDS - started)) s, exit $status"
