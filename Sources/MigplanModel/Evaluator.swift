@@ -425,7 +425,25 @@ public struct Evaluator {
 
   private func call(_ id: Int32, local: [String: Value], outer: [String: Value]?) -> Value {
     let range = ast.range(id)
-    let callee = eval(ast.child(id, "func")!, local: local, outer: outer)
+    let function = ast.child(id, "func")!
+    // `"text".lower()`, `name.upper()`: methods of a known string without arguments.
+    if ast.kind(function) == .Attribute, ast.list(id, "args").isEmpty,
+      ast.list(id, "keywords").isEmpty,
+      let method = ast.identifier(function, "attr", in: source),
+      ["lower", "upper", "strip"].contains(method),
+      let text = eval(ast.child(function, "value")!, local: local, outer: outer).stringValue
+    {
+      switch method {
+      case "lower": return .string(text.lowercased(), range)
+      case "upper": return .string(text.uppercased(), range)
+      default:
+        return .string(
+          String(
+            text.unicodeScalars.drop(while: { $0.properties.isWhitespace }).reversed()
+              .drop(while: { $0.properties.isWhitespace }).reversed().map(Character.init)), range)
+      }
+    }
+    let callee = eval(function, local: local, outer: outer)
     var args: [Value] = []
     for a in ast.list(id, "args") where a >= 0 {
       if ast.kind(a) == .Starred {
@@ -462,6 +480,14 @@ public struct Evaluator {
         let app = String(model.split(separator: ".", maxSplits: 1).first ?? "")
         return .swappableDependency(setting: setting, app: app, range: range)
       }
+      // `getattr(settings, "NAME", default)`: the configured value, else the default given.
+      if path == "builtins.getattr", args.count == 3, keywords.isEmpty,
+        case .reference("django.conf.settings", _) = args[0], let name = args[1].stringValue
+      {
+        if let v = settings.values[name] { return .setting(name: name, value: v, range: range) }
+        return args[2]
+      }
+      if let known = knownCall(path, args, keywords, range) { return known }
       return .call(callee: path, args: args, keywords: keywords, range: range)
     case .function(let name, _):
       return .unresolved(range, "result of calling module function \(name)()")
@@ -470,6 +496,46 @@ public struct Evaluator {
     default:
       return .unresolved(range, "call of a value that is not an import")
     }
+  }
+
+  /// Calls whose result is known from their arguments and the settings: Django's
+  /// `import_string` of a dotted path, and the `swapper` package's model-name helpers (its
+  /// setting for `("app", "Model")` is `APP_MODEL_MODEL`, default `"app.Model"`).
+  private func knownCall(_ path: String, _ args: [Value], _ keywords: [Keyword], _ range: TextRange)
+    -> Value?
+  {
+    guard keywords.isEmpty else { return nil }
+    let strings = args.compactMap(\.stringValue)
+    guard strings.count == args.count else { return nil }
+    switch (path, strings.count) {
+    case ("django.utils.module_loading.import_string", 1):
+      return .reference(strings[0], range)
+    case ("swapper.swappable_setting", 2):
+      return .string(Evaluator.swapperSetting(strings[0], strings[1]), range)
+    case ("swapper.get_model_name", 2):
+      let name = Evaluator.swapperSetting(strings[0], strings[1])
+      return .setting(
+        name: name, value: settings.values[name] ?? "\(strings[0]).\(strings[1])", range: range)
+    case ("swapper.is_swapped", 2):
+      let name = Evaluator.swapperSetting(strings[0], strings[1])
+      let byDefault = "\(strings[0]).\(strings[1])"
+      if let v = settings.values[name], v.lowercased() != byDefault.lowercased() {
+        return .string(v, range)
+      }
+      return .bool(false, range)
+    case ("swapper.split", 1):
+      let parts = strings[0].split(separator: ".", maxSplits: 1).map(String.init)
+      guard parts.count == 2 else { return nil }
+      return .tuple([.string(parts[0], range), .string(parts[1], range)], range)
+    default:
+      return nil
+    }
+  }
+
+  /// The setting swapper reads for a swappable model: `wagtailcore`, `Page` →
+  /// `WAGTAILCORE_PAGE_MODEL`.
+  static func swapperSetting(_ app: String, _ model: String) -> String {
+    "\(app.uppercased())_\(model.uppercased())_MODEL"
   }
 
   private func compare(_ id: Int32, local: [String: Value], outer: [String: Value]?) -> Value {

@@ -39,13 +39,14 @@ import Testing
     var files = 0
     var loaded = 0
     var problems: [String] = []
-    var unresolvedByPackage: [(String, Int, Int)] = []
+    var unresolvedByPackage: [(String, Int, Int, String)] = []
     for packageRoot in roots {
       // One package at a time: wagtail's test apps share labels with each other.
       let (apps, found) = Loader.discover(roots: [packageRoot])
       #expect(found.isEmpty, "\(found)")
       var unresolved = 0
       var operations = 0
+      var reasons: [String: Int] = [:]
       // django/db/migrations is Django's migration framework, not an app (its writer.py holds
       // a `class Migration` template that the corpus fetcher keeps).
       for app in apps where app.modulePath != "django.db" {
@@ -65,16 +66,29 @@ import Testing
         for m in project.migrations.values {
           operations += m.operations.count
           for op in m.operations {
-            op.walk { v in if case .unresolved = v { unresolved += 1 } }
+            op.walk { v in
+              if case .unresolved(let r, let why) = v {
+                unresolved += 1
+                reasons[why, default: 0] += 1
+                // MIGPLAN_SHOW_UNRESOLVED=1 lists each one, to see what is left to teach.
+                if ProcessInfo.processInfo.environment["MIGPLAN_SHOW_UNRESOLVED"] != nil {
+                  print("unresolved: \(m.path) \(r): \(why)")
+                }
+              }
+            }
           }
         }
       }
+      let top = reasons.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        .prefix(3).map { "\($0.value)× \($0.key)" }.joined(separator: "; ")
       unresolvedByPackage.append(
-        (String(packageRoot.split(separator: "/").last!), unresolved, operations))
+        (String(packageRoot.split(separator: "/").last!), unresolved, operations, top))
     }
     print("corpus: \(loaded) of \(files) migration files loaded")
-    for (package, n, ops) in unresolvedByPackage {
-      print("unresolved values: \(package): \(n) (in \(ops) operations)")
+    for (package, n, ops, top) in unresolvedByPackage {
+      print(
+        "unresolved values: \(package): \(n) (in \(ops) operations)\(top.isEmpty ? "" : ": " + top)"
+      )
     }
     #expect(files > 500)
     #expect(loaded == files, "\(problems.prefix(10).joined(separator: "\n"))")

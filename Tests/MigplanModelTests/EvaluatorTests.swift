@@ -211,36 +211,70 @@ import Testing
     #expect(Self.text(.none(r), src).hasPrefix("["))
     #expect(Self.text(.none(r), src).hasSuffix("build()"))
 
-    let (e, _) = Self.module(
-      """
+    let src2 = """
       from django.db import migrations
       from django.conf import settings
-      from django.utils.module_loading import import_string
-      A = import_string(settings.DEFAULT_AUTO_FIELD)(primary_key=True)
       B = lambda: 1
       C = settings.UNKNOWN_SETTING
       D = "%s" % undefined_name
       for x in []:
           E = 1
-      """)
-    guard case .call("django.utils.module_loading.import_string", _, _, _) = e.module["A"] else {
-      // Calling the result of a call is not an import path: unresolved, with its range.
-      guard case .unresolved(let r, let why) = e.module["A"] else {
-        Issue.record("A: \(String(describing: e.module["A"]))")
-        return
+      F = [n for n in range(3)]
+      G = [migrations.RunPython(lambda a, s: None, reverse_code=undefined)]
+      """
+    let (e, _) = Self.module(src2)
+    for name in ["B", "C", "D", "E", "F"] {
+      guard case .unresolved(let r, let why) = e.module[name] else {
+        Issue.record("\(name): \(String(describing: e.module[name]))")
+        continue
       }
-      #expect(r.length > 0)
-      #expect(!why.isEmpty)
-      for name in ["B", "C", "D", "E"] {
-        guard case .unresolved(let r, _) = e.module[name] else {
-          Issue.record("\(name): \(String(describing: e.module[name]))")
-          continue
-        }
-        #expect(r.length > 0)
-      }
+      #expect(r.length > 0 && !why.isEmpty)
+    }
+    guard case .unresolved(let r, _) = e.module["C"] else { return }
+    #expect(Self.text(.none(r), src2) == "settings.UNKNOWN_SETTING")
+    // Unresolved arguments inside a known call keep their own ranges.
+    guard
+      case .call("django.db.migrations.RunPython", let args, let kw, _) = e.module["G"]?.items?
+        .first,
+      case .unresolved(let lambda, "lambda") = args[0], case .unresolved(let name, _) = kw[0].value
+    else {
+      Issue.record("\(String(describing: e.module["G"]))")
       return
     }
-    Issue.record("a call of a call must not be a call of import_string")
+    #expect(Self.text(.none(lambda), src2) == "lambda a, s: None")
+    #expect(Self.text(.none(name), src2) == "undefined")
+  }
+
+  @Test func importStringAndSwapperFollowTheSettings() {
+    let src = """
+      import swapper
+      from django.conf import settings
+      from django.utils.module_loading import import_string
+      AutoField = import_string(settings.DEFAULT_AUTO_FIELD)
+      page = swapper.get_model_name("wagtailcore", "Page")
+      name = swapper.split(page)[1]
+      rel = f"{name.lower()}_ptr"
+      swapped = swapper.is_swapped("wagtailcore", "Page")
+      unique = getattr(settings, "ACCOUNT_UNIQUE_EMAIL", True)
+      user = getattr(settings, "AUTH_USER_MODEL", "x.Y")
+      """
+    let (e, _) = Self.module(src)
+    guard case .reference("django.db.models.BigAutoField", _) = e.module["AutoField"] else {
+      Issue.record("\(String(describing: e.module["AutoField"]))")
+      return
+    }
+    guard case .setting("WAGTAILCORE_PAGE_MODEL", "wagtailcore.Page", _) = e.module["page"] else {
+      Issue.record("\(String(describing: e.module["page"]))")
+      return
+    }
+    #expect(e.module["rel"]?.stringValue == "page_ptr")
+    #expect(e.module["swapped"]?.truth == false)
+    #expect(e.module["unique"]?.truth == true)
+    #expect(e.module["user"]?.stringValue == "auth.User")
+    let (custom, _) = Self.module(
+      src, settings: Settings(["WAGTAILCORE_PAGE_MODEL": "site.MyPage"]))
+    #expect(custom.module["rel"]?.stringValue == "mypage_ptr")
+    #expect(custom.module["swapped"]?.stringValue == "site.MyPage")
   }
 
   @Test func anyBaseClassAndDjangoCMSStyleImports() throws {
