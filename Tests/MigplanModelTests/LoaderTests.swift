@@ -28,6 +28,18 @@ import Testing
     #expect(blog.dependencies.map { $0.swappableSetting } == [nil, "AUTH_USER_MODEL"])
   }
 
+  /// With the default `AUTH_USER_MODEL` the swappable dependency names `auth`, which this
+  /// project does not have: Django's "Dependency on unknown app", unless `auth` is declared an
+  /// installed app without migrations.
+  @Test func swappableDependencyOnAnAppThatIsNotThere() throws {
+    let project = Self.load("basic")
+    try #require(project.diagnostics.count == 1, "\(project.diagnostics)")
+    #expect(project.diagnostics[0].message == "dependency on unknown app: auth")
+    #expect(Self.relative(project.diagnostics[0].path) == "basic/blog/migrations/0001_initial.py")
+    let apps = Loader.discover(roots: [Self.projects + "/basic"]).apps
+    #expect(Loader.load(apps: apps, unmigratedApps: ["auth"]).diagnostics.isEmpty)
+  }
+
   @Test func squashedMigrationsReplaceTheirTargets() {
     let project = Self.load("squash")
     #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
