@@ -21,6 +21,14 @@ public struct Evaluator {
   /// Names bound at module level, in the order Python would have bound them.
   public private(set) var module: [String: Value] = [:]
 
+  /// Deepest expression nesting evaluated; deeper is `.unresolved` (the parser allows chains
+  /// of 1000, which would overflow a thread's stack here).
+  public static let maxDepth = 100
+  private final class Depth {
+    var value = 0
+  }
+  private let depth = Depth()
+
   public init(
     module parsed: ParsedModule, settings: Settings = Settings(), modulePath: String = "",
     packagePath: String = ""
@@ -256,6 +264,11 @@ public struct Evaluator {
 
   private func eval(_ id: Int32, local: [String: Value], outer: [String: Value]?) -> Value {
     let range = ast.range(id)
+    if depth.value >= Evaluator.maxDepth {
+      return .unresolved(range, "expression nested too deeply to evaluate")
+    }
+    depth.value += 1
+    defer { depth.value -= 1 }
     switch ast.kind(id) {
     case .Constant:
       switch ast.constant(id) {

@@ -35,6 +35,20 @@ public enum FileSystem {
     return (st.st_mode & S_IFMT) == S_IFDIR
   }
 
+  /// The device and inode of a folder (after links), to notice a folder seen before.
+  public static func identity(_ path: String) -> [UInt64]? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return [UInt64(st.st_dev), UInt64(st.st_ino)]
+  }
+
+  /// The absolute path with links resolved, or nil when it does not exist.
+  public static func realPath(_ path: String) -> String? {
+    guard let p = realpath(path, nil) else { return nil }
+    defer { free(p) }
+    return String(cString: p)
+  }
+
   /// True when a regular file exists at `path`.
   public static func isFile(_ path: String) -> Bool {
     var st = stat()

@@ -77,20 +77,28 @@ public enum Loader {
           Diagnostic(path: root, range: nil, message: "project root is not a folder"))
         continue
       }
-      walk(root, dotted: [], into: &apps, &diagnostics)
+      var seen: Set<[UInt64]> = []
+      walk(root, dotted: [], seen: &seen, into: &apps, &diagnostics)
     }
     return (apps, diagnostics)
   }
 
   private static func walk(
-    _ dir: String, dotted: [String], into apps: inout [AppSource], _ diagnostics: inout [Diagnostic]
+    _ dir: String, dotted: [String], seen: inout Set<[UInt64]>, into apps: inout [AppSource],
+    _ diagnostics: inout [Diagnostic]
   ) {
+    // A link back up the tree must not make the walk endless.
+    if let id = FileSystem.identity(dir), !seen.insert(id).inserted { return }
     let entries = FileSystem.list(dir)
     if entries.contains(where: { $0.name == "migrations" && $0.isDirectory }),
-      FileSystem.isFile(dir + "/migrations/__init__.py"), !dotted.isEmpty
+      FileSystem.isFile(dir + "/migrations/__init__.py")
     {
+      // A root that is itself an app is named after its folder.
+      let module =
+        dotted.isEmpty
+        ? [String((FileSystem.realPath(dir) ?? dir).split(separator: "/").last ?? "app")] : dotted
       var app = AppSource(
-        label: dotted.last!, directory: dir, modulePath: dotted.joined(separator: "."))
+        label: module.last!, directory: dir, modulePath: module.joined(separator: "."))
       let appsPy = dir + "/apps.py"
       if FileSystem.isFile(appsPy), case .success(let bytes) = FileSystem.read(appsPy) {
         let parsed = Parser.parse(bytes)
@@ -109,7 +117,7 @@ public enum Loader {
       if e.name.hasPrefix(".") || skippedFolders.contains(e.name) || e.name == "migrations" {
         continue
       }
-      walk(dir + "/" + e.name, dotted: dotted + [e.name], into: &apps, &diagnostics)
+      walk(dir + "/" + e.name, dotted: dotted + [e.name], seen: &seen, into: &apps, &diagnostics)
     }
   }
 

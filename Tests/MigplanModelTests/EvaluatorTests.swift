@@ -291,3 +291,24 @@ import Testing
     #expect(m.operations.isEmpty)
   }
 }
+
+/// Hostile nesting must not overflow the stack: the parser allows 1000 levels of tree.
+@Suite struct EvaluatorDepthTests {
+  @Test(arguments: [
+    "x = " + Array(repeating: "1", count: 999).joined(separator: " + "),
+    "x = " + Array(repeating: "a", count: 999).joined(separator: "."),
+    "x = " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60),
+    "x = " + String(repeating: "f(", count: 60) + String(repeating: ")", count: 60),
+    "x = " + String(repeating: "-", count: 60) + "1",
+    "x = f" + String(repeating: "()", count: 999),
+    "x = a" + String(repeating: "[0]", count: 999),
+    "x = " + Array(repeating: "'s'", count: 60).joined(separator: " if c else "),
+  ])
+  func deepExpressions(_ text: String) {
+    let parsed = Parser.parse(Array(text.utf8))
+    #expect(parsed.errors.isEmpty, "\(parsed.errors.prefix(1))")
+    var e = Evaluator(module: parsed)
+    e.runModule()
+    #expect(e.module["x"] != nil)
+  }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import MigplanModel
 import MigplanSyntax
 import MigplanTestSupport
@@ -38,6 +39,27 @@ import Testing
     #expect(Self.relative(project.diagnostics[0].path) == "basic/blog/migrations/0001_initial.py")
     let apps = Loader.discover(roots: [Self.projects + "/basic"]).apps
     #expect(Loader.load(apps: apps, unmigratedApps: ["auth"]).diagnostics.isEmpty)
+  }
+
+  @Test func aRootThatIsItselfAnApp() {
+    let project = Loader.load(roots: [Self.projects + "/basic/shop"])
+    #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
+    #expect(project.apps.map(\.modulePath) == ["shop"])
+    #expect(project.plan.map(\.description) == ["myshop.0001_initial", "myshop.0002_item"])
+  }
+
+  @Test func aLinkBackUpTheTreeEndsTheWalk() throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("migplan-loop-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(
+      atPath: dir + "/app/migrations", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    #expect(
+      FileManager.default.createFile(atPath: dir + "/app/migrations/__init__.py", contents: Data()))
+    try FileManager.default.createSymbolicLink(atPath: dir + "/app/up", withDestinationPath: dir)
+    let (apps, diagnostics) = Loader.discover(roots: [dir])
+    #expect(diagnostics.isEmpty)
+    #expect(apps.map(\.label) == ["app"])
   }
 
   @Test func squashedMigrationsReplaceTheirTargets() {
