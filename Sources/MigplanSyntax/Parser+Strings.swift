@@ -187,9 +187,7 @@ extension PythonParser {
           scratch.append(parseStarExpression())
         }
         let elts = finishList(mark)
-        value = node(.Tuple, brace, prevEnd)
-        put(elts)
-        put(Int32(ExprContext.Load.rawValue))
+        value = loadNode(.Tuple, brace, elts)
         widen = true
       } else if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
         value = parseComprehensionTail(

@@ -174,7 +174,9 @@ public struct Token: Hashable, Sendable {
   public var start: UInt32
   public var end: UInt32
 
-  @inlinable public init(_ kind: TokenKind, _ flags: TokenFlags = [], _ start: UInt32, _ end: UInt32) {
+  @inlinable public init(
+    _ kind: TokenKind, _ flags: TokenFlags = [], _ start: UInt32, _ end: UInt32
+  ) {
     self.kind = kind
     self.flags = flags
     self.start = start
