@@ -94,6 +94,26 @@ import Testing
     #expect(loaded == files, "\(problems.prefix(10).joined(separator: "\n"))")
   }
 
+  /// All corpus apps as one project (test apps included): a consistent graph with every
+  /// squash applied.
+  @Test func wholeCorpusIsOneConsistentGraph() throws {
+    let roots = try Self.packageRoots()
+    try #require(!roots.isEmpty, "run python3 Scripts/fetch-corpus.py first")
+    let (found, problems) = Loader.discover(roots: roots)
+    #expect(problems.isEmpty, "\(problems)")
+    let apps = found.filter { $0.modulePath != "django.db" }
+    let clock = ContinuousClock()
+    var project: Project? = nil
+    let elapsed = clock.measure { project = Loader.load(apps: apps) }
+    let p = try #require(project)
+    #expect(p.diagnostics.isEmpty, "\(p.diagnostics.prefix(5))")
+    let replaced = p.migrations.count - p.graph.nodes.count
+    print(
+      "whole corpus: \(apps.count) apps, \(p.migrations.count) migrations (\(replaced) replaced by squashes), plan of \(p.plan.count), loaded in \(elapsed) (debug build)"
+    )
+    #expect(p.plan.count == p.graph.nodes.count)
+  }
+
   /// The oracle project (`Scripts/oracle/`, `Fixtures/oracle/plan.txt`) is another engineer's
   /// work in progress; until both files are in the checkout this test cannot run.
   static let oracleExists =
