@@ -79,6 +79,35 @@ public struct Migration: Sendable {
 }
 
 extension Migration {
+  /// The attributes a class body binds over those of its bases defined in the same module
+  /// (Python's lookup order for single inheritance chains: own body, then the first base that
+  /// has the name). Bases from other modules contribute nothing.
+  static func classAttributes(
+    _ classDef: Int32, _ parsed: ParsedModule, _ evaluator: Evaluator, depth: Int
+  ) -> [String: Value] {
+    let ast = parsed.ast
+    var inherited: [String: Value] = [:]
+    if depth < 20 {
+      for base in ast.list(classDef, "bases").reversed() where base >= 0 && ast.kind(base) == .Name
+      {
+        let name = ast.identifier(base, "id", in: parsed.source)
+        // The last definition of that name before this class, as Python would have bound it.
+        var found: Int32? = nil
+        for stmt in ast.list(ast.root, "body") where stmt >= 0 && ast.kind(stmt) == .ClassDef {
+          if ast.range(stmt).start >= ast.range(classDef).start { break }
+          if ast.identifier(stmt, "name", in: parsed.source) == name { found = stmt }
+        }
+        if let found {
+          for (k, v) in classAttributes(found, parsed, evaluator, depth: depth + 1) {
+            inherited[k] = v
+          }
+        }
+      }
+    }
+    for (k, v) in evaluator.runClass(classDef) { inherited[k] = v }
+    return inherited
+  }
+
   /// Evaluates the top-level `class Migration` of a parsed module, or returns nil when the
   /// module has none. The base class is not checked: Django only looks the name up.
   public static func read(
@@ -95,7 +124,7 @@ extension Migration {
     var evaluator = Evaluator(
       module: parsed, settings: settings, modulePath: modulePath, packagePath: packagePath)
     evaluator.runModule()
-    let attrs = evaluator.runClass(classDef)
+    let attrs = classAttributes(classDef, parsed, evaluator, depth: 0)
     var problems: [Diagnostic] = []
 
     func pairs(_ field: String) -> [Dependency] {

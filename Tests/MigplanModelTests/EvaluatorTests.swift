@@ -277,6 +277,32 @@ import Testing
     #expect(custom.module["swapped"]?.stringValue == "site.MyPage")
   }
 
+  @Test func attributesOfABaseClassInTheSameModule() throws {
+    let src = """
+      from django.db import migrations
+
+      class Base(migrations.Migration):
+          atomic = False
+          dependencies = [("app", "0000_base")]
+          operations = [migrations.RunSQL("base")]
+
+      class Other(migrations.Migration):
+          initial = True
+
+      class Migration(Other, Base):
+          operations = [migrations.RunSQL("own")]
+      """
+    let m = try Self.migration(src)
+    #expect(!m.atomic)
+    #expect(m.initial == true)
+    #expect(m.dependencies.map(\.key) == [MigrationKey("app", "0000_base")])
+    guard case .call(_, let args, _, _) = m.operations.first else {
+      Issue.record("\(m.operations)")
+      return
+    }
+    #expect(args.first?.stringValue == "own")
+  }
+
   @Test func anyBaseClassAndDjangoCMSStyleImports() throws {
     let src = """
       from django.db import migrations
