@@ -66,7 +66,9 @@ public struct Project: Sendable {
 public enum Loader {
   private static let skippedFolders: Set<String> = ["__pycache__", "node_modules", "site-packages"]
 
-  /// Every app under `roots`, in root order then path order.
+  /// Every app under `roots`, in root order then path order. Hidden folders, `__pycache__`,
+  /// `node_modules` and `site-packages` are not searched (installed packages are not the
+  /// project's apps); a root that holds `migrations/` itself is an app named after its folder.
   public static func discover(roots: [String]) -> (apps: [AppSource], diagnostics: [Diagnostic]) {
     var apps: [AppSource] = []
     var diagnostics: [Diagnostic] = []
