@@ -18,6 +18,7 @@ extension LexerCore {
         FStringFrame(
           isField: false, inSpec: false, quote: quote, triple: triple, raw: flags.contains(.raw),
           flags: flags, depth: 0, startToken: tokenCount - 1, start: s))
+      noteNesting()
       i = j
       return
     }
@@ -149,11 +150,13 @@ extension LexerCore {
         if j > s { emit(.fstringMiddle, s, j, middleFlags) }
         emit(.lbrace, j, j + 1)
         brackets.append(Opener(byte: c, offset: UInt32(truncatingIfNeeded: j)))
+        noteNesting()
         var field = frame
         field.isField = true
         field.inSpec = false
         field.depth = brackets.count
         frames.append(field)
+        noteNesting()
         i = j + 1
         return
       case UInt8(ascii: "}"):

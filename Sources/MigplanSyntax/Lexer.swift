@@ -18,7 +18,8 @@ public enum Lexer {
           var core = LexerCore(src.baseAddress!, n, table.baseAddress!, dispatch.baseAddress!)
           core.run()
           return TokenStream(
-            tokens: core.takeTokens(), comments: core.comments, errors: core.errors)
+            tokens: core.takeTokens(), comments: core.comments, errors: core.errors,
+            nesting: core.nesting)
         }
       }
     }
@@ -133,6 +134,8 @@ struct LexerCore {
   var indents: [Int] = [0]
   var altIndents: [Int] = [0]
   var brackets: [Opener] = []
+  /// The deepest nesting of brackets, indented blocks and f-string frames seen so far.
+  var nesting = 0
   var frames: [FStringFrame] = []
   var atLineStart = true
 
@@ -146,6 +149,15 @@ struct LexerCore {
     self.dispatch = dispatch
     tokenCapacity = n / 5 + 16
     tokenBuffer = .allocate(capacity: tokenCapacity)
+    // Room up front: growing these from empty cost several reallocations per file.
+    brackets.reserveCapacity(32)
+    comments.reserveCapacity(n / 256 + 8)
+  }
+
+  /// Records the current nesting depth (after a bracket, block or f-string frame is pushed).
+  @inline(__always) mutating func noteNesting() {
+    let depth = brackets.count + indents.count - 1 + frames.count
+    if depth > nesting { nesting = depth }
   }
 
   /// The tokens as an array; frees the buffer (call once, at the end).
@@ -274,6 +286,7 @@ struct LexerCore {
         }
       case .opener:
         brackets.append(Opener(byte: c, offset: UInt32(truncatingIfNeeded: i)))
+        noteNesting()
         emit(c == UInt8(ascii: "(") ? .lpar : c == UInt8(ascii: "[") ? .lsqb : .lbrace, i, i + 1)
         i += 1
       case .closer:
@@ -543,6 +556,7 @@ struct LexerCore {
       }
       if alt <= altTop { tabError(lineStart, j) }
       indents.append(col)
+      noteNesting()
       altIndents.append(alt)
       emit(.indent, j, j)
     } else {

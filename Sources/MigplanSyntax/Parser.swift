@@ -47,23 +47,6 @@ public enum Parser {
     return result.value
   }
 
-  /// The deepest nesting of brackets, indented blocks and f-strings in a token stream.
-  static func nesting(_ tokens: [Token]) -> Int {
-    var level = 0
-    var deepest = 0
-    for t in tokens {
-      switch t.kind {
-      case .lpar, .lsqb, .lbrace, .indent, .fstringStart:
-        level += 1
-        if level > deepest { deepest = level }
-      case .rpar, .rsqb, .rbrace, .dedent, .fstringEnd:
-        level -= 1
-      default: break
-      }
-    }
-    return deepest
-  }
-
   /// Orders errors so the first is the one CPython 3.11 reports. The tokenizer runs just ahead
   /// of the parser, so a lexical error at or before the parser's first error wins. After a
   /// parser error CPython tokenizes the rest of the file (`_Pypegen_set_syntax_error`): a
@@ -104,7 +87,7 @@ public enum Parser {
     let (bytes, sourceErrors) = SourceText.prepare(raw)
     let stream = Lexer.tokenize(bytes)
     let (ast, errors) =
-      nesting(stream.tokens) > shallowNesting
+      stream.nesting > shallowNesting
       ? onLargeStack { run(bytes, stream.tokens) } : run(bytes, stream.tokens)
     let all = precedence(
       lexical: sourceErrors + stream.errors.filter { !sourceErrors.contains($0) },
@@ -138,6 +121,8 @@ struct PythonParser {
     self.toks = tokens
     nodes = RawBuffer(capacity: tokens.count / 2 + 16)
     slots = RawBuffer(capacity: tokens.count * 2 + 16)
+    // About one constant per five tokens in migrations; growing from empty reallocated often.
+    ast.constants.reserveCapacity(tokens.count / 5 + 8)
   }
 
   func release() {

@@ -194,10 +194,15 @@ public struct TokenStream: Sendable {
   public var comments: [TextRange]
   /// Lexical errors in source order; never thrown.
   public var errors: [SyntaxError]
+  /// The deepest nesting of brackets, indented blocks and f-strings (how much stack parsing needs).
+  public var nesting: Int
 
-  public init(tokens: [Token] = [], comments: [TextRange] = [], errors: [SyntaxError] = []) {
+  public init(
+    tokens: [Token] = [], comments: [TextRange] = [], errors: [SyntaxError] = [], nesting: Int = 0
+  ) {
     self.tokens = tokens
     self.comments = comments
     self.errors = errors
+    self.nesting = nesting
   }
 }
