@@ -1,4 +1,5 @@
 import ArgumentParser
+import MigplanModel
 import MigplanSyntax
 
 #if canImport(Glibc)
@@ -39,24 +40,11 @@ enum InputError {
 
   /// Reads a whole file, or reports why not (`path:1:1: error: …`) and returns nil.
   static func readFile(_ path: String) -> [UInt8]? {
-    guard let f = fopen(path, "rb") else {
-      printError("\(path):1:1: error: cannot read file: \(String(cString: strerror(errno)))")
+    switch FileSystem.read(path) {
+    case .success(let bytes): return bytes
+    case .failure(let error):
+      printError("\(path):1:1: error: cannot read file: \(error.message)")
       return nil
     }
-    defer { fclose(f) }
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-      if n > 0 { result.append(contentsOf: chunk[0..<n]) }
-      if n < chunk.count {
-        if ferror(f) != 0 {
-          printError("\(path):1:1: error: cannot read file: \(String(cString: strerror(errno)))")
-          return nil
-        }
-        break
-      }
-    }
-    return result
   }
 }
