@@ -66,98 +66,14 @@ python3 Scripts/fetch-corpus.py
 bindir=$(pg_bindir)
 [[ -n $bindir ]] || die "PostgreSQL 15 (initdb, pg_ctl) not found; apt-get install postgresql"
 
-pgdir=""
-postmaster=""
-tests=""
-stop_tests() {
-  if [[ -n $tests ]] && kill -0 "$tests" 2>/dev/null; then
-    say "stopping swift test (pid $tests)"
-    kill -TERM "$tests" 2>/dev/null || true
-    wait "$tests" 2>/dev/null || true
-  fi
-  tests=""
-}
-stop_postgres() {
-  if [[ -n $postmaster ]] && kill -0 "$postmaster" 2>/dev/null; then
-    say "stopping PostgreSQL (pid $postmaster)"
-    kill -INT "$postmaster" 2>/dev/null || true
-    for _ in $(seq 1 300); do # 30 s, then give up politely
-      kill -0 "$postmaster" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$postmaster" 2>/dev/null; then
-      say "PostgreSQL did not stop after SIGINT; sending SIGQUIT"
-      kill -QUIT "$postmaster" 2>/dev/null || true
-      sleep 1
-    fi
-  fi
-  postmaster=""
-  if [[ -n $pgdir && -d $pgdir ]]; then rm -rf -- "$pgdir"; fi
-  pgdir=""
-}
-on_exit() {
-  local status=$?
-  trap - EXIT INT TERM
-  trap '' PIPE # output piped into `head`: still stop the server
-  stop_tests
-  stop_postgres
-  say "done in $((SECONDS - started)) s, exit $status"
-  exit "$status"
-}
-trap on_exit EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# PostgreSQL refuses to run as root: as root, the cluster belongs to the `postgres` user.
-if [[ $(id -u) -eq 0 ]]; then
-  id postgres >/dev/null 2>&1 || die "no postgres user; apt-get install postgresql"
-  as_pg=(runuser -u postgres --)
-else
-  as_pg=()
-fi
-
-# Runs a PostgreSQL program as the cluster's owner, from a folder that user may enter.
-as_owner() { (cd "$pgdir" && "${as_pg[@]}" "$@"); }
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-db_started=$SECONDS
-pgdir=$(mktemp -d /tmp/migplan-pg.XXXXXX)
-chmod 700 "$pgdir"
-if ((${#as_pg[@]})); then chown postgres:postgres "$pgdir"; fi
-say "initdb in $pgdir"
-if ! as_owner "$bindir/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C \
-  --no-sync >"$pgdir/initdb.log" 2>&1; then
-  cat "$pgdir/initdb.log" >&2
-  die "initdb failed"
-fi
-
-port=""
-for attempt in 1 2 3; do
-  port=$(free_port)
-  if as_owner "$bindir/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 -s \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c fsync=off" start; then
-    break
-  fi
-  say "PostgreSQL did not start on port $port (attempt $attempt):"
-  tail -n 20 "$pgdir/server.log" >&2 || true
-  port=""
-done
-[[ -n $port ]] || die "could not start PostgreSQL"
-postmaster=$(head -n 1 "$pgdir/data/postmaster.pid")
-say "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" \
-  "(pid $postmaster), started in $((SECONDS - db_started)) s"
-export MIGPLAN_TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+# shellcheck source=Scripts/pg.sh
+source Scripts/pg.sh
+pg_traps
+pg_start "$bindir" migplan-pg
+export MIGPLAN_TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres"
 
 # --- 4. Tests ---------------------------------------------------------------------------------
 say "swift test $*"
-# In the background so that a signal to this script is handled at once (the trap stops the tests,
-# then the server); `wait` returns swift test's own status.
 status=0
-swift test "$@" &
-tests=$!
-wait "$tests" || status=$?
-tests=""
+child_run "swift test" swift test "$@" || status=$?
 exit "$status"

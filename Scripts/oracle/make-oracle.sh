@@ -89,91 +89,15 @@ fi
   die "$venv is inconsistent (pip check); delete it and run again"
 
 # --- 2. Throw-away PostgreSQL (as Scripts/test.sh starts it) -------------------------------------
-pgdir=""
-postmaster=""
-collector=""
-stop_collector() {
-  if [[ -n $collector ]] && kill -0 "$collector" 2>/dev/null; then
-    say "stopping collect.py (pid $collector)"
-    kill -TERM "$collector" 2>/dev/null || true
-    wait "$collector" 2>/dev/null || true
-  fi
-  collector=""
-}
-stop_postgres() {
-  if [[ -n $postmaster ]] && kill -0 "$postmaster" 2>/dev/null; then
-    say "stopping PostgreSQL (pid $postmaster)"
-    kill -INT "$postmaster" 2>/dev/null || true
-    for _ in $(seq 1 300); do # 30 s, then give up politely
-      kill -0 "$postmaster" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$postmaster" 2>/dev/null; then
-      say "PostgreSQL did not stop after SIGINT; sending SIGQUIT"
-      kill -QUIT "$postmaster" 2>/dev/null || true
-      sleep 1
-    fi
-  fi
-  postmaster=""
-  if [[ -n $pgdir && -d $pgdir ]]; then rm -rf -- "$pgdir"; fi
-  pgdir=""
-}
-on_exit() {
-  local status=$?
-  trap - EXIT INT TERM
-  trap '' PIPE # output piped into `head`: still stop the server
-  stop_collector
-  stop_postgres
-  say "done in $((SECONDS - started)) s, exit $status"
-  exit "$status"
-}
-trap on_exit EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# PostgreSQL refuses to run as root: as root, the cluster belongs to the `postgres` user.
-if [[ $(id -u) -eq 0 ]]; then
-  id postgres >/dev/null 2>&1 || die "no postgres user; apt-get install postgresql"
-  as_pg=(runuser -u postgres --)
-else
-  as_pg=()
-fi
-as_owner() { (cd "$pgdir" && "${as_pg[@]}" "$@"); }
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-pgdir=$(mktemp -d /tmp/migplan-oracle-pg.XXXXXX)
-chmod 700 "$pgdir"
-if ((${#as_pg[@]})); then chown postgres:postgres "$pgdir"; fi
-if ! as_owner "$bindir/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C \
-  --no-sync >"$pgdir/initdb.log" 2>&1; then
-  cat "$pgdir/initdb.log" >&2
-  die "initdb failed"
-fi
-port=""
-for attempt in 1 2 3; do
-  port=$(free_port)
-  if as_owner "$bindir/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 -s \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c fsync=off" start; then
-    break
-  fi
-  say "PostgreSQL did not start on port $port (attempt $attempt):"
-  tail -n 20 "$pgdir/server.log" >&2 || true
-  port=""
-done
-[[ -n $port ]] || die "could not start PostgreSQL"
-postmaster=$(head -n 1 "$pgdir/data/postmaster.pid")
-say "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (pid $postmaster)"
+# shellcheck source=Scripts/pg.sh
+source Scripts/pg.sh
+pg_traps
+pg_start "$bindir" migplan-oracle-pg
 
 # --- 3. Collect -----------------------------------------------------------------------------------
 # PYTHONHASHSEED=0: Django renders some statements in set order (see the README).
 # TZ=UTC: masking recognises today's date in run-time literals; Django itself uses TIME_ZONE=UTC.
-# In the background so that a signal to this script is handled at once (the trap stops the
-# collector, then the server); `wait` returns collect.py's own status.
-ORACLE_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres" PYTHONHASHSEED=0 TZ=UTC \
-  PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" Scripts/oracle/collect.py --out "$out" &
-collector=$!
-wait "$collector"
-collector=""
+child_run collect.py env ORACLE_DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres" \
+  PYTHONHASHSEED=0 TZ=UTC PYTHONDONTWRITEBYTECODE=1 \
+  "$venv/bin/python" Scripts/oracle/collect.py --out "$out"
 say "wrote $out: $(wc -l <"$out/plan.txt") migrations, $(find "$out/sql" -name '*.sql' | wc -l) sql files"
