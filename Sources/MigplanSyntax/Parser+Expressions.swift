@@ -90,7 +90,7 @@ extension PythonParser {
       return errorNode()
     }
     let s = cur.start
-    let n = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
+    let n = currentName
     advance()
     var annotation: Int32 = -1
     if annotations && eat(.colon) {
@@ -125,7 +125,7 @@ extension PythonParser {
         scratch.append(k)
         sawDoubleStar = true
       } else if kind == .name && peekKind() == .equal {
-        let n = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
+        let n = currentName
         advance()
         advance()
         itemStart = cur.start
@@ -214,19 +214,11 @@ extension PythonParser {
       scratch.append(parseStarExpression())
     }
     let elts = finishList(mark)
-    let id = loadNode(.Tuple, s, elts)
-    return id
+    return loadNode(.Tuple, s, elts)
   }
 
   mutating func parseStarExpression() -> Int32 {
-    if kind == .star {
-      let s = cur.start
-      advance()
-      let v = parseBitOr()
-      let id = starred(v, s)
-      return id
-    }
-    return parseExpression()
+    kind == .star ? parseStarTarget() : parseExpression()
   }
 
   mutating func parseStarNamedExpression() -> Int32 {
@@ -274,8 +266,7 @@ extension PythonParser {
       let s = cur.start
       advance()
       let v = parseBitOr()
-      let id = starred(v, s)
-      return id
+      return starred(v, s)
     }
     return parseBitOr()
   }
@@ -642,8 +633,7 @@ extension PythonParser {
       scratch.append(parseSlice())
     }
     let elts = finishList(mark)
-    let id = loadNode(.Tuple, s, elts)
-    return id
+    return loadNode(.Tuple, s, elts)
   }
 
   mutating func parseSlice() -> Int32 {
@@ -764,8 +754,7 @@ extension PythonParser {
     }
     defer { depth -= 1 }
     if eat(.rpar) {
-      let id = loadNode(.Tuple, s, Self.emptyList)
-      return id
+      return loadNode(.Tuple, s, Self.emptyList)
     }
     if kind == .kwYield {
       let y = parseYield()
@@ -791,8 +780,7 @@ extension PythonParser {
     }
     expect(.rpar, "')'")
     let elts = finishList(mark)
-    let id = loadNode(.Tuple, s, elts)
-    return id
+    return loadNode(.Tuple, s, elts)
   }
 
   mutating func parseListDisplay() -> Int32 {

@@ -91,7 +91,7 @@ extension PythonParser {
         return errorNode()
       }
       let n: (Int32, Int32) =
-        isName("_") ? (-1, -1) : (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
+        isName("_") ? (-1, -1) : currentName
       advance()
       let id = node(.MatchStar, s, prevEnd)
       put(n)
@@ -123,7 +123,7 @@ extension PythonParser {
         fail("invalid pattern target")
         return errorNode()
       }
-      let n = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
+      let n = currentName
       advance()
       let id = node(.MatchAs, s, prevEnd)
       put(p)
@@ -227,7 +227,7 @@ extension PythonParser {
             fail("expected a name after '**'")
             break
           }
-          rest = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
+          rest = currentName
           advance()
           _ = eat(.comma)
           break

@@ -383,15 +383,7 @@ extension PythonParser {
     repeat {
       let a = cur.start
       guard let dotted = parseDottedName() else { break }
-      var asname: (Int32, Int32) = (-1, -1)
-      if eat(.kwAs) {
-        guard kind == .name else {
-          fail("expected a name after 'as'")
-          break
-        }
-        asname = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
-        advance()
-      }
+      guard let asname = parseAsName() else { break }
       let id = node(.alias, a, prevEnd)
       put(dotted.0)
       put(dotted.1)
@@ -441,17 +433,9 @@ extension PythonParser {
           break
         }
         let a = cur.start
-        let n = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
+        let n = currentName
         advance()
-        var asname: (Int32, Int32) = (-1, -1)
-        if eat(.kwAs) {
-          guard kind == .name else {
-            fail("expected a name after 'as'")
-            break
-          }
-          asname = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
-          advance()
-        }
+        guard let asname = parseAsName() else { break }
         let id = node(.alias, a, prevEnd)
         put(n)
         put(asname)
@@ -504,7 +488,7 @@ extension PythonParser {
       fail("expected a function name")
       return errorNode()
     }
-    let n = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
+    let n = currentName
     advance()
     let typeParams = kind == .lsqb ? parseTypeParams() : Self.emptyList
     expect(.lpar, "'('")
@@ -530,7 +514,7 @@ extension PythonParser {
       fail("expected a class name")
       return errorNode()
     }
-    let n = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
+    let n = currentName
     advance()
     let typeParams = kind == .lsqb ? parseTypeParams() : Self.emptyList
     var bases = Self.emptyList
@@ -568,7 +552,7 @@ extension PythonParser {
         fail("expected a type parameter name")
         break
       }
-      let n = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
+      let n = currentName
       advance()
       var bound: Int32 = -1
       if k == .TypeVar && eat(.colon) { bound = parseExpression() }
@@ -685,14 +669,8 @@ extension PythonParser {
           fail("multiple exception types must be parenthesized")
           break
         }
-        if eat(.kwAs) {
-          guard kind == .name else {
-            fail("expected a name after 'as'")
-            break
-          }
-          nameSlots = (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end))
-          advance()
-        }
+        guard let name = parseAsName() else { break }
+        nameSlots = name
       } else if isStar {
         fail("expected one or more exception types")
         break

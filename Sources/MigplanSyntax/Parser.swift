@@ -269,6 +269,21 @@ struct PythonParser {
     return id
   }
 
+  /// The current token's range as an identifier's two slots.
+  var currentName: (Int32, Int32) { (Int32(bitPattern: cur.start), Int32(bitPattern: cur.end)) }
+
+  /// `['as' NAME]` after an import name or an `except` type: the name's slots, (-1, -1) when
+  /// there is no `as`, nil (with an error) when `as` has no name after it.
+  mutating func parseAsName() -> (Int32, Int32)? {
+    guard eat(.kwAs) else { return (-1, -1) }
+    guard kind == .name else {
+      fail("expected a name after 'as'")
+      return nil
+    }
+    defer { advance() }
+    return currentName
+  }
+
   /// A `Tuple` or `List` in Load context over a finished list of elements.
   mutating func loadNode(_ k: NodeKind, _ s: UInt32, _ elts: (Int32, Int32)) -> Int32 {
     let id = node(k, s, prevEnd)
