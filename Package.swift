@@ -9,17 +9,28 @@ let package = Package(
     .executable(name: "migplan-fuzz", targets: ["migplan-fuzz"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .target(name: "MigplanSyntax"),
     .target(name: "MigplanModel", dependencies: ["MigplanSyntax"]),
+    .target(name: "MigplanSQL", dependencies: ["MigplanModel"]),
+    .target(
+      name: "MigplanRules",
+      dependencies: ["MigplanModel", "MigplanSQL", .product(name: "TOMLKit", package: "TOMLKit")]),
+    // libpq through pkg-config; MigplanPostgres is the only code that touches it.
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .target(name: "MigplanPostgres", dependencies: ["CLibPQ"]),
     .target(name: "MigplanTestSupport", dependencies: ["MigplanSyntax"]),
     .executableTarget(
       name: "migplan",
       dependencies: [
         "MigplanSyntax",
         "MigplanModel",
+        "MigplanSQL",
+        "MigplanRules",
+        "MigplanPostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "migplan-fuzz", dependencies: ["MigplanSyntax"]),
@@ -29,5 +40,12 @@ let package = Package(
       name: "MigplanModelTests",
       dependencies: ["MigplanModel", "MigplanSyntax", "MigplanTestSupport"]),
     .testTarget(name: "MigplanCLITests", dependencies: ["MigplanTestSupport"]),
+    .testTarget(
+      name: "MigplanSQLTests", dependencies: ["MigplanSQL", "MigplanModel", "MigplanTestSupport"]),
+    .testTarget(
+      name: "MigplanRulesTests",
+      dependencies: ["MigplanRules", "MigplanModel", "MigplanTestSupport"]),
+    .testTarget(
+      name: "MigplanPostgresTests", dependencies: ["MigplanPostgres", "MigplanTestSupport"]),
   ]
 )

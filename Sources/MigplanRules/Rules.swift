@@ -1,0 +1,4 @@
+import MigplanModel
+
+/// The lint rule catalog.
+public enum Rules {}

@@ -1,0 +1,1 @@
+// Tests for MigplanPostgres live in this folder.

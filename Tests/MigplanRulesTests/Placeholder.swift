@@ -1,0 +1,1 @@
+// Tests for MigplanRules live in this folder.

@@ -1,0 +1,1 @@
+// Tests for MigplanSQL live in this folder.
