@@ -22,7 +22,7 @@ let package = Package(
     // libpq through pkg-config; MigplanPostgres is the only code that touches it.
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .target(name: "MigplanPostgres", dependencies: ["CLibPQ"]),
-    .target(name: "MigplanTestSupport", dependencies: ["MigplanSyntax"]),
+    .target(name: "MigplanTestSupport", dependencies: ["MigplanSyntax", "MigplanModel"]),
     .executableTarget(
       name: "migplan",
       dependencies: [

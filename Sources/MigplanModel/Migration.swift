@@ -65,6 +65,8 @@ public struct Migration: Sendable {
   public var atomic: Bool
   /// The `operations` list items; `.unresolved` when the list itself cannot be evaluated.
   public var operations: [Value]
+  /// `operations`, typed.
+  public var typedOperations: [Operation]
   /// The range of the `class Migration` statement.
   public var range: TextRange
   /// Every attribute the class body binds, evaluated.
@@ -169,7 +171,8 @@ extension Migration {
     if let v = attrs["atomic"], let t = v.truth { atomic = t }
     return Migration(
       key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
-      initial: initial, atomic: atomic, operations: operations, range: ast.range(classDef),
+      initial: initial, atomic: atomic, operations: operations,
+      typedOperations: operations.map(Operation.init), range: ast.range(classDef),
       attributes: attrs, problems: problems)
   }
 }

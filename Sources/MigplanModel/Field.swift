@@ -1,0 +1,311 @@
+import MigplanSyntax
+
+/// A field, index or constraint constructor call of a migration, with its class resolved to an
+/// import path and its arguments bound to parameter names where the class is known.
+public struct Construct: Hashable, Sendable {
+  /// The class as an import path (`django.db.models.CharField`); empty when the value is not a
+  /// call of an imported class.
+  public var path: String
+  /// Positional arguments that no known parameter name took (e.g. `Index(F("a"), name=…)`).
+  public var positional: [Value]
+  /// Keyword arguments, and positional ones bound to the class's parameter names.
+  public var keywords: [String: Value]
+  /// The call as evaluated.
+  public var value: Value
+
+  /// The byte range of the call.
+  public var range: TextRange { value.range }
+
+  init(_ value: Value, parameters: (String) -> [String]) {
+    self.value = value
+    guard case .call(let callee, let args, let kws, _) = value else {
+      path = ""
+      positional = []
+      keywords = [:]
+      return
+    }
+    path = callee
+    let names = parameters(callee)
+    var k: [String: Value] = [:]
+    var rest: [Value] = []
+    for (i, a) in args.enumerated() {
+      if i < names.count { k[names[i]] = a } else { rest.append(a) }
+    }
+    for kw in kws { if let n = kw.name { k[n] = kw.value } }
+    positional = rest
+    keywords = k
+  }
+
+  /// The class name without its module.
+  public var className: String { String(path.split(separator: ".").last ?? "") }
+
+  /// A keyword argument's string value.
+  public func string(_ name: String) -> String? { keywords[name]?.stringValue }
+
+  /// A keyword argument's truth value, `fallback` when absent or not known statically.
+  public func bool(_ name: String, _ fallback: Bool = false) -> Bool {
+    keywords[name]?.truth ?? fallback
+  }
+
+  /// A keyword argument's integer value.
+  public func int(_ name: String) -> Int? {
+    if case .int(let s, _)? = keywords[name] { return Int(s) }
+    return nil
+  }
+
+  /// Whether a keyword argument was given and is not None.
+  public func has(_ name: String) -> Bool {
+    guard let v = keywords[name] else { return false }
+    if case .none = v { return false }
+    return true
+  }
+
+  /// A keyword argument that is a list or tuple of strings.
+  public func strings(_ name: String) -> [String]? {
+    guard let items = keywords[name]?.items else { return nil }
+    let s = items.compactMap(\.stringValue)
+    return s.count == items.count ? s : nil
+  }
+}
+
+/// A model field as a migration constructs it (`models.CharField(max_length=20)`), with the
+/// Django field class it behaves as.
+public struct Field: Hashable, Sendable {
+  public var construct: Construct
+
+  public init(_ value: Value) {
+    construct = Construct(value) { Field.known($0)?.positional ?? [] }
+  }
+
+  /// The class as an import path.
+  public var path: String { construct.path }
+  /// The keyword arguments, positional ones bound to their names.
+  public var keywords: [String: Value] { construct.keywords }
+  /// The byte range of the field's constructor call.
+  public var range: TextRange { construct.range }
+
+  /// The Django field class this one behaves as in the database (`CharField`,
+  /// `ForeignKey`, …; `ParentalKey` → `ForeignKey`), nil for a class migplan does not know.
+  public var djangoClass: String? { Field.known(path)?.base }
+
+  /// A keyword argument, or the class's default for it (`SlugField` has `max_length=50` and
+  /// `db_index=True`; `ForeignKey` `db_index=True`).
+  public func argument(_ name: String) -> Value? {
+    if let v = construct.keywords[name] { return v }
+    return Field.known(path)?.defaults[name]
+  }
+
+  /// `null=True`.
+  public var null: Bool { argument("null")?.truth ?? false }
+  /// `primary_key=True`.
+  public var primaryKey: Bool { argument("primary_key")?.truth ?? false }
+  /// `unique=True` (implied by `primary_key` and by `OneToOneField`).
+  public var unique: Bool { primaryKey || (argument("unique")?.truth ?? false) }
+  /// `db_index=True` (ForeignKey and SlugField default to true).
+  public var dbIndex: Bool { argument("db_index")?.truth ?? false }
+  /// `max_length`, with the class's default.
+  public var maxLength: Int? {
+    if case .int(let s, _)? = argument("max_length") { return Int(s) }
+    return nil
+  }
+  /// The Python-side `default` (absent = NOT_PROVIDED).
+  public var defaultValue: Value? { construct.keywords["default"] }
+  /// The database-side `db_default`.
+  public var dbDefault: Value? { construct.keywords["db_default"] }
+  /// `db_column`, when pinned.
+  public var dbColumn: String? { construct.string("db_column") }
+  /// For relations: the target model as written (`"auth.User"`, `"Page"`, a setting's value).
+  public var relatedModel: String? {
+    guard isRelation else { return nil }
+    return argument("to")?.stringValue
+  }
+  /// ForeignKey, OneToOneField or ManyToManyField (and their subclasses).
+  public var isRelation: Bool {
+    switch djangoClass {
+    case "ForeignKey", "OneToOneField", "ManyToManyField": return true
+    default: return false
+    }
+  }
+  /// ManyToManyField: no column, a through table.
+  public var isManyToMany: Bool { djangoClass == "ManyToManyField" }
+
+  /// What migplan knows about a field class: the Django class it behaves as, its positional
+  /// parameter names and its defaults that matter to the schema.
+  public struct Known: Sendable {
+    public var base: String
+    public var positional: [String]
+    public var defaults: [String: Value]
+  }
+
+  /// The known class for an import path: Django's own under `django.db.models` (any submodule),
+  /// `django.contrib.postgres.fields`, and third-party classes from the corpus projects.
+  public static func known(_ path: String) -> Known? {
+    if let k = thirdParty[path] { return k }
+    let name = String(path.split(separator: ".").last ?? "")
+    if path.hasPrefix("django.db.models.") || path.hasPrefix("django.contrib.postgres.") {
+      return django[name]
+    }
+    return nil
+  }
+
+  private static let fieldParameters = [
+    "verbose_name", "name", "primary_key", "max_length", "unique", "blank", "null", "db_index",
+    "rel", "default", "editable", "serialize", "unique_for_date", "unique_for_month",
+    "unique_for_year", "choices", "help_text", "db_column", "db_tablespace", "auto_created",
+    "validators", "error_messages", "db_comment", "db_default",
+  ]
+
+  private static func v(_ i: Int) -> Value { .int(String(i), TextRange(0, 0)) }
+  private static let yes = Value.bool(true, TextRange(0, 0))
+
+  private static let django: [String: Known] = {
+    let plain = fieldParameters
+    var t: [String: Known] = [:]
+    for name in [
+      "AutoField", "BigAutoField", "SmallAutoField", "BigIntegerField", "BinaryField",
+      "BooleanField", "CharField", "DurationField", "FloatField", "IntegerField",
+      "PositiveBigIntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
+      "SmallIntegerField", "TextField", "NullBooleanField", "UUIDField", "JSONField",
+      "SearchVectorField", "CICharField", "CIEmailField", "CITextField", "HStoreField",
+      "IntegerRangeField", "BigIntegerRangeField", "DecimalRangeField", "DateTimeRangeField",
+      "DateRangeField", "GeneratedField", "CompositePrimaryKey",
+    ] {
+      t[name] = Known(base: name, positional: plain, defaults: [:])
+    }
+    t["DateField"] = Known(
+      base: "DateField", positional: ["verbose_name", "name", "auto_now", "auto_now_add"],
+      defaults: [:])
+    t["DateTimeField"] = Known(
+      base: "DateTimeField", positional: ["verbose_name", "name", "auto_now", "auto_now_add"],
+      defaults: [:])
+    t["TimeField"] = Known(
+      base: "TimeField", positional: ["verbose_name", "name", "auto_now", "auto_now_add"],
+      defaults: [:])
+    t["DecimalField"] = Known(
+      base: "DecimalField", positional: ["verbose_name", "name", "max_digits", "decimal_places"],
+      defaults: [:])
+    t["EmailField"] = Known(base: "EmailField", positional: plain, defaults: ["max_length": v(254)])
+    t["URLField"] = Known(
+      base: "URLField", positional: ["verbose_name", "name"], defaults: ["max_length": v(200)])
+    t["SlugField"] = Known(
+      base: "SlugField", positional: plain, defaults: ["max_length": v(50), "db_index": yes])
+    t["FileField"] = Known(
+      base: "FileField", positional: ["verbose_name", "name", "upload_to", "storage"],
+      defaults: ["max_length": v(100)])
+    t["ImageField"] = Known(
+      base: "ImageField", positional: ["verbose_name", "name", "width_field", "height_field"],
+      defaults: ["max_length": v(100)])
+    t["FilePathField"] = Known(
+      base: "FilePathField",
+      positional: [
+        "verbose_name", "name", "path", "match", "recursive", "allow_files",
+        "allow_folders",
+      ],
+      defaults: ["max_length": v(100)])
+    t["GenericIPAddressField"] = Known(
+      base: "GenericIPAddressField",
+      positional: ["verbose_name", "name", "protocol", "unpack_ipv4"],
+      defaults: ["max_length": v(39)])
+    t["IPAddressField"] = Known(
+      base: "IPAddressField", positional: plain, defaults: ["max_length": v(15)])
+    t["ForeignKey"] = Known(
+      base: "ForeignKey",
+      positional: [
+        "to", "on_delete", "related_name", "related_query_name", "limit_choices_to",
+        "parent_link", "to_field", "db_constraint",
+      ],
+      defaults: ["db_index": yes])
+    t["OneToOneField"] = Known(
+      base: "OneToOneField", positional: ["to", "on_delete", "to_field"],
+      defaults: ["unique": yes, "db_index": yes])
+    t["ManyToManyField"] = Known(
+      base: "ManyToManyField",
+      positional: [
+        "to", "related_name", "related_query_name", "limit_choices_to", "symmetrical",
+        "through", "through_fields", "db_constraint", "db_table", "swappable",
+      ],
+      defaults: [:])
+    t["ArrayField"] = Known(base: "ArrayField", positional: ["base_field", "size"], defaults: [:])
+    return t
+  }()
+
+  /// Third-party field classes of the corpus projects, by the Django class they subclass.
+  private static let thirdParty: [String: Known] = {
+    func like(_ name: String, _ extra: [String: Value] = [:]) -> Known {
+      var k = django[name]!
+      for (a, b) in extra { k.defaults[a] = b }
+      return k
+    }
+    return [
+      "modelcluster.fields.ParentalKey": like("ForeignKey"),
+      "modelcluster.fields.ParentalManyToManyField": like("ManyToManyField"),
+      "modelcluster.contrib.taggit.ClusterTaggableManager": like("ManyToManyField"),
+      "taggit.managers.TaggableManager": like("ManyToManyField"),
+      "wagtail.fields.StreamField": Known(
+        base: "JSONField", positional: ["block_types", "use_json_field", "block_lookup"],
+        defaults: [:]),
+      "wagtail.fields.RichTextField": like("TextField"),
+      "wagtail.images.models.WagtailImageField": like("ImageField"),
+      "wagtail.search.index.SearchField": like("TextField"),
+      "oscar.models.fields.NullCharField": like("CharField"),
+      "oscar.models.fields.UppercaseCharField": like("CharField"),
+      "oscar.models.fields.PhoneNumberField": like("CharField", ["max_length": v(128)]),
+      "oscar.models.fields.PositiveDecimalField": like("DecimalField"),
+      "oscar.models.fields.ExtendedURLField": like("CharField", ["max_length": v(200)]),
+      "oscar.models.fields.autoslugfield.AutoSlugField": like("SlugField"),
+      "oscar.models.fields.slugfield.SlugField": like("SlugField"),
+      "timezone_field.fields.TimeZoneField": like("CharField", ["max_length": v(63)]),
+      "filer.fields.multistorage_file.MultiStorageFileField": like(
+        "FileField",
+        [
+          "max_length": v(255)
+        ]),
+      "filer.fields.file.FilerFileField": like("ForeignKey"),
+      "filer.fields.image.FilerImageField": like("ForeignKey"),
+      "filer.fields.folder.FilerFolderField": like("ForeignKey"),
+      "easy_thumbnails.fields.ThumbnailerImageField": like("ImageField"),
+      "easy_thumbnails.fields.ThumbnailerField": like("FileField"),
+      "cms.models.fields.PlaceholderField": like("ForeignKey"),
+      "cms.models.fields.PageField": like("ForeignKey"),
+      "cms.models.settingmodels.PlaceholderForeignKey": like("ForeignKey"),
+      "django_celery_beat.models.TimeZoneField": like("CharField", ["max_length": v(63)]),
+    ]
+  }()
+}
+
+/// An `Index` (or a `django.contrib.postgres.indexes` class) as an `AddIndex` or a model's
+/// `indexes` option constructs it.
+public struct IndexSpec: Hashable, Sendable {
+  public var construct: Construct
+
+  public init(_ value: Value) {
+    construct = Construct(value) { _ in [] }
+  }
+
+  /// `name=`.
+  public var name: String? { construct.string("name") }
+  /// `fields=` (a leading `-` means descending).
+  public var fields: [String] { construct.strings("fields") ?? [] }
+  /// Positional expressions (`Index(Lower("name"), name=…)`).
+  public var expressions: [Value] { construct.positional }
+  /// The class name (`Index`, `GinIndex`, …).
+  public var className: String { construct.className }
+}
+
+/// A `UniqueConstraint`, `CheckConstraint` or `ExclusionConstraint` as a migration constructs it.
+public struct ConstraintSpec: Hashable, Sendable {
+  public var construct: Construct
+
+  public init(_ value: Value) {
+    construct = Construct(value) { _ in [] }
+  }
+
+  /// `name=`.
+  public var name: String? { construct.string("name") }
+  /// `fields=` of a UniqueConstraint.
+  public var fields: [String] { construct.strings("fields") ?? [] }
+  /// The class name (`UniqueConstraint`, `CheckConstraint`, …).
+  public var className: String { construct.className }
+  /// The `Q` or expression of a CheckConstraint (`condition=`, or the deprecated `check=`).
+  public var condition: Value? { construct.keywords["condition"] ?? construct.keywords["check"] }
+}

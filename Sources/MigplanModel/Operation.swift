@@ -1,0 +1,448 @@
+import MigplanSyntax
+
+/// One item of a migration's `operations`, typed: every built-in Django and
+/// `django.contrib.postgres` operation is a case of `Operation.Kind`; anything else is kept as
+/// `.unknown` with its class path and arguments.
+public struct Operation: Sendable {
+  public var kind: Kind
+  /// The operation's class as an import path (`django.db.migrations.AddField`), or what the
+  /// expression evaluated to when it is not a call.
+  public var callee: String
+  /// The arguments bound to the parameter names of the operation's `__init__` (positional ones
+  /// included); for unknown operations the keywords only.
+  public var arguments: [String: Value]
+  /// The call as evaluated.
+  public var value: Value
+  /// Arguments the typed case needed but could not evaluate, with why.
+  public var unresolved: [(name: String, value: Value)]
+
+  /// The byte range of the operation's expression.
+  public var range: TextRange { value.range }
+
+  /// The typed operation.
+  public indirect enum Kind: Sendable {
+    case createModel(
+      name: String, fields: [(name: String, field: Field)], options: [String: Value],
+      bases: [Value], managers: [Value])
+    case deleteModel(name: String)
+    case renameModel(oldName: String, newName: String)
+    case alterModelTable(name: String, table: String?)
+    case alterModelTableComment(name: String, comment: String?)
+    /// `AlterUniqueTogether` (`option` "unique_together") or `AlterIndexTogether`
+    /// ("index_together"), normalized to a list of field-name lists as `normalize_together` does.
+    case alterTogether(name: String, option: String, value: [[String]])
+    case alterOrderWithRespectTo(name: String, field: String?)
+    case alterModelOptions(name: String, options: [String: Value])
+    case alterModelManagers(name: String, managers: [Value])
+    case addField(model: String, name: String, field: Field, preserveDefault: Bool)
+    case removeField(model: String, name: String)
+    case alterField(model: String, name: String, field: Field, preserveDefault: Bool)
+    case renameField(model: String, oldName: String, newName: String)
+    /// `AddIndex`, or `AddIndexConcurrently` when `concurrently`.
+    case addIndex(model: String, index: IndexSpec, concurrently: Bool)
+    /// `RemoveIndex`, or `RemoveIndexConcurrently` when `concurrently`.
+    case removeIndex(model: String, name: String, concurrently: Bool)
+    case renameIndex(model: String, newName: String, oldName: String?, oldFields: [String]?)
+    /// `AddConstraint`, or `AddConstraintNotValid` when `notValid`.
+    case addConstraint(model: String, constraint: ConstraintSpec, notValid: Bool)
+    case removeConstraint(model: String, name: String)
+    case alterConstraint(model: String, name: String, constraint: ConstraintSpec)
+    case validateConstraint(model: String, name: String)
+    /// `sql` and `reverseSQL` are the statements as written: a string or a list of strings or
+    /// `(sql, params)` pairs; nil reverse means irreversible (`reverse_sql` not given).
+    case runSQL(sql: Value, reverseSQL: Value?, stateOperations: [Operation], elidable: Bool)
+    /// `code` is normally a `.function` (a module-level def, with its range).
+    case runPython(code: Value, reverseCode: Value?, atomic: Bool?, elidable: Bool)
+    case separateDatabaseAndState(database: [Operation], state: [Operation])
+    /// `CreateExtension` and its named subclasses (`HStoreExtension` → "hstore").
+    case createExtension(name: String)
+    case createCollation(name: String, locale: String, provider: String, deterministic: Bool)
+    case removeCollation(name: String, locale: String, provider: String, deterministic: Bool)
+    /// A class migplan does not know (custom operations such as `TryRemoveIndex`), or an item
+    /// that is not a call.
+    case unknown
+    /// A built-in operation whose required arguments could not be evaluated (see
+    /// `Operation.unresolved`).
+    case unresolved
+  }
+
+  /// The class name without its module (`AddField`).
+  public var className: String {
+    String(callee.split(separator: ".").last ?? Substring(callee))
+  }
+
+  /// Whether the operation is one of Django's or `django.contrib.postgres`'s own.
+  public var isBuiltin: Bool {
+    switch kind {
+    case .unknown: return false
+    default: return true
+    }
+  }
+
+  /// The model the operation works on, lowercased as Django keys models, when it has one.
+  public var modelNameLower: String? {
+    switch kind {
+    case .createModel(let n, _, _, _, _), .deleteModel(let n), .alterModelTable(let n, _),
+      .alterModelTableComment(let n, _), .alterTogether(let n, _, _),
+      .alterOrderWithRespectTo(let n, _), .alterModelOptions(let n, _),
+      .alterModelManagers(let n, _), .renameModel(let n, _):
+      return n.lowercased()
+    case .addField(let m, _, _, _), .removeField(let m, _), .alterField(let m, _, _, _),
+      .renameField(let m, _, _), .addIndex(let m, _, _), .removeIndex(let m, _, _),
+      .renameIndex(let m, _, _, _), .addConstraint(let m, _, _), .removeConstraint(let m, _),
+      .alterConstraint(let m, _, _), .validateConstraint(let m, _):
+      return m.lowercased()
+    default:
+      return nil
+    }
+  }
+}
+
+extension Operation {
+  /// Types an evaluated item of `operations`.
+  public init(_ value: Value) {
+    self.value = value
+    self.arguments = [:]
+    self.unresolved = []
+    self.kind = .unknown
+    guard case .call(let callee, let args, let keywords, _) = value else {
+      self.callee = Operation.describe(value)
+      return
+    }
+    self.callee = callee
+    guard let (name, signature) = Operation.builtin(callee) else {
+      for k in keywords { if let n = k.name { arguments[n] = k.value } }
+      return
+    }
+    var bound: [String: Value] = [:]
+    for (i, a) in args.enumerated() where i < signature.count { bound[signature[i]] = a }
+    for k in keywords { if let n = k.name { bound[n] = k.value } }
+    arguments = bound
+    var binder = Binder(arguments: bound)
+    kind = binder.kind(name) ?? .unresolved
+    unresolved = binder.missing
+    if !binder.missing.isEmpty { kind = .unresolved }
+  }
+
+  /// The short class name and `__init__` parameter names of a built-in operation path.
+  static func builtin(_ callee: String) -> (String, [String])? {
+    let name = String(callee.split(separator: ".").last ?? "")
+    let isDjango =
+      callee.hasPrefix("django.db.migrations.") || callee.hasPrefix("django.contrib.postgres.")
+    guard isDjango, let signature = signatures[name] else { return nil }
+    if callee.hasPrefix("django.contrib.postgres.") != postgresOperations.contains(name) {
+      return nil
+    }
+    return (name, signature)
+  }
+
+  static let postgresOperations: Set<String> = [
+    "AddIndexConcurrently", "RemoveIndexConcurrently", "AddConstraintNotValid",
+    "ValidateConstraint", "CreateExtension", "BloomExtension", "BtreeGinExtension",
+    "BtreeGistExtension", "CITextExtension", "CryptoExtension", "HStoreExtension",
+    "TrigramExtension", "UnaccentExtension", "CreateCollation", "RemoveCollation",
+  ]
+
+  /// The extension each named `CreateExtension` subclass creates.
+  static let namedExtensions: [String: String] = [
+    "BloomExtension": "bloom", "BtreeGinExtension": "btree_gin", "BtreeGistExtension": "btree_gist",
+    "CITextExtension": "citext", "CryptoExtension": "pgcrypto", "HStoreExtension": "hstore",
+    "TrigramExtension": "pg_trgm", "UnaccentExtension": "unaccent",
+  ]
+
+  /// Parameter names of each built-in operation's `__init__`, in order (Django 5.2).
+  static let signatures: [String: [String]] = {
+    var s: [String: [String]] = [
+      "CreateModel": ["name", "fields", "options", "bases", "managers"],
+      "DeleteModel": ["name"],
+      "RenameModel": ["old_name", "new_name"],
+      "AlterModelTable": ["name", "table"],
+      "AlterModelTableComment": ["name", "table_comment"],
+      "AlterUniqueTogether": ["name", "unique_together"],
+      "AlterIndexTogether": ["name", "index_together"],
+      "AlterOrderWithRespectTo": ["name", "order_with_respect_to"],
+      "AlterModelOptions": ["name", "options"],
+      "AlterModelManagers": ["name", "managers"],
+      "AddField": ["model_name", "name", "field", "preserve_default"],
+      "RemoveField": ["model_name", "name", "field"],
+      "AlterField": ["model_name", "name", "field", "preserve_default"],
+      "RenameField": ["model_name", "old_name", "new_name"],
+      "AddIndex": ["model_name", "index"],
+      "RemoveIndex": ["model_name", "name"],
+      "RenameIndex": ["model_name", "new_name", "old_name", "old_fields"],
+      "AddConstraint": ["model_name", "constraint"],
+      "RemoveConstraint": ["model_name", "name"],
+      "AlterConstraint": ["model_name", "name", "constraint"],
+      "RunSQL": ["sql", "reverse_sql", "state_operations", "hints", "elidable"],
+      "RunPython": ["code", "reverse_code", "atomic", "hints", "elidable"],
+      "SeparateDatabaseAndState": ["database_operations", "state_operations"],
+      "AddIndexConcurrently": ["model_name", "index"],
+      "RemoveIndexConcurrently": ["model_name", "name"],
+      "AddConstraintNotValid": ["model_name", "constraint"],
+      "ValidateConstraint": ["model_name", "name"],
+      "CreateExtension": ["name"],
+      "CreateCollation": ["name", "locale"],
+      "RemoveCollation": ["name", "locale"],
+    ]
+    for name in namedExtensions.keys { s[name] = [] }
+    return s
+  }()
+
+  static func describe(_ value: Value) -> String {
+    switch value {
+    case .reference(let p, _): return p
+    case .function(let n, _): return n
+    case .unresolved(_, let why): return "<unresolved: \(why)>"
+    default: return "<not a call>"
+    }
+  }
+}
+
+/// Reads typed arguments out of a bound argument dictionary, recording what it cannot.
+private struct Binder {
+  var arguments: [String: Value]
+  var missing: [(name: String, value: Value)] = []
+
+  mutating func string(_ name: String) -> String {
+    guard let v = arguments[name] else {
+      missing.append((name, .unresolved(TextRange(0, 0), "missing argument `\(name)`")))
+      return ""
+    }
+    if let s = v.stringValue { return s }
+    missing.append((name, v))
+    return ""
+  }
+
+  /// A string or None (absent counts as None).
+  mutating func optionalString(_ name: String) -> String? {
+    guard let v = arguments[name] else { return nil }
+    if case .none = v { return nil }
+    if let s = v.stringValue { return s }
+    missing.append((name, v))
+    return nil
+  }
+
+  mutating func bool(_ name: String, default d: Bool) -> Bool {
+    guard let v = arguments[name] else { return d }
+    if let t = v.truth { return t }
+    missing.append((name, v))
+    return d
+  }
+
+  mutating func field(_ name: String) -> Field {
+    guard let v = arguments[name] else {
+      missing.append((name, .unresolved(TextRange(0, 0), "missing argument `\(name)`")))
+      return Field(.none(TextRange(0, 0)))
+    }
+    let f = Field(v)
+    if f.path.isEmpty { missing.append((name, v)) }
+    return f
+  }
+
+  mutating func operations(_ name: String) -> [Operation] {
+    guard let v = arguments[name] else { return [] }
+    if case .none = v { return [] }
+    guard let items = v.items else {
+      missing.append((name, v))
+      return []
+    }
+    return items.map(Operation.init)
+  }
+
+  /// A list of strings (`old_fields`), nil when absent or None.
+  mutating func stringList(_ name: String) -> [String]? {
+    guard let v = arguments[name] else { return nil }
+    if case .none = v { return nil }
+    guard let items = v.items else {
+      missing.append((name, v))
+      return nil
+    }
+    let strings = items.compactMap(\.stringValue)
+    if strings.count != items.count { missing.append((name, v)) }
+    return strings
+  }
+
+  /// `normalize_together`: a flat tuple of names is one group; a list of groups stays.
+  mutating func together(_ name: String) -> [[String]] {
+    guard let v = arguments[name] else { return [] }
+    switch v {
+    case .none: return []
+    case .list(let items, _), .tuple(let items, _), .set(let items, _):
+      if items.isEmpty { return [] }
+      if items.allSatisfy({ $0.stringValue != nil }) { return [items.map { $0.stringValue! }] }
+      var groups: [[String]] = []
+      for item in items {
+        guard let inner = item.items ?? setItems(item),
+          inner.allSatisfy({ $0.stringValue != nil })
+        else {
+          missing.append((name, v))
+          return []
+        }
+        groups.append(inner.map { $0.stringValue! })
+      }
+      return groups
+    default:
+      missing.append((name, v))
+      return []
+    }
+  }
+
+  private func setItems(_ v: Value) -> [Value]? {
+    if case .set(let xs, _) = v { return xs }
+    return nil
+  }
+
+  mutating func dict(_ name: String) -> [String: Value] {
+    guard let v = arguments[name] else { return [:] }
+    switch v {
+    case .none: return [:]
+    case .dict(let entries, _):
+      var out: [String: Value] = [:]
+      for e in entries {
+        guard let k = e.key.stringValue else {
+          missing.append((name, v))
+          return out
+        }
+        out[k] = e.value
+      }
+      return out
+    default:
+      missing.append((name, v))
+      return [:]
+    }
+  }
+
+  mutating func list(_ name: String) -> [Value] {
+    guard let v = arguments[name] else { return [] }
+    if case .none = v { return [] }
+    guard let items = v.items else {
+      missing.append((name, v))
+      return []
+    }
+    return items
+  }
+
+  mutating func fieldPairs(_ name: String) -> [(name: String, field: Field)] {
+    var out: [(name: String, field: Field)] = []
+    for item in list(name) {
+      guard let pair = item.items, pair.count == 2, let n = pair[0].stringValue else {
+        missing.append((name, item))
+        continue
+      }
+      let f = Field(pair[1])
+      if f.path.isEmpty { missing.append((name, pair[1])) }
+      out.append((n, f))
+    }
+    return out
+  }
+
+  mutating func kind(_ name: String) -> Operation.Kind? {
+    switch name {
+    case "CreateModel":
+      return .createModel(
+        name: string("name"), fields: fieldPairs("fields"), options: dict("options"),
+        bases: list("bases"), managers: list("managers"))
+    case "DeleteModel": return .deleteModel(name: string("name"))
+    case "RenameModel":
+      return .renameModel(oldName: string("old_name"), newName: string("new_name"))
+    case "AlterModelTable":
+      return .alterModelTable(name: string("name"), table: optionalString("table"))
+    case "AlterModelTableComment":
+      return .alterModelTableComment(name: string("name"), comment: optionalString("table_comment"))
+    case "AlterUniqueTogether":
+      return .alterTogether(
+        name: string("name"), option: "unique_together", value: together("unique_together"))
+    case "AlterIndexTogether":
+      return .alterTogether(
+        name: string("name"), option: "index_together", value: together("index_together"))
+    case "AlterOrderWithRespectTo":
+      return .alterOrderWithRespectTo(
+        name: string("name"), field: optionalString("order_with_respect_to"))
+    case "AlterModelOptions":
+      return .alterModelOptions(name: string("name"), options: dict("options"))
+    case "AlterModelManagers":
+      return .alterModelManagers(name: string("name"), managers: list("managers"))
+    case "AddField":
+      return .addField(
+        model: string("model_name"), name: string("name"), field: field("field"),
+        preserveDefault: bool("preserve_default", default: true))
+    case "RemoveField": return .removeField(model: string("model_name"), name: string("name"))
+    case "AlterField":
+      return .alterField(
+        model: string("model_name"), name: string("name"), field: field("field"),
+        preserveDefault: bool("preserve_default", default: true))
+    case "RenameField":
+      return .renameField(
+        model: string("model_name"), oldName: string("old_name"), newName: string("new_name"))
+    case "AddIndex", "AddIndexConcurrently":
+      return .addIndex(
+        model: string("model_name"), index: IndexSpec(arguments["index"] ?? .none(.init(0, 0))),
+        concurrently: name == "AddIndexConcurrently")
+    case "RemoveIndex", "RemoveIndexConcurrently":
+      return .removeIndex(
+        model: string("model_name"), name: string("name"),
+        concurrently: name == "RemoveIndexConcurrently")
+    case "RenameIndex":
+      return .renameIndex(
+        model: string("model_name"), newName: string("new_name"),
+        oldName: optionalString("old_name"), oldFields: stringList("old_fields"))
+    case "AddConstraint", "AddConstraintNotValid":
+      return .addConstraint(
+        model: string("model_name"),
+        constraint: ConstraintSpec(arguments["constraint"] ?? .none(.init(0, 0))),
+        notValid: name == "AddConstraintNotValid")
+    case "RemoveConstraint":
+      return .removeConstraint(model: string("model_name"), name: string("name"))
+    case "AlterConstraint":
+      return .alterConstraint(
+        model: string("model_name"), name: string("name"),
+        constraint: ConstraintSpec(arguments["constraint"] ?? .none(.init(0, 0))))
+    case "ValidateConstraint":
+      return .validateConstraint(model: string("model_name"), name: string("name"))
+    case "RunSQL":
+      guard let sql = arguments["sql"] else {
+        _ = string("sql")
+        return nil
+      }
+      var reverse = arguments["reverse_sql"]
+      if case .none? = reverse { reverse = nil }
+      return .runSQL(
+        sql: sql, reverseSQL: reverse, stateOperations: operations("state_operations"),
+        elidable: bool("elidable", default: false))
+    case "RunPython":
+      guard let code = arguments["code"] else {
+        _ = string("code")
+        return nil
+      }
+      var reverse = arguments["reverse_code"]
+      if case .none? = reverse { reverse = nil }
+      var atomic: Bool? = nil
+      if let a = arguments["atomic"], a.truth != nil, !isNone(a) { atomic = a.truth }
+      return .runPython(
+        code: code, reverseCode: reverse, atomic: atomic,
+        elidable: bool("elidable", default: false))
+    case "SeparateDatabaseAndState":
+      return .separateDatabaseAndState(
+        database: operations("database_operations"), state: operations("state_operations"))
+    case "CreateExtension": return .createExtension(name: string("name"))
+    case "CreateCollation", "RemoveCollation":
+      let n = string("name")
+      let locale = string("locale")
+      let provider = optionalString("provider") ?? "libc"
+      let deterministic = bool("deterministic", default: true)
+      return name == "CreateCollation"
+        ? .createCollation(
+          name: n, locale: locale, provider: provider, deterministic: deterministic)
+        : .removeCollation(
+          name: n, locale: locale, provider: provider, deterministic: deterministic)
+    default:
+      if let ext = Operation.namedExtensions[name] { return .createExtension(name: ext) }
+      return nil
+    }
+  }
+
+  private func isNone(_ v: Value) -> Bool {
+    if case .none = v { return true }
+    return false
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import MigplanModel
+import MigplanSyntax
+
+/// The corpus apps that the Django oracle project installs (`Scripts/oracle/oracle_project`),
+/// loaded the way `Fixtures/oracle/` was made: the project behind `plan.txt`, `sql/`,
+/// `schema.json`, `operations.txt` and `state.json`.
+public enum OracleProject {
+  /// The package root.
+  public static let root = PackageRoot.path()
+  /// The fetched corpus (`Scripts/fetch-corpus.py`).
+  public static let corpus = root + "/.corpus"
+
+  /// One root per corpus package (`.corpus/django-oscar`, …), sorted; empty when not fetched.
+  public static func packageRoots() -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []
+    return names.filter { !$0.hasPrefix(".") }.sorted().map { corpus + "/" + $0 }
+  }
+
+  /// INSTALLED_APPS of the oracle project, read with migplan's own evaluator.
+  public static func installedApps() -> [String] {
+    let path = root + "/Scripts/oracle/oracle_project/settings.py"
+    guard let data = FileManager.default.contents(atPath: path) else { return [] }
+    let parsed = Parser.parse(Array(data))
+    var evaluator = Evaluator(module: parsed)
+    evaluator.runModule()
+    return (evaluator.module["INSTALLED_APPS"]?.items ?? []).compactMap(\.stringValue)
+  }
+
+  /// Whether an INSTALLED_APPS entry names the app at `modulePath` (the module itself or one
+  /// of its AppConfig classes, `oscar.apps.address.apps.AddressConfig`).
+  public static func names(_ entry: String, _ modulePath: String) -> Bool {
+    entry == modulePath || entry.hasPrefix(modulePath + ".apps.")
+  }
+
+  /// The installed corpus apps and the labels taken as unmigrated apps.
+  public static func apps() -> (apps: [AppSource], unmigrated: Set<String>) {
+    let installed = installedApps()
+    var apps: [AppSource] = []
+    for packageRoot in packageRoots() {
+      for app in Loader.discover(roots: [packageRoot]).apps
+      where installed.contains(where: { names($0, app.modulePath) }) {
+        apps.append(app)
+      }
+    }
+    // Installed apps with no migrations in the corpus: Django's unmigrated apps (they have no
+    // migrations package at all: messages, staticfiles, postgres, polymorphic, modelcluster,
+    // treebeard, the oscar dashboards, …). Such a label is taken as the module's last part,
+    // which is approximate (wagtail.sites is really `wagtailsites`), so a label that a migrated
+    // app has is never taken as unmigrated: Django's labels are unique.
+    let guessed = Set(
+      installed.filter { entry in !apps.contains { names(entry, $0.modulePath) } }
+        .map { entry -> String in
+          let module = entry.components(separatedBy: ".apps.").first!
+          return String(module.split(separator: ".").last!)
+        })
+    return (apps, guessed.subtracting(apps.map(\.label)))
+  }
+
+  /// The oracle project, loaded.
+  public static func load() -> Project {
+    let (apps, unmigrated) = apps()
+    return Loader.load(apps: apps, unmigratedApps: unmigrated)
+  }
+
+  /// A generated file of `Fixtures/oracle/`.
+  public static func fixture(_ name: String) -> String? {
+    try? String(contentsOfFile: root + "/Fixtures/oracle/" + name, encoding: .utf8)
+  }
+}
