@@ -6,8 +6,8 @@
   index is the position in `operations` (`3.database.0` / `3.state.1` inside a
   SeparateDatabaseAndState, `3.state_operations.0` inside a RunSQL).
 - state.json: the ProjectState after the whole plan (what `migrate` builds), as the loader
-  replays it: per model its options that shape the schema and every field's class path and
-  deconstructed keyword arguments that are plain values.
+  replays it: per model its options that shape the schema, and per field its class path and the
+  attributes the schema depends on, read off the field instance (null, unique, db_index, …).
 
     .venv-oracle/bin/python Scripts/oracle/state.py --out Fixtures/oracle
 
@@ -67,18 +67,27 @@ def plain(value):
 
 
 def field_json(field):
-    _, path, _, kwargs = field.deconstruct()
-    out = {"class": path}
-    for k in sorted(kwargs):
-        if k in ("verbose_name", "help_text", "choices", "validators", "error_messages"):
-            continue
-        v = kwargs[k]
-        if k == "to":
-            v = v if isinstance(v, str) else f"{v._meta.app_label}.{v._meta.object_name}"
-        if k == "on_delete":
-            v = v.__name__
-        p = plain(v)
-        out[k] = p if p is not None or v is None else f"<{type(v).__name__}>"
+    """What the schema depends on, read off the (unbound) field instance in the state."""
+    _, path, _, _ = field.deconstruct()
+    out = {
+        "class": path,
+        "internal_type": field.get_internal_type(),
+        "null": field.null,
+        "unique": field.unique,
+        "db_index": field.db_index,
+        "primary_key": field.primary_key,
+        "has_default": field.has_default(),
+    }
+    if field.max_length is not None:
+        out["max_length"] = field.max_length
+    if field.db_column is not None:
+        out["db_column"] = field.db_column
+    if field.is_relation:
+        model = field.remote_field.model
+        out["to"] = model if isinstance(model, str) else model._meta.label
+        to_field = getattr(field.remote_field, "field_name", None)
+        if to_field:
+            out["to_field"] = to_field
     return out
 
 

@@ -88,6 +88,17 @@ public struct Field: Hashable, Sendable {
   /// `ForeignKey`, …; `ParentalKey` → `ForeignKey`), nil for a class migplan does not know.
   public var djangoClass: String? { Field.known(path)?.base }
 
+  /// Django's `get_internal_type()`: the name its column type is looked up by (`ImageField` →
+  /// `FileField`, `EmailField` → `CharField`).
+  public var internalType: String? {
+    guard let c = djangoClass else { return nil }
+    switch c {
+    case "ImageField": return "FileField"
+    case "EmailField", "URLField": return "CharField"
+    default: return c
+    }
+  }
+
   /// A keyword argument, or the class's default for it (`SlugField` has `max_length=50` and
   /// `db_index=True`; `ForeignKey` `db_index=True`).
   public func argument(_ name: String) -> Value? {

@@ -1,0 +1,306 @@
+import MigplanSyntax
+
+/// A model's key in a project state: its app label and its lowercased name, as Django keys
+/// `ProjectState.models`.
+public struct ModelKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var app: String
+  public var name: String
+
+  public init(_ app: String, _ name: String) {
+    self.app = app
+    self.name = name.lowercased()
+  }
+
+  /// The key a relation's target (`"auth.User"`, `"Page"`, `"self"`) names, seen from a
+  /// model of `app` called `selfName`.
+  public init(reference: String, app: String, selfName: String) {
+    if reference == "self" {
+      self.init(app, selfName)
+    } else if let dot = reference.firstIndex(of: ".") {
+      self.init(String(reference[..<dot]), String(reference[reference.index(after: dot)...]))
+    } else {
+      self.init(app, reference)
+    }
+  }
+
+  public static func < (a: ModelKey, b: ModelKey) -> Bool {
+    (a.app, a.name) < (b.app, b.name)
+  }
+
+  /// `app.modelname`.
+  public var description: String { "\(app).\(name)" }
+}
+
+/// One model of a project state, as Django's `ModelState` holds it.
+public struct ModelState: Sendable {
+  public var app: String
+  /// The name as the migrations spell it (`PageRevision`).
+  public var name: String
+  /// Fields in definition order.
+  public var fields: [(name: String, field: Field)]
+  /// Options other than the four kept typed below.
+  public var options: [String: Value]
+  public var bases: [Value]
+  public var managers: [Value]
+  public var indexes: [IndexSpec]
+  public var constraints: [ConstraintSpec]
+  public var uniqueTogether: [[String]]
+  public var indexTogether: [[String]]
+
+  /// The model's key.
+  public var key: ModelKey { ModelKey(app, name) }
+
+  /// A field by name.
+  public func field(_ name: String) -> Field? {
+    fields.first { $0.name == name }?.field
+  }
+
+  /// An option's string value (`db_table`).
+  public func string(_ option: String) -> String? { options[option]?.stringValue }
+
+  /// `managed = False` models have no table of their own to change.
+  public var managed: Bool { options["managed"]?.truth ?? true }
+  /// Proxy models share their parent's table.
+  public var proxy: Bool { options["proxy"]?.truth ?? false }
+}
+
+/// A problem met while replaying operations, e.g. an `AddField` on a model the state lacks.
+public struct StateProblem: Sendable, CustomStringConvertible {
+  public var migration: MigrationKey
+  public var range: TextRange
+  public var message: String
+
+  public var description: String { "\(migration): \(message)" }
+}
+
+/// Every model of a project at one point of the migration plan, changed operation by
+/// operation as Django's `state_forwards` changes it.
+public struct ProjectState: Sendable {
+  public var models: [ModelKey: ModelState] = [:]
+
+  public init() {}
+
+  /// Options `AlterModelOptions` replaces as a whole (Django's `ALTER_OPTION_KEYS`).
+  static let alterOptionKeys: Set<String> = [
+    "base_manager_name", "default_manager_name", "default_related_name", "get_latest_by",
+    "managed", "ordering", "permissions", "default_permissions", "select_on_save",
+    "verbose_name", "verbose_name_plural",
+  ]
+
+  /// Applies one operation of a migration of `app`. Returns what could not be applied (the
+  /// state is left as Django would have it where it can tell, unchanged otherwise).
+  @discardableResult
+  public mutating func apply(_ op: Operation, app: String, migration: MigrationKey)
+    -> [StateProblem]
+  {
+    var problems: [StateProblem] = []
+    func problem(_ message: String) {
+      problems.append(StateProblem(migration: migration, range: op.range, message: message))
+    }
+    func withModel(_ name: String, _ body: (inout ModelState) -> Void) {
+      let key = ModelKey(app, name)
+      guard var m = models[key] else {
+        problem("\(op.className) on \(key), which the state before it does not have")
+        return
+      }
+      models[key] = nil  // keep the value uniquely referenced while it changes
+      body(&m)
+      models[key] = m
+    }
+
+    switch op.kind {
+    case .createModel(let name, let fields, let options, let bases, let managers):
+      var rest = options
+      let indexes = (rest.removeValue(forKey: "indexes")?.items ?? []).map(IndexSpec.init)
+      let constraints = (rest.removeValue(forKey: "constraints")?.items ?? []).map(
+        ConstraintSpec.init)
+      let unique = ProjectState.together(rest.removeValue(forKey: "unique_together"))
+      let index = ProjectState.together(rest.removeValue(forKey: "index_together"))
+      models[ModelKey(app, name)] = ModelState(
+        app: app, name: name, fields: fields, options: rest, bases: bases, managers: managers,
+        indexes: indexes, constraints: constraints, uniqueTogether: unique, indexTogether: index)
+    case .deleteModel(let name):
+      if models.removeValue(forKey: ModelKey(app, name)) == nil {
+        problem("DeleteModel of \(app).\(name.lowercased()), which the state does not have")
+      }
+    case .renameModel(let oldName, let newName):
+      renameModel(app: app, oldName: oldName, newName: newName, problem: problem)
+    case .alterModelTable(let name, let table):
+      withModel(name) { $0.options["db_table"] = table.map { .string($0, op.range) } }
+    case .alterModelTableComment(let name, let comment):
+      withModel(name) { $0.options["db_table_comment"] = comment.map { .string($0, op.range) } }
+    case .alterTogether(let name, let option, let value):
+      withModel(name) {
+        if option == "unique_together" {
+          $0.uniqueTogether = value
+        } else {
+          $0.indexTogether = value
+        }
+      }
+    case .alterOrderWithRespectTo(let name, let field):
+      withModel(name) {
+        $0.options["order_with_respect_to"] = field.map { .string($0, op.range) } ?? .none(op.range)
+      }
+    case .alterModelOptions(let name, let options):
+      withModel(name) { m in
+        for (k, v) in options { m.options[k] = v }
+        for k in ProjectState.alterOptionKeys where options[k] == nil { m.options[k] = nil }
+      }
+    case .alterModelManagers(let name, let managers):
+      withModel(name) { $0.managers = managers }
+    case .addField(let model, let name, var field, let preserveDefault):
+      if !preserveDefault { field.construct.keywords["default"] = nil }
+      withModel(model) { m in
+        if let i = m.fields.firstIndex(where: { $0.name == name }) {
+          m.fields[i].field = field
+        } else {
+          m.fields.append((name, field))
+        }
+      }
+    case .removeField(let model, let name):
+      withModel(model) { m in
+        guard let i = m.fields.firstIndex(where: { $0.name == name }) else {
+          problem("RemoveField of \(name), which \(m.key) does not have")
+          return
+        }
+        m.fields.remove(at: i)
+      }
+    case .alterField(let model, let name, var field, let preserveDefault):
+      if !preserveDefault { field.construct.keywords["default"] = nil }
+      withModel(model) { m in
+        guard let i = m.fields.firstIndex(where: { $0.name == name }) else {
+          problem("AlterField of \(name), which \(m.key) does not have")
+          return
+        }
+        m.fields[i].field = field
+      }
+    case .renameField(let model, let oldName, let newName):
+      renameField(app: app, model: model, oldName: oldName, newName: newName, problem: problem)
+    case .addIndex(let model, let index, _):
+      withModel(model) { $0.indexes.append(index) }
+    case .removeIndex(let model, let name, _):
+      withModel(model) { $0.indexes.removeAll { $0.name == name } }
+    case .renameIndex(let model, let newName, let oldName, let oldFields):
+      withModel(model) { m in
+        if let oldFields {
+          let fields = oldFields.map { Value.string($0, op.range) }
+          m.indexes.append(
+            IndexSpec(
+              .call(
+                callee: "django.db.models.Index", args: [],
+                keywords: [
+                  Keyword(name: "fields", value: .list(fields, op.range)),
+                  Keyword(name: "name", value: .string(newName, op.range)),
+                ], range: op.range)))
+          m.indexTogether.removeAll { $0 == oldFields }
+        } else if let i = m.indexes.firstIndex(where: { $0.name == oldName }) {
+          m.indexes[i].construct.keywords["name"] = .string(newName, op.range)
+        } else {
+          problem("RenameIndex of \(oldName ?? "?"), which \(m.key) does not have")
+        }
+      }
+    case .addConstraint(let model, let constraint, _):
+      withModel(model) { $0.constraints.append(constraint) }
+    case .removeConstraint(let model, let name):
+      withModel(model) { $0.constraints.removeAll { $0.name == name } }
+    case .alterConstraint(let model, let name, let constraint):
+      withModel(model) { m in
+        for i in m.constraints.indices where m.constraints[i].name == name {
+          m.constraints[i] = constraint
+        }
+      }
+    case .runSQL(_, _, let stateOperations, _):
+      for inner in stateOperations {
+        problems += apply(inner, app: app, migration: migration)
+      }
+    case .separateDatabaseAndState(_, let state):
+      for inner in state {
+        problems += apply(inner, app: app, migration: migration)
+      }
+    case .validateConstraint, .runPython, .createExtension, .createCollation, .removeCollation:
+      break
+    case .unknown:
+      problem("\(op.callee) is not an operation migplan knows; the state is left unchanged")
+    case .unresolved:
+      problem("\(op.className) has arguments migplan cannot evaluate; the state is left unchanged")
+    }
+    return problems
+  }
+
+  /// `normalize_together` of an option value.
+  static func together(_ value: Value?) -> [[String]] {
+    guard let value, let items = value.items ?? setItems(value), !items.isEmpty else { return [] }
+    if items.allSatisfy({ $0.stringValue != nil }) { return [items.map { $0.stringValue! }] }
+    return items.map { ($0.items ?? setItems($0) ?? []).compactMap(\.stringValue) }
+  }
+
+  private static func setItems(_ v: Value) -> [Value]? {
+    if case .set(let xs, _) = v { return xs }
+    return nil
+  }
+
+  /// Django's `rename_model`: the model under its new name, and every relation to it repointed
+  /// at `app.NewName`.
+  private mutating func renameModel(
+    app: String, oldName: String, newName: String, problem: (String) -> Void
+  ) {
+    let oldKey = ModelKey(app, oldName)
+    guard var renamed = models.removeValue(forKey: oldKey) else {
+      problem("RenameModel of \(oldKey), which the state does not have")
+      return
+    }
+    renamed.name = newName
+    models[ModelKey(app, newName)] = renamed
+    let target = Value.string("\(app).\(newName)", TextRange(0, 0))
+    for key in Array(models.keys) {
+      var m = models[key]!
+      var changed = false
+      for i in m.fields.indices where m.fields[i].field.isRelation {
+        let f = m.fields[i].field
+        for option in ["to", "through"] {
+          guard let ref = f.keywords[option]?.stringValue else { continue }
+          // `"self"` in the renamed model itself stays `"self"`, as in Django.
+          if ModelKey(reference: ref, app: m.app, selfName: m.name) == oldKey {
+            m.fields[i].field.construct.keywords[option] = target
+            changed = true
+          }
+        }
+      }
+      if changed { models[key] = m }
+    }
+  }
+
+  /// Django's `rename_field`: the field under its new name, `unique_together`/`index_together`
+  /// entries renamed, and `to_field`s of relations to it updated.
+  private mutating func renameField(
+    app: String, model: String, oldName: String, newName: String, problem: (String) -> Void
+  ) {
+    let key = ModelKey(app, model)
+    guard var m = models[key] else {
+      problem("RenameField on \(key), which the state does not have")
+      return
+    }
+    guard let i = m.fields.firstIndex(where: { $0.name == oldName }) else {
+      problem("RenameField of \(oldName), which \(key) does not have")
+      return
+    }
+    m.fields[i].name = newName
+    m.uniqueTogether = m.uniqueTogether.map { $0.map { $0 == oldName ? newName : $0 } }
+    m.indexTogether = m.indexTogether.map { $0.map { $0 == oldName ? newName : $0 } }
+    models[key] = m
+    for other in Array(models.keys) {
+      var o = models[other]!
+      var changed = false
+      for j in o.fields.indices where o.fields[j].field.isRelation {
+        let f = o.fields[j].field
+        guard let ref = f.relatedModel,
+          ModelKey(reference: ref, app: o.app, selfName: o.name) == key,
+          f.keywords["to_field"]?.stringValue == oldName
+        else { continue }
+        o.fields[j].field.construct.keywords["to_field"] = .string(newName, TextRange(0, 0))
+        changed = true
+      }
+      if changed { models[other] = o }
+    }
+  }
+}
