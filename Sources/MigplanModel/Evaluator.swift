@@ -439,22 +439,15 @@ public struct Evaluator {
   private func call(_ id: Int32, local: [String: Value], outer: [String: Value]?) -> Value {
     let range = ast.range(id)
     let function = ast.child(id, "func")!
-    // `"text".lower()`, `name.upper()`: methods of a known string without arguments.
-    if ast.kind(function) == .Attribute, ast.list(id, "args").isEmpty,
-      ast.list(id, "keywords").isEmpty,
+    // Methods of a known string: `lower()`, `upper()`, `strip()`, `split(sep, n)`,
+    // `rsplit(sep, n)`, `replace(a, b)` (settings such as `AUTH_USER_MODEL.rsplit(".", 1)`).
+    if ast.kind(function) == .Attribute, ast.list(id, "keywords").isEmpty,
       let method = ast.identifier(function, "attr", in: source),
-      ["lower", "upper", "strip"].contains(method),
+      ["lower", "upper", "strip", "split", "rsplit", "replace"].contains(method),
       let text = eval(ast.child(function, "value")!, local: local, outer: outer).stringValue
     {
-      switch method {
-      case "lower": return .string(text.lowercased(), range)
-      case "upper": return .string(text.uppercased(), range)
-      default:
-        return .string(
-          String(
-            text.unicodeScalars.drop(while: { $0.properties.isWhitespace }).reversed()
-              .drop(while: { $0.properties.isWhitespace }).reversed().map(Character.init)), range)
-      }
+      let args = ast.list(id, "args").map { eval($0, local: local, outer: outer) }
+      if let v = Evaluator.stringMethod(text, method, args, range) { return v }
     }
     let callee = eval(function, local: local, outer: outer)
     var args: [Value] = []
@@ -500,6 +493,20 @@ public struct Evaluator {
         if let v = settings.values[name] { return .setting(name: name, value: v, range: range) }
         return args[2]
       }
+      // `set([...])`, `tuple(...)`, `list(...)`, `frozenset(...)` of a known sequence.
+      if ["builtins.set", "builtins.frozenset", "builtins.tuple", "builtins.list"].contains(path),
+        keywords.isEmpty, args.count <= 1
+      {
+        var items: [Value]? = args.isEmpty ? [] : args[0].items
+        if items == nil, args.count == 1, case .set(let xs, _) = args[0] { items = xs }
+        if let items {
+          switch path {
+          case "builtins.tuple": return .tuple(items, range)
+          case "builtins.list": return .list(items, range)
+          default: return .set(items, range)
+          }
+        }
+      }
       if let known = knownCall(path, args, keywords, range) { return known }
       return .call(callee: path, args: args, keywords: keywords, range: range)
     case .function(let name, _):
@@ -542,6 +549,45 @@ public struct Evaluator {
       return .tuple([.string(parts[0], range), .string(parts[1], range)], range)
     default:
       return nil
+    }
+  }
+
+  /// A string method applied to a known string, or nil when the arguments are not known.
+  static func stringMethod(_ text: String, _ method: String, _ args: [Value], _ range: TextRange)
+    -> Value?
+  {
+    let strings = args.map(\.stringValue)
+    switch (method, args.count) {
+    case ("lower", 0): return .string(text.lowercased(), range)
+    case ("upper", 0): return .string(text.uppercased(), range)
+    case ("strip", 0):
+      let scalars = text.unicodeScalars
+      let trimmed = scalars.drop(while: { $0.properties.isWhitespace }).reversed()
+        .drop(while: { $0.properties.isWhitespace }).reversed()
+      var out = ""
+      out.unicodeScalars.append(contentsOf: trimmed)
+      return .string(out, range)
+    case ("replace", 2):
+      guard let a = strings[0], let b = strings[1], !a.isEmpty else { return nil }
+      return .string(text.replacing(a, with: b), range)
+    case ("split", 1...2), ("rsplit", 1...2):
+      guard let sep = strings[0], !sep.isEmpty else { return nil }
+      var limit = Int.max
+      if args.count == 2 {
+        guard case .int(let n, _) = args[1], let k = Int(n) else { return nil }
+        if k >= 0 { limit = k }
+      }
+      var parts = text.split(separator: sep, omittingEmptySubsequences: false).map(String.init)
+      if parts.count - 1 > limit {
+        if method == "split" {
+          parts = Array(parts[..<limit]) + [parts[limit...].joined(separator: sep)]
+        } else {
+          let cut = parts.count - limit
+          parts = [parts[..<cut].joined(separator: sep)] + Array(parts[cut...])
+        }
+      }
+      return .list(parts.map { .string($0, range) }, range)
+    default: return nil
     }
   }
 

@@ -93,6 +93,11 @@ public struct Field: Hashable, Sendable {
   public var internalType: String? {
     guard let c = djangoClass else { return nil }
     switch c {
+    // Relations do not define `get_internal_type`: a subclass reports its own class name.
+    // (taggit's managers define it as `ManyToManyField`.)
+    case "ForeignKey", "OneToOneField", "ManyToManyField":
+      if path.hasPrefix("django.") || path.hasSuffix("TaggableManager") { return c }
+      return String(path.split(separator: ".").last!)
     case "ImageField": return "FileField"
     case "EmailField", "URLField": return "CharField"
     default: return c
@@ -176,13 +181,14 @@ public struct Field: Hashable, Sendable {
       "AutoField", "BigAutoField", "SmallAutoField", "BigIntegerField", "BinaryField",
       "BooleanField", "CharField", "DurationField", "FloatField", "IntegerField",
       "PositiveBigIntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
-      "SmallIntegerField", "TextField", "NullBooleanField", "UUIDField", "JSONField",
+      "SmallIntegerField", "TextField", "NullBooleanField", "JSONField",
       "SearchVectorField", "CICharField", "CIEmailField", "CITextField", "HStoreField",
       "IntegerRangeField", "BigIntegerRangeField", "DecimalRangeField", "DateTimeRangeField",
       "DateRangeField", "GeneratedField", "CompositePrimaryKey",
     ] {
       t[name] = Known(base: name, positional: plain, defaults: [:])
     }
+    t["UUIDField"] = Known(base: "UUIDField", positional: plain, defaults: ["max_length": v(32)])
     t["DateField"] = Known(
       base: "DateField", positional: ["verbose_name", "name", "auto_now", "auto_now_add"],
       defaults: [:])
@@ -250,15 +256,15 @@ public struct Field: Hashable, Sendable {
     return [
       "modelcluster.fields.ParentalKey": like("ForeignKey"),
       "modelcluster.fields.ParentalManyToManyField": like("ManyToManyField"),
-      "modelcluster.contrib.taggit.ClusterTaggableManager": like("ManyToManyField"),
-      "taggit.managers.TaggableManager": like("ManyToManyField"),
+      "modelcluster.contrib.taggit.ClusterTaggableManager": like("ManyToManyField", ["null": yes]),
+      "taggit.managers.TaggableManager": like("ManyToManyField", ["null": yes]),
       "wagtail.fields.StreamField": Known(
         base: "JSONField", positional: ["block_types", "use_json_field", "block_lookup"],
         defaults: [:]),
       "wagtail.fields.RichTextField": like("TextField"),
       "wagtail.images.models.WagtailImageField": like("ImageField"),
       "wagtail.search.index.SearchField": like("TextField"),
-      "oscar.models.fields.NullCharField": like("CharField"),
+      "oscar.models.fields.NullCharField": like("CharField", ["null": yes, "blank": yes]),
       "oscar.models.fields.UppercaseCharField": like("CharField"),
       "oscar.models.fields.PhoneNumberField": like("CharField", ["max_length": v(128)]),
       "oscar.models.fields.PositiveDecimalField": like("DecimalField"),

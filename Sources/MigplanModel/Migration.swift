@@ -165,6 +165,10 @@ extension Migration {
     if let ops = attrs["operations"] {
       if let items = ops.items { operations = items } else { operations = [ops] }
     }
+    var typed = operations.map(Operation.init)
+    for i in typed.indices where !typed[i].isBuiltin {
+      typed[i].resolveBase(parsed, evaluator)
+    }
     var initial: Bool? = nil
     if let v = attrs["initial"] { initial = v.truth }
     var atomic = true
@@ -172,7 +176,35 @@ extension Migration {
     return Migration(
       key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
       initial: initial, atomic: atomic, operations: operations,
-      typedOperations: operations.map(Operation.init), range: ast.range(classDef),
+      typedOperations: typed, range: ast.range(classDef),
       attributes: attrs, problems: problems)
+  }
+}
+
+extension Operation {
+  /// Finds the built-in base of a custom operation class: a class statement of the same module
+  /// (`class TryRemoveIndex(migrations.RemoveIndex)`), else migplan's table of known ones.
+  mutating func resolveBase(_ parsed: ParsedModule, _ evaluator: Evaluator) {
+    if let known = Operation.knownCustomBases[callee] {
+      setBase("django.db.migrations.\(known)", keepsBase: false)
+      return
+    }
+    let ast = parsed.ast
+    let prefix = evaluator.modulePath.isEmpty ? "" : evaluator.modulePath + "."
+    guard callee.hasPrefix(prefix) else { return }
+    let name = String(callee.dropFirst(prefix.count))
+    for stmt in ast.list(ast.root, "body") where stmt >= 0 && ast.kind(stmt) == .ClassDef {
+      guard ast.identifier(stmt, "name", in: parsed.source) == name else { continue }
+      var overrides = false
+      for item in ast.list(stmt, "body") where item >= 0 && ast.kind(item) == .FunctionDef {
+        let f = ast.identifier(item, "name", in: parsed.source)
+        if f == "__init__" || f == "state_forwards" { overrides = true }
+      }
+      for b in ast.list(stmt, "bases") where b >= 0 {
+        if case .reference(let path, _) = evaluator.evaluate(b) {
+          setBase(path, keepsBase: !overrides)
+        }
+      }
+    }
   }
 }

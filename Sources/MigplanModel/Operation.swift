@@ -15,6 +15,12 @@ public struct Operation: Sendable {
   public var value: Value
   /// Arguments the typed case needed but could not evaluate, with why.
   public var unresolved: [(name: String, value: Value)]
+  /// For a custom operation: the built-in operation class it subclasses (`RemoveIndex` for
+  /// django-celery-results' `TryRemoveIndex`), when migplan can see its class statement.
+  public var base: String? = nil
+  /// For a custom operation that keeps its base's `__init__` and `state_forwards`: the typed
+  /// case of the base with the same arguments; its effect on the project state is the base's.
+  public var inherited: Kind? = nil
 
   /// The byte range of the operation's expression.
   public var range: TextRange { value.range }
@@ -122,6 +128,26 @@ extension Operation {
     kind = binder.kind(name) ?? .unresolved
     unresolved = binder.missing
     if !binder.missing.isEmpty { kind = .unresolved }
+  }
+
+  /// Custom operations of the corpus projects defined outside the migration module, by the
+  /// built-in class they subclass (their own `__init__`, so no `inherited` case).
+  static let knownCustomBases: [String: String] = [
+    "wagtail.models.BootstrapTranslatableModel": "RunPython",
+    "wagtail.models.i18n.BootstrapTranslatableModel": "RunPython",
+  ]
+
+  /// Records the built-in base of a custom operation class. `keepsBase` says the class
+  /// defines neither `__init__` nor `state_forwards`, so the base's typed case applies.
+  mutating func setBase(_ baseCallee: String, keepsBase: Bool) {
+    guard let (name, signature) = Operation.builtin(baseCallee) else { return }
+    base = name
+    guard keepsBase, case .call(_, let args, let keywords, _) = value else { return }
+    var bound: [String: Value] = [:]
+    for (i, a) in args.enumerated() where i < signature.count { bound[signature[i]] = a }
+    for k in keywords { if let n = k.name { bound[n] = k.value } }
+    var binder = Binder(arguments: bound)
+    if let k = binder.kind(name), binder.missing.isEmpty { inherited = k }
   }
 
   /// The short class name and `__init__` parameter names of a built-in operation path.

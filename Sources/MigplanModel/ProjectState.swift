@@ -220,6 +220,12 @@ public struct ProjectState: Sendable {
     case .validateConstraint, .runPython, .createExtension, .createCollation, .removeCollation:
       break
     case .unknown:
+      if let inherited = op.inherited {
+        var as_ = op
+        as_.kind = inherited
+        return apply(as_, app: app, migration: migration)
+      }
+      if op.base == "RunPython" { break }
       problem("\(op.callee) is not an operation migplan knows; the state is left unchanged")
     case .unresolved:
       problem("\(op.className) has arguments migplan cannot evaluate; the state is left unchanged")
@@ -284,7 +290,9 @@ public struct ProjectState: Sendable {
       problem("RenameField of \(oldName), which \(key) does not have")
       return
     }
-    m.fields[i].name = newName
+    // Django pops the field and inserts it again: it moves to the end.
+    let moved = m.fields.remove(at: i)
+    m.fields.append((newName, moved.field))
     m.uniqueTogether = m.uniqueTogether.map { $0.map { $0 == oldName ? newName : $0 } }
     m.indexTogether = m.indexTogether.map { $0.map { $0 == oldName ? newName : $0 } }
     models[key] = m

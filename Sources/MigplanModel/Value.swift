@@ -151,3 +151,36 @@ public struct Settings: Sendable {
     self.flags = f
   }
 }
+
+extension Value {
+  /// The value as Python source (`models.CharField(max_length=20)` with the callee's full path);
+  /// unresolved values print as `<unresolved: why>`.
+  public var python: String {
+    func seq(_ xs: [Value]) -> String { xs.map(\.python).joined(separator: ", ") }
+    switch self {
+    case .none: return "None"
+    case .bool(let b, _): return b ? "True" : "False"
+    case .int(let s, _): return s
+    case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
+    case .string(let s, _): return PythonRepr.string(s)
+    case .bytes(let b, _): return PythonRepr.bytes(b)
+    case .list(let xs, _): return "[\(seq(xs))]"
+    case .tuple(let xs, _): return xs.count == 1 ? "(\(xs[0].python),)" : "(\(seq(xs)))"
+    case .set(let xs, _): return xs.isEmpty ? "set()" : "{\(seq(xs))}"
+    case .dict(let entries, _):
+      return "{" + entries.map { "\($0.key.python): \($0.value.python)" }.joined(separator: ", ")
+        + "}"
+    case .call(let callee, let args, let keywords, _):
+      var parts = args.map(\.python)
+      for k in keywords {
+        parts.append(k.name.map { "\($0)=\(k.value.python)" } ?? "**\(k.value.python)")
+      }
+      return "\(callee)(\(parts.joined(separator: ", ")))"
+    case .reference(let p, _): return p
+    case .function(let n, _): return n
+    case .setting(let name, let v, _): return "settings.\(name)  # \(PythonRepr.string(v))"
+    case .swappableDependency(let s, let app, _): return "swappable_dependency(\(s ?? "")) # \(app)"
+    case .unresolved(_, let why): return "<unresolved: \(why)>"
+    }
+  }
+}

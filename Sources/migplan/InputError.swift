@@ -47,4 +47,31 @@ enum InputError {
       return nil
     }
   }
+
+  /// Prints `path:line:col: severity: message` for a byte range of a file (1:1 when the file
+  /// cannot be read or there is no range).
+  static func printLocated(path: String, range: TextRange?, severity: String, _ message: String) {
+    var line = 1
+    var column = 1
+    if let range, case .success(let raw) = FileSystem.read(path) {
+      let at = LineIndex(SourceText.prepare(raw).bytes).location(range.start)
+      line = at.line
+      column = at.column + 1
+    }
+    printError("\(path):\(line):\(column): \(severity): \(message)")
+  }
+
+  /// Prints each loader diagnostic as an error and exits 2 when there is any.
+  static func exitOnDiagnostics(_ diagnostics: [Diagnostic]) throws {
+    guard !diagnostics.isEmpty else { return }
+    for d in diagnostics {
+      printLocated(path: d.path, range: d.range, severity: "error", d.message)
+    }
+    throw ExitCode(2)
+  }
+
+  /// Writes text to standard output.
+  static func writeOut(_ text: String) {
+    print(text, terminator: "")
+  }
 }

@@ -4,5 +4,7 @@ import ArgumentParser
 struct Debug: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Inspect tokens, syntax trees and timings.",
-    subcommands: [DebugAST.self, DebugTokens.self, DebugBench.self, DebugGraph.self])
+    subcommands: [
+      DebugAST.self, DebugTokens.self, DebugBench.self, DebugGraph.self, DebugState.self,
+    ])
 }

@@ -29,24 +29,7 @@ struct DebugGraph: ParsableCommand {
 
   func run() throws {
     let project = Loader.load(roots: roots.isEmpty ? ["."] : roots)
-    if !project.diagnostics.isEmpty {
-      var lineIndexes: [String: LineIndex] = [:]
-      for d in project.diagnostics {
-        var line = 1
-        var column = 1
-        if let range = d.range {
-          if lineIndexes[d.path] == nil, case .success(let raw) = FileSystem.read(d.path) {
-            lineIndexes[d.path] = LineIndex(SourceText.prepare(raw).bytes)
-          }
-          if let at = lineIndexes[d.path]?.location(range.start) {
-            line = at.line
-            column = at.column + 1
-          }
-        }
-        InputError.printError("\(d.path):\(line):\(column): error: \(d.message)")
-      }
-      throw ExitCode(2)
-    }
+    try InputError.exitOnDiagnostics(project.diagnostics)
     let plan = project.plan
     var out = ""
     switch format {
