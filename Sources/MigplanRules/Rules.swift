@@ -1,4 +1,20 @@
 import MigplanModel
 
 /// The lint rule catalog.
-public enum Rules {}
+public enum Rules {
+  /// Every rule, sorted by id; `Rules/README.md` lists the same ids in the same order.
+  public static let all: [any Rule.Type] = [
+    ConcurrentlyInAtomicRule.self,
+    GraphConflictRule.self,
+    InvalidIgnoreRule.self,
+    SyntaxErrorRule.self,
+    UnknownOperationRule.self,
+    UnresolvedValueRule.self,
+    UnusedIgnoreRule.self,
+  ]
+
+  /// The rule with this id.
+  public static func named(_ id: String) -> (any Rule.Type)? {
+    all.first { $0.id == id }
+  }
+}

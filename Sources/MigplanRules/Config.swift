@@ -1,0 +1,294 @@
+import MigplanModel
+import TOMLKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The lint configuration: `[tool.migplan]` in `pyproject.toml` or the top level of
+/// `.migplan.toml`, with migplan's defaults for what is not set.
+///
+/// Keys (all optional):
+///
+/// | key | type | default |
+/// |---|---|---|
+/// | `roots` | array of folders, relative to the config file | the current folder |
+/// | `pg-version` | integer 10…18 | 14 |
+/// | `select` | array of rule ids: only these run | every rule |
+/// | `ignore` | array of rule ids that do not run | none |
+/// | `severity` | table rule id → `"error"`, `"warning"` or `"note"` | each rule's own |
+/// | `exclude` | array of globs (fnmatch, `*` also matches `/`), relative to the config file | none |
+/// | `settings` | table Django setting → string, or import path → boolean flag | `Settings.defaults` |
+/// | `field-types` | table field class path → column type | none |
+/// | `operations` | table custom operation class path → phase | none |
+/// | `require-reason` | boolean: suppression comments need `-- reason` | true |
+/// | `fail-on` | `"error"`, `"warning"` or `"note"` | `"error"` |
+public struct LintConfig: Sendable {
+  /// The file the configuration was read from; nil for the defaults.
+  public var file: String?
+  /// The folder relative roots and exclude globs are resolved against.
+  public var directory: String = "."
+  public var roots: [String] = []
+  public var pgVersion = 14
+  public var select: [String]? = nil
+  public var ignore: [String] = []
+  public var severity: [String: Severity] = [:]
+  public var exclude: [String] = []
+  public var settings: [String: String] = [:]
+  public var settingFlags: [String: Bool] = [:]
+  public var fieldTypes: [String: String] = [:]
+  public var operations: [String: Phase] = [:]
+  public var requireReason = true
+  public var failOn: Severity = .error
+
+  public init() {}
+
+  /// The keys `[tool.migplan]` accepts.
+  public static let keys: [String] = [
+    "roots", "pg-version", "select", "ignore", "severity", "exclude", "settings", "field-types",
+    "operations", "require-reason", "fail-on",
+  ]
+
+  /// PostgreSQL major versions migplan knows.
+  public static let pgVersions = 10...18
+
+  /// Whether a rule runs under `select` and `ignore`.
+  public func isEnabled(_ id: String) -> Bool {
+    if ignore.contains(id) { return false }
+    if let select { return select.contains(id) }
+    return true
+  }
+
+  /// The severity findings of a rule get.
+  public func severity(of id: String, default fallback: Severity) -> Severity {
+    severity[id] ?? fallback
+  }
+
+  /// The Django settings the loader evaluates migrations with.
+  public var djangoSettings: Settings { Settings(settings, flags: settingFlags) }
+
+  /// True when `path` matches one of the exclude globs (relative to `directory`).
+  public func isExcluded(_ path: String) -> Bool {
+    if exclude.isEmpty { return false }
+    let relative = ConfigLoader.relative(path, to: directory)
+    for glob in exclude where fnmatch(glob, relative, 0) == 0 || fnmatch(glob, path, 0) == 0 {
+      return true
+    }
+    return false
+  }
+}
+
+/// A configuration problem: the file, the key when there is one, and what is wrong (exit 2).
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+  public var file: String
+  public var key: String?
+  public var message: String
+
+  public init(file: String, key: String?, _ message: String) {
+    self.file = file
+    self.key = key
+    self.message = message
+  }
+
+  /// `file: error: key `k`: message`, the line migplan prints.
+  public var description: String {
+    if let key { return "\(file): error: key `\(key)`: \(message)" }
+    return "\(file): error: \(message)"
+  }
+}
+
+/// Finds and reads the configuration file.
+public enum ConfigLoader {
+  /// Walks up from `directory` and returns the first `.migplan.toml`, or `pyproject.toml` that
+  /// has a `[tool.migplan]` table, with its configuration; the defaults when there is none.
+  public static func discover(from directory: String) throws(ConfigError) -> LintConfig {
+    var dir = FileSystem.realPath(directory) ?? directory
+    while true {
+      let dotfile = dir == "/" ? "/.migplan.toml" : dir + "/.migplan.toml"
+      if FileSystem.isFile(dotfile) { return try load(dotfile) }
+      let pyproject = dir == "/" ? "/pyproject.toml" : dir + "/pyproject.toml"
+      if FileSystem.isFile(pyproject), let config = try load(pyproject, required: false) {
+        return config
+      }
+      if dir == "/" || dir.isEmpty { break }
+      if let slash = dir.utf8.lastIndex(of: UInt8(ascii: "/")) {
+        dir = slash == dir.utf8.startIndex ? "/" : String(dir[..<slash])
+      } else {
+        break
+      }
+    }
+    return LintConfig()
+  }
+
+  /// Reads one configuration file (`pyproject.toml` is read from `[tool.migplan]`).
+  public static func load(_ file: String) throws(ConfigError) -> LintConfig {
+    guard let config = try load(file, required: true) else {
+      throw ConfigError(file: file, key: nil, "no [tool.migplan] table")
+    }
+    return config
+  }
+
+  static func load(_ file: String, required: Bool) throws(ConfigError) -> LintConfig? {
+    let bytes: [UInt8]
+    switch FileSystem.read(file) {
+    case .success(let b): bytes = b
+    case .failure(let e): throw ConfigError(file: file, key: nil, "cannot read: \(e.message)")
+    }
+    let isPyproject = file.hasSuffix("pyproject.toml")
+    let directory = parentFolder(file)
+    return try parse(
+      String(decoding: bytes, as: UTF8.self), file: file, directory: directory,
+      isPyproject: isPyproject)
+  }
+
+  /// Parses configuration text; nil for a `pyproject.toml` without `[tool.migplan]`.
+  public static func parse(
+    _ text: String, file: String, directory: String, isPyproject: Bool
+  ) throws(ConfigError) -> LintConfig? {
+    let document: TOMLTable
+    do {
+      document = try TOMLTable(string: text)
+    } catch let e as TOMLParseError {
+      throw ConfigError(
+        file: "\(file):\(e.source.begin.line):\(e.source.begin.column)", key: nil,
+        "invalid TOML: \(e.description)")
+    } catch {
+      throw ConfigError(file: file, key: nil, "invalid TOML: \(error)")
+    }
+    var table = document
+    if isPyproject {
+      guard let tool = document["tool"]?.table, let migplan = tool["migplan"] else { return nil }
+      guard let t = migplan.table else {
+        throw ConfigError(file: file, key: "tool.migplan", "must be a table")
+      }
+      table = t
+    }
+    var config = LintConfig()
+    config.file = file
+    config.directory = directory
+    let known = Set(Rules.all.map { $0.id })
+
+    func strings(_ key: String, _ value: TOMLValueConvertible) throws(ConfigError) -> [String] {
+      guard let array = value.array else {
+        throw ConfigError(file: file, key: key, "must be an array of strings")
+      }
+      var out: [String] = []
+      for item in array {
+        guard let s = item.string else {
+          throw ConfigError(file: file, key: key, "must be an array of strings")
+        }
+        out.append(s)
+      }
+      return out
+    }
+    func ruleIDs(_ key: String, _ value: TOMLValueConvertible) throws(ConfigError) -> [String] {
+      let ids = try strings(key, value)
+      for id in ids where !known.contains(id) {
+        throw ConfigError(file: file, key: key, "unknown rule id '\(id)' (see `migplan rules`)")
+      }
+      return ids
+    }
+    func severity(_ key: String, _ value: TOMLValueConvertible) throws(ConfigError) -> Severity {
+      guard let s = value.string, let sev = Severity(rawValue: s) else {
+        throw ConfigError(file: file, key: key, "must be \"error\", \"warning\" or \"note\"")
+      }
+      return sev
+    }
+    func subtable(_ key: String, _ value: TOMLValueConvertible) throws(ConfigError) -> TOMLTable {
+      guard let t = value.table else { throw ConfigError(file: file, key: key, "must be a table") }
+      return t
+    }
+
+    for key in table.keys.sorted() {
+      let value = table[key]!
+      switch key {
+      case "roots":
+        config.roots = try strings(key, value).map { join(directory, $0) }
+      case "pg-version":
+        guard value.type == .int, let v = value.int, LintConfig.pgVersions.contains(v) else {
+          throw ConfigError(
+            file: file, key: key,
+            "must be an integer from \(LintConfig.pgVersions.lowerBound) to \(LintConfig.pgVersions.upperBound)"
+          )
+        }
+        config.pgVersion = v
+      case "select": config.select = try ruleIDs(key, value)
+      case "ignore": config.ignore = try ruleIDs(key, value)
+      case "severity":
+        for (id, v) in try subtable(key, value) {
+          guard known.contains(id) else {
+            throw ConfigError(file: file, key: "severity.\(id)", "unknown rule id '\(id)'")
+          }
+          config.severity[id] = try severity("severity.\(id)", v)
+        }
+      case "exclude": config.exclude = try strings(key, value)
+      case "settings":
+        for (name, v) in try subtable(key, value) {
+          if v.type == .bool, let b = v.bool {
+            config.settingFlags[name] = b
+          } else if let s = v.string {
+            config.settings[name] = s
+          } else {
+            throw ConfigError(file: file, key: "settings.\(name)", "must be a string or a boolean")
+          }
+        }
+      case "field-types":
+        for (path, v) in try subtable(key, value) {
+          guard path.contains("."), let s = v.string, !s.isEmpty else {
+            throw ConfigError(
+              file: file, key: "field-types.\(path)",
+              "must map a field class import path to a column type string")
+          }
+          config.fieldTypes[path] = s
+        }
+      case "operations":
+        for (path, v) in try subtable(key, value) {
+          guard path.contains("."), let s = v.string, let phase = Phase(rawValue: s) else {
+            throw ConfigError(
+              file: file, key: "operations.\(path)",
+              "must map an operation class import path to \"expand\", \"contract\", \"unsafe\" or \"review\""
+            )
+          }
+          config.operations[path] = phase
+        }
+      case "require-reason":
+        guard value.type == .bool, let b = value.bool else {
+          throw ConfigError(file: file, key: key, "must be true or false")
+        }
+        config.requireReason = b
+      case "fail-on": config.failOn = try severity(key, value)
+      default:
+        throw ConfigError(
+          file: file, key: key,
+          "unknown key (known: \(LintConfig.keys.joined(separator: ", ")))")
+      }
+    }
+    return config
+  }
+
+  /// The folder of a file path (`.` for a bare name).
+  static func parentFolder(_ path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+    if slash == path.utf8.startIndex { return "/" }
+    return String(path[..<slash])
+  }
+
+  /// `base/path` unless `path` is absolute.
+  static func join(_ base: String, _ path: String) -> String {
+    if path.hasPrefix("/") || base == "." { return path }
+    return base.hasSuffix("/") ? base + path : base + "/" + path
+  }
+
+  /// `path` relative to `base` when it lies under it (both made real first), else `path`.
+  static func relative(_ path: String, to base: String) -> String {
+    let p = FileSystem.realPath(path) ?? path
+    let b = FileSystem.realPath(base) ?? base
+    if b == "/" { return String(p.dropFirst()) }
+    if p.hasPrefix(b + "/") { return String(p.dropFirst(b.count + 1)) }
+    var trimmed = Substring(path)
+    while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
+    return String(trimmed)
+  }
+}

@@ -1,0 +1,316 @@
+import MigplanModel
+import MigplanSyntax
+
+/// What to lint: the project roots, the paths to report on, the configuration and a baseline.
+public struct LintRequest: Sendable {
+  /// Folders whose apps make up the project state.
+  public var roots: [String]
+  /// Files or folders to report on; empty means every migration under the roots.
+  public var paths: [String]
+  public var config: LintConfig
+  /// Findings recorded earlier that are not reported again.
+  public var baseline: Baseline?
+
+  public init(
+    roots: [String], paths: [String] = [], config: LintConfig = LintConfig(),
+    baseline: Baseline? = nil
+  ) {
+    self.roots = roots
+    self.paths = paths
+    self.config = config
+    self.baseline = baseline
+  }
+}
+
+/// The outcome of a lint run.
+public struct LintResult: Sendable {
+  /// Reported findings, by path, then position, then rule id.
+  public var findings: [Finding]
+  /// The linted files, by path, for rendering excerpts.
+  public var sources: [String: SourceFile]
+  /// How many files were judged.
+  public var filesChecked: Int
+  /// Input problems that are not about a linted file (a root that is not a folder, a named path
+  /// that does not exist, an `apps.py` that does not parse): exit status 2.
+  public var problems: [Diagnostic]
+  /// Findings silenced by suppression comments.
+  public var suppressed: Int
+  /// Findings silenced by the baseline.
+  public var baselined: Int
+
+  public init(
+    findings: [Finding] = [], sources: [String: SourceFile] = [:], filesChecked: Int = 0,
+    problems: [Diagnostic] = [], suppressed: Int = 0, baselined: Int = 0
+  ) {
+    self.findings = findings
+    self.sources = sources
+    self.filesChecked = filesChecked
+    self.problems = problems
+    self.suppressed = suppressed
+    self.baselined = baselined
+  }
+
+  /// DESIGN.md's exit status: 2 for input errors (problems, or a reported finding of an input
+  /// rule such as `syntax-error`), 1 for a finding at or above `failOn`, else 0.
+  public func exitStatus(failOn: Severity) -> Int32 {
+    let inputRules = Set(Rules.all.filter { $0.isInputError }.map { $0.id })
+    if !problems.isEmpty || findings.contains(where: { inputRules.contains($0.rule) }) {
+      return 2
+    }
+    return findings.contains(where: { $0.severity >= failOn }) ? 1 : 0
+  }
+}
+
+/// Runs the rules over a project: state from every migration under the roots, findings only
+/// for the requested paths.
+public enum Linter {
+  /// Loads the project under `request.roots` and lints the requested files.
+  public static func run(_ request: LintRequest, rules: [any Rule.Type] = Rules.all) -> LintResult {
+    let project = Loader.load(roots: request.roots, settings: request.config.djangoSettings)
+    return run(request, project: project, rules: rules)
+  }
+
+  /// Lints the requested files of an already loaded project.
+  public static func run(
+    _ request: LintRequest, project: Project, rules: [any Rule.Type] = Rules.all
+  ) -> LintResult {
+    let config = request.config
+    let context = LintContext(project: project, config: config)
+    var problems: [Diagnostic] = []
+
+    // Every file the loader looked at, with its migration when it loaded.
+    var byPath: [String: Migration] = [:]
+    for m in project.migrations.values { byPath[m.path] = m }
+    var candidates: [String] = []
+    for app in project.apps {
+      let folder = app.directory + "/migrations"
+      for e in FileSystem.list(folder) where !e.isDirectory && e.name.hasSuffix(".py") {
+        guard let first = e.name.utf8.first, first != UInt8(ascii: "_"), first != UInt8(ascii: "~")
+        else { continue }
+        candidates.append(folder + "/" + e.name)
+      }
+    }
+    let candidateSet = Set(candidates)
+    for d in project.diagnostics where !candidateSet.contains(d.path) { problems.append(d) }
+    // Django loads nothing while the graph has a cycle: an input error wherever it is.
+    if let first = context.cycle.first, let m = project.migrations[first] {
+      problems.append(
+        Diagnostic(
+          path: m.path, range: m.range,
+          message: "circular dependency: "
+            + context.cycle.map(\.description).joined(separator: " → ")))
+    }
+
+    // The requested subset.
+    var linted: [String] = []
+    if request.paths.isEmpty {
+      linted = candidates.filter { !config.isExcluded($0) }
+    } else {
+      var files: [String: String] = [:]  // real path → as named
+      var folders: [String] = []
+      for p in request.paths {
+        guard let real = FileSystem.realPath(p) else {
+          problems.append(Diagnostic(path: p, range: nil, message: "no such file or folder"))
+          continue
+        }
+        if FileSystem.isDirectory(real) {
+          folders.append(real == "/" ? "/" : real + "/")
+        } else {
+          files[real] = p
+        }
+      }
+      var matched: Set<String> = []
+      for c in candidates {
+        guard let real = FileSystem.realPath(c) else { continue }
+        if files[real] != nil || folders.contains(where: { real.hasPrefix($0) }) {
+          matched.insert(real)
+          if !config.isExcluded(c) { linted.append(c) }
+        }
+      }
+      for (real, named) in files.sorted(by: { $0.key < $1.key }) where !matched.contains(real) {
+        let base = real.split(separator: "/").last ?? ""
+        if !base.hasSuffix(".py") || base.hasPrefix("_") || base.hasPrefix("~") { continue }
+        if config.isExcluded(named) { continue }
+        problems.append(
+          Diagnostic(
+            path: named, range: nil,
+            message:
+              "not a migration of any app under the project roots (\(request.roots.joined(separator: ", "))); set --root or `roots`"
+          ))
+      }
+    }
+
+    let active = rules.filter { config.isEnabled($0.id) }
+    let instances = active.map { $0.init() }
+    var sources: [String: SourceFile] = [:]
+    var byFile: [String: [Finding]] = [:]
+    var lintedKeys: [MigrationKey: String] = [:]
+    var order: [String] = []
+    for path in linted {
+      let migration = byPath[path]
+      let source: SourceFile
+      switch SourceFile.load(path, parse: migration == nil) {
+      case .success(let s): source = s
+      case .failure(let e):
+        problems.append(
+          Diagnostic(path: path, range: nil, message: "cannot read file: \(e.message)"))
+        continue
+      }
+      sources[path] = source
+      order.append(path)
+      if let migration { lintedKeys[migration.key] = path }
+      let fileContext = FileContext(lint: context, source: source, migration: migration)
+      var report = Report(path: path, key: migration?.key, operationIndex: nil, span: nil)
+      for rule in instances { rule.check(file: fileContext, into: &report) }
+      byFile[path, default: []] += report.findings
+    }
+
+    // Operation rules, with the state before and after each operation from one replay of the
+    // whole plan.
+    func checkOperation(
+      _ m: Migration, _ index: Int, _ op: Operation, _ before: ProjectState,
+      _ after: ProjectState
+    ) {
+      guard let path = lintedKeys[m.key], let source = sources[path] else { return }
+      let ctx = OperationContext(
+        lint: context, source: source, migration: m, index: index, operation: op,
+        before: before, after: after)
+      var report = Report(path: path, key: m.key, operationIndex: index, span: op.range)
+      for rule in instances { rule.check(operation: ctx, into: &report) }
+      byFile[path, default: []] += report.findings
+    }
+    if !lintedKeys.isEmpty {
+      var visited: Set<MigrationKey> = []
+      project.replay { step in
+        guard lintedKeys[step.migration.key] != nil else { return }
+        visited.insert(step.migration.key)
+        checkOperation(step.migration, step.index, step.operation, step.before, step.after)
+      }
+      // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
+      // their own forwards plan, then their operations in order.
+      for (key, _) in lintedKeys.sorted(by: { $0.key < $1.key }) where !visited.contains(key) {
+        guard let m = project.migrations[key], !m.typedOperations.isEmpty else { continue }
+        // On a cycle there is no plan to build a state from (and Django loads nothing).
+        var state = ProjectState()
+        if context.cycle.isEmpty { state = project.state(at: key, atEnd: false).0 }
+        for (i, op) in m.typedOperations.enumerated() {
+          let before = state
+          _ = state.apply(op, app: m.app, migration: key)
+          checkOperation(m, i, op, before, state)
+        }
+      }
+    }
+
+    var findings: [Finding] = []
+    var suppressed = 0
+    for path in order {
+      let (kept, silenced) = applySuppressions(
+        byFile[path] ?? [], source: sources[path]!, key: byPath[path]?.key, config: config,
+        rules: rules)
+      suppressed += silenced
+      findings += kept
+    }
+
+    for i in findings.indices {
+      let severity = rules.first { $0.id == findings[i].rule }?.defaultSeverity ?? .error
+      findings[i].severity = config.severity(of: findings[i].rule, default: severity)
+    }
+    var baselined = 0
+    if let baseline = request.baseline {
+      var remaining = baseline.counts
+      findings = findings.filter { f in
+        let fp = Baseline.fingerprint(f, source: sources[f.path])
+        if let n = remaining[fp], n > 0 {
+          remaining[fp] = n - 1
+          baselined += 1
+          return false
+        }
+        return true
+      }
+    }
+    findings.sort { a, b in
+      if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+      let ra = a.range?.start ?? 0
+      let rb = b.range?.start ?? 0
+      if ra != rb { return ra < rb }
+      return a.rule < b.rule
+    }
+    return LintResult(
+      findings: findings, sources: sources, filesChecked: sources.count, problems: problems,
+      suppressed: suppressed, baselined: baselined)
+  }
+
+  /// Drops the findings that suppression comments cover and reports directives that are
+  /// malformed, lack a reason, name unknown rules, or suppress nothing.
+  static func applySuppressions(
+    _ findings: [Finding], source: SourceFile, key: MigrationKey?, config: LintConfig,
+    rules: [any Rule.Type]
+  ) -> (kept: [Finding], suppressed: Int) {
+    let directives = Suppression.parse(source)
+    if directives.isEmpty { return (findings, 0) }
+    let lines = SourceLines(source.bytes)
+    func line(_ offset: UInt32) -> Int { lines.index.location(offset).line }
+    var used: Set<[Int]> = []
+    var kept: [Finding] = []
+    var suppressed = 0
+    let directiveLines = directives.map { line($0.range.start) }
+    for f in findings {
+      var covered = false
+      // Lines the finding occupies for suppression purposes.
+      var first = 0
+      var last = -1
+      if let span = f.span {
+        first = line(span.start)
+        last = line(span.end > span.start ? span.end - 1 : span.start)
+      } else if let r = f.range {
+        first = line(r.start)
+        last = first
+      }
+      for (di, d) in directives.enumerated() where d.malformed == nil {
+        for (ii, id) in d.ids.enumerated() where id.id == f.rule {
+          let l = directiveLines[di]
+          if d.scope == .file || (l >= first && l <= last) || (d.ownLine && l == first - 1) {
+            used.insert([di, ii])
+            covered = true
+          }
+        }
+      }
+      if covered { suppressed += 1 } else { kept.append(f) }
+    }
+    let known = Set(rules.map { $0.id })
+    func meta(_ id: String, _ range: TextRange, _ message: String, help: String) {
+      guard config.isEnabled(id), let rule = rules.first(where: { $0.id == id }) else { return }
+      kept.append(
+        Finding(
+          rule: id, severity: rule.defaultSeverity, phase: rule.phase, path: source.path,
+          range: range, message: message, help: help, key: key))
+    }
+    for (di, d) in directives.enumerated() {
+      if let why = d.malformed {
+        meta(
+          InvalidIgnoreRule.id, d.range, "malformed `# migplan:` comment: \(why)",
+          help: "write `# migplan: ignore[rule-id] -- reason`")
+        continue
+      }
+      if config.requireReason && d.reason == nil {
+        meta(
+          InvalidIgnoreRule.id, d.range, "suppression without a reason",
+          help: "say why it is safe after `--`, e.g. `-- the table is empty in production`")
+      }
+      for (ii, id) in d.ids.enumerated() {
+        if !known.contains(id.id) {
+          meta(
+            InvalidIgnoreRule.id, id.range, "unknown rule id `\(id.id)`",
+            help: "`migplan rules` lists the ids")
+        } else if !used.contains([di, ii]) && config.isEnabled(id.id) {
+          meta(
+            UnusedIgnoreRule.id, id.range,
+            "`\(id.id)` is suppressed here but reports nothing"
+              + (d.scope == .file ? " in this file" : " on these lines"),
+            help: "remove it from the comment")
+        }
+      }
+    }
+    return (kept, suppressed)
+  }
+}

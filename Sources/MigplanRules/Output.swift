@@ -1,0 +1,338 @@
+import MigplanModel
+import MigplanSyntax
+
+/// The output formats of `migplan lint`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  case text, json, github, sarif
+}
+
+/// Renders a `LintResult`; lines and columns are computed here, from byte offsets.
+public struct Renderer: Sendable {
+  public var format: OutputFormat
+  /// ANSI colours (text only).
+  public var color: Bool
+  /// The tool version printed in JSON and SARIF.
+  public var version: String
+
+  public init(format: OutputFormat, color: Bool = false, version: String = "") {
+    self.format = format
+    self.color = color
+    self.version = version
+  }
+
+  /// The whole output for standard output.
+  public func render(_ result: LintResult) -> String {
+    var lines: [String: SourceLines] = [:]
+    for f in result.findings where lines[f.path] == nil {
+      if let s = result.sources[f.path] { lines[f.path] = SourceLines(s.bytes) }
+    }
+    switch format {
+    case .text: return text(result, lines)
+    case .json: return json(result, lines)
+    case .github: return github(result, lines)
+    case .sarif: return sarif(result, lines)
+    }
+  }
+
+  /// `shop/migrations/x.py` for `./shop/migrations/x.py`.
+  public static func displayPath(_ path: String) -> String {
+    var p = Substring(path)
+    while p.hasPrefix("./") { p = p.dropFirst(2) }
+    return String(p)
+  }
+
+  /// Start and end (exclusive) locations of a finding; 1:1 for a whole file.
+  static func span(_ f: Finding, _ lines: SourceLines?) -> (SourceLocation, SourceLocation) {
+    guard let r = f.range, let lines else {
+      return (SourceLocation(line: 1, column: 1), SourceLocation(line: 1, column: 1))
+    }
+    return (lines.location(r.start), lines.location(r.end))
+  }
+
+  // MARK: text
+
+  func paint(_ s: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+  }
+
+  func severityCode(_ s: Severity) -> String {
+    switch s {
+    case .error: return "1;31"
+    case .warning: return "1;33"
+    case .note: return "1;36"
+    }
+  }
+
+  func text(_ result: LintResult, _ lines: [String: SourceLines]) -> String {
+    var out = ""
+    for f in result.findings {
+      let l = lines[f.path]
+      let (start, end) = Self.span(f, l)
+      out += paint("\(Self.displayPath(f.path)):\(start.line):\(start.column):", "1")
+      out += " " + paint("\(f.severity.rawValue)[\(f.rule)]", severityCode(f.severity))
+      out += ": " + paint(f.message, "1") + "\n"
+      let gutter = String(repeating: " ", count: String(start.line).count)
+      let bar = paint("|", "34")
+      if let l, f.range != nil {
+        let text = l.line(start.line)
+        out += "\(gutter) \(bar)\n"
+        out += paint(String(start.line), "34") + " \(bar) \(text)\n"
+        // Carets under the range's part of its first line, aligned by scalars (tabs kept).
+        var pad = ""
+        var caretCount = 0
+        for (i, ch) in text.unicodeScalars.enumerated() {
+          if i < start.column - 1 {
+            pad.unicodeScalars.append(ch == "\t" ? "\t" : " ")
+          } else if end.line > start.line || i < end.column - 1 {
+            caretCount += 1
+          }
+        }
+        if end.line > start.line {
+          // To the end of the line, trailing spaces excluded.
+          let trailing = text.unicodeScalars.reversed().prefix { $0 == " " || $0 == "\t" }.count
+          caretCount = max(1, caretCount - trailing)
+        }
+        out +=
+          "\(gutter) \(bar) \(pad)"
+          + paint(String(repeating: "^", count: max(1, caretCount)), severityCode(f.severity))
+          + "\n"
+      }
+      out += "\(gutter) = phase: \(f.phase.rawValue) (\(f.phase.meaning))\n"
+      if let why = f.why { out += "\(gutter) = why: \(why)\n" }
+      if let help = f.help { out += "\(gutter) = help: \(help)\n" }
+      out += "\(gutter) = see: migplan explain \(f.rule)\n\n"
+    }
+    var counts: [Severity: Int] = [:]
+    for f in result.findings { counts[f.severity, default: 0] += 1 }
+    let files = result.filesChecked == 1 ? "1 file" : "\(result.filesChecked) files"
+    if result.findings.isEmpty {
+      out += "No findings in \(files)"
+    } else {
+      var parts: [String] = []
+      for s in [Severity.error, .warning, .note] {
+        if let n = counts[s] { parts.append("\(n) \(s.rawValue)\(n == 1 ? "" : "s")") }
+      }
+      out += "Found \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s")"
+      out += " (\(parts.joined(separator: ", "))) in \(files)"
+    }
+    var silenced: [String] = []
+    if result.suppressed > 0 { silenced.append("\(result.suppressed) suppressed") }
+    if result.baselined > 0 { silenced.append("\(result.baselined) in the baseline") }
+    if !silenced.isEmpty { out += "; \(silenced.joined(separator: ", "))" }
+    return out + ".\n"
+  }
+
+  // MARK: json
+
+  /// The JSON output (`--format json`), one object:
+  ///
+  /// ```json
+  /// {
+  ///   "version": 1,
+  ///   "tool": {"name": "migplan", "version": "0.1.0"},
+  ///   "summary": {"files": 12, "findings": 2, "error": 1, "warning": 1, "note": 0,
+  ///               "suppressed": 0, "baselined": 0},
+  ///   "findings": [
+  ///     {"rule": "concurrently-in-atomic", "severity": "error", "phase": "unsafe",
+  ///      "path": "shop/migrations/0002_x.py", "app": "shop", "migration": "0002_x",
+  ///      "operation": 0,
+  ///      "start": {"line": 9, "column": 9, "offset": 210},
+  ///      "end": {"line": 12, "column": 10, "offset": 330},
+  ///      "message": "…", "why": "…", "help": "…", "fingerprint": "5f0e…"}
+  ///   ]
+  /// }
+  /// ```
+  ///
+  /// `line` and `column` are 1-based, columns count Unicode scalars; `offset` is the UTF-8
+  /// byte offset; `end` is exclusive. `app`, `migration`, `operation`, `start`, `end`, `why`
+  /// and `help` may be null. Fields may be added in later versions, never removed or renamed
+  /// without a new `version`.
+  func json(_ result: LintResult, _ lines: [String: SourceLines]) -> String {
+    var counts: [Severity: Int] = [:]
+    for f in result.findings { counts[f.severity, default: 0] += 1 }
+    var out = "{\n  \"version\": 1,\n"
+    out += "  \"tool\": {\"name\": \"migplan\", \"version\": \(JSON.string(version))},\n"
+    out += "  \"summary\": {\"files\": \(result.filesChecked), "
+    out += "\"findings\": \(result.findings.count), \"error\": \(counts[.error] ?? 0), "
+    out += "\"warning\": \(counts[.warning] ?? 0), \"note\": \(counts[.note] ?? 0), "
+    out += "\"suppressed\": \(result.suppressed), \"baselined\": \(result.baselined)},\n"
+    out += "  \"findings\": ["
+    for (i, f) in result.findings.enumerated() {
+      out += i == 0 ? "\n" : ",\n"
+      out += "    {\"rule\": \(JSON.string(f.rule)), \"severity\": \"\(f.severity.rawValue)\", "
+      out += "\"phase\": \"\(f.phase.rawValue)\", "
+      out += "\"path\": \(JSON.string(Self.displayPath(f.path))), "
+      out += "\"app\": \(JSON.optional(f.key?.app)), "
+      out += "\"migration\": \(JSON.optional(f.key?.name)), "
+      out += "\"operation\": \(f.operationIndex.map(String.init) ?? "null"), "
+      if let r = f.range, let l = lines[f.path] {
+        let s = l.location(r.start)
+        let e = l.location(r.end)
+        out += "\"start\": {\"line\": \(s.line), \"column\": \(s.column), \"offset\": \(r.start)}, "
+        out += "\"end\": {\"line\": \(e.line), \"column\": \(e.column), \"offset\": \(r.end)}, "
+      } else {
+        out += "\"start\": null, \"end\": null, "
+      }
+      out += "\"message\": \(JSON.string(f.message)), \"why\": \(JSON.optional(f.why)), "
+      out += "\"help\": \(JSON.optional(f.help)), "
+      out +=
+        "\"fingerprint\": \(JSON.string(Baseline.fingerprint(f, source: result.sources[f.path])))}"
+    }
+    out += result.findings.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+    return out
+  }
+
+  // MARK: github
+
+  /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+  func github(_ result: LintResult, _ lines: [String: SourceLines]) -> String {
+    var out = ""
+    for f in result.findings {
+      let (s, e) = Self.span(f, lines[f.path])
+      let command: String
+      switch f.severity {
+      case .error: command = "error"
+      case .warning: command = "warning"
+      case .note: command = "notice"
+      }
+      var message = "\(f.message) [\(f.phase.rawValue)]"
+      if let help = f.help { message += "\nhelp: \(help)" }
+      out += "::\(command) file=\(Self.property(Self.displayPath(f.path))),line=\(s.line),"
+      out += "col=\(s.column),endLine=\(e.line),endColumn=\(e.column),"
+      out += "title=\(Self.property("migplan \(f.rule)"))::\(Self.data(message))\n"
+    }
+    return out
+  }
+
+  /// Escapes the message of a workflow command.
+  static func data(_ s: String) -> String {
+    var out = ""
+    for ch in s.unicodeScalars {
+      switch ch {
+      case "%": out += "%25"
+      case "\r": out += "%0D"
+      case "\n": out += "%0A"
+      default: out.unicodeScalars.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// Escapes a property value of a workflow command.
+  static func property(_ s: String) -> String {
+    data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+  }
+
+  // MARK: sarif
+
+  /// SARIF 2.1.0 with the rule catalog as `tool.driver.rules`, as GitHub code scanning takes it.
+  func sarif(_ result: LintResult, _ lines: [String: SourceLines]) -> String {
+    let rules = Rules.all
+    var out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+    out += "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+    out += "      \"tool\": {\"driver\": {\"name\": \"migplan\", "
+    out += "\"version\": \(JSON.string(version)), "
+    out += "\"rules\": ["
+    for (i, r) in rules.enumerated() {
+      out += i == 0 ? "\n" : ",\n"
+      let level = sarifLevel(r.defaultSeverity)
+      let doc = RuleDocs.text[r.id] ?? r.summary
+      out += "        {\"id\": \(JSON.string(r.id)), "
+      out += "\"shortDescription\": {\"text\": \(JSON.string(r.summary))}, "
+      out += "\"fullDescription\": {\"text\": \(JSON.string(r.summary))}, "
+      out += "\"help\": {\"text\": \(JSON.string(doc)), \"markdown\": \(JSON.string(doc))}, "
+      out += "\"defaultConfiguration\": {\"level\": \"\(level)\"}, "
+      out += "\"properties\": {\"tags\": [\"migration\", \(JSON.string(r.phase.rawValue))]}}"
+    }
+    out += "\n      ]}},\n"
+    out += "      \"columnKind\": \"unicodeCodePoints\",\n"
+    out += "      \"results\": ["
+    for (i, f) in result.findings.enumerated() {
+      out += i == 0 ? "\n" : ",\n"
+      let (s, e) = Self.span(f, lines[f.path])
+      let index = rules.firstIndex { $0.id == f.rule } ?? -1
+      var message = f.message
+      if let help = f.help { message += "\nhelp: \(help)" }
+      out += "        {\"ruleId\": \(JSON.string(f.rule)), "
+      if index >= 0 { out += "\"ruleIndex\": \(index), " }
+      out += "\"level\": \"\(sarifLevel(f.severity))\", "
+      out += "\"message\": {\"text\": \(JSON.string(message))}, "
+      out += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+      out += "{\"uri\": \(JSON.string(Self.uri(Self.displayPath(f.path))))}, "
+      out += "\"region\": {\"startLine\": \(s.line), \"startColumn\": \(s.column), "
+      out += "\"endLine\": \(e.line), \"endColumn\": \(e.column)}}}], "
+      out += "\"partialFingerprints\": {\"migplan/v1\": "
+      out += "\(JSON.string(Baseline.fingerprint(f, source: result.sources[f.path])))}, "
+      out += "\"properties\": {\"phase\": \"\(f.phase.rawValue)\"}}"
+    }
+    out += result.findings.isEmpty ? "]\n" : "\n      ]\n"
+    out += "    }\n  ]\n}\n"
+    return out
+  }
+
+  func sarifLevel(_ s: Severity) -> String {
+    switch s {
+    case .error: return "error"
+    case .warning: return "warning"
+    case .note: return "note"
+    }
+  }
+
+  /// A relative URI reference for a path: percent-encodes what is not unreserved or `/`.
+  static func uri(_ path: String) -> String {
+    var out = ""
+    for b in path.utf8 {
+      switch b {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+        UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+        out.unicodeScalars.append(Unicode.Scalar(b))
+      default:
+        let hex = String(b, radix: 16, uppercase: true)
+        out += "%" + (hex.count == 1 ? "0" + hex : hex)
+      }
+    }
+    return out
+  }
+}
+
+/// JSON text helpers (no Foundation).
+public enum JSON {
+  /// A JSON string literal.
+  public static func string(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if u.value < 0x20 {
+          let hex = String(u.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(u)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  /// A JSON string literal, or `null`.
+  public static func optional(_ s: String?) -> String {
+    s.map(string) ?? "null"
+  }
+}
+
+extension String {
+  /// Every occurrence of `target` replaced (no Foundation).
+  func replacingAll(_ target: Character, _ replacement: String) -> String {
+    var out = ""
+    for ch in self {
+      if ch == target { out += replacement } else { out.append(ch) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,144 @@
+import MigplanModel
+import MigplanSyntax
+
+/// A lint rule: one kebab-case id, one Swift file, one `Rules/<id>.md`.
+///
+/// A rule looks at each linted file once (`check(file:into:)`) and at each operation of each
+/// linted migration (`check(operation:into:)`); it implements either or both. It reports
+/// through `Report.add`, which fills in the file, the migration and the operation; the engine
+/// applies the configured severity, suppressions, the baseline and `select`/`ignore`.
+public protocol Rule: Sendable {
+  /// The id used in output, docs, config and suppression comments.
+  static var id: String { get }
+  /// One line for `migplan rules` and `Rules/README.md`.
+  static var summary: String { get }
+  /// The phase most findings of this rule have.
+  static var phase: Phase { get }
+  static var defaultSeverity: Severity { get }
+  /// Findings of this rule are input errors (DESIGN.md: exit status 2 when reported).
+  static var isInputError: Bool { get }
+  init()
+  /// Called once for every linted file, whether or not it loaded as a migration.
+  func check(file: FileContext, into report: inout Report)
+  /// Called for every operation of every linted migration, in order.
+  func check(operation: OperationContext, into report: inout Report)
+}
+
+extension Rule {
+  public static var isInputError: Bool { false }
+  public func check(file: FileContext, into report: inout Report) {}
+  public func check(operation: OperationContext, into report: inout Report) {}
+}
+
+/// What every rule can see about the whole run: the loaded project and the configuration.
+public struct LintContext: Sendable {
+  /// Every migration under the roots (not only the linted ones), with its graph.
+  public var project: Project
+  public var config: LintConfig
+  /// The migrations on a dependency cycle (Django refuses to load the graph).
+  public let cycle: [MigrationKey]
+  /// Apps with more than one leaf migration, with their leaves (Django asks for a merge).
+  public let conflictingLeaves: [String: [MigrationKey]]
+
+  public init(project: Project, config: LintConfig) {
+    self.project = project
+    self.config = config
+    cycle = project.graph.findCycle() ?? []
+    var leaves: [String: [MigrationKey]] = [:]
+    for leaf in project.graph.leafNodes() { leaves[leaf.app, default: []].append(leaf) }
+    conflictingLeaves = leaves.filter { $0.value.count > 1 }
+  }
+}
+
+/// One linted file: its source and, when it loaded, its migration.
+public struct FileContext: Sendable {
+  public var lint: LintContext
+  public var source: SourceFile
+  /// Nil when the file did not load (syntax error, no `class Migration`, unreadable).
+  public var migration: Migration?
+}
+
+/// One operation of a linted migration, as a rule sees it: the migration, the position, the
+/// typed operation and the project state just before and just after it.
+public struct OperationContext: Sendable {
+  public var lint: LintContext
+  public var source: SourceFile
+  public var migration: Migration
+  /// The position in `migration.operations`.
+  public var index: Int
+  /// The operation, typed.
+  public var operation: Operation
+  /// The project state just before this operation (every migration the plan runs first).
+  public var before: ProjectState
+  /// The project state just after it.
+  public var after: ProjectState
+
+  public init(
+    lint: LintContext, source: SourceFile, migration: Migration, index: Int,
+    operation: Operation, before: ProjectState, after: ProjectState
+  ) {
+    self.lint = lint
+    self.source = source
+    self.migration = migration
+    self.index = index
+    self.operation = operation
+    self.before = before
+    self.after = after
+  }
+
+  /// The operation as evaluated (usually a `.call`).
+  public var value: Value { operation.value }
+  /// The operation's source text.
+  public var text: Substring { source.text(value.range) }
+}
+
+/// Collects the findings of one rule call; the context fills in where they belong.
+public struct Report: Sendable {
+  /// What was reported so far.
+  public private(set) var findings: [Finding] = []
+  let path: String
+  let key: MigrationKey?
+  let operationIndex: Int?
+  let span: TextRange?
+
+  init(path: String, key: MigrationKey?, operationIndex: Int?, span: TextRange?) {
+    self.path = path
+    self.key = key
+    self.operationIndex = operationIndex
+    self.span = span
+  }
+
+  /// Reports one finding of `rule` at `range` (nil: the whole file).
+  public mutating func add<R: Rule>(
+    _ rule: R.Type, at range: TextRange?, _ message: String, why: String? = nil,
+    help: String? = nil, phase: Phase? = nil
+  ) {
+    findings.append(
+      Finding(
+        rule: R.id, severity: R.defaultSeverity, phase: phase ?? R.phase, path: path,
+        range: range, message: message, why: why, help: help, key: key,
+        operationIndex: operationIndex, span: span))
+  }
+}
+
+extension Value {
+  /// The import path of the called class or function, for a `.call`.
+  public var calleePath: String? {
+    if case .call(let callee, _, _, _) = self { return callee }
+    return nil
+  }
+
+  /// The last component of `calleePath` (`AddField`).
+  public var calleeName: Substring? {
+    guard let path = calleePath else { return nil }
+    return path.split(separator: ".").last
+  }
+
+  /// A call argument by keyword, else by position (`position` counts positional arguments).
+  public func argument(_ name: String, position: Int? = nil) -> Value? {
+    guard case .call(_, let args, let keywords, _) = self else { return nil }
+    if let k = keywords.first(where: { $0.name == name }) { return k.value }
+    if let position, position < args.count { return args[position] }
+    return nil
+  }
+}

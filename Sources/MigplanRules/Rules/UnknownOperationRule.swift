@@ -1,0 +1,34 @@
+import MigplanModel
+
+/// Flags an operation that is not one of Django's built-in operation classes (and not declared
+/// in the `operations` config table).
+struct UnknownOperationRule: Rule {
+  static let id = "unknown-operation"
+  static let summary = "an operation class migplan does not know (custom or third-party)"
+  static let phase = Phase.review
+  static let defaultSeverity = Severity.warning
+
+  func check(operation: OperationContext, into report: inout Report) {
+    let op = operation.operation
+    guard case .unknown = op.kind else { return }
+    switch op.value {
+    case .unresolved:
+      return  // unresolved-value reports it
+    case .call(let callee, _, _, _):
+      if operation.lint.config.operations[callee] != nil { return }
+      report.add(
+        Self.self, at: op.range,
+        "`\(callee)` is not a Django operation migplan knows; its database effect is not judged",
+        why: "a custom operation can run any SQL; migplan cannot tell whether it locks or rewrites",
+        help:
+          "read its SQL (`manage.py sqlmigrate`), then declare its phase under `operations` in the config, or suppress with a reason"
+      )
+    default:
+      report.add(
+        Self.self, at: op.range, "this operation is not a call of an operation class",
+        why:
+          "Django expects Operation instances in `operations`; migplan cannot judge anything else",
+        help: "write the operation as a call, e.g. `migrations.AddField(...)`")
+    }
+  }
+}

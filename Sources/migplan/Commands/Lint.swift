@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import MigplanModel
+import MigplanRules
+import MigplanSyntax
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+/// `migplan lint`: judge migrations; state from every migration under the roots, findings for
+/// the named paths only.
+struct Lint: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Judge migrations for operations that are unsafe to deploy on PostgreSQL.",
+    discussion: """
+      PATHs are migration files or folders; without them every migration under the roots is \
+      linted. The project state is always built from every migration under the roots. \
+      Configuration is `[tool.migplan]` in pyproject.toml or .migplan.toml, found by walking up \
+      from the current folder. Exit status: 0 when nothing is at or above --fail-on, 1 when \
+      something is, 2 for a usage, config or input error (unreadable file, syntax error, \
+      broken migration graph).
+      """)
+
+  @Argument(help: "Migration files or folders to report on (default: all under the roots).")
+  var paths: [String] = []
+
+  @Option(
+    name: .customLong("root"),
+    help: "A project root (repeatable; default: `roots` from the config, else the current folder).")
+  var roots: [String] = []
+
+  @Option(help: "Output format: text, json, github or sarif.")
+  var format: OutputFormat = .text
+
+  @Option(
+    name: .customLong("fail-on"),
+    help: "Lowest severity that makes the exit status 1: error, warning or note (default: error).")
+  var failOn: Severity?
+
+  @Option(name: .customLong("pg-version"), help: "PostgreSQL major version (default: 14).")
+  var pgVersion: Int?
+
+  @Option(
+    name: .customLong("changed-since"),
+    help: "Lint only migration files git reports changed since REF (plus uncommitted ones).")
+  var changedSince: String?
+
+  @Option(help: "Do not report findings recorded in this baseline file.")
+  var baseline: String?
+
+  @Option(
+    name: .customLong("write-baseline"),
+    help: "Record every current finding in this file and exit 0.")
+  var writeBaseline: String?
+
+  @Option(help: "Configuration file (default: found by walking up from the current folder).")
+  var config: String?
+
+  func validate() throws {
+    if let v = pgVersion, !LintConfig.pgVersions.contains(v) {
+      throw ValidationError(
+        "--pg-version must be from \(LintConfig.pgVersions.lowerBound) to \(LintConfig.pgVersions.upperBound)"
+      )
+    }
+  }
+
+  func run() throws {
+    var settings: LintConfig
+    do {
+      settings =
+        try config.map { try ConfigLoader.load($0) }
+        ?? ConfigLoader.discover(from: FileManager.default.currentDirectoryPath)
+    } catch let e as ConfigError {
+      InputError.printError(e.description)
+      throw ExitCode(2)
+    }
+    if let pgVersion { settings.pgVersion = pgVersion }
+    if let failOn { settings.failOn = failOn }
+    let roots = !self.roots.isEmpty ? self.roots : !settings.roots.isEmpty ? settings.roots : ["."]
+
+    var paths = self.paths
+    var nothingChanged = false
+    if let ref = changedSince {
+      let changed = try Self.changedMigrations(since: ref)
+      paths = Self.restrict(changed, to: paths)
+      nothingChanged = paths.isEmpty
+    }
+
+    var loadedBaseline: Baseline? = nil
+    if let baseline, writeBaseline == nil {
+      switch Baseline.read(baseline) {
+      case .success(let b): loadedBaseline = b
+      case .failure(let e):
+        InputError.printError(e.description)
+        throw ExitCode(2)
+      }
+    }
+
+    let request = LintRequest(
+      roots: roots, paths: paths, config: settings, baseline: loadedBaseline)
+    let result =
+      nothingChanged ? LintResult() : Linter.run(request)
+
+    for p in result.problems { InputError.printError(Self.locate(p)) }
+
+    if let target = writeBaseline {
+      if !result.problems.isEmpty { throw ExitCode(2) }
+      let text = Baseline.render(result.findings, sources: result.sources)
+      do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+      } catch {
+        InputError.printError("\(target): error: cannot write baseline: \(error)")
+        throw ExitCode(2)
+      }
+      InputError.printError(
+        "wrote \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") to \(target)"
+      )
+      return
+    }
+
+    let color =
+      format == .text && isatty(1) == 1
+      && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    let renderer = Renderer(format: format, color: color, version: MigplanVersion.current)
+    FileHandle.standardOutput.write(Data(renderer.render(result).utf8))
+    let status = result.exitStatus(failOn: settings.failOn)
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// `path:line:col: error: message` for an input problem.
+  static func locate(_ d: Diagnostic) -> String {
+    var line = 1
+    var column = 1
+    if let range = d.range, case .success(let raw) = FileSystem.read(d.path) {
+      let at = SourceLines(SourceText.prepare(raw).bytes).location(range.start)
+      line = at.line
+      column = at.column
+    }
+    return "\(Renderer.displayPath(d.path)):\(line):\(column): error: \(d.message)"
+  }
+
+  /// Migration files (`…/migrations/*.py`) git reports changed since `ref` (committed on this
+  /// branch since it left `ref`, staged, unstaged or untracked), as absolute paths.
+  static func changedMigrations(since ref: String) throws -> [String] {
+    let top = try git(["rev-parse", "--show-toplevel"]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    var names = Set<String>()
+    for args in [
+      ["diff", "--name-only", "--diff-filter=d", "\(ref)...HEAD"],
+      ["diff", "--name-only", "--diff-filter=d", "HEAD"],
+      ["ls-files", "--others", "--exclude-standard"],
+    ] {
+      for line in try git(args).split(separator: "\n") where !line.isEmpty {
+        names.insert(String(line))
+      }
+    }
+    return names.sorted().compactMap { name in
+      let parts = name.split(separator: "/")
+      guard name.hasSuffix(".py"), parts.count >= 2, parts[parts.count - 2] == "migrations"
+      else { return nil }
+      let path = top + "/" + name
+      return FileSystem.isFile(path) ? path : nil
+    }
+  }
+
+  /// `changed` limited to the files under `paths` (all of them when `paths` is empty).
+  static func restrict(_ changed: [String], to paths: [String]) -> [String] {
+    if paths.isEmpty { return changed }
+    let prefixes = paths.compactMap { FileSystem.realPath($0) }
+    return changed.filter { c in
+      guard let real = FileSystem.realPath(c) else { return false }
+      return prefixes.contains { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+    }
+  }
+
+  /// Runs git in the current folder and returns its standard output; exit 2 when it fails.
+  static func git(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    do {
+      try process.run()
+    } catch {
+      InputError.printError("error: --changed-since needs git: \(error)")
+      throw ExitCode(2)
+    }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      let message = String(decoding: errData, as: UTF8.self)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+      InputError.printError("error: git \(arguments.joined(separator: " ")): \(message)")
+      throw ExitCode(2)
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
