@@ -332,7 +332,7 @@ from shop.operations import BackfillOrderTotals
 
 
 class Migration(migrations.Migration):
-    dependencies = [("shop", "0002_order_total")]
+    dependencies = [("shop", "0001_initial")]
 
     operations = [
         BackfillOrderTotals(batch_size=1000),  # expect: unknown-operation
@@ -352,7 +352,7 @@ def backfill_order_totals(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("shop", "0002_order_total")]
+    dependencies = [("shop", "0001_initial")]
 
     operations = [
         migrations.RunPython(backfill_order_totals, migrations.RunPython.noop),

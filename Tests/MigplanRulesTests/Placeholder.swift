@@ -1,1 +1,0 @@
-// Tests for MigplanRules live in this folder.
