@@ -246,6 +246,12 @@ public enum Linter {
     _ findings: [Finding], source: SourceFile, key: MigrationKey?, config: LintConfig,
     rules: [any Rule.Type]
   ) -> (kept: [Finding], suppressed: Int) {
+    // A module-level value used by several operations is one problem at one place.
+    var seen: Set<[String]> = []
+    let findings = findings.filter { f in
+      guard let r = f.range else { return true }
+      return seen.insert([f.rule, String(r.start), String(r.end), f.message]).inserted
+    }
     let directives = Suppression.parse(source)
     if directives.isEmpty { return (findings, 0) }
     let lines = SourceLines(source.bytes)

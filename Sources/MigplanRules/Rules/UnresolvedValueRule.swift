@@ -18,9 +18,11 @@ struct UnresolvedValueRule: Rule {
     let op = operation.operation
     op.value.walk { v in
       guard case .unresolved(let range, let why) = v else { return }
+      let help =
+        why.hasPrefix("setting ")
+        ? "give the setting a value under [tool.migplan.settings] in the config" : Self.help
       report.add(
-        Self.self, at: range, "cannot evaluate statically: \(why)", why: Self.why,
-        help: Self.help)
+        Self.self, at: range, "cannot evaluate statically: \(why)", why: Self.why, help: help)
     }
     // Arguments the typed operation needed: missing ones, and ones of the wrong kind that
     // hold nothing unresolved (those are reported above).
