@@ -100,6 +100,7 @@ public struct Field: Hashable, Sendable {
       return String(path.split(separator: ".").last!)
     case "ImageField": return "FileField"
     case "EmailField", "URLField": return "CharField"
+    case "NullBooleanField": return "BooleanField"
     default: return c
     }
   }
@@ -181,13 +182,15 @@ public struct Field: Hashable, Sendable {
       "AutoField", "BigAutoField", "SmallAutoField", "BigIntegerField", "BinaryField",
       "BooleanField", "CharField", "DurationField", "FloatField", "IntegerField",
       "PositiveBigIntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
-      "SmallIntegerField", "TextField", "NullBooleanField", "JSONField",
+      "SmallIntegerField", "TextField", "JSONField",
       "SearchVectorField", "CICharField", "CIEmailField", "CITextField", "HStoreField",
       "IntegerRangeField", "BigIntegerRangeField", "DecimalRangeField", "DateTimeRangeField",
       "DateRangeField", "GeneratedField", "CompositePrimaryKey",
     ] {
       t[name] = Known(base: name, positional: plain, defaults: [:])
     }
+    t["NullBooleanField"] = Known(
+      base: "NullBooleanField", positional: plain, defaults: ["null": yes, "blank": yes])
     t["UUIDField"] = Known(base: "UUIDField", positional: plain, defaults: ["max_length": v(32)])
     t["DateField"] = Known(
       base: "DateField", positional: ["verbose_name", "name", "auto_now", "auto_now_add"],

@@ -199,6 +199,13 @@ extension Operation {
       for item in ast.list(stmt, "body") where item >= 0 && ast.kind(item) == .FunctionDef {
         let f = ast.identifier(item, "name", in: parsed.source)
         if f == "__init__" || f == "state_forwards" { overrides = true }
+        if f == "database_forwards" {
+          databaseNoop = ast.list(item, "body").allSatisfy { s in
+            s >= 0
+              && (ast.kind(s) == .Pass
+                || (ast.kind(s) == .Expr && ast.kind(ast.child(s, "value")!) == .Constant))
+          }
+        }
       }
       for b in ast.list(stmt, "bases") where b >= 0 {
         if case .reference(let path, _) = evaluator.evaluate(b) {

@@ -21,6 +21,9 @@ public struct Operation: Sendable {
   /// For a custom operation that keeps its base's `__init__` and `state_forwards`: the typed
   /// case of the base with the same arguments; its effect on the project state is the base's.
   public var inherited: Kind? = nil
+  /// For a custom operation: its class defines `database_forwards` with an empty body (only
+  /// a docstring or `pass`), so it runs no SQL (django-celery-results' `FakeAddIndex`).
+  public var databaseNoop = false
 
   /// The byte range of the operation's expression.
   public var range: TextRange { value.range }

@@ -46,6 +46,26 @@ public struct ModelState: Sendable {
   public var constraints: [ConstraintSpec]
   public var uniqueTogether: [[String]]
   public var indexTogether: [[String]]
+  /// The model's position in Django's `ProjectState.models` dict (insertion order, which
+  /// decides the order Django renders models and lists related objects in).
+  public var ordinal: Int = 0
+
+  public init(
+    app: String, name: String, fields: [(name: String, field: Field)], options: [String: Value],
+    bases: [Value], managers: [Value], indexes: [IndexSpec], constraints: [ConstraintSpec],
+    uniqueTogether: [[String]], indexTogether: [[String]]
+  ) {
+    self.app = app
+    self.name = name
+    self.fields = fields
+    self.options = options
+    self.bases = bases
+    self.managers = managers
+    self.indexes = indexes
+    self.constraints = constraints
+    self.uniqueTogether = uniqueTogether
+    self.indexTogether = indexTogether
+  }
 
   /// The model's key.
   public var key: ModelKey { ModelKey(app, name) }
@@ -77,6 +97,22 @@ public struct StateProblem: Sendable, CustomStringConvertible {
 /// operation as Django's `state_forwards` changes it.
 public struct ProjectState: Sendable {
   public var models: [ModelKey: ModelState] = [:]
+  private var nextOrdinal = 0
+
+  /// The models in Django's dict order: by insertion.
+  public var orderedModels: [ModelState] { models.values.sorted { $0.ordinal < $1.ordinal } }
+
+  /// Adds or replaces a model; a new key goes to the end, as in a Python dict.
+  public mutating func insert(_ m: ModelState) {
+    var m = m
+    if let existing = models[m.key] {
+      m.ordinal = existing.ordinal
+    } else {
+      nextOrdinal += 1
+      m.ordinal = nextOrdinal
+    }
+    models[m.key] = m
+  }
 
   public init() {}
 
@@ -116,9 +152,10 @@ public struct ProjectState: Sendable {
         ConstraintSpec.init)
       let unique = ProjectState.together(rest.removeValue(forKey: "unique_together"))
       let index = ProjectState.together(rest.removeValue(forKey: "index_together"))
-      models[ModelKey(app, name)] = ModelState(
-        app: app, name: name, fields: fields, options: rest, bases: bases, managers: managers,
-        indexes: indexes, constraints: constraints, uniqueTogether: unique, indexTogether: index)
+      insert(
+        ModelState(
+          app: app, name: name, fields: fields, options: rest, bases: bases, managers: managers,
+          indexes: indexes, constraints: constraints, uniqueTogether: unique, indexTogether: index))
     case .deleteModel(let name):
       if models.removeValue(forKey: ModelKey(app, name)) == nil {
         problem("DeleteModel of \(app).\(name.lowercased()), which the state does not have")
@@ -256,7 +293,7 @@ public struct ProjectState: Sendable {
       return
     }
     renamed.name = newName
-    models[ModelKey(app, newName)] = renamed
+    insert(renamed)
     let target = Value.string("\(app).\(newName)", TextRange(0, 0))
     for key in Array(models.keys) {
       var m = models[key]!

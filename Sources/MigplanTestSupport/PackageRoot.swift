@@ -22,3 +22,11 @@ public enum PackageRoot {
 #elseif canImport(Darwin)
   import Darwin
 #endif
+
+extension PackageRoot {
+  /// An environment variable of the test process.
+  public static func environment(_ name: String) -> String? {
+    guard let p = getenv(name) else { return nil }
+    return String(cString: p)
+  }
+}

@@ -1,0 +1,173 @@
+/// What the database holds, as far as Django's schema editor asks it: tables, their columns,
+/// and the constraints and indexes that `introspection.get_constraints` reports. migplan keeps
+/// it by applying the effect of every statement it generates, in plan order, so that names
+/// Django looks up by introspection (`_constraint_names`) come out as the database has them.
+public struct Catalog: Sendable {
+  /// One constraint or index of a table.
+  public struct Object: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+      case primaryKey, unique, foreignKey, check
+      /// An index that is not a constraint; `type` is Django's (`idx` for a plain btree).
+      case index(unique: Bool, type: String)
+    }
+    public var name: String
+    public var columns: [String]
+    public var kind: Kind
+    /// For foreign keys: the referenced table.
+    public var references: String? = nil
+  }
+
+  /// One table.
+  public struct Table: Sendable {
+    public var columns: [String]
+    /// In creation order (the order `pg_constraint` returns them in a fresh database).
+    public var objects: [Object]
+  }
+
+  public var tables: [String: Table] = [:]
+
+  public init() {}
+
+  /// A change one statement makes.
+  public enum Effect: Sendable {
+    /// `CREATE TABLE` with its columns and inline constraints: primary key, unique and check
+    /// columns (PostgreSQL names them), and foreign keys (named).
+    case createTable(String, columns: [String], pk: [String], unique: [String], check: [String])
+    case dropTable(String)
+    case renameTable(String, String)
+    case addColumn(String, String, unique: Bool, check: Bool, foreignKey: (String, String)?)
+    case dropColumn(String, String)
+    case renameColumn(String, String, String)
+    case addObject(String, Object)
+    case dropObject(String, String)
+    /// `DROP INDEX name`: whichever table has it.
+    case dropIndex(String)
+    case renameIndex(String, String)
+  }
+
+  /// Applies one effect.
+  public mutating func apply(_ effect: Effect) {
+    switch effect {
+    case .createTable(let name, let columns, let pk, let unique, let check):
+      var t = Table(columns: columns, objects: [])
+      if !pk.isEmpty {
+        t.objects.append(
+          Object(name: Names.postgres(name, nil, "pkey"), columns: pk, kind: .primaryKey))
+      }
+      tables[name] = t
+      for c in unique { addUnique(name, c) }
+      for c in check { addCheck(name, c) }
+    case .dropTable(let name):
+      tables[name] = nil
+      // CASCADE: foreign keys of other tables that reference it go too.
+      for key in Array(tables.keys) {
+        tables[key]!.objects.removeAll { $0.kind == .foreignKey && $0.references == name }
+      }
+    case .renameTable(let old, let new):
+      guard let t = tables.removeValue(forKey: old) else { return }
+      tables[new] = t
+      for key in Array(tables.keys) {
+        for i in tables[key]!.objects.indices where tables[key]!.objects[i].references == old {
+          tables[key]!.objects[i].references = new
+        }
+      }
+    case .addColumn(let table, let column, let unique, let check, let fk):
+      tables[table, default: Table(columns: [], objects: [])].columns.append(column)
+      if let (name, to) = fk {
+        tables[table]!.objects.append(
+          Object(name: name, columns: [column], kind: .foreignKey, references: to))
+      }
+      if unique { addUnique(table, column) }
+      if check { addCheck(table, column) }
+    case .dropColumn(let table, let column):
+      guard var t = tables[table] else { return }
+      t.columns.removeAll { $0 == column }
+      t.objects.removeAll { $0.columns.contains(column) }
+      tables[table] = t
+    case .renameColumn(let table, let old, let new):
+      guard var t = tables[table] else { return }
+      t.columns = t.columns.map { $0 == old ? new : $0 }
+      for i in t.objects.indices {
+        t.objects[i].columns = t.objects[i].columns.map { $0 == old ? new : $0 }
+      }
+      tables[table] = t
+    case .addObject(let table, let object):
+      tables[table, default: Table(columns: [], objects: [])].objects.append(object)
+    case .dropObject(let table, let name):
+      tables[table]?.objects.removeAll { $0.name == name }
+    case .dropIndex(let name):
+      for key in Array(tables.keys) { tables[key]!.objects.removeAll { $0.name == name } }
+    case .renameIndex(let old, let new):
+      for key in Array(tables.keys) {
+        for i in tables[key]!.objects.indices where tables[key]!.objects[i].name == old {
+          tables[key]!.objects[i].name = new
+        }
+      }
+    }
+  }
+
+  /// Every relation name in use (PostgreSQL picks a free name for inline constraints).
+  private func nameTaken(_ name: String) -> Bool {
+    tables.keys.contains(name) || tables.values.contains { $0.objects.contains { $0.name == name } }
+  }
+
+  /// PostgreSQL's `ChooseRelationName`: the name, else with 1, 2, … before the label.
+  private func choose(_ table: String, _ column: String, _ label: String) -> String {
+    var name = Names.postgres(table, column, label)
+    var n = 0
+    while nameTaken(name) {
+      n += 1
+      name = Names.postgres(table, column, "\(label)\(n)")
+    }
+    return name
+  }
+
+  private mutating func addUnique(_ table: String, _ column: String) {
+    let name = choose(table, column, "key")
+    tables[table]!.objects.append(Object(name: name, columns: [column], kind: .unique))
+  }
+
+  private mutating func addCheck(_ table: String, _ column: String) {
+    let name = choose(table, column, "check")
+    tables[table]!.objects.append(Object(name: name, columns: [column], kind: .check))
+  }
+
+  /// Django's `_constraint_names` over this catalog: the names of constraints and indexes of
+  /// `table` on exactly `columns` matching the filters, constraints first (as introspection
+  /// returns them), `exclude` left out.
+  public func constraintNames(
+    _ table: String, columns: [String]? = nil, unique: Bool? = nil, primaryKey: Bool? = nil,
+    index: Bool? = nil, foreignKey: Bool? = nil, check: Bool? = nil, type: String? = nil,
+    exclude: Set<String> = []
+  ) -> [String] {
+    guard let t = tables[table] else { return [] }
+    let constraints = t.objects.filter { if case .index = $0.kind { false } else { true } }
+    // Indexes come from a GROUP BY over their names: in name order.
+    let indexes = t.objects.filter { if case .index = $0.kind { true } else { false } }
+      .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    var out: [String] = []
+    for o in constraints + indexes {
+      if let columns, columns != o.columns { continue }
+      var isUnique = false
+      var isIndex = false
+      var indexType: String? = nil
+      switch o.kind {
+      case .primaryKey, .unique: isUnique = true
+      case .index(let u, let ty):
+        isUnique = u
+        isIndex = true
+        indexType = ty
+      default: break
+      }
+      if let unique, isUnique != unique { continue }
+      if let primaryKey, (o.kind == .primaryKey) != primaryKey { continue }
+      if let index, isIndex != index { continue }
+      if let check, (o.kind == .check) != check { continue }
+      if let foreignKey, foreignKey, o.kind != .foreignKey { continue }
+      if let type, indexType != type { continue }
+      if exclude.contains(o.name) { continue }
+      out.append(o.name)
+    }
+    return out
+  }
+}

@@ -1,0 +1,415 @@
+import MigplanModel
+import MigplanSyntax
+
+/// `sqlmigrate` for a whole project: the SQL of each migration exactly as Django 5.2 prints it
+/// on PostgreSQL, with the database in the state a real `migrate` has reached just before it.
+///
+/// The state a migration is rendered from is Django's: the project state after the
+/// migration's ancestors (`MigrationLoader.project_state(key, at_end=False)`). Names Django
+/// looks up in the database are read from a `Catalog` that follows every statement of the
+/// migrations before it in plan order.
+public struct SQLGenerator {
+  public let project: Project
+  public let settings: Settings
+
+  public init(project: Project, settings: Settings = Settings()) {
+    self.project = project
+    self.settings = settings
+  }
+
+  /// One migration's output, and what it did to the catalog.
+  public struct Output: Sendable {
+    public var key: MigrationKey
+    /// The text `sqlmigrate` prints (empty when it prints nothing).
+    public var text: String
+    /// The statements and comment lines, without `BEGIN;`/`COMMIT;`.
+    public var lines: [String]
+    /// Problems that make the output differ from Django's (unknown classes, Django errors).
+    public var problems: [String]
+  }
+
+  /// The SQL of every migration of the plan, in plan order.
+  public func all() -> [Output] {
+    var catalog = Catalog()
+    var out: [Output] = []
+    for key in project.plan {
+      let (o, effects) = generate(key, catalog: catalog)
+      for e in effects { catalog.apply(e) }
+      out.append(o)
+    }
+    return out
+  }
+
+  /// The SQL of one migration; the migrations before it in plan order build the catalog.
+  /// Migrations outside the plan (replaced by a squash) are rendered against the catalog at
+  /// the point where their squash is.
+  public func sql(for key: MigrationKey) -> Output {
+    var catalog = Catalog()
+    let plan = project.plan
+    let stop = plan.firstIndex(of: key) ?? squashPosition(key, plan) ?? plan.count
+    for k in plan[..<stop] {
+      let (_, effects) = generate(k, catalog: catalog)
+      for e in effects { catalog.apply(e) }
+    }
+    return generate(key, catalog: catalog).0
+  }
+
+  private func squashPosition(_ key: MigrationKey, _ plan: [MigrationKey]) -> Int? {
+    for (i, k) in plan.enumerated() {
+      if let m = project.migrations[k], m.replaces.contains(where: { $0.key == key }) { return i }
+    }
+    return nil
+  }
+
+  /// Generates one migration's SQL against `catalog`; returns it with its catalog effects.
+  public func generate(_ key: MigrationKey, catalog: Catalog) -> (Output, [Catalog.Effect]) {
+    guard let migration = project.migrations[key] else {
+      return (Output(key: key, text: "", lines: [], problems: ["no migration \(key)"]), [])
+    }
+    var (state, _) = project.state(at: key, atEnd: false)
+    let editor = SchemaEditor(catalog: catalog)
+    var problems: [String] = []
+    for op in migration.typedOperations {
+      editor.comment("--")
+      editor.comment("-- " + Describe.describe(op))
+      editor.comment("--")
+      if !op.reducesToSQL {
+        editor.comment("-- THIS OPERATION CANNOT BE WRITTEN AS SQL")
+        continue
+      }
+      let before = editor.collectedCount
+      let from = state
+      state.apply(op, app: key.app, migration: key)
+      do {
+        try Forwards(editor: editor, app: key.app, settings: settings)
+          .run(op, from: from, to: state)
+      } catch {
+        problems.append("\(op.className): \(error)")
+        editor.comment("-- migplan: cannot render: \(error)")
+      }
+      if editor.collectedCount == before { editor.comment("-- (no-op)") }
+    }
+    editor.flush()
+    let lines = editor.collected
+    var text = lines.joined(separator: "\n")
+    let onlyComments = false
+    if !text.isEmpty && !onlyComments {
+      text = migration.atomic ? "BEGIN;\n" + text + "\nCOMMIT;\n" : text + "\n"
+    }
+    return (Output(key: key, text: text, lines: lines, problems: problems), editor.effects)
+  }
+}
+
+extension Operation {
+  /// Django's `reduces_to_sql`: false for `RunPython` (and subclasses).
+  var reducesToSQL: Bool {
+    switch kind {
+    case .runPython: return false
+    case .unknown: return base != "RunPython"
+    default: return true
+    }
+  }
+}
+
+/// The `database_forwards` of each operation.
+struct Forwards {
+  let editor: SchemaEditor
+  let app: String
+  let settings: Settings
+
+  func render(_ state: ProjectState, _ name: String) throws(RenderError) -> SQLModel {
+    try Renderer(state: state, settings: settings).model(ModelKey(app, name))
+  }
+
+  func run(_ op: Operation, from: ProjectState, to: ProjectState) throws(RenderError) {
+    var kind = op.kind
+    if case .unknown = kind, let inherited = op.inherited {
+      if op.databaseNoop { return }
+      kind = inherited
+    }
+    switch kind {
+    case .createModel(let name, _, _, _, _):
+      let model = try render(to, name)
+      if model.canMigrate { editor.createModel(model) }
+    case .deleteModel(let name):
+      let model = try render(from, name)
+      if model.canMigrate { editor.deleteModel(model) }
+    case .renameModel(let oldName, let newName):
+      try renameModel(oldName, newName, from: from, to: to)
+    case .alterModelTable(let name, _):
+      let new = try render(to, name)
+      guard new.canMigrate else { return }
+      let old = try render(from, name)
+      editor.alterDBTable(old.table, new.table)
+      for (o, n) in zip(old.manyToMany, new.manyToMany) {
+        if let ot = o.through, let nt = n.through {
+          editor.alterDBTable(ot.model.table, nt.model.table)
+        }
+      }
+    case .alterModelTableComment(let name, let comment):
+      let new = try render(to, name)
+      if new.canMigrate { editor.alterDBTableComment(new, comment) }
+    case .alterTogether(let name, let option, _):
+      let new = try render(to, name)
+      guard new.canMigrate else { return }
+      let old = try render(from, name)
+      if option == "unique_together" {
+        editor.alterUniqueTogether(new, old: old.uniqueTogether, new: new.uniqueTogether)
+      } else {
+        editor.alterIndexTogether(new, old: old.indexTogether, new: new.indexTogether)
+      }
+    case .alterOrderWithRespectTo(let name, _):
+      let new = try render(to, name)
+      guard new.canMigrate else { return }
+      let old = try render(from, name)
+      let had = old.field("_order")
+      let has = new.field("_order")
+      if let had, has == nil {
+        editor.removeField(old, had)
+      } else if var has, had == nil {
+        if has.field.defaultValue == nil {
+          has.field.construct.keywords["default"] = .int("0", .init(0, 0))
+        }
+        editor.addField(old, has)
+      }
+    case .alterModelOptions, .alterModelManagers, .alterConstraint:
+      return
+    case .addField(let model, let name, let field, let preserveDefault):
+      let toModel = try render(to, model)
+      guard toModel.canMigrate else { return }
+      let fromModel = try render(from, model)
+      guard var f = toModel.field(name) else { return }
+      if !preserveDefault { f.field.construct.keywords["default"] = field.defaultValue }
+      editor.addField(fromModel, f)
+    case .removeField(let model, let name):
+      let fromModel = try render(from, model)
+      guard fromModel.canMigrate, let f = fromModel.field(name) else { return }
+      editor.removeField(fromModel, f)
+    case .alterField(let model, let name, let field, let preserveDefault):
+      let toModel = try render(to, model)
+      guard toModel.canMigrate else { return }
+      let fromModel = try render(from, model)
+      guard let old = fromModel.field(name), var new = toModel.field(name) else { return }
+      if !preserveDefault { new.field.construct.keywords["default"] = field.defaultValue }
+      editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
+    case .renameField(let model, let oldName, let newName):
+      let toModel = try render(to, model)
+      guard toModel.canMigrate else { return }
+      let fromModel = try render(from, model)
+      guard let old = fromModel.field(oldName), let new = toModel.field(newName) else { return }
+      editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
+    case .addIndex(let model, let index, let concurrently):
+      let m = try render(to, model)
+      guard m.canMigrate else { return }
+      editor.execute(Indexes.createSQL(index, m, editor, concurrently: concurrently))
+    case .removeIndex(let model, let name, let concurrently):
+      let m = try render(from, model)
+      guard m.canMigrate else { return }
+      editor.execute(
+        editor.deleteIndexSQL(m.table, name, concurrently: concurrently), .dropIndex(name))
+    case .renameIndex(let model, let newName, let oldName, let oldFields):
+      let m = try render(to, model)
+      guard m.canMigrate else { return }
+      var old = oldName
+      if let oldFields {
+        let fromModel = try render(from, model)
+        let columns = oldFields.compactMap { fromModel.field($0)?.column }
+        let found = editor.catalog.constraintNames(
+          fromModel.table, columns: columns, unique: false, index: true)
+        guard found.count == 1 else {
+          throw RenderError(
+            message:
+              "Found wrong number (\(found.count)) of indexes for \(fromModel.table)(\(columns.joined(separator: ", ")))."
+          )
+        }
+        old = found[0]
+      }
+      guard let old, old != newName else { return }
+      editor.execute(
+        "ALTER INDEX \(Names.quote(old)) RENAME TO \(Names.quote(newName))",
+        .renameIndex(old, newName))
+    case .addConstraint(let model, let constraint, let notValid):
+      let m = try render(to, model)
+      guard m.canMigrate else { return }
+      let st = Constraints.createSQL(constraint, m, editor)
+      if notValid {
+        editor.execute(st.sql + " NOT VALID", st.effect)
+      } else {
+        editor.execute(st)
+      }
+    case .removeConstraint(let model, let name):
+      let m = try render(to, model)
+      guard m.canMigrate else { return }
+      let fromModel = try render(from, model)
+      guard let c = fromModel.constraints.first(where: { $0.name == name }) else { return }
+      let (sql, effect) = Constraints.removeSQL(c, m, editor)
+      editor.execute(sql, effect)
+    case .validateConstraint(let model, let name):
+      let m = try render(to, model)
+      guard m.canMigrate else { return }
+      editor.execute(
+        "ALTER TABLE \(Names.quote(m.table)) VALIDATE CONSTRAINT \(Names.quote(name))")
+    case .runSQL(let sql, _, _, _):
+      for statement in RunSQL.statements(sql) { editor.execute(statement) }
+    case .runPython:
+      return
+    case .separateDatabaseAndState(let database, _):
+      var state = from
+      for inner in database {
+        let before = state
+        state.apply(inner, app: app, migration: MigrationKey(app, ""))
+        try run(inner, from: before, to: state)
+      }
+    case .createExtension(let name):
+      editor.execute("CREATE EXTENSION IF NOT EXISTS \(Names.quote(name))")
+    case .createCollation(let name, let locale, let provider, let deterministic):
+      var args = ["locale=\(Literal.string(locale))"]
+      if provider != "libc" { args.append("provider=\(Literal.string(provider))") }
+      if !deterministic { args.append("deterministic=false") }
+      editor.execute(
+        "CREATE COLLATION \(Names.quote(name)) (\(args.joined(separator: ", ")))")
+    case .removeCollation(let name, _, _, _):
+      editor.execute("DROP COLLATION \(Names.quote(name))")
+    case .unknown, .unresolved:
+      throw RenderError(message: "\(op.callee) is not an operation migplan can render")
+    }
+  }
+
+  /// RenameModel: the table, the relations pointing at it, and its M2M tables.
+  func renameModel(_ oldName: String, _ newName: String, from: ProjectState, to: ProjectState)
+    throws(RenderError)
+  {
+    let newModel = try render(to, newName)
+    guard newModel.canMigrate else { return }
+    let oldModel = try render(from, oldName)
+    editor.alterDBTable(oldModel.table, newModel.table)
+    let oldKey = ModelKey(app, oldName)
+    let renderer = Renderer(state: from, settings: settings)
+    // Relations to the old model, as `_meta.related_objects` lists them.
+    // `_meta.related_objects`: apps in label order, models in state order, fields in order.
+    let ordered = from.models.values.sorted { ($0.app, $0.ordinal) < ($1.app, $1.ordinal) }
+    for m in ordered {
+      let key = m.key
+      for (fieldName, f) in m.fields where f.isRelation {
+        // Hidden relations (`related_name` ending in `+`) are not in `related_objects`
+        // (unless many-to-many).
+        let hidden = f.keywords["related_name"]?.stringValue?.hasSuffix("+") ?? false
+        if hidden && !f.isManyToMany { continue }
+        guard let ref = f.relatedModel,
+          ModelKey(reference: ref, app: m.app, selfName: m.name) == oldKey
+        else { continue }
+        let related = try renderer.render(m)
+        guard let oldField = related.field(fieldName) else { continue }
+        let relatedKey = key == oldKey ? ModelKey(app, newName) : key
+        let model =
+          relatedKey == ModelKey(app, newName)
+          ? newModel : try Renderer(state: to, settings: settings).model(relatedKey)
+        guard let newField = model.field(fieldName) else { continue }
+        editor.alterField(
+          model, oldField, newField, newModel: model, related: relatedFields(from, to))
+      }
+    }
+    for (o, n) in zip(oldModel.manyToMany, newModel.manyToMany) {
+      guard let ot = o.through, let nt = n.through else { continue }
+      if let t = n.field.relatedModel,
+        ModelKey(reference: t, app: app, selfName: newName) == ModelKey(app, newName)
+      {
+        continue
+      }
+      editor.alterManyToMany(ot.model, nt.model, o, n)
+    }
+  }
+
+  /// `_related_non_m2m_objects`: fields of other models that reference `field` of `model`
+  /// (its primary key when they name no `to_field`), as (model, old field, new field).
+  func relatedFields(_ from: ProjectState, _ to: ProjectState)
+    -> (SQLModel, SQLField) -> [(SQLModel, SQLField, SQLField)]
+  {
+    let settings = self.settings
+    return { model, field in
+      var out: [(SQLModel, SQLField, SQLField)] = []
+      let newRenderer = Renderer(state: to, settings: settings)
+      let oldRenderer = Renderer(state: from, settings: settings)
+      for (key, m) in to.models.sorted(by: { $0.key < $1.key }) {
+        for (name, f) in m.fields where f.isRelation && !f.isManyToMany {
+          guard let ref = f.relatedModel,
+            ModelKey(reference: ref, app: m.app, selfName: m.name) == model.key
+          else { continue }
+          let toField = f.keywords["to_field"]?.stringValue
+          guard (toField == nil && field.primaryKey) || toField == field.name else { continue }
+          guard let rendered = try? newRenderer.render(m), let new = rendered.field(name),
+            let old = (try? oldRenderer.model(key))?.field(name)
+          else { continue }
+          out.append((rendered, old, new))
+        }
+      }
+      return out
+    }
+  }
+}
+
+/// RunSQL's statements as Django executes them.
+enum RunSQL {
+  static func statements(_ sql: Value) -> [String] {
+    if let items = sql.items {
+      return items.compactMap { item in
+        if let s = item.stringValue { return s }
+        if let pair = item.items, pair.count == 2, let s = pair[0].stringValue { return s }
+        return nil
+      }
+    }
+    if case .string(let s, _) = sql {
+      if s.isEmpty { return [] }
+      return splitScript(s)
+    }
+    return []
+  }
+
+  /// `prepare_sql_script`: sqlparse's statement split with comments stripped.
+  static func splitScript(_ s: String) -> [String] {
+    var out: [String] = []
+    var current = ""
+    var quote: Character? = nil
+    var chars = Array(s)
+    var i = 0
+    func flush() {
+      let t = current.trimmingCharacters()
+      if !t.isEmpty { out.append(t) }
+      current = ""
+    }
+    while i < chars.count {
+      let c = chars[i]
+      if let q = quote {
+        current.append(c)
+        if c == q { quote = nil }
+        i += 1
+        continue
+      }
+      if c == "'" || c == "\"" {
+        quote = c
+        current.append(c)
+      } else if c == "-" && i + 1 < chars.count && chars[i + 1] == "-" {
+        while i < chars.count && chars[i] != "\n" { i += 1 }
+        continue
+      } else if c == ";" {
+        current.append(c)
+        flush()
+      } else {
+        current.append(c)
+      }
+      i += 1
+    }
+    chars = []
+    flush()
+    return out
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters() -> String {
+    var s = Substring(self)
+    while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+    while let l = s.last, l.isWhitespace { s = s.dropLast() }
+    return String(s)
+  }
+}

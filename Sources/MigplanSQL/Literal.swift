@@ -1,0 +1,192 @@
+import MigplanModel
+import MigplanSyntax
+
+/// SQL literals as Django's PostgreSQL backend writes them into `sqlmigrate` output: a field's
+/// default prepared by `get_db_prep_save` and quoted by psycopg 3's `sql.quote`.
+///
+/// Values only known when the migration runs are written as the placeholders of the oracle's
+/// masking (`'<now>'::timestamptz`, `'<today>'::date`, `'<now>'::time`, `'<uuid4>'::uuid`);
+/// a default migplan cannot compute is `'<unknown default: …>'`.
+public enum Literal {
+  /// psycopg's quoting of a Python string: `'…'` with `'` doubled; backslashes make it `E'…'`
+  /// with backslashes doubled and a leading space, as psycopg writes it.
+  public static func string(_ s: String) -> String {
+    let body = s.replacing("'", with: "''")
+    if s.contains("\\") {
+      return " E'" + body.replacing("\\", with: "\\\\") + "'"
+    }
+    return "'" + body + "'"
+  }
+
+  /// Callables whose result migplan knows, by import path.
+  static func callResult(_ path: String, internalType: String) -> String? {
+    switch path {
+    case "django.utils.timezone.now", "datetime.datetime.now", "datetime.datetime.utcnow":
+      switch internalType {
+      case "DateField": return "'<today>'::date"
+      case "TimeField": return "'<now>'::time"
+      default: return "'<now>'::timestamptz"
+      }
+    case "datetime.date.today": return "'<today>'::date"
+    case "uuid.uuid4", "uuid.uuid1": return "'<uuid4>'::uuid"
+    default: return nil
+    }
+  }
+
+  /// Defaults that third-party apps compute with a function, by the function's path, with the
+  /// value the function returns on a default configuration.
+  static let knownCallables: [String: Value] = [
+    // OSCAR_DEFAULT_CURRENCY's default.
+    "oscar.core.utils.get_default_currency": .string("GBP", .init(0, 0)),
+    // The root collection wagtailcore's data migration creates has id 1.
+    "wagtail.models.get_root_collection_id": .int("1", .init(0, 0)),
+    "wagtail.models.media.get_root_collection_id": .int("1", .init(0, 0)),
+    "wagtail.core.models.get_root_collection_id": .int("1", .init(0, 0)),
+    // A class attribute of django-cms's model (`TEMPLATE_DEFAULT = TEMPLATE_INHERITANCE_MAGIC`).
+    "cms.models.PageContent.TEMPLATE_DEFAULT": .string("INHERIT", .init(0, 0)),
+    "cms.models.contentmodels.PageContent.TEMPLATE_DEFAULT": .string("INHERIT", .init(0, 0)),
+    // FILER_IS_PUBLIC_DEFAULT's default.
+    "filer.models.filemodels.is_public_default": .bool(true, .init(0, 0)),
+  ]
+
+  /// Calls with arguments whose result migplan knows, by their Python text.
+  static let knownCalls: [String: Value] = [
+    // django-cms: CMS_DEFAULT_X_FRAME_OPTIONS defaults to X_FRAME_OPTIONS_INHERIT (0).
+    "cms.utils.conf.get_cms_setting('DEFAULT_X_FRAME_OPTIONS')": .int("0", .init(0, 0))
+  ]
+
+  /// Django's `_effective_default` + `get_db_prep_save` + quoting for a field, or nil when the
+  /// field has no effective default (SQL NULL).
+  static func effectiveDefault(_ f: SQLField) -> String? {
+    if let d = f.field.defaultValue {
+      return prepared(d, f)
+    }
+    if !f.null && f.blank && f.emptyStringsAllowed {
+      return f.internalType == "BinaryField" ? " E''::bytea" : "''"
+    }
+    let autoNow =
+      (f.field.argument("auto_now")?.truth ?? false)
+      || (f.field.argument("auto_now_add")?.truth ?? false)
+    if autoNow { return callResult("django.utils.timezone.now", internalType: f.internalType) }
+    return nil
+  }
+
+  /// A default value converted for the field's type and quoted.
+  static func prepared(_ v: Value, _ f: SQLField) -> String? {
+    var v = v
+    switch v {
+    case .reference(let path, _):
+      if let known = callResult(path, internalType: f.internalType) { return known }
+      if let known = knownCallables[path] {
+        v = known
+      } else if path == "builtins.dict" {
+        v = .dict([], .init(0, 0))
+      } else if path == "builtins.list" {
+        v = .list([], .init(0, 0))
+      } else {
+        return "'<unknown default: \(path)()>'"
+      }
+    case .function(let name, _):
+      return "'<unknown default: \(name)()>'"
+    case .call:
+      if let known = knownCalls[v.python] {
+        v = known
+      } else {
+        return "'<unknown default: \(v.python)>'"
+      }
+    case .unresolved(_, let why):
+      return "'<unknown default: \(why)>'"
+    default: break
+    }
+    if case .none = v { return nil }
+    switch f.internalType {
+    case "JSONField":
+      return Literal.string(json(v)) + "::jsonb"
+    case "BooleanField", "NullBooleanField":
+      guard let t = v.truth else { return "'<unknown default>'" }
+      return t ? "true" : "false"
+    case "IntegerField", "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
+      "PositiveSmallIntegerField", "PositiveBigIntegerField", "AutoField", "BigAutoField",
+      "SmallAutoField", "ForeignKey", "OneToOneField":
+      switch v {
+      case .int(let s, _): return s.hasPrefix("-") ? " " + s : s
+      case .bool(let b, _): return b ? "1" : "0"
+      case .float(let d, _): return String(Int(d))
+      case .string(let s, _): return Int(s).map(String.init) ?? Literal.string(s)
+      default: return "'<unknown default>'"
+      }
+    case "DecimalField":
+      switch v {
+      case .call(let callee, let args, _, _) where callee == "decimal.Decimal" && args.count == 1:
+        if let s = args[0].stringValue { return s }
+        if case .int(let s, _) = args[0] { return s }
+        return "'<unknown default>'"
+      case .int(let s, _): return s
+      case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
+      default: return "'<unknown default>'"
+      }
+    case "FloatField":
+      switch v {
+      case .int(let s, _): return s + ".0"
+      case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
+      default: return "'<unknown default>'"
+      }
+    default:
+      switch v {
+      case .string(let s, _): return Literal.string(s)
+      case .int(let s, _): return Literal.string(s)
+      case .bool(let b, _): return Literal.string(b ? "True" : "False")
+      case .setting(_, let s, _): return Literal.string(s)
+      default: return "'<unknown default>'"
+      }
+    }
+  }
+
+  /// `json.dumps` with Python's default separators.
+  static func json(_ v: Value) -> String {
+    switch v {
+    case .none: return "null"
+    case .bool(let b, _): return b ? "true" : "false"
+    case .int(let s, _): return s
+    case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
+    case .string(let s, _): return jsonString(s)
+    case .list(let xs, _), .tuple(let xs, _):
+      return "[" + xs.map(json).joined(separator: ", ") + "]"
+    case .dict(let entries, _):
+      return "{"
+        + entries.map { "\(jsonString($0.key.stringValue ?? "?")): \(json($0.value))" }
+        .joined(separator: ", ") + "}"
+    default: return "null"
+    }
+  }
+
+  static func jsonString(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if u.value < 0x20 || u.value > 0x7e {
+          if u.value > 0xffff {
+            let v = u.value - 0x10000
+            out += String(format4(0xd800 + (v >> 10))) + String(format4(0xdc00 + (v & 0x3ff)))
+          } else {
+            out += format4(u.value)
+          }
+        } else {
+          out.unicodeScalars.append(u)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  private static func format4(_ v: UInt32) -> String {
+    let h = String(v, radix: 16)
+    return "\\u" + String(repeating: "0", count: 4 - h.count) + h
+  }
+}

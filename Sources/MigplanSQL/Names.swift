@@ -1,0 +1,166 @@
+/// The identifiers Django and PostgreSQL generate: Django's `names_digest`, `truncate_name`
+/// and `_create_index_name`, and PostgreSQL's names for inline constraints.
+public enum Names {
+  /// PostgreSQL's identifier limit in bytes (NAMEDATALEN - 1), Django's `max_name_length()`.
+  public static let maxLength = 63
+
+  /// `quote_name`: double quotes unless already quoted.
+  public static func quote(_ name: String) -> String {
+    if name.hasPrefix("\"") && name.hasSuffix("\"") && name.count > 1 { return name }
+    return "\"\(name)\""
+  }
+
+  /// Django's `names_digest(*args, length)`: the first `length` hex digits of the MD5 of the
+  /// arguments' UTF-8 bytes, concatenated.
+  public static func digest(_ parts: [String], length: Int) -> String {
+    var bytes: [UInt8] = []
+    for p in parts { bytes += Array(p.utf8) }
+    return String(MD5.hex(bytes).prefix(length))
+  }
+
+  /// Django's `truncate_name(identifier, length, hash_len=4)`: names longer than `length`
+  /// characters keep `length - 4` of them and end in a digest of the whole name.
+  public static func truncate(_ identifier: String, length: Int = maxLength) -> String {
+    let (namespace, name) = split(identifier)
+    if name.count <= length { return identifier }
+    let digest = digest([name], length: 4)
+    let prefix = namespace.map { "\($0)\".\"" } ?? ""
+    return prefix + String(name.prefix(length - 4)) + digest
+  }
+
+  /// Django's `split_identifier`: `"schema"."table"` into its parts, quotes removed.
+  public static func split(_ identifier: String) -> (namespace: String?, name: String) {
+    if let r = identifier.firstRange(of: "\".\"") {
+      let ns = identifier[..<r.lowerBound].trimmingQuotes
+      let name = identifier[r.upperBound...].trimmingQuotes
+      return (ns, name)
+    }
+    return (nil, identifier.trimmingQuotes)
+  }
+
+  /// Django's `_create_index_name(table, columns, suffix)` for PostgreSQL (63 characters).
+  public static func index(table: String, columns: [String], suffix: String = "") -> String {
+    let table = split(table).name
+    var hashSuffix = digest([table] + columns, length: 8) + suffix
+    let joined = columns.joined(separator: "_")
+    let full = "\(table)_\(joined)_\(hashSuffix)"
+    if full.count <= maxLength { return full }
+    if hashSuffix.count > maxLength / 3 { hashSuffix = String(hashSuffix.prefix(maxLength / 3)) }
+    let other = (maxLength - hashSuffix.count) / 2 - 1
+    var name = "\(table.prefix(other))_\(joined.prefix(other))_\(hashSuffix)"
+    if let first = name.first, first == "_" || first.isNumber {
+      name = "D" + name.dropLast()
+    }
+    return name
+  }
+
+  /// PostgreSQL's `makeObjectName(name1, name2, label)`: `name1_name2_label`, shortening the
+  /// longer of the two names until the whole fits in 63 bytes (no multibyte clipping needed
+  /// for the ASCII names Django generates).
+  public static func postgres(_ name1: String, _ name2: String?, _ label: String) -> String {
+    var a = Array(name1.utf8)
+    var b = name2.map { Array($0.utf8) } ?? []
+    let overhead = label.utf8.count + 1 + (name2 == nil ? 0 : 1)
+    let avail = maxLength - overhead
+    while a.count + b.count > avail {
+      if a.count > b.count { a.removeLast() } else { b.removeLast() }
+    }
+    var out = String(decoding: a, as: UTF8.self)
+    if name2 != nil { out += "_" + String(decoding: b, as: UTF8.self) }
+    return out + "_" + label
+  }
+}
+
+extension Substring {
+  fileprivate var trimmingQuotes: String {
+    var s = self
+    if s.hasPrefix("\"") { s = s.dropFirst() }
+    if s.hasSuffix("\"") { s = s.dropLast() }
+    return String(s)
+  }
+}
+
+extension String {
+  fileprivate var trimmingQuotes: String { self[...].trimmingQuotes }
+}
+
+/// MD5 (RFC 1321), for Django's name digests only.
+enum MD5 {
+  private static let s: [UInt32] = [
+    7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
+    5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
+    4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
+    6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
+  ]
+  private static let k: [UInt32] = (0..<64).map { i in
+    UInt32(truncatingIfNeeded: Int64(abs(sin(Double(i + 1))) * 4_294_967_296.0))
+  }
+
+  static func hex(_ message: [UInt8]) -> String {
+    var m = message
+    let bitLength = UInt64(message.count) &* 8
+    m.append(0x80)
+    while m.count % 64 != 56 { m.append(0) }
+    for i in 0..<8 { m.append(UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i)))) }
+    var a0: UInt32 = 0x6745_2301
+    var b0: UInt32 = 0xefcd_ab89
+    var c0: UInt32 = 0x98ba_dcfe
+    var d0: UInt32 = 0x1032_5476
+    var chunk = 0
+    while chunk < m.count {
+      var w = [UInt32](repeating: 0, count: 16)
+      for i in 0..<16 {
+        let j = chunk + i * 4
+        w[i] =
+          UInt32(m[j]) | UInt32(m[j + 1]) << 8 | UInt32(m[j + 2]) << 16 | UInt32(m[j + 3]) << 24
+      }
+      var a = a0
+      var b = b0
+      var c = c0
+      var d = d0
+      for i in 0..<64 {
+        var f: UInt32
+        var g: Int
+        switch i {
+        case 0..<16:
+          f = (b & c) | (~b & d)
+          g = i
+        case 16..<32:
+          f = (d & b) | (~d & c)
+          g = (5 * i + 1) % 16
+        case 32..<48:
+          f = b ^ c ^ d
+          g = (3 * i + 5) % 16
+        default:
+          f = c ^ (b | ~d)
+          g = (7 * i) % 16
+        }
+        f = f &+ a &+ k[i] &+ w[g]
+        a = d
+        d = c
+        c = b
+        b = b &+ (f << s[i] | f >> (32 - s[i]))
+      }
+      a0 = a0 &+ a
+      b0 = b0 &+ b
+      c0 = c0 &+ c
+      d0 = d0 &+ d
+      chunk += 64
+    }
+    var out = ""
+    for v in [a0, b0, c0, d0] {
+      for i in 0..<4 {
+        let byte = UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))
+        let h = String(byte, radix: 16)
+        out += h.count == 1 ? "0" + h : h
+      }
+    }
+    return out
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

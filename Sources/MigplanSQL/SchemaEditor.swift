@@ -1,0 +1,402 @@
+import MigplanModel
+
+/// Django 5.2's PostgreSQL `DatabaseSchemaEditor` in `collect_sql` mode: the statements it
+/// would run, in order, with deferred statements flushed at the end of the migration.
+/// Introspection (`_constraint_names`) reads `catalog`, the database as it was before the
+/// migration; `effects` is what the migration's statements do to it.
+final class SchemaEditor {
+  let catalog: Catalog
+  private(set) var collected: [String] = []
+  private(set) var effects: [Catalog.Effect] = []
+  var deferred: [Statement] = []
+
+  init(catalog: Catalog) {
+    self.catalog = catalog
+  }
+
+  // MARK: Executing
+
+  /// Records a statement (with `;` added as Django's `execute` does) and its catalog effect.
+  func execute(_ sql: String, _ effects: Catalog.Effect?...) {
+    var trimmed = sql
+    while trimmed.last == " " || trimmed.last == "\n" || trimmed.last == "\t" {
+      trimmed.removeLast()
+    }
+    collected.append(trimmed.hasSuffix(";") ? sql : sql + ";")
+    for e in effects { if let e { self.effects.append(e) } }
+  }
+
+  func execute(_ st: Statement) {
+    execute(st.sql, st.effect)
+  }
+
+  /// Appends a raw line to the output (sqlmigrate's `--` comments).
+  func comment(_ line: String) {
+    collected.append(line)
+  }
+
+  var collectedCount: Int { collected.count }
+
+  /// The deferred statements, run at the end of the migration.
+  func flush() {
+    for st in deferred { execute(st) }
+    deferred = []
+  }
+
+  // MARK: Templates
+
+  static let createFK =
+    "ALTER TABLE %(table)s ADD CONSTRAINT %(name)s FOREIGN KEY (%(column)s) REFERENCES %(to_table)s (%(to_column)s)%(deferrable)s"
+  static let createIndex =
+    "CREATE INDEX %(name)s ON %(table)s%(using)s (%(columns)s)%(include)s%(extra)s%(condition)s"
+  static let createIndexConcurrently =
+    "CREATE INDEX CONCURRENTLY %(name)s ON %(table)s%(using)s (%(columns)s)%(include)s%(extra)s%(condition)s"
+  static let createUnique =
+    "ALTER TABLE %(table)s ADD CONSTRAINT %(name)s UNIQUE%(nulls_distinct)s (%(columns)s)%(deferrable)s"
+  static let createUniqueIndex =
+    "CREATE UNIQUE INDEX %(name)s ON %(table)s (%(columns)s)%(include)s%(nulls_distinct)s%(condition)s"
+  static let deferrable = " DEFERRABLE INITIALLY DEFERRED"
+
+  // MARK: Columns
+
+  /// `column_sql`: the column definition, or nil for fields without a column.
+  func columnSQL(_ field: SQLField, includeDefault: Bool) -> String? {
+    guard let type = field.dbType else { return nil }
+    var parts = [type]
+    if let c = field.collation { parts.append("COLLATE " + Names.quote(c)) }
+    var include = includeDefault
+    if let dbDefault = field.field.dbDefault {
+      parts.append("DEFAULT " + Expressions.dbDefault(dbDefault, field))
+      include = false
+    }
+    if include, let d = Literal.effectiveDefault(field) {
+      parts.append("DEFAULT " + d)
+    }
+    if let generated = field.field.keywords["expression"], field.internalType == "GeneratedField" {
+      let persist = field.field.keywords["db_persist"]?.truth ?? true
+      parts.append(
+        "GENERATED ALWAYS AS (\(Expressions.sql(generated, columns: { $0 }))) "
+          + (persist ? "STORED" : "VIRTUAL"))
+    } else if !field.null {
+      parts.append("NOT NULL")
+    } else {
+      parts.append("NULL")
+    }
+    if field.primaryKey {
+      parts.append("PRIMARY KEY")
+    } else if field.unique {
+      parts.append("UNIQUE")
+    }
+    return parts.joined(separator: " ")
+  }
+
+  // MARK: Models
+
+  func createModel(_ model: SQLModel) {
+    var deferredHere: [Statement] = []
+    for names in model.uniqueTogether {
+      let columns = names.compactMap { model.field($0)?.column }
+      deferredHere.append(createUniqueSQL(model, columns: columns))
+    }
+    var columnSQLs: [String] = []
+    var pk: [String] = []
+    var unique: [String] = []
+    var checks: [String] = []
+    var columns: [String] = []
+    for f in model.fields {
+      guard var definition = columnSQL(f, includeDefault: false), let column = f.column else {
+        continue
+      }
+      if let check = f.check {
+        definition += " CHECK (\(check))"
+        checks.append(column)
+      }
+      if let suffix = f.suffix { definition += " " + suffix }
+      if f.target != nil && f.dbConstraint {
+        deferredHere.append(createFKSQL(model, f, suffix: "_fk_%(to_table)s_%(to_column)s"))
+      }
+      columnSQLs.append(Names.quote(column) + " " + definition)
+      columns.append(column)
+      if f.primaryKey { pk.append(column) } else if f.unique { unique.append(column) }
+    }
+    var inline: [Catalog.Object] = []
+    for c in model.constraints {
+      if let (sql, object) = Constraints.inlineSQL(c, model, self) {
+        columnSQLs.append(sql)
+        inline.append(object)
+      }
+    }
+    execute(
+      "CREATE TABLE \(Names.quote(model.table)) (\(columnSQLs.joined(separator: ", ")))",
+      .createTable(model.table, columns: columns, pk: pk, unique: unique, check: checks))
+    for o in inline { effects.append(.addObject(model.table, o)) }
+    deferred += deferredHere
+    if let comment = model.tableComment {
+      execute(
+        "COMMENT ON TABLE \(Names.quote(model.table)) IS \(Literal.string(comment))")
+    }
+    for f in model.fields {
+      if let c = f.field.keywords["db_comment"]?.stringValue, let column = f.column {
+        execute(
+          "COMMENT ON COLUMN \(Names.quote(model.table)).\(Names.quote(column)) IS \(Literal.string(c))"
+        )
+      }
+    }
+    deferred += modelIndexesSQL(model)
+    for m in model.manyToMany {
+      if let through = m.through { createModel(through.model) }
+    }
+  }
+
+  func deleteModel(_ model: SQLModel) {
+    for m in model.manyToMany {
+      if let through = m.through { deleteModel(through.model) }
+    }
+    execute("DROP TABLE \(Names.quote(model.table)) CASCADE", .dropTable(model.table))
+    deferred.removeAll { $0.referencesTable(model.table) }
+  }
+
+  func alterDBTable(_ old: String, _ new: String) {
+    guard old != new else { return }
+    execute(
+      "ALTER TABLE \(Names.quote(old)) RENAME TO \(Names.quote(new))", .renameTable(old, new))
+    for st in deferred { st.renameTable(old, new) }
+  }
+
+  func alterDBTableComment(_ model: SQLModel, _ comment: String?) {
+    execute("COMMENT ON TABLE \(Names.quote(model.table)) IS \(Literal.string(comment ?? ""))")
+  }
+
+  // MARK: Fields
+
+  func addField(_ model: SQLModel, _ field: SQLField) {
+    if let through = field.through {
+      createModel(through.model)
+      return
+    }
+    guard var definition = columnSQL(field, includeDefault: true), let column = field.column else {
+      return
+    }
+    if let suffix = field.suffix { definition += " " + suffix }
+    if let check = field.check { definition += " CHECK (\(check))" }
+    var fk: (String, String)? = nil
+    if let target = field.target, field.dbConstraint {
+      let name = fkName(
+        model.table, column, target.table, target.column, "_fk_%(to_table)s_%(to_column)s")
+      let q = Names.quote(name)
+      definition +=
+        " CONSTRAINT \(q) REFERENCES \(Names.quote(target.table))(\(Names.quote(target.column)))\(Self.deferrable); SET CONSTRAINTS \(q) IMMEDIATE"
+      fk = (name, target.table)
+    }
+    execute(
+      "ALTER TABLE \(Names.quote(model.table)) ADD COLUMN \(Names.quote(column)) \(definition)",
+      .addColumn(
+        model.table, column, unique: field.unique && !field.primaryKey, check: field.check != nil,
+        foreignKey: fk))
+    if field.field.dbDefault == nil, Literal.effectiveDefault(field) != nil {
+      execute(
+        "ALTER TABLE \(Names.quote(model.table)) ALTER COLUMN \(Names.quote(column)) DROP DEFAULT")
+    }
+    if let c = field.field.keywords["db_comment"]?.stringValue {
+      execute(
+        "COMMENT ON COLUMN \(Names.quote(model.table)).\(Names.quote(column)) IS \(Literal.string(c))"
+      )
+    }
+    deferred += fieldIndexesSQL(model, field)
+  }
+
+  func removeField(_ model: SQLModel, _ field: SQLField) {
+    if let through = field.through {
+      deleteModel(through.model)
+      return
+    }
+    guard field.dbType != nil, let column = field.column else { return }
+    if field.field.isRelation {
+      for name in catalog.constraintNames(model.table, columns: [column], foreignKey: true) {
+        execute(deleteFKSQL(model.table, name), .dropObject(model.table, name))
+      }
+    }
+    execute(
+      "ALTER TABLE \(Names.quote(model.table)) DROP COLUMN \(Names.quote(column)) CASCADE",
+      .dropColumn(model.table, column))
+    deferred.removeAll { $0.referencesColumn(model.table, column) }
+  }
+
+  // MARK: Names and statements
+
+  func fkName(
+    _ table: String, _ column: String, _ toTable: String, _ toColumn: String, _ template: String
+  )
+    -> String
+  {
+    let suffix =
+      template
+      .replacing("%(to_table)s", with: Names.split(toTable).name)
+      .replacing("%(to_column)s", with: toColumn)
+    return Names.index(table: table, columns: [column], suffix: suffix)
+  }
+
+  func createFKSQL(_ model: SQLModel, _ field: SQLField, suffix: String) -> Statement {
+    let target = field.target!
+    return Statement(
+      Self.createFK, table: model.table, columns: [field.column!],
+      name: .foreignKey(suffixTemplate: suffix), toTable: target.table,
+      toColumns: [target.column], extra: ["deferrable": Self.deferrable], kind: .foreignKey)
+  }
+
+  func deleteFKSQL(_ table: String, _ name: String) -> String {
+    let q = Names.quote(name)
+    return "SET CONSTRAINTS \(q) IMMEDIATE; ALTER TABLE \(Names.quote(table)) DROP CONSTRAINT \(q)"
+  }
+
+  func deleteConstraintSQL(_ table: String, _ name: String) -> String {
+    "ALTER TABLE \(Names.quote(table)) DROP CONSTRAINT \(Names.quote(name))"
+  }
+
+  /// `_delete_index_sql`: also drops deferred statements creating that index.
+  func deleteIndexSQL(_ table: String, _ name: String, concurrently: Bool = false) -> String {
+    deferred.removeAll { st in
+      if case .index = st.kind { return st.table == table && st.rawName == name }
+      return false
+    }
+    return (concurrently ? "DROP INDEX CONCURRENTLY IF EXISTS " : "DROP INDEX IF EXISTS ")
+      + Names.quote(name)
+  }
+
+  /// `_create_index_sql` for fields.
+  func createIndexSQL(
+    _ model: SQLModel, columns: [String], name: String? = nil, suffix: String = "",
+    using: String = "", columnSuffixes: [String] = [], opclasses: [String] = [],
+    condition: String? = nil, include: [String] = [], concurrently: Bool = false,
+    expressions: String? = nil, type: String = "idx"
+  ) -> Statement {
+    var extra: [String: String] = ["using": using, "extra": ""]
+    extra["condition"] = condition.map { " WHERE " + $0 } ?? ""
+    extra["include"] =
+      include.isEmpty ? "" : " INCLUDE (\(include.map(Names.quote).joined(separator: ", ")))"
+    return Statement(
+      concurrently ? Self.createIndexConcurrently : Self.createIndex, table: model.table,
+      columns: columns, columnSuffixes: columnSuffixes, opclasses: opclasses,
+      name: name.map { .fixed(Names.quote($0)) } ?? .index(suffix: suffix), extra: extra,
+      expressions: expressions, kind: .index(unique: false, type: type))
+  }
+
+  /// `_create_unique_sql`.
+  func createUniqueSQL(
+    _ model: SQLModel, columns: [String], name: String? = nil, condition: String? = nil,
+    deferrable: String = "", include: [String] = [], opclasses: [String] = [],
+    expressions: String? = nil, nullsDistinct: Bool? = nil
+  ) -> Statement {
+    let nulls: String
+    switch nullsDistinct {
+    case .some(false): nulls = " NULLS NOT DISTINCT"
+    case .some(true): nulls = " NULLS DISTINCT"
+    case .none: nulls = ""
+    }
+    var extra: [String: String] = ["deferrable": deferrable, "nulls_distinct": nulls]
+    extra["condition"] = condition.map { " WHERE " + $0 } ?? ""
+    extra["include"] =
+      include.isEmpty ? "" : " INCLUDE (\(include.map(Names.quote).joined(separator: ", ")))"
+    let asIndex = condition != nil || !include.isEmpty || !opclasses.isEmpty || expressions != nil
+    return Statement(
+      asIndex ? Self.createUniqueIndex : Self.createUnique, table: model.table, columns: columns,
+      opclasses: opclasses, name: name.map { .fixed(Names.quote($0)) } ?? .index(suffix: "_uniq"),
+      extra: extra, expressions: expressions,
+      kind: asIndex ? .index(unique: true, type: "idx") : .unique)
+  }
+
+  /// `_field_indexes_sql` (PostgreSQL): the `db_index` index and the `_like` index.
+  func fieldIndexesSQL(_ model: SQLModel, _ field: SQLField) -> [Statement] {
+    var out: [Statement] = []
+    guard let column = field.column else { return out }
+    if field.dbIndex && !field.unique {
+      out.append(createIndexSQL(model, columns: [column]))
+    }
+    if let like = likeIndexSQL(model, field) { out.append(like) }
+    return out
+  }
+
+  /// `_create_like_index_sql`.
+  func likeIndexSQL(_ model: SQLModel, _ field: SQLField) -> Statement? {
+    guard let type = field.dbType, let column = field.column, field.dbIndex || field.unique,
+      !type.contains("[")
+    else { return nil }
+    if type.hasPrefix("varchar") {
+      return createIndexSQL(
+        model, columns: [column], suffix: "_like", opclasses: ["varchar_pattern_ops"])
+    }
+    if type.hasPrefix("text") {
+      return createIndexSQL(
+        model, columns: [column], suffix: "_like", opclasses: ["text_pattern_ops"])
+    }
+    return nil
+  }
+
+  /// `_model_indexes_sql`.
+  func modelIndexesSQL(_ model: SQLModel) -> [Statement] {
+    guard model.canMigrate else { return [] }
+    var out: [Statement] = []
+    for f in model.fields { out += fieldIndexesSQL(model, f) }
+    for index in model.indexes { out.append(Indexes.createSQL(index, model, self)) }
+    return out
+  }
+
+  // MARK: Together options
+
+  func alterUniqueTogether(_ model: SQLModel, old: [[String]], new: [[String]]) {
+    let olds = Self.unique(old)
+    let news = Self.unique(new)
+    for fields in olds where !news.contains(fields) {
+      deleteComposedIndex(model, fields, unique: true)
+    }
+    for fields in news where !olds.contains(fields) {
+      let columns = fields.compactMap { model.field($0)?.column }
+      execute(createUniqueSQL(model, columns: columns))
+    }
+  }
+
+  func alterIndexTogether(_ model: SQLModel, old: [[String]], new: [[String]]) {
+    let olds = Self.unique(old)
+    let news = Self.unique(new)
+    for fields in olds where !news.contains(fields) {
+      deleteComposedIndex(model, fields, unique: false)
+    }
+    for fields in news where !olds.contains(fields) {
+      let columns = fields.compactMap { model.field($0)?.column }
+      execute(createIndexSQL(model, columns: columns, suffix: "_idx"))
+    }
+  }
+
+  static func unique(_ groups: [[String]]) -> [[String]] {
+    var seen: [[String]] = []
+    for g in groups where !seen.contains(g) { seen.append(g) }
+    return seen
+  }
+
+  /// `_delete_composed_index`; a wrong number of matches is an error Django raises.
+  func deleteComposedIndex(_ model: SQLModel, _ fields: [String], unique: Bool) {
+    let exclude = Set(model.constraints.compactMap(\.name) + model.indexes.compactMap(\.name))
+    let columns = fields.compactMap { model.field($0)?.column }
+    var names: [String]
+    if unique {
+      names = catalog.constraintNames(
+        model.table, columns: columns, unique: true, primaryKey: false, exclude: exclude)
+      let defaultName = Names.index(table: model.table, columns: columns, suffix: "_uniq")
+      if names.contains(defaultName) { names = [defaultName] }
+    } else {
+      names = catalog.constraintNames(
+        model.table, columns: columns, unique: false, index: true, exclude: exclude)
+    }
+    guard names.count == 1 else {
+      execute(
+        "-- migplan: Django raises ValueError here: Found wrong number (\(names.count)) of constraints for \(model.table)(\(columns.joined(separator: ", ")))"
+      )
+      return
+    }
+    if unique {
+      execute(deleteConstraintSQL(model.table, names[0]), .dropObject(model.table, names[0]))
+    } else {
+      execute(deleteIndexSQL(model.table, names[0]), .dropIndex(names[0]))
+    }
+  }
+}

@@ -1,0 +1,146 @@
+/// A statement whose table, column and generated names are kept apart until it is written,
+/// like Django's `ddl_references.Statement`: deferred statements follow later renames of their
+/// table or columns, and are dropped with them.
+final class Statement {
+  /// How the generated name is made when the statement is written.
+  enum Name {
+    case fixed(String)
+    /// `_create_index_name(table, columns, suffix)`, quoted.
+    case index(suffix: String)
+    /// `_create_index_name(table, columns, suffix % to_table/to_column)`, quoted.
+    case foreignKey(suffixTemplate: String)
+  }
+
+  /// What the statement creates, for the catalog.
+  enum Kind {
+    case index(unique: Bool, type: String)
+    case unique, foreignKey, check, other
+  }
+
+  let template: String
+  var table: String
+  var columns: [String]
+  var columnSuffixes: [String]
+  var opclasses: [String]
+  var name: Name
+  var toTable: String?
+  var toColumns: [String]
+  /// Other placeholders, already rendered (`using`, `include`, `condition`, `deferrable`, …).
+  var extra: [String: String]
+  /// Rendered column list for expression indexes (replaces `columns`).
+  var expressions: String?
+  let kind: Kind
+
+  init(
+    _ template: String, table: String, columns: [String] = [], columnSuffixes: [String] = [],
+    opclasses: [String] = [], name: Name = .fixed(""), toTable: String? = nil,
+    toColumns: [String] = [], extra: [String: String] = [:], expressions: String? = nil,
+    kind: Kind = .other
+  ) {
+    self.template = template
+    self.table = table
+    self.columns = columns
+    self.columnSuffixes = columnSuffixes
+    self.opclasses = opclasses
+    self.name = name
+    self.toTable = toTable
+    self.toColumns = toColumns
+    self.extra = extra
+    self.expressions = expressions
+    self.kind = kind
+  }
+
+  /// The generated name, unquoted.
+  var rawName: String {
+    switch name {
+    case .fixed(let n): return Names.split(n).name
+    case .index(let suffix): return Names.index(table: table, columns: columns, suffix: suffix)
+    case .foreignKey(let template):
+      let to = Names.split(toTable ?? "").name
+      let suffix =
+        template
+        .replacing("%(to_table)s", with: to)
+        .replacing("%(to_column)s", with: toColumns.first ?? "")
+      return Names.index(table: table, columns: columns, suffix: suffix)
+    }
+  }
+
+  /// The column list: quoted names with opclasses and suffixes (`"a" DESC`).
+  var columnList: String {
+    if let expressions { return expressions }
+    return columns.enumerated().map { i, c in
+      var s = Names.quote(c)
+      if i < opclasses.count, !opclasses[i].isEmpty { s += " " + opclasses[i] }
+      if i < columnSuffixes.count, !columnSuffixes[i].isEmpty { s += " " + columnSuffixes[i] }
+      return s
+    }.joined(separator: ", ")
+  }
+
+  /// The SQL text.
+  var sql: String {
+    var values = extra
+    values["table"] = Names.quote(table)
+    values["name"] = {
+      if case .fixed(let n) = name { return n }
+      return Names.quote(rawName)
+    }()
+    values["columns"] = columnList
+    values["column"] = columnList
+    if let toTable { values["to_table"] = Names.quote(toTable) }
+    values["to_column"] = toColumns.map(Names.quote).joined(separator: ", ")
+    return Statement.format(template, values)
+  }
+
+  /// The catalog change the statement makes.
+  var effect: Catalog.Effect? {
+    let n = rawName
+    switch kind {
+    case .index(let unique, let type):
+      return .addObject(
+        table,
+        Catalog.Object(
+          name: n, columns: expressions == nil ? columns : [],
+          kind: .index(unique: unique, type: type)))
+    case .unique:
+      return .addObject(table, Catalog.Object(name: n, columns: columns, kind: .unique))
+    case .foreignKey:
+      return .addObject(
+        table, Catalog.Object(name: n, columns: columns, kind: .foreignKey, references: toTable))
+    case .check:
+      return .addObject(table, Catalog.Object(name: n, columns: columns, kind: .check))
+    case .other:
+      return nil
+    }
+  }
+
+  func referencesTable(_ t: String) -> Bool { table == t || toTable == t }
+
+  func referencesColumn(_ t: String, _ c: String) -> Bool {
+    (table == t && columns.contains(c)) || (toTable == t && toColumns.contains(c))
+  }
+
+  func renameTable(_ old: String, _ new: String) {
+    if table == old { table = new }
+    if toTable == old { toTable = new }
+  }
+
+  func renameColumn(_ t: String, _ old: String, _ new: String) {
+    if table == t { columns = columns.map { $0 == old ? new : $0 } }
+    if toTable == t { toColumns = toColumns.map { $0 == old ? new : $0 } }
+  }
+
+  /// Python's `template % mapping` for `%(key)s` placeholders.
+  static func format(_ template: String, _ values: [String: String]) -> String {
+    var out = ""
+    var rest = template[...]
+    while let r = rest.firstRange(of: "%(") {
+      out += rest[..<r.lowerBound]
+      guard let close = rest[r.upperBound...].firstRange(of: ")s") else { break }
+      let key = String(rest[r.upperBound..<close.lowerBound])
+      out += values[key] ?? ""
+      rest = rest[close.upperBound...]
+    }
+    out += rest
+    return out
+  }
+}

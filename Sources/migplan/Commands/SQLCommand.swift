@@ -1,0 +1,69 @@
+import ArgumentParser
+import MigplanModel
+import MigplanSQL
+
+/// `migplan sql APP MIGRATION`: what Django 5.2's `sqlmigrate` prints on PostgreSQL.
+struct SQLCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sql",
+    abstract: "Print the SQL Django's sqlmigrate prints for a migration, without Django.",
+    discussion: """
+      The project state comes from the migration's ancestors; names Django looks up in the \
+      database are those the earlier migrations (in plan order) created. `--with-timeouts \
+      LOCK,STATEMENT` starts the output with `SET lock_timeout` and `SET statement_timeout`, \
+      the way a safe deploy runs it (e.g. `--with-timeouts 5s,15min`). Exit status 2 when the \
+      migration is unknown or the graph is broken.
+      """)
+
+  @Argument(help: "The app label.")
+  var app: String
+
+  @Argument(help: "The migration name (a unique prefix is enough).")
+  var migration: String
+
+  @Option(
+    name: .customLong("root"), help: "A project root (repeatable; default: the current folder).")
+  var roots: [String] = []
+
+  @Option(help: "Prefix `SET lock_timeout` and `SET statement_timeout`: LOCK,STATEMENT.")
+  var withTimeouts: String?
+
+  func run() throws {
+    let project = Loader.load(roots: roots.isEmpty ? ["."] : roots)
+    try InputError.exitOnDiagnostics(project.diagnostics)
+    let key: MigrationKey
+    switch project.migration(app: app, prefix: migration) {
+    case .success(let m): key = m.key
+    case .failure(.notFound):
+      InputError.printError("error: no migration \(migration) in app \(app)")
+      throw ExitCode(2)
+    case .failure(.ambiguous(let keys)):
+      InputError.printError(
+        "error: \(migration) matches \(keys.map(\.description).joined(separator: ", "))")
+      throw ExitCode(2)
+    }
+    var prefix = ""
+    if let withTimeouts {
+      let parts = withTimeouts.split(separator: ",", omittingEmptySubsequences: false)
+      guard parts.count == 2, parts.allSatisfy({ Self.isDuration($0) }) else {
+        InputError.printError(
+          "error: --with-timeouts takes LOCK,STATEMENT durations such as 5s,15min")
+        throw ExitCode(2)
+      }
+      prefix = "SET lock_timeout = '\(parts[0])';\nSET statement_timeout = '\(parts[1])';\n"
+    }
+    let output = SQLGenerator(project: project).sql(for: key)
+    for p in output.problems {
+      InputError.printLocated(
+        path: project.migrations[key]?.path ?? "", range: nil, severity: "warning", p)
+    }
+    InputError.writeOut(prefix + output.text)
+  }
+
+  /// A PostgreSQL duration: digits and an optional unit (`ms`, `s`, `min`, `h`, `d`).
+  static func isDuration(_ s: Substring) -> Bool {
+    let digits = s.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty else { return false }
+    return ["", "ms", "s", "min", "h", "d"].contains(String(s.dropFirst(digits.count)))
+  }
+}

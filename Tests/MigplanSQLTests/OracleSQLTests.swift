@@ -1,0 +1,43 @@
+import MigplanModel
+import MigplanSQL
+import MigplanTestSupport
+import Testing
+
+/// `migplan sql` against Django 5.2's `sqlmigrate` on PostgreSQL 15, taken with the database
+/// in the state a real `migrate` had reached (`Fixtures/oracle/sql/`).
+@Suite struct OracleSQLTests {
+  /// The first differing line of two texts, for the report.
+  static func firstDifference(_ want: String, _ got: String) -> String {
+    let a = want.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = got.split(separator: "\n", omittingEmptySubsequences: false)
+    for i in 0..<max(a.count, b.count) {
+      let x = i < a.count ? String(a[i]) : "<end>"
+      let y = i < b.count ? String(b[i]) : "<end>"
+      if x != y { return "line \(i + 1):\n    django  \(x)\n    migplan \(y)" }
+    }
+    return "(equal)"
+  }
+
+  @Test func sqlEqualsSqlmigrate() throws {
+    try #require(!OracleProject.packageRoots().isEmpty, "run python3 Scripts/fetch-corpus.py")
+    let project = OracleProject.load()
+    let outputs = SQLGenerator(project: project).all()
+    #expect(outputs.count == project.plan.count)
+    var equal = 0
+    var report: [String] = []
+    for o in outputs {
+      let want = try #require(OracleProject.fixture("sql/\(o.key.app)/\(o.key.name).sql"))
+      if want == o.text {
+        equal += 1
+      } else {
+        report.append("\(o.key): \(Self.firstDifference(want, o.text))")
+      }
+    }
+    let percent = Double(equal * 1000 / max(outputs.count, 1)) / 10
+    print("sql: \(equal) of \(outputs.count) migrations byte-identical to sqlmigrate (\(percent)%)")
+    for r in report.prefix(Int(PackageRoot.environment("MIGPLAN_SHOW_DIFFS") ?? "") ?? 15) {
+      print(r)
+    }
+    #expect(equal == outputs.count, "\(report.count) differ")
+  }
+}

@@ -1,1 +1,0 @@
-// Tests for MigplanSQL live in this folder.
