@@ -21,6 +21,20 @@ public struct LiveFacts: Sendable {
   public var invalidIndexes: [InvalidIndex]
   /// What could not be read, and why (a lock timeout, missing privileges).
   public var unreadable: [Unreadable]
+
+  public init(
+    server: ServerFacts, timeouts: [TimeoutFacts], appliedMigrations: [AppliedMigration]?,
+    tables: [TableFacts], sessions: [SessionFacts], invalidIndexes: [InvalidIndex],
+    unreadable: [Unreadable]
+  ) {
+    self.server = server
+    self.timeouts = timeouts
+    self.appliedMigrations = appliedMigrations
+    self.tables = tables
+    self.sessions = sessions
+    self.invalidIndexes = invalidIndexes
+    self.unreadable = unreadable
+  }
 }
 
 /// The server and the session migplan used.
@@ -42,6 +56,20 @@ public struct ServerFacts: Sendable {
   /// PostgreSQL 14.0 to 14.3: `CREATE INDEX CONCURRENTLY` and `REINDEX CONCURRENTLY` could
   /// silently miss rows (fixed in 14.4, released 2022-06-16).
   public var hasConcurrentIndexBug: Bool { (140000...140003).contains(versionNumber) }
+
+  public init(
+    version: String, versionNumber: Int, database: String, user: String, backendPID: Int,
+    readOnly: Bool, lockTimeout: String, statementTimeout: String
+  ) {
+    self.version = version
+    self.versionNumber = versionNumber
+    self.database = database
+    self.user = user
+    self.backendPID = backendPID
+    self.readOnly = readOnly
+    self.lockTimeout = lockTimeout
+    self.statementTimeout = statementTimeout
+  }
 }
 
 /// One timeout setting as a deploy connecting as this role to this database gets it.
@@ -53,6 +81,12 @@ public struct TimeoutFacts: Sendable {
   /// The `ALTER ROLE/DATABASE … SET` entries behind it (`pg_db_role_setting`), most specific
   /// first; empty when it comes from the server configuration or the default.
   public var settings: [ScopedSetting]
+
+  public init(name: String, milliseconds: Int, settings: [ScopedSetting]) {
+    self.name = name
+    self.milliseconds = milliseconds
+    self.settings = settings
+  }
 }
 
 /// One `ALTER ROLE … [IN DATABASE …] SET` or `ALTER DATABASE … SET` entry.
@@ -72,12 +106,23 @@ public struct ScopedSetting: Sendable, Equatable {
     case (nil, nil): "every role and database"
     }
   }
+
+  public init(database: String?, role: String?, value: String) {
+    self.database = database
+    self.role = role
+    self.value = value
+  }
 }
 
 /// A row of `django_migrations`.
 public struct AppliedMigration: Sendable, Hashable {
   public var app: String
   public var name: String
+
+  public init(app: String, name: String) {
+    self.app = app
+    self.name = name
+  }
 }
 
 /// What the server knows about one table.
@@ -106,6 +151,20 @@ public struct TableFacts: Sendable {
     guard let schema, let name else { return requested }
     return "\(schema).\(name)"
   }
+
+  public init(
+    requested: String, schema: String?, name: String?, estimatedRows: Int?, sizeBytes: Int?,
+    sizeIsEstimate: Bool, locks: [LockFacts], notNullChecks: [NotNullCheck]
+  ) {
+    self.requested = requested
+    self.schema = schema
+    self.name = name
+    self.estimatedRows = estimatedRows
+    self.sizeBytes = sizeBytes
+    self.sizeIsEstimate = sizeIsEstimate
+    self.locks = locks
+    self.notNullChecks = notNullChecks
+  }
 }
 
 /// A lock another session holds, or waits for, on a table.
@@ -116,6 +175,13 @@ public struct LockFacts: Sendable {
   public var mode: String
   public var granted: Bool
   public var session: SessionFacts?
+
+  public init(pid: Int?, mode: String, granted: Bool, session: SessionFacts?) {
+    self.pid = pid
+    self.mode = mode
+    self.granted = granted
+    self.session = session
+  }
 }
 
 /// Another session, from `pg_stat_activity`.
@@ -144,6 +210,19 @@ public struct SessionFacts: Sendable {
     if let query, !query.isEmpty { out += ": \(query)" }
     return out + ")"
   }
+
+  public init(
+    pid: Int, user: String?, application: String?, state: String?, transactionSeconds: Double?,
+    query: String?, waitEventType: String?
+  ) {
+    self.pid = pid
+    self.user = user
+    self.application = application
+    self.state = state
+    self.transactionSeconds = transactionSeconds
+    self.query = query
+    self.waitEventType = waitEventType
+  }
 }
 
 /// An index with `indisvalid = false`: a failed `CREATE INDEX CONCURRENTLY` (or one running now).
@@ -152,10 +231,37 @@ public struct InvalidIndex: Sendable {
   public var name: String
   public var tableSchema: String
   public var table: String
-  /// `pg_get_indexdef`.
-  public var definition: String
+  public var unique: Bool
+  /// The access method: `btree`, `gin`, …
+  public var method: String
+  /// Key columns in order; `(expression)` for an expression column.
+  public var columns: [String]
+  /// Whether it has a `WHERE` clause.
+  public var partial: Bool
   /// True when `pg_stat_progress_create_index` shows it being built right now.
   public var beingBuilt: Bool
+
+  public init(
+    schema: String, name: String, tableSchema: String, table: String, unique: Bool,
+    method: String, columns: [String], partial: Bool, beingBuilt: Bool
+  ) {
+    self.schema = schema
+    self.name = name
+    self.tableSchema = tableSchema
+    self.table = table
+    self.unique = unique
+    self.method = method
+    self.columns = columns
+    self.partial = partial
+    self.beingBuilt = beingBuilt
+  }
+
+  /// `UNIQUE btree (a, b) WHERE …`: a summary read from the catalogs (pg_get_indexdef would
+  /// wait for a lock on the table).
+  public var summary: String {
+    (unique ? "UNIQUE " : "") + "\(method) (\(columns.joined(separator: ", ")))"
+      + (partial ? " WHERE …" : "")
+  }
 }
 
 /// A `CHECK (column IS NOT NULL)` constraint, which lets `SET NOT NULL` skip its scan once
@@ -164,6 +270,12 @@ public struct NotNullCheck: Sendable, Equatable {
   public var constraint: String
   public var column: String
   public var validated: Bool
+
+  public init(constraint: String, column: String, validated: Bool) {
+    self.constraint = constraint
+    self.column = column
+    self.validated = validated
+  }
 }
 
 /// A fact migplan could not read, with the server's reason.
@@ -172,6 +284,12 @@ public struct Unreadable: Sendable {
   public var what: String
   public var sqlState: String?
   public var reason: String
+
+  public init(what: String, sqlState: String?, reason: String) {
+    self.what = what
+    self.sqlState = sqlState
+    self.reason = reason
+  }
 }
 
 /// How bad a finding is, in `--fail-on` order.
@@ -195,6 +313,12 @@ public struct LiveFinding: Sendable {
   /// A stable id: `live-no-lock-timeout`, `live-invalid-index`, …
   public var code: String
   public var message: String
+
+  public init(severity: LiveSeverity, code: String, message: String) {
+    self.severity = severity
+    self.code = code
+    self.message = message
+  }
 }
 
 extension LiveFacts {
@@ -258,7 +382,10 @@ extension LiveFacts {
       "SELECT name, reset_val FROM pg_settings WHERE name = ANY($1::text[]) ORDER BY name",
       ["{" + names.joined(separator: ",") + "}"])
     {
-      for row in rows {
+      for row in rows.sorted(by: {
+        (names.firstIndex(of: $0["name"] ?? "") ?? 9)
+          < (names.firstIndex(of: $1["name"] ?? "") ?? 9)
+      }) {
         let name = row["name"] ?? ""
         var settings: [ScopedSetting] = []
         for entry in scoped {
@@ -312,7 +439,13 @@ extension LiveFacts {
       "invalid indexes",
       """
       SELECT ni.nspname AS schema, ci.relname AS name, nt.nspname AS table_schema,
-        ct.relname AS table_name, pg_get_indexdef(i.indexrelid) AS definition,
+        ct.relname AS table_name, i.indisunique AS is_unique, am.amname AS method,
+        i.indpred IS NOT NULL AS partial,
+        array_to_string(ARRAY(
+          SELECT COALESCE(a.attname, '(expression)')
+          FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+          LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+          WHERE k.ord <= i.indnkeyatts ORDER BY k.ord), chr(31)) AS columns,
         EXISTS (SELECT 1 FROM pg_stat_progress_create_index p
                 WHERE p.relid = i.indrelid AND p.index_relid IN (0, i.indexrelid)) AS building
       FROM pg_index i
@@ -320,6 +453,7 @@ extension LiveFacts {
       JOIN pg_namespace ni ON ni.oid = ci.relnamespace
       JOIN pg_class ct ON ct.oid = i.indrelid
       JOIN pg_namespace nt ON nt.oid = ct.relnamespace
+      JOIN pg_am am ON am.oid = ci.relam
       WHERE NOT i.indisvalid
       ORDER BY 1, 2
       """)
@@ -327,8 +461,10 @@ extension LiveFacts {
       invalid = rows.map {
         InvalidIndex(
           schema: $0["schema"] ?? "", name: $0["name"] ?? "", tableSchema: $0["table_schema"] ?? "",
-          table: $0["table_name"] ?? "", definition: $0["definition"] ?? "",
-          beingBuilt: $0.bool("building") ?? false)
+          table: $0["table_name"] ?? "", unique: $0.bool("is_unique") ?? false,
+          method: $0["method"] ?? "",
+          columns: ($0["columns"] ?? "").split(separator: "\u{1F}").map(String.init),
+          partial: $0.bool("partial") ?? false, beingBuilt: $0.bool("building") ?? false)
       }
     }
 
@@ -376,7 +512,8 @@ extension LiveFacts {
     read: (String, String, [String?]) throws(PostgresError) -> [Row]?
   ) throws(PostgresError) -> TableFacts {
     var facts = TableFacts(
-      requested: requested, sizeIsEstimate: false, locks: [], notNullChecks: [])
+      requested: requested, schema: nil, name: nil, estimatedRows: nil, sizeBytes: nil,
+      sizeIsEstimate: false, locks: [], notNullChecks: [])
     // The exact name in the search path first (Django's db_table is not an SQL identifier:
     // `MyTable` means "MyTable"), else the name parsed as SQL (`public.t`, `"My"."T"`).
     guard
@@ -434,6 +571,8 @@ extension LiveFacts {
       facts.sizeIsEstimate = true
     }
 
+    // The expression tree itself (`pg_node_tree` as text: a NULLTEST of type IS_NOT_NULL on one
+    // column), because pg_get_constraintdef opens the table and would wait for its lock.
     if let rows = try read(
       "constraints of \(name)",
       """
@@ -441,8 +580,9 @@ extension LiveFacts {
       FROM pg_constraint con
       JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
       WHERE con.conrelid = $1::oid AND con.contype = 'c' AND cardinality(con.conkey) = 1
-        AND regexp_replace(pg_get_constraintdef(con.oid), ' NOT VALID$', '')
-            = 'CHECK ((' || quote_ident(a.attname) || ' IS NOT NULL))'
+        AND con.conbin::text
+            ~ ('^\\{NULLTEST :arg \\{VAR :varno 1 :varattno [0-9]+ [^{}]*\\} '
+               || ':nulltesttype 1 ')
       ORDER BY a.attnum, con.conname
       """, [oid])
     {
@@ -455,7 +595,7 @@ extension LiveFacts {
     return facts
   }
 
-  /// What the facts mean for a deploy, most severe first within each kind.
+  /// What the facts mean for a deploy, errors first, then warnings, then notes.
   ///
   /// - Parameter longRunningSeconds: an idle-in-transaction session older than this is a
   ///   warning, a younger one a note.
@@ -546,7 +686,9 @@ extension LiveFacts {
           severity: .warning, code: "live-unreadable",
           message: "could not read \(u.what): \(u.reason)"))
     }
-    return out
+    return out.enumerated().sorted {
+      ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
+    }.map(\.element)
   }
 }
 

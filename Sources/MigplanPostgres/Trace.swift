@@ -6,7 +6,7 @@
 
 /// A lock a traced statement holds, as `pg_locks` shows it for the tracing backend.
 public struct TraceLock: Sendable, Hashable {
-  /// `schema.name`, or `relation OID` when the relation was dropped within the transaction.
+  /// `schema.name`.
   public var relation: String
   /// `table`, `index`, `sequence`, `view`, `materialized view`, `partitioned table`, …
   public var kind: String
@@ -14,6 +14,13 @@ public struct TraceLock: Sendable, Hashable {
   public var mode: String
   /// True when the relation did not exist before the statement (the index it creates, …).
   public var onNewRelation: Bool
+
+  public init(relation: String, kind: String, mode: String, onNewRelation: Bool) {
+    self.relation = relation
+    self.kind = kind
+    self.mode = mode
+    self.onNewRelation = onNewRelation
+  }
 
   /// `mode` as SQL writes it: `ACCESS EXCLUSIVE`, `SHARE UPDATE EXCLUSIVE`, …
   public var sqlMode: String { LockMode.sqlName(mode) }
@@ -24,6 +31,11 @@ public struct TraceRewrite: Sendable, Hashable {
   /// `schema.name`.
   public var relation: String
   public var kind: String
+
+  public init(relation: String, kind: String) {
+    self.relation = relation
+    self.kind = kind
+  }
 }
 
 /// PostgreSQL's eight table-level lock modes, weakest first.
@@ -245,10 +257,12 @@ public enum Trace {
           trace.outcome = .skippedTransactionControl
         } else if let words = Words(sql), words.isNonTransactionalConcurrently {
           trace.outcome = .notRunConcurrently
+          let target = words.concurrentTarget
           trace.documentedLocks = [
             TraceLock(
-              relation: words.concurrentTarget?.name ?? "(its table)",
-              kind: words.concurrentTarget?.kind ?? "table", mode: "ShareUpdateExclusiveLock",
+              relation: try target.map { t throws(PostgresError) in try resolve(db, t.name) }
+                ?? "(its table)",
+              kind: target?.kind ?? "table", mode: "ShareUpdateExclusiveLock",
               onNewRelation: false)
           ]
         } else {
@@ -267,7 +281,9 @@ public enum Trace {
             let now = try locks(db, known: relations)
             let after = try snapshot(db)
             trace.held = now
-            trace.acquired = now.filter { !held.contains($0) }
+            trace.acquired = now.filter { lock in
+              !held.contains { $0.relation == lock.relation && $0.mode == lock.mode }
+            }
             trace.rewritten = rewrites(before: relations, after: after)
             held = now
             relations = after
@@ -281,6 +297,28 @@ public enum Trace {
     }
     try db.query("ROLLBACK")
     return traces
+  }
+
+  /// `schema.name` of a relation named as SQL writes it (`"app_item"`, `public.t`), or the
+  /// name as written when it does not resolve. A savepoint keeps a malformed name from aborting
+  /// the traced transaction.
+  private static func resolve(_ db: Connection, _ name: String) throws(PostgresError) -> String {
+    try db.query("SAVEPOINT migplan_resolve")
+    do {
+      let r = try db.query(
+        """
+        SELECT n.nspname || '.' || c.relname AS name
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.oid = to_regclass($1)
+        """, [name])
+      try db.query("RELEASE SAVEPOINT migplan_resolve")
+      return r.records.first?["name"] ?? name
+    } catch {
+      if error.kind == .connection { throw error }
+      try db.query("ROLLBACK TO SAVEPOINT migplan_resolve")
+      try db.query("RELEASE SAVEPOINT migplan_resolve")
+      return name
+    }
   }
 
   /// A user relation in `pg_class`: its name, kind and storage.
@@ -318,21 +356,21 @@ public enum Trace {
       """
       SELECT l.relation::bigint AS oid, l.mode, n.nspname, c.relname, c.relkind
       FROM pg_locks l
-      LEFT JOIN pg_class c ON c.oid = l.relation
-      LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_class c ON c.oid = l.relation
+      JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
         AND l.relation::bigint >= 16384
-        AND (n.nspname IS NULL
-             OR (n.nspname NOT IN ('pg_catalog', 'information_schema')
-                 AND n.nspname NOT LIKE 'pg\\_toast%'))
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+        AND n.nspname NOT LIKE 'pg\\_toast%'
       """
     ).records {
-      let oid = row["oid"] ?? ""
-      let name = row["relname"].map { "\(row["nspname"] ?? "").\($0)" } ?? "relation \(oid)"
+      // A relation dropped within the transaction (the old storage of a rewrite, an index
+      // rebuilt under a new oid) is invisible to other sessions: leave it out.
+      guard let oid = row["oid"], let name = row["relname"] else { continue }
       out.append(
         TraceLock(
-          relation: name, kind: row["relkind"] == nil ? "dropped" : kindName(row["relkind"]),
+          relation: "\(row["nspname"] ?? "").\(name)", kind: kindName(row["relkind"]),
           mode: row["mode"] ?? "", onNewRelation: known[oid] == nil))
     }
     let order = LockMode.all

@@ -1,0 +1,519 @@
+import ArgumentParser
+import MigplanModel
+import MigplanPostgres
+import MigplanSyntax
+
+/// `migplan check`: a read-only pre-flight of the live database a deploy will migrate.
+///
+/// `--format json` prints one object:
+///
+/// ```text
+/// {
+///   "target": "host 127.0.0.1 port 5432, database \"app\", user \"deploy\"",
+///   "session": {"readOnly": true, "lockTimeout": "2s", "statementTimeout": "10s"},
+///   "server": {"version": "15.20 (Debian …)", "versionNumber": 150020,
+///              "database": "app", "user": "deploy"},
+///   "timeouts": [{"name": "lock_timeout", "milliseconds": 0,
+///                 "settings": [{"database": "app", "role": null, "value": "5s"}]}, …],
+///   "migrations": {"table": true, "applied": 42, "pending": ["shop.0003_price"] | null,
+///                  "appliedNotOnDisk": ["shop.0004_old_branch"] | null},
+///   "tables": [{"requested": "shop_item", "schema": "public", "name": "shop_item",
+///               "estimatedRows": 1000 | null, "sizeBytes": 90112 | null,
+///               "sizeIsEstimate": false,
+///               "locks": [{"pid": 4711 | null, "mode": "AccessExclusiveLock", "granted": true,
+///                          "session": SESSION | null}],
+///               "notNullChecks": [{"constraint": "c", "column": "x", "validated": true}]}],
+///   "sessions": [SESSION, …],
+///   "invalidIndexes": [{"schema": "public", "name": "i", "tableSchema": "public",
+///                       "table": "t", "unique": true, "method": "btree",
+///                       "columns": ["x"], "partial": false,
+///                       "beingBuilt": false}],
+///   "unreadable": [{"what": "django_migrations", "sqlState": "55P03", "reason": "…"}],
+///   "findings": [{"severity": "error" | "warning" | "note", "code": "live-invalid-index",
+///                 "message": "…"}]
+/// }
+/// ```
+///
+/// where SESSION is `{"pid": 4711, "user": …, "application": …, "state": "idle in transaction",
+/// "transactionSeconds": 12.5 | null, "query": …, "waitEventType": … | null}`. A table that does
+/// not exist has `"schema": null, "name": null`. `pending` is null when no project root is given.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Read-only pre-flight of the live PostgreSQL a deploy will migrate.",
+    discussion: """
+      Connects through libpq (--database takes a postgresql:// URL or a conninfo string; \
+      without it the PG* environment variables and service files are used), makes its session \
+      read-only with its own lock_timeout and statement_timeout, and reports: the server \
+      version; the lock_timeout, statement_timeout and idle_in_transaction_session_timeout a \
+      session of this role in this database starts with; the applied migrations in \
+      django_migrations (and the pending ones when project roots are given); for each table \
+      (--table, else every table of at least --min-table-size) its estimated rows and size, \
+      the sessions holding or waiting for locks on it and its CHECK (col IS NOT NULL) \
+      constraints; long-running and idle-in-transaction sessions; INVALID indexes; the \
+      PostgreSQL 14.0–14.3 CREATE INDEX CONCURRENTLY bug. Exit status: 0 when no finding is at \
+      or above --fail-on, 1 when one is, 2 when the database cannot be reached or an option \
+      is wrong.
+      """)
+
+  @Option(help: "A postgresql:// URL or a libpq conninfo string (default: PG* environment).")
+  var database: String?
+
+  @Argument(help: "Project roots whose migrations are compared with django_migrations.")
+  var paths: [String] = []
+
+  @Option(name: .customLong("root"), help: "A project root (repeatable), like PATH.")
+  var roots: [String] = []
+
+  @Option(name: .customLong("table"), help: "A table to inspect (repeatable).")
+  var tables: [String] = []
+
+  @Option(help: "Without --table: inspect tables at least this big (e.g. 100MB, 1GB, 0).")
+  var minTableSize: ByteSize = ByteSize(bytes: 100 << 20)
+
+  @Option(help: "migplan's own lock_timeout (e.g. 2s, 500ms).")
+  var lockTimeout: Milliseconds = Milliseconds(value: 2000)
+
+  @Option(help: "migplan's own statement_timeout (e.g. 10s, 1min).")
+  var statementTimeout: Milliseconds = Milliseconds(value: 10_000)
+
+  @Option(help: "Seconds to wait for the connection (default: the URL's, PGCONNECT_TIMEOUT, 5).")
+  var connectTimeout: Int?
+
+  @Option(help: "Report transactions open longer than this (e.g. 60s, 5min).")
+  var longRunning: Milliseconds = Milliseconds(value: 60_000)
+
+  @Option(help: "Output format: text or json.")
+  var format: Format = .text
+
+  @Option(help: "Exit 1 when a finding is at or above this severity: note, warning or error.")
+  var failOn: Severity = .error
+
+  enum Format: String, ExpressibleByArgument {
+    case text, json
+  }
+
+  enum Severity: String, ExpressibleByArgument {
+    case note, warning, error
+
+    var live: LiveSeverity {
+      switch self {
+      case .note: .note
+      case .warning: .warning
+      case .error: .error
+      }
+    }
+  }
+
+  func validate() throws {
+    if lockTimeout.value <= 0 || statementTimeout.value <= 0 {
+      throw ValidationError("--lock-timeout and --statement-timeout must be greater than 0")
+    }
+    if let connectTimeout, connectTimeout <= 0 {
+      throw ValidationError("--connect-timeout must be a number of seconds greater than 0")
+    }
+  }
+
+  func run() throws {
+    let projectRoots = roots + paths
+    let project = projectRoots.isEmpty ? nil : try loadProject(projectRoots)
+
+    let source = ConnectionSource(database)
+    let facts: LiveFacts
+    let target: String
+    do {
+      let connection = try Connection(source, connectTimeout: connectTimeout)
+      target = connection.target
+      try connection.makeReadOnly(
+        lockTimeoutMs: lockTimeout.value, statementTimeoutMs: statementTimeout.value)
+      var names = tables
+      var listError: PostgresError? = nil
+      if names.isEmpty {
+        do {
+          names = try LiveFacts.largeTables(connection, minBytes: minTableSize.bytes)
+        } catch {
+          if error.kind == .connection { throw error }
+          listError = error
+        }
+      }
+      var collected = try LiveFacts.collect(
+        connection, tables: names, longRunningSeconds: Double(longRunning.value) / 1000)
+      if let listError {
+        collected.unreadable.append(
+          Unreadable(
+            what: "the list of tables", sqlState: listError.sqlState, reason: "\(listError)"))
+      }
+      facts = collected
+    } catch {
+      InputError.printError("error: \(error)")
+      throw ExitCode(2)
+    }
+
+    let migrations = MigrationStatus(facts: facts, project: project)
+    let findings = facts.findings(longRunningSeconds: Double(longRunning.value) / 1000)
+    switch format {
+    case .text: print(text(target: target, facts: facts, migrations, findings), terminator: "")
+    case .json:
+      print(
+        json(target: target, facts: facts, migrations, findings).render() + "\n", terminator: "")
+    }
+    if findings.contains(where: { $0.severity >= failOn.live }) { throw ExitCode(1) }
+  }
+
+  /// Loads the project graph, or prints its problems as `path:line:col: error: …` and exits 2.
+  private func loadProject(_ roots: [String]) throws -> Project {
+    let project = Loader.load(roots: roots)
+    guard !project.diagnostics.isEmpty else { return project }
+    var lineIndexes: [String: LineIndex] = [:]
+    for d in project.diagnostics {
+      var line = 1
+      var column = 1
+      if let range = d.range {
+        if lineIndexes[d.path] == nil, case .success(let raw) = FileSystem.read(d.path) {
+          lineIndexes[d.path] = LineIndex(SourceText.prepare(raw).bytes)
+        }
+        if let at = lineIndexes[d.path]?.location(range.start) {
+          line = at.line
+          column = at.column + 1
+        }
+      }
+      InputError.printError("\(d.path):\(line):\(column): error: \(d.message)")
+    }
+    throw ExitCode(2)
+  }
+
+  // MARK: - Text
+
+  private func text(
+    target: String, facts: LiveFacts, _ migrations: MigrationStatus, _ findings: [LiveFinding]
+  ) -> String {
+    var out = "migplan check: \(target)\n"
+    let s = facts.server
+    out += "session: \(s.readOnly ? "read-only" : "NOT read-only"), lock_timeout \(s.lockTimeout), "
+    out += "statement_timeout \(s.statementTimeout) (migplan's own)\n"
+    out += "server: PostgreSQL \(s.version) (\(s.versionNumber))\n"
+    out += "timeouts at login for role \"\(s.user)\" in database \"\(s.database)\":\n"
+    let width = (facts.timeouts.map(\.name.count).max() ?? 0) + 2
+    for t in facts.timeouts {
+      out += "  " + t.name + String(repeating: " ", count: width - t.name.count)
+      out += t.milliseconds == 0 ? "0 (none)" : Self.duration(t.milliseconds)
+      if !t.settings.isEmpty {
+        out += " (" + t.settings.map { "\($0.scope): \($0.value)" }.joined(separator: "; ") + ")"
+      }
+      out += "\n"
+    }
+    out += "django_migrations: " + migrations.summary + "\n"
+    if !facts.tables.isEmpty {
+      out += "tables:\n"
+      for t in facts.tables {
+        guard t.exists else {
+          out += "  \(t.requested): does not exist\n"
+          continue
+        }
+        var line = "  \(t.displayName): "
+        line += t.estimatedRows.map { "~\($0) rows" } ?? "rows unknown (never analyzed)"
+        if let bytes = t.sizeBytes {
+          line += ", \(t.sizeIsEstimate ? "~" : "")\(Self.size(bytes))"
+        }
+        out += line + "\n"
+        for lock in t.locks {
+          let who = lock.session?.summary ?? "a prepared transaction"
+          out += "    lock: \(who) \(lock.granted ? "holds" : "waits for") \(lock.mode)\n"
+        }
+        for c in t.notNullChecks {
+          out += "    CHECK (\(c.column) IS NOT NULL) \(c.constraint)"
+          out += c.validated ? " validated\n" : " NOT VALID\n"
+        }
+      }
+    }
+    if !facts.invalidIndexes.isEmpty {
+      out += "invalid indexes:\n"
+      for i in facts.invalidIndexes {
+        out += "  \(i.schema).\(i.name) on \(i.tableSchema).\(i.table): \(i.summary)"
+        out += i.beingBuilt ? " (being built)\n" : "\n"
+      }
+    }
+    if !facts.sessions.isEmpty {
+      out += "open transactions:\n"
+      for session in facts.sessions { out += "  \(session.summary)\n" }
+    }
+    if !findings.isEmpty { out += "\n" }
+    for f in findings { out += "\(f.severity.name)[\(f.code)]: \(f.message)\n" }
+    func count(_ severity: LiveSeverity, _ word: String) -> String {
+      let n = findings.filter { $0.severity == severity }.count
+      return "\(n) \(word)\(n == 1 ? "" : "s")"
+    }
+    out += "\(count(.error, "error")), \(count(.warning, "warning")), \(count(.note, "note"))\n"
+    return out
+  }
+
+  /// `2s`, `1500ms`, `5min`, `1h`, as PostgreSQL prints durations.
+  static func duration(_ ms: Int) -> String {
+    if ms % 3_600_000 == 0 { return "\(ms / 3_600_000)h" }
+    if ms % 60_000 == 0 { return "\(ms / 60_000)min" }
+    if ms % 1000 == 0 { return "\(ms / 1000)s" }
+    return "\(ms)ms"
+  }
+
+  /// `8192 bytes`, `88 kB`, `1.5 GB` (1024-based, as pg_size_pretty).
+  static func size(_ bytes: Int) -> String {
+    let units = ["bytes", "kB", "MB", "GB", "TB"]
+    var value = Double(bytes)
+    var unit = 0
+    while value >= 1024, unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    if unit == 0 { return "\(bytes) bytes" }
+    let tenths = Int((value * 10).rounded())
+    return tenths % 10 == 0 || value >= 100
+      ? "\(Int(value.rounded())) \(units[unit])" : "\(tenths / 10).\(tenths % 10) \(units[unit])"
+  }
+
+  // MARK: - JSON
+
+  private func json(
+    target: String, facts: LiveFacts, _ migrations: MigrationStatus, _ findings: [LiveFinding]
+  ) -> JSON {
+    let s = facts.server
+    func session(_ x: SessionFacts) -> JSON {
+      .object([
+        ("pid", .int(x.pid)), ("user", .string(x.user)), ("application", .string(x.application)),
+        ("state", .string(x.state)), ("transactionSeconds", .double(x.transactionSeconds)),
+        ("query", .string(x.query)), ("waitEventType", .string(x.waitEventType)),
+      ])
+    }
+    return .object([
+      ("target", .string(target)),
+      (
+        "session",
+        .object([
+          ("readOnly", .bool(s.readOnly)), ("lockTimeout", .string(s.lockTimeout)),
+          ("statementTimeout", .string(s.statementTimeout)),
+        ])
+      ),
+      (
+        "server",
+        .object([
+          ("version", .string(s.version)), ("versionNumber", .int(s.versionNumber)),
+          ("database", .string(s.database)), ("user", .string(s.user)),
+        ])
+      ),
+      (
+        "timeouts",
+        .array(
+          facts.timeouts.map { t in
+            .object([
+              ("name", .string(t.name)), ("milliseconds", .int(t.milliseconds)),
+              (
+                "settings",
+                .array(
+                  t.settings.map {
+                    .object([
+                      ("database", .string($0.database)), ("role", .string($0.role)),
+                      ("value", .string($0.value)),
+                    ])
+                  })
+              ),
+            ])
+          })
+      ),
+      (
+        "migrations",
+        .object([
+          ("table", .bool(facts.appliedMigrations != nil)),
+          ("applied", .int(facts.appliedMigrations?.count ?? 0)),
+          (
+            "pending",
+            migrations.pending.map { .array($0.map { .string($0.description) }) } ?? .null
+          ),
+          (
+            "appliedNotOnDisk",
+            migrations.notOnDisk.map { .array($0.map { .string($0.description) }) } ?? .null
+          ),
+        ])
+      ),
+      (
+        "tables",
+        .array(
+          facts.tables.map { t in
+            .object([
+              ("requested", .string(t.requested)), ("schema", .string(t.schema)),
+              ("name", .string(t.name)), ("estimatedRows", t.estimatedRows.map(JSON.int) ?? .null),
+              ("sizeBytes", t.sizeBytes.map(JSON.int) ?? .null),
+              ("sizeIsEstimate", .bool(t.sizeIsEstimate)),
+              (
+                "locks",
+                .array(
+                  t.locks.map { l in
+                    .object([
+                      ("pid", l.pid.map(JSON.int) ?? .null), ("mode", .string(l.mode)),
+                      ("granted", .bool(l.granted)), ("session", l.session.map(session) ?? .null),
+                    ])
+                  })
+              ),
+              (
+                "notNullChecks",
+                .array(
+                  t.notNullChecks.map {
+                    .object([
+                      ("constraint", .string($0.constraint)), ("column", .string($0.column)),
+                      ("validated", .bool($0.validated)),
+                    ])
+                  })
+              ),
+            ])
+          })
+      ),
+      ("sessions", .array(facts.sessions.map(session))),
+      (
+        "invalidIndexes",
+        .array(
+          facts.invalidIndexes.map {
+            .object([
+              ("schema", .string($0.schema)), ("name", .string($0.name)),
+              ("tableSchema", .string($0.tableSchema)), ("table", .string($0.table)),
+              ("unique", .bool($0.unique)), ("method", .string($0.method)),
+              ("columns", .array($0.columns.map { .text($0) })), ("partial", .bool($0.partial)),
+              ("beingBuilt", .bool($0.beingBuilt)),
+            ])
+          })
+      ),
+      (
+        "unreadable",
+        .array(
+          facts.unreadable.map {
+            .object([
+              ("what", .string($0.what)), ("sqlState", .string($0.sqlState)),
+              ("reason", .string($0.reason)),
+            ])
+          })
+      ),
+      (
+        "findings",
+        .array(
+          findings.map {
+            .object([
+              ("severity", .string($0.severity.name)), ("code", .string($0.code)),
+              ("message", .string($0.message)),
+            ])
+          })
+      ),
+    ])
+  }
+}
+
+extension Check {
+  /// Applied and pending migrations: `django_migrations` against the project graph.
+  struct MigrationStatus {
+    var applied: Int?
+    /// Nil without a project.
+    var pending: [MigrationKey]?
+    /// Rows of `django_migrations` for the project's apps that no file on disk matches.
+    var notOnDisk: [MigrationKey]?
+
+    init(facts: LiveFacts, project: Project?) {
+      applied = facts.appliedMigrations?.count
+      guard let project else { return }
+      let done = Set((facts.appliedMigrations ?? []).map { MigrationKey($0.app, $0.name) })
+      var pending: [MigrationKey] = []
+      for key in project.plan where !done.contains(key) {
+        // Django counts a squashed migration as applied when all it replaces are; when only some
+        // are, it keeps the replaced ones, and the rest of those are what is pending.
+        let replaced = project.migrations[key]?.replaces.map(\.key) ?? []
+        if !replaced.isEmpty, replaced.contains(where: done.contains) {
+          pending += replaced.filter { !done.contains($0) }
+        } else {
+          pending.append(key)
+        }
+      }
+      self.pending = pending
+      let apps = Set(project.apps.map(\.label))
+      notOnDisk = done.filter { apps.contains($0.app) && project.migrations[$0] == nil }.sorted()
+    }
+
+    /// `12 applied; 2 pending: shop.0002_item, …` or `no table (nothing applied)`.
+    var summary: String {
+      var out = applied.map { "\($0) applied" } ?? "no table (nothing applied yet)"
+      if let pending {
+        out += pending.isEmpty ? "; none pending" : "; \(pending.count) pending: "
+        out += pending.map(\.description).joined(separator: ", ")
+      }
+      if let notOnDisk, !notOnDisk.isEmpty {
+        out += "; applied but not on disk: " + notOnDisk.map(\.description).joined(separator: ", ")
+      }
+      return out
+    }
+  }
+
+  /// A duration option: `500ms`, `2s`, `1min`, `1h` (a unit is required).
+  struct Milliseconds: ExpressibleByArgument {
+    var value: Int
+
+    init(value: Int) { self.value = value }
+
+    init?(argument: String) {
+      let digits = argument.prefix { $0.isNumber }
+      guard let n = Int(digits) else { return nil }
+      switch argument.dropFirst(digits.count) {
+      case "ms": value = n
+      case "s": value = n * 1000
+      case "min": value = n * 60_000
+      case "h": value = n * 3_600_000
+      default: return nil
+      }
+    }
+
+    var defaultValueDescription: String { Check.duration(value) }
+  }
+
+  /// A size option: bytes, or a number with `kB`, `MB`, `GB`, `TB` (1024-based).
+  struct ByteSize: ExpressibleByArgument {
+    var bytes: Int
+
+    init(bytes: Int) { self.bytes = bytes }
+
+    init?(argument: String) {
+      let digits = argument.prefix { $0.isNumber }
+      guard let n = Int(digits) else { return nil }
+      let units = ["": 0, "B": 0, "kB": 10, "KB": 10, "MB": 20, "GB": 30, "TB": 40]
+      guard let shift = units[String(argument.dropFirst(digits.count))] else { return nil }
+      bytes = n << shift
+    }
+
+    var defaultValueDescription: String { Check.size(bytes) }
+  }
+
+  /// A JSON value with keys kept in order, printed with two-space indentation.
+  enum JSON {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case number(Double)
+    case text(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    static func string(_ s: String?) -> JSON { s.map { .text($0) } ?? .null }
+    static func double(_ d: Double?) -> JSON { d.map { .number($0) } ?? .null }
+
+    func render(indent: String = "") -> String {
+      let inner = indent + "  "
+      switch self {
+      case .null: return "null"
+      case .bool(let b): return b ? "true" : "false"
+      case .int(let i): return String(i)
+      case .number(let d): return d.isFinite ? String(d) : "null"
+      case .text(let s): return DebugGraph.json(s)
+      case .array(let items):
+        if items.isEmpty { return "[]" }
+        return "[\n" + items.map { inner + $0.render(indent: inner) }.joined(separator: ",\n")
+          + "\n" + indent + "]"
+      case .object(let pairs):
+        if pairs.isEmpty { return "{}" }
+        return "{\n"
+          + pairs.map { inner + DebugGraph.json($0.0) + ": " + $0.1.render(indent: inner) }
+          .joined(separator: ",\n") + "\n" + indent + "}"
+      }
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// Tests for MigplanPostgres live in this folder.
