@@ -13,7 +13,9 @@ struct Migplan: ParsableCommand {
     commandName: "migplan",
     abstract: "Make Django schema migrations safe to deploy on PostgreSQL with zero downtime.",
     version: MigplanVersion.current,
-    subcommands: [SQLCommand.self, Lint.self, Check.self, RulesCommand.self, Explain.self, Debug.self])
+    subcommands: [
+      SQLCommand.self, Lint.self, Check.self, RulesCommand.self, Explain.self, Debug.self,
+    ])
 
   /// Runs the command line; usage errors exit with 2 (argument-parser's default is 64), the
   /// status DESIGN.md gives every usage, config and input error.
