@@ -46,6 +46,7 @@ let package = Package(
       name: "MigplanRulesTests",
       dependencies: ["MigplanRules", "MigplanModel", "MigplanTestSupport"]),
     .testTarget(
-      name: "MigplanPostgresTests", dependencies: ["MigplanPostgres", "MigplanTestSupport"]),
+      name: "MigplanPostgresTests",
+      dependencies: ["MigplanPostgres", "MigplanSQL", "MigplanModel", "MigplanTestSupport"]),
   ]
 )
