@@ -86,6 +86,48 @@ import Testing
     #expect(elapsed >= 1.5 && elapsed < 6, "took \(elapsed) s")
   }
 
+  /// Without any connect_timeout, migplan still gives up (libpq alone would wait forever);
+  /// one in the URL wins over that default.
+  @Test(arguments: [("", 4.5...9.0), ("?connect_timeout=2", 1.5...4.5)])
+  func connectTimeoutDefaultAndURLOverride(_ query: String, _ expected: ClosedRange<Double>)
+    throws
+  {
+    try #require(ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil)
+    let listener = try SilentListener()
+    defer { listener.close() }
+    let started = Date()
+    #expect(throws: PostgresError.self) {
+      try Connection(.url("postgresql://u@127.0.0.1:\(listener.port)/db\(query)"))
+    }
+    let elapsed = Date().timeIntervalSince(started)
+    #expect(expected.contains(elapsed), "took \(elapsed) s")
+  }
+
+  /// sslmode reaches libpq: the test server has no SSL, so `require` must fail.
+  @Test func sslModeIsPassedThrough() throws {
+    let url = try LiveDB.requireURL()
+    let separator = url.contains("?") ? "&" : "?"
+    #expect {
+      try Connection(.url(url + separator + "sslmode=require"))
+    } throws: { error in
+      "\(error)".contains("SSL")
+    }
+    _ = try Connection(.url(url + separator + "sslmode=disable"))
+  }
+
+  /// WITH (FORCE): a scratch database is dropped even while a session is still on it.
+  @Test func scratchDatabaseIsDroppedWithASessionOnIt() throws {
+    let admin = try Connection(.url(try LiveDB.requireURL()))
+    let scratch = try ScratchDatabase(on: admin, prefix: "migplan_test")
+    let stay = try Connection(.url(LiveDB.url(try LiveDB.requireURL(), database: scratch.name)))
+    try stay.query("BEGIN")
+    try stay.query("CREATE TABLE t (x int)")
+    try scratch.drop()
+    let left = try admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [scratch.name])
+    #expect(left.rows.isEmpty)
+    #expect(throws: PostgresError.self) { try stay.query("SELECT 1") }
+  }
+
   @Test func refusedConnectionNamesTheTargetButNotThePassword() throws {
     #expect {
       try Connection(.url("postgresql://u:s3cret@127.0.0.1:1/db"))
