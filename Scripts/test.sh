@@ -46,6 +46,9 @@ if ! command -v python3 >/dev/null 2>&1; then
 elif ! python3 -m pip --version >/dev/null 2>&1; then
   missing+=(python3-pip)
 fi
+if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+  missing+=(python3-venv)
+fi
 
 if ((${#missing[@]})); then
   if [[ ${as_root[0]:-} == false ]]; then
@@ -61,6 +64,16 @@ fi
 # --- 2. Corpus --------------------------------------------------------------------------------
 say "fetching corpus"
 python3 Scripts/fetch-corpus.py
+
+# --- 2b. psycopg for the test that compares migplan's catalog dump with collect.py's ----------
+# (the version Fixtures/oracle/requirements.lock pins; a few MB, unlike the oracle's own venv)
+psycopg=$(grep -E '^psycopg==' Fixtures/oracle/requirements.lock | cut -d= -f3)
+if [[ ! -x .venv-test/bin/python ]] || ! .venv-test/bin/python -c "import psycopg" 2>/dev/null; then
+  say "making .venv-test (psycopg $psycopg)"
+  rm -rf .venv-test
+  python3 -m venv .venv-test
+  .venv-test/bin/python -m pip install -q --disable-pip-version-check "psycopg[binary]==$psycopg"
+fi
 
 # --- 3. Throw-away PostgreSQL ------------------------------------------------------------------
 bindir=$(pg_bindir)

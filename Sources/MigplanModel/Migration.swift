@@ -166,8 +166,9 @@ extension Migration {
       if let items = ops.items { operations = items } else { operations = [ops] }
     }
     var typed = operations.map(Operation.init)
-    for i in typed.indices where !typed[i].isBuiltin {
-      typed[i].resolveBase(parsed, evaluator)
+    for i in typed.indices {
+      if !typed[i].isBuiltin { typed[i].resolveBase(parsed, evaluator) }
+      typed[i].findPythonSQL(parsed, evaluator)
     }
     var initial: Bool? = nil
     if let v = attrs["initial"] { initial = v.truth }
@@ -212,6 +213,71 @@ extension Operation {
           setBase(path, keepsBase: !overrides)
         }
       }
+    }
+  }
+}
+
+extension Operation {
+  /// Collects the SQL a `RunPython` function passes to `execute` (`schema_editor.execute`,
+  /// `cursor.execute`), where the argument evaluates to a string at module level.
+  mutating func findPythonSQL(_ parsed: ParsedModule, _ evaluator: Evaluator) {
+    var isPython = false
+    if case .runPython = kind { isPython = true }
+    if base == "RunPython" { isPython = true }
+    guard isPython, case .function(let name, _)? = arguments["code"] else { return }
+    let ast = parsed.ast
+    guard
+      let def = ast.list(ast.root, "body").last(where: {
+        $0 >= 0 && ast.kind($0) == .FunctionDef
+          && ast.identifier($0, "name", in: parsed.source) == name
+      })
+    else { return }
+    let scope = ast.range(def)
+    // Branches of `if ….vendor == "sqlite":` that cannot run on PostgreSQL.
+    var dead: [TextRange] = []
+    for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .If {
+      let r = ast.range(id)
+      guard r.start >= scope.start && r.end <= scope.end, let test = ast.child(id, "test"),
+        let isPostgres = Operation.vendorTest(test, parsed)
+      else { continue }
+      let branch = ast.list(id, isPostgres ? "orelse" : "body")
+      if let first = branch.first, let last = branch.last, first >= 0, last >= 0 {
+        dead.append(TextRange(ast.range(first).start, ast.range(last).end))
+      }
+    }
+    for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .Call {
+      let r = ast.range(id)
+      if dead.contains(where: { $0.contains(r) }) { continue }
+      guard r.start >= scope.start && r.end <= scope.end,
+        let f = ast.child(id, "func"), ast.kind(f) == .Attribute,
+        ast.identifier(f, "attr", in: parsed.source) == "execute",
+        let arg = ast.list(id, "args").first, arg >= 0
+      else { continue }
+      if let sql = evaluator.evaluate(arg).stringValue {
+        pythonSQL.append(sql)
+      } else {
+        pythonSQLUnknown.append(r)
+      }
+    }
+  }
+}
+
+extension Operation {
+  /// `….vendor == "name"` (or `!=`): whether it holds on PostgreSQL; nil when the test is
+  /// something else.
+  static func vendorTest(_ test: Int32, _ parsed: ParsedModule) -> Bool? {
+    let ast = parsed.ast
+    guard ast.kind(test) == .Compare, let left = ast.child(test, "left"),
+      ast.kind(left) == .Attribute, ast.identifier(left, "attr", in: parsed.source) == "vendor",
+      let right = ast.list(test, "comparators").first, right >= 0, ast.kind(right) == .Constant,
+      case .string(let vendor) = ast.constant(right)
+    else { return nil }
+    let start = Int(ast.slot(test, ast.kind(test).schema.offset("ops")))
+    let equal = vendor == "postgresql"
+    switch Operator(rawValue: UInt8(ast.slots[start])) {
+    case .Eq?: return equal
+    case .NotEq?: return !equal
+    default: return nil
     }
   }
 }

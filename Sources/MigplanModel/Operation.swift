@@ -24,6 +24,11 @@ public struct Operation: Sendable {
   /// For a custom operation: its class defines `database_forwards` with an empty body (only
   /// a docstring or `pass`), so it runs no SQL (django-celery-results' `FakeAddIndex`).
   public var databaseNoop = false
+  /// For `RunPython`: SQL its function runs through `….execute("…")` with an argument migplan
+  /// can evaluate (a literal, or module constants), in source order; and the ranges of
+  /// `execute` calls whose SQL it cannot know.
+  public var pythonSQL: [String] = []
+  public var pythonSQLUnknown: [TextRange] = []
 
   /// The byte range of the operation's expression.
   public var range: TextRange { value.range }

@@ -45,9 +45,12 @@ public struct Catalog: Sendable {
     case renameIndex(String, String)
   }
 
-  /// Applies one effect.
+  /// Applies one effect. Names are cut to 63 bytes, as PostgreSQL stores them.
   public mutating func apply(_ effect: Effect) {
     switch effect {
+    case .addObject(let table, var object):
+      object.name = Catalog.truncated(object.name)
+      tables[table, default: Table(columns: [], objects: [])].objects.append(object)
     case .createTable(let name, let columns, let pk, let unique, let check):
       var t = Table(columns: columns, objects: [])
       if !pk.isEmpty {
@@ -91,8 +94,6 @@ public struct Catalog: Sendable {
         t.objects[i].columns = t.objects[i].columns.map { $0 == old ? new : $0 }
       }
       tables[table] = t
-    case .addObject(let table, let object):
-      tables[table, default: Table(columns: [], objects: [])].objects.append(object)
     case .dropObject(let table, let name):
       tables[table]?.objects.removeAll { $0.name == name }
     case .dropIndex(let name):
@@ -104,6 +105,17 @@ public struct Catalog: Sendable {
         }
       }
     }
+  }
+
+  /// PostgreSQL's truncation of an identifier to 63 bytes (at a character boundary).
+  static func truncated(_ name: String) -> String {
+    guard name.utf8.count > Names.maxLength else { return name }
+    var out = ""
+    for ch in name.unicodeScalars {
+      if out.utf8.count + String(ch).utf8.count > Names.maxLength { break }
+      out.unicodeScalars.append(ch)
+    }
+    return out
   }
 
   /// Every relation name in use (PostgreSQL picks a free name for inline constraints).

@@ -5,13 +5,18 @@ import MigplanModel
 /// Introspection (`_constraint_names`) reads `catalog`, the database as it was before the
 /// migration; `effects` is what the migration's statements do to it.
 final class SchemaEditor {
-  let catalog: Catalog
+  /// What introspection sees: the database before the migration (`sqlmigrate`), or as the
+  /// statements so far have left it (`migrate`, `live`).
+  private(set) var catalog: Catalog
+  /// Whether each statement's effect reaches `catalog` at once, as when `migrate` runs them.
+  let live: Bool
   private(set) var collected: [String] = []
   private(set) var effects: [Catalog.Effect] = []
   var deferred: [Statement] = []
 
-  init(catalog: Catalog) {
+  init(catalog: Catalog, live: Bool = false) {
     self.catalog = catalog
+    self.live = live
   }
 
   // MARK: Executing
@@ -23,7 +28,11 @@ final class SchemaEditor {
       trimmed.removeLast()
     }
     collected.append(trimmed.hasSuffix(";") ? sql : sql + ";")
-    for e in effects { if let e { self.effects.append(e) } }
+    for e in effects {
+      guard let e else { continue }
+      self.effects.append(e)
+      if live { catalog.apply(e) }
+    }
   }
 
   func execute(_ st: Statement) {
@@ -129,7 +138,10 @@ final class SchemaEditor {
     execute(
       "CREATE TABLE \(Names.quote(model.table)) (\(columnSQLs.joined(separator: ", ")))",
       .createTable(model.table, columns: columns, pk: pk, unique: unique, check: checks))
-    for o in inline { effects.append(.addObject(model.table, o)) }
+    for o in inline {
+      effects.append(.addObject(model.table, o))
+      if live { catalog.apply(.addObject(model.table, o)) }
+    }
     deferred += deferredHere
     if let comment = model.tableComment {
       execute(

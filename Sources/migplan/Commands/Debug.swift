@@ -3,8 +3,10 @@ import ArgumentParser
 /// `migplan debug …`: inspect what migplan reads.
 struct Debug: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Inspect tokens, syntax trees and timings.",
+    abstract:
+      "Inspect tokens, syntax trees, the graph, the state, the predicted schema and timings.",
     subcommands: [
       DebugAST.self, DebugTokens.self, DebugBench.self, DebugGraph.self, DebugState.self,
+      DebugSchema.self,
     ])
 }
