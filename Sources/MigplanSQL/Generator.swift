@@ -39,14 +39,19 @@ public struct SQLGenerator {
     public var lines: [String]
     /// Problems that make the output differ from Django's (unknown classes, Django errors).
     public var problems: [String]
+    /// The statements of each operation (by index in `typedOperations`), deferred ones (the
+    /// indexes Django creates at the end of the migration) under the operation that made them.
+    public var operations: [Int: [String]] = [:]
   }
 
-  /// The SQL of every migration of the plan, in plan order.
-  public func all() -> [Output] {
+  /// The SQL of every migration of the plan, in plan order, each rendered from Django's state
+  /// of its ancestors (`AncestorStates`, computed once for all).
+  public func all(states: AncestorStates? = nil) -> [Output] {
+    let states = states ?? AncestorStates(project)
     var catalog = Catalog()
     var out: [Output] = []
     for key in project.plan {
-      let (o, effects) = generate(key, catalog: catalog)
+      let (o, effects) = generate(key, catalog: catalog, state: states.before[key])
       for e in effects { catalog.apply(e) }
       out.append(o)
     }
@@ -75,14 +80,18 @@ public struct SQLGenerator {
   }
 
   /// Generates one migration's SQL against `catalog`; returns it with its catalog effects.
-  public func generate(_ key: MigrationKey, catalog: Catalog) -> (Output, [Catalog.Effect]) {
+  public func generate(_ key: MigrationKey, catalog: Catalog, state start: ProjectState? = nil)
+    -> (Output, [Catalog.Effect])
+  {
     guard let migration = project.migrations[key] else {
       return (Output(key: key, text: "", lines: [], problems: ["no migration \(key)"]), [])
     }
-    var (state, _) = project.state(at: key, atEnd: false)
+    var state = start ?? project.state(at: key, atEnd: false).0
     let editor = SchemaEditor(catalog: catalog, live: mode == .migrate)
     var problems: [String] = []
-    for op in migration.typedOperations {
+    for (index, op) in migration.typedOperations.enumerated() {
+      editor.currentOperation = index
+      defer { editor.stampDeferred() }
       editor.comment("--")
       editor.comment("-- " + Describe.describe(op))
       editor.comment("--")
@@ -118,7 +127,9 @@ public struct SQLGenerator {
     if !text.isEmpty && !onlyComments {
       text = migration.atomic ? "BEGIN;\n" + text + "\nCOMMIT;\n" : text + "\n"
     }
-    return (Output(key: key, text: text, lines: lines, problems: problems), editor.effects)
+    var output = Output(key: key, text: text, lines: lines, problems: problems)
+    output.operations = editor.byOperation
+    return (output, editor.effects)
   }
 }
 

@@ -13,6 +13,11 @@ final class SchemaEditor {
   private(set) var collected: [String] = []
   private(set) var effects: [Catalog.Effect] = []
   var deferred: [Statement] = []
+  /// The operation being run (index in the migration), -1 outside operations.
+  var currentOperation = -1
+  /// The statements (not comments) each operation ran, deferred ones under the operation that
+  /// deferred them.
+  private(set) var byOperation: [Int: [String]] = [:]
 
   init(catalog: Catalog, live: Bool = false) {
     self.catalog = catalog
@@ -27,7 +32,9 @@ final class SchemaEditor {
     while trimmed.last == " " || trimmed.last == "\n" || trimmed.last == "\t" {
       trimmed.removeLast()
     }
-    collected.append(trimmed.hasSuffix(";") ? sql : sql + ";")
+    let text = trimmed.hasSuffix(";") ? sql : sql + ";"
+    collected.append(text)
+    byOperation[currentOperation, default: []].append(text)
     for e in effects {
       guard let e else { continue }
       self.effects.append(e)
@@ -46,10 +53,19 @@ final class SchemaEditor {
 
   var collectedCount: Int { collected.count }
 
+  /// Marks the deferred statements added by the current operation as its own.
+  func stampDeferred() {
+    for st in deferred where st.origin == nil { st.origin = currentOperation }
+  }
+
   /// The deferred statements, run at the end of the migration.
   func flush() {
-    for st in deferred { execute(st) }
+    for st in deferred {
+      currentOperation = st.origin ?? -1
+      execute(st)
+    }
     deferred = []
+    currentOperation = -1
   }
 
   // MARK: Templates

@@ -30,6 +30,8 @@ final class Statement {
   /// Rendered column list for expression indexes (replaces `columns`).
   var expressions: String?
   let kind: Kind
+  /// The operation (its index in the migration) that deferred the statement.
+  var origin: Int? = nil
 
   init(
     _ template: String, table: String, columns: [String] = [], columnSuffixes: [String] = [],

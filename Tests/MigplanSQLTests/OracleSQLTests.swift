@@ -41,3 +41,29 @@ import Testing
     #expect(equal == outputs.count, "\(report.count) differ")
   }
 }
+
+extension OracleSQLTests {
+  /// `AncestorStates` (each migration from its parent's cached state) against Django's
+  /// definition (`Project.state(at:atEnd:)`, the ancestors replayed from scratch), compared by
+  /// what `migplan debug state` shows of every model.
+  @Test func cachedAncestorStatesEqualReplayingTheAncestors() throws {
+    try #require(!OracleProject.packageRoots().isEmpty, "run python3 Scripts/fetch-corpus.py")
+    let project = OracleProject.load()
+    let states = AncestorStates(project)
+    func text(_ s: ProjectState) -> [String] {
+      s.models.sorted { $0.key < $1.key }.map { key, m in
+        "\(key) "
+          + m.fields.map { "\($0.name)=\($0.field.construct.value.python)" }.joined(separator: " ")
+          + " \(m.options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.python)" })"
+          + " \(m.uniqueTogether) \(m.indexTogether) \(m.indexes.map(\.name)) \(m.constraints.map(\.name))"
+      }
+    }
+    var differ: [String] = []
+    for key in project.plan {
+      let want = text(project.state(at: key, atEnd: false).0)
+      if text(states.before[key] ?? ProjectState()) != want { differ.append("\(key)") }
+    }
+    #expect(differ.isEmpty, "\(differ.prefix(10))")
+    #expect(states.before.count == project.plan.count)
+  }
+}
