@@ -1,0 +1,293 @@
+import MigplanModel
+
+/// PostgreSQL's table-level lock modes, weakest first (the "Explicit Locking" chapter).
+public enum LockLevel: Int, Comparable, Sendable, CustomStringConvertible {
+  case accessShare = 1, rowShare, rowExclusive, shareUpdateExclusive, share, shareRowExclusive,
+    exclusive, accessExclusive
+
+  public static func < (a: LockLevel, b: LockLevel) -> Bool { a.rawValue < b.rawValue }
+
+  /// The mode as PostgreSQL names it (`ACCESS EXCLUSIVE`).
+  public var description: String {
+    switch self {
+    case .accessShare: return "ACCESS SHARE"
+    case .rowShare: return "ROW SHARE"
+    case .rowExclusive: return "ROW EXCLUSIVE"
+    case .shareUpdateExclusive: return "SHARE UPDATE EXCLUSIVE"
+    case .share: return "SHARE"
+    case .shareRowExclusive: return "SHARE ROW EXCLUSIVE"
+    case .exclusive: return "EXCLUSIVE"
+    case .accessExclusive: return "ACCESS EXCLUSIVE"
+    }
+  }
+
+  /// Whether ordinary reads (`SELECT`) wait for it.
+  public var blocksReads: Bool { self == .accessExclusive }
+  /// Whether ordinary writes (`INSERT`/`UPDATE`/`DELETE`) wait for it.
+  public var blocksWrites: Bool { self >= .share }
+}
+
+/// What one statement does to the tables it touches: the locks it takes, and whether it
+/// rewrites a table or reads all of it while holding them. Judged from the statement and the
+/// schema before it, following the PostgreSQL 15 documentation of `ALTER TABLE`, `CREATE
+/// INDEX`, `DROP INDEX` and the lock table of "Explicit Locking".
+public struct StatementImpact: Sendable {
+  public var sql: String
+  public var statement: DDL.Statement
+  public var locks: [(table: String, mode: LockLevel)] = []
+  /// The table is rewritten (every row copied, indexes rebuilt), and why.
+  public var rewrite: String? = nil
+  /// The whole table is read under the lock (a validation or an index build), and why.
+  public var scan: String? = nil
+  /// `CONCURRENTLY`: cannot run inside a transaction block.
+  public var concurrently = false
+  /// Every table it touches was created earlier in the same migration (no rows, no readers).
+  public var onNewTables = false
+
+  /// The strongest lock it takes.
+  public var strongest: LockLevel? { locks.map(\.mode).max() }
+}
+
+/// Judges statements one after another, keeping the schema they run against.
+public struct LockAnalyzer: Sendable {
+  public var schema: SchemaModel
+  /// The PostgreSQL major version the deploy runs on.
+  public var pgVersion: Int
+  /// Tables created since `beginMigration()`.
+  public private(set) var newTables: Set<String> = []
+
+  public init(schema: SchemaModel = SchemaModel(), pgVersion: Int = 14) {
+    self.schema = schema
+    self.pgVersion = pgVersion
+  }
+
+  /// Starts a new migration (tables created before it are no longer new).
+  public mutating func beginMigration() { newTables = [] }
+
+  /// Judges every statement of `sql` and applies it to the schema.
+  public mutating func analyze(_ sql: String) -> [StatementImpact] {
+    var out: [StatementImpact] = []
+    for text in DDL.split(sql) {
+      for st in DDL.parse(text) {
+        var impact = judge(st, sql: text)
+        let tables = impact.locks.map(\.table)
+        impact.onNewTables = !tables.isEmpty && tables.allSatisfy { newTables.contains($0) }
+        out.append(impact)
+        if case .createTable(let name, _, _) = st { newTables.insert(name) }
+        if case .renameTable(let old, let new) = st, newTables.contains(old) {
+          newTables.insert(new)
+        }
+        schema.apply(st)
+      }
+    }
+    return out
+  }
+
+  static let volatileFunctions: Set<String> = [
+    "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "clock_timestamp",
+    "timeofday", "nextval", "txid_current",
+  ]
+
+  static func isVolatile(_ e: DDL.Expr) -> Bool {
+    switch e {
+    case .call(let f, let args):
+      return volatileFunctions.contains(f) || args.contains(where: isVolatile)
+    case .cast(let x, _), .not(let x), .isNull(let x, _): return isVolatile(x)
+    case .binary(_, let a, let b): return isVolatile(a) || isVolatile(b)
+    case .and(let xs), .or(let xs): return xs.contains(where: isVolatile)
+    case .inList(let x, let xs): return isVolatile(x) || xs.contains(where: isVolatile)
+    default: return false
+    }
+  }
+
+  /// Whether changing a column from `old` to `new` type needs no table rewrite (binary
+  /// coercible, or only a looser limit).
+  public static func typeChangeKeepsData(_ old: String, _ new: String) -> Bool {
+    let a = SchemaModel.formatType(old)
+    let b = SchemaModel.formatType(new)
+    if a == b { return true }
+    func limit(_ t: String, _ prefix: String) -> Int?? {
+      guard t.hasPrefix(prefix) else { return nil }
+      let rest = t.dropFirst(prefix.count)
+      if rest.isEmpty { return .some(nil) }
+      guard rest.hasPrefix("("), rest.hasSuffix(")") else { return nil }
+      return .some(Int(rest.dropFirst().dropLast()))
+    }
+    if let la = limit(a, "character varying") {
+      if b == "text" { return true }
+      if let lb = limit(b, "character varying") {
+        guard let lb else { return true }  // the limit removed
+        guard let la else { return false }  // a limit added
+        return lb >= la
+      }
+    }
+    if a.hasPrefix("numeric"), b.hasPrefix("numeric") {
+      if b == "numeric" { return true }
+      func ps(_ t: String) -> (Int, Int)? {
+        let inner = t.dropFirst("numeric(".count).dropLast()
+        let parts = inner.split(separator: ",").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+      }
+      if let (p1, s1) = ps(a), let (p2, s2) = ps(b) { return s1 == s2 && p2 >= p1 }
+    }
+    return false
+  }
+
+  func judge(_ st: DDL.Statement, sql: String) -> StatementImpact {
+    var impact = StatementImpact(sql: sql, statement: st)
+    func lock(_ table: String, _ mode: LockLevel) { impact.locks.append((table, mode)) }
+    switch st {
+    case .createTable(let name, let columns, let constraints):
+      lock(name, .accessExclusive)
+      for c in columns { if let r = c.references { lock(r.table, .shareRowExclusive) } }
+      for (_, c) in constraints {
+        if case .foreignKey(_, let t, _, _) = c { lock(t, .shareRowExclusive) }
+      }
+    case .dropTable(let name):
+      lock(name, .accessExclusive)
+    case .renameTable(let name, _), .renameColumn(let name, _, _):
+      lock(name, .accessExclusive)
+    case .alterTable(let table, let actions):
+      var mode = LockLevel.accessShare
+      for a in actions {
+        switch a {
+        case .addConstraint(_, .foreignKey(_, let to, _, _), let notValid):
+          mode = max(mode, .shareRowExclusive)
+          lock(to, .shareRowExclusive)
+          if !notValid { impact.scan = "validates the new foreign key against every row" }
+        case .addConstraint(_, .check, let notValid):
+          mode = max(mode, .accessExclusive)
+          if !notValid { impact.scan = "validates the new CHECK against every row" }
+        case .addConstraint(_, .unique, _), .addConstraint(_, .primaryKey, _):
+          mode = max(mode, .accessExclusive)
+          impact.scan = "builds a unique index over every row"
+        case .validateConstraint(let name):
+          mode = max(mode, .shareUpdateExclusive)
+          if let c = schema.tables[table]?.constraints.first(where: { $0.name == name }),
+            case .foreignKey(_, let to, _, _) = c.constraint
+          {
+            lock(to, .rowShare)
+          }
+          impact.scan = "validates the constraint against every row (without blocking writes)"
+        case .addColumn(let c):
+          mode = max(mode, .accessExclusive)
+          if let d = c.defaultExpr, Self.isVolatile(d) {
+            impact.rewrite = "the new column's default is volatile: every row gets its own value"
+          } else if c.defaultExpr != nil && pgVersion < 11 {
+            impact.rewrite = "before PostgreSQL 11 a column added with a default rewrites the table"
+          } else if c.identity || c.generated != nil {
+            impact.rewrite = "an identity or stored generated column is filled in every row"
+          }
+          if c.unique || c.primaryKey { impact.scan = "builds a unique index over every row" }
+          if let r = c.references {
+            lock(r.table, .shareRowExclusive)
+          }
+        case .alterType(let column, let type, _):
+          mode = max(mode, .accessExclusive)
+          let old = schema.tables[table]?.columns.first { $0.name == column }?.type
+          if let old, !Self.typeChangeKeepsData(old, type) {
+            impact.rewrite =
+              "\(column) changes from \(SchemaModel.formatType(old)) to \(SchemaModel.formatType(type))"
+          } else if old == nil {
+            impact.rewrite = "\(column) changes type (its current type is not known)"
+          }
+        case .setNotNull(let column):
+          mode = max(mode, .accessExclusive)
+          if !hasValidatedNotNullCheck(table, column) {
+            impact.scan = "checks every row for NULL in \(column)"
+          }
+        case .addIdentity:
+          mode = max(mode, .accessExclusive)
+        default:
+          mode = max(mode, .accessExclusive)
+        }
+      }
+      lock(table, mode)
+    case .createIndex(_, let table, _, let concurrently, _, _, _, _, _):
+      impact.concurrently = concurrently
+      lock(table, concurrently ? .shareUpdateExclusive : .share)
+      impact.scan =
+        concurrently
+        ? "builds the index in two passes without blocking writes"
+        : "builds the index over every row"
+    case .dropIndex(let name, let concurrently):
+      impact.concurrently = concurrently
+      if let table = schema.tables.first(where: { $0.value.indexes.contains { $0.name == name } })?
+        .key
+      {
+        lock(table, concurrently ? .shareUpdateExclusive : .accessExclusive)
+      }
+    case .renameIndex(let name, _):
+      // PostgreSQL 12+ locks the index itself (SHARE UPDATE EXCLUSIVE), not its table.
+      if pgVersion >= 12 {
+        lock(name, .shareUpdateExclusive)
+      } else if let table = schema.tables.first(where: {
+        $0.value.indexes.contains { $0.name == name }
+      })?.key {
+        lock(table, .accessExclusive)
+      }
+    case .commentOnTable(let t, _), .commentOnColumn(let t, _, _):
+      lock(t, .shareUpdateExclusive)
+    case .createExtension, .createCollation:
+      break
+    case .other(let words):
+      if words.hasPrefix("update") {
+        let toks = DDL.tokenize(sql)
+        if toks.count > 1, toks[1].kind == .word || toks[1].kind == .quoted {
+          lock(toks[1].text, .rowExclusive)
+          impact.scan = "updates the matching rows (all of them without a WHERE)"
+        }
+      }
+    }
+    return impact
+  }
+
+  /// A validated `CHECK (column IS NOT NULL)`: PostgreSQL 12+ then sets NOT NULL without a scan.
+  func hasValidatedNotNullCheck(_ table: String, _ column: String) -> Bool {
+    guard pgVersion >= 12, let t = schema.tables[table] else { return false }
+    return t.constraints.contains { c in
+      guard c.validated, case .check(let e) = c.constraint else { return false }
+      if case .isNull(.column(let col), true) = e { return col == column }
+      return false
+    }
+  }
+}
+
+/// The SQL `migrate` runs for every migration of a project and what each statement does to
+/// the tables, by migration and operation: what lock-level rules, plans and `check` read.
+public struct ProjectAnalysis: Sendable {
+  /// Each migration's SQL (migrate mode).
+  public private(set) var outputs: [MigrationKey: SQLGenerator.Output] = [:]
+  /// Each statement's impact, by migration and operation index.
+  public private(set) var impacts: [MigrationKey: [Int: [StatementImpact]]] = [:]
+  /// The schema after the last migration.
+  public private(set) var schema: SchemaModel
+
+  public init(
+    project: Project, settings: Settings = Settings(), pgVersion: Int = 14,
+    states: AncestorStates? = nil
+  ) {
+    let generator = SQLGenerator(project: project, settings: settings, mode: .migrate)
+    var analyzer = LockAnalyzer(pgVersion: pgVersion)
+    for output in generator.all(states: states) {
+      outputs[output.key] = output
+      analyzer.beginMigration()
+      var byOp: [Int: [StatementImpact]] = [:]
+      // Statements run in the order of `lines`; attribute each to its operation.
+      var owner: [String: [Int]] = [:]
+      for (op, statements) in output.operations.sorted(by: { $0.key < $1.key }) {
+        for s in statements { owner[s, default: []].append(op) }
+      }
+      for line in output.lines where !line.hasPrefix("--") {
+        let op = owner[line]?.first ?? -1
+        if var list = owner[line], !list.isEmpty {
+          list.removeFirst()
+          owner[line] = list
+        }
+        byOp[op, default: []] += analyzer.analyze(line)
+      }
+      impacts[output.key] = byOp
+    }
+    schema = analyzer.schema
+  }
+}
