@@ -1,12 +1,12 @@
 """Settings of the migplan oracle project (see Fixtures/oracle/README.md).
 
 One Django 5.2 project that installs every corpus app that can live beside the others, and
-migplan's fixture app `features` (Fixtures/projects/features), so that `showmigrations --plan`, `sqlmigrate` and `migrate` can be run on all of their migrations against
-a real PostgreSQL. Only what the apps need to import, check and migrate is here: no URLs beyond an
-empty root, no templates of our own. Settings that change a migration's SQL are the ones to keep
-in sync with migplan's documented defaults: AUTH_USER_MODEL (auth.User), DEFAULT_AUTO_FIELD
-(BigAutoField, what `startproject` writes), and every app's swappable models left at their
-defaults.
+migplan's fixture app `features` (Fixtures/projects/features), so that `showmigrations --plan`,
+`sqlmigrate` and `migrate` can be run on all of their migrations against a real PostgreSQL. Only
+what the apps need to import, check and migrate is here: no URLs beyond an empty root, no
+templates of our own. Settings that change a migration's SQL are the ones to keep in sync with
+migplan's documented defaults: AUTH_USER_MODEL (auth.User), DEFAULT_AUTO_FIELD (BigAutoField, what
+`startproject` writes), and every app's swappable models left at their defaults.
 """
 import os
 import sys
