@@ -32,8 +32,3 @@ struct Migplan: ParsableCommand {
     }
   }
 }
-
-/// The version shared by `migplan --version`, the wheel and CHANGELOG.md.
-enum MigplanVersion {
-  static let current = "0.1.0-dev"
-}
