@@ -26,14 +26,14 @@ import MigplanSQL
 ///                   | "failed" | "not reached", "error": "ERROR 55P03: …" | null,
 ///                   "seconds": 0.0012, "locks": [LOCK, …], "documentedLocks": [LOCK, …],
 ///                   "rewritten": [{"relation": "public.shop_item", "kind": "table"}]}],
-///   "heldUntilCommit": [LOCK, …]
+///   "heldAtEnd": [LOCK, …]
 /// }
 /// ```
 ///
 /// where LOCK is `{"relation": "public.shop_item", "kind": "table", "mode":
 /// "AccessExclusiveLock", "sqlMode": "ACCESS EXCLUSIVE", "new": false}` (`new`: the migration
 /// created the relation, by this statement or an earlier one). `locks` are the locks the
-/// statement took that the transaction did not hold yet; `heldUntilCommit` every lock the
+/// statement took that the transaction did not hold yet; `heldAtEnd` every lock the
 /// transaction holds at its end on relations that existed before the migration.
 struct TraceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -264,17 +264,21 @@ struct Report {
   var statementTimeout: String
 
   /// The relations each statement found created by the statements of the migration before it
-  /// and by itself (`created[i]`): their locks block no one.
+  /// and by itself (`created[i]`): their locks block no one. An index rebuilt under a new oid
+  /// (a rewrite) is not new.
   var created: [Set<String>] {
     var seen: Set<String> = []
     return result.statements.map { s in
-      for lock in s.acquired where lock.onNewRelation { seen.insert(lock.relation) }
+      let rebuilt = Set(s.rewritten.map(\.relation))
+      for lock in s.acquired where lock.onNewRelation && !rebuilt.contains(lock.relation) {
+        seen.insert(lock.relation)
+      }
       return seen
     }
   }
 
   /// The locks the transaction holds at its end on relations that existed before the migration.
-  var heldUntilCommit: [TraceLock] {
+  var heldAtEnd: [TraceLock] {
     let new = created.last ?? []
     return (result.statements.last?.held ?? []).filter { !new.contains($0.relation) }
   }
@@ -282,8 +286,9 @@ struct Report {
   func text() -> String {
     var out = "migplan trace \(key)\n"
     out += "server: \(target) (PostgreSQL \(Self.version(serverVersion)))\n"
-    out += "scratch database \(result.database): schema from \(script.setupMigrations) earlier "
-    out += "migrations (\(script.setup.count) statements), dropped\n"
+    let n = script.setupMigrations
+    out += "scratch database \(result.database): schema from \(n) earlier "
+    out += "migration\(n == 1 ? "" : "s") (\(script.setup.count) statements), dropped\n"
     out += "transaction: lock_timeout \(lockTimeout), statement_timeout \(statementTimeout) "
     out += "(SET LOCAL), rolled back; \(Self.seconds(seconds)) in all\n"
     if result.statements.isEmpty { out += "\nthe migration runs no SQL\n" }
@@ -313,9 +318,11 @@ struct Report {
         out += "   not reached\n"
       }
     }
-    let held = heldUntilCommit
+    let held = heldAtEnd
     if !held.isEmpty {
-      out += "\n" + Self.locks("held until COMMIT:", held, new: [], none: "", indent: "")
+      out +=
+        "\n"
+        + Self.locks("held to the end of the transaction:", held, new: [], none: "", indent: "")
     }
     return out
   }
@@ -339,7 +346,7 @@ struct Report {
         (order.firstIndex(of: $0.mode) ?? 99) > (order.firstIndex(of: $1.mode) ?? 99)
       }
       if held[0].mode == "AccessExclusiveLock" { held = [held[0]] }
-      let isNew = held[0].onNewRelation || new.contains(relation)
+      let isNew = new.contains(relation)
       out +=
         i == 0
         ? indent + label + " " : String(repeating: " ", count: indent.count + label.count + 1)
@@ -354,7 +361,7 @@ struct Report {
     func lock(_ l: TraceLock, _ new: Set<String> = []) -> Check.JSON {
       .object([
         ("relation", .text(l.relation)), ("kind", .text(l.kind)), ("mode", .text(l.mode)),
-        ("sqlMode", .text(l.sqlMode)), ("new", .bool(l.onNewRelation || new.contains(l.relation))),
+        ("sqlMode", .text(l.sqlMode)), ("new", .bool(new.contains(l.relation))),
       ])
     }
     return .object([
@@ -401,7 +408,7 @@ struct Report {
             ])
           })
       ),
-      ("heldUntilCommit", .array(heldUntilCommit.map { lock($0) })),
+      ("heldAtEnd", .array(heldAtEnd.map { lock($0) })),
     ])
   }
 
@@ -427,8 +434,14 @@ struct Report {
     case .commentOnColumn: return "COMMENT ON COLUMN"
     case .createExtension: return "CREATE EXTENSION"
     case .createCollation: return "CREATE COLLATION"
-    case .other(let words): return words.uppercased()
+    case .other(let words): return keywords(words)
     }
+  }
+
+  /// `select 1` → `SELECT`: the leading words, without numbers or names.
+  private static func keywords(_ words: String) -> String {
+    words.split(separator: " ").prefix { $0.allSatisfy(\.isLetter) }.joined(separator: " ")
+      .uppercased()
   }
 
   private static func action(_ a: DDL.Action) -> String {
@@ -453,7 +466,7 @@ struct Report {
       return "ADD CONSTRAINT \(kind)\(notValid ? " NOT VALID" : "")"
     case .dropConstraint: return "DROP CONSTRAINT"
     case .validateConstraint: return "VALIDATE CONSTRAINT"
-    case .other(let words): return words.uppercased()
+    case .other(let words): return keywords(words)
     }
   }
 
