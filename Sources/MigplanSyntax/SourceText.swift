@@ -115,13 +115,15 @@ public enum SourceText {
     var k = start
     while k < end && (raw[k] == 32 || raw[k] == 9 || raw[k] == 12) { k += 1 }
     guard k < end && raw[k] == UInt8(ascii: "#") else { return nil }
-    let word = Array("coding".utf8)
+    // Byte compares, not a slice comparison: this runs for every file parsed.
     var m = k + 1
-    while m + word.count < end {
-      if raw[m..<(m + word.count)].elementsEqual(word)
-        && (raw[m + word.count] == UInt8(ascii: ":") || raw[m + word.count] == UInt8(ascii: "="))
+    while m + 6 < end {
+      if raw[m] == UInt8(ascii: "c") && raw[m + 1] == UInt8(ascii: "o")
+        && raw[m + 2] == UInt8(ascii: "d") && raw[m + 3] == UInt8(ascii: "i")
+        && raw[m + 4] == UInt8(ascii: "n") && raw[m + 5] == UInt8(ascii: "g")
+        && (raw[m + 6] == UInt8(ascii: ":") || raw[m + 6] == UInt8(ascii: "="))
       {
-        var v = m + word.count + 1
+        var v = m + 7
         while v < end && (raw[v] == 32 || raw[v] == 9) { v += 1 }
         var e = v
         while e < end {
@@ -179,12 +181,24 @@ public enum SourceText {
       var i = 0
       let raw = UnsafeRawPointer(p)
       while i < n {
-        // Eight ASCII bytes with no NUL at a time.
+        // ASCII bytes with no NUL, 32 then 8 at a time. A byte is NUL or >= 0x80 exactly when
+        // the high bit of `b` or of `b - 1` is set; a borrow only carries past a NUL byte, and
+        // then the word is rejected anyway.
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while i + 32 <= n {
+          let w0 = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          let w1 = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+          let w2 = raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+          let w3 = raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+          let special =
+            (w0 | (w0 &- ones)) | (w1 | (w1 &- ones)) | (w2 | (w2 &- ones)) | (w3 | (w3 &- ones))
+          if special & highBits != 0 { break }
+          i += 32
+        }
         while i + 8 <= n {
           let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-          let high = w & 0x8080_8080_8080_8080
-          let zero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
-          if high | zero != 0 { break }
+          if (w | (w &- ones)) & highBits != 0 { break }
           i += 8
         }
         if i >= n { break }
