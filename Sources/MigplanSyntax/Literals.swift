@@ -182,7 +182,21 @@ public enum Literals {
       }
       i += 1
     }
-    // Decimal integer: drop underscores and leading zeros.
+    // Decimal integer: drop underscores and leading zeros. Usually the rest is plain digits,
+    // taken as they are (no array: building one cost a metadata lookup and an allocation).
+    var k = start
+    while k < end && (p[k] == UInt8(ascii: "0") || p[k] == UInt8(ascii: "_")) { k += 1 }
+    var plain = true
+    var m = k
+    while m < end {
+      if p[m] &- UInt8(ascii: "0") > 9 { plain = false }
+      m += 1
+    }
+    if plain {
+      if k == end { return .int("0") }
+      return .int(
+        String(decoding: UnsafeBufferPointer(start: p + k, count: end - k), as: UTF8.self))
+    }
     var digits: [UInt8] = []
     digits.reserveCapacity(end - start)
     for k in start..<end {

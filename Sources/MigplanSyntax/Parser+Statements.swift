@@ -361,17 +361,36 @@ extension PythonParser {
     if kind != .dot {
       return (Int32(bitPattern: first.start), Int32(bitPattern: first.end), first.end)
     }
-    var text = String(decoding: src[Int(first.start)..<Int(first.end)], as: UTF8.self)
+    // The names are every other token from `first`; the text is built once at the end.
+    let firstIndex = pos - 1
+    var parts = 1
+    var length = Int(first.end - first.start)
     while eat(.dot) {
       guard kind == .name else {
         fail("expected a name after '.'")
         return nil
       }
-      text += "."
-      text += String(decoding: src[Int(cur.start)..<Int(cur.end)], as: UTF8.self)
+      parts += 1
+      length += 1 + Int(cur.end - cur.start)
       advance()
     }
+    let text = String(unsafeUninitializedCapacity: length) { buffer in
+      var o = 0
+      for part in 0..<parts {
+        let t = toks[firstIndex + 2 * part]
+        if part > 0 {
+          buffer[o] = UInt8(ascii: ".")
+          o += 1
+        }
+        for b in Int(t.start)..<Int(t.end) {
+          buffer[o] = src[b]
+          o += 1
+        }
+      }
+      return o
+    }
     let index = Int32(ast.strings.count)
+    if ast.strings.isEmpty { ast.strings.reserveCapacity(8) }
     ast.strings.append(text)
     return (-1 - index, 0, prevEnd)
   }

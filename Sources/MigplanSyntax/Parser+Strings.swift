@@ -59,6 +59,20 @@ extension PythonParser {
   mutating func stringRun(first: Token, end: UInt32, count: Int) -> Int32 {
     let isBytes = first.flags.contains(.bytes)
     let kindU = src[Int(first.start)] == UInt8(ascii: "u")
+    if count == 1 && !isBytes {
+      // The common case, one str token: no bytes buffer, no mixing checks.
+      advance()
+      var text = ""
+      if !first.flags.contains(.unterminated) {
+        let (bs, be) = body(of: first)
+        if let error = Literals.decodeString(
+          src, bs, be, raw: first.flags.contains(.raw), fstringMiddle: false, into: &text)
+        {
+          failAt(error.range, error.message)
+        }
+      }
+      return constant(.string(consume text), first.start, end, kindU: kindU)
+    }
     var text = ""
     var data: [UInt8] = []
     var n = 0

@@ -30,12 +30,37 @@ public enum Parser {
   static func run(_ bytes: [UInt8], _ tokens: [Token]) -> (AST, [SyntaxError]) {
     bytes.withUnsafeBufferPointer { buffer in
       tokens.withUnsafeBufferPointer { tokens in
-        var p = PythonParser(source: buffer, tokens: tokens)
-        defer { p.release() }
-        p.parseModule()
-        p.ast.nodes = p.nodes.array()
-        p.ast.slots = p.slots.array()
-        return (p.ast, p.errors)
+        // Nodes and slots are built in the storage of the arrays that hold them in the end
+        // (no copy); only a tree larger than the estimate moves to buffers of its own.
+        let nodeCapacity = tokens.count / 2 + 16
+        let slotCapacity = tokens.count * 2 + 16
+        var ast = AST()
+        var errors: [SyntaxError] = []
+        var spilledNodes: [Node]? = nil
+        var spilledSlots: [Int32]? = nil
+        var slots: [Int32] = []
+        var nodes = [Node](unsafeUninitializedCapacity: nodeCapacity) { nodeStorage, nodeCount in
+          slots = [Int32](unsafeUninitializedCapacity: slotCapacity) { slotStorage, slotCount in
+            var p = PythonParser(
+              source: buffer, tokens: tokens,
+              nodes: RawBuffer(lending: nodeStorage.baseAddress!, capacity: nodeCapacity),
+              slots: RawBuffer(lending: slotStorage.baseAddress!, capacity: slotCapacity))
+            defer { p.release() }
+            p.parseModule()
+            // Nodes and slots are trivial: a count of 0 leaves nothing to deinitialize.
+            if p.nodes.owned { spilledNodes = p.nodes.array() }
+            nodeCount = p.nodes.owned ? 0 : p.nodes.count
+            if p.slots.owned { spilledSlots = p.slots.array() }
+            slotCount = p.slots.owned ? 0 : p.slots.count
+            ast = p.ast
+            errors = p.errors
+          }
+        }
+        if let spilledNodes { nodes = spilledNodes }
+        if let spilledSlots { slots = spilledSlots }
+        ast.nodes = nodes
+        ast.slots = slots
+        return (ast, errors)
       }
     }
   }
@@ -89,9 +114,12 @@ public enum Parser {
     let (ast, errors) =
       stream.nesting > shallowNesting
       ? onLargeStack { run(bytes, stream.tokens) } : run(bytes, stream.tokens)
-    let all = precedence(
-      lexical: sourceErrors + stream.errors.filter { !sourceErrors.contains($0) },
-      parser: errors, source: bytes)
+    let lexical =
+      sourceErrors.isEmpty
+      ? stream.errors : sourceErrors + stream.errors.filter { !sourceErrors.contains($0) }
+    let all =
+      lexical.isEmpty && errors.isEmpty
+      ? [] : precedence(lexical: lexical, parser: errors, source: bytes)
     return ParsedModule(source: bytes, tokens: stream, ast: ast, errors: all)
   }
 }
@@ -116,11 +144,14 @@ struct PythonParser {
   /// Set by the first error in a statement; cleared when the statement has been skipped.
   var failed = false
 
-  init(source: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) {
+  init(
+    source: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>,
+    nodes: RawBuffer<Node>, slots: RawBuffer<Int32>
+  ) {
     self.src = source
     self.toks = tokens
-    nodes = RawBuffer(capacity: tokens.count / 2 + 16)
-    slots = RawBuffer(capacity: tokens.count * 2 + 16)
+    self.nodes = nodes
+    self.slots = slots
     // About one constant per five tokens in migrations; growing from empty reallocated often.
     ast.constants.reserveCapacity(tokens.count / 5 + 8)
   }
@@ -310,9 +341,10 @@ struct PythonParser {
     return id
   }
 
-  mutating func constant(_ value: PyConstant, _ s: UInt32, _ e: UInt32, kindU: Bool = false)
-    -> Int32
-  {
+  /// A `Constant` node; `value` is consumed (moved into the constants, no extra retain).
+  mutating func constant(
+    _ value: consuming PyConstant, _ s: UInt32, _ e: UInt32, kindU: Bool = false
+  ) -> Int32 {
     let id = node(.Constant, s, e)
     put(Int32(truncatingIfNeeded: ast.constants.count))
     ast.constants.append(value)
