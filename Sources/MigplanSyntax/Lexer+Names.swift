@@ -1,51 +1,54 @@
 extension LexerCore {
   /// An identifier, keyword or string prefix followed by a quote.
-  mutating func lexNameOrString() {
+  @inline(__always) mutating func lexNameOrString() {
     let s = i
-    if isClass(p[s], ByteClass.prefix) {
-      // CPython's legal combinations of b, r, u and f (u only alone; no ur/ru, bf, ub…).
-      var sawB = false
-      var sawR = false
-      var sawU = false
-      var sawF = false
-      var k = s
-      while k < n && k - s < 2 {
-        let c = p[k] | 0x20
-        if c == UInt8(ascii: "b") && !(sawB || sawU || sawF) {
-          sawB = true
-        } else if c == UInt8(ascii: "u") && !(sawB || sawU || sawR || sawF) {
-          sawU = true
-        } else if c == UInt8(ascii: "r") && !(sawR || sawU) {
-          sawR = true
-        } else if c == UInt8(ascii: "f") && !(sawF || sawB || sawU) {
-          sawF = true
-        } else {
-          break
-        }
-        k += 1
-        let q = at(k)
-        if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
-          var flags: TokenFlags = []
-          if sawB { flags.insert(.bytes) }
-          if sawR { flags.insert(.raw) }
-          if sawU { flags.insert(.unicode) }
-          if sawF { flags.insert(.fstring) }
-          lexString(start: s, quoteAt: k, flags: flags)
-          return
-        }
-      }
-    }
     var j = s + 1
     while j < n && isClass(p[j], ByteClass.identContinue) { j += 1 }
-    if j < n && p[j] >= 0x80 {
-      lexIdentifierTail(start: s, from: j, nonASCII: false)
-      return
+    if j < n {
+      let c = p[j]
+      if c >= 0x80 {
+        lexIdentifierTail(start: s, from: j, nonASCII: false)
+        return
+      }
+      if (c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")) && j - s <= 2,
+        let flags = Self.stringPrefix(p, s, j - s)
+      {
+        lexString(start: s, quoteAt: j, flags: flags)
+        return
+      }
     }
     let len = j - s
     var kind = TokenKind.name
-    if len >= 2 && len <= 8 { kind = keyword(s, len) }
+    if len >= 2 && len <= 8 { kind = Self.keyword(p, n, s, len, keywords) }
     emit(kind, s, j)
     i = j
+  }
+
+  /// The flags of the `len`-byte (1 or 2) string prefix at `s`, or nil when it is not one of
+  /// CPython's: `b`, `r`, `u`, `f`, `br`, `rb`, `fr`, `rf` in any case (no `ur`, `bf`, `ub`…).
+  @inline(__always) static func stringPrefix(_ p: UnsafePointer<UInt8>, _ s: Int, _ len: Int)
+    -> TokenFlags?
+  {
+    // `| 0x20` lowercases letters and maps no other identifier byte onto b, r, u or f.
+    let a = p[s] | 0x20
+    if len == 1 {
+      switch a {
+      case UInt8(ascii: "b"): return .bytes
+      case UInt8(ascii: "r"): return .raw
+      case UInt8(ascii: "u"): return .unicode
+      case UInt8(ascii: "f"): return .fstring
+      default: return nil
+      }
+    }
+    let b = p[s + 1] | 0x20
+    let r = UInt8(ascii: "r")
+    if (a == r && b == UInt8(ascii: "b")) || (a == UInt8(ascii: "b") && b == r) {
+      return [.bytes, .raw]
+    }
+    if (a == r && b == UInt8(ascii: "f")) || (a == UInt8(ascii: "f") && b == r) {
+      return [.fstring, .raw]
+    }
+    return nil
   }
 
   /// Continues an identifier over ASCII and non-ASCII XID_Continue characters from `j`.
@@ -69,7 +72,7 @@ extension LexerCore {
     }
     var kind = TokenKind.name
     let len = j - s
-    if !sawNonASCII && len >= 2 && len <= 8 { kind = keyword(s, len) }
+    if !sawNonASCII && len >= 2 && len <= 8 { kind = Self.keyword(p, n, s, len, keywords) }
     emit(kind, s, j, sawNonASCII ? .nonASCII : [])
     i = j
   }
@@ -98,14 +101,12 @@ extension LexerCore {
     UTF8Validation.decode(p, n, j)
   }
 
-  /// The keyword kind of the `len`-byte name at `s` (2…8 bytes), or `.name`.
-  @inline(__always) func keyword(_ s: Int, _ len: Int) -> TokenKind {
-    let c0 = p[s]
-    // Keywords start with a lowercase letter other than h, j, k, m, q, s, u, v, x, z, or F/N/T.
-    guard
-      (c0 >= UInt8(ascii: "a") && c0 <= UInt8(ascii: "y")) || c0 == UInt8(ascii: "F")
-        || c0 == UInt8(ascii: "N") || c0 == UInt8(ascii: "T")
-    else { return .name }
+  /// The keyword kind of the `len`-byte name at `s` (2…8 bytes) of `p[0..<n]`, or `.name`:
+  /// one probe of `keywordTable`. Static, with the buffers passed in: as a method it copied
+  /// the whole lexer state per call.
+  @inline(__always) static func keyword(
+    _ p: UnsafePointer<UInt8>, _ n: Int, _ s: Int, _ len: Int, _ table: UnsafePointer<UInt64>
+  ) -> TokenKind {
     var key: UInt64 = 0
     if s + 8 <= n {
       key = UnsafeRawPointer(p + s).loadUnaligned(as: UInt64.self).littleEndian
@@ -117,44 +118,9 @@ extension LexerCore {
         k -= 1
       }
     }
-    switch key {
-    case 0x6573_6c61_46: return .kwFalse
-    case 0x656e_6f4e: return .kwNone
-    case 0x6575_7254: return .kwTrue
-    case 0x646e61: return .kwAnd
-    case 0x7361: return .kwAs
-    case 0x7472_6573_7361: return .kwAssert
-    case 0x636e_7973_61: return .kwAsync
-    case 0x7469_6177_61: return .kwAwait
-    case 0x6b61_6572_62: return .kwBreak
-    case 0x7373_616c_63: return .kwClass
-    case 0x6575_6e69_746e_6f63: return .kwContinue
-    case 0x666564: return .kwDef
-    case 0x6c6564: return .kwDel
-    case 0x6669_6c65: return .kwElif
-    case 0x6573_6c65: return .kwElse
-    case 0x7470_6563_7865: return .kwExcept
-    case 0x79_6c6c_616e_6966: return .kwFinally
-    case 0x726f66: return .kwFor
-    case 0x6d6f_7266: return .kwFrom
-    case 0x6c61_626f_6c67: return .kwGlobal
-    case 0x6669: return .kwIf
-    case 0x7472_6f70_6d69: return .kwImport
-    case 0x6e69: return .kwIn
-    case 0x7369: return .kwIs
-    case 0x6164_626d_616c: return .kwLambda
-    case 0x6c61_636f_6c6e_6f6e: return .kwNonlocal
-    case 0x746f6e: return .kwNot
-    case 0x726f: return .kwOr
-    case 0x7373_6170: return .kwPass
-    case 0x6573_6961_72: return .kwRaise
-    case 0x6e72_7574_6572: return .kwReturn
-    case 0x797274: return .kwTry
-    case 0x656c_6968_77: return .kwWhile
-    case 0x6874_6977: return .kwWith
-    case 0x646c_6569_79: return .kwYield
-    default: return .name
-    }
+    let h = keywordSlot(key)
+    guard table[h] == key else { return .name }
+    return TokenKind(rawValue: UInt8(truncatingIfNeeded: table[64 + h])).unsafelyUnwrapped
   }
 }
 

@@ -40,6 +40,17 @@ extension LexerCore {
       }
     } else {
       let stop = quote == UInt8(ascii: "'") ? ByteClass.stopSingle : ByteClass.stopDouble
+      // Eight bytes at a time while none of them can stop the scan below.
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let quotes = ones &* UInt64(quote)
+      while j + 8 <= n {
+        let w = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+        let stops =
+          hasByte(w, quotes) | hasByte(w, ones &* 0x5C) | hasByte(w, ones &* 0x0A)
+          | hasByte(w, ones &* 0x0D)
+        if stops != 0 { break }
+        j += 8
+      }
       while j < n {
         let c = p[j]
         if cls[Int(c)] & stop == 0 {
@@ -199,4 +210,10 @@ extension LexerCore {
     guard let frame = frames.popLast() else { return }
     unterminatedFString(frame, at: j)
   }
+}
+
+/// Nonzero exactly when some byte of `w` equals the byte repeated in `pattern`.
+@inline(__always) func hasByte(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
+  let x = w ^ pattern
+  return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
 }

@@ -15,11 +15,31 @@ public enum Lexer {
     return source.withUnsafeBufferPointer { src in
       byteClassTable.withUnsafeBufferPointer { table in
         dispatchTable.withUnsafeBufferPointer { dispatch in
-          var core = LexerCore(src.baseAddress!, n, table.baseAddress!, dispatch.baseAddress!)
-          core.run()
-          return TokenStream(
-            tokens: core.takeTokens(), comments: core.comments, errors: core.errors,
-            nesting: core.nesting)
+          keywordTable.withUnsafeBufferPointer { keywords in
+            // The lexer writes straight into the array's storage (no copy at the end); only a
+            // file with more tokens than the estimate spills into a buffer of its own.
+            let capacity = n / 5 + 16
+            var stream = TokenStream()
+            var spilled: [Token]? = nil
+            stream.tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, count in
+              var core = LexerCore(
+                src.baseAddress!, n, table.baseAddress!, dispatch.baseAddress!,
+                keywords.baseAddress!, tokens: buffer.baseAddress!, capacity: capacity)
+              defer { core.release() }
+              core.run()
+              if core.ownsTokens {
+                spilled = core.takeTokens()
+                count = 0  // tokens are trivial: nothing to deinitialize
+              } else {
+                count = core.tokenCount
+              }
+              stream.comments = core.comments
+              stream.errors = core.errors
+              stream.nesting = core.nesting
+            }
+            if let spilled { stream.tokens = spilled }
+            return stream
+          }
         }
       }
     }
@@ -34,8 +54,6 @@ enum ByteClass {
   static let digit: UInt8 = 4
   /// `0`-`9`, `a`-`f`, `A`-`F`.
   static let hexDigit: UInt8 = 8
-  /// `b`, `r`, `u`, `f` in either case: may start a string prefix.
-  static let prefix: UInt8 = 16
   /// Letters, digits, `_` and every byte >= 0x80 (CPython's `is_potential_identifier_char`).
   static let potentialIdentifier: UInt8 = 32
   /// Bytes that stop a scan through a `'` string: `'`, backslash, LF, CR.
@@ -53,10 +71,6 @@ let byteClassTable: [UInt8] = {
     if isLetter || isDigit || c == 95 { v |= ByteClass.identContinue }
     if isDigit { v |= ByteClass.digit }
     if isDigit || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) { v |= ByteClass.hexDigit }
-    switch c | 0x20 {
-    case 98, 114, 117, 102: if isLetter { v |= ByteClass.prefix }
-    default: break
-    }
     if isLetter || isDigit || c == 95 || c >= 128 { v |= ByteClass.potentialIdentifier }
     if c == 39 || c == 92 || c == 10 || c == 13 { v |= ByteClass.stopSingle }
     if c == 34 || c == 92 || c == 10 || c == 13 { v |= ByteClass.stopDouble }
@@ -68,13 +82,13 @@ let byteClassTable: [UInt8] = {
 /// What the main loop does with a token's first byte.
 enum Dispatch: UInt8 {
   case other, newline, comment, backslash, identifier, digit, quote, dot, opener, closer, colon
-  case exclamation, nonASCII
+  case exclamation, nonASCII, comma, equal
 }
 
-let dispatchTable: [UInt8] = {
-  var t = [UInt8](repeating: Dispatch.other.rawValue, count: 256)
+let dispatchTable: [Dispatch] = {
+  var t = [Dispatch](repeating: .other, count: 256)
   func set(_ chars: String, _ d: Dispatch) {
-    for c in chars.utf8 { t[Int(c)] = d.rawValue }
+    for c in chars.utf8 { t[Int(c)] = d }
   }
   set("\n\r", .newline)
   set("#", .comment)
@@ -87,9 +101,64 @@ let dispatchTable: [UInt8] = {
   set(")]}", .closer)
   set(":", .colon)
   set("!", .exclamation)
-  for c in 128..<256 { t[c] = Dispatch.nonASCII.rawValue }
+  set(",", .comma)
+  set("=", .equal)
+  for c in 128..<256 { t[c] = .nonASCII }
   return t
 }()
+
+/// Keywords by a perfect hash of their bytes: slot `keywordSlot(key)` of the first 64 entries
+/// holds the key (the name's bytes, little-endian, zero-padded to 8), the same slot of the
+/// next 64 the `TokenKind` raw value; 0 marks an empty slot (no name has key 0).
+let keywordTable: [UInt64] = {
+  let words: [(String, TokenKind)] = [
+    ("False", .kwFalse), ("None", .kwNone), ("True", .kwTrue), ("and", .kwAnd), ("as", .kwAs),
+    ("assert", .kwAssert), ("async", .kwAsync), ("await", .kwAwait), ("break", .kwBreak),
+    ("class", .kwClass), ("continue", .kwContinue), ("def", .kwDef), ("del", .kwDel),
+    ("elif", .kwElif), ("else", .kwElse), ("except", .kwExcept), ("finally", .kwFinally),
+    ("for", .kwFor), ("from", .kwFrom), ("global", .kwGlobal), ("if", .kwIf),
+    ("import", .kwImport), ("in", .kwIn), ("is", .kwIs), ("lambda", .kwLambda),
+    ("nonlocal", .kwNonlocal), ("not", .kwNot), ("or", .kwOr), ("pass", .kwPass),
+    ("raise", .kwRaise), ("return", .kwReturn), ("try", .kwTry), ("while", .kwWhile),
+    ("with", .kwWith), ("yield", .kwYield),
+  ]
+  var t = [UInt64](repeating: 0, count: 128)
+  for (word, kind) in words {
+    var key: UInt64 = 0
+    for (j, b) in word.utf8.enumerated() { key |= UInt64(b) << (8 * UInt64(j)) }
+    let h = keywordSlot(key)
+    precondition(t[h] == 0, "keyword hash collision: \(word)")
+    t[h] = key
+    t[64 + h] = UInt64(kind.rawValue)
+  }
+  return t
+}()
+
+/// The slot of a keyword key in `keywordTable` (a multiplier found by search: the 35 keywords
+/// land in distinct slots of 64).
+@inline(__always) func keywordSlot(_ key: UInt64) -> Int {
+  Int(truncatingIfNeeded: (key &* 0xb57c_8e05_e3c9_b0e1) >> 58)
+}
+
+/// The high bit of each byte of `w` (8 source bytes, little-endian) that is an ASCII letter,
+/// digit or `_` (`ByteClass.identContinue`); other bits 0. Range tests on 7-bit bytes: adding
+/// `0x80 - lo` sets a byte's high bit exactly when it is `>= lo`, with no carry between bytes.
+@inline(__always) func identifierBytes(_ w: UInt64) -> UInt64 {
+  let ones: UInt64 = 0x0101_0101_0101_0101
+  let high: UInt64 = 0x8080_8080_8080_8080
+  let x = w & ~high
+  let lower = x | (0x20 &* ones)  // A-Z to a-z; no other byte lands in a-z
+  let letter = (lower &+ 0x1F &* ones) & ~(lower &+ 0x05 &* ones)  // >= 0x61 and < 0x7B
+  let digit = (x &+ 0x50 &* ones) & ~(x &+ 0x46 &* ones)  // >= 0x30 and < 0x3A
+  let underscore = ~((x ^ (0x5F &* ones)) &+ 0x7F &* ones)  // == 0x5F
+  return (letter | digit | underscore) & high & ~w
+}
+
+/// One indentation level: its column with tabs to multiples of 8, and with tabs as 1 column.
+struct IndentLevel {
+  var col: Int
+  var alt: Int
+}
 
 /// An open bracket waiting for its closer.
 struct Opener {
@@ -121,19 +190,26 @@ struct LexerCore {
   let p: UnsafePointer<UInt8>
   let n: Int
   let cls: UnsafePointer<UInt8>
-  let dispatch: UnsafePointer<UInt8>
+  let dispatch: UnsafePointer<Dispatch>
+  /// `keywordTable`.
+  let keywords: UnsafePointer<UInt64>
   var i: Int = 0
   /// The tokens so far, in a buffer grown by hand: `Array.append` costs a uniqueness check per
-  /// call, which showed up in profiles. `takeTokens()` moves them into an array at the end.
+  /// call, which showed up in profiles. It starts as the result array's own storage; past its
+  /// capacity they move to a buffer the lexer owns, which `takeTokens()` turns into an array.
   var tokenBuffer: UnsafeMutablePointer<Token>
   var tokenCount = 0
   var tokenCapacity: Int
+  /// True once the tokens have outgrown the caller's storage.
+  var ownsTokens = false
   var comments: [TextRange] = []
   var errors: [SyntaxError] = []
   /// Indentation columns (tab size 8) and alternative columns (tab size 1), CPython-style.
-  var indents: [Int] = [0]
-  var altIndents: [Int] = [0]
-  var brackets: [Opener] = []
+  /// Innermost last; starts with the zero indentation of the module (a raw buffer: no arrays to
+  /// allocate and grow per file).
+  var indents = RawBuffer<IndentLevel>(capacity: 16)
+  /// Open brackets, innermost last (a raw buffer: pushed and popped for every bracket).
+  var brackets = RawBuffer<Opener>(capacity: 32)
   /// The deepest nesting of brackets, indented blocks and f-string frames seen so far.
   var nesting = 0
   var frames: [FStringFrame] = []
@@ -141,17 +217,25 @@ struct LexerCore {
 
   init(
     _ p: UnsafePointer<UInt8>, _ n: Int, _ cls: UnsafePointer<UInt8>,
-    _ dispatch: UnsafePointer<UInt8>
+    _ dispatch: UnsafePointer<Dispatch>, _ keywords: UnsafePointer<UInt64>,
+    tokens: UnsafeMutablePointer<Token>, capacity: Int
   ) {
     self.p = p
     self.n = n
     self.cls = cls
     self.dispatch = dispatch
-    tokenCapacity = n / 5 + 16
-    tokenBuffer = .allocate(capacity: tokenCapacity)
-    // Room up front: growing these from empty cost several reallocations per file.
-    brackets.reserveCapacity(32)
-    comments.reserveCapacity(n / 256 + 8)
+    self.keywords = keywords
+    tokenCapacity = capacity
+    tokenBuffer = tokens
+    indents.append(IndentLevel(col: 0, alt: 0))
+  }
+
+  /// Frees the bracket stack and an owned token buffer (call once, at the end).
+  mutating func release() {
+    brackets.release()
+    indents.release()
+    if ownsTokens { tokenBuffer.deallocate() }
+    ownsTokens = false
   }
 
   /// Records the current nesting depth (after a bracket, block or f-string frame is pushed).
@@ -160,10 +244,11 @@ struct LexerCore {
     if depth > nesting { nesting = depth }
   }
 
-  /// The tokens as an array; frees the buffer (call once, at the end).
+  /// The tokens of an owned buffer as an array; frees the buffer (call once, at the end).
   mutating func takeTokens() -> [Token] {
     let result = Array(UnsafeBufferPointer(start: tokenBuffer, count: tokenCount))
-    tokenBuffer.deallocate()
+    if ownsTokens { tokenBuffer.deallocate() }
+    ownsTokens = false
     tokenCount = 0
     tokenCapacity = 0
     return result
@@ -173,7 +258,8 @@ struct LexerCore {
     let capacity = tokenCapacity * 2
     let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
     bigger.moveInitialize(from: tokenBuffer, count: tokenCount)
-    tokenBuffer.deallocate()
+    if ownsTokens { tokenBuffer.deallocate() }
+    ownsTokens = true
     tokenBuffer = bigger
     tokenCapacity = capacity
   }
@@ -218,29 +304,29 @@ struct LexerCore {
         atLineStart = false
         lexIndentation()
       }
-      // Skip blanks between tokens; long runs of spaces eight at a time.
-      while i < n {
-        let c = p[i]
-        if c == 32 {
-          i += 1
-          while i + 8 <= n
-            && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
-          {
-            i += 8
-          }
-        } else if c == 9 || c == 12 {
-          i += 1
-        } else {
-          break
-        }
-      }
       if i >= n {
         finish()
         return
       }
-      let c = p[i]
+      var c = p[i]
+      // Skip blanks between tokens (most tokens have none); long runs of spaces eight at a time.
+      if c <= 32 && (c == 32 || c == 9 || c == 12) {
+        var j = i + 1
+        while j + 8 <= n
+          && UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+        {
+          j += 8
+        }
+        while j < n && (p[j] == 32 || p[j] == 9 || p[j] == 12) { j += 1 }
+        i = j
+        if j >= n {
+          finish()
+          return
+        }
+        c = p[j]
+      }
       // Dispatch on a small dense code so the switch compiles to a jump table.
-      switch Dispatch(rawValue: dispatch[Int(c)]).unsafelyUnwrapped {
+      switch dispatch[Int(c)] {
       case .newline:
         let s = i
         i += (c == 13 && at(i + 1) == 10) ? 2 : 1
@@ -256,6 +342,8 @@ struct LexerCore {
           if d == 10 || d == 13 { break }
           j += 1
         }
+        // Room for the file's comments at the first one: growing from empty reallocated often.
+        if comments.isEmpty { comments.reserveCapacity(n / 256 + 8) }
         comments.append(TextRange(s, j))
         if let frame = frames.last, frame.isField, !frame.triple,
           UnsafeBufferPointer(start: p + s, count: j - s).contains(frame.quote)
@@ -269,7 +357,43 @@ struct LexerCore {
       case .backslash:
         lexBackslash()
       case .identifier:
-        lexNameOrString()
+        // ASCII names inline; a name running into non-ASCII or a quote goes the long way.
+        let s = i
+        var j = s + 1
+        var stopped = false
+        while j + 8 <= n {
+          let w = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+          let stops = ~identifierBytes(w) & 0x8080_8080_8080_8080
+          if stops != 0 {
+            j += stops.trailingZeroBitCount &>> 3
+            stopped = true
+            break
+          }
+          j += 8
+        }
+        if !stopped {
+          let cls = self.cls
+          while j < n && cls[Int(p[j])] & ByteClass.identContinue != 0 { j += 1 }
+        }
+        let d = at(j)
+        if d >= 0x80 || d == UInt8(ascii: "\"") || d == UInt8(ascii: "'") {
+          lexNameOrString()
+        } else {
+          let len = j - s
+          emit(len >= 2 && len <= 8 ? Self.keyword(p, n, s, len, keywords) : .name, s, j)
+          i = j
+        }
+      case .comma:
+        emit(.comma, i, i + 1)
+        i += 1
+      case .equal:
+        if at(i + 1) == UInt8(ascii: "=") {
+          emit(.eqEqual, i, i + 2)
+          i += 2
+        } else {
+          emit(.equal, i, i + 1)
+          i += 1
+        }
       case .digit:
         lexNumber()
       case .quote:
@@ -290,7 +414,15 @@ struct LexerCore {
         emit(c == UInt8(ascii: "(") ? .lpar : c == UInt8(ascii: "[") ? .lsqb : .lbrace, i, i + 1)
         i += 1
       case .closer:
-        lexCloser(c)
+        // Outside f-strings a closer that matches the innermost opener just pops it: `)` is
+        // one past `(`, `]` and `}` two past `[` and `{`, and no other pair is 1 or 2 apart.
+        if frames.isEmpty && !brackets.isEmpty && c &- brackets[brackets.count - 1].byte <= 2 {
+          brackets.removeLast()
+          emit(c == UInt8(ascii: ")") ? .rpar : c == UInt8(ascii: "]") ? .rsqb : .rbrace, i, i + 1)
+          i += 1
+        } else {
+          lexCloser(c)
+        }
       case .colon:
         if at(i + 1) == UInt8(ascii: "="), !fieldAtTopLevel {
           emit(.colonEqual, i, i + 2)
@@ -547,27 +679,24 @@ struct LexerCore {
     let c = p[j]
     if c == UInt8(ascii: "#") || c == 10 || c == 13 { return }
     let top = indents[indents.count - 1]
-    let altTop = altIndents[altIndents.count - 1]
-    if col == top {
-      if alt != altTop { tabError(lineStart, j) }
-    } else if col > top {
+    if col == top.col {
+      if alt != top.alt { tabError(lineStart, j) }
+    } else if col > top.col {
       if indents.count >= 100 {
         error(lineStart, j, "too many levels of indentation")
       }
-      if alt <= altTop { tabError(lineStart, j) }
-      indents.append(col)
+      if alt <= top.alt { tabError(lineStart, j) }
+      indents.append(IndentLevel(col: col, alt: alt))
       noteNesting()
-      altIndents.append(alt)
       emit(.indent, j, j)
     } else {
-      while indents.count > 1 && col < indents[indents.count - 1] {
+      while indents.count > 1 && col < indents[indents.count - 1].col {
         indents.removeLast()
-        altIndents.removeLast()
         emit(.dedent, j, j)
       }
-      if col != indents[indents.count - 1] {
+      if col != indents[indents.count - 1].col {
         error(lineStart, j, "unindent does not match any outer indentation level")
-      } else if alt != altIndents[altIndents.count - 1] {
+      } else if alt != indents[indents.count - 1].alt {
         tabError(lineStart, j)
       }
     }
