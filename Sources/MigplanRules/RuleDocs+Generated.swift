@@ -383,7 +383,10 @@ Flags each value inside an operation that migplan cannot evaluate without runnin
 lambda, the result of calling a function defined in the module, a name bound by a loop, a
 setting with no configured value, and similar. The message says why. Module-level constants,
 imports, `settings.AUTH_USER_MODEL` (from `settings` in the config) and references to functions
-(the callables of `RunPython`) are evaluated and are not flagged.
+(the callables of `RunPython`) are evaluated and are not flagged. Neither are values of field
+arguments Django's schema editor ignores (`choices`, `help_text`, `verbose_name`, `validators`
+and the rest of Django's `Field.non_db_attrs` except `db_column`) and model options only Python
+reads (`verbose_name`, `ordering`, `permissions`, …): whatever they hold, the SQL is the same.
 
 ## Why is this bad?
 A rule cannot judge what it cannot see: a computed field definition could be NOT NULL, a
@@ -412,6 +415,7 @@ class Migration(migrations.Migration):
 from django.db import migrations, models
 
 NOTE_FIELD = models.TextField(null=True)
+KINDS = [(k, k.title()) for k in ("gift", "sale")]
 
 
 class Migration(migrations.Migration):
@@ -419,6 +423,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField("order", "note", NOTE_FIELD),
+        migrations.AddField("order", "kind", models.CharField(max_length=10, null=True, choices=KINDS)),
     ]
 ```
 

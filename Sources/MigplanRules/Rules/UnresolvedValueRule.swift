@@ -16,7 +16,7 @@ struct UnresolvedValueRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let op = operation.operation
-    op.value.walk { v in
+    Self.walkSchema(op.value) { v in
       guard case .unresolved(let range, let why) = v else { return }
       let help =
         why.hasPrefix("setting ")
@@ -34,12 +34,47 @@ struct UnresolvedValueRule: Rule {
         continue
       }
       var nested = false
-      value.walk { if case .unresolved = $0 { nested = true } }
+      Self.walkSchema(value) { if case .unresolved = $0 { nested = true } }
       if nested { continue }
       report.add(
         Self.self, at: value.range,
         "argument `\(name)` of `\(op.className)` is not a value migplan can read as Django does",
         why: Self.why, help: Self.help)
+    }
+  }
+
+  /// Field arguments Django's schema editor ignores (`Field.non_db_attrs` in Django 5.2, less
+  /// `db_column`, which names the column): what they hold cannot change the SQL.
+  static let nonSchemaKeywords: Set<String> = [
+    "blank", "choices", "editable", "error_messages", "help_text", "limit_choices_to",
+    "on_delete", "related_name", "related_query_name", "validators", "verbose_name",
+  ]
+
+  /// Model options that only Python reads (`CreateModel(options=…)`, `AlterModelOptions`).
+  static let nonSchemaOptions: Set<String> = [
+    "verbose_name", "verbose_name_plural", "ordering", "permissions", "default_permissions",
+    "get_latest_by", "default_related_name",
+  ]
+
+  /// `Value.walk`, skipping the arguments and options that cannot change the schema.
+  static func walkSchema(_ value: Value, _ visit: (Value) -> Void) {
+    visit(value)
+    switch value {
+    case .list(let v, _), .tuple(let v, _), .set(let v, _):
+      for x in v { walkSchema(x, visit) }
+    case .dict(let entries, _):
+      for e in entries {
+        if let key = e.key.stringValue, nonSchemaOptions.contains(key) { continue }
+        walkSchema(e.key, visit)
+        walkSchema(e.value, visit)
+      }
+    case .call(_, let args, let keywords, _):
+      for a in args { walkSchema(a, visit) }
+      for k in keywords {
+        if let name = k.name, nonSchemaKeywords.contains(name) { continue }
+        walkSchema(k.value, visit)
+      }
+    default: break
     }
   }
 }

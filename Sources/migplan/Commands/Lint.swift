@@ -102,6 +102,11 @@ struct Lint: ParsableCommand {
       nothingChanged ? LintResult() : Linter.run(request)
 
     for p in result.problems { InputError.printError(Self.locate(p)) }
+    if result.filesChecked == 0 && paths.isEmpty && !nothingChanged && result.problems.isEmpty {
+      InputError.printError(
+        "warning: no migrations found under \(roots.joined(separator: ", ")) (an app is a folder with migrations/__init__.py)"
+      )
+    }
 
     if let target = writeBaseline {
       if !result.problems.isEmpty { throw ExitCode(2) }
