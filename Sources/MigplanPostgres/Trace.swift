@@ -146,6 +146,22 @@ public final class ScratchDatabase {
   /// Drops the database (once); other sessions on it are terminated.
   public func drop() throws(PostgresError) {
     if dropped { return }
+    try Self.drop(named: name, on: maintenance)
+    dropped = true
+  }
+
+  /// Drops the scratch database `name` through `maintenance`, terminating its sessions; for a
+  /// caller that only knows the name (a signal handler's own connection). Nothing happens when
+  /// it no longer exists.
+  public static func drop(named name: String, on maintenance: Connection) throws(PostgresError) {
+    // Only names of the form ScratchDatabase makes (letters, digits, underscores) are quoted in.
+    guard !name.isEmpty,
+      name.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || isalnum(Int32($0)) != 0 })
+    else {
+      throw PostgresError(
+        kind: .client, sqlState: nil, message: "not a scratch database name: \(name)", detail: nil,
+        hint: nil, target: maintenance.target)
+    }
     var lastError: PostgresError? = nil
     // A session that is just ending can still count as "being accessed": try a few times.
     for attempt in 0..<5 {
@@ -157,7 +173,6 @@ public final class ScratchDatabase {
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name])
           try maintenance.query("DROP DATABASE IF EXISTS \"\(name)\"")
         }
-        dropped = true
         return
       } catch {
         lastError = error

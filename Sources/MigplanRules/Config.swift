@@ -72,7 +72,20 @@ public struct LintConfig: Sendable {
   /// True when `path` matches one of the exclude globs (relative to `directory`).
   public func isExcluded(_ path: String) -> Bool {
     if exclude.isEmpty { return false }
-    let relative = ConfigLoader.relative(path, to: directory)
+    return isExcluded(
+      path, realPath: FileSystem.realPath(path) ?? path,
+      realDirectory: FileSystem.realPath(directory) ?? directory)
+  }
+
+  /// `isExcluded` with the real paths already known (the engine resolves each folder once).
+  public func isExcluded(_ path: String, realPath: String, realDirectory: String) -> Bool {
+    if exclude.isEmpty { return false }
+    var relative = path
+    if realDirectory == "/" {
+      relative = String(realPath.dropFirst())
+    } else if realPath.hasPrefix(realDirectory + "/") {
+      relative = String(realPath.dropFirst(realDirectory.count + 1))
+    }
     for glob in exclude where fnmatch(glob, relative, 0) == 0 || fnmatch(glob, path, 0) == 0 {
       return true
     }
@@ -281,14 +294,4 @@ public enum ConfigLoader {
     return base.hasSuffix("/") ? base + path : base + "/" + path
   }
 
-  /// `path` relative to `base` when it lies under it (both made real first), else `path`.
-  static func relative(_ path: String, to base: String) -> String {
-    let p = FileSystem.realPath(path) ?? path
-    let b = FileSystem.realPath(base) ?? base
-    if b == "/" { return String(p.dropFirst()) }
-    if p.hasPrefix(b + "/") { return String(p.dropFirst(b.count + 1)) }
-    var trimmed = Substring(path)
-    while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
-    return String(trimmed)
-  }
 }

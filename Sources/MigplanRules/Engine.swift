@@ -101,10 +101,22 @@ public enum Linter {
             + context.cycle.map(\.description).joined(separator: " → ")))
     }
 
-    // The requested subset.
+    // The requested subset. One realpath per migrations folder, not per file.
+    var realFolders: [String: String] = [:]
+    func real(_ c: String) -> String {
+      let slash = c.utf8.lastIndex(of: UInt8(ascii: "/"))!
+      let folder = String(c[..<slash])
+      if realFolders[folder] == nil { realFolders[folder] = FileSystem.realPath(folder) ?? folder }
+      return realFolders[folder]! + String(c[slash...])
+    }
+    let realDirectory = FileSystem.realPath(config.directory) ?? config.directory
+    func excluded(_ c: String) -> Bool {
+      !config.exclude.isEmpty
+        && config.isExcluded(c, realPath: real(c), realDirectory: realDirectory)
+    }
     var linted: [String] = []
     if request.paths.isEmpty {
-      linted = candidates.filter { !config.isExcluded($0) }
+      linted = candidates.filter { !excluded($0) }
     } else {
       var files: [String: String] = [:]  // real path → as named
       var folders: [String] = []
@@ -121,10 +133,10 @@ public enum Linter {
       }
       var matched: Set<String> = []
       for c in candidates {
-        guard let real = FileSystem.realPath(c) else { continue }
-        if files[real] != nil || folders.contains(where: { real.hasPrefix($0) }) {
-          matched.insert(real)
-          if !config.isExcluded(c) { linted.append(c) }
+        let r = real(c)
+        if files[r] != nil || folders.contains(where: { r.hasPrefix($0) }) {
+          matched.insert(r)
+          if !excluded(c) { linted.append(c) }
         }
       }
       for (real, named) in files.sorted(by: { $0.key < $1.key }) where !matched.contains(real) {
@@ -180,15 +192,27 @@ public enum Linter {
       byFile[path, default: []] += report.findings
     }
     if !lintedKeys.isEmpty {
-      var visited: Set<MigrationKey> = []
-      project.replay { step in
-        guard lintedKeys[step.migration.key] != nil else { return }
-        visited.insert(step.migration.key)
-        checkOperation(step.migration, step.index, step.operation, step.before, step.after)
+      // Project.replay's walk over the plan, copying the state only around the operations
+      // of linted migrations and stopping after the last of them: a single-file run does not
+      // pay for a copy per operation of the whole project.
+      var remaining = Set(lintedKeys.keys)
+      var state = ProjectState()
+      for key in context.cycle.isEmpty ? project.plan : [] {
+        if remaining.isEmpty { break }
+        guard let m = project.migrations[key] else { continue }
+        if remaining.remove(key) != nil {
+          for (i, op) in m.typedOperations.enumerated() {
+            let before = state
+            _ = state.apply(op, app: m.app, migration: key)
+            checkOperation(m, i, op, before, state)
+          }
+        } else {
+          for op in m.typedOperations { _ = state.apply(op, app: m.app, migration: key) }
+        }
       }
       // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
       // their own forwards plan, then their operations in order.
-      for (key, _) in lintedKeys.sorted(by: { $0.key < $1.key }) where !visited.contains(key) {
+      for key in remaining.sorted() {
         guard let m = project.migrations[key], !m.typedOperations.isEmpty else { continue }
         // On a cycle there is no plan to build a state from (and Django loads nothing).
         var state = ProjectState()

@@ -100,6 +100,8 @@ public enum Literal {
     }
     if case .none = v { return nil }
     switch f.internalType {
+    case "ArrayField":
+      return array(v) ?? "'<unknown default>'"
     case "JSONField":
       return Literal.string(json(v)) + "::jsonb"
     case "BooleanField", "NullBooleanField":
@@ -139,6 +141,67 @@ public enum Literal {
       case .setting(_, let s, _): return Literal.string(s)
       default: return "'<unknown default>'"
       }
+    }
+  }
+
+  /// psycopg 3's `sql.quote` of a Python list (ArrayField's `get_db_prep_value` keeps lists of
+  /// strings, ints and bools as they are): the array's text form `{a,"b c",NULL}` as a string
+  /// literal, cast to `int2[]`/`int4[]`/`int8[]`/`numeric[]` (the smallest type that holds the
+  /// largest item) or `bool[]`; strings, empty lists and lists of None are not cast. Nil for
+  /// other items.
+  static func array(_ v: Value) -> String? {
+    var ints: [Int?] = []
+    var kinds: Set<String> = []
+    var writable = true
+    func text(_ v: Value) -> String {
+      if let xs = v.items { return "{" + xs.map(text).joined(separator: ",") + "}" }
+      switch v {
+      case .none: return "NULL"
+      case .string(let s, _):
+        kinds.insert("str")
+        guard needsQuotes(s) else { return s }
+        return "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+      case .int(let s, _):
+        kinds.insert("int")
+        ints.append(Int(s))
+        return s
+      case .bool(let b, _):
+        kinds.insert("bool")
+        return b ? "t" : "f"
+      default:
+        writable = false
+        return ""
+      }
+    }
+    guard v.items != nil else { return nil }
+    let literal = Literal.string(text(v))
+    guard writable, kinds.count <= 1 else { return nil }
+    switch kinds.first {
+    case "bool": return literal + "::bool[]"
+    case "int":
+      // psycopg dumps the list with the dumper of its largest item (by magnitude).
+      let values = ints.compactMap { $0 }
+      guard values.count == ints.count else { return literal + "::numeric[]" }
+      let lo = values.min()!
+      let hi = values.max()!
+      let r = lo >= 0 ? hi : max(hi, -lo - 1)
+      if r < 1 << 15 { return literal + "::int2[]" }
+      if r < 1 << 31 { return literal + "::int4[]" }
+      return literal + "::int8[]"
+    default: return literal
+    }
+  }
+
+  /// Whether psycopg quotes an array item: empty, `NULL` in any case, or holding `"{},\` or
+  /// white space.
+  static func needsQuotes(_ s: String) -> Bool {
+    if s.isEmpty || s.lowercased() == "null" { return true }
+    let special: Set<Unicode.Scalar> = [
+      "\"", "{", "}", ",", "\\", " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}",
+      "\u{1680}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}",
+    ]
+    return s.unicodeScalars.contains {
+      special.contains($0) || (0x2000...0x200A).contains($0.value)
     }
   }
 

@@ -9,6 +9,14 @@ enum Indexes {
     "HashIndex": "hash", "SpGistIndex": "spgist", "BloomIndex": "bloom",
   ]
 
+  /// `get_with_params` of each class: the storage parameters it writes, in its order.
+  static let withParameters: [String: [String]] = [
+    "BloomIndex": ["length"], "BrinIndex": ["autosummarize", "pages_per_range"],
+    "BTreeIndex": ["fillfactor", "deduplicate_items"],
+    "GinIndex": ["gin_pending_list_limit", "fastupdate"], "GistIndex": ["buffering", "fillfactor"],
+    "HashIndex": ["fillfactor"], "SpGistIndex": ["fillfactor"],
+  ]
+
   static func createSQL(
     _ index: IndexSpec, _ model: SQLModel, _ editor: SchemaEditor, concurrently: Bool = false
   ) -> Statement {
@@ -23,7 +31,7 @@ enum Indexes {
     var columns: [String] = []
     var suffixes: [String] = []
     if !index.expressions.isEmpty {
-      expressions = index.expressions.map { "(\(Expressions.sql($0, model: model)))" }
+      expressions = index.expressions.map { Expressions.indexExpression($0, model) }
         .joined(separator: ", ")
     } else {
       for name in index.fields {
@@ -38,11 +46,18 @@ enum Indexes {
       opclasses: opclasses, condition: condition, include: include, concurrently: concurrently,
       expressions: expressions, type: method.map { $0 == "btree" ? "btree" : $0 } ?? "idx")
     var with: [String] = []
-    for key in ["fastupdate", "deduplicate_items", "buffering"] {
-      if let v = c.keywords[key]?.truth { with.append("\(key) = \(v ? "on" : "off")") }
+    for key in withParameters[index.className] ?? [] {
+      guard let v = c.keywords[key] else { continue }
+      if case .bool(let b, _) = v {
+        with.append("\(key) = \(b ? "on" : "off")")
+      } else if let n = c.int(key) {
+        with.append("\(key) = \(n)")
+      }
     }
-    for key in ["gin_pending_list_limit", "fillfactor", "pages_per_range", "length"] {
-      if let v = c.int(key) { with.append("\(key) = \(v)") }
+    // BloomIndex(columns=[…]): `col1 = n`, … after the length.
+    for (i, v) in (c.keywords["columns"]?.items ?? []).enumerated()
+    where index.className == "BloomIndex" {
+      if case .int(let n, _) = v { with.append("col\(i + 1) = \(n)") }
     }
     if !with.isEmpty { st.extra["extra"] = " WITH (\(with.joined(separator: ", ")))" }
     return st
@@ -76,7 +91,7 @@ enum Constraints {
     let exprs = c.construct.positional
     let expressions =
       exprs.isEmpty
-      ? nil : exprs.map { "(\(Expressions.sql($0, model: model)))" }.joined(separator: ", ")
+      ? nil : exprs.map { Expressions.indexExpression($0, model) }.joined(separator: ", ")
     let asIndex =
       condition != nil || !include.isEmpty || !opclasses.isEmpty || expressions != nil
       || nullsDistinct(c) != nil
@@ -155,6 +170,40 @@ enum Expressions {
   /// A check constraint's condition.
   static func check(_ q: Value, _ model: SQLModel) -> String {
     where_(q, model, top: true) ?? "TRUE"
+  }
+
+  /// One expression of an expression index or unique constraint (`IndexExpression`): the
+  /// expression in parentheses unless it is a column reference, inside its `Collate` and then
+  /// its `OrderBy` wrapper (`(LOWER("a")) COLLATE "C" DESC`).
+  static func indexExpression(_ v: Value, _ model: SQLModel) -> String {
+    var orderBy: (descending: Bool, nulls: String)? = nil
+    var collation: String? = nil
+    var root = v
+    while case .call(let callee, let args, let keywords, _) = root, let first = args.first {
+      let name = callee.split(separator: ".").last ?? ""
+      if name == "OrderBy", orderBy == nil {
+        let kw = { (k: String) in keywords.first { $0.name == k }?.value.truth ?? false }
+        let nulls = kw("nulls_first") ? " NULLS FIRST" : kw("nulls_last") ? " NULLS LAST" : ""
+        orderBy = (kw("descending"), nulls)
+      } else if name == "Collate", collation == nil {
+        let c = keywords.first { $0.name == "collation" }?.value ?? args.dropFirst().first
+        collation = c?.stringValue
+      } else {
+        break
+      }
+      root = first
+    }
+    var out: String
+    if case .call(let callee, let args, _, _) = root, callee.hasSuffix(".F"),
+      let n = args.first?.stringValue
+    {
+      out = Names.quote(model.field(n)?.column ?? n)
+    } else {
+      out = "(\(sql(root, model: model)))"
+    }
+    if let collation { out += " COLLATE " + Names.quote(collation) }
+    if let orderBy { out += (orderBy.descending ? " DESC" : " ASC") + orderBy.nulls }
+    return out
   }
 
   /// A `db_default` (a literal, or an expression in parentheses).
@@ -270,6 +319,13 @@ enum Expressions {
       case "Upper": return "UPPER(\(inner))"
       case "Length": return "LENGTH(\(inner))"
       case "Now": return "STATEMENT_TIMESTAMP()"
+      // django.contrib.postgres.functions
+      case "RandomUUID": return "GEN_RANDOM_UUID()"
+      case "TransactionNow": return "CURRENT_TIMESTAMP"
+      // `F("a") * F("b")` as makemigrations writes it: `(lhs op rhs)`.
+      case "CombinedExpression" where args.count == 3:
+        let op = args[1].stringValue ?? "?"
+        return "(\(sql(args[0], columns: columns)) \(op) \(sql(args[2], columns: columns)))"
       case "Value":
         return args.first.map { v in
           if case .string(let s, _) = v { return Literal.string(s) }

@@ -2,14 +2,18 @@ import Foundation
 import MigplanModel
 import MigplanSyntax
 
-/// The corpus apps that the Django oracle project installs (`Scripts/oracle/oracle_project`),
-/// loaded the way `Fixtures/oracle/` was made: the project behind `plan.txt`, `sql/`,
-/// `schema.json`, `operations.txt` and `state.json`.
+/// The corpus apps and fixture apps that the Django oracle project installs
+/// (`Scripts/oracle/oracle_project`), loaded the way `Fixtures/oracle/` was made: the project
+/// behind `plan.txt`, `sql/`, `schema.json`, `operations.txt` and `state.json`.
 public enum OracleProject {
   /// The package root.
   public static let root = PackageRoot.path()
   /// The fetched corpus (`Scripts/fetch-corpus.py`).
   public static let corpus = root + "/.corpus"
+
+  /// migplan's hand-written fixture apps for what the corpus lacks (the settings put this
+  /// folder on `sys.path`).
+  public static let fixtureRoots = [root + "/Fixtures/projects/features"]
 
   /// One root per corpus package (`.corpus/django-oscar`, …), sorted; empty when not fetched.
   public static func packageRoots() -> [String] {
@@ -37,7 +41,7 @@ public enum OracleProject {
   public static func apps() -> (apps: [AppSource], unmigrated: Set<String>) {
     let installed = installedApps()
     var apps: [AppSource] = []
-    for packageRoot in packageRoots() {
+    for packageRoot in packageRoots() + fixtureRoots {
       for app in Loader.discover(roots: [packageRoot]).apps
       where installed.contains(where: { names($0, app.modulePath) }) {
         apps.append(app)

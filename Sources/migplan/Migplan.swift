@@ -14,7 +14,8 @@ struct Migplan: ParsableCommand {
     abstract: "Make Django schema migrations safe to deploy on PostgreSQL with zero downtime.",
     version: MigplanVersion.current,
     subcommands: [
-      SQLCommand.self, Lint.self, Check.self, RulesCommand.self, Explain.self, Debug.self,
+      SQLCommand.self, Lint.self, Check.self, TraceCommand.self, RulesCommand.self, Explain.self,
+      Debug.self,
     ])
 
   /// Runs the command line; usage errors exit with 2 (argument-parser's default is 64), the
@@ -31,9 +32,4 @@ struct Migplan: ParsableCommand {
       exit(withError: error)
     }
   }
-}
-
-/// The version shared by `migplan --version`, the wheel and CHANGELOG.md.
-enum MigplanVersion {
-  static let current = "0.1.0-dev"
 }

@@ -126,7 +126,7 @@ import Testing
     try #require(!roots.isEmpty, "run python3 Scripts/fetch-corpus.py first")
     let installed = try Self.installedApps()
     var apps: [AppSource] = []
-    for packageRoot in roots {
+    for packageRoot in roots + OracleProject.fixtureRoots {
       for app in Loader.discover(roots: [packageRoot]).apps
       where installed.contains(where: { Self.names($0, app.modulePath) }) {
         apps.append(app)

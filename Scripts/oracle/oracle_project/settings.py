@@ -1,17 +1,20 @@
 """Settings of the migplan oracle project (see Fixtures/oracle/README.md).
 
-One Django 5.2 project that installs every corpus app that can live beside the others, so that
-`showmigrations --plan`, `sqlmigrate` and `migrate` can be run on all of their migrations against
-a real PostgreSQL. Only what the apps need to import, check and migrate is here: no URLs beyond an
-empty root, no templates of our own. Settings that change a migration's SQL are the ones to keep
-in sync with migplan's documented defaults: AUTH_USER_MODEL (auth.User), DEFAULT_AUTO_FIELD
-(BigAutoField, what `startproject` writes), and every app's swappable models left at their
-defaults.
+One Django 5.2 project that installs every corpus app that can live beside the others, and
+migplan's fixture app `features` (Fixtures/projects/features), so that `showmigrations --plan`,
+`sqlmigrate` and `migrate` can be run on all of their migrations against a real PostgreSQL. Only
+what the apps need to import, check and migrate is here: no URLs beyond an empty root, no
+templates of our own. Settings that change a migration's SQL are the ones to keep in sync with
+migplan's documented defaults: AUTH_USER_MODEL (auth.User), DEFAULT_AUTO_FIELD (BigAutoField, what
+`startproject` writes), and every app's swappable models left at their defaults.
 """
 import os
+import sys
 from urllib.parse import unquote, urlsplit
 
 BASE_DIR = os.path.dirname(os.path.abspath(__file__))
+# migplan's hand-written fixture apps (Fixtures/projects/features): what the corpus lacks.
+sys.path.insert(0, os.path.normpath(os.path.join(BASE_DIR, "../../../Fixtures/projects/features")))
 
 SECRET_KEY = "migplan-oracle-not-secret"
 DEBUG = False
@@ -117,6 +120,8 @@ INSTALLED_APPS = [
     "widget_tweaks",
     "haystack",
     "django_tables2",
+    # migplan's fixture app for the Django features the corpus lacks
+    "features",
 ]
 
 MIDDLEWARE = [

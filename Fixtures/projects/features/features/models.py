@@ -1,0 +1,132 @@
+"""The models as the migrations leave them (`makemigrations --check` finds no change).
+
+migplan reads the migrations only; this file keeps the app a normal Django app.
+"""
+
+from django.contrib.postgres.fields import ArrayField, HStoreField
+from django.contrib.postgres.functions import RandomUUID
+from django.contrib.postgres.indexes import BTreeIndex, GinIndex
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower, Now
+
+
+class Author(models.Model):
+    full_name = models.CharField(max_length=100, db_comment="Full name as printed on covers")
+    email = models.CharField(max_length=254, unique=True, db_collation="case_insensitive")
+    slug = models.SlugField(max_length=40, db_collation="C")
+    born = models.DateField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["full_name", "born"])]
+
+
+class Imprint(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    country = models.CharField(max_length=2, db_default="GB")
+    created_at = models.DateTimeField(db_default=Now())
+
+    class Meta:
+        db_table_comment = "Imprints (publishing brands) of a publishing house"
+        unique_together = [("name", "country")]
+
+
+class Label(models.Model):
+    id = models.BigAutoField(primary_key=True)
+    name = models.CharField(max_length=50)
+
+    class Meta:
+        db_table = "features_labels"
+
+
+class Book(models.Model):
+    title = models.CharField(max_length=200)
+    subtitle = models.CharField(max_length=200)
+    summary = models.TextField(db_index=True)
+    isbn = models.CharField(max_length=13, unique=True)
+    pages = models.BigIntegerField()
+    price = models.DecimalField(max_digits=8, decimal_places=2)
+    quantity = models.IntegerField(default=1)
+    published = models.DateField(null=True, db_index=True)
+    author = models.ForeignKey(Author, on_delete=models.CASCADE)
+    publisher = models.ForeignKey(Imprint, on_delete=models.SET_NULL, null=True)
+    labels = models.ManyToManyField(Label, through="BookLabel")
+    in_print = models.BooleanField(db_default=True)
+    notes = models.TextField(
+        blank=True, db_default="", db_comment="Editor's notes, never shown to readers"
+    )
+    public_id = models.UUIDField(unique=True, db_default=RandomUUID())
+    rating = models.SmallIntegerField(db_default=0)
+    attributes = HStoreField(null=True)
+    keywords = ArrayField(models.CharField(max_length=30), size=10, default=list, blank=True)
+    scores = ArrayField(ArrayField(models.IntegerField(), size=3), size=3, null=True)
+    title_lower = models.GeneratedField(
+        expression=Lower("title"), output_field=models.CharField(max_length=200), db_persist=True
+    )
+    total = models.GeneratedField(
+        expression=F("price") * F("quantity"),
+        output_field=models.DecimalField(max_digits=12, decimal_places=2),
+        db_persist=True,
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(Lower("title"), name="book_title_lower_idx"),
+            models.Index(
+                fields=["author"], include=("title", "published"), name="book_author_covering_idx"
+            ),
+            models.Index(fields=["published"], condition=Q(in_print=True), name="book_in_print_idx"),
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="book_title_trgm_idx"),
+            GinIndex(
+                fields=["attributes"],
+                fastupdate=False,
+                gin_pending_list_limit=512,
+                name="book_attributes_gin",
+            ),
+            GinIndex(fields=["keywords"], name="book_keywords_gin"),
+            BTreeIndex(
+                fields=["price"], fillfactor=80, deduplicate_items=False, name="book_price_btree"
+            ),
+            models.Index(fields=["-published"], include=["title"], name="book_published_cover_idx"),
+            models.Index(fields=["isbn"], name="book_isbn_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=("publisher", "isbn"), nulls_distinct=False, name="book_publisher_isbn_uniq"
+            ),
+            models.UniqueConstraint(Lower("title"), F("author"), name="book_author_title_ci_uniq"),
+            models.CheckConstraint(condition=Q(pages__gt=0), name="book_pages_positive"),
+        ]
+
+
+class BookLabel(models.Model):
+    book = models.ForeignKey(Book, on_delete=models.CASCADE)
+    label = models.ForeignKey(Label, on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        db_table = "features_booklabel"
+        unique_together = [("book", "label")]
+
+
+class Chapter(models.Model):
+    book = models.ForeignKey(Book, on_delete=models.CASCADE, related_name="chapters")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200, db_collation="case_insensitive")
+
+    class Meta:
+        ordering = ["book", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=("book", "number"),
+                deferrable=models.Deferrable.DEFERRED,
+                name="chapter_book_number_uniq",
+            )
+        ]
+
+
+class BookTranslation(models.Model):
+    pk = models.CompositePrimaryKey("book", "language")
+    book = models.ForeignKey(Book, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=8)
+    title = models.CharField(max_length=200)
