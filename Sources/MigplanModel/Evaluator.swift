@@ -385,6 +385,9 @@ public struct Evaluator {
         }
       case (.dict(let entries, _), _):
         if let e = entries.last(where: { $0.key.sameConstant(index) }) { return e.value }
+      case (.reference(let path, _), .string(let member, _)):
+        // An enum member by name: `models.Deferrable['DEFERRED']`.
+        return .reference(path + "." + member, range)
       default: break
       }
       return .unresolved(range, "subscript migplan cannot compute")

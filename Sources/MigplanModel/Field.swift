@@ -93,6 +93,8 @@ public struct Field: Hashable, Sendable {
   public var internalType: String? {
     guard let c = djangoClass else { return nil }
     switch c {
+    case "GeneratedField":
+      return keywords["output_field"].map { Field($0).internalType } ?? nil
     // Relations do not define `get_internal_type`: a subclass reports its own class name.
     // (taggit's managers define it as `ManyToManyField`.)
     case "ForeignKey", "OneToOneField", "ManyToManyField":
@@ -112,8 +114,17 @@ public struct Field: Hashable, Sendable {
     return Field.known(path)?.defaults[name]
   }
 
-  /// `null=True`.
-  public var null: Bool { argument("null")?.truth ?? false }
+  /// `null=True` (a GeneratedField takes its output field's).
+  public var null: Bool {
+    if djangoClass == "GeneratedField", let o = keywords["output_field"] { return Field(o).null }
+    return argument("null")?.truth ?? false
+  }
+
+  /// The field whose column type a `GeneratedField` has; the field itself otherwise.
+  public var typeField: Field {
+    if djangoClass == "GeneratedField", let o = keywords["output_field"] { return Field(o) }
+    return self
+  }
   /// `primary_key=True`.
   public var primaryKey: Bool { argument("primary_key")?.truth ?? false }
   /// `unique=True` (implied by `primary_key` and by `OneToOneField`).
@@ -185,12 +196,17 @@ public struct Field: Hashable, Sendable {
       "SmallIntegerField", "TextField", "JSONField",
       "SearchVectorField", "CICharField", "CIEmailField", "CITextField", "HStoreField",
       "IntegerRangeField", "BigIntegerRangeField", "DecimalRangeField", "DateTimeRangeField",
-      "DateRangeField", "GeneratedField", "CompositePrimaryKey",
+      "DateRangeField",
     ] {
       t[name] = Known(base: name, positional: plain, defaults: [:])
     }
     t["NullBooleanField"] = Known(
       base: "NullBooleanField", positional: plain, defaults: ["null": yes, "blank": yes])
+    t["GeneratedField"] = Known(
+      base: "GeneratedField", positional: ["expression", "output_field", "db_persist"],
+      defaults: [:])
+    t["CompositePrimaryKey"] = Known(
+      base: "CompositePrimaryKey", positional: [], defaults: ["primary_key": yes])
     t["UUIDField"] = Known(base: "UUIDField", positional: plain, defaults: ["max_length": v(32)])
     t["DateField"] = Known(
       base: "DateField", positional: ["verbose_name", "name", "auto_now", "auto_now_add"],

@@ -31,6 +31,8 @@ extension SchemaEditor {
   /// `_field_should_be_altered`.
   func fieldShouldBeAltered(_ old: SQLField, _ new: SQLField, ignore: Set<String> = []) -> Bool {
     if old.column != new.column { return true }
+    // A many-to-many field's `column` is its name (it has no column of its own).
+    if old.field.isManyToMany && new.field.isManyToMany && old.name != new.name { return true }
     if Self.deconstructPath(old.field) != Self.deconstructPath(new.field) { return true }
     var keys = Set(old.field.keywords.keys).union(new.field.keywords.keys)
     keys.subtract(Self.nonDBAttrs)
@@ -306,6 +308,7 @@ extension SchemaEditor {
     let oldAuto = autos.contains(old.internalType)
     let newAuto = autos.contains(new.internalType)
     if newAuto && !oldAuto {
+      record(.addIdentity(table, new.column!))
       return (
         template.replacing("%USING%", with: using),
         [
@@ -313,8 +316,25 @@ extension SchemaEditor {
         ]
       )
     }
+    // `_get_sequence_name`: introspection also finds identity sequences.
+    let sequence = catalog.sequences[table]?[new.column!]
     if oldAuto && !newAuto {
-      execute("ALTER TABLE \(Names.quote(table)) ALTER COLUMN \(column) DROP IDENTITY IF EXISTS")
+      execute(
+        "ALTER TABLE \(Names.quote(table)) ALTER COLUMN \(column) DROP IDENTITY IF EXISTS",
+        .dropIdentity(table, new.column!))
+      let fragment =
+        template.replacing("%USING%", with: "") + collation
+        + (template.hasSuffix("%USING%") ? using : "")
+      let drop = catalog.sequences[table]?[new.column!] ?? (live ? nil : sequence)
+      return (fragment, drop.map { ["DROP SEQUENCE IF EXISTS \(Names.quote($0)) CASCADE"] } ?? [])
+    }
+    if newAuto && oldAuto && new.internalType != old.internalType, let sequence {
+      let fragment =
+        template.replacing("%USING%", with: "") + collation
+        + (template.hasSuffix("%USING%") ? using : "")
+      let type = ["AutoField": "integer", "BigAutoField": "bigint", "SmallAutoField": "smallint"][
+        new.internalType]!
+      return (fragment, ["ALTER SEQUENCE IF EXISTS \(Names.quote(sequence)) AS \(type)"])
     }
     // The collation goes before USING: the template is `…TYPE %(type)s%(collation)s USING …`.
     let fragment =

@@ -25,8 +25,22 @@ public struct Catalog: Sendable {
   }
 
   public var tables: [String: Table] = [:]
+  /// Collations made by migrations, and whether each is deterministic.
+  public var collations: [String: Bool] = [:]
+  /// Identity sequences by (table, column): PostgreSQL names them when the column is made and
+  /// keeps the name through renames.
+  public var sequences: [String: [String: String]] = [:]
 
   public init() {}
+
+  /// Whether PostgreSQL has the collation and it is deterministic (`pg_collation`); nil when
+  /// it does not exist. The built-in ones of an `initdb --locale=C` cluster are deterministic.
+  public func collationIsDeterministic(_ name: String) -> Bool? {
+    if let d = collations[name] { return d }
+    let builtin = ["C", "POSIX", "default", "ucs_basic", "C.utf8", "C.UTF-8", "unicode"]
+    if builtin.contains(name) || name.hasSuffix("-x-icu") { return true }
+    return nil
+  }
 
   /// A change one statement makes.
   public enum Effect: Sendable {
@@ -43,6 +57,11 @@ public struct Catalog: Sendable {
     /// `DROP INDEX name`: whichever table has it.
     case dropIndex(String)
     case renameIndex(String, String)
+    case createCollation(String, deterministic: Bool)
+    case dropCollation(String)
+    /// An identity column: its sequence gets a name.
+    case addIdentity(String, String)
+    case dropIdentity(String, String)
   }
 
   /// Applies one effect. Names are cut to 63 bytes, as PostgreSQL stores them.
@@ -62,6 +81,7 @@ public struct Catalog: Sendable {
       for c in check { addCheck(name, c) }
     case .dropTable(let name):
       tables[name] = nil
+      sequences[name] = nil
       // CASCADE: foreign keys of other tables that reference it go too.
       for key in Array(tables.keys) {
         tables[key]!.objects.removeAll { $0.kind == .foreignKey && $0.references == name }
@@ -69,6 +89,7 @@ public struct Catalog: Sendable {
     case .renameTable(let old, let new):
       guard let t = tables.removeValue(forKey: old) else { return }
       tables[new] = t
+      if let s = sequences.removeValue(forKey: old) { sequences[new] = s }
       for key in Array(tables.keys) {
         for i in tables[key]!.objects.indices where tables[key]!.objects[i].references == old {
           tables[key]!.objects[i].references = new
@@ -83,11 +104,13 @@ public struct Catalog: Sendable {
       if unique { addUnique(table, column) }
       if check { addCheck(table, column) }
     case .dropColumn(let table, let column):
+      sequences[table]?[column] = nil
       guard var t = tables[table] else { return }
       t.columns.removeAll { $0 == column }
       t.objects.removeAll { $0.columns.contains(column) }
       tables[table] = t
     case .renameColumn(let table, let old, let new):
+      if let s = sequences[table]?.removeValue(forKey: old) { sequences[table]![new] = s }
       guard var t = tables[table] else { return }
       t.columns = t.columns.map { $0 == old ? new : $0 }
       for i in t.objects.indices {
@@ -96,6 +119,19 @@ public struct Catalog: Sendable {
       tables[table] = t
     case .dropObject(let table, let name):
       tables[table]?.objects.removeAll { $0.name == name }
+    case .createCollation(let name, let d): collations[name] = d
+    case .dropCollation(let name): collations[name] = nil
+    case .addIdentity(let table, let column):
+      var name = Names.postgres(table, column, "seq")
+      var n = 0
+      let taken = Set(sequences.values.flatMap(\.values))
+      while taken.contains(name) || tables.keys.contains(name) {
+        n += 1
+        name = Names.postgres(table, column, "seq\(n)")
+      }
+      sequences[table, default: [:]][column] = name
+    case .dropIdentity(let table, let column):
+      sequences[table]?[column] = nil
     case .dropIndex(let name):
       for key in Array(tables.keys) { tables[key]!.objects.removeAll { $0.name == name } }
     case .renameIndex(let old, let new):

@@ -163,7 +163,12 @@ struct Forwards {
     switch kind {
     case .createModel(let name, _, _, _, _):
       let model = try render(to, name)
-      if model.canMigrate { editor.createModel(model) }
+      guard model.canMigrate else { return }
+      editor.createModel(model)
+      // Historical `index_together` in CreateModel's options: added back at once.
+      if !model.indexTogether.isEmpty {
+        editor.alterIndexTogether(model, old: [], new: model.indexTogether)
+      }
     case .deleteModel(let name):
       let model = try render(from, name)
       if model.canMigrate { editor.deleteModel(model) }
@@ -296,13 +301,14 @@ struct Forwards {
     case .createExtension(let name):
       editor.execute("CREATE EXTENSION IF NOT EXISTS \(Names.quote(name))")
     case .createCollation(let name, let locale, let provider, let deterministic):
-      var args = ["locale=\(Literal.string(locale))"]
-      if provider != "libc" { args.append("provider=\(Literal.string(provider))") }
+      var args = ["locale=\(Names.quote(locale))"]
+      if provider != "libc" { args.append("provider=\(Names.quote(provider))") }
       if !deterministic { args.append("deterministic=false") }
       editor.execute(
-        "CREATE COLLATION \(Names.quote(name)) (\(args.joined(separator: ", ")))")
+        "CREATE COLLATION \(Names.quote(name)) (\(args.joined(separator: ", ")))",
+        .createCollation(name, deterministic: deterministic))
     case .removeCollation(let name, _, _, _):
-      editor.execute("DROP COLLATION \(Names.quote(name))")
+      editor.execute("DROP COLLATION \(Names.quote(name))", .dropCollation(name))
     case .unknown, .unresolved:
       throw RenderError(message: "\(op.callee) is not an operation migplan can render")
     }
@@ -364,10 +370,24 @@ struct Forwards {
       let newRenderer = Renderer(state: to, settings: settings)
       let oldRenderer = Renderer(state: from, settings: settings)
       for (key, m) in to.models.sorted(by: { $0.key < $1.key }) {
-        for (name, f) in m.fields where f.isRelation && !f.isManyToMany {
-          guard let ref = f.relatedModel,
-            ModelKey(reference: ref, app: m.app, selfName: m.name) == model.key
-          else { continue }
+        for (name, f) in m.fields where f.isRelation {
+          guard let ref = f.relatedModel else { continue }
+          let target = ModelKey(reference: ref, app: m.app, selfName: m.name)
+          if f.isManyToMany {
+            // The auto-created through table's foreign keys (both ends may point at `model`).
+            guard field.primaryKey, let newM = try? newRenderer.render(m),
+              let oldM = try? oldRenderer.model(key),
+              let newThrough = newM.field(name)?.through?.model,
+              let oldThrough = oldM.field(name)?.through?.model
+            else { continue }
+            for (nf, of) in zip(newThrough.fields, oldThrough.fields)
+            where nf.target?.model == model.key {
+              out.append((newThrough, of, nf))
+            }
+            _ = target
+            continue
+          }
+          guard target == model.key else { continue }
           let toField = f.keywords["to_field"]?.stringValue
           guard (toField == nil && field.primaryKey) || toField == field.name else { continue }
           guard let rendered = try? newRenderer.render(m), let new = rendered.field(name),
@@ -381,72 +401,56 @@ struct Forwards {
   }
 }
 
-/// RunSQL's statements as Django executes them.
+/// RunSQL's statements as Django executes them on PostgreSQL: a string is one statement as
+/// written (PostgreSQL's `prepare_sql_script` does not split it); a list item is one statement,
+/// with `(sql, params)` bound client-side as psycopg does (`%s` ← quoted value, `%%` → `%`).
 enum RunSQL {
   static func statements(_ sql: Value) -> [String] {
     if let items = sql.items {
       return items.compactMap { item in
         if let s = item.stringValue { return s }
-        if let pair = item.items, pair.count == 2, let s = pair[0].stringValue { return s }
+        if let pair = item.items, pair.count == 2, let s = pair[0].stringValue {
+          return bind(s, pair[1].items ?? [])
+        }
         return nil
       }
     }
-    if case .string(let s, _) = sql {
-      if s.isEmpty { return [] }
-      return splitScript(s)
-    }
+    if case .string(let s, _) = sql { return s.isEmpty ? [] : [s] }
     return []
   }
 
-  /// `prepare_sql_script`: sqlparse's statement split with comments stripped.
-  static func splitScript(_ s: String) -> [String] {
-    var out: [String] = []
-    var current = ""
-    var quote: Character? = nil
-    var chars = Array(s)
-    var i = 0
-    func flush() {
-      let t = current.trimmingCharacters()
-      if !t.isEmpty { out.append(t) }
-      current = ""
-    }
-    while i < chars.count {
-      let c = chars[i]
-      if let q = quote {
-        current.append(c)
-        if c == q { quote = nil }
-        i += 1
+  /// psycopg's client-side binding of `%s` placeholders.
+  static func bind(_ sql: String, _ params: [Value]) -> String {
+    var out = ""
+    var next = 0
+    var chars = sql.unicodeScalars.makeIterator()
+    while let c = chars.next() {
+      guard c == "%" else {
+        out.unicodeScalars.append(c)
         continue
       }
-      if c == "'" || c == "\"" {
-        quote = c
-        current.append(c)
-      } else if c == "-" && i + 1 < chars.count && chars[i + 1] == "-" {
-        while i < chars.count && chars[i] != "\n" { i += 1 }
-        continue
-      } else if c == ";" {
-        current.append(c)
-        flush()
-      } else {
-        current.append(c)
+      switch chars.next() {
+      case "%"?: out += "%"
+      case "s"?:
+        let v = next < params.count ? params[next] : .none(.init(0, 0))
+        next += 1
+        switch v {
+        case .string(let s, _): out += Literal.string(s)
+        case .int(let s, _): out += s.hasPrefix("-") ? " " + s : s
+        case .bool(let b, _): out += b ? "true" : "false"
+        case .none: out += "NULL"
+        case .float(let d, _): out += PythonRepr.float(d, addDotZero: true)
+        default: out += "'<unknown parameter>'"
+        }
+      case let other?:
+        out += "%"
+        out.unicodeScalars.append(other)
+      case nil: out += "%"
       }
-      i += 1
     }
-    chars = []
-    flush()
     return out
   }
 }
-
-extension String {
-  fileprivate func trimmingCharacters() -> String {
-    var s = Substring(self)
-    while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-    while let l = s.last, l.isWhitespace { s = s.dropLast() }
-    return String(s)
-  }
-}
-
 extension SQLGenerator {
   /// The schema `migrate` builds, predicted from the migrations: Django's `django_migrations`
   /// table, then the SQL of every plan migration applied to a `SchemaModel`. What `RunPython`

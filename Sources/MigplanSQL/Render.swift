@@ -239,8 +239,15 @@ public struct Renderer: Sendable {
       return out
     }
     if base == "ManyToManyField" { return out }
+    if base == "CompositePrimaryKey" {
+      out.column = nil
+      return out
+    }
+    let typeField = f.typeField
     out.dbType = try FieldTypes.dbType(
-      f, base: base, internal: internalType, renderer: self, model: m)
+      typeField, base: typeField.djangoClass ?? base, internal: internalType, renderer: self,
+      model: m)
+    if base == "GeneratedField" { return out }
     if let column, let check = FieldTypes.check[internalType] {
       out.check = check.replacing("%(column)s", with: column)
     }

@@ -46,6 +46,12 @@ final class SchemaEditor {
     execute(st.sql, st.effect)
   }
 
+  /// Records a catalog effect that has no statement of its own.
+  func record(_ e: Catalog.Effect) {
+    effects.append(e)
+    if live { catalog.apply(e) }
+  }
+
   /// Appends a raw line to the output (sqlmigrate's `--` comments).
   func comment(_ line: String) {
     collected.append(line)
@@ -84,6 +90,9 @@ final class SchemaEditor {
 
   // MARK: Columns
 
+  /// Maps a field name of the model being written to its column (for expressions).
+  var columnOf: (String) -> String = { $0 }
+
   /// `column_sql`: the column definition, or nil for fields without a column.
   func columnSQL(_ field: SQLField, includeDefault: Bool) -> String? {
     guard let type = field.dbType else { return nil }
@@ -97,10 +106,12 @@ final class SchemaEditor {
     if include, let d = Literal.effectiveDefault(field) {
       parts.append("DEFAULT " + d)
     }
-    if let generated = field.field.keywords["expression"], field.internalType == "GeneratedField" {
+    if let generated = field.field.keywords["expression"],
+      field.field.djangoClass == "GeneratedField"
+    {
       let persist = field.field.keywords["db_persist"]?.truth ?? true
       parts.append(
-        "GENERATED ALWAYS AS (\(Expressions.sql(generated, columns: { $0 }))) "
+        "GENERATED ALWAYS AS (\(Expressions.sql(generated, columns: columnOf))) "
           + (persist ? "STORED" : "VIRTUAL"))
     } else if !field.null {
       parts.append("NOT NULL")
@@ -118,6 +129,7 @@ final class SchemaEditor {
   // MARK: Models
 
   func createModel(_ model: SQLModel) {
+    columnOf = { name in model.field(name)?.column ?? name }
     var deferredHere: [Statement] = []
     for names in model.uniqueTogether {
       let columns = names.compactMap { model.field($0)?.column }
@@ -151,9 +163,21 @@ final class SchemaEditor {
         inline.append(object)
       }
     }
+    // A CompositePrimaryKey: `PRIMARY KEY (…)` after the constraints.
+    if let composite = model.fields.first(where: { $0.field.djangoClass == "CompositePrimaryKey" })
+    {
+      let columns = composite.field.construct.positional.compactMap(\.stringValue).compactMap {
+        model.field($0)?.column
+      }
+      columnSQLs.append("PRIMARY KEY (\(columns.map(Names.quote).joined(separator: ", ")))")
+      pk = columns
+    }
     execute(
       "CREATE TABLE \(Names.quote(model.table)) (\(columnSQLs.joined(separator: ", ")))",
       .createTable(model.table, columns: columns, pk: pk, unique: unique, check: checks))
+    for f in model.fields where f.suffix != nil {
+      if let c = f.column { record(.addIdentity(model.table, c)) }
+    }
     for o in inline {
       effects.append(.addObject(model.table, o))
       if live { catalog.apply(.addObject(model.table, o)) }
@@ -198,6 +222,7 @@ final class SchemaEditor {
   // MARK: Fields
 
   func addField(_ model: SQLModel, _ field: SQLField) {
+    columnOf = { name in model.field(name)?.column ?? name }
     if let through = field.through {
       createModel(through.model)
       return
@@ -221,6 +246,7 @@ final class SchemaEditor {
       .addColumn(
         model.table, column, unique: field.unique && !field.primaryKey, check: field.check != nil,
         foreignKey: fk))
+    if field.suffix != nil { record(.addIdentity(model.table, column)) }
     if field.field.dbDefault == nil, Literal.effectiveDefault(field) != nil {
       execute(
         "ALTER TABLE \(Names.quote(model.table)) ALTER COLUMN \(Names.quote(column)) DROP DEFAULT")
@@ -349,6 +375,10 @@ final class SchemaEditor {
     guard let type = field.dbType, let column = field.column, field.dbIndex || field.unique,
       !type.contains("[")
     else { return nil }
+    // Non-deterministic collations (or ones the database does not have) take no pattern ops.
+    if let collation = field.collation, catalog.collationIsDeterministic(collation) != true {
+      return nil
+    }
     if type.hasPrefix("varchar") {
       return createIndexSQL(
         model, columns: [column], suffix: "_like", opclasses: ["varchar_pattern_ops"])

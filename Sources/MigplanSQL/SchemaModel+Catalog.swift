@@ -95,6 +95,18 @@ extension SchemaModel {
     case .number(let n): return n.hasPrefix("-") ? "'\(n)'::integer" : n
     case .bool(let b): return b ? "true" : "false"
     case .null: return "NULL"
+    case .binary(let op, let a, let b) where ["+", "-", "*", "/"].contains(op):
+      // Integer operands of numeric arithmetic are cast to numeric.
+      let ta = type(of: a)
+      let tb = type(of: b)
+      let integers: Set<String> = ["integer", "bigint", "smallint"]
+      func side(_ e: DDL.Expr, _ t: String?, _ other: String?) -> String {
+        if let t, integers.contains(t), let other, other.hasPrefix("numeric") {
+          return "(\(deparse(e, table: table)))::numeric"
+        }
+        return deparse(e, table: table)
+      }
+      return "(\(side(a, ta, tb)) \(op) \(side(b, tb, ta)))"
     case .binary(let op, let a, let b):
       let textual =
         (type(of: a).map(Self.isVarchar) ?? false) || (type(of: b).map(Self.isVarchar) ?? false)
@@ -132,8 +144,13 @@ extension SchemaModel {
     let t = Self.formatType(column.type)
     switch e {
     case .string(let s):
+      // The literal is cast to the type without its modifier (`character varying`).
       let lit = "'" + s.replacing("'", with: "''") + "'"
-      return lit + "::" + t
+      let base =
+        t.firstIndex(of: "(").map {
+          String(t[..<$0]) + String(t[t.index(after: t.firstIndex(of: ")")!)...])
+        } ?? t
+      return lit + "::" + base
     case .cast(.string(let s), let ty):
       return "'" + s.replacing("'", with: "''") + "'::" + Self.formatType(ty)
     case .number(let n): return n.hasPrefix("-") ? "'\(n)'::\(t)" : n
@@ -170,7 +187,16 @@ extension SchemaModel {
         " WITH ("
         + with.map { w in
           let parts = w.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces }
-          return parts.count == 2 ? "\(parts[0])='\(parts[1])'" : w
+          guard parts.count == 2 else { return w }
+          // flatten_reloptions: a value that is a plain identifier stays bare, others are quoted.
+          let v = parts[1].hasPrefix("'") ? String(parts[1].dropFirst().dropLast()) : parts[1]
+          let bare =
+            !v.isEmpty
+            && v.unicodeScalars.allSatisfy {
+              ("a"..."z").contains($0) || $0 == "_" || ("0"..."9").contains($0)
+            }
+            && !("0"..."9").contains(v.unicodeScalars.first!)
+          return bare ? "\(parts[0])=\(v)" : "\(parts[0])='\(v)'"
         }.joined(separator: ", ") + ")"
     }
     if let p = idx.predicate { s += " WHERE " + deparse(p, table: t) }

@@ -80,7 +80,20 @@ public struct SchemaModel: Sendable {
               deferrable: r.deferrable ? "DEFERRED" : nil))
         }
       }
-      for (n, c) in constraints { addConstraint(name, n, c) }
+      for (n, c) in constraints {
+        // An unnamed table constraint gets PostgreSQL's name.
+        var given = n
+        if given.isEmpty {
+          switch c {
+          case .primaryKey: given = Names.postgres(name, nil, "pkey")
+          case .unique(let cols, _, _): given = choose(name, cols.joined(separator: "_"), "key")
+          case .foreignKey(let cols, _, _, _):
+            given = choose(name, cols.joined(separator: "_"), "fkey")
+          case .check(let e): given = choose(name, Self.columns(of: .check(e)).first ?? "", "check")
+          }
+        }
+        addConstraint(name, given, c)
+      }
     case .alterTable(let table, let actions):
       for a in actions { apply(a, to: table) }
     case .renameTable(let old, let new):

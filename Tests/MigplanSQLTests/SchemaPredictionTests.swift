@@ -74,9 +74,12 @@ import Testing
     // The one table Django builds outside its schema editor: Oscar's materialized view,
     // created by raw SQL inside a RunPython function (catalogue.0030), which no static
     // reading can run.
-    let dynamic: Set<String> = ["catalogue_product_category_hierarchy"]
+    // And a view made by RunSQL: PostgreSQL stores a view as its own rewrite of the query
+    // (pg_get_viewdef), which migplan does not model.
+    let dynamic: Set<String> = ["catalogue_product_category_hierarchy", "features_book_catalogue"]
     #expect(equal == tables.count - dynamic.count, "\(report.prefix(5).joined(separator: "\n"))")
     #expect(dynamicPartly == ["wagtailcore_page"])
     #expect(predicted["catalogue_product_category_hierarchy"] == nil)
+    #expect(predicted["features_book_catalogue"] == nil)
   }
 }
