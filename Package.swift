@@ -20,6 +20,7 @@ let package = Package(
       name: "MigplanRules",
       dependencies: ["MigplanModel", "MigplanSQL", .product(name: "TOMLKit", package: "TOMLKit")]),
     // libpq through pkg-config; MigplanPostgres is the only code that touches it.
+    .target(name: "MigplanPlanner", dependencies: ["MigplanModel", "MigplanSQL", "MigplanRules"]),
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .target(name: "MigplanPostgres", dependencies: ["CLibPQ"]),
     .target(name: "MigplanTestSupport", dependencies: ["MigplanSyntax", "MigplanModel"]),
@@ -30,6 +31,7 @@ let package = Package(
         "MigplanModel",
         "MigplanSQL",
         "MigplanRules",
+        "MigplanPlanner",
         "MigplanPostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
@@ -45,6 +47,9 @@ let package = Package(
     .testTarget(
       name: "MigplanRulesTests",
       dependencies: ["MigplanRules", "MigplanModel", "MigplanTestSupport"]),
+    .testTarget(
+      name: "MigplanPlannerTests",
+      dependencies: ["MigplanPlanner", "MigplanModel", "MigplanSQL", "MigplanTestSupport"]),
     .testTarget(
       name: "MigplanPostgresTests",
       dependencies: ["MigplanPostgres", "MigplanSQL", "MigplanModel", "MigplanTestSupport"]),

@@ -1,0 +1,5 @@
+import MigplanModel
+import MigplanSQL
+
+/// Phase-by-phase deploy plans and split migrations (issue 6).
+public enum Planner {}

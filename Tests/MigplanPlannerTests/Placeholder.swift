@@ -1,0 +1,1 @@
+// Tests for MigplanPlanner live in this folder.
