@@ -10,7 +10,7 @@
 #
 #   bash Scripts/test-precommit.sh                 # builds migplan (release) into .build-precommit
 #   MIGPLAN_BIN=path/to/migplan bash Scripts/test-precommit.sh
-#   TRY_REPO=1 bash Scripts/test-precommit.sh      # also `pre-commit try-repo` this checkout
+#   TRY_REPO=1 bash Scripts/test-precommit.sh      # also `pre-commit try-repo` a clone of HEAD
 #                                                  # (language: swift, builds the package: slow)
 set -euo pipefail
 
@@ -126,15 +126,17 @@ git commit --quiet -m "fixed migration" >"$tmp/out3" 2>&1 ||
 say "ok: fixed migration committed"
 
 if [[ ${TRY_REPO:-} == 1 ]]; then
-  say "pre-commit try-repo $here (language: swift, builds the package in release mode)"
+  # A clone of HEAD: try-repo would otherwise build the checkout's uncommitted changes too.
+  git clone --quiet "$here" "$tmp/clean"
+  say "pre-commit try-repo (HEAD $(git -C "$tmp/clean" rev-parse --short HEAD); language: swift, builds the package in release mode)"
   risky True
-  if "$precommit" try-repo "$here" migplan --files shop/migrations/0002_order_created_idx.py \
+  if "$precommit" try-repo "$tmp/clean" migplan --files shop/migrations/0002_order_created_idx.py \
     >"$tmp/out4" 2>&1; then
     die "try-repo accepted the risky migration: $(cat "$tmp/out4")"
   fi
   grep -q "concurrently-in-atomic" "$tmp/out4" || die "try-repo failed otherwise: $(cat "$tmp/out4")"
   risky False
-  "$precommit" try-repo "$here" migplan --files shop/migrations/0002_order_created_idx.py \
+  "$precommit" try-repo "$tmp/clean" migplan --files shop/migrations/0002_order_created_idx.py \
     >"$tmp/out5" 2>&1 || die "try-repo refused the fixed migration: $(cat "$tmp/out5")"
   say "ok: try-repo fails on the risky migration and passes on the fixed one"
 fi
