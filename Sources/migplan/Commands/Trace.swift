@@ -524,9 +524,23 @@ final class InterruptCleanup: @unchecked Sendable {
     _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
     interruptPipe = fds[1]
     let readEnd = fds[0]
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for number in [SIGINT, SIGTERM] {
+      let previous = signal(number, onInterrupt)
+      // A signal the caller ignores (a background job of a shell script) stays ignored.
+      if let previous,
+        unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+      {
+        _ = signal(number, SIG_IGN)
+      } else {
+        sigaddset(&unblock, number)
+      }
+    }
+    // A child inherits its parent's blocked signals (a test runner blocks them): unblock them
+    // here and so in the watching thread started next.
+    _ = pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     Thread.detachNewThread { self.watch(readEnd) }
-    _ = signal(SIGINT, onInterrupt)
-    _ = signal(SIGTERM, onInterrupt)
   }
 
   /// Called by the trace as soon as its scratch database exists.
