@@ -40,7 +40,8 @@ extension LexerCore {
       }
     } else {
       let stop = quote == UInt8(ascii: "'") ? ByteClass.stopSingle : ByteClass.stopDouble
-      // Eight bytes at a time while none of them can stop the scan below.
+      // Eight bytes at a time up to the first byte that can stop the scan below (the lowest
+      // flag of `hasByte` is exact, so the scan resumes right on it).
       let ones: UInt64 = 0x0101_0101_0101_0101
       let quotes = ones &* UInt64(quote)
       while j + 8 <= n {
@@ -48,7 +49,10 @@ extension LexerCore {
         let stops =
           hasByte(w, quotes) | hasByte(w, ones &* 0x5C) | hasByte(w, ones &* 0x0A)
           | hasByte(w, ones &* 0x0D)
-        if stops != 0 { break }
+        if stops != 0 {
+          j += stops.trailingZeroBitCount &>> 3
+          break
+        }
         j += 8
       }
       while j < n {
@@ -212,7 +216,8 @@ extension LexerCore {
   }
 }
 
-/// Nonzero exactly when some byte of `w` equals the byte repeated in `pattern`.
+/// Nonzero exactly when some byte of `w` equals the byte repeated in `pattern`; the lowest set
+/// bit is the high bit of the first such byte (a borrow can only flag bytes above it).
 @inline(__always) func hasByte(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
   let x = w ^ pattern
   return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080

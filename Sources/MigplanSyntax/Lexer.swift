@@ -154,6 +154,12 @@ let keywordTable: [UInt64] = {
   return (letter | digit | underscore) & high & ~w
 }
 
+/// The high bit of each nonzero byte of `w`, exactly (no carries between bytes).
+@inline(__always) func nonzeroBytes(_ x: UInt64) -> UInt64 {
+  let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  return (((x & low) &+ low) | x) & 0x8080_8080_8080_8080
+}
+
 /// One indentation level: its column with tabs to multiples of 8, and with tabs as 1 column.
 struct IndentLevel {
   var col: Int
@@ -337,6 +343,17 @@ struct LexerCore {
       case .comment:
         let s = i
         var j = i + 1
+        // To the line break, eight bytes at a time first.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while j + 8 <= n {
+          let w = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+          let stops = hasByte(w, ones &* 10) | hasByte(w, ones &* 13)
+          if stops != 0 {
+            j += stops.trailingZeroBitCount &>> 3
+            break
+          }
+          j += 8
+        }
         while j < n {
           let d = p[j]
           if d == 10 || d == 13 { break }
@@ -651,9 +668,16 @@ struct LexerCore {
     var col = 0
     var alt = 0
     var j = i
-    while j + 8 <= n
-      && UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
-    {
+    // Spaces eight at a time, straight to the first byte that is not one.
+    while j + 8 <= n {
+      let x = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+      if x != 0 {
+        let k = nonzeroBytes(x).trailingZeroBitCount &>> 3
+        j += k
+        col += k
+        alt += k
+        break
+      }
       j += 8
       col += 8
       alt += 8

@@ -510,6 +510,13 @@ private enum Scan {
     return (x &- ones) & ~x & highs
   }
 
+  /// The high bit of each byte of `w` that equals `b`, exactly (no borrows between bytes).
+  @inline(__always) private static func equal(_ w: UInt64, _ b: UInt8) -> UInt64 {
+    let x = w ^ (ones &* UInt64(b))
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((x & low) &+ low) | x) & highs
+  }
+
   @inline(__always) private static func isSpecial(_ c: UInt8, _ mode: UInt8) -> Bool {
     switch c {
     case 0x5C: return mode & backslash != 0
@@ -529,12 +536,26 @@ private enum Scan {
     let raw = UnsafeRawPointer(p)
     while i + 8 <= end {
       let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      var m = has(w, 0x0D)
+      var m: UInt64 = 0
+      if mode & carriageReturn != 0 { m |= has(w, 0x0D) }
       if mode & backslash != 0 { m |= has(w, 0x5C) }
       if mode & braces != 0 { m |= has(w, 0x7B) | has(w, 0x7D) }
       if mode & nonASCII != 0 { m |= w & highs }
-      if m != 0 { break }
+      // The lowest flag of each `has` is exact (a borrow only flags bytes above a match).
+      if m != 0 { return i + m.trailingZeroBitCount &>> 3 }
       i += 8
+    }
+    if i < end && end >= 8 {
+      // The last bytes (fewer than 8) as the word that ends at `end`, bytes before `i` masked
+      // off; `equal` has no borrows, so masking cannot leave a false flag.
+      let w = raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self)
+      var m: UInt64 = 0
+      if mode & carriageReturn != 0 { m |= equal(w, 0x0D) }
+      if mode & backslash != 0 { m |= equal(w, 0x5C) }
+      if mode & braces != 0 { m |= equal(w, 0x7B) | equal(w, 0x7D) }
+      if mode & nonASCII != 0 { m |= w & highs }
+      m &= UInt64.max << UInt64(8 * (8 - (end - i)))
+      return m == 0 ? end : end - 8 + m.trailingZeroBitCount &>> 3
     }
     while i < end {
       if isSpecial(p[i], mode) { return i }

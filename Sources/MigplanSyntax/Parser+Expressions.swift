@@ -120,8 +120,7 @@ extension PythonParser {
         advance()
         let v = parseExpression()
         let k = node(.keyword, s, prevEnd)
-        put((-1, -1))
-        put(v)
+        put(-1, -1, v)
         scratch.append(k)
         sawDoubleStar = true
       } else if kind == .name && peekKind() == .equal {
@@ -131,8 +130,7 @@ extension PythonParser {
         itemStart = cur.start
         let v = parseExpression()
         let k = node(.keyword, s, prevEnd)
-        put(n)
-        put(v)
+        put(n.0, n.1, v)
         scratch.append(k)
         sawKeyword = true
       } else if kind == .star {
@@ -173,15 +171,16 @@ extension PythonParser {
       }
     }
     let argsStart = Int32(truncatingIfNeeded: slots.count)
+    slots.reserve(scratch.count - mark)
     var i = mark
     while i < scratch.count {
-      if nodes[Int(scratch[i])].kind != .keyword { slots.append(scratch[i]) }
+      if nodes[Int(scratch[i])].kind != .keyword { slots.appendUnchecked(scratch[i]) }
       i += 1
     }
     let keywordsStart = Int32(truncatingIfNeeded: slots.count)
     i = mark
     while i < scratch.count {
-      if nodes[Int(scratch[i])].kind == .keyword { slots.append(scratch[i]) }
+      if nodes[Int(scratch[i])].kind == .keyword { slots.appendUnchecked(scratch[i]) }
       i += 1
     }
     let total = scratch.count - mark
@@ -595,9 +594,7 @@ extension PythonParser {
         depth -= 1
         expect(.rpar, "')'")
         let c = node(.Call, s, prevEnd)
-        put(e)
-        put(args)
-        put(keywords)
+        put(e, args.0, args.1, keywords.0, keywords.1)
         e = c
       case .lsqb:
         advance()
@@ -609,9 +606,7 @@ extension PythonParser {
         depth -= 1
         expect(.rsqb, "']'")
         let sub = node(.Subscript, s, prevEnd)
-        put(e)
-        put(slice)
-        put(Int32(ExprContext.Load.rawValue))
+        put(e, slice, Int32(ExprContext.Load.rawValue))
         e = sub
       default:
         return e

@@ -45,7 +45,7 @@ extension PythonParser {
   }
 
   /// Byte range of a string token's body, between its quotes.
-  func body(of t: Token) -> (Int, Int) {
+  @inline(__always) func body(of t: Token) -> (Int, Int) {
     var s = Int(t.start)
     let e = Int(t.end)
     while s < e && src[s] != UInt8(ascii: "'") && src[s] != UInt8(ascii: "\"") { s += 1 }

@@ -258,8 +258,31 @@ struct PythonParser {
 
   @inline(__always) mutating func put(_ v: Int32) { slots.append(v) }
   @inline(__always) mutating func put(_ list: (Int32, Int32)) {
-    slots.append(list.0)
-    slots.append(list.1)
+    slots.reserve(2)
+    slots.appendUnchecked(list.0)
+    slots.appendUnchecked(list.1)
+  }
+  /// Several slots at once: one capacity check instead of one per slot.
+  @inline(__always) mutating func put(_ a: Int32, _ b: Int32, _ c: Int32) {
+    slots.reserve(3)
+    slots.appendUnchecked(a)
+    slots.appendUnchecked(b)
+    slots.appendUnchecked(c)
+  }
+  @inline(__always) mutating func put(_ a: Int32, _ b: Int32, _ c: Int32, _ d: Int32) {
+    slots.reserve(4)
+    slots.appendUnchecked(a)
+    slots.appendUnchecked(b)
+    slots.appendUnchecked(c)
+    slots.appendUnchecked(d)
+  }
+  @inline(__always) mutating func put(_ a: Int32, _ b: Int32, _ c: Int32, _ d: Int32, _ e: Int32) {
+    slots.reserve(5)
+    slots.appendUnchecked(a)
+    slots.appendUnchecked(b)
+    slots.appendUnchecked(c)
+    slots.appendUnchecked(d)
+    slots.appendUnchecked(e)
   }
 
   /// Moves `scratch[mark...]` into `slots`, returning (start, count).
@@ -267,9 +290,10 @@ struct PythonParser {
     // Plain loops: the generic append(contentsOf:)/removeLast(_:) paths showed in profiles.
     let start = Int32(truncatingIfNeeded: slots.count)
     let n = scratch.count - mark
+    slots.reserve(n)
     var i = mark
     while i < scratch.count {
-      slots.append(scratch[i])
+      slots.appendUnchecked(scratch[i])
       i += 1
     }
     dropScratch(to: mark)
@@ -286,17 +310,13 @@ struct PythonParser {
   mutating func errorNode() -> Int32 {
     let s = cur.start
     let id = node(.Name, s, s)
-    put(Int32(bitPattern: s))
-    put(Int32(bitPattern: s))
-    put(Int32(ExprContext.Load.rawValue))
+    put(Int32(bitPattern: s), Int32(bitPattern: s), Int32(ExprContext.Load.rawValue))
     return id
   }
 
   mutating func name(_ t: Token, _ ctx: ExprContext = .Load) -> Int32 {
     let id = node(.Name, t.start, t.end)
-    put(Int32(bitPattern: t.start))
-    put(Int32(bitPattern: t.end))
-    put(Int32(ctx.rawValue))
+    put(Int32(bitPattern: t.start), Int32(bitPattern: t.end), Int32(ctx.rawValue))
     return id
   }
 
@@ -318,26 +338,23 @@ struct PythonParser {
   /// A `Tuple` or `List` in Load context over a finished list of elements.
   mutating func loadNode(_ k: NodeKind, _ s: UInt32, _ elts: (Int32, Int32)) -> Int32 {
     let id = node(k, s, prevEnd)
-    put(elts)
-    put(Int32(ExprContext.Load.rawValue))
+    put(elts.0, elts.1, Int32(ExprContext.Load.rawValue))
     return id
   }
 
   /// `*value` in Load context, from `s` to the last consumed token.
   mutating func starred(_ value: Int32, _ s: UInt32) -> Int32 {
     let id = node(.Starred, s, prevEnd)
-    put(value)
-    put(Int32(ExprContext.Load.rawValue))
+    put((value, Int32(ExprContext.Load.rawValue)))
     return id
   }
 
   /// `value.name` where the current token is the name; the chain started at `s`.
   mutating func attribute(_ value: Int32, _ s: UInt32) -> Int32 {
-    let id = node(.Attribute, s, cur.end)
-    put(value)
-    put(Int32(bitPattern: cur.start))
-    put(Int32(bitPattern: cur.end))
-    put(Int32(ExprContext.Load.rawValue))
+    let t = cur
+    let id = node(.Attribute, s, t.end)
+    put(
+      value, Int32(bitPattern: t.start), Int32(bitPattern: t.end), Int32(ExprContext.Load.rawValue))
     return id
   }
 
@@ -346,9 +363,9 @@ struct PythonParser {
     _ value: consuming PyConstant, _ s: UInt32, _ e: UInt32, kindU: Bool = false
   ) -> Int32 {
     let id = node(.Constant, s, e)
-    put(Int32(truncatingIfNeeded: ast.constants.count))
+    let index = Int32(truncatingIfNeeded: ast.constants.count)
     ast.constants.append(value)
-    put(kindU ? 1 : 0)
+    put((index, kindU ? 1 : 0))
     return id
   }
 

@@ -36,7 +36,18 @@ struct RawBuffer<Element> {
   @inline(__always) mutating func append(_ x: Element) {
     if count == capacity { grow() }
     (base + count).initialize(to: x)
-    count += 1
+    count &+= 1
+  }
+
+  /// Makes room for `k` more elements, so that `k` calls of `appendUnchecked` are safe.
+  @inline(__always) mutating func reserve(_ k: Int) {
+    while capacity &- count < k { grow() }
+  }
+
+  /// Appends without checking the capacity (after `reserve`).
+  @inline(__always) mutating func appendUnchecked(_ x: Element) {
+    (base + count).initialize(to: x)
+    count &+= 1
   }
 
   mutating func append(contentsOf items: [Element]) {
