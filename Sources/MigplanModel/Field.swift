@@ -75,6 +75,7 @@ public struct Field: Hashable, Sendable {
 
   public init(_ value: Value) {
     construct = Construct(value) { Field.known($0)?.positional ?? [] }
+    known = Field.known(construct.path)
   }
 
   /// The class as an import path.
@@ -86,7 +87,10 @@ public struct Field: Hashable, Sendable {
 
   /// The Django field class this one behaves as in the database (`CharField`,
   /// `ForeignKey`, …; `ParentalKey` → `ForeignKey`), nil for a class migplan does not know.
-  public var djangoClass: String? { Field.known(path)?.base }
+  public var djangoClass: String? { known?.base }
+
+  /// What migplan knows about the field's class, looked up once.
+  public private(set) var known: Known?
 
   /// Django's `get_internal_type()`: the name its column type is looked up by (`ImageField` →
   /// `FileField`, `EmailField` → `CharField`).
@@ -111,7 +115,7 @@ public struct Field: Hashable, Sendable {
   /// `db_index=True`; `ForeignKey` `db_index=True`).
   public func argument(_ name: String) -> Value? {
     if let v = construct.keywords[name] { return v }
-    return Field.known(path)?.defaults[name]
+    return known?.defaults[name]
   }
 
   /// `null=True` (a GeneratedField takes its output field's).
@@ -159,7 +163,7 @@ public struct Field: Hashable, Sendable {
 
   /// What migplan knows about a field class: the Django class it behaves as, its positional
   /// parameter names and its defaults that matter to the schema.
-  public struct Known: Sendable {
+  public struct Known: Hashable, Sendable {
     public var base: String
     public var positional: [String]
     public var defaults: [String: Value]
