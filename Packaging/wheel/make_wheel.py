@@ -3,7 +3,8 @@ native binary under `migplan/bin/`, and the dist-info (METADATA, WHEEL, entry_po
 RECORD). The result is tagged `py3-none-linux_x86_64`; `auditwheel repair` then bundles
 libpq and retags it manylinux (Scripts/build-wheel.sh runs both).
 
-    python3 make_wheel.py --binary PATH --version SEMVER --out DIR   # prints the wheel's path
+    python3 make_wheel.py --binary PATH --version SEMVER --out DIR [--man migplan.1]
+                                                      # prints the wheel's path
 
 SEMVER is the VERSION file's text (`0.1.0`, `0.1.0-dev`, `0.1.0-rc.1`); the wheel carries its
 PEP 440 form (`0.1.0`, `0.1.0.dev0`, `0.1.0rc1`).
@@ -76,6 +77,7 @@ def main() -> None:
     parser.add_argument("--binary", required=True)
     parser.add_argument("--version", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--man", help="the man page, installed as share/man/man1/migplan.1")
     args = parser.parse_args()
 
     version = pep440(args.version)
@@ -110,6 +112,10 @@ def main() -> None:
                 add(archive, records, f"{NAME}/{module}", f.read(), 0o644)
         with open(args.binary, "rb") as f:
             add(archive, records, f"{NAME}/bin/{NAME}", f.read(), 0o755)
+        if args.man:
+            with open(args.man, "rb") as f:
+                data_path = f"{NAME}-{version}.data/data/share/man/man1/{NAME}.1"
+                add(archive, records, data_path, f.read(), 0o644)
         add(archive, records, f"{dist_info}/METADATA", metadata.encode(), 0o644)
         add(archive, records, f"{dist_info}/WHEEL", wheel.encode(), 0o644)
         add(archive, records, f"{dist_info}/entry_points.txt", entry_points.encode(), 0o644)
