@@ -188,8 +188,13 @@ struct PythonParser {
     return false
   }
 
-  mutating func expect(_ k: TokenKind, _ what: String) {
-    if !eat(k) { fail("expected \(what)") }
+  /// Consumes a `k` token, or records "expected `what`" (the message is built only then).
+  @inline(__always) mutating func expect(_ k: TokenKind, _ what: @autoclosure () -> String) {
+    if !eat(k) { expectFailed(what()) }
+  }
+
+  @inline(never) mutating func expectFailed(_ what: String) {
+    fail("expected \(what)")
   }
 
   /// True when the current token is the name `word` (for soft keywords).
