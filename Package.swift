@@ -20,7 +20,9 @@ let package = Package(
       name: "MigplanRules",
       dependencies: ["MigplanModel", "MigplanSQL", .product(name: "TOMLKit", package: "TOMLKit")]),
     // libpq through pkg-config; MigplanPostgres is the only code that touches it.
-    .target(name: "MigplanPlanner", dependencies: ["MigplanModel", "MigplanSQL", "MigplanRules"]),
+    .target(
+      name: "MigplanPlanner",
+      dependencies: ["MigplanSyntax", "MigplanModel", "MigplanSQL", "MigplanRules"]),
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .target(name: "MigplanPostgres", dependencies: ["CLibPQ"]),
     .target(name: "MigplanTestSupport", dependencies: ["MigplanSyntax", "MigplanModel"]),
@@ -49,7 +51,9 @@ let package = Package(
       dependencies: ["MigplanRules", "MigplanModel", "MigplanTestSupport"]),
     .testTarget(
       name: "MigplanPlannerTests",
-      dependencies: ["MigplanPlanner", "MigplanModel", "MigplanSQL", "MigplanTestSupport"]),
+      dependencies: [
+        "MigplanPlanner", "MigplanModel", "MigplanSQL", "MigplanPostgres", "MigplanTestSupport",
+      ]),
     .testTarget(
       name: "MigplanPostgresTests",
       dependencies: ["MigplanPostgres", "MigplanSQL", "MigplanModel", "MigplanTestSupport"]),

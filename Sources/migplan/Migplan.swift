@@ -29,8 +29,8 @@ struct Migplan: ParsableCommand {
       """,
     version: MigplanVersion.current,
     subcommands: [
-      SQLCommand.self, Lint.self, Check.self, TraceCommand.self, RulesCommand.self, Explain.self,
-      Debug.self,
+      SQLCommand.self, Lint.self, PlanCommand.self, SplitCommand.self, Check.self,
+      TraceCommand.self, RulesCommand.self, Explain.self, Debug.self,
     ])
 
   /// Runs the command line; usage errors exit with 2 (argument-parser's default is 64), the

@@ -1,0 +1,1 @@
+INSERT INTO addfield_account (name) VALUES ('ann'), ('bob'), ('cy');

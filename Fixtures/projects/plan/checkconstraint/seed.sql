@@ -1,0 +1,1 @@
+INSERT INTO checkconstraint_product (price) VALUES (0), (10);

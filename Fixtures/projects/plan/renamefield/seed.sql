@@ -1,0 +1,1 @@
+INSERT INTO renamefield_article (title) VALUES ('one'), ('two');

@@ -1,0 +1,1 @@
+INSERT INTO renamemodel_client (name) VALUES ('ann');

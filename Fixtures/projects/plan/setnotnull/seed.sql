@@ -1,0 +1,1 @@
+INSERT INTO setnotnull_account (nickname) VALUES ('ann'), (NULL), (NULL);

@@ -1,0 +1,392 @@
+import MigplanModel
+import MigplanRules
+import MigplanSQL
+import MigplanSyntax
+
+/// One generated migration of a split chain.
+public struct ChainFile: Sendable {
+  public var key: MigrationKey
+  /// Where the file goes (beside the original).
+  public var path: String
+  /// The whole module, formatted like `makemigrations` output.
+  public var text: String
+  /// When it runs relative to the deploy.
+  public var stage: Stage
+  public var atomic: Bool
+  /// The rules whose recipes made it.
+  public var rules: [String]
+  /// What the deployed release must do before this migration runs.
+  public var deployNeeds: [String]
+  /// What to check after it ran, before going on.
+  public var checks: [String]
+  public var notes: [String]
+  /// The original operations (indexes) it carries out.
+  public var origins: [Int]
+}
+
+/// A change to an existing file: a later migration that depended on the split one now depends
+/// on the last migration of the chain.
+public struct FileEdit: Sendable {
+  public var path: String
+  public var migration: MigrationKey
+  public var before: String
+  public var after: String
+}
+
+/// A migration rewritten as a chain of safe ones.
+public struct SplitResult: Sendable {
+  public var original: MigrationKey
+  public var path: String
+  /// The verdict on each operation of the original, by index.
+  public var verdicts: [Verdict]
+  /// The chain; empty when nothing in the migration needs splitting.
+  public var files: [ChainFile]
+  /// Later migrations whose dependencies move to the chain.
+  public var edits: [FileEdit]
+  /// Things to know: operations kept as written that are still unsafe, order problems.
+  public var notes: [String]
+}
+
+/// Rewrites risky migrations as chains of safe ones (`migplan split`).
+public struct Splitter: Sendable {
+  public let project: Project
+  public let settings: Settings
+  public let pgVersion: Int
+  public let states: AncestorStates
+  public let analysis: ProjectAnalysis
+
+  public init(
+    project: Project, settings: Settings = Settings(), pgVersion: Int = 14,
+    states: AncestorStates? = nil, analysis: ProjectAnalysis? = nil
+  ) {
+    self.project = project
+    self.settings = settings
+    self.pgVersion = pgVersion
+    let states = states ?? AncestorStates(project)
+    self.states = states
+    self.analysis =
+      analysis
+      ?? ProjectAnalysis(project: project, settings: settings, pgVersion: pgVersion, states: states)
+  }
+
+  /// The module path of a migration (`shop.migrations.0042_add_email`).
+  func modulePath(_ key: MigrationKey) -> String {
+    let app = project.apps.first { $0.label == key.app }?.modulePath ?? key.app
+    return "\(app).migrations.\(key.name)"
+  }
+
+  /// Splits one migration.
+  public func split(_ key: MigrationKey) throws(SplitError) -> SplitResult {
+    guard let m = project.migrations[key] else { throw SplitError("no migration \(key)") }
+    guard m.replaces.isEmpty else {
+      throw SplitError("\(key) is a squashed migration; split the migrations it replaces")
+    }
+    guard let start = states.before[key] else {
+      throw SplitError("\(key) is not in the migration plan (replaced by a squash?)")
+    }
+    let raw: [UInt8]
+    switch FileSystem.read(m.path) {
+    case .success(let b): raw = b
+    case .failure(let e): throw SplitError("cannot read \(m.path): \(e.message)")
+    }
+    let parsed = Parser.parse(raw)
+    guard parsed.source == raw else {
+      throw SplitError("\(m.path) is not UTF-8; re-encode it before splitting")
+    }
+    var state = start
+    var verdicts: [Verdict] = []
+    var steps: [ChainStep] = []
+    var notes: [String] = []
+    var anyRecipe = false
+    let module = modulePath(key)
+    for (i, op) in m.typedOperations.enumerated() {
+      let before = state
+      state.apply(op, app: key.app, migration: key)
+      let site = OperationSite(
+        app: key.app, migration: m, index: i, op: op, before: before, after: state,
+        migrationStart: start, impacts: analysis.impacts[key]?[i] ?? [], source: parsed.source,
+        settings: settings, pgVersion: pgVersion, modulePath: module)
+      let (verdict, recipe) = try Recipes.judge(site)
+      verdicts.append(verdict)
+      if let recipe {
+        anyRecipe = true
+        steps += recipe
+        continue
+      }
+      var kept = ChainStep(
+        stage: nil, label: "", rule: nil, writer: PythonWriter(originalModule: module), origin: i)
+      kept.operations = [site.verbatim]
+      kept.writer.needsOriginal = true
+      kept.atomic = m.atomic
+      switch verdict.phase {
+      case .expand: kept.stage = .beforeDeploy
+      case .contract: kept.stage = .afterDeploy
+      case .unsafe:
+        kept.stage = .beforeDeploy
+        var note = "operation \(i) (\(Describe.describe(op))) is kept as written and is unsafe: "
+        note += verdict.reason
+        if let rule = verdict.rule, let r = Recipe.all[rule] { note += "; recipe: \(r.title)" }
+        notes.append(note)
+      case .review:
+        notes.append(
+          "operation \(i) (\(Describe.describe(op))) is kept as written; review it: "
+            + verdict.reason)
+      }
+      steps.append(kept)
+    }
+    guard anyRecipe else {
+      return SplitResult(
+        original: key, path: m.path, verdicts: verdicts, files: [], edits: [], notes: notes)
+    }
+    let groups = group(steps, notes: &notes, migration: m)
+    let folder = String(m.path[..<(m.path.lastIndex(of: "/") ?? m.path.startIndex)])
+    var names: [String] = []
+    for (n, g) in groups.enumerated() {
+      names.append("\(key.name)_\(n + 1)_\(g.label)")
+    }
+    for name in names where project.migrations[MigrationKey(key.app, name)] != nil {
+      throw SplitError("a migration \(key.app).\(name) exists already")
+    }
+    var files: [ChainFile] = []
+    for (n, g) in groups.enumerated() {
+      let text = try render(
+        g, number: n + 1, of: groups.count, names: names, migration: m, parsed: parsed,
+        module: module)
+      files.append(
+        ChainFile(
+          key: MigrationKey(key.app, names[n]), path: folder + "/" + names[n] + ".py", text: text,
+          stage: g.stage, atomic: g.atomic, rules: g.steps.compactMap(\.rule),
+          deployNeeds: g.steps.flatMap(\.deployNeeds), checks: g.steps.flatMap(\.checks),
+          notes: g.steps.flatMap(\.notes), origins: Array(Set(g.steps.map(\.origin))).sorted()))
+    }
+    let edits = try dependentEdits(key, first: names.first!, last: names.last!)
+    return SplitResult(
+      original: key, path: m.path, verdicts: verdicts, files: files, edits: edits, notes: notes)
+  }
+
+  /// Steps that become one migration.
+  struct Group {
+    var stage: Stage
+    var label: String
+    var atomic: Bool
+    var alone: Bool
+    var steps: [ChainStep]
+  }
+
+  /// Orders steps into migrations: each runs no earlier than the one before it; neighbours of
+  /// the same stage and label are merged unless one must stay alone (concurrent index builds,
+  /// batched backfills), and operations kept as written join their neighbours.
+  func group(_ steps: [ChainStep], notes: inout [String], migration: Migration) -> [Group] {
+    var groups: [Group] = []
+    var running = Stage.beforeDeploy
+    for step in steps {
+      let own = step.stage ?? running
+      let stage = max(own, running)
+      if own < running, step.rule != nil || step.stage == .beforeDeploy {
+        let op = migration.typedOperations[step.origin]
+        notes.append(
+          "operation \(step.origin) (\(Describe.describe(op))) runs in the "
+            + "\(running.title.lowercased()) phase because operations before it in the "
+            + "migration do; if the new release needs it earlier, move it to a migration of its "
+            + "own before \(migration.key)")
+      }
+      running = stage
+      let kept = step.label.isEmpty
+      if var last = groups.last, last.stage == stage, last.atomic == step.atomic, !last.alone,
+        !step.alone, last.label == step.label || kept || last.label.isEmpty
+      {
+        if last.label.isEmpty { last.label = step.label }
+        last.steps.append(step)
+        groups[groups.count - 1] = last
+      } else {
+        groups.append(
+          Group(
+            stage: stage, label: step.label, atomic: step.atomic, alone: step.alone,
+            steps: [step]))
+      }
+    }
+    for i in groups.indices where groups[i].label.isEmpty {
+      groups[i].label = groups[i].stage == .afterDeploy ? "contract" : "expand"
+    }
+    return groups
+  }
+
+  /// The Python module of one generated migration.
+  func render(
+    _ g: Group, number: Int, of total: Int, names: [String], migration m: Migration,
+    parsed: ParsedModule, module: String
+  ) throws(SplitError) -> String {
+    var w = PythonWriter(originalModule: module)
+    for s in g.steps {
+      w.imports.formUnion(s.writer.imports)
+      w.postgresOperations.formUnion(s.writer.postgresOperations)
+      w.usesModels = w.usesModels || s.writer.usesModels
+      w.usesSettings = w.usesSettings || s.writer.usesSettings
+      w.needsOriginal = w.needsOriginal || s.writer.needsOriginal
+    }
+    // Dependencies first: they may need `settings`.
+    var dependencies: [String] = []
+    if number == 1 {
+      for d in m.dependencies {
+        if let setting = d.swappableSetting {
+          if setting.isEmpty {
+            dependencies.append(slice(parsed.source, d.range))
+            w.needsOriginal = true
+          } else {
+            w.usesSettings = true
+            dependencies.append("migrations.swappable_dependency(settings.\(setting))")
+          }
+        } else {
+          dependencies.append("(\(Recipes.q(d.key.app)), \(Recipes.q(d.key.name)))")
+        }
+      }
+    } else {
+      dependencies.append("(\(Recipes.q(m.app)), \(Recipes.q(names[number - 2])))")
+    }
+    var runBefore: [String] = []
+    if number == total {
+      for d in m.runBefore {
+        runBefore.append("(\(Recipes.q(d.key.app)), \(Recipes.q(d.key.name)))")
+      }
+    }
+
+    var out =
+      "# Generated by migplan split from \(m.key): step \(number) of \(total) "
+      + "(\(g.stage.title.lowercased()))\n\n"
+    if w.needsOriginal {
+      out += preamble(parsed, m, writer: w)
+    } else {
+      out += w.importLines().joined(separator: "\n") + "\n"
+    }
+    for s in g.steps {
+      for f in s.functions { out += "\n\n" + f }
+    }
+    out += "\n\nclass Migration(migrations.Migration):\n\n"
+    if number == 1, m.initial == true { out += "    initial = True\n\n" }
+    if !g.atomic { out += "    atomic = False\n\n" }
+    out += "    dependencies = " + PyNode.list(dependencies.map(PyNode.inline)).render(indent: 4)
+    out += "\n\n"
+    if !runBefore.isEmpty {
+      out += "    run_before = " + PyNode.list(runBefore.map(PyNode.inline)).render(indent: 4)
+      out += "\n\n"
+    }
+    out += "    operations = " + PyNode.list(g.steps.flatMap(\.operations)).render(indent: 4)
+    out += "\n"
+    return out
+  }
+
+  func slice(_ source: [UInt8], _ r: TextRange) -> String {
+    String(decoding: source[Int(r.start)..<min(Int(r.end), source.count)], as: UTF8.self)
+  }
+
+  /// The original module's code before `class Migration` (imports, functions, constants),
+  /// with the imports the generated code needs that it does not bind added after its last
+  /// import.
+  func preamble(_ parsed: ParsedModule, _ m: Migration, writer w: PythonWriter) -> String {
+    let ast = parsed.ast
+    var evaluator = Evaluator(module: parsed, settings: settings)
+    evaluator.runModule()
+    func bound(_ name: String, to path: String) -> Bool {
+      if case .reference(let p, _)? = evaluator.module[name] { return p == path }
+      return false
+    }
+    var missing: [String] = []
+    for line in w.importLines(migrations: true) {
+      let words = line.split(separator: " ")
+      if words[0] == "import" {
+        let head = String(words[1].split(separator: ".")[0])
+        if !bound(head, to: head) { missing.append(line) }
+        continue
+      }
+      let module = String(words[1])
+      let names = line.split(separator: " ", maxSplits: 3)[3].split(separator: ",").map {
+        $0.trimmingCharacters(in: " ")
+      }
+      let absent = names.filter { !bound($0, to: module + "." + $0) }
+      if !absent.isEmpty {
+        missing.append("from \(module) import " + absent.joined(separator: ", "))
+      }
+    }
+    let classStart = Int(m.range.start)
+    var lastImportEnd = 0
+    var firstStatement = classStart
+    for stmt in ast.list(ast.root, "body") where stmt >= 0 {
+      let r = ast.range(stmt)
+      if Int(r.start) >= classStart { break }
+      firstStatement = min(firstStatement, Int(r.start))
+      if ast.kind(stmt) == .Import || ast.kind(stmt) == .ImportFrom {
+        lastImportEnd = Int(r.end)
+      }
+    }
+    var bytes = Array(parsed.source[0..<classStart])
+    if !missing.isEmpty {
+      if lastImportEnd > 0 {
+        bytes.insert(
+          contentsOf: Array(("\n" + missing.joined(separator: "\n")).utf8), at: lastImportEnd)
+      } else {
+        let at = firstStatement < classStart ? firstStatement : 0
+        bytes.insert(contentsOf: Array((missing.joined(separator: "\n") + "\n").utf8), at: at)
+      }
+    }
+    var text = String(decoding: bytes, as: UTF8.self)
+    // A `# Generated by Django` first line no longer says the truth.
+    if text.hasPrefix("# Generated by") {
+      text = String(text.drop { $0 != "\n" }.dropFirst())
+      while text.hasPrefix("\n") { text.removeFirst() }
+    }
+    while text.hasSuffix("\n") || text.hasSuffix(" ") { text.removeLast() }
+    return text + "\n"
+  }
+
+  /// Later migrations that depend on `key` now depend on the last migration of the chain;
+  /// `run_before` entries naming `key` now name the first.
+  func dependentEdits(_ key: MigrationKey, first: String, last: String) throws(SplitError)
+    -> [FileEdit]
+  {
+    var edits: [FileEdit] = []
+    for other in project.migrations.values.sorted(by: { $0.key < $1.key }) where other.key != key {
+      var ranges: [(TextRange, String)] = []
+      for d in other.dependencies where d.key == key && d.swappableSetting == nil {
+        ranges.append((d.range, last))
+      }
+      for d in other.runBefore where d.key == key { ranges.append((d.range, first)) }
+      guard !ranges.isEmpty else { continue }
+      guard case .success(let raw) = FileSystem.read(other.path) else {
+        throw SplitError("cannot read \(other.path) to update its dependencies")
+      }
+      var text = raw
+      for (r, name) in ranges.sorted(by: { $0.0.start > $1.0.start }) {
+        let piece = Array(text[Int(r.start)..<Int(r.end)])
+        var replaced = false
+        for quote in [UInt8(ascii: "'"), UInt8(ascii: "\"")] {
+          let needle = [quote] + Array(key.name.utf8) + [quote]
+          if let at = piece.firstRange(of: needle) {
+            var new = piece
+            new.replaceSubrange(at, with: [quote] + Array(name.utf8) + [quote])
+            text.replaceSubrange(Int(r.start)..<Int(r.end), with: new)
+            replaced = true
+            break
+          }
+        }
+        if !replaced {
+          throw SplitError(
+            "\(other.path): cannot find the name \(key.name) in its dependency on \(key)")
+        }
+      }
+      edits.append(
+        FileEdit(
+          path: other.path, migration: other.key, before: String(decoding: raw, as: UTF8.self),
+          after: String(decoding: text, as: UTF8.self)))
+    }
+    return edits
+  }
+}
+
+extension StringProtocol {
+  func trimmingCharacters(in set: String) -> String {
+    var s = Substring(self)
+    while let f = s.first, set.contains(f) { s = s.dropFirst() }
+    while let l = s.last, set.contains(l) { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import MigplanModel
+import MigplanPlanner
+import MigplanRules
+
+extension PlanFormat: ExpressibleByArgument {}
+
+/// `migplan plan [PATH…]`: a phase-by-phase deploy plan for some migrations.
+struct PlanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plan",
+    abstract: "Print a phase-by-phase deploy plan for migrations.",
+    discussion: """
+      PATHs are migration files or migrations folders; without them the plan covers the last \
+      migration of every app. Each risky migration is planned as the chain `migplan split` \
+      writes for it. Phases: migrate before deploy, deploy code, backfill, validate, migrate \
+      after deploy; each lists its migrations, the SQL with the locks each statement takes, \
+      the command that runs it with lock_timeout and statement_timeout set through PGOPTIONS, \
+      and what to check before going on. Exit status 2 for input errors.
+      """)
+
+  @Argument(
+    help: "Migration files or migrations folders (default: the last migration of each app).")
+  var paths: [String] = []
+
+  @Option(
+    name: .customLong("root"),
+    help: "A project root (repeatable; default: `roots` from the config, else the current folder).")
+  var roots: [String] = []
+
+  @Option(help: "Output format: text, markdown or json.")
+  var format: PlanFormat = .text
+
+  @Option(name: .customLong("pg-version"), help: "PostgreSQL major version (default: 14).")
+  var pgVersion: Int?
+
+  @Option(
+    name: .customLong("lock-timeout"), help: "lock_timeout for every migration (default: 5s).")
+  var lockTimeout = "5s"
+
+  @Option(
+    name: .customLong("statement-timeout"),
+    help: "statement_timeout for migrations that block others (default: 15s).")
+  var statementTimeout = "15s"
+
+  @Option(help: "Configuration file (default: found by walking up from the current folder).")
+  var config: String?
+
+  func validate() throws {
+    if let v = pgVersion, !LintConfig.pgVersions.contains(v) {
+      throw ValidationError(
+        "--pg-version must be from \(LintConfig.pgVersions.lowerBound) to \(LintConfig.pgVersions.upperBound)"
+      )
+    }
+    for t in [lockTimeout, statementTimeout] where !SQLCommand.isDuration(Substring(t)) {
+      throw ValidationError("\(t) is not a duration such as 5s, 500ms or 15min")
+    }
+  }
+
+  func run() throws {
+    let settings = try ProjectOptions.config(config)
+    let roots = ProjectOptions.roots(roots, settings)
+    let project = Loader.load(roots: roots, settings: settings.djangoSettings)
+    try InputError.exitOnDiagnostics(project.diagnostics)
+    let keys = try ProjectOptions.select(paths, in: project)
+    let lint = Linter.run(
+      LintRequest(
+        roots: roots, paths: keys.compactMap { project.migrations[$0]?.path },
+        config: settings), project: project)
+    do {
+      let plan = try Planner.plan(
+        project: project, keys: keys, settings: settings.djangoSettings,
+        pgVersion: pgVersion ?? settings.pgVersion, lockTimeout: lockTimeout,
+        statementTimeout: statementTimeout, findings: lint.findings)
+      InputError.writeOut(plan.render(format))
+    } catch {
+      InputError.printError("error: \(error.message)")
+      throw ExitCode(2)
+    }
+  }
+}
+
+/// Options and lookups `plan` and `split` share.
+enum ProjectOptions {
+  static func config(_ file: String?) throws -> LintConfig {
+    do {
+      return try file.map { try ConfigLoader.load($0) }
+        ?? ConfigLoader.discover(from: FileManager.default.currentDirectoryPath)
+    } catch let e as ConfigError {
+      InputError.printError(e.description)
+      throw ExitCode(2)
+    }
+  }
+
+  static func roots(_ given: [String], _ config: LintConfig) -> [String] {
+    !given.isEmpty ? given : !config.roots.isEmpty ? config.roots : ["."]
+  }
+
+  /// The migrations named by files or migrations folders, else every app's leaf.
+  static func select(_ paths: [String], in project: Project) throws -> [MigrationKey] {
+    guard !paths.isEmpty else { return project.graph.leafNodes() }
+    var byPath: [String: MigrationKey] = [:]
+    for m in project.migrations.values {
+      byPath[FileSystem.realPath(m.path) ?? m.path] = m.key
+    }
+    var keys: [MigrationKey] = []
+    for p in paths {
+      guard let real = FileSystem.realPath(p) else {
+        InputError.printError("\(p): error: no such file or folder")
+        throw ExitCode(2)
+      }
+      if let k = byPath[real] {
+        keys.append(k)
+        continue
+      }
+      let inside = byPath.filter { $0.key.hasPrefix(real + "/") }.map(\.value).sorted()
+      if inside.isEmpty {
+        InputError.printError("\(p): error: not a migration of an app under the project roots")
+        throw ExitCode(2)
+      }
+      keys += inside
+    }
+    return keys
+  }
+
+  /// A migration by app label and name (a unique prefix is enough), or exit 2.
+  static func lookup(_ project: Project, app: String, name: String) throws -> Migration {
+    switch project.migration(app: app, prefix: name) {
+    case .success(let m): return m
+    case .failure(.notFound):
+      InputError.printError("error: no migration \(name) in app \(app)")
+      throw ExitCode(2)
+    case .failure(.ambiguous(let keys)):
+      InputError.printError(
+        "error: \(name) matches \(keys.map(\.description).joined(separator: ", "))")
+      throw ExitCode(2)
+    }
+  }
+}

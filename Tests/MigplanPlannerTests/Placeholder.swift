@@ -1,1 +1,0 @@
-// Tests for MigplanPlanner live in this folder.

@@ -1,0 +1,214 @@
+import Foundation
+import MigplanPostgres
+import MigplanTestSupport
+import Testing
+
+/// The oracle for `migplan split`: real Django 5.2.19 applies the original migration to one
+/// fresh database of the test server and the split chain to another; the final schemas
+/// (catalogs, as `SchemaDump` reads them) and the rows must be equal, `makemigrations --check`
+/// must find the split chain's state equal to the app's models, and rolling both back with
+/// `migrate APP 0001_initial` must give equal schemas again.
+///
+/// Fixture apps: `Fixtures/projects/plan/<app>` with `split.txt` (the migration to split),
+/// `models.py` (the models after the original chain), `seed.sql` (rows inserted before the
+/// risky migration, one statement a line) and, for recipes that pin a name instead of renaming
+/// it, `models_split.py` (the models the recipe asks for): the split chain of those must leave
+/// the schema exactly as it was before the migration.
+///
+/// Needs `MIGPLAN_TEST_DATABASE_URL` (Scripts/test.sh) and a Python with Django and psycopg
+/// (`.venv-test`, made by Scripts/test.sh, or `MIGPLAN_TEST_PYTHON`). Without them the test is
+/// skipped, except with `CI=true`, where it fails.
+@Suite(.enabled(if: SplitOracle.enabled))
+struct SplitOracleTests {
+  @Test(arguments: SplitOracle.apps)
+  func splitChainBuildsTheSameDatabase(app: String) throws {
+    let oracle = try SplitOracle(app: app)
+    defer { oracle.cleanUp() }
+    let original = try oracle.run(side: "orig")
+    let split = try oracle.run(side: "split")
+    if oracle.pinned {
+      // A pinned name: the split chain changes nothing in the database.
+      #expect(split.final == original.before, "\(app): the pinned recipe changed the schema")
+      #expect(split.finalRows == original.beforeRows)
+    } else {
+      #expect(split.final == original.final, "\(app): final schemas differ")
+      #expect(split.finalRows == original.finalRows, "\(app): rows differ")
+    }
+    #expect(split.rolledBack == original.rolledBack, "\(app): rolled-back schemas differ")
+    // The databases really changed (the oracle is not comparing two empty dumps).
+    #expect(!original.final.isEmpty)
+    #expect(oracle.pinned || original.final != original.before)
+  }
+}
+
+/// One fixture app run through the original and the split chain.
+struct SplitOracle {
+  static var root: String { PackageRoot.path() }
+  static var fixtures: String { root + "/Fixtures/projects/plan" }
+
+  static var apps: [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? []
+    return names.filter { FileManager.default.fileExists(atPath: fixtures + "/\($0)/split.txt") }
+      .sorted()
+  }
+
+  static var databaseURL: String? {
+    let v = ProcessInfo.processInfo.environment["MIGPLAN_TEST_DATABASE_URL"] ?? ""
+    return v.isEmpty ? nil : v
+  }
+
+  static var python: String {
+    let v = ProcessInfo.processInfo.environment["MIGPLAN_TEST_PYTHON"] ?? ""
+    return v.isEmpty ? root + "/.venv-test/bin/python" : v
+  }
+
+  static var enabled: Bool {
+    if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
+    return databaseURL != nil && FileManager.default.isExecutableFile(atPath: python)
+  }
+
+  struct Missing: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// What one side left in its database.
+  struct Outcome {
+    var before = ""
+    var beforeRows: [String] = []
+    var final = ""
+    var finalRows: [String] = []
+    var rolledBack = ""
+  }
+
+  let app: String
+  let migration: String
+  let folder: String
+  let pinned: Bool
+  let maintenance: Connection
+  let baseURL: String
+
+  init(app: String) throws {
+    guard let url = Self.databaseURL else {
+      throw Missing(
+        description: "MIGPLAN_TEST_DATABASE_URL is not set (CI=true): the split oracle needs it")
+    }
+    let check = try runProcess(Self.python, ["-c", "import django, psycopg"])
+    guard check.status == 0 else {
+      throw Missing(
+        description:
+          "\(Self.python) cannot import django and psycopg (run Scripts/test.sh): \(check.stderr)")
+    }
+    self.app = app
+    baseURL = url
+    let source = Self.fixtures + "/" + app
+    migration = try String(contentsOfFile: source + "/split.txt", encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    pinned = FileManager.default.fileExists(atPath: source + "/models_split.py")
+    folder = NSTemporaryDirectory() + "migplan-split-oracle-\(app)-\(UUID().uuidString)"
+    let fm = FileManager.default
+    for side in ["orig", "split"] {
+      try fm.createDirectory(atPath: folder + "/" + side, withIntermediateDirectories: true)
+      try fm.copyItem(atPath: source, toPath: folder + "/\(side)/\(app)")
+    }
+    let split = try runMigplan(["split", app, migration, "--root", folder + "/split", "--write"])
+    guard split.status == 0 else {
+      throw Missing(description: "migplan split failed (\(split.status)): \(split.stderr)")
+    }
+    if pinned {
+      let models = folder + "/split/\(app)/models.py"
+      try fm.removeItem(atPath: models)
+      try fm.copyItem(atPath: folder + "/split/\(app)/models_split.py", toPath: models)
+    }
+    maintenance = try Connection(.url(url))
+  }
+
+  func cleanUp() {
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  /// `manage.py ARGS` of the oracle project on `database`; a non-zero status throws.
+  func manage(_ side: String, _ database: String, _ args: [String]) throws -> ProcessOutput {
+    let env = [
+      "PLAN_ORACLE_APPS_DIR=\(folder)/\(side)", "PLAN_ORACLE_APPS=\(app)",
+      "PLAN_ORACLE_DATABASE_URL=\(Self.url(baseURL, database: database))",
+    ]
+    let out = try runProcess(
+      "/usr/bin/env", env + [Self.python, Self.root + "/Scripts/plan-oracle/manage.py"] + args)
+    guard out.status == 0 else {
+      throw Missing(
+        description:
+          "\(side): manage.py \(args.joined(separator: " ")) exited \(out.status):\n\(out.stdout)\(out.stderr)"
+      )
+    }
+    return out
+  }
+
+  /// Migrates, seeds, dumps, checks and rolls back one side on a fresh database.
+  func run(side: String) throws -> Outcome {
+    let scratch = try ScratchDatabase(on: maintenance, prefix: "migplan_split")
+    defer { try? scratch.drop() }
+    let db = scratch.name
+    let connection = try Connection(.url(Self.url(baseURL, database: db)))
+    defer { connection.close() }
+    var outcome = Outcome()
+    _ = try manage(side, db, ["migrate", app, "0001_initial", "-v0"])
+    let seed = folder + "/\(side)/\(app)/seed.sql"
+    if let text = try? String(contentsOfFile: seed, encoding: .utf8) {
+      for line in text.split(separator: "\n") where !line.isEmpty {
+        try connection.query(String(line))
+      }
+    }
+    outcome.before = try dump(connection)
+    outcome.beforeRows = try rows(connection)
+    _ = try manage(side, db, ["migrate", app, "-v0"])
+    outcome.final = try dump(connection)
+    outcome.finalRows = try rows(connection)
+    let check = try manage(side, db, ["makemigrations", "--check", "--dry-run", app])
+    #expect(
+      check.stdout.contains("No changes detected"),
+      "\(side): makemigrations --check: \(check.stdout)")
+    // Rolling back a dropped NOT NULL column fails while rows exist, for Django's own
+    // migration as for the chain: roll back empty tables.
+    for table in try tables(connection) {
+      try connection.query("TRUNCATE \"\(table)\" CASCADE")
+    }
+    _ = try manage(side, db, ["migrate", app, "0001_initial", "-v0"])
+    outcome.rolledBack = try dump(connection)
+    return outcome
+  }
+
+  /// The catalogs (without the server version line).
+  func dump(_ c: Connection) throws -> String {
+    let json = try SchemaDump.read(c).json
+    return json.split(separator: "\n").filter { !$0.contains("\"server_version\"") }
+      .joined(separator: "\n")
+  }
+
+  func tables(_ c: Connection) throws -> [String] {
+    try c.query(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE $1 "
+        + "ORDER BY 1", [app + "\\_%"]
+    ).rows.compactMap { $0[0] }
+  }
+
+  /// Every row of the app's tables as JSON, sorted.
+  func rows(_ c: Connection) throws -> [String] {
+    var out: [String] = []
+    for table in try tables(c) {
+      let r = try c.query(
+        "SELECT \(quote(table)) || ' ' || row_to_json(t)::text FROM \"\(table)\" t")
+      out += r.rows.compactMap { $0[0] }
+    }
+    return out.sorted()
+  }
+
+  func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+
+  static func url(_ url: String, database: String) -> String {
+    let scheme = url.range(of: "://")!
+    let rest = url[scheme.upperBound...]
+    let query = rest.firstIndex(of: "?") ?? rest.endIndex
+    let slash = rest[..<query].firstIndex(of: "/") ?? query
+    return String(url[..<slash]) + "/" + database + String(url[query...])
+  }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import MigplanModel
+import MigplanPlanner
+import MigplanRules
+import MigplanSQL
+import MigplanSyntax
+import MigplanTestSupport
+import Testing
+
+/// `migplan split` without a database: the generated files parse, load, lint clean, and leave
+/// Django's state as the original migration leaves it.
+@Suite struct SplitTests {
+  /// The rule each fixture app's risky migration is judged by (what the fixture was written to
+  /// show).
+  static let expectedRules: [String: String] = [
+    "addfield": "add-not-null-column", "removefield": "drop-column", "addindex": "add-index",
+    "renamefield": "rename-column", "checkconstraint": "add-check-constraint",
+    "setnotnull": "set-not-null", "uniqueconstraint": "add-unique-constraint",
+    "deletemodel": "drop-table", "renamemodel": "rename-table",
+  ]
+
+  @Test func everyFixtureAppHasAnExpectedRule() {
+    #expect(Set(SplitOracle.apps) == Set(Self.expectedRules.keys))
+  }
+
+  @Test(arguments: SplitOracle.apps)
+  func chainParsesLoadsLintsCleanAndKeepsTheState(app: String) throws {
+    let folder = try Workspace(app: app)
+    defer { folder.remove() }
+    let project = Loader.load(roots: [folder.root])
+    #expect(project.diagnostics.isEmpty)
+    let m = try project.migration(app: app, prefix: folder.migration).get()
+    let result = try Splitter(project: project).split(m.key)
+    #expect(result.verdicts.compactMap(\.rule) == [Self.expectedRules[app]!])
+    #expect(!result.files.isEmpty)
+    for f in result.files {
+      let parsed = Parser.parse(Array(f.text.utf8))
+      #expect(parsed.errors.isEmpty, "\(f.key): \(parsed.errors.map(\.message))")
+      // makemigrations layout: 4-space indentation, no tabs, no trailing spaces.
+      for line in f.text.split(separator: "\n") {
+        #expect(!line.contains("\t") && !line.hasSuffix(" "), "\(f.key): \(line)")
+        let indent = line.prefix { $0 == " " }.count
+        #expect(indent % 4 == 0, "\(f.key): \(line)")
+      }
+    }
+    try folder.write(result)
+    let after = Loader.load(roots: [folder.root])
+    #expect(after.diagnostics.isEmpty, "\(after.diagnostics.map(\.message))")
+    #expect(after.migrations[m.key] == nil)
+    #expect(after.graph.leafNodes(app: app).count == 1)
+    // Django's state at the end is the original's (a pinned name differs by the pin only).
+    let (before, p1) = project.replay()
+    let (split, p2) = after.replay()
+    #expect(p1.isEmpty && p2.isEmpty, "\(p2.map(\.message))")
+    var expected = StateText.of(before, app: app)
+    let got = StateText.of(split, app: app)
+    if app == "renamefield" {
+      expected = expected.replacing(
+        "CharField(db_index=True", with: "CharField(db_column='title', db_index=True")
+    }
+    if app == "renamemodel" {
+      expected = expected.replacing(
+        "options: {}", with: "options: {'db_table': 'renamemodel_client'}")
+    }
+    #expect(got == expected)
+    // The chain lints clean with every rule migplan has.
+    let lint = Linter.run(
+      LintRequest(roots: [folder.root], paths: result.files.map(\.path)), project: after)
+    #expect(lint.problems.isEmpty)
+    #expect(lint.findings.isEmpty, "\(lint.findings.map { "\($0.rule): \($0.message)" })")
+    #expect(lint.filesChecked == result.files.count)
+  }
+
+  @Test func laterMigrationsDependOnTheLastOfTheChain() throws {
+    let folder = try Workspace(app: "addfield")
+    defer { folder.remove() }
+    let project = Loader.load(roots: [folder.root])
+    let result = try Splitter(project: project).split(
+      MigrationKey("addfield", "0002_account_email"))
+    #expect(
+      result.files.map(\.key.name) == [
+        "0002_account_email_1_nullable", "0002_account_email_2_backfill",
+        "0002_account_email_3_not_null_check", "0002_account_email_4_validate",
+        "0002_account_email_5_not_null",
+      ])
+    #expect(
+      result.files.map(\.stage) == [.beforeDeploy, .backfill, .validate, .validate, .afterDeploy])
+    #expect(result.files.map(\.atomic) == [true, false, true, true, true])
+    let edit = try #require(result.edits.first)
+    #expect(result.edits.count == 1)
+    #expect(edit.migration == MigrationKey("addfield", "0003_account_nickname"))
+    #expect(
+      edit.after
+        == edit.before.replacing("'0002_account_email'", with: "'0002_account_email_5_not_null'"))
+    try folder.write(result)
+    let after = Loader.load(roots: [folder.root])
+    let parents = after.graph.nodeMap[MigrationKey("addfield", "0003_account_nickname")]!.parents
+    #expect(parents == [MigrationKey("addfield", "0002_account_email_5_not_null")])
+  }
+
+  @Test func aSafeMigrationIsNotSplit() throws {
+    let folder = try Workspace(app: "addfield")
+    defer { folder.remove() }
+    let project = Loader.load(roots: [folder.root])
+    let result = try Splitter(project: project).split(
+      MigrationKey("addfield", "0003_account_nickname"))
+    #expect(result.files.isEmpty)
+    #expect(result.verdicts.map(\.phase) == [.expand])
+  }
+
+  @Test func theIntroducedNotNullCheckLetsPostgres12SkipTheScan() throws {
+    let folder = try Workspace(app: "setnotnull")
+    defer { folder.remove() }
+    let project = Loader.load(roots: [folder.root])
+    let key = MigrationKey("setnotnull", "0002_alter_account_nickname")
+    for (pg, scans) in [(14, false), (11, true)] {
+      let plan = try Planner.plan(project: project, keys: [key], pgVersion: pg)
+      let after = try #require(plan.phases.first { $0.stage == .afterDeploy })
+      let setNotNull = after.migrations.flatMap(\.operations).flatMap(\.statements).filter {
+        $0.sql.contains("SET NOT NULL")
+      }
+      #expect(setNotNull.count == 1)
+      #expect((setNotNull.first?.scan != nil) == scans, "PostgreSQL \(pg)")
+      // The original migration scans under ACCESS EXCLUSIVE on every version.
+      let original = ProjectAnalysis(project: project, pgVersion: pg).impacts[key]![0]!
+      #expect(original.contains { $0.scan != nil && $0.strongest == .accessExclusive })
+    }
+  }
+}
+
+/// A temporary copy of one fixture app.
+struct Workspace {
+  let root: String
+  let app: String
+  let migration: String
+
+  init(app: String) throws {
+    self.app = app
+    root = NSTemporaryDirectory() + "migplan-split-\(app)-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: SplitOracle.fixtures + "/" + app, toPath: root + "/" + app)
+    migration = try String(
+      contentsOfFile: root + "/\(app)/split.txt", encoding: .utf8
+    ).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Writes a split as `split --write` does (without its atomicity, which the CLI tests test).
+  func write(_ result: SplitResult) throws {
+    for f in result.files { try f.text.write(toFile: f.path, atomically: true, encoding: .utf8) }
+    for e in result.edits { try e.after.write(toFile: e.path, atomically: true, encoding: .utf8) }
+    try FileManager.default.removeItem(atPath: result.path)
+  }
+
+  func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+/// A project state as text, for comparing two states: models by key, fields by name, every
+/// call with its keywords sorted.
+enum StateText {
+  static func of(_ state: ProjectState, app: String) -> String {
+    var out: [String] = []
+    for (key, m) in state.models.sorted(by: { $0.key < $1.key }) where key.app == app {
+      out.append("model \(m.name)")
+      for (name, f) in m.fields.sorted(by: { $0.name < $1.name }) {
+        out.append("  \(name): \(call(f.construct))")
+      }
+      let options = m.options.sorted { $0.key < $1.key }.map { "'\($0.key)': \($0.value.python)" }
+      out.append("  options: {\(options.joined(separator: ", "))}")
+      out.append("  indexes: \(m.indexes.map { call($0.construct) })")
+      out.append("  constraints: \(m.constraints.map { call($0.construct) })")
+      out.append("  unique_together: \(m.uniqueTogether) index_together: \(m.indexTogether)")
+    }
+    return out.joined(separator: "\n")
+  }
+
+  static func call(_ c: Construct) -> String {
+    let args =
+      c.positional.map(\.python)
+      + c.keywords.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.python)" }
+    return "\(c.path)(\(args.joined(separator: ", ")))"
+  }
+}
