@@ -1,5 +1,6 @@
 import Foundation
 import MigplanPostgres
+import MigplanSQL
 import MigplanTestSupport
 import Testing
 
@@ -336,4 +337,35 @@ import Testing
 
 extension Array {
   subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+extension CheckTests {
+  /// With project roots and no --table, check inspects the tables the pending migrations'
+  /// SQL locks (migplan's migrate-mode SQL), whatever their size.
+  @Test func pendingMigrationsTablesAreInspected() throws {
+    let db = try TestDatabase()
+    defer { try? db.drop() }
+    try db.run(
+      """
+      CREATE TABLE django_migrations (id bigserial PRIMARY KEY, app varchar(255) NOT NULL,
+        name varchar(255) NOT NULL, applied timestamptz NOT NULL)
+      """)
+    // The database is at inventory.0002: its table exists, 0003… are pending.
+    let root = PackageRoot.path() + "/Fixtures/projects/trace/locks"
+    for name in ["0001_initial", "0002_rows"] {
+      try db.connection.query(
+        "INSERT INTO django_migrations (app, name, applied) VALUES ('inventory', $1, now())",
+        [name])
+    }
+    let setup = try runMigplan(["sql", "inventory", "0001", "--root", root])
+    #expect(setup.status == 0, "\(setup.stderr)")
+    for statement in DDL.split(setup.stdout) where statement != "BEGIN;" && statement != "COMMIT;" {
+      try db.run(statement)
+    }
+    let r = try check(db.url, ["--root", root, "--min-table-size", "1TB"])
+    let tables = (r.json["tables"] as? [[String: Any]] ?? []).compactMap {
+      $0["requested"] as? String
+    }
+    #expect(tables == ["inventory_item"], "\(r.json["tables"] ?? "none")")
+  }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MigplanModel
 import MigplanPostgres
+import MigplanSQL
 import MigplanSyntax
 
 /// `migplan check`: a read-only pre-flight of the live database a deploy will migrate.
@@ -137,6 +138,19 @@ struct Check: ParsableCommand {
       }
       var collected = try LiveFacts.collect(
         connection, tables: names, longRunningSeconds: Double(longRunning.value) / 1000)
+      // With a project: also every table the pending migrations' SQL touches (from migplan's
+      // migrate-mode SQL and its lock judgement), unless --table chose the tables.
+      if let project, tables.isEmpty {
+        let pending = MigrationStatus(facts: collected, project: project).pending ?? []
+        let touched = Check.touchedTables(project, pending).filter { t in
+          !collected.tables.contains { $0.requested == t }
+        }
+        if !touched.isEmpty {
+          let more = try LiveFacts.collect(
+            connection, tables: touched, longRunningSeconds: Double(longRunning.value) / 1000)
+          collected.tables += more.tables
+        }
+      }
       if let listError {
         collected.unreadable.append(
           Unreadable(
@@ -403,6 +417,22 @@ struct Check: ParsableCommand {
 }
 
 extension Check {
+  /// The tables the SQL of `pending` migrations takes locks on (tables they create included:
+  /// the check then says they do not exist yet), in the order they first appear.
+  static func touchedTables(_ project: Project, _ pending: [MigrationKey]) -> [String] {
+    guard !pending.isEmpty else { return [] }
+    let analysis = ProjectAnalysis(project: project)
+    var out: [String] = []
+    for key in pending {
+      for (_, impacts) in (analysis.impacts[key] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        for i in impacts {
+          for l in i.locks where !out.contains(l.table) && !i.onNewTables { out.append(l.table) }
+        }
+      }
+    }
+    return out
+  }
+
   /// Applied and pending migrations: `django_migrations` against the project graph.
   struct MigrationStatus {
     var applied: Int?
