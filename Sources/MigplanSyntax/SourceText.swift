@@ -93,37 +93,58 @@ public enum SourceText {
 
   /// Finds `coding[:=]NAME` in a comment on line 1, or on line 2 when line 1 is blank or a
   /// comment (PEP 263, as `tokenize.detect_encoding` reads it). Returns the name's byte range.
-  static func codingCookie(_ raw: [UInt8]) -> (range: Range<Int>, line: Int)? {
-    var start = 0
-    if raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF { start = 3 }
-    for line in 1...2 {
-      var end = start
-      while end < raw.count && raw[end] != 10 && raw[end] != 13 { end += 1 }
-      if let range = cookieInLine(raw, start, end) { return (range, line) }
-      // Line 2 is only read when line 1 is blank or a comment.
-      var k = start
-      while k < end && (raw[k] == 32 || raw[k] == 9 || raw[k] == 12) { k += 1 }
-      if k < end && raw[k] != UInt8(ascii: "#") { return nil }
-      if end >= raw.count { return nil }
-      start = end + ((raw[end] == 13 && end + 1 < raw.count && raw[end + 1] == 10) ? 2 : 1)
+  static func codingCookie(_ bytes: [UInt8]) -> (range: Range<Int>, line: Int)? {
+    bytes.withUnsafeBufferPointer { raw in
+      var start = 0
+      if raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF { start = 3 }
+      for line in 1...2 {
+        let end = lineEnd(raw, start)
+        if let range = cookieInLine(raw, start, end) { return (range, line) }
+        // Line 2 is only read when line 1 is blank or a comment.
+        var k = start
+        while k < end && (raw[k] == 32 || raw[k] == 9 || raw[k] == 12) { k += 1 }
+        if k < end && raw[k] != UInt8(ascii: "#") { return nil }
+        if end >= raw.count { return nil }
+        start = end + ((raw[end] == 13 && end + 1 < raw.count && raw[end + 1] == 10) ? 2 : 1)
+      }
+      return nil
     }
-    return nil
+  }
+
+  /// The index of the first CR or LF at or after `start`, or the end of the buffer.
+  static func lineEnd(_ raw: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    var end = start
+    let n = raw.count
+    if let p = raw.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      while end + 8 <= n {
+        let w = UnsafeRawPointer(p + end).loadUnaligned(as: UInt64.self)
+        let stops = hasByte(w, ones &* 10) | hasByte(w, ones &* 13)
+        if stops != 0 { return end + stops.trailingZeroBitCount &>> 3 }
+        end += 8
+      }
+    }
+    while end < n && raw[end] != 10 && raw[end] != 13 { end += 1 }
+    return end
   }
 
   /// The regex `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` on one line, without regex.
-  static func cookieInLine(_ raw: [UInt8], _ start: Int, _ end: Int) -> Range<Int>? {
+  static func cookieInLine(_ raw: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> Range<Int>?
+  {
     var k = start
     while k < end && (raw[k] == 32 || raw[k] == 9 || raw[k] == 12) { k += 1 }
     guard k < end && raw[k] == UInt8(ascii: "#") else { return nil }
-    // Byte compares, not a slice comparison: this runs for every file parsed.
-    var m = k + 1
-    while m + 6 < end {
-      if raw[m] == UInt8(ascii: "c") && raw[m + 1] == UInt8(ascii: "o")
-        && raw[m + 2] == UInt8(ascii: "d") && raw[m + 3] == UInt8(ascii: "i")
-        && raw[m + 4] == UInt8(ascii: "n") && raw[m + 5] == UInt8(ascii: "g")
-        && (raw[m + 6] == UInt8(ascii: ":") || raw[m + 6] == UInt8(ascii: "="))
+    // Candidates in order: every ':' or '=' with "coding" before it and after the '#'.
+    var q = k + 7
+    while q < end {
+      let c = raw[q]
+      if (c == UInt8(ascii: ":") || c == UInt8(ascii: "=")) && raw[q - 6] == UInt8(ascii: "c")
+        && raw[q - 5] == UInt8(ascii: "o") && raw[q - 4] == UInt8(ascii: "d")
+        && raw[q - 3] == UInt8(ascii: "i") && raw[q - 2] == UInt8(ascii: "n")
+        && raw[q - 1] == UInt8(ascii: "g")
       {
-        var v = m + 7
+        var v = q + 1
         while v < end && (raw[v] == 32 || raw[v] == 9) { v += 1 }
         var e = v
         while e < end {
@@ -136,7 +157,7 @@ public enum SourceText {
         }
         if e > v { return v..<e }
       }
-      m += 1
+      q += 1
     }
     return nil
   }
