@@ -180,10 +180,14 @@ public enum Planner {
     units.sort { (newPosition[$0.key] ?? 0) < (newPosition[$1.key] ?? 0) }
     for i in units.indices {
       let ancestors = Set(rewritten.graph.forwardsPlan(units[i].key))
-      for j in 0..<i where ancestors.contains(units[j].key) && units[j].stage > units[i].stage {
+      let later = (0..<i).filter { ancestors.contains(units[$0].key) }.max {
+        units[$0].stage < units[$1].stage
+      }
+      if let j = later, units[j].stage > units[i].stage {
         notes.append(
           "\(units[i].key) can only run in the \(units[j].stage.title.lowercased()) phase: it "
-            + "depends on \(units[j].key)")
+            + "depends on \(units[j].key); if the new release needs it before the deploy, make "
+            + "it independent of that migration")
         units[i].stage = units[j].stage
       }
     }

@@ -111,6 +111,7 @@ public struct Splitter: Sendable {
       if let recipe {
         anyRecipe = true
         steps += recipe
+        notes += laterChanges(of: op, after: key)
         continue
       }
       var kept = ChainStep(
@@ -162,6 +163,33 @@ public struct Splitter: Sendable {
     let edits = try dependentEdits(key, first: names.first!, last: names.last!)
     return SplitResult(
       original: key, path: m.path, verdicts: verdicts, files: files, edits: edits, notes: notes)
+  }
+
+  /// For a pinned rename: later migrations that change the renamed field or model, which
+  /// would rename the column or table after all unless they keep the pin.
+  func laterChanges(of op: Operation, after key: MigrationKey) -> [String] {
+    let plan = project.plan
+    guard let at = plan.firstIndex(of: key) else { return [] }
+    var found: [String] = []
+    for later in plan[(at + 1)...] where later.app == key.app {
+      for other in project.migrations[later]?.typedOperations ?? [] {
+        switch (op.kind, other.kind) {
+        case (.renameField(let model, _, let new), .alterField(let m, let name, _, _)),
+          (.renameField(let model, _, let new), .renameField(let m, let name, _)):
+          if m.lowercased() == model.lowercased() && name == new { found.append(later.name) }
+        case (.renameModel(_, let new), .alterModelTable(let name, _)),
+          (.renameModel(_, let new), .renameModel(let name, _)):
+          if name.lowercased() == new.lowercased() { found.append(later.name) }
+        default: break
+        }
+      }
+    }
+    guard !found.isEmpty else { return [] }
+    return [
+      "later migrations change the renamed \(op.modelNameLower ?? "") again ("
+        + Planner.unique(found).joined(separator: ", ")
+        + "): keep the pinned db_column/db_table in them, or they rename it after all"
+    ]
   }
 
   /// Steps that become one migration.

@@ -1,0 +1,384 @@
+import MigplanModel
+import MigplanRules
+import MigplanSQL
+import MigplanSyntax
+
+struct ChainStep {
+  var stage: Stage?
+  /// The file-name fragment (`nullable`, `backfill`, …).
+  var label: String
+  var rule: String?
+  var operations: [PyNode] = []
+  /// Module-level function definitions (RunPython code).
+  var functions: [String] = []
+  var atomic = true
+  /// Never merged with the steps around it.
+  var alone = false
+  var writer: PythonWriter
+  /// What the deployed code must do for this step to be safe.
+  var deployNeeds: [String] = []
+  /// What to check after the step ran, before going on.
+  var checks: [String] = []
+  var notes: [String] = []
+  /// The original operation it comes from.
+  var origin: Int
+}
+
+/// Everything a recipe needs about one operation of the migration being split.
+struct OperationSite {
+  let app: String
+  let migration: Migration
+  let index: Int
+  let op: Operation
+  let before: ProjectState
+  let after: ProjectState
+  /// The state before the migration (models created in the migration are not in it).
+  let migrationStart: ProjectState
+  /// The statements `migrate` runs for the operation, judged.
+  let impacts: [StatementImpact]
+  /// The original module's source, for operations kept as written.
+  let source: [UInt8]
+  let settings: Settings
+  let pgVersion: Int
+
+  /// The original module's dotted path (`shop.migrations.0042_add_email`).
+  let modulePath: String
+
+  /// The model's table in the state before the operation.
+  func table(_ model: String) -> String? {
+    guard let m = before.models[ModelKey(app, model)] else { return nil }
+    return Renderer(state: before, settings: settings).table(m)
+  }
+
+  /// The column a field of the state before the operation has (nil for many-to-many).
+  func column(_ model: String, _ name: String) -> String? {
+    guard let f = before.models[ModelKey(app, model)]?.field(name) else { return nil }
+    return Self.column(name, f)
+  }
+
+  static func column(_ name: String, _ f: Field) -> String? {
+    if f.isManyToMany { return nil }
+    if let c = f.dbColumn { return c }
+    return f.isRelation ? name + "_id" : name
+  }
+
+  /// Whether the model is created in this same migration (its table is empty and unseen).
+  func isNewModel(_ model: String) -> Bool {
+    migrationStart.models[ModelKey(app, model)] == nil
+  }
+
+  /// The model's name as the state spells it (`Account`).
+  func modelName(_ model: String) -> String {
+    before.models[ModelKey(app, model)]?.name ?? model
+  }
+
+  /// The operation's source text as a node.
+  var verbatim: PyNode { .verbatim(text, column: column) }
+
+  /// The column the operation starts at in its file.
+  var column: Int {
+    var i = min(Int(op.range.start), source.count)
+    var n = 0
+    while i > 0, source[i - 1] != UInt8(ascii: "\n") {
+      i -= 1
+      n += 1
+    }
+    return n
+  }
+
+  /// The operation's source text.
+  var text: String {
+    let r = op.range
+    guard Int(r.end) <= source.count, r.start < r.end else { return op.value.python }
+    return String(decoding: source[Int(r.start)..<Int(r.end)], as: UTF8.self)
+  }
+
+  /// The strongest lock the statements take, with a statement that rewrites or scans under a
+  /// lock that blocks writes.
+  var blockingWork: StatementImpact? {
+    impacts.first { i in
+      !i.onNewTables && !i.concurrently && (i.rewrite != nil || i.scan != nil)
+        && (i.strongest.map { $0.blocksWrites } ?? false)
+    }
+  }
+}
+
+/// Judges operations and builds the steps of their recipes.
+enum Recipes {
+  static func q(_ s: String) -> String { PythonRepr.string(s) }
+
+  /// A field as its state holds it (keywords after `preserve_default` and renames applied),
+  /// in keyword form.
+  static func stateField(_ f: Field) -> Value {
+    let c = f.construct
+    let keywords = c.keywords.sorted { $0.key < $1.key }.map {
+      Keyword(name: $0.key, value: $0.value)
+    }
+    return .call(callee: c.path, args: c.positional, keywords: keywords, range: c.range)
+  }
+
+  /// The verdict on one operation, and the steps that replace it (nil: keep it as written).
+  static func judge(_ s: OperationSite) throws(SplitError) -> (Verdict, [ChainStep]?) {
+    var w = PythonWriter(originalModule: s.modulePath)
+    let op = s.op
+    switch op.kind {
+    case .addField(let model, let name, let field, let preserveDefault):
+      if s.isNewModel(model) {
+        return (expand("adds a field to a model created in this migration"), nil)
+      }
+      if field.isManyToMany { return (expand("creates the many-to-many table"), nil) }
+      if !field.null && field.dbDefault == nil && !field.primaryKey {
+        let steps = try addNotNull(
+          s, &w, model: model, name: name, field: field, preserveDefault: preserveDefault)
+        return (
+          Verdict(
+            phase: .unsafe, rule: "add-not-null-column",
+            reason:
+              "a NOT NULL column without a database default: the old release's INSERTs fail"),
+          steps
+        )
+      }
+      return fallback(s)
+    case .removeField(let model, let name):
+      if s.isNewModel(model) { return (expand("removes a field of a model created here"), nil) }
+      guard let field = s.before.models[ModelKey(s.app, model)]?.field(name) else {
+        return (review("the field is not in the state before"), nil)
+      }
+      return (
+        Verdict(
+          phase: .contract, rule: "drop-column",
+          reason: "drops a column the old release still reads and writes"),
+        try removeField(s, &w, model: model, name: name, field: field)
+      )
+    case .deleteModel(let name):
+      if s.isNewModel(name) { return (expand("deletes a model created here"), nil) }
+      guard let m = s.before.models[ModelKey(s.app, name)] else {
+        return (review("the model is not in the state before"), nil)
+      }
+      if !m.managed || m.proxy { return (expand("the model has no table of its own"), nil) }
+      return (
+        Verdict(
+          phase: .contract, rule: "drop-table",
+          reason: "drops a table the old release still uses"),
+        try deleteModel(s, &w, model: m)
+      )
+    case .renameField(let model, let oldName, let newName):
+      if s.isNewModel(model) || s.impacts.isEmpty {
+        return (expand("renames the field in Python only (the column keeps its name)"), nil)
+      }
+      guard let field = s.before.models[ModelKey(s.app, model)]?.field(oldName),
+        let column = OperationSite.column(oldName, field)
+      else {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "rename-column",
+            reason: "renames a many-to-many table the old release still uses"), nil
+        )
+      }
+      return (
+        Verdict(
+          phase: .unsafe, rule: "rename-column",
+          reason: "renames column \(column): the old release still uses the old name"),
+        try renameField(
+          s, &w, model: model, oldName: oldName, newName: newName, field: field, column: column)
+      )
+    case .renameModel(let oldName, let newName):
+      if s.isNewModel(oldName) || s.impacts.isEmpty {
+        return (expand("renames the model in Python only"), nil)
+      }
+      let verdict = Verdict(
+        phase: .unsafe, rule: "rename-table",
+        reason: "renames the table the old release still uses")
+      guard let m = s.before.models[ModelKey(s.app, oldName)], !involvesManyToMany(s, m) else {
+        return (verdict, nil)
+      }
+      return (verdict, try renameModel(s, &w, model: m, newName: newName))
+    case .alterField(let model, let name, let field, let preserveDefault):
+      if s.isNewModel(model) { return (expand("alters a field of a model created here"), nil) }
+      guard let old = s.before.models[ModelKey(s.app, model)]?.field(name) else {
+        return (review("the field is not in the state before"), nil)
+      }
+      if old.null && !field.null && !field.isManyToMany {
+        if let rewrite = s.impacts.first(where: { $0.rewrite != nil })?.rewrite {
+          return (
+            Verdict(
+              phase: .unsafe, rule: "change-column-type",
+              reason: "rewrites the table (\(rewrite)) and sets NOT NULL"), nil
+          )
+        }
+        return (
+          Verdict(
+            phase: .unsafe, rule: "set-not-null",
+            reason: "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE"),
+          try setNotNull(
+            s, &w, model: model, name: name, old: old, field: field,
+            preserveDefault: preserveDefault)
+        )
+      }
+      if let rewrite = s.impacts.first(where: { $0.rewrite != nil && !$0.onNewTables })?.rewrite {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "change-column-type",
+            reason: "rewrites the table under ACCESS EXCLUSIVE (\(rewrite))"), nil
+        )
+      }
+      if let oldColumn = OperationSite.column(name, old),
+        let newColumn = OperationSite.column(name, field), oldColumn != newColumn
+      {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "rename-column",
+            reason: "renames column \(oldColumn) to \(newColumn)"), nil
+        )
+      }
+      return try indexFallback(s, &w)
+    case .addIndex(let model, let index, let concurrently):
+      if concurrently || s.isNewModel(model) {
+        return (expand("builds an index without blocking writes"), nil)
+      }
+      var step = ChainStep(
+        stage: .beforeDeploy, label: "index_concurrently", rule: "add-index", writer: w,
+        origin: s.index)
+      step.atomic = false
+      step.alone = true
+      step.operations = [
+        .call(
+          step.writer.name("django.contrib.postgres.operations.AddIndexConcurrently"),
+          [
+            ("model_name", .inline(q(model))),
+            ("index", .inline(try step.writer.inline(index.construct.value))),
+          ])
+      ]
+      if let name = index.name {
+        step.checks.append(
+          "the index is valid: `SELECT indisvalid FROM pg_index WHERE indexrelid = "
+            + "'\(name)'::regclass;` returns `t` (after a failed build, `DROP INDEX "
+            + "CONCURRENTLY \(name);` and run the migration again)")
+      }
+      return (
+        Verdict(
+          phase: .unsafe, rule: "add-index",
+          reason: "CREATE INDEX blocks writes to the table while it reads every row"), [step]
+      )
+    case .removeIndex(let model, let name, let concurrently):
+      if concurrently || s.isNewModel(model) {
+        return (expand("drops an index without blocking queries"), nil)
+      }
+      var step = ChainStep(
+        stage: .afterDeploy, label: "remove_index_concurrently", rule: "drop-index", writer: w,
+        origin: s.index)
+      step.atomic = false
+      step.alone = true
+      step.operations = [
+        .call(
+          step.writer.name("django.contrib.postgres.operations.RemoveIndexConcurrently"),
+          [("model_name", .inline(q(model))), ("name", .inline(q(name)))])
+      ]
+      return (
+        Verdict(
+          phase: .unsafe, rule: "drop-index",
+          reason: "DROP INDEX takes ACCESS EXCLUSIVE on the table"), [step]
+      )
+    case .addConstraint(let model, let constraint, let notValid):
+      if notValid || s.isNewModel(model) {
+        return (expand("adds the constraint without scanning existing rows"), nil)
+      }
+      if constraint.className == "CheckConstraint", let name = constraint.name {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "add-check-constraint",
+            reason: "validates every row under ACCESS EXCLUSIVE"),
+          try checkConstraint(s, &w, model: model, constraint: constraint, name: name)
+        )
+      }
+      if constraint.className == "UniqueConstraint" {
+        if let steps = try concurrentIndexes(s, &w, rule: "add-unique-constraint") {
+          return (
+            Verdict(
+              phase: .unsafe, rule: "add-unique-constraint",
+              reason: "builds a unique index while blocking writes"), steps
+          )
+        }
+      }
+      return fallback(s)
+    case .alterTogether:
+      return try indexFallback(s, &w)
+    case .validateConstraint:
+      return (expand("validates without blocking reads or writes"), nil)
+    case .createModel:
+      return (expand("creates a table"), nil)
+    case .removeConstraint:
+      return (expand("drops a constraint (a brief lock)"), nil)
+    case .alterModelTable:
+      if s.impacts.isEmpty { return (expand("no database change"), nil) }
+      return (
+        Verdict(
+          phase: .unsafe, rule: "rename-table",
+          reason: "renames the table the old release still uses"), nil
+      )
+    case .separateDatabaseAndState(let database, _):
+      if database.isEmpty { return (expand("changes Django's state only"), nil) }
+      return fallback(s, review: true)
+    case .runSQL, .runPython, .unknown, .unresolved:
+      return fallback(s, review: true)
+    default:
+      return fallback(s)
+    }
+  }
+
+  static func expand(_ reason: String) -> Verdict {
+    Verdict(phase: .expand, rule: nil, reason: reason)
+  }
+
+  static func review(_ reason: String) -> Verdict {
+    Verdict(phase: .review, rule: nil, reason: reason)
+  }
+
+  /// Judged by its statements alone: unsafe when one rewrites or scans a table under a lock
+  /// that blocks writes, review for code migplan cannot see into, else expand.
+  static func fallback(_ s: OperationSite, review: Bool = false) -> (Verdict, [ChainStep]?) {
+    if let work = s.blockingWork {
+      let rule: String? =
+        if case .createIndex = work.statement { "add-index" } else { nil }
+      return (
+        Verdict(
+          phase: .unsafe, rule: rule,
+          reason: (work.rewrite ?? work.scan ?? "") + " under "
+            + (work.strongest?.description ?? "a lock")), nil
+      )
+    }
+    if review {
+      return (
+        Self.review("runs code or SQL whose effect on the old release migplan cannot judge"), nil
+      )
+    }
+    return (expand("a catalog change with a brief lock"), nil)
+  }
+
+  /// Operations whose only blocking work is building indexes (an `AlterField` adding
+  /// `db_index` or `unique`, `AlterUniqueTogether`, `AlterIndexTogether`): the same indexes
+  /// built concurrently.
+  static func indexFallback(_ s: OperationSite, _ w: inout PythonWriter) throws(SplitError) -> (
+    Verdict, [ChainStep]?
+  ) {
+    guard s.blockingWork != nil else { return fallback(s) }
+    let unique = s.impacts.contains { i in
+      if case .alterTable(_, let actions) = i.statement {
+        return actions.contains {
+          if case .addConstraint(_, .unique, _) = $0 { return true }
+          return false
+        }
+      }
+      if case .createIndex(_, _, let unique, _, _, _, _, _, _) = i.statement { return unique }
+      return false
+    }
+    let rule = unique ? "add-unique-constraint" : "add-index"
+    if let steps = try concurrentIndexes(s, &w, rule: rule) {
+      return (
+        Verdict(
+          phase: .unsafe, rule: rule, reason: "builds an index while blocking writes"), steps
+      )
+    }
+    return fallback(s)
+  }
+}

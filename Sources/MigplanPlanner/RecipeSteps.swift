@@ -1,0 +1,561 @@
+import MigplanModel
+import MigplanRules
+import MigplanSQL
+import MigplanSyntax
+
+extension Recipes {
+  /// A field or index call as comparable text: class, positional arguments, sorted keywords.
+  static func canonical(_ c: Construct) -> String {
+    let args =
+      c.positional.map(\.python)
+      + c.keywords.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.python)" }
+    return "\(c.path)(\(args.joined(separator: ", ")))"
+  }
+
+  static func constraintName(_ s: OperationSite, _ model: String, _ name: String) -> String {
+    let table = s.table(model) ?? "\(s.app)_\(model.lowercased())"
+    return Names.truncate("\(table)_\(name)_not_null")
+  }
+
+  /// A `RunPython` that fills NULLs of one field in batches of 1000 rows by primary key.
+  static func backfill(
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, value: Value?
+  ) throws(SplitError) -> ChainStep {
+    let modelName = s.modelName(model)
+    let function = "backfill_\(model.lowercased())_\(name)"
+    var step = ChainStep(
+      stage: .backfill, label: "backfill", rule: nil, writer: w, origin: s.index)
+    step.atomic = false
+    step.alone = true
+    let lookup = "\(name)__isnull=True"
+    var body = """
+      def \(function)(apps, schema_editor):
+          # Fills \(modelName).\(name) in batches of 1000 rows by primary key; the migration is
+          # atomic = False, so each batch commits on its own and no row stays locked for long.
+          \(modelName) = apps.get_model(\(q(s.app)), \(q(modelName)))
+          manager = \(modelName)._base_manager.using(schema_editor.connection.alias)
+
+      """
+    if let value {
+      var expr: String
+      switch value {
+      case .reference, .function: expr = try step.writer.inline(value) + "()"
+      default: expr = try step.writer.inline(value)
+      }
+      body += """
+            while True:
+                batch = list(
+                    manager.filter(\(lookup)).order_by('pk').values_list('pk', flat=True)[:1000]
+                )
+                if not batch:
+                    break
+                manager.filter(pk__in=batch).update(\(name)=\(expr))
+
+        """
+    } else {
+      body += """
+            if manager.filter(\(lookup)).exists():
+                raise NotImplementedError(
+                    "migplan: no default to backfill \(modelName).\(name) with; write the value here"
+                )
+
+        """
+      step.notes.append(
+        "the field has no default: write the backfill value in `\(function)` before running it")
+    }
+    step.functions = [body]
+    step.operations = [
+      .call(
+        "migrations.RunPython",
+        [(nil, .inline(function)), (nil, .inline("migrations.RunPython.noop"))])
+    ]
+    if let table = s.table(model), let column = s.column(model, name) ?? Optional(name) {
+      step.checks.append(
+        "no NULL is left: `SELECT count(*) FROM \(Names.quote(table)) WHERE "
+          + "\(Names.quote(column)) IS NULL;` returns 0")
+    }
+    return step
+  }
+
+  /// The CHECK (field IS NOT NULL) steps: add it NOT VALID, validate it.
+  static func notNullCheck(
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, check: String
+  ) -> [ChainStep] {
+    var add = ChainStep(
+      stage: .validate, label: "not_null_check", rule: nil, writer: w, origin: s.index)
+    add.operations = [
+      .call(
+        add.writer.name("django.contrib.postgres.operations.AddConstraintNotValid"),
+        [
+          ("model_name", .inline(q(model))),
+          (
+            "constraint",
+            .inline(
+              add.writer.name("django.db.models.CheckConstraint") + "(condition="
+                + add.writer.name("django.db.models.Q") + "(\(name)__isnull=False), name="
+                + q(check) + ")")
+          ),
+        ])
+    ]
+    var validate = ChainStep(
+      stage: .validate, label: "validate", rule: nil, writer: w, origin: s.index)
+    validate.operations = [
+      .call(
+        validate.writer.name("django.contrib.postgres.operations.ValidateConstraint"),
+        [("model_name", .inline(q(model))), ("name", .inline(q(check)))])
+    ]
+    validate.checks.append(
+      "the CHECK is validated: `SELECT convalidated FROM pg_constraint WHERE conname = "
+        + "'\(check)';` returns `t`")
+    return [add, validate]
+  }
+
+  /// `AlterField` to the final NOT NULL field, then the CHECK removed.
+  static func setNotNullStep(
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, final: Value,
+    check: String
+  ) throws(SplitError) -> ChainStep {
+    var step = ChainStep(
+      stage: .afterDeploy, label: "not_null", rule: nil, writer: w, origin: s.index)
+    step.operations = [
+      .call(
+        "migrations.AlterField",
+        [
+          ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+          ("field", .inline(try step.writer.inline(final))),
+        ]),
+      .call(
+        "migrations.RemoveConstraint",
+        [("model_name", .inline(q(model))), ("name", .inline(q(check)))]),
+    ]
+    if s.pgVersion < 12 {
+      step.notes.append(
+        "PostgreSQL \(s.pgVersion) ignores the validated CHECK: SET NOT NULL still scans the "
+          + "table; keep the CHECK instead of setting NOT NULL")
+    }
+    return step
+  }
+
+  static func addNotNull(
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, field: Field,
+    preserveDefault: Bool
+  ) throws(SplitError) -> [ChainStep] {
+    let modelName = s.modelName(model)
+    var add = ChainStep(
+      stage: .beforeDeploy, label: "nullable", rule: "add-not-null-column", writer: w,
+      origin: s.index)
+    var args: [(name: String?, value: PyNode)] = [
+      ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+      (
+        "field",
+        .inline(try add.writer.inline(field.construct.value.settingKeyword("null", .flag(true))))
+      ),
+    ]
+    if !preserveDefault { args.append(("preserve_default", .inline("False"))) }
+    add.operations = [.call("migrations.AddField", args)]
+    add.deployNeeds.append(
+      "write `\(modelName).\(name)` on every insert and update (the column stays nullable "
+        + "until the last phase, so the old release's inserts still work meanwhile)")
+    var final = field.construct.value
+    if !preserveDefault { final = final.removingKeyword("default") }
+    let check = constraintName(s, model, name)
+    var steps = [add]
+    steps.append(try backfill(s, &w, model: model, name: name, value: field.defaultValue))
+    steps += notNullCheck(s, &w, model: model, name: name, check: check)
+    steps.append(try setNotNullStep(s, &w, model: model, name: name, final: final, check: check))
+    return steps
+  }
+
+  static func setNotNull(
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, old: Field,
+    field: Field, preserveDefault: Bool
+  ) throws(SplitError) -> [ChainStep] {
+    let modelName = s.modelName(model)
+    var final = field.construct.value
+    if !preserveDefault { final = final.removingKeyword("default") }
+    var steps: [ChainStep] = []
+    // Other changes of the same AlterField first, with the column still nullable.
+    let nullable = final.settingKeyword("null", .flag(true))
+    if canonical(Field(nullable).construct) != canonical(old.construct) {
+      var first = ChainStep(
+        stage: .beforeDeploy, label: "alter", rule: nil, writer: w, origin: s.index)
+      first.operations = [
+        .call(
+          "migrations.AlterField",
+          [
+            ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+            ("field", .inline(try first.writer.inline(nullable))),
+          ])
+      ]
+      steps.append(first)
+    }
+    if field.defaultValue != nil {
+      var b = try backfill(s, &w, model: model, name: name, value: field.defaultValue)
+      b.deployNeeds.append("never write NULL to `\(modelName).\(name)`")
+      steps.append(b)
+    } else if let table = s.table(model), let column = s.column(model, name) {
+      steps.append(
+        ChainStep(
+          stage: .backfill, label: "backfill", rule: nil, writer: w,
+          deployNeeds: ["never write NULL to `\(modelName).\(name)`"],
+          checks: [
+            "no NULL is left: `SELECT count(*) FROM \(Names.quote(table)) WHERE "
+              + "\(Names.quote(column)) IS NULL;` returns 0 (fill them first: the field has no "
+              + "default to backfill with)"
+          ], origin: s.index))
+    }
+    let check = constraintName(s, model, name)
+    var checkSteps = notNullCheck(s, &w, model: model, name: name, check: check)
+    checkSteps[0].rule = "set-not-null"
+    checkSteps[0].deployNeeds.append("never write NULL to `\(modelName).\(name)`")
+    steps += checkSteps
+    steps.append(try setNotNullStep(s, &w, model: model, name: name, final: final, check: check))
+    return steps
+  }
+
+  static func removeField(
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, field: Field
+  ) throws(SplitError) -> [ChainStep] {
+    let modelName = s.modelName(model)
+    var first = ChainStep(
+      stage: .beforeDeploy, label: "remove_from_state", rule: "drop-column", writer: w,
+      origin: s.index)
+    var kept = stateField(field)
+    if !field.null && field.dbDefault == nil && !field.isManyToMany && !field.primaryKey {
+      kept = kept.settingKeyword("null", .flag(true))
+      first.operations.append(
+        .call(
+          "migrations.AlterField",
+          [
+            ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+            ("field", .inline(try first.writer.inline(kept))),
+          ]))
+      first.notes.append(
+        "\(modelName).\(name) becomes nullable first: the new release inserts rows without it")
+    }
+    first.operations.append(
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [
+          (
+            "state_operations",
+            .list([
+              .call(
+                "migrations.RemoveField",
+                [("model_name", .inline(q(model))), ("name", .inline(q(name)))])
+            ])
+          )
+        ]))
+    first.deployNeeds.append(
+      "stop reading and writing `\(modelName).\(name)` (remove it from the model)")
+    var drop = ChainStep(
+      stage: .afterDeploy, label: "drop_column", rule: nil, writer: w, origin: s.index)
+    drop.operations = [
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [
+          (
+            "state_operations",
+            .list([
+              .call(
+                "migrations.AddField",
+                [
+                  ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+                  ("field", .inline(try drop.writer.inline(kept))),
+                ])
+            ])
+          )
+        ]),
+      .call(
+        "migrations.RemoveField", [("model_name", .inline(q(model))), ("name", .inline(q(name)))]),
+    ]
+    return [first, drop]
+  }
+
+  static func deleteModel(_ s: OperationSite, _ w: inout PythonWriter, model m: ModelState)
+    throws(SplitError) -> [ChainStep]
+  {
+    var first = ChainStep(
+      stage: .beforeDeploy, label: "delete_from_state", rule: "drop-table", writer: w,
+      origin: s.index)
+    first.operations = [
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [
+          (
+            "state_operations",
+            .list([.call("migrations.DeleteModel", [("name", .inline(q(m.name)))])])
+          )
+        ])
+    ]
+    first.deployNeeds.append(
+      "stop using the model `\(m.name)` (remove it and every relation to it)")
+    var drop = ChainStep(
+      stage: .afterDeploy, label: "drop_table", rule: nil, writer: w, origin: s.index)
+    var fields: [PyNode] = []
+    for (name, f) in m.fields {
+      fields.append(.inline("(" + q(name) + ", " + (try drop.writer.inline(stateField(f))) + ")"))
+    }
+    var options: [(key: String, value: PyNode)] = []
+    for (k, v) in m.options.sorted(by: { $0.key < $1.key }) {
+      options.append((q(k), .inline(try drop.writer.inline(v))))
+    }
+    func together(_ groups: [[String]]) -> String {
+      "{"
+        + groups.map { "(" + $0.map(q).joined(separator: ", ") + ($0.count == 1 ? ",)" : ")") }
+        .joined(separator: ", ") + "}"
+    }
+    if !m.uniqueTogether.isEmpty {
+      options.append((q("unique_together"), .inline(together(m.uniqueTogether))))
+    }
+    if !m.indexTogether.isEmpty {
+      options.append((q("index_together"), .inline(together(m.indexTogether))))
+    }
+    if !m.indexes.isEmpty {
+      var parts: [String] = []
+      for i in m.indexes { parts.append(try drop.writer.inline(i.construct.value)) }
+      options.append((q("indexes"), .inline("[" + parts.joined(separator: ", ") + "]")))
+    }
+    if !m.constraints.isEmpty {
+      var parts: [String] = []
+      for c in m.constraints { parts.append(try drop.writer.inline(c.construct.value)) }
+      options.append((q("constraints"), .inline("[" + parts.joined(separator: ", ") + "]")))
+    }
+    var args: [(name: String?, value: PyNode)] = [
+      ("name", .inline(q(m.name))), ("fields", .list(fields)),
+    ]
+    if !options.isEmpty { args.append(("options", .dict(options))) }
+    if !m.bases.isEmpty {
+      var parts: [String] = []
+      for b in m.bases { parts.append(try drop.writer.inline(b)) }
+      args.append(
+        ("bases", .inline("(" + parts.joined(separator: ", ") + (parts.count == 1 ? ",)" : ")"))))
+    }
+    if !m.managers.isEmpty {
+      var parts: [String] = []
+      for b in m.managers { parts.append(try drop.writer.inline(b)) }
+      args.append(("managers", .inline("[" + parts.joined(separator: ", ") + "]")))
+    }
+    drop.operations = [
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [("state_operations", .list([.call("migrations.CreateModel", args)]))]),
+      .call("migrations.DeleteModel", [("name", .inline(q(m.name)))]),
+    ]
+    return [first, drop]
+  }
+
+  static func renameField(
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, oldName: String, newName: String,
+    field: Field, column: String
+  ) throws(SplitError) -> [ChainStep] {
+    let modelName = s.modelName(model)
+    var step = ChainStep(
+      stage: .beforeDeploy, label: "pin_db_column", rule: "rename-column", writer: w,
+      origin: s.index)
+    let pinned = stateField(field).settingKeyword("db_column", .str(column))
+    step.operations = [
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [
+          (
+            "state_operations",
+            .list([
+              .call(
+                "migrations.AlterField",
+                [
+                  ("model_name", .inline(q(model))), ("name", .inline(q(oldName))),
+                  ("field", .inline(try step.writer.inline(pinned))),
+                ]),
+              .call(
+                "migrations.RenameField",
+                [
+                  ("model_name", .inline(q(model))), ("old_name", .inline(q(oldName))),
+                  ("new_name", .inline(q(newName))),
+                ]),
+            ])
+          )
+        ])
+    ]
+    step.deployNeeds.append(
+      "rename `\(modelName).\(oldName)` to `\(newName)` in the model with "
+        + "`db_column=\(q(column))` (the column keeps its name; old and new releases both work)")
+    step.notes.append(
+      "no database change; models.py must pin `db_column=\(q(column))` on `\(newName)`, or "
+        + "makemigrations will generate the column rename again")
+    return [step]
+  }
+
+  static func involvesManyToMany(_ s: OperationSite, _ m: ModelState) -> Bool {
+    if m.fields.contains(where: { $0.field.isManyToMany }) { return true }
+    for other in s.before.models.values {
+      for (_, f) in other.fields where f.isManyToMany {
+        if let to = f.relatedModel,
+          ModelKey(reference: to, app: other.app, selfName: other.name) == m.key
+        {
+          return true
+        }
+      }
+    }
+    return false
+  }
+
+  static func renameModel(
+    _ s: OperationSite, _ w: inout PythonWriter, model m: ModelState, newName: String
+  ) throws(SplitError) -> [ChainStep] {
+    let table = Renderer(state: s.before, settings: s.settings).table(m)
+    var step = ChainStep(
+      stage: .beforeDeploy, label: "pin_db_table", rule: "rename-table", writer: w,
+      origin: s.index)
+    step.operations = [
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [
+          (
+            "state_operations",
+            .list([
+              .call(
+                "migrations.AlterModelTable",
+                [("name", .inline(q(m.name))), ("table", .inline(q(table)))]),
+              .call(
+                "migrations.RenameModel",
+                [("old_name", .inline(q(m.name))), ("new_name", .inline(q(newName)))]),
+            ])
+          )
+        ])
+    ]
+    step.deployNeeds.append(
+      "rename the model `\(m.name)` to `\(newName)` with `Meta.db_table = \(q(table))`")
+    step.notes.append("no database change; the table keeps its name \(table)")
+    return [step]
+  }
+
+  static func checkConstraint(
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, constraint: ConstraintSpec,
+    name: String
+  ) throws(SplitError) -> [ChainStep] {
+    var add = ChainStep(
+      stage: .validate, label: "not_valid", rule: "add-check-constraint", writer: w,
+      origin: s.index)
+    add.operations = [
+      .call(
+        add.writer.name("django.contrib.postgres.operations.AddConstraintNotValid"),
+        [
+          ("model_name", .inline(q(model))),
+          ("constraint", .inline(try add.writer.inline(constraint.construct.value))),
+        ])
+    ]
+    add.notes.append("new and updated rows are checked from here on; existing rows are not")
+    var validate = ChainStep(
+      stage: .validate, label: "validate", rule: nil, writer: w, origin: s.index)
+    validate.operations = [
+      .call(
+        validate.writer.name("django.contrib.postgres.operations.ValidateConstraint"),
+        [("model_name", .inline(q(model))), ("name", .inline(q(name)))])
+    ]
+    validate.checks.append(
+      "the constraint is validated: `SELECT convalidated FROM pg_constraint WHERE conname = "
+        + "'\(name)';` returns `t`")
+    return [add, validate]
+  }
+
+  /// The operation's index builds done concurrently: its SQL must be only `CREATE [UNIQUE]
+  /// INDEX` and `ALTER TABLE … ADD CONSTRAINT … UNIQUE (…)` statements. A unique constraint is
+  /// built as a unique index and attached in a second migration.
+  static func concurrentIndexes(_ s: OperationSite, _ w: inout PythonWriter, rule: String)
+    throws(SplitError) -> [ChainStep]?
+  {
+    var build: [String] = []
+    var dropBuilt: [String] = []
+    var attach: [String] = []
+    var detach: [String] = []
+    var checks: [String] = []
+    for i in s.impacts {
+      switch i.statement {
+      case .createIndex(let name, _, _, let concurrently, _, _, _, _, _):
+        guard !concurrently else { continue }
+        var sql = i.sql.trimmingSemicolon
+        guard let r = sql.firstRange(of: "INDEX ") else { return nil }
+        sql.replaceSubrange(r, with: "INDEX CONCURRENTLY ")
+        build.append(sql)
+        dropBuilt.append("DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote(name))")
+        checks.append(name)
+      case .alterTable(let table, let actions):
+        guard actions.count == 1,
+          case .addConstraint(let name, .unique(let columns, nil, let nullsNotDistinct), false) =
+            actions[0]
+        else { return nil }
+        let cols = columns.map(Names.quote).joined(separator: ", ")
+        build.append(
+          "CREATE UNIQUE INDEX CONCURRENTLY \(Names.quote(name)) ON \(Names.quote(table)) "
+            + "(\(cols))" + (nullsNotDistinct ? " NULLS NOT DISTINCT" : ""))
+        dropBuilt.append("DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote(name))")
+        attach.append(
+          "ALTER TABLE \(Names.quote(table)) ADD CONSTRAINT \(Names.quote(name)) UNIQUE USING "
+            + "INDEX \(Names.quote(name))")
+        detach.append(
+          "ALTER TABLE \(Names.quote(table)) DROP CONSTRAINT \(Names.quote(name))")
+        checks.append(name)
+      default:
+        return nil
+      }
+    }
+    guard !build.isEmpty else { return nil }
+    func sqlList(_ xs: [String]) -> PyNode {
+      .inline("[" + xs.map(q).joined(separator: ", ") + "]")
+    }
+    let kept = s.verbatim
+    var first = ChainStep(
+      stage: .beforeDeploy, label: "index_concurrently", rule: rule, writer: w, origin: s.index)
+    first.atomic = false
+    first.alone = true
+    var firstArgs: [(name: String?, value: PyNode)] = [
+      (
+        "database_operations",
+        .list([
+          .call(
+            "migrations.RunSQL",
+            [("sql", sqlList(build)), ("reverse_sql", sqlList(dropBuilt.reversed()))])
+        ])
+      )
+    ]
+    if attach.isEmpty {
+      firstArgs.append(("state_operations", .list([kept])))
+      first.writer.needsOriginal = true
+    }
+    first.operations = [.call("migrations.SeparateDatabaseAndState", firstArgs)]
+    first.checks = checks.map { name in
+      "the index is valid: `SELECT indisvalid FROM pg_index WHERE indexrelid = "
+        + "'\(name)'::regclass;` returns `t` (after a failed build, `DROP INDEX CONCURRENTLY "
+        + "\(name);` and run the migration again)"
+    }
+    guard !attach.isEmpty else { return [first] }
+    var second = ChainStep(
+      stage: .beforeDeploy, label: "attach_unique", rule: nil, writer: w, origin: s.index)
+    second.writer.needsOriginal = true
+    second.operations = [
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [
+          (
+            "database_operations",
+            .list([
+              .call(
+                "migrations.RunSQL",
+                [("sql", sqlList(attach)), ("reverse_sql", sqlList(detach.reversed()))])
+            ])
+          ),
+          ("state_operations", .list([kept])),
+        ])
+    ]
+    return [first, second]
+  }
+}
+
+extension String {
+  var trimmingSemicolon: String {
+    var s = Substring(self)
+    while let last = s.last, last == ";" || last == " " || last == "\n" { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import MigplanModel
+import MigplanPlanner
+import MigplanRules
+import MigplanSQL
+import MigplanSyntax
+import MigplanTestSupport
+import Testing
+
+/// `migplan split` of every migration of the corpus apps, on a copy of the corpus: each chain
+/// must parse, read back as migrations, take Django's state from the state before the original
+/// to the state after it (a pinned rename differs by its pin only), and lint clean with every
+/// rule, linted in the project where the chain replaces the original.
+@Suite(.enabled(if: !OracleProject.packageRoots().isEmpty))
+struct CorpusSplitTests {
+  @Test func everySplitOfTheCorpusParsesKeepsTheStateAndLintsClean() throws {
+    let fm = FileManager.default
+    let corpus = URL(fileURLWithPath: OracleProject.corpus).resolvingSymlinksInPath().path
+    let folder =
+      URL(fileURLWithPath: NSTemporaryDirectory()).resolvingSymlinksInPath().path
+      + "/migplan-corpus-split-\(UUID().uuidString)"
+    defer { try? fm.removeItem(atPath: folder) }
+    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for name in try fm.contentsOfDirectory(atPath: corpus) where !name.hasPrefix(".") {
+      try fm.copyItem(atPath: corpus + "/" + name, toPath: folder + "/" + name)
+    }
+    let installed = OracleProject.installedApps()
+    var apps: [AppSource] = []
+    for name in try fm.contentsOfDirectory(atPath: folder).sorted() {
+      for app in Loader.discover(roots: [folder + "/" + name]).apps
+      where installed.contains(where: { OracleProject.names($0, app.modulePath) }) {
+        apps.append(app)
+      }
+    }
+    // Never write into the real corpus.
+    try #require(apps.allSatisfy { $0.directory.hasPrefix(folder + "/") })
+    let project = Loader.load(apps: apps, unmigratedApps: OracleProject.apps().unmigrated)
+    try #require(project.diagnostics.isEmpty)
+    let splitter = Splitter(project: project)
+
+    var splits = 0
+    var files = 0
+    var byRule: [String: Int] = [:]
+    var refused: [String] = []
+    var keptFindings = 0
+    for key in project.plan {
+      let result: SplitResult
+      do {
+        result = try splitter.split(key)
+      } catch {
+        refused.append("\(key): \(error.message)")
+        continue
+      }
+      guard !result.files.isEmpty else { continue }
+      splits += 1
+      files += result.files.count
+      for f in result.files { for r in f.rules { byRule[r, default: 0] += 1 } }
+      var chain: [Migration] = []
+      for f in result.files {
+        try #require(f.path.hasPrefix(folder + "/"))
+        let parsed = Parser.parse(Array(f.text.utf8))
+        #expect(parsed.errors.isEmpty, "\(f.key): \(parsed.errors.map(\.message))")
+        let app = apps.first { $0.label == key.app }!
+        let module = "\(app.modulePath).migrations.\(f.key.name)"
+        let m = try #require(
+          Migration.read(
+            parsed, key: f.key, path: f.path, modulePath: module,
+            packagePath: "\(app.modulePath).migrations"))
+        chain.append(m)
+      }
+      // The chain takes the state where the original takes it.
+      var expected = splitter.states.before[key]!
+      for op in project.migrations[key]!.typedOperations {
+        expected.apply(op, app: key.app, migration: key)
+      }
+      var got = splitter.states.before[key]!
+      var problems: [StateProblem] = []
+      for m in chain {
+        for op in m.typedOperations { problems += got.apply(op, app: key.app, migration: m.key) }
+      }
+      #expect(problems.isEmpty, "\(key): \(problems.map(\.message))")
+      let pinned = result.files.contains { $0.rules.contains { $0.hasPrefix("rename-") } }
+      if !pinned {
+        #expect(
+          StateText.of(got, app: key.app) == StateText.of(expected, app: key.app), "\(key)")
+      }
+      // Lint the chain in the project where it replaces the original.
+      for f in result.files { try f.text.write(toFile: f.path, atomically: false, encoding: .utf8) }
+      defer { for f in result.files { try? fm.removeItem(atPath: f.path) } }
+      let rewritten = Planner.substitute(project, key, chain)
+      let lint = Linter.run(
+        LintRequest(roots: [folder], paths: result.files.map(\.path)), project: rewritten)
+      #expect(lint.problems.isEmpty, "\(key): \(lint.problems.map(\.message))")
+      // Operations kept as written keep their findings; the chain adds none.
+      let original = Linter.run(
+        LintRequest(roots: [folder], paths: [result.path]), project: project)
+      var allowed: [String: Int] = [:]
+      for f in original.findings { allowed[f.rule, default: 0] += 1 }
+      for f in lint.findings { allowed[f.rule, default: 0] -= 1 }
+      #expect(
+        allowed.values.allSatisfy { $0 >= 0 },
+        "\(key): \(lint.findings.map { "\($0.rule): \($0.message) (\($0.path))" })")
+      keptFindings += lint.findings.count
+    }
+    print(
+      "corpus split: \(splits) migrations split into \(files) files; by rule: "
+        + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        + "; findings of operations kept as written: \(keptFindings); refused: \(refused.count) (\(refused.joined(separator: "; ")))"
+    )
+    #expect(splits > 0)
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import MigplanTestSupport
+import Testing
+
+/// `migplan plan` and `migplan split` run as the built binary.
+@Suite struct PlanCLITests {
+  /// The diff `split` prints, applied by git, gives exactly the files `split --write` writes.
+  @Test(arguments: SplitOracle.apps)
+  func printedDiffIsWhatWriteWrites(app: String) throws {
+    let printed = try Workspace(app: app)
+    let written = try Workspace(app: app)
+    defer {
+      printed.remove()
+      written.remove()
+    }
+    let diff = try runMigplan(
+      ["split", app, printed.migration, "--root", "."], currentDirectory: printed.root)
+    #expect(diff.status == 0, "\(diff.stderr)")
+    #expect(diff.stdout.hasPrefix("--- /dev/null\n+++ b/\(app)/migrations/"))
+    let patch = printed.root + "/split.diff"
+    try diff.stdout.write(toFile: patch, atomically: true, encoding: .utf8)
+    let apply = try runProcess("git", ["apply", patch], currentDirectory: printed.root)
+    #expect(apply.status == 0, "\(apply.stderr)")
+    try FileManager.default.removeItem(atPath: patch)
+
+    let write = try runMigplan(
+      ["split", app, written.migration, "--root", "."], currentDirectory: written.root)
+    #expect(write.status == 0)
+    let done = try runMigplan(
+      ["split", app, written.migration, "--root", ".", "--write"], currentDirectory: written.root)
+    #expect(done.status == 0, "\(done.stderr)")
+    #expect(done.stdout.contains("removed ./\(app)/migrations/\(written.migration).py"))
+    #expect(try Self.tree(printed.root) == Self.tree(written.root))
+    // The original is gone: a second run finds no such migration (or, where the name is now a
+    // unique prefix of the chain's one file, a safe migration) and writes nothing.
+    let tree = try Self.tree(written.root)
+    let again = try runMigplan(
+      ["split", app, written.migration, "--root", ".", "--write"], currentDirectory: written.root)
+    #expect(again.status == 2 || again.stderr.contains("nothing to split"), "\(again.stderr)")
+    #expect(try Self.tree(written.root) == tree)
+  }
+
+  @Test func writeRefusesToOverwriteAndWritesNothing() throws {
+    let w = try Workspace(app: "addfield")
+    defer { w.remove() }
+    let migrations = w.root + "/addfield/migrations"
+    let existing = migrations + "/0002_account_email_3_not_null_check.py"
+    try "# mine\n".write(toFile: existing, atomically: true, encoding: .utf8)
+    let before = try Self.tree(w.root)
+    let run = try runMigplan(["split", "addfield", "0002", "--root", w.root, "--write"])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("0002_account_email_3_not_null_check"))
+    #expect(try Self.tree(w.root) == before)
+    #expect(try String(contentsOfFile: existing, encoding: .utf8) == "# mine\n")
+  }
+
+  @Test func safeMigrationHasNothingToSplit() throws {
+    let w = try Workspace(app: "addfield")
+    defer { w.remove() }
+    let before = try Self.tree(w.root)
+    let run = try runMigplan(["split", "addfield", "0003", "--root", w.root, "--write"])
+    #expect(run.status == 0)
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr.contains("nothing to split"))
+    #expect(try Self.tree(w.root) == before)
+  }
+
+  @Test func badInputExitsTwo() throws {
+    let w = try Workspace(app: "addfield")
+    defer { w.remove() }
+    for args in [
+      ["split", "addfield", "0099", "--root", w.root],
+      ["split", "nosuchapp", "0001", "--root", w.root],
+      ["plan", w.root + "/nope.py", "--root", w.root],
+      ["plan", "--root", w.root, "--format", "yaml"],
+      ["plan", "--root", w.root, "--lock-timeout", "5 seconds"],
+    ] {
+      let run = try runMigplan(args)
+      #expect(run.status == 2, "\(args): \(run.stderr)")
+      #expect(!run.stderr.isEmpty)
+    }
+  }
+
+  @Test func planJSONHasThePhasesInOrder() throws {
+    let w = try Workspace(app: "addfield")
+    defer { w.remove() }
+    let run = try runMigplan([
+      "plan", w.root + "/addfield/migrations/0002_account_email.py", "--root", w.root,
+      "--format", "json",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let phases = try #require(object?["phases"] as? [[String: Any]])
+    #expect(
+      phases.compactMap { $0["kind"] as? String } == [
+        "migrate-before-deploy", "deploy-code", "backfill", "validate", "migrate-after-deploy",
+      ])
+    #expect(phases.compactMap { $0["number"] as? Int } == [1, 2, 3, 4, 5])
+    let validate = phases[3]["migrations"] as? [[String: Any]] ?? []
+    let modes = validate.flatMap { ($0["operations"] as? [[String: Any]]) ?? [] }
+      .flatMap { ($0["statements"] as? [[String: Any]]) ?? [] }
+      .flatMap { ($0["locks"] as? [[String: Any]]) ?? [] }.compactMap { $0["mode"] as? String }
+    #expect(modes == ["ACCESS EXCLUSIVE", "SHARE UPDATE EXCLUSIVE"])
+    let migration = (object?["migrations"] as? [[String: Any]])?.first
+    #expect((migration?["chain"] as? [String])?.count == 5)
+    #expect((migration?["dependents"] as? [String])?.count == 1)
+  }
+
+  @Test(arguments: ["text", "markdown"])
+  func planOfEveryFixtureApp(format: String) throws {
+    let root = SplitOracle.fixtures
+    let run = try runMigplan(["plan", "--root", root, "--format", format])
+    #expect(run.status == 0, "\(run.stderr)")
+    for app in SplitOracle.apps { #expect(run.stdout.contains(app + ".")) }
+    #expect(run.stdout.contains("SET lock_timeout = '5s';"))
+    #expect(run.stdout.contains("PGOPTIONS='-c lock_timeout=5s"))
+  }
+
+  /// Every file under `root` with its content.
+  static func tree(_ root: String) throws -> [String: String] {
+    var out: [String: String] = [:]
+    let e = FileManager.default.enumerator(atPath: root)
+    while let p = e?.nextObject() as? String {
+      var isDir: ObjCBool = false
+      FileManager.default.fileExists(atPath: root + "/" + p, isDirectory: &isDir)
+      if !isDir.boolValue { out[p] = try String(contentsOfFile: root + "/" + p, encoding: .utf8) }
+    }
+    return out
+  }
+}
