@@ -369,3 +369,38 @@ extension CheckTests {
     #expect(tables == ["inventory_item"], "\(r.json["tables"] ?? "none")")
   }
 }
+
+extension CheckTests {
+  /// A pending rewrite is judged by the size of the table on this database: the same
+  /// migration is a note, a warning or an error depending on the thresholds.
+  @Test func pendingRewriteSeverityScalesWithTheTableSize() throws {
+    let db = try TestDatabase()
+    defer { try? db.drop() }
+    let root = PackageRoot.path() + "/Fixtures/projects/trace/locks"
+    try db.run(
+      """
+      CREATE TABLE django_migrations (id bigserial PRIMARY KEY, app varchar(255) NOT NULL,
+        name varchar(255) NOT NULL, applied timestamptz NOT NULL)
+      """)
+    for name in ["0001_initial", "0002_rows", "0003_item_qty"] {
+      let sql = try runMigplan(["sql", "inventory", name, "--root", root])
+      #expect(sql.status == 0, "\(sql.stderr)")
+      for statement in DDL.split(sql.stdout) where statement != "BEGIN;" && statement != "COMMIT;" {
+        try db.run(statement)
+      }
+      try db.connection.query(
+        "INSERT INTO django_migrations (app, name, applied) VALUES ('inventory', $1, now())",
+        [name])
+    }
+    func rewrite(_ extra: [String]) throws -> (String?, Int32) {
+      let r = try check(db.url, ["--root", root] + extra)
+      let findings = r.json["findings"] as? [[String: Any]] ?? []
+      let f = findings.first { ($0["code"] as? String) == "live-pending-rewrite" }
+      return (f?["severity"] as? String, r.status)
+    }
+    // 0004 turns `n` integer → bigint: PostgreSQL rewrites the table (LockAnalyzerTests).
+    #expect(try rewrite([]) == ("note", 0))
+    #expect(try rewrite(["--rewrite-warning", "0"]) == ("warning", 0))
+    #expect(try rewrite(["--rewrite-warning", "0", "--rewrite-error", "0"]) == ("error", 1))
+  }
+}

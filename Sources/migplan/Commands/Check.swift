@@ -68,6 +68,15 @@ struct Check: ParsableCommand {
   @Option(name: .customLong("table"), help: "A table to inspect (repeatable).")
   var tables: [String] = []
 
+  @Option(
+    help:
+      "A pending rewrite or full scan of a table this big or bigger is a warning (smaller: a note)."
+  )
+  var rewriteWarning: ByteSize = ByteSize(bytes: 10 * 1024 * 1024)
+
+  @Option(help: "A pending rewrite or full scan of a table this big or bigger is an error.")
+  var rewriteError: ByteSize = ByteSize(bytes: 1024 * 1024 * 1024)
+
   @Option(help: "Without --table: inspect tables at least this big (e.g. 100MB, 1GB, 0).")
   var minTableSize: ByteSize = ByteSize(bytes: 100 << 20)
 
@@ -163,7 +172,12 @@ struct Check: ParsableCommand {
     }
 
     let migrations = MigrationStatus(facts: facts, project: project)
-    let findings = facts.findings(longRunningSeconds: Double(longRunning.value) / 1000)
+    var findings = facts.findings(longRunningSeconds: Double(longRunning.value) / 1000)
+    if let project {
+      findings += Check.rewriteFindings(
+        project, migrations.pending ?? [], facts,
+        warningFrom: rewriteWarning.bytes, errorFrom: rewriteError.bytes)
+    }
     switch format {
     case .text: print(text(target: target, facts: facts, migrations, findings), terminator: "")
     case .json:
@@ -417,6 +431,40 @@ struct Check: ParsableCommand {
 }
 
 extension Check {
+  /// The pending migrations' statements that rewrite or scan a table that already exists while
+  /// holding a lock that blocks writes, with a severity scaled by the table's size on this
+  /// database: under `warningFrom` bytes a note, under `errorFrom` a warning, else an error.
+  static func rewriteFindings(
+    _ project: Project, _ pending: [MigrationKey], _ facts: LiveFacts, warningFrom: Int,
+    errorFrom: Int
+  ) -> [LiveFinding] {
+    guard !pending.isEmpty else { return [] }
+    let analysis = ProjectAnalysis(project: project, pgVersion: facts.server.versionNumber / 10000)
+    var out: [LiveFinding] = []
+    for key in pending {
+      for (_, impacts) in (analysis.impacts[key] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        for i in impacts where !i.onNewTables && (i.rewrite != nil || i.scan != nil) {
+          guard let lock = i.locks.max(by: { $0.mode < $1.mode }), lock.mode.blocksWrites,
+            let table = facts.tables.first(where: { $0.requested == lock.table }),
+            let bytes = table.sizeBytes
+          else { continue }
+          let severity: LiveSeverity =
+            bytes < warningFrom ? .note : bytes < errorFrom ? .warning : .error
+          let what = i.rewrite.map { "rewrites it (\($0))" } ?? "reads all of it (\(i.scan!))"
+          let rows = table.estimatedRows.map { "~\($0) rows, " } ?? ""
+          out.append(
+            LiveFinding(
+              severity: severity,
+              code: i.rewrite != nil ? "live-pending-rewrite" : "live-pending-scan",
+              message:
+                "\(key): a statement on \(lock.table) (\(rows)\(Check.size(bytes))) \(what) under \(lock.mode)"
+            ))
+        }
+      }
+    }
+    return out
+  }
+
   /// The tables the SQL of `pending` migrations takes locks on (tables they create included:
   /// the check then says they do not exist yet), in the order they first appear.
   static func touchedTables(_ project: Project, _ pending: [MigrationKey]) -> [String] {
