@@ -1,4 +1,5 @@
 import MigplanModel
+import MigplanSQL
 import MigplanSyntax
 
 /// What to lint: the project roots, the paths to report on, the configuration and a baseline.
@@ -177,51 +178,60 @@ public enum Linter {
       byFile[path, default: []] += report.findings
     }
 
-    // Operation rules, with the state before and after each operation from one replay of the
-    // whole plan.
-    func checkOperation(
-      _ m: Migration, _ index: Int, _ op: Operation, _ before: ProjectState,
-      _ after: ProjectState
+    // Operation rules, with Django's state before and after each operation: the state of the
+    // migration's ancestors (not of everything the plan runs before it), then its operations
+    // one by one; and, when a rule needs it, the SQL `migrate` runs with its locks.
+    let needsSQL = instances.contains { type(of: $0).needsSQL }
+    func checkOperations(
+      _ m: Migration, from start: ProjectState, analysis: ProjectAnalysis?
     ) {
       guard let path = lintedKeys[m.key], let source = sources[path] else { return }
-      let ctx = OperationContext(
-        lint: context, source: source, migration: m, index: index, operation: op,
-        before: before, after: after)
-      var report = Report(path: path, key: m.key, operationIndex: index, span: op.range)
-      for rule in instances { rule.check(operation: ctx, into: &report) }
-      byFile[path, default: []] += report.findings
+      let byOp = analysis?.impacts[m.key] ?? [:]
+      let ordered = analysis?.ordered[m.key] ?? []
+      let output = analysis?.outputs[m.key]
+      var state = start
+      for (i, op) in m.typedOperations.enumerated() {
+        let before = state
+        _ = state.apply(op, app: m.app, migration: m.key)
+        let ctx = OperationContext(
+          lint: context, source: source, migration: m, index: i, operation: op,
+          before: before, after: state, statements: output?.operations[i] ?? [],
+          impacts: byOp[i] ?? [], migrationImpacts: ordered, pgVersion: config.pgVersion)
+        var report = Report(path: path, key: m.key, operationIndex: i, span: op.range)
+        for rule in instances { rule.check(operation: ctx, into: &report) }
+        byFile[path, default: []] += report.findings
+      }
     }
     if !lintedKeys.isEmpty {
-      // Project.replay's walk over the plan, copying the state only around the operations
-      // of linted migrations and stopping after the last of them: a single-file run does not
-      // pay for a copy per operation of the whole project.
-      var remaining = Set(lintedKeys.keys)
-      var state = ProjectState()
-      for key in context.cycle.isEmpty ? project.plan : [] {
-        if remaining.isEmpty { break }
+      // Django loads nothing while the graph has a cycle: no plan, no state to build.
+      let plan = context.cycle.isEmpty ? project.plan : []
+      let inPlan = plan.filter { lintedKeys[$0] != nil }
+      var states: AncestorStates? = nil
+      var analysis: ProjectAnalysis? = nil
+      if needsSQL, let last = inPlan.last {
+        let all = AncestorStates(project)
+        states = all
+        // The SQL of the plan up to the last linted migration (the catalog and schema it
+        // runs against come from everything before it).
+        analysis = ProjectAnalysis(
+          project: project, settings: config.djangoSettings, pgVersion: config.pgVersion,
+          states: all, through: last)
+      } else if inPlan.count > 4 {
+        states = AncestorStates(project)
+      }
+      for key in inPlan {
         guard let m = project.migrations[key] else { continue }
-        if remaining.remove(key) != nil {
-          for (i, op) in m.typedOperations.enumerated() {
-            let before = state
-            _ = state.apply(op, app: m.app, migration: key)
-            checkOperation(m, i, op, before, state)
-          }
-        } else {
-          for op in m.typedOperations { _ = state.apply(op, app: m.app, migration: key) }
-        }
+        let start = states?.before[key] ?? project.state(at: key, atEnd: false).0
+        checkOperations(m, from: start, analysis: analysis)
       }
       // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
-      // their own forwards plan, then their operations in order.
-      for key in remaining.sorted() {
+      // their own ancestors, then their operations in order; no SQL.
+      let planned = Set(inPlan)
+      for key in lintedKeys.keys.sorted() where !planned.contains(key) {
         guard let m = project.migrations[key], !m.typedOperations.isEmpty else { continue }
-        // On a cycle there is no plan to build a state from (and Django loads nothing).
-        var state = ProjectState()
-        if context.cycle.isEmpty { state = project.state(at: key, atEnd: false).0 }
-        for (i, op) in m.typedOperations.enumerated() {
-          let before = state
-          _ = state.apply(op, app: m.app, migration: key)
-          checkOperation(m, i, op, before, state)
-        }
+        var start = ProjectState()
+        if context.cycle.isEmpty { start = project.state(at: key, atEnd: false).0 }
+        checkOperations(m, from: start, analysis: nil)
       }
     }
 

@@ -1,4 +1,5 @@
 import MigplanModel
+import MigplanSQL
 import MigplanSyntax
 
 /// A lint rule: one kebab-case id, one Swift file, one `Rules/<id>.md`.
@@ -17,6 +18,9 @@ public protocol Rule: Sendable {
   static var defaultSeverity: Severity { get }
   /// Findings of this rule are input errors (DESIGN.md: exit status 2 when reported).
   static var isInputError: Bool { get }
+  /// The rule reads the SQL of operations (`OperationContext.impacts`); the engine generates
+  /// and judges it only when an active rule says so.
+  static var needsSQL: Bool { get }
   init()
   /// Called once for every linted file, whether or not it loaded as a migration.
   func check(file: FileContext, into report: inout Report)
@@ -26,6 +30,7 @@ public protocol Rule: Sendable {
 
 extension Rule {
   public static var isInputError: Bool { false }
+  public static var needsSQL: Bool { false }
   public func check(file: FileContext, into report: inout Report) {}
   public func check(operation: OperationContext, into report: inout Report) {}
 }
@@ -59,7 +64,8 @@ public struct FileContext: Sendable {
 }
 
 /// One operation of a linted migration, as a rule sees it: the migration, the position, the
-/// typed operation and the project state just before and just after it.
+/// typed operation, Django's project state just before and just after it, and (for rules that
+/// need SQL) the statements `migrate` runs for it with their locks.
 public struct OperationContext: Sendable {
   public var lint: LintContext
   public var source: SourceFile
@@ -68,14 +74,27 @@ public struct OperationContext: Sendable {
   public var index: Int
   /// The operation, typed.
   public var operation: Operation
-  /// The project state just before this operation (every migration the plan runs first).
+  /// The project state just before this operation: Django's state of the migration's
+  /// ancestors (`project_state(key, at_end=False)`), then the migration's earlier operations.
   public var before: ProjectState
   /// The project state just after it.
   public var after: ProjectState
+  /// The SQL statements `migrate` runs for this operation (deferred ones included), when an
+  /// active rule needs SQL; empty otherwise.
+  public var statements: [String]
+  /// What each statement of this operation does to the tables, in the order they run.
+  public var impacts: [StatementImpact]
+  /// Every statement of the migration in the order `migrate` runs them, with the index of the
+  /// operation that made each (-1: none): what rules about the whole transaction read.
+  public var migrationImpacts: [(operation: Int, impact: StatementImpact)]
+  /// The PostgreSQL major version the deploy runs on (config `pg-version`).
+  public var pgVersion: Int
 
   public init(
     lint: LintContext, source: SourceFile, migration: Migration, index: Int,
-    operation: Operation, before: ProjectState, after: ProjectState
+    operation: Operation, before: ProjectState, after: ProjectState,
+    statements: [String] = [], impacts: [StatementImpact] = [],
+    migrationImpacts: [(operation: Int, impact: StatementImpact)] = [], pgVersion: Int? = nil
   ) {
     self.lint = lint
     self.source = source
@@ -84,6 +103,10 @@ public struct OperationContext: Sendable {
     self.operation = operation
     self.before = before
     self.after = after
+    self.statements = statements
+    self.impacts = impacts
+    self.migrationImpacts = migrationImpacts
+    self.pgVersion = pgVersion ?? lint.config.pgVersion
   }
 
   /// The operation as evaluated (usually a `.call`).

@@ -260,19 +260,30 @@ public struct ProjectAnalysis: Sendable {
   public private(set) var outputs: [MigrationKey: SQLGenerator.Output] = [:]
   /// Each statement's impact, by migration and operation index.
   public private(set) var impacts: [MigrationKey: [Int: [StatementImpact]]] = [:]
-  /// The schema after the last migration.
+  /// Each migration's statements in the order `migrate` runs them (deferred ones at the end),
+  /// with the index of the operation that made each (-1: none).
+  public private(set) var ordered: [MigrationKey: [(operation: Int, impact: StatementImpact)]] =
+    [:]
+  /// The schema after the last migration analysed.
   public private(set) var schema: SchemaModel
 
+  /// Analyses the plan in order; with `through`, stops after that migration (a lint run needs
+  /// nothing after the last migration it reports on).
   public init(
     project: Project, settings: Settings = Settings(), pgVersion: Int = 14,
-    states: AncestorStates? = nil
+    states: AncestorStates? = nil, through: MigrationKey? = nil
   ) {
     let generator = SQLGenerator(project: project, settings: settings, mode: .migrate)
+    let states = states ?? AncestorStates(project)
     var analyzer = LockAnalyzer(pgVersion: pgVersion)
-    for output in generator.all(states: states) {
+    var catalog = Catalog()
+    for key in project.plan {
+      let (output, effects) = generator.generate(key, catalog: catalog, state: states.before[key])
+      for e in effects { catalog.apply(e) }
       outputs[output.key] = output
       analyzer.beginMigration()
       var byOp: [Int: [StatementImpact]] = [:]
+      var sequence: [(operation: Int, impact: StatementImpact)] = []
       // Statements run in the order of `lines`; attribute each to its operation.
       var owner: [String: [Int]] = [:]
       for (op, statements) in output.operations.sorted(by: { $0.key < $1.key }) {
@@ -284,9 +295,13 @@ public struct ProjectAnalysis: Sendable {
           list.removeFirst()
           owner[line] = list
         }
-        byOp[op, default: []] += analyzer.analyze(line)
+        let judged = analyzer.analyze(line)
+        byOp[op, default: []] += judged
+        for impact in judged { sequence.append((op, impact)) }
       }
       impacts[output.key] = byOp
+      ordered[output.key] = sequence
+      if key == through { break }
     }
     schema = analyzer.schema
   }
