@@ -18,6 +18,8 @@ indirect enum PyNode {
   /// triple-quoted string (whose content must not change), where they keep their place, which
   /// Python allows inside brackets.
   case verbatim(String, column: Int)
+  /// A node with a comment line above it.
+  case commented(String, PyNode)
 
   /// The node as source, its first line at the caller's position and later lines indented by
   /// `indent` spaces.
@@ -26,6 +28,8 @@ indirect enum PyNode {
     let close = String(repeating: " ", count: indent)
     switch self {
     case .inline(let s): return s
+    case .commented(let comment, let node):
+      return comment + "\n" + String(repeating: " ", count: indent) + node.render(indent: indent)
     case .verbatim(let s, let column):
       if s.contains("\"\"\"") || s.contains("\'\'\'") || s.contains("\\\n") { return s }
       let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
@@ -96,17 +100,21 @@ struct PythonWriter {
       needsOriginal = true
       return path
     }
-    let module = parts.dropLast().joined(separator: ".")
-    let last = String(parts.last!)
+    // The module ends before the first capitalised part (a class: `cms.models.Page.DEFAULT`)
+    // or before the last part.
+    let end = parts.indices.dropFirst().first { parts[$0].first?.isUppercase == true }
+    let cut = end ?? parts.count - 1
+    let module = parts[..<cut].joined(separator: ".")
+    let rest = parts[cut...].joined(separator: ".")
     switch module {
     case "django.db.models":
       usesModels = true
-      return "models." + last
+      return "models." + rest
     case "django.db.migrations":
-      return "migrations." + last
-    case "django.contrib.postgres.operations":
-      postgresOperations.insert(last)
-      return last
+      return "migrations." + rest
+    case "django.contrib.postgres.operations" where !rest.contains("."):
+      postgresOperations.insert(rest)
+      return rest
     default:
       imports.insert("import " + module)
       return path

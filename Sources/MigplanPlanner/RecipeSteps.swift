@@ -4,6 +4,15 @@ import MigplanSQL
 import MigplanSyntax
 
 extension Recipes {
+  /// The contract operation of a split's last step, with a suppression of the rule that flags
+  /// it (when migplan has that rule): the chain runs it only after the deploy.
+  static func afterDeploy(_ rule: String, _ node: PyNode) -> PyNode {
+    guard Rules.all.contains(where: { $0.id == rule }) else { return node }
+    return .commented(
+      "# migplan: ignore[\(rule)] -- runs after the deploy of the code that stopped using it "
+        + "(migplan split)", node)
+  }
+
   /// A field or index call as comparable text: class, positional arguments, sorted keywords.
   static func canonical(_ c: Construct) -> String {
     let args =
@@ -19,7 +28,8 @@ extension Recipes {
 
   /// A `RunPython` that fills NULLs of one field in batches of 1000 rows by primary key.
   static func backfill(
-    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, value: Value?
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, value: Value?,
+    inState: Bool
   ) throws(SplitError) -> ChainStep {
     let modelName = s.modelName(model)
     let function = "backfill_\(model.lowercased())_\(name)"
@@ -38,8 +48,24 @@ extension Recipes {
       """
     if let value {
       var expr: String
+      var ignore = ""
       switch value {
-      case .reference, .function: expr = try step.writer.inline(value) + "()"
+      case .reference, .function:
+        if inState {
+          // The historical model's field has the default: no import of the app's code.
+          expr = "\(modelName)._meta.get_field(\(q(name))).get_default()"
+        } else {
+          expr = try step.writer.inline(value) + "()"
+          // A one-off default from the app's code, which the original migration calls too.
+          if case .reference(let path, _) = value, !path.hasPrefix("django."),
+            path.split(separator: ".").contains("models"),
+            Rules.all.contains(where: { $0.id == "runpython-model-import" })
+          {
+            ignore =
+              "        # migplan: ignore[runpython-model-import] -- the field's one-off default, "
+              + "which the\n        # original migration calls too\n"
+          }
+        }
       default: expr = try step.writer.inline(value)
       }
       body += """
@@ -49,7 +75,7 @@ extension Recipes {
                 )
                 if not batch:
                     break
-                manager.filter(pk__in=batch).update(\(name)=\(expr))
+        \(ignore)        manager.filter(pk__in=batch).update(\(name)=\(expr))
 
         """
     } else {
@@ -160,7 +186,9 @@ extension Recipes {
     if !preserveDefault { final = final.removingKeyword("default") }
     let check = constraintName(s, model, name)
     var steps = [add]
-    steps.append(try backfill(s, &w, model: model, name: name, value: field.defaultValue))
+    steps.append(
+      try backfill(
+        s, &w, model: model, name: name, value: field.defaultValue, inState: preserveDefault))
     steps += notNullCheck(s, &w, model: model, name: name, check: check)
     steps.append(try setNotNullStep(s, &w, model: model, name: name, final: final, check: check))
     return steps
@@ -190,7 +218,8 @@ extension Recipes {
       steps.append(first)
     }
     if field.defaultValue != nil {
-      var b = try backfill(s, &w, model: model, name: name, value: field.defaultValue)
+      var b = try backfill(
+        s, &w, model: model, name: name, value: field.defaultValue, inState: preserveDefault)
       b.deployNeeds.append("never write NULL to `\(modelName).\(name)`")
       steps.append(b)
     } else if let table = s.table(model), let column = s.column(model, name) {
@@ -266,8 +295,11 @@ extension Recipes {
             ])
           )
         ]),
-      .call(
-        "migrations.RemoveField", [("model_name", .inline(q(model))), ("name", .inline(q(name)))]),
+      afterDeploy(
+        field.isManyToMany ? "drop-table" : "drop-column",
+        .call(
+          "migrations.RemoveField",
+          [("model_name", .inline(q(model))), ("name", .inline(q(name)))])),
     ]
     return [first, drop]
   }
@@ -340,7 +372,7 @@ extension Recipes {
       .call(
         "migrations.SeparateDatabaseAndState",
         [("state_operations", .list([.call("migrations.CreateModel", args)]))]),
-      .call("migrations.DeleteModel", [("name", .inline(q(m.name)))]),
+      afterDeploy("drop-table", .call("migrations.DeleteModel", [("name", .inline(q(m.name)))])),
     ]
     return [first, drop]
   }
