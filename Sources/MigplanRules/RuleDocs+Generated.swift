@@ -4,6 +4,85 @@
 public enum RuleDocs {
   /// Document text by rule id.
   public static let text: [String: String] = [
+    "add-not-null-column": #"""
+# add-not-null-column
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Flags `AddField` of a NOT NULL column (`null=False`, Django's default) without `db_default`
+to a table that exists before the migration. Many-to-many fields (no column), `GeneratedField`
+(computed, never inserted), primary keys, and fields added to a model created earlier in the
+same migration, or to a `managed = False` or proxy model, are not flagged. With
+`pg-version` below 11 the finding also says that the `ADD COLUMN` rewrites the table.
+
+## Why is this bad?
+Django adds the column with the field's `default` as a temporary database `DEFAULT` and drops
+that default in the next statement; the default lives on only in Python. The old code, still
+running during a rolling deploy, leaves the column out of its INSERTs, so every INSERT fails
+with a NOT NULL violation until the old code is gone. Without any `default`, the `ADD COLUMN
+… NOT NULL` fails outright on a table that has rows. Before PostgreSQL 11, adding a column with
+a `DEFAULT` also rewrites the whole table under an `ACCESS EXCLUSIVE` lock.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(  # expect: add-not-null-column
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, default="new"),
+        ),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, default="new", db_default="new"),
+        ),
+        migrations.AddField(
+            model_name="order",
+            name="coupon",
+            field=models.CharField(max_length=20, null=True),
+        ),
+        migrations.CreateModel(
+            name="Refund",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+        # A table created in this migration has no old code inserting into it.
+        migrations.AddField(
+            model_name="refund",
+            name="reason",
+            field=models.TextField(default=""),
+        ),
+    ]
+```
+
+## Safe recipe
+Give the field a `db_default` (Django 5.0 and later) with the same value as `default`: the
+default then stays in the database and the old code's INSERTs get it. On older Django, add
+the field with `null=True`, deploy, backfill the rows in batches, then make it NOT NULL in a
+later migration (see `set-not-null`).
+
+## References
+- Django: [Field.db_default](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-default)
+- PostgreSQL: [ALTER TABLE … ADD COLUMN, notes on defaults](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES)
+"""#,
     "concurrently-in-atomic": #"""
 # concurrently-in-atomic
 
@@ -81,6 +160,287 @@ running the migration again.
 - PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
 - Django: [Concurrent index operations](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#concurrent-index-operations)
 - Django: [Non-atomic migrations](https://docs.djangoproject.com/en/5.2/howto/writing-migrations/#non-atomic-migrations)
+"""#,
+    "data-and-schema-together": #"""
+# data-and-schema-together
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Flags each data change — a `RunPython` (other than `RunPython.noop`), or a `RunSQL` with an
+`INSERT`, `UPDATE`, `DELETE`, `MERGE`, `COPY` or `TRUNCATE` statement — in an atomic migration
+(`atomic = True`, Django's default) that also changes the schema of a table that exists before
+the migration: an `AddField`, `RemoveField`, `AlterField` that reaches the database, an index
+or constraint operation, a rename, a `DeleteModel`, or `RunSQL` DDL (`ALTER TABLE`, `CREATE
+INDEX`, `DROP …`). Tables created in the same migration, `AlterField` that changes only
+Python-side attributes, and operations on `managed = False` models do not count.
+
+## Why is this bad?
+An atomic migration is one transaction. The schema change takes an `ACCESS EXCLUSIVE` lock on
+the table and keeps it until the transaction commits, so every read and write of the table
+waits for as long as the data change runs; when the data change comes first, its row locks are
+held while the table is altered. On PostgreSQL the combination can also fail outright: after
+rows of a table with deferred foreign keys are changed, `ALTER TABLE` refuses to run (`cannot
+ALTER TABLE "shop_order" because it has pending trigger events`).
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+def backfill_status(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(status=None).update(status="new")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+        migrations.RunPython(backfill_status, migrations.RunPython.noop),  # expect: data-and-schema-together
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+    ]
+```
+
+```python
+from django.db import migrations, models
+
+
+def backfill_status(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(status=None).update(status="new")
+
+
+def seed_regions(apps, schema_editor):
+    Region = apps.get_model("shop", "Region")
+    Region.objects.create(name="EU")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
+
+    operations = [
+        migrations.RunPython(backfill_status, migrations.RunPython.noop),
+        # Filling a table created in the same migration holds no lock anyone waits for.
+        migrations.CreateModel(
+            name="Region",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("name", models.TextField()),
+            ],
+        ),
+        migrations.RunPython(seed_regions, migrations.RunPython.noop),
+    ]
+```
+
+## Safe recipe
+Put the schema change and the data change in separate migrations (the data migration depending
+on the schema one), so each commits on its own. For a large table, run the backfill in batches
+(`runpython-unbatched`), or outside the migrations altogether in a management command.
+
+## References
+- Django: [Data migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#data-migrations) ("On PostgreSQL … avoid combining schema changes and RunPython operations in the same migration")
+- PostgreSQL: [Explicit locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES)
+"""#,
+    "drop-column": #"""
+# drop-column
+
+- **Severity:** error · **Phase:** contract · **Since:** 0.1.0
+
+## What it does
+Flags `RemoveField` of a field that has a column, on a table that exists before the migration,
+and `RunSQL` whose SQL runs `ALTER TABLE … DROP [COLUMN]` on a column of a model the project
+state knows. The state before the operation decides: a many-to-many field has no column (its
+join table is `drop-table`'s business, and with an explicit `through` model nothing is dropped
+at all), and a field of a `managed = False` or proxy model, a field added earlier in the same
+migration or a field of a model created in it are not flagged (a field put back in the state
+only, to be dropped, is: its column was there all along). `SeparateDatabaseAndState`
+counts only through its `database_operations`.
+
+## Why is this bad?
+Migrations run before or while the new code is deployed, and during a rolling deploy the old
+code keeps serving requests. It still names the column in every `SELECT` and `INSERT` of the
+model, so from the moment the column is gone those queries fail (`column "note" does not
+exist`) until the last old process stops. Dropping a column is a **contract** step: it is safe
+only once no running code uses the column.
+
+## Bad
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="note"),  # expect: drop-column
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    # Release 1: the code stops using `note`; the column stays in the database.
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.RemoveField(model_name="order", name="note")],
+        ),
+    ]
+```
+
+## Safe recipe
+1. Remove the field from the model and make the migration state-only, as in Good. If the
+   column is NOT NULL without a database default, first make it nullable (or give it a
+   `db_default`): the new code's INSERTs leave it out.
+2. Ship the drop in a later release, so that it runs only after every process runs code
+   without the field. Django can drop only what its state has, so the migration puts the
+   field back in the state first; the drop is still flagged, and the suppression records
+   that it is the deliberate contract step (`migplan split` writes this pair):
+
+```python
+operations = [
+    migrations.SeparateDatabaseAndState(
+        state_operations=[
+            migrations.AddField(
+                model_name="order", name="note", field=models.TextField(null=True)
+            ),
+        ],
+    ),
+    # migplan: ignore[drop-column] -- runs after the deploy of the code that stopped using it
+    migrations.RemoveField(model_name="order", name="note"),
+]
+```
+
+## References
+- Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
+- PostgreSQL: [ALTER TABLE … DROP COLUMN](https://www.postgresql.org/docs/current/sql-altertable.html)
+"""#,
+    "drop-table": #"""
+# drop-table
+
+- **Severity:** error · **Phase:** contract · **Since:** 0.1.0
+
+## What it does
+Flags `DeleteModel` of a model with a table of its own (managed and not a proxy, as the state
+before the operation says), `RemoveField` of a many-to-many field whose join table Django
+created (no `through` model; Django drops that table), and `RunSQL` whose SQL runs `DROP TABLE`
+on the table of a model the project state knows. A model created earlier in the same migration
+is not flagged (one put back in the state only, to be dropped, is: its table was there all
+along). `SeparateDatabaseAndState` counts only through its `database_operations`.
+
+## Why is this bad?
+During a rolling deploy the old code still queries the table (and the join table of a
+many-to-many field, whenever it reads or saves the relation). From the moment it is dropped
+those queries fail (`relation "shop_tag" does not exist`) until the last old process stops.
+Dropping a table is a **contract** step: it is safe only once no running code uses it.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(
+            name="Tag",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+        migrations.AddField(
+            model_name="order",
+            name="tags",
+            field=models.ManyToManyField(to="shop.tag"),
+        ),
+    ]
+```
+
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="tags"),  # expect: drop-table
+        migrations.DeleteModel(name="Tag"),  # expect: drop-table
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    # A model created and removed within one migration never reaches deployed code.
+    operations = [
+        migrations.CreateModel(
+            name="Scratch",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+        migrations.DeleteModel(name="Scratch"),
+        # Release 1: the code stops using Order; its table stays.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.DeleteModel(name="Order")],
+        ),
+    ]
+```
+
+## Safe recipe
+1. Remove the model (or the many-to-many field) from the code and from the state only, with
+   `SeparateDatabaseAndState(state_operations=[DeleteModel(...)])` as in Good.
+2. Ship the drop in a later release, so that it runs only after every process runs code
+   without the model. Django can drop only what its state has, so the migration puts the
+   model back in the state first; the drop is still flagged, and the suppression records
+   that it is the deliberate contract step (`migplan split` writes this pair):
+
+```python
+operations = [
+    migrations.SeparateDatabaseAndState(
+        state_operations=[
+            migrations.CreateModel(
+                name="Order", fields=[("id", models.BigAutoField(primary_key=True))]
+            ),
+        ],
+    ),
+    # migplan: ignore[drop-table] -- runs after the deploy of the code that stopped using it
+    migrations.DeleteModel(name="Order"),
+]
+```
+
+## References
+- Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
+- PostgreSQL: [DROP TABLE](https://www.postgresql.org/docs/current/sql-droptable.html)
 """#,
     "graph-conflict": #"""
 # graph-conflict
@@ -254,6 +614,641 @@ ids. To allow suppressions without reasons, set `require-reason = false` in the 
 
 ## References
 - [Rules/README.md](README.md#suppressing-a-finding)
+"""#,
+    "mixed-phase-migration": #"""
+# mixed-phase-migration
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Flags a migration that both **expands** the schema — `CreateModel`, `AddField`, `AddIndex`,
+`CreateExtension`: what the new code needs — and **contracts** it — the operations
+`drop-column`, `drop-table`, `rename-column` and `rename-table` flag, judged the same way from
+the state: what the old code still needs. It reports once per migration, at the first contract
+operation, and names an expand operation. Operations on models created in the same migration
+and state-only operations do not count.
+
+## Why is this bad?
+Expand operations must run before the new code is deployed, and contract operations only after
+the old code is gone. A migration that does both has no safe moment: run before the deploy, it
+breaks the old code (the column it still reads is gone); run after, the new code starts without
+the column it needs.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="comment",
+            field=models.TextField(null=True),
+        ),
+        migrations.RemoveField(model_name="order", name="note"),  # expect: mixed-phase-migration
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    # Runs before the deploy of the code that writes `comment`.
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="comment",
+            field=models.TextField(null=True),
+        ),
+    ]
+```
+
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
+
+    # Runs after the deploy, once no process reads `note` any more.
+    operations = [
+        # migplan: ignore[drop-column] -- contract step, deployed after the release that stops using note
+        migrations.RemoveField(model_name="order", name="note"),
+    ]
+```
+
+## Safe recipe
+Split the migration in two: the expand operations in one that runs before the deploy, the
+contract operations in a later one that runs after it. If the deploy pipeline cannot run
+migrations after the deploy, ship the contract migration with the next release.
+
+## References
+- Django: [Migration dependencies](https://docs.djangoproject.com/en/5.2/topics/migrations/#dependencies)
+- Martin Fowler: [Parallel change (expand and contract)](https://martinfowler.com/bliki/ParallelChange.html)
+"""#,
+    "non-atomic-partial": #"""
+# non-atomic-partial
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+In a migration with `atomic = False`, finds the first operation that cannot run a second time
+(a schema change on a model with a table, `CreateModel`, `CreateCollation`, or `RunSQL` whose
+statements are not all `IF [NOT] EXISTS` / `OR REPLACE`) and flags the next operation after it
+that can fail (any of those, a `RunPython`, or any `RunSQL`), once per migration.
+`RunPython` alone is not counted as something that cannot run twice (data migrations are
+usually written to be re-runnable); operations without a database effect (`AlterModelOptions`,
+state-only `SeparateDatabaseAndState`, `CreateExtension`, which is `IF NOT EXISTS`) are not
+counted at all.
+
+## Why is this bad?
+Without a transaction each operation commits on its own, and Django records the migration as
+applied only after the last one. When a later operation fails, the earlier ones stay applied;
+running the migration again starts from the first operation and fails on what is already
+there (`column "status" of relation "shop_order" already exists`), so someone has to repair
+the schema by hand in the middle of a deploy.
+
+## Bad
+```python
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+        AddIndexConcurrently(  # expect: non-atomic-partial
+            model_name="order",
+            index=models.Index(fields=["status"], name="shop_order_status_idx"),
+        ),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+    ]
+```
+
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0002_example")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS shop_order_status_idx ON shop_order (status);",
+                    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS shop_order_status_idx;",
+                ),
+                migrations.RunSQL(
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS shop_order_created_idx ON shop_order (created);",
+                    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS shop_order_created_idx;",
+                ),
+            ],
+            state_operations=[
+                migrations.AddIndex(
+                    model_name="order",
+                    index=models.Index(fields=["status"], name="shop_order_status_idx"),
+                ),
+                migrations.AddIndex(
+                    model_name="order",
+                    index=models.Index(fields=["created"], name="shop_order_created_idx"),
+                ),
+            ],
+        ),
+    ]
+```
+
+## Safe recipe
+Keep only what must run outside a transaction in the non-atomic migration, ideally one
+operation (a concurrent index build), and put everything else in an ordinary atomic migration
+before or after it. When a non-atomic migration needs several steps, write them as idempotent
+SQL (`IF NOT EXISTS`), with the model state in `SeparateDatabaseAndState`, so that running it
+again after a failure finishes the job. A failed `CREATE INDEX CONCURRENTLY` leaves an `INVALID`
+index behind: drop it before the rerun.
+
+## References
+- Django: [Non-atomic migrations](https://docs.djangoproject.com/en/5.2/howto/writing-migrations/#non-atomic-migrations)
+- PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
+"""#,
+    "rename-column": #"""
+# rename-column
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Flags operations that rename a column of a table that exists before the migration:
+`RenameField` (unless the field pins `db_column`, so the column keeps its name), `AlterField`
+whose column name changes (a new or removed `db_column`, or a field that becomes or stops being
+a relation, `total` ↔ `total_id`), `RenameModel` of a model with a pinned `db_table` whose
+many-to-many join tables name a column after the model, and `RunSQL` whose SQL runs `ALTER
+TABLE … RENAME [COLUMN] a TO b` on a column of a model the project state knows. Column names
+come from the state before the operation, so the rename Django itself generates when you pin
+the old column (`AlterField` adding `db_column="note"`, then `RenameField`) is not flagged.
+
+## Why is this bad?
+A rename is neither expand nor contract. The old code queries the old column name and the new
+code the new one, so whether the migration runs before or after the deploy, one of the two
+versions fails (`column "note" does not exist`) while both run side by side.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RenameField(model_name="order", old_name="note", new_name="comment"),  # expect: rename-column
+        migrations.AlterField(  # expect: rename-column
+            model_name="order",
+            name="total",
+            field=models.IntegerField(null=True, db_column="amount"),
+        ),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    # What makemigrations writes for `comment = models.TextField(null=True, db_column="note")`:
+    # the attribute is renamed, the column keeps its name, no SQL runs.
+    operations = [
+        migrations.AlterField(
+            model_name="order",
+            name="note",
+            field=models.TextField(null=True, db_column="note"),
+        ),
+        migrations.RenameField(model_name="order", old_name="note", new_name="comment"),
+    ]
+```
+
+## Safe recipe
+Keep the column and rename only the attribute: add `db_column="<old column>"` to the renamed
+field, as in Good. If the column itself must get the new name, expand and contract over several
+releases: add the new column (nullable), write both columns, backfill, move the reads to the new
+column, stop writing the old one, then drop it (`drop-column`).
+
+## References
+- Django: [Field.db_column](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-column)
+- Django: [RenameField](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#renamefield)
+- PostgreSQL: [ALTER TABLE … RENAME COLUMN](https://www.postgresql.org/docs/current/sql-altertable.html)
+"""#,
+    "rename-table": #"""
+# rename-table
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Flags operations that rename a table that exists before the migration: `RenameModel` of a model
+without a pinned `db_table` (Django renames `shop_order` to `shop_purchase`, and the join
+tables of its many-to-many fields with it), `AlterModelTable` that changes the name,
+`RenameField` of a many-to-many field whose join table is named after the field, and `RunSQL`
+whose SQL runs `ALTER TABLE … RENAME TO` on the table of a model the project state knows.
+Tables are named from the state before the operation, so a `RenameModel` of a model whose
+`db_table` is pinned, and a model of `managed = False` or a proxy, are not flagged.
+
+## Why is this bad?
+A rename is neither expand nor contract. The old code queries the old table name and the new
+code the new one, so whether the migration runs before or after the deploy, one of the two
+versions fails (`relation "shop_order" does not exist`) while both run side by side.
+
+## Bad
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RenameModel(old_name="Order", new_name="Purchase"),  # expect: rename-table
+        migrations.AlterModelTable(name="purchase", table="shop_purchases"),  # expect: rename-table
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    # `class Meta: db_table = "shop_order"` on the model before renaming it: the table keeps
+    # its name and only the state changes.
+    operations = [
+        migrations.AlterModelTable(name="order", table="shop_order"),
+        migrations.RenameModel(old_name="Order", new_name="Purchase"),
+    ]
+```
+
+## Safe recipe
+Keep the table and rename only the class: set `db_table` to the current table name in the
+model's `Meta` first, as in Good (for a many-to-many field, `db_table=` on the field). If the
+table itself must get the new name, expand and contract over several releases: create the new
+table, write both, copy the rows, move the reads, then drop the old table (`drop-table`).
+
+## References
+- Django: [Options.db_table](https://docs.djangoproject.com/en/5.2/ref/models/options/#db-table)
+- Django: [RenameModel](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#renamemodel)
+- PostgreSQL: [ALTER TABLE … RENAME TO](https://www.postgresql.org/docs/current/sql-altertable.html)
+"""#,
+    "runpython-model-import": #"""
+# runpython-model-import
+
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+
+## What it does
+Reads the functions a migration's `RunPython` operations run (`code` and `reverse_code` defined
+in the migration module, and the module functions they call) and flags the places where they
+use a model class imported from a `models` module instead of `apps.get_model`: an import
+inside the function (`from shop.models import Order`, `from . import models`, `import
+shop.models`), and a use of a name imported at module level (`Order.objects…` after `from
+shop.models import Order` at the top of the file). Names that do not look like classes
+(`STATUS_CHOICES`, `get_default`), constants read off a class (`Order.STATUS_NEW`, no query),
+`django.db.models` (`F`, `Q`, `Count`) and names the function binds itself (`Order =
+apps.get_model(...)`) are not flagged.
+
+## Why is this bad?
+The imported class is the model as the code is *today*, not as the database is at this point
+of the migration history. As soon as a later change adds or renames a field of that model, the
+migration builds queries for columns that do not exist yet, and it fails on every fresh
+database (tests, new environments) and on any deploy that runs several migrations in one go.
+`apps.get_model` returns the historical model, which always matches the schema the migration
+runs against.
+
+## Bad
+```python
+from django.db import migrations
+
+from shop.models import Order
+
+
+def fill_totals(apps, schema_editor):
+    for order in Order.objects.filter(total=None).iterator():  # expect: runpython-model-import
+        order.total = 0
+        order.save(update_fields=["total"])
+
+
+def clear_notes(apps, schema_editor):
+    from shop.models import Order  # expect: runpython-model-import
+
+    Order.objects.filter(note="").update(note=None)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals, clear_notes),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+from shop.models import Order
+
+
+def fill_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(total=None).update(total=0)
+
+
+def fill_notes(apps, schema_editor):
+    Historical = apps.get_model("shop", "Order")
+    # A constant of the class today is fine: it runs no query.
+    Historical.objects.filter(note=None).update(note=Order.DEFAULT_NOTE)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals, migrations.RunPython.noop),
+        migrations.RunPython(fill_notes, migrations.RunPython.noop),
+    ]
+```
+
+## Safe recipe
+Get every model through the `apps` argument: `Order = apps.get_model("shop", "Order")`.
+Methods of the model class are not available on the historical model; copy the logic the
+migration needs into the migration module (it must keep working as written, whatever the model
+becomes). Custom managers are available when they set `use_in_migrations = True`.
+
+## References
+- Django: [Data migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#data-migrations) ("we can't import the Person model directly")
+- Django: [Historical models](https://docs.djangoproject.com/en/5.2/topics/migrations/#historical-models)
+"""#,
+    "runpython-no-reverse": #"""
+# runpython-no-reverse
+
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+
+## What it does
+Flags `RunPython` without `reverse_code` (or with `reverse_code=None`), including one inside
+`SeparateDatabaseAndState(database_operations=[…])`. `migrations.RunPython.noop` counts as a
+reverse.
+
+## Why is this bad?
+Django cannot unapply the migration: `migrate shop 0001` stops with `IrreversibleError`. When a
+deploy has to be rolled back, the schema cannot follow the code back past this migration, and
+every migration after it in the rollback is stuck too. Whether a reverse is possible is a
+question for the author; `RunPython.noop` is the explicit answer "nothing to undo".
+
+## Bad
+```python
+from django.db import migrations
+
+
+def fill_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(total=None).update(total=0)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals),  # expect: runpython-no-reverse
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+
+def fill_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(total=None).update(total=0)
+
+
+def clear_notes(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(note="").update(note=None)
+
+
+def restore_notes(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(note=None).update(note="")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals, migrations.RunPython.noop),
+        migrations.RunPython(clear_notes, reverse_code=restore_notes),
+    ]
+```
+
+## Safe recipe
+Pass `reverse_code`: a function that undoes the change, or `migrations.RunPython.noop` when
+leaving the data as it is on the way back is correct (a backfill of a column that the reverse
+migration drops anyway, for example).
+
+## References
+- Django: [RunPython](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#runpython)
+- Django: [Reversing migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#reversing-migrations)
+"""#,
+    "runpython-unbatched": #"""
+# runpython-unbatched
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Reads the functions a migration's `RunPython` operations run (`code` and `reverse_code` defined
+in the migration module, and the module functions they call) and flags:
+
+- a `for` loop or comprehension over a queryset that starts at a manager (`Order.objects`,
+  `_default_manager`) and goes through queryset methods only (`all`, `filter`, `exclude`,
+  `order_by`, `values`, …), without `.iterator()` and without slicing; `list(…)`,
+  `enumerate(…)` and a variable assigned once are looked through;
+- `.update(…)` on a whole table (`Order.objects.update(…)`, `Order.objects.all().update(…)`)
+  and `.delete()` on `Order.objects.all()`.
+
+Loops that select few rows by construction are not flagged: `filter(pk=…)`, `filter(id=…)`,
+`filter(x__in=[…literal list…])`, and the configuration models `Group`, `Permission`,
+`ContentType` and `Site`.
+
+## Why is this bad?
+Iterating a queryset fetches every row it selects into memory before the first iteration, and
+the whole loop runs inside the migration's transaction: on a large table the migration runs for
+minutes, uses a lot of memory and holds every lock it took until it commits. A single `UPDATE`
+or `DELETE` of the whole table locks every row for the rest of the transaction, so concurrent
+writes to those rows wait for the migration.
+
+## Bad
+```python
+from django.db import migrations
+
+
+def fill_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    for order in Order.objects.all():  # expect: runpython-unbatched
+        order.total = 0
+        order.save(update_fields=["total"])
+    Order.objects.all().update(note=None)  # expect: runpython-unbatched
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals, migrations.RunPython.noop),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+
+def fill_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    batch = []
+    for order in Order.objects.filter(total=None).iterator(chunk_size=2000):
+        order.total = 0
+        batch.append(order)
+        if len(batch) == 2000:
+            Order.objects.bulk_update(batch, ["total"])
+            batch = []
+    Order.objects.bulk_update(batch, ["total"])
+
+
+def clear_notes(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    last = 0
+    while True:
+        ids = list(
+            Order.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:1000]
+        )
+        if not ids:
+            break
+        Order.objects.filter(pk__in=ids).update(note=None)
+        last = ids[-1]
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals, migrations.RunPython.noop),
+        migrations.RunPython(clear_notes, migrations.RunPython.noop),
+    ]
+```
+
+## Safe recipe
+Read with `.iterator(chunk_size=…)` and write with `bulk_update`, or walk the table in
+primary-key batches (`filter(pk__gt=last).order_by("pk")[:1000]`). To commit between batches,
+make the migration non-atomic (`atomic = False`; each `RunPython` then runs outside a
+transaction unless it sets `atomic=True`), or move a large backfill out of the migrations into
+a management command that runs after the deploy.
+
+## References
+- Django: [QuerySet.iterator()](https://docs.djangoproject.com/en/5.2/ref/models/querysets/#iterator)
+- Django: [Non-atomic migrations](https://docs.djangoproject.com/en/5.2/howto/writing-migrations/#non-atomic-migrations)
+"""#,
+    "runsql-no-reverse": #"""
+# runsql-no-reverse
+
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+
+## What it does
+Flags `RunSQL` without `reverse_sql` (or with `reverse_sql=None`), including one inside
+`SeparateDatabaseAndState(database_operations=[…])`. `migrations.RunSQL.noop` counts as a
+reverse.
+
+## Why is this bad?
+Django cannot unapply the migration: `migrate shop 0001` stops with `IrreversibleError`, even
+when the SQL itself is harmless. When a deploy has to be rolled back, the schema cannot follow
+the code back past this migration.
+
+## Bad
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(  # expect: runsql-no-reverse
+            "CREATE VIEW shop_open_order AS SELECT * FROM shop_order WHERE total IS NULL;",
+        ),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(
+            "CREATE VIEW shop_open_order AS SELECT * FROM shop_order WHERE total IS NULL;",
+            reverse_sql="DROP VIEW shop_open_order;",
+        ),
+        migrations.RunSQL(
+            "UPDATE shop_order SET note = NULL WHERE note = '';",
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+```
+
+## Safe recipe
+Pass `reverse_sql`: statements that undo the change, or `migrations.RunSQL.noop` when there is
+nothing to undo.
+
+## References
+- Django: [RunSQL](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#runsql)
+- Django: [Reversing migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#reversing-migrations)
 """#,
     "syntax-error": #"""
 # syntax-error

@@ -4,9 +4,21 @@ import MigplanModel
 public enum Rules {
   /// Every rule, sorted by id; `Rules/README.md` lists the same ids in the same order.
   public static let all: [any Rule.Type] = [
+    AddNotNullColumnRule.self,
     ConcurrentlyInAtomicRule.self,
+    DataAndSchemaTogetherRule.self,
+    DropColumnRule.self,
+    DropTableRule.self,
     GraphConflictRule.self,
     InvalidIgnoreRule.self,
+    MixedPhaseMigrationRule.self,
+    NonAtomicPartialRule.self,
+    RenameColumnRule.self,
+    RenameTableRule.self,
+    RunpythonModelImportRule.self,
+    RunpythonNoReverseRule.self,
+    RunpythonUnbatchedRule.self,
+    RunsqlNoReverseRule.self,
     SyntaxErrorRule.self,
     UnknownOperationRule.self,
     UnresolvedValueRule.self,

@@ -1,0 +1,37 @@
+import MigplanModel
+
+/// Flags a migration that both expands the schema (what the new code needs: `CreateModel`,
+/// `AddField`, `AddIndex`, `CreateExtension`) and contracts it (what the old code still needs:
+/// the drops and renames of `drop-column`, `drop-table`, `rename-column`, `rename-table`),
+/// once, at its first contract operation.
+struct MixedPhaseMigrationRule: Rule {
+  static let id = "mixed-phase-migration"
+  static let summary =
+    "expand and contract operations in one migration (it fits neither side of the deploy)"
+  static let phase = Phase.unsafe
+  static let defaultSeverity = Severity.warning
+
+  func check(operation: OperationContext, into report: inout Report) {
+    let app = operation.migration.app
+    // Only a contract operation can be reported: check this one exactly before replaying the
+    // whole migration.
+    guard
+      MigrationStep.current(operation).contains(where: { $0.deployPhase(app: app) == .contract })
+    else { return }
+    let steps = MigrationStep.all(operation)
+    let phases = steps.map { $0.deployPhase(app: app) }
+    guard let c = phases.firstIndex(of: .contract), steps[c].index == operation.index,
+      let e = phases.firstIndex(of: .expand)
+    else { return }
+    let expandStep = steps[e]
+    let contractStep = steps[c]
+    report.add(
+      Self.self, at: contractStep.op.range,
+      "this migration contracts (\(contractStep.label)) and expands (\(expandStep.label), operation \(expandStep.index + 1)): it can run neither before nor after the deploy",
+      why:
+        "the expand part must run before the new code is deployed and the contract part only after the old code is gone; in one migration one of the two versions meets a schema it does not expect",
+      help:
+        "split it: the expand operations in a migration that runs before the deploy, the contract operations in a later one that runs after it"
+    )
+  }
+}

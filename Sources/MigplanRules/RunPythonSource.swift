@@ -1,0 +1,139 @@
+import MigplanModel
+import MigplanSyntax
+
+/// The functions a migration's `RunPython` operations run, read from the module's syntax tree:
+/// `code` and `reverse_code` when they are functions of the module, and the module functions
+/// those call by name (transitively). `runpython-model-import` and `runpython-unbatched` read
+/// their bodies.
+struct RunPythonSource {
+  let parsed: ParsedModule
+  /// `FunctionDef` nodes, in source order.
+  let functions: [Int32]
+
+  var ast: AST { parsed.ast }
+  var source: [UInt8] { parsed.source }
+
+  /// Nil when the file holds no migration or none of its `RunPython` operations names a
+  /// function of the module (the file is parsed only when one does).
+  init?(_ file: FileContext) {
+    guard let migration = file.migration else { return nil }
+    var starts: Set<UInt32> = []
+    for op in migration.typedOperations {
+      DatabaseOperations.visit(op) { inner in
+        guard case .runPython(let code, let reverse, _, _) = inner.kind else { return }
+        for v in [code, reverse] {
+          if case .function(_, let r)? = v { starts.insert(r.start) }
+        }
+      }
+    }
+    guard !starts.isEmpty else { return nil }
+    let parsed = Parser.parse(file.source.bytes)
+    let ast = parsed.ast
+    guard ast.root >= 0 else { return nil }
+    var byStart: [UInt32: Int32] = [:]
+    for id in 0..<Int32(ast.nodes.count)
+    where ast.kind(id) == .FunctionDef || ast.kind(id) == .AsyncFunctionDef {
+      byStart[ast.range(id).start] = id
+    }
+    var moduleFunctions: [String: Int32] = [:]
+    for stmt in ast.list(ast.root, "body")
+    where stmt >= 0 && (ast.kind(stmt) == .FunctionDef || ast.kind(stmt) == .AsyncFunctionDef) {
+      if let name = ast.identifier(stmt, "name", in: parsed.source) { moduleFunctions[name] = stmt }
+    }
+    var queue = starts.sorted().compactMap { byStart[$0] }
+    var seen = Set(queue)
+    var i = 0
+    while i < queue.count {
+      let f = queue[i]
+      i += 1
+      let scope = ast.range(f)
+      for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .Call {
+        guard scope.contains(ast.range(id)), let callee = ast.child(id, "func"),
+          ast.kind(callee) == .Name, let name = ast.identifier(callee, "id", in: parsed.source),
+          let g = moduleFunctions[name], !seen.contains(g)
+        else { continue }
+        seen.insert(g)
+        queue.append(g)
+      }
+    }
+    self.parsed = parsed
+    self.functions = queue.sorted { ast.range($0).start < ast.range($1).start }
+  }
+
+  /// The nodes inside a function (its own node excluded), in node order.
+  func nodes(in function: Int32) -> [Int32] {
+    let scope = ast.range(function)
+    var out: [Int32] = []
+    for id in 0..<Int32(ast.nodes.count) where id != function {
+      let r = ast.range(id)
+      if r.start >= scope.start && r.end <= scope.end && r.end > r.start {
+        out.append(id)
+      }
+    }
+    return out
+  }
+
+  /// The function's name.
+  func name(_ function: Int32) -> String {
+    ast.identifier(function, "name", in: source) ?? "?"
+  }
+
+  /// A `Name` node's identifier.
+  func identifier(_ id: Int32) -> String? {
+    guard ast.kind(id) == .Name else { return nil }
+    return ast.identifier(id, "id", in: source)
+  }
+
+  /// The expression context of a `Name`, `Attribute` or `Subscript`.
+  func context(_ id: Int32) -> ExprContext? {
+    let kind = ast.kind(id)
+    guard kind == .Name || kind == .Attribute || kind == .Subscript else { return nil }
+    return ExprContext(rawValue: UInt8(ast.slot(id, kind.schema.offset("ctx"))))
+  }
+
+  /// `a.b.c` for a chain of attributes on a name; nil for anything else.
+  func dotted(_ id: Int32) -> String? {
+    switch ast.kind(id) {
+    case .Name: return identifier(id)
+    case .Attribute:
+      guard let value = ast.child(id, "value"), let base = dotted(value),
+        let attr = ast.identifier(id, "attr", in: source)
+      else { return nil }
+      return base + "." + attr
+    default: return nil
+    }
+  }
+
+  /// The source text of a node.
+  func text(_ id: Int32) -> String {
+    let r = ast.range(id)
+    return String(decoding: source[Int(r.start)..<Int(r.end)], as: UTF8.self)
+  }
+
+  /// The names a function binds itself (parameters, assignment targets, imports): a
+  /// module-level name is shadowed inside it.
+  func localNames(_ function: Int32, _ nodes: [Int32]) -> Set<String> {
+    var out: Set<String> = []
+    for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .arg {
+      let r = ast.range(id)
+      if ast.range(function).contains(r), let n = ast.identifier(id, "arg", in: source) {
+        out.insert(n)
+      }
+    }
+    for id in nodes {
+      switch ast.kind(id) {
+      case .Name:
+        if context(id) == .Store, let n = identifier(id) { out.insert(n) }
+      case .alias:
+        // `import a.b` binds `a`; `import a.b as c` and `from m import x as c` bind `c`.
+        if let n = ast.identifier(id, "asname", in: source)
+          ?? ast.identifier(id, "name", in: source)
+        {
+          out.insert(String(n.split(separator: ".").first ?? Substring(n)))
+        }
+      default: continue
+      }
+    }
+    return out
+  }
+}

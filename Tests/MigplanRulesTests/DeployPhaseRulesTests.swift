@@ -1,0 +1,278 @@
+import Foundation
+import MigplanModel
+import MigplanRules
+import Testing
+
+/// The deploy-phase rules where the project state decides (the doc examples cover the plain
+/// cases): what Django really does to the database for an operation, per its schema editor.
+@Suite struct DeployPhaseRulesTests {
+  /// `shop/migrations/0002_models.py`: a tag model, an order with an auto-created
+  /// many-to-many, one with an explicit `through`, an unmanaged model and a proxy.
+  static let models = """
+    from django.db import migrations, models
+
+
+    class Migration(migrations.Migration):
+        dependencies = [("shop", "0001_initial")]
+
+        operations = [
+            migrations.CreateModel("Tag", [("id", models.BigAutoField(primary_key=True))]),
+            migrations.AddField("order", "tags", models.ManyToManyField(to="shop.tag")),
+            migrations.CreateModel(
+                "Label",
+                [
+                    ("id", models.BigAutoField(primary_key=True)),
+                    ("order", models.ForeignKey("shop.order", on_delete=models.CASCADE)),
+                    ("tag", models.ForeignKey("shop.tag", on_delete=models.CASCADE)),
+                ],
+            ),
+            migrations.AddField(
+                "order", "labels", models.ManyToManyField(to="shop.tag", through="shop.Label", related_name="+")
+            ),
+            migrations.AddField(
+                "order", "customer", models.ForeignKey("shop.tag", null=True, on_delete=models.CASCADE, related_name="+")
+            ),
+            migrations.CreateModel(
+                "Legacy",
+                [("id", models.BigAutoField(primary_key=True)), ("code", models.TextField())],
+                options={"managed": False, "db_table": "legacy_codes"},
+            ),
+            migrations.CreateModel(
+                "BigOrder", [], options={"proxy": True}, bases=("shop.order",)
+            ),
+        ]
+
+    """
+
+  /// Lints `0003_x.py` with `operations` after the models above; returns (rule, line, message).
+  func lint(
+    _ operations: String, atomic: Bool = true, header: String = "",
+    config: LintConfig = LintConfig()
+  ) throws -> [(rule: String, line: Int, message: String)] {
+    let files = [
+      ExampleFile(path: "shop/migrations/0002_models.py", text: Self.models),
+      ExampleFile(
+        path: "shop/migrations/0003_x.py",
+        text: migration(
+          operations, atomic: atomic, header: header, deps: #"[("shop", "0002_models")]"#)),
+    ]
+    let root = try ExampleProject.write(files)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let request = LintRequest(
+      roots: [root], paths: [root + "/shop/migrations/0003_x.py"], config: config)
+    let result = Linter.run(request)
+    #expect(result.problems.isEmpty, "\(result.problems)")
+    let marks = ExampleProject.marks(result, root: root)
+    return zip(marks, result.findings).map { ($0.rule, $0.line, $1.message) }
+  }
+
+  /// The findings of the deploy-phase rules only, as `rule@line`.
+  func ids(_ findings: [(rule: String, line: Int, message: String)]) -> [String] {
+    let ours: Set<String> = [
+      "drop-column", "drop-table", "rename-column", "rename-table", "add-not-null-column",
+      "data-and-schema-together", "mixed-phase-migration", "non-atomic-partial",
+      "runpython-model-import", "runpython-unbatched", "runpython-no-reverse", "runsql-no-reverse",
+    ]
+    return findings.filter { ours.contains($0.rule) }.map { "\($0.rule)@\($0.line)" }
+  }
+
+  // `migration()` puts the first operation on line 11 (after a one-line header).
+
+  @Test func removeFieldOfManyToManyDropsTheJoinTableOrNothing() throws {
+    let found = try lint(
+      """
+              migrations.RemoveField("order", "tags"),
+              migrations.RemoveField("order", "labels"),
+              migrations.RemoveField("order", "customer"),
+      """)
+    // Auto-created through table: Django drops `shop_order_tags`, no column. Explicit
+    // `through`: nothing in the database. A foreign key: the column `customer_id`.
+    #expect(ids(found) == ["drop-table@11", "drop-column@13"])
+    #expect(found.contains { $0.message.contains("join table `shop_order_tags`") })
+    #expect(found.contains { $0.message.contains("column `customer_id` of `shop_order`") })
+  }
+
+  @Test func modelsWithoutATableOfTheirOwnAreNotDropped() throws {
+    let found = try lint(
+      """
+              migrations.RemoveField("legacy", "code"),
+              migrations.DeleteModel("Legacy"),
+              migrations.DeleteModel("BigOrder"),
+      """)
+    #expect(ids(found) == [])
+  }
+
+  @Test func stateOnlyOperationsRunNoSQL() throws {
+    let found = try lint(
+      """
+              migrations.SeparateDatabaseAndState(
+                  state_operations=[migrations.RemoveField("order", "note")],
+                  database_operations=[migrations.RemoveField("order", "total")],
+              ),
+      """)
+    #expect(ids(found) == ["drop-column@13"])
+    #expect(found.first { $0.rule == "drop-column" }?.message.contains("`total`") == true)
+  }
+
+  /// `migplan split`'s contract step puts the field back in the state only, so that Django
+  /// can drop it: the column was in the database all along and is dropped here.
+  @Test func aFieldPutBackInTheStateOnlyIsStillDropped() throws {
+    let found = try lint(
+      """
+              migrations.SeparateDatabaseAndState(
+                  state_operations=[
+                      migrations.AddField("order", "legacy", models.TextField(null=True)),
+                      migrations.CreateModel("Gone", [("id", models.BigAutoField(primary_key=True))]),
+                  ],
+              ),
+              migrations.RemoveField("order", "legacy"),
+              migrations.DeleteModel("Gone"),
+      """)
+    #expect(ids(found) == ["drop-column@17", "drop-table@18"])
+  }
+
+  @Test func renameFieldWithPinnedColumnRenamesNothing() throws {
+    let pinned = try lint(
+      """
+              migrations.AlterField("order", "note", models.TextField(null=True, db_column="note")),
+              migrations.RenameField("order", "note", "comment"),
+              migrations.RenameField("order", "customer", "buyer"),
+              migrations.RenameField("order", "tags", "topics"),
+      """)
+    // A foreign key's column follows the name (`customer_id` → `buyer_id`); an auto-created
+    // many-to-many's join table too (`shop_order_tags` → `shop_order_topics`).
+    #expect(ids(pinned) == ["rename-column@13", "rename-table@14"])
+    #expect(pinned.contains { $0.message.contains("`customer_id` of `shop_order` to `buyer_id`") })
+    #expect(pinned.contains { $0.message.contains("`shop_order_tags`") })
+  }
+
+  @Test func renameModelWithPinnedTableStillRenamesJoinTableColumns() throws {
+    let found = try lint(
+      """
+              migrations.AlterModelTable("order", "shop_order"),
+              migrations.RenameModel("Order", "Purchase"),
+              migrations.RenameModel("Tag", "Topic"),
+      """)
+    // Order's table is pinned, but the join table's `order_id` is renamed; Tag's table is not.
+    #expect(ids(found) == ["rename-column@12", "rename-table@13"])
+    #expect(found.contains { $0.message.contains("`shop_tag` to `shop_topic`") })
+  }
+
+  @Test func runSQLIsJudgedAgainstTheTablesTheStateKnows() throws {
+    let found = try lint(
+      """
+              migrations.RunSQL("DROP TABLE IF EXISTS shop_tag CASCADE;", migrations.RunSQL.noop),
+              migrations.RunSQL("DROP TABLE old_cache;", migrations.RunSQL.noop),
+              migrations.RunSQL('ALTER TABLE "shop_order" RENAME COLUMN note TO comment, DROP COLUMN total;', migrations.RunSQL.noop),
+              migrations.RunSQL("ALTER TABLE shop_order RENAME TO shop_purchase;", migrations.RunSQL.noop),
+      """)
+    #expect(
+      Set(ids(found)) == ["drop-table@11", "rename-column@13", "drop-column@13", "rename-table@14"])
+  }
+
+  @Test func notNullColumnRewritesBeforePostgreSQL11() throws {
+    let ops = """
+              migrations.AddField("order", "status", models.CharField(max_length=9, default="new")),
+              migrations.AddField("order", "code", models.TextField(default="", db_default="")),
+              migrations.AddField("order", "seen", models.BooleanField(null=True)),
+      """
+    var old = LintConfig()
+    old.pgVersion = 10
+    let ten = try lint(ops, config: old)
+    let fourteen = try lint(ops)
+    #expect(ids(ten) == ["add-not-null-column@11"])
+    #expect(ids(fourteen) == ["add-not-null-column@11"])
+    // The message is the same; the rewrite is in `why`, which `lint` does not return.
+    let root = try ExampleProject.write([
+      ExampleFile(path: "shop/migrations/0002_models.py", text: Self.models),
+      ExampleFile(
+        path: "shop/migrations/0003_x.py",
+        text: migration(ops, deps: #"[("shop", "0002_models")]"#)),
+    ])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    func why(_ config: LintConfig) -> String? {
+      Linter.run(LintRequest(roots: [root], config: config)).findings.first {
+        $0.rule == "add-not-null-column"
+      }?.why
+    }
+    #expect(why(old)?.contains("rewrites the table") == true)
+    #expect(why(LintConfig())?.contains("rewrites the table") == false)
+  }
+
+  @Test func dataChangeBesideAnAlterFieldOnlyWhenItReachesTheDatabase() throws {
+    let header = """
+
+      def forwards(apps, schema_editor):
+          pass
+      """
+    let pythonOnly = try lint(
+      """
+              migrations.AlterField("order", "note", models.TextField(null=True, help_text="x", verbose_name="y")),
+              migrations.RunPython(forwards, migrations.RunPython.noop),
+      """, header: header)
+    #expect(ids(pythonOnly) == [])
+    let schema = try lint(
+      """
+              migrations.AlterField("order", "note", models.TextField(null=True, db_index=True)),
+              migrations.RunPython(forwards, migrations.RunPython.noop),
+      """, header: header)
+    #expect(ids(schema) == ["data-and-schema-together@14"])
+  }
+
+  @Test func mixedPhaseNeedsAContractThatReachesTheDatabase() throws {
+    let stateOnly = try lint(
+      """
+              migrations.AddField("order", "comment", models.TextField(null=True)),
+              migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField("order", "note")]),
+      """)
+    #expect(ids(stateOnly) == [])
+    let mixed = try lint(
+      """
+              migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField("order", "note")]),
+              migrations.AddField("order", "comment", models.TextField(null=True)),
+              migrations.RenameField("order", "total", "amount"),
+      """)
+    #expect(ids(mixed) == ["mixed-phase-migration@13", "rename-column@13"])
+  }
+
+  @Test func nonAtomicReportsTheFirstOperationAfterOneThatCannotRunTwice() throws {
+    let header = """
+
+      def forwards(apps, schema_editor):
+          pass
+      """
+    let found = try lint(
+      """
+              migrations.RunPython(forwards, migrations.RunPython.noop),
+              migrations.AlterModelOptions("order", {"ordering": ["id"]}),
+              \(concurrentIndex.trimmingCharacters(in: .whitespaces))
+              migrations.RunPython(forwards, migrations.RunPython.noop),
+              migrations.RunPython(forwards, migrations.RunPython.noop),
+      """, atomic: false, header: header)
+    #expect(ids(found) == ["non-atomic-partial@16"])
+  }
+
+  @Test func runPythonHelpersAndShadowedImportsAreRead() throws {
+    let header = """
+      from shop.models import Order, Tag
+
+
+      def _touch(Model):
+          for row in Model.objects.filter(pk__gt=0):
+              row.save()
+
+
+      def forwards(apps, schema_editor):
+          Order = apps.get_model("shop", "Order")
+          _touch(Order)
+          Tag.objects.all().delete()
+      """
+    let found = try lint(
+      "        migrations.RunPython(forwards, migrations.RunPython.noop),", header: header)
+    // `Order` is rebound from `apps`; `Tag` is the imported class; the helper's loop counts.
+    #expect(
+      ids(found) == [
+        "runpython-unbatched@8", "runpython-model-import@15", "runpython-unbatched@15",
+      ])
+  }
+}
