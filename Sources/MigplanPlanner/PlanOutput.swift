@@ -18,7 +18,10 @@ extension Plan {
   func splitLines(_ out: inout [String], bullet: String) {
     for m in migrations where !m.chain.isEmpty {
       var line =
-        "\(bullet)\(m.key) is split into \(m.chain.count) migrations: run "
+        "\(bullet)\(m.key) is "
+        + (m.chain.count == 1
+          ? "rewritten as 1 migration" : "split into \(m.chain.count) migrations")
+        + ": run "
         + "`migplan split \(m.key.app) \(m.key.name) --write` first"
       if !m.dependents.isEmpty {
         line += " (it also updates the dependencies of \(m.dependents.joined(separator: ", ")))"

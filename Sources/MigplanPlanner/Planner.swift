@@ -225,9 +225,11 @@ public enum Planner {
           "the new release is deployed everywhere (phase \(deployPhase(phases)))"
         ]
       }
-      for pm in phase.migrations {
+      for app in unique(phase.migrations.map(\.key.app)) {
+        let names = phase.migrations.filter { $0.key.app == app }.map(\.key.name)
         phase.checks.append(
-          "`python manage.py showmigrations \(pm.key.app)` marks \(pm.key.name) applied ([X])")
+          "`python manage.py showmigrations \(app)` marks \(names.joined(separator: ", ")) "
+            + "applied ([X])")
       }
       if stage == .afterDeploy {
         phase.checks.append(
@@ -262,9 +264,12 @@ public enum Planner {
       let impacts = analysis.impacts[key]?[i] ?? []
       var statements: [PlannedStatement] = []
       for s in impacts {
+        // `ADD CONSTRAINT … UNIQUE USING INDEX` attaches a built index: no scan (MigplanSQL's
+        // judgement counts it as a unique index build).
+        let attaches = s.sql.contains(" UNIQUE USING INDEX ")
         statements.append(
           PlannedStatement(
-            sql: s.sql, locks: s.locks, rewrite: s.rewrite, scan: s.scan,
+            sql: s.sql, locks: s.locks, rewrite: s.rewrite, scan: attaches ? nil : s.scan,
             concurrently: s.concurrently, onNewTables: s.onNewTables))
         // Work that does not block others may take long: no statement timeout for it.
         if s.concurrently || (s.scan != nil && (s.strongest ?? .accessShare) < .share) {

@@ -139,7 +139,7 @@ public struct Splitter: Sendable {
       return SplitResult(
         original: key, path: m.path, verdicts: verdicts, files: [], edits: [], notes: notes)
     }
-    let groups = group(steps, notes: &notes, migration: m)
+    let groups = group(hoist(steps, m), notes: &notes, migration: m)
     let folder = String(m.path[..<(m.path.lastIndex(of: "/") ?? m.path.startIndex)])
     var names: [String] = []
     for (n, g) in groups.enumerated() {
@@ -190,6 +190,65 @@ public struct Splitter: Sendable {
         + Planner.unique(found).joined(separator: ", ")
         + "): keep the pinned db_column/db_table in them, or they rename it after all"
     ]
+  }
+
+  /// Steps moved as early as their stage allows: a step goes before an earlier step of a later
+  /// stage when the two touch different fields (a nullable `AddField` does not wait for the
+  /// NOT NULL dance of another column). Steps of one operation keep their order.
+  func hoist(_ steps: [ChainStep], _ m: Migration) -> [ChainStep] {
+    var out: [ChainStep] = []
+    for step in steps {
+      var at = out.count
+      if let stage = step.stage {
+        let mine = Subject(m.typedOperations[step.origin])
+        while at > 0, let previous = out[at - 1].stage, previous > stage,
+          out[at - 1].origin != step.origin,
+          !mine.conflicts(Subject(m.typedOperations[out[at - 1].origin]))
+        {
+          at -= 1
+        }
+      }
+      out.insert(step, at: at)
+    }
+    return out
+  }
+
+  /// What an operation touches: fields of a model, a whole model, or anything.
+  struct Subject {
+    var model: String? = nil
+    /// Nil: the whole model (or, without a model, everything).
+    var fields: Set<String>? = nil
+
+    init(_ op: Operation) {
+      switch op.kind {
+      case .addField(let m, let f, _, _), .removeField(let m, let f),
+        .alterField(let m, let f, _, _):
+        model = m.lowercased()
+        fields = [f]
+      case .renameField(let m, let a, let b):
+        model = m.lowercased()
+        fields = [a, b]
+      case .addIndex(let m, let index, _):
+        model = m.lowercased()
+        if index.expressions.isEmpty {
+          fields = Set(index.fields.map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 })
+        }
+      case .addConstraint(let m, let c, _):
+        model = m.lowercased()
+        if c.className == "UniqueConstraint", !c.fields.isEmpty, c.condition == nil {
+          fields = Set(c.fields)
+        }
+      default:
+        model = op.modelNameLower
+      }
+    }
+
+    func conflicts(_ other: Subject) -> Bool {
+      guard let model, let otherModel = other.model else { return true }
+      guard model == otherModel else { return false }
+      guard let fields, let otherFields = other.fields else { return true }
+      return !fields.isDisjoint(with: otherFields)
+    }
   }
 
   /// Steps that become one migration.

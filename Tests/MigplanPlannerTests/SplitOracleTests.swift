@@ -9,7 +9,9 @@ import Testing
 /// must find the split chain's state equal to the app's models, and rolling both back with
 /// `migrate APP 0001_initial` must give equal schemas again.
 ///
-/// Fixture apps: `Fixtures/projects/plan/<app>` with `split.txt` (the migration to split),
+/// Fixture apps: `Fixtures/projects/plan/<app>` (one recipe each) and
+/// `Fixtures/projects/plan-examples/<example>/<app>` (realistic changes of several migrations,
+/// whose plans README shows), with `split.txt` (the migrations to split, in order),
 /// `models.py` (the models after the original chain), `seed.sql` (rows inserted before the
 /// risky migration, one statement a line) and, for recipes that pin a name instead of renaming
 /// it, `models_split.py` (the models the recipe asks for): the split chain of those must leave
@@ -20,9 +22,10 @@ import Testing
 /// skipped, except with `CI=true`, where it fails.
 @Suite(.enabled(if: SplitOracle.enabled))
 struct SplitOracleTests {
-  @Test(arguments: SplitOracle.apps)
-  func splitChainBuildsTheSameDatabase(app: String) throws {
-    let oracle = try SplitOracle(app: app)
+  @Test(arguments: SplitOracle.cases)
+  func splitChainBuildsTheSameDatabase(case path: String) throws {
+    let oracle = try SplitOracle(path)
+    let app = oracle.app
     defer { oracle.cleanUp() }
     let original = try oracle.run(side: "orig")
     let split = try oracle.run(side: "split")
@@ -45,6 +48,30 @@ struct SplitOracleTests {
 struct SplitOracle {
   static var root: String { PackageRoot.path() }
   static var fixtures: String { root + "/Fixtures/projects/plan" }
+  /// Realistic changes of several migrations, one project each (their plans are in README).
+  static var examples: String { root + "/Fixtures/projects/plan-examples" }
+
+  /// Every app the oracle runs: the recipe apps, then the examples' apps, as paths under
+  /// `Fixtures/projects`.
+  static var cases: [String] {
+    var out = apps.map { "plan/" + $0 }
+    for example in exampleNames {
+      let names =
+        (try? FileManager.default.contentsOfDirectory(atPath: examples + "/" + example)) ?? []
+      for app in names.sorted()
+      where FileManager.default.fileExists(atPath: examples + "/\(example)/\(app)/split.txt") {
+        out.append("plan-examples/\(example)/\(app)")
+      }
+    }
+    return out
+  }
+
+  /// The example projects.
+  static var exampleNames: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: examples)) ?? []).filter {
+      !$0.hasPrefix(".")
+    }.sorted()
+  }
 
   static var apps: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? []
@@ -81,13 +108,14 @@ struct SplitOracle {
   }
 
   let app: String
-  let migration: String
+  /// The migrations to split, in order.
+  let migrations: [String]
   let folder: String
   let pinned: Bool
   let maintenance: Connection
   let baseURL: String
 
-  init(app: String) throws {
+  init(_ path: String) throws {
     guard let url = Self.databaseURL else {
       throw Missing(
         description: "MIGPLAN_TEST_DATABASE_URL is not set (CI=true): the split oracle needs it")
@@ -98,11 +126,12 @@ struct SplitOracle {
         description:
           "\(Self.python) cannot import django and psycopg (run Scripts/test.sh): \(check.stderr)")
     }
+    let app = String(path.split(separator: "/").last!)
     self.app = app
     baseURL = url
-    let source = Self.fixtures + "/" + app
-    migration = try String(contentsOfFile: source + "/split.txt", encoding: .utf8)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let source = Self.root + "/Fixtures/projects/" + path
+    migrations = try String(contentsOfFile: source + "/split.txt", encoding: .utf8)
+      .split(separator: "\n").map { String($0) }.filter { !$0.isEmpty }
     pinned = FileManager.default.fileExists(atPath: source + "/models_split.py")
     folder = NSTemporaryDirectory() + "migplan-split-oracle-\(app)-\(UUID().uuidString)"
     let fm = FileManager.default
@@ -110,9 +139,12 @@ struct SplitOracle {
       try fm.createDirectory(atPath: folder + "/" + side, withIntermediateDirectories: true)
       try fm.copyItem(atPath: source, toPath: folder + "/\(side)/\(app)")
     }
-    let split = try runMigplan(["split", app, migration, "--root", folder + "/split", "--write"])
-    guard split.status == 0 else {
-      throw Missing(description: "migplan split failed (\(split.status)): \(split.stderr)")
+    for migration in migrations {
+      let split = try runMigplan(
+        ["split", app, migration, "--root", folder + "/split", "--write"])
+      guard split.status == 0 else {
+        throw Missing(description: "migplan split failed (\(split.status)): \(split.stderr)")
+      }
     }
     if pinned {
       let models = folder + "/split/\(app)/models.py"
