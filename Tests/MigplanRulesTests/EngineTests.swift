@@ -159,13 +159,15 @@ let concurrentIndex =
       """
     #expect(
       try rulesFound(migration(ops)) == [
-        "11:unused-ignore", "12:invalid-ignore", "13:invalid-ignore",
+        "11:unused-ignore", "12:invalid-ignore", "13:invalid-ignore", "14:runsql-no-reverse",
       ])
     // An id of a rule turned off in the config is not "unused".
     var config = LintConfig()
     config.ignore = ["unknown-operation"]
     #expect(
-      try rulesFound(migration(ops), config: config) == ["12:invalid-ignore", "13:invalid-ignore"])
+      try rulesFound(migration(ops), config: config) == [
+        "12:invalid-ignore", "13:invalid-ignore", "14:runsql-no-reverse",
+      ])
   }
 
   // MARK: config
@@ -201,7 +203,8 @@ let concurrentIndex =
     #expect(try rulesFound(migration(ops)).map { $0.hasSuffix("unresolved-value") } == [true])
     var config = LintConfig()
     config.settings["SHOP_TABLE"] = "shop_orders"
-    #expect(try rulesFound(migration(ops), config: config) == [])
+    // With the setting's value the operation is judged: it renames `shop_order`.
+    #expect(try rulesFound(migration(ops), config: config) == ["11:rename-table"])
   }
 
   @Test func excludeGlobs() throws {
