@@ -316,17 +316,17 @@ struct MigrationStep {
     return m
   }
 
-  /// A short description for messages: `` `AddField` (`order.total`) ``.
+  /// A short description for messages: `` `AddField` of `order.total` ``, `` `AddIndex` on
+  /// `order` ``.
   var label: String {
     switch op.kind {
-    case .addField(let m, let n, _, _), .removeField(let m, let n), .alterField(let m, let n, _, _):
-      return "`\(op.className)` (\(OperationFacts.label(m, n)))"
-    case .renameField(let m, let n, _):
-      return "`\(op.className)` (\(OperationFacts.label(m, n)))"
+    case .addField(let m, let n, _, _), .removeField(let m, let n), .alterField(let m, let n, _, _),
+      .renameField(let m, let n, _):
+      return "`\(op.className)` of \(OperationFacts.label(m, n))"
     case .runPython(let code, _, _, _):
       return "`RunPython(\(OperationFacts.callableName(code)))`"
     default:
-      if let model = op.modelNameLower { return "`\(op.className)` (`\(model)`)" }
+      if let model = op.modelNameLower { return "`\(op.className)` on `\(model)`" }
       return "`\(op.className)`"
     }
   }
