@@ -116,15 +116,37 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
 public enum ConfigLoader {
   /// Walks up from `directory` and returns the first `.migplan.toml`, or `pyproject.toml` that
   /// has a `[tool.migplan]` table, with its configuration; the defaults when there is none.
+  /// A relative `directory` is walked up as written first (so the roots of a config found there
+  /// stay relative, as the paths the user typed), then the current folder and its parents.
   public static func discover(from directory: String) throws(ConfigError) -> LintConfig {
-    var dir = FileSystem.realPath(directory) ?? directory
-    while true {
-      let dotfile = dir == "/" ? "/.migplan.toml" : dir + "/.migplan.toml"
-      if FileSystem.isFile(dotfile) { return try load(dotfile) }
-      let pyproject = dir == "/" ? "/pyproject.toml" : dir + "/pyproject.toml"
-      if FileSystem.isFile(pyproject), let config = try load(pyproject, required: false) {
+    func found(_ dir: String) throws(ConfigError) -> LintConfig? {
+      let prefix = dir == "/" ? "/" : dir == "." ? "" : dir + "/"
+      if FileSystem.isFile(prefix + ".migplan.toml") { return try load(prefix + ".migplan.toml") }
+      if FileSystem.isFile(prefix + "pyproject.toml"),
+        let config = try load(prefix + "pyproject.toml", required: false)
+      {
         return config
       }
+      return nil
+    }
+    var dir = directory
+    if !dir.hasPrefix("/") {
+      // As written, up to the current folder itself (`.`), then its real parents.
+      while true {
+        if let config = try found(dir.isEmpty ? "." : dir) { return config }
+        if dir.isEmpty || dir == "." { break }
+        guard let slash = dir.utf8.lastIndex(of: UInt8(ascii: "/")) else {
+          dir = "."
+          continue
+        }
+        dir = String(dir[..<slash])
+      }
+      guard let cwd = FileSystem.realPath("."), cwd != "/" else { return LintConfig() }
+      dir = parentFolder(cwd)
+    }
+    dir = FileSystem.realPath(dir) ?? dir
+    while true {
+      if let config = try found(dir) { return config }
       if dir == "/" || dir.isEmpty { break }
       if let slash = dir.utf8.lastIndex(of: UInt8(ascii: "/")) {
         dir = slash == dir.utf8.startIndex ? "/" : String(dir[..<slash])
@@ -288,9 +310,10 @@ public enum ConfigLoader {
     return String(path[..<slash])
   }
 
-  /// `base/path` unless `path` is absolute.
+  /// `base/path` unless `path` is absolute (`base` itself for `.`).
   static func join(_ base: String, _ path: String) -> String {
     if path.hasPrefix("/") || base == "." { return path }
+    if path == "." || path == "./" { return base }
     return base.hasSuffix("/") ? base + path : base + "/" + path
   }
 

@@ -16,7 +16,7 @@ struct Lint: ParsableCommand {
       PATHs are migration files or folders; without them every migration under the roots is \
       linted. The project state is always built from every migration under the roots. \
       Configuration is `[tool.migplan]` in pyproject.toml or .migplan.toml, found by walking up \
-      from the current folder. Exit status: 0 when nothing is at or above --fail-on, 1 when \
+      from the first PATH (else from the current folder). Exit status: 0 when nothing is at or above --fail-on, 1 when \
       something is, 2 for a usage, config or input error (unreadable file, syntax error, \
       broken migration graph).
       """)
@@ -53,7 +53,10 @@ struct Lint: ParsableCommand {
     help: "Record every current finding in this file and exit 0.")
   var writeBaseline: String?
 
-  @Option(help: "Configuration file (default: found by walking up from the current folder).")
+  @Option(
+    help:
+      "Configuration file (default: found by walking up from the first PATH, else the current folder)."
+  )
   var config: String?
 
   func validate() throws {
@@ -69,7 +72,7 @@ struct Lint: ParsableCommand {
     do {
       settings =
         try config.map { try ConfigLoader.load($0) }
-        ?? ConfigLoader.discover(from: FileManager.default.currentDirectoryPath)
+        ?? ConfigLoader.discover(from: Self.discoveryStart(paths))
     } catch let e as ConfigError {
       InputError.printError(e.description)
       throw ExitCode(2)
@@ -130,6 +133,17 @@ struct Lint: ParsableCommand {
     FileHandle.standardOutput.write(Data(renderer.render(result).utf8))
     let status = result.exitStatus(failOn: settings.failOn)
     if status != 0 { throw ExitCode(status) }
+  }
+
+  /// Where the configuration search starts: the first PATH (its folder for a file) when it
+  /// exists, else the current folder (`.`: a config found there keeps relative roots relative).
+  static func discoveryStart(_ paths: [String]) -> String {
+    guard let first = paths.first else { return "." }
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: first, isDirectory: &isFolder) else { return "." }
+    if isFolder.boolValue { return first }
+    guard let slash = first.lastIndex(of: "/") else { return "." }
+    return slash == first.startIndex ? "/" : String(first[..<slash])
   }
 
   /// `path:line:col: error: message` for an input problem.
