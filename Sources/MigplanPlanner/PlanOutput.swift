@@ -117,6 +117,7 @@ extension Plan {
     if !lint.isEmpty {
       out.append("")
       out.append("Lint findings:")
+      out.append("")
       out += lint
     }
     for phase in phases {
