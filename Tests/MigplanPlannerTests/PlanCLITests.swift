@@ -1,4 +1,5 @@
 import Foundation
+import MigplanPostgres
 import MigplanTestSupport
 import Testing
 
@@ -126,5 +127,45 @@ import Testing
       if !isDir.boolValue { out[p] = try String(contentsOfFile: root + "/" + p, encoding: .utf8) }
     }
     return out
+  }
+}
+
+/// `migplan plan --database`: the migrations `django_migrations` does not list.
+@Suite(
+  .enabled(
+    if: SplitOracle.databaseURL != nil || ProcessInfo.processInfo.environment["CI"] == "true"))
+struct PlanDatabaseTests {
+  @Test func plansWhatTheDatabaseHasNotApplied() throws {
+    let base = try #require(
+      SplitOracle.databaseURL, "CI=true but MIGPLAN_TEST_DATABASE_URL is not set")
+    let maintenance = try Connection(.url(base))
+    let scratch = try ScratchDatabase(on: maintenance, prefix: "migplan_plan")
+    defer { try? scratch.drop() }
+    let url = SplitOracle.url(base, database: scratch.name)
+    let w = try Workspace(app: "addfield")
+    defer { w.remove() }
+    func planned() throws -> [String] {
+      let run = try runMigplan(["plan", "--root", w.root, "--database", url, "--format", "json"])
+      #expect(run.status == 0, "\(run.stderr)")
+      let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+      return (object?["migrations"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+    }
+    // No django_migrations table: nothing is applied.
+    #expect(try planned() == ["0001_initial", "0002_account_email", "0003_account_nickname"])
+    let c = try Connection(.url(url))
+    defer { c.close() }
+    try c.query(
+      "CREATE TABLE django_migrations (id bigserial PRIMARY KEY, app varchar(255) NOT NULL, "
+        + "name varchar(255) NOT NULL, applied timestamptz NOT NULL)")
+    try c.query(
+      "INSERT INTO django_migrations (app, name, applied) VALUES ('addfield', '0001_initial', now())"
+    )
+    #expect(try planned() == ["0002_account_email", "0003_account_nickname"])
+    try c.query(
+      "INSERT INTO django_migrations (app, name, applied) SELECT 'addfield', n, now() FROM "
+        + "unnest(ARRAY['0002_account_email', '0003_account_nickname']) n")
+    let done = try runMigplan(["plan", "--root", w.root, "--database", url])
+    #expect(done.status == 0)
+    #expect(done.stdout.contains("Nothing pending"))
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MigplanModel
 import MigplanPlanner
+import MigplanPostgres
 import MigplanRules
 
 extension PlanFormat: ExpressibleByArgument {}
@@ -12,8 +13,10 @@ struct PlanCommand: ParsableCommand {
     commandName: "plan",
     abstract: "Print a phase-by-phase deploy plan for migrations.",
     discussion: """
-      PATHs are migration files or migrations folders; without them the plan covers the last \
-      migration of every app. Each risky migration is planned as the chain `migplan split` \
+      PATHs are migration files or migrations folders; without them the plan covers the \
+      migrations `--database` has not applied (django_migrations, read-only; its server version \
+      is the default --pg-version), else those git reports changed since `--changed-since REF`, \
+      else the last migration of every app. Each risky migration is planned as the chain `migplan split` \
       writes for it. Phases: migrate before deploy, deploy code, backfill, validate, migrate \
       after deploy; each lists its migrations, the SQL with the locks each statement takes, \
       the command that runs it with lock_timeout and statement_timeout set through PGOPTIONS, \
@@ -47,6 +50,15 @@ struct PlanCommand: ParsableCommand {
   @Option(help: "Configuration file (default: found by walking up from the current folder).")
   var config: String?
 
+  @Option(
+    help: "Plan the migrations this database has not applied (a libpq URL or conninfo string).")
+  var database: String?
+
+  @Option(
+    name: .customLong("changed-since"),
+    help: "Plan the migration files git reports changed since REF (plus uncommitted ones).")
+  var changedSince: String?
+
   func validate() throws {
     if let v = pgVersion, !LintConfig.pgVersions.contains(v) {
       throw ValidationError(
@@ -63,7 +75,25 @@ struct PlanCommand: ParsableCommand {
     let roots = ProjectOptions.roots(roots, settings)
     let project = Loader.load(roots: roots, settings: settings.djangoSettings)
     try InputError.exitOnDiagnostics(project.diagnostics)
-    let keys = try ProjectOptions.select(paths, in: project)
+    var paths = self.paths
+    if let ref = changedSince {
+      paths = Lint.restrict(try Lint.changedMigrations(since: ref), to: paths)
+      if paths.isEmpty {
+        InputError.writeOut("No migration changed since \(ref).\n")
+        return
+      }
+    }
+    var keys: [MigrationKey]
+    var serverVersion: Int? = nil
+    if let database, paths.isEmpty {
+      (keys, serverVersion) = try Self.pending(database, project)
+      if keys.isEmpty {
+        InputError.writeOut("Nothing pending: the database has every migration applied.\n")
+        return
+      }
+    } else {
+      keys = try ProjectOptions.select(paths, in: project)
+    }
     let lint = Linter.run(
       LintRequest(
         roots: roots, paths: keys.compactMap { project.migrations[$0]?.path },
@@ -71,13 +101,49 @@ struct PlanCommand: ParsableCommand {
     do {
       let plan = try Planner.plan(
         project: project, keys: keys, settings: settings.djangoSettings,
-        pgVersion: pgVersion ?? settings.pgVersion, lockTimeout: lockTimeout,
+        pgVersion: pgVersion ?? serverVersion ?? settings.pgVersion, lockTimeout: lockTimeout,
         statementTimeout: statementTimeout, findings: lint.findings)
       InputError.writeOut(plan.render(format))
     } catch {
       InputError.printError("error: \(error.message)")
       throw ExitCode(2)
     }
+  }
+}
+
+extension PlanCommand {
+  /// The plan's migrations `django_migrations` of `database` does not list, and the server's
+  /// major version. A squashed migration counts as applied when everything it replaces is.
+  static func pending(_ database: String, _ project: Project) throws -> ([MigrationKey], Int) {
+    let connection: Connection
+    var done: Set<MigrationKey> = []
+    do {
+      connection = try Connection(.url(database))
+      try connection.makeReadOnly(lockTimeoutMs: 5000, statementTimeoutMs: 30000)
+      let exists = try connection.query("SELECT to_regclass('django_migrations') IS NOT NULL")
+      if exists.rows.first?[0] == "t" {
+        for row in try connection.query("SELECT app, name FROM django_migrations").rows {
+          if let app = row[0], let name = row[1] { done.insert(MigrationKey(app, name)) }
+        }
+      }
+    } catch {
+      InputError.printError("error: \(error)")
+      throw ExitCode(2)
+    }
+    defer { connection.close() }
+    var pending: [MigrationKey] = []
+    for key in project.plan where !done.contains(key) {
+      let replaced = project.migrations[key]?.replaces.map(\.key) ?? []
+      if !replaced.isEmpty, replaced.allSatisfy(done.contains) { continue }
+      if !replaced.isEmpty, replaced.contains(where: done.contains) {
+        InputError.printError(
+          "error: \(key) replaces migrations of which only some are applied; plan the files it "
+            + "replaces by path")
+        throw ExitCode(2)
+      }
+      pending.append(key)
+    }
+    return (pending, connection.serverVersion / 10000)
   }
 }
 
