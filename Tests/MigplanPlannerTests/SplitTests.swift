@@ -71,6 +71,29 @@ import Testing
     #expect(lint.filesChecked == result.files.count)
   }
 
+  /// Where `migplan lint` has the rule, it flags the same operation the split answers: the
+  /// plan's verdicts and the lint rules agree.
+  @Test(arguments: SplitOracle.apps)
+  func lintFlagsWhatTheSplitAnswers(app: String) throws {
+    let folder = try Workspace(app: app)
+    defer { folder.remove() }
+    let project = Loader.load(roots: [folder.root])
+    let m = try project.migration(app: app, prefix: folder.migration).get()
+    let result = try Splitter(project: project).split(m.key)
+    let lint = Linter.run(LintRequest(roots: [folder.root], paths: [m.path]), project: project)
+    let known = Set(Rules.all.map { $0.id })
+    for (i, verdict) in result.verdicts.enumerated() {
+      guard let rule = verdict.rule, known.contains(rule) else { continue }
+      #expect(
+        lint.findings.contains { $0.rule == rule && $0.operationIndex == i },
+        "\(app) #\(i): lint does not report \(rule)")
+    }
+    for f in lint.findings where Recipe.all[f.rule] != nil {
+      let i = try #require(f.operationIndex)
+      #expect(i < result.verdicts.count && result.verdicts[i].rule == f.rule, "\(app): \(f.rule)")
+    }
+  }
+
   @Test func laterMigrationsDependOnTheLastOfTheChain() throws {
     let folder = try Workspace(app: "addfield")
     defer { folder.remove() }
