@@ -223,33 +223,6 @@ public enum Literal {
     }
   }
 
-  static func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 || u.value > 0x7e {
-          if u.value > 0xffff {
-            let v = u.value - 0x10000
-            out += String(format4(0xd800 + (v >> 10))) + String(format4(0xdc00 + (v & 0x3ff)))
-          } else {
-            out += format4(u.value)
-          }
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
-  }
-
-  private static func format4(_ v: UInt32) -> String {
-    let h = String(v, radix: 16)
-    return "\\u" + String(repeating: "0", count: 4 - h.count) + h
-  }
+  /// A JSON string as `json.dumps` writes it (`ensure_ascii=True`).
+  static func jsonString(_ s: String) -> String { PythonRepr.json(s, asciiOnly: true) }
 }

@@ -1,3 +1,5 @@
+import MigplanSyntax
+
 /// How PostgreSQL 15's catalog functions print a `SchemaModel`: `format_type`, `quote_ident`,
 /// `pg_get_indexdef`, `pg_get_constraintdef`, `pg_get_expr`, and `Scripts/oracle/collect.py`'s
 /// JSON layout.
@@ -288,28 +290,7 @@ extension SchemaModel {
   }
 
   /// A JSON string as Python's `json.dumps(ensure_ascii=False)` writes it.
-  static func json(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      default:
-        if u.value < 0x20 {
-          let h = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func json(_ s: String) -> String { PythonRepr.json(s) }
 }
 
 extension DDL.Expr {

@@ -209,3 +209,39 @@ public enum PythonRepr {
     }
   }
 }
+
+extension PythonRepr {
+  /// A string as Python's `json.dumps` writes it: `\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f`,
+  /// other control characters as `\u00XX`; with `asciiOnly` (`ensure_ascii=True`) every
+  /// non-ASCII character as `\uXXXX` (UTF-16 surrogate pairs above U+FFFF).
+  public static func json(_ s: String, asciiOnly: Bool = false) -> String {
+    func hex4(_ v: UInt32) -> String {
+      let h = String(v, radix: 16)
+      return "\\u" + String(repeating: "0", count: 4 - h.count) + h
+    }
+    var out = "\""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\u{08}": out += "\\b"
+      case "\u{0C}": out += "\\f"
+      default:
+        if u.value < 0x20 || (asciiOnly && u.value > 0x7e) {
+          if u.value > 0xffff {
+            let v = u.value - 0x10000
+            out += hex4(0xd800 + (v >> 10)) + hex4(0xdc00 + (v & 0x3ff))
+          } else {
+            out += hex4(u.value)
+          }
+        } else {
+          out.unicodeScalars.append(u)
+        }
+      }
+    }
+    return out + "\""
+  }
+}
