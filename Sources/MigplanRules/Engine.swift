@@ -189,14 +189,16 @@ public enum Linter {
       let byOp = analysis?.impacts[m.key] ?? [:]
       let ordered = analysis?.ordered[m.key] ?? []
       let output = analysis?.outputs[m.key]
+      let sites = StatementSites.all(ordered, atomic: m.atomic)
       var state = start
       for (i, op) in m.typedOperations.enumerated() {
         let before = state
         _ = state.apply(op, app: m.app, migration: m.key)
-        let ctx = OperationContext(
+        var ctx = OperationContext(
           lint: context, source: source, migration: m, index: i, operation: op,
           before: before, after: state, statements: output?.operations[i] ?? [],
           impacts: byOp[i] ?? [], migrationImpacts: ordered, pgVersion: config.pgVersion)
+        ctx.sites = sites[i] ?? []
         var report = Report(path: path, key: m.key, operationIndex: i, span: op.range)
         for rule in instances { rule.check(operation: ctx, into: &report) }
         byFile[path, default: []] += report.findings
@@ -209,13 +211,22 @@ public enum Linter {
       var states: AncestorStates? = nil
       var analysis: ProjectAnalysis? = nil
       if needsSQL, let last = inPlan.last {
-        let all = AncestorStates(project)
-        states = all
-        // The SQL of the plan up to the last linted migration (the catalog and schema it
-        // runs against come from everything before it).
+        // The SQL of the linted migrations and their ancestors, in plan order up to the last
+        // linted one: Django renders a migration from its ancestors' state, and the catalog
+        // and schema its SQL runs against are those of the tables in that state.
+        var needed = Set(inPlan)
+        var stack = inPlan
+        while let k = stack.popLast() {
+          for p in project.graph.nodeMap[k]?.parents ?? [] where needed.insert(p).inserted {
+            stack.append(p)
+          }
+        }
+        // Django's state before each migration: replayed per migration for a few, from the
+        // shared cache for many.
+        if needed.count > 32 { states = AncestorStates(project) }
         analysis = ProjectAnalysis(
           project: project, settings: config.djangoSettings, pgVersion: config.pgVersion,
-          states: all, through: last)
+          states: states, through: last, only: needed.count < plan.count ? needed : nil)
       } else if inPlan.count > 4 {
         states = AncestorStates(project)
       }

@@ -89,6 +89,9 @@ public struct OperationContext: Sendable {
   public var migrationImpacts: [(operation: Int, impact: StatementImpact)]
   /// The PostgreSQL major version the deploy runs on (config `pg-version`).
   public var pgVersion: Int
+  /// This operation's statements with their context in the migration, when the engine
+  /// computed them for the whole migration at once (`StatementSites.all`).
+  var sites: [StatementSite]? = nil
 
   public init(
     lint: LintContext, source: SourceFile, migration: Migration, index: Int,
