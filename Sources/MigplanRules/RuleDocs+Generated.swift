@@ -4,6 +4,366 @@
 public enum RuleDocs {
   /// Document text by rule id.
   public static let text: [String: String] = [
+    "add-check-constraint": #"""
+# add-check-constraint
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full scan
+
+## What it does
+Flags a `CHECK` constraint that PostgreSQL validates against the rows of a table that existed
+before the migration: `AddConstraint` with a `CheckConstraint`, the checks Django adds on its
+own for `PositiveIntegerField`, `PositiveSmallIntegerField` and `PositiveBigIntegerField`
+(`CHECK ("column" >= 0)` on `AddField`, or on `AlterField` to such a field), and `RunSQL` with
+`ADD CONSTRAINT … CHECK` or `ADD COLUMN … CHECK`. Constraints added `NOT VALID`
+(`AddConstraintNotValid`) are not flagged. Tables created earlier in the same migration are
+exempt.
+
+## Why is this bad?
+PostgreSQL reads every row to check the new constraint while it holds an `ACCESS EXCLUSIVE` lock:
+every read and write of the table waits for the whole scan. This holds for a column added with a
+`CHECK` too, even when the column is new and all NULL: the scan still happens.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(  # expect: add-check-constraint
+            model_name="order",
+            constraint=models.CheckConstraint(
+                condition=models.Q(total__gte=0), name="shop_order_total_gte_0"
+            ),
+        ),
+        migrations.AddField(  # expect: add-check-constraint
+            model_name="order",
+            name="quantity",
+            field=models.PositiveIntegerField(null=True),
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_total_gte_0.py
+from django.contrib.postgres.operations import AddConstraintNotValid
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddConstraintNotValid(
+            model_name="order",
+            constraint=models.CheckConstraint(
+                condition=models.Q(total__gte=0), name="shop_order_total_gte_0"
+            ),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_validate_order_total_gte_0.py
+from django.contrib.postgres.operations import ValidateConstraint
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_total_gte_0")]
+
+    operations = [
+        ValidateConstraint(model_name="order", name="shop_order_total_gte_0"),
+    ]
+```
+
+## Safe recipe
+1. Add the constraint with `AddConstraintNotValid` (from `django.contrib.postgres.operations`):
+   an instant lock, and PostgreSQL checks new and updated rows from then on.
+2. In a later migration, `ValidateConstraint`: it scans under `SHARE UPDATE EXCLUSIVE`, which lets
+   reads and writes go on.
+
+For a `Positive…Field` added to a big table, add it as the plain integer field, add the check as
+above, then switch the field class in Django's state with `SeparateDatabaseAndState`
+(`state_operations=[AlterField(…PositiveIntegerField…)]`, no database operations).
+
+## References
+- PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("adding a CHECK or NOT NULL constraint requires scanning the table to verify that existing rows meet the constraint")
+- PostgreSQL: [ALTER TABLE, VALIDATE CONSTRAINT](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT)
+- Django: [AddConstraintNotValid and ValidateConstraint](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#adding-constraints-without-enforcing-validation)
+"""#,
+    "add-foreign-key": #"""
+# add-foreign-key
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** SHARE ROW EXCLUSIVE on both tables
+
+## What it does
+Flags a foreign key added to a table that existed before the migration:
+
+- `ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY` without `NOT VALID` (Django's `AlterField` to a
+  `ForeignKey`, `db_constraint` turned on, `RunSQL`): PostgreSQL validates every row;
+- a column added with `REFERENCES` and a default: every row is validated too;
+- a column added with `REFERENCES` and no default (`AddField(ForeignKey(null=True))`): there is
+  nothing to validate, but the lock on the referenced table lasts until an atomic migration
+  commits; flagged when the migration works over an existing table after it, such as the index
+  Django builds on the new column.
+
+Foreign keys of tables created earlier in the same migration are exempt.
+
+## Why is this bad?
+Adding a foreign key takes a `SHARE ROW EXCLUSIVE` lock on the table *and on the table it
+references*, which blocks `INSERT`, `UPDATE` and `DELETE` on both. While PostgreSQL checks every
+existing row against the referenced table (or while the migration goes on to build an index),
+writes to the referenced table wait too, and that is often the busiest one (`auth_user`).
+
+## Bad
+```python shop/migrations/0002_customer.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(
+            name="Customer",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+    ]
+```
+
+```python shop/migrations/0003_order_customer.py
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_customer")]
+
+    operations = [
+        migrations.AddField(  # expect: add-foreign-key
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="shop.customer",
+            ),
+        ),
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" ADD CONSTRAINT "shop_order_total_fk" '  # expect: add-foreign-key
+            'FOREIGN KEY ("total") REFERENCES "shop_customer" ("id")',
+            reverse_sql='ALTER TABLE "shop_order" DROP CONSTRAINT "shop_order_total_fk"',
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_customer.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(
+            name="Customer",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+    ]
+```
+
+```python shop/migrations/0003_order_customer.py
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_customer")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AddField(
+                    model_name="order",
+                    name="customer",
+                    field=models.ForeignKey(
+                        null=True,
+                        db_index=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="shop.customer",
+                    ),
+                ),
+            ],
+            database_operations=[
+                migrations.AddField(
+                    model_name="order",
+                    name="customer",
+                    field=models.ForeignKey(
+                        null=True,
+                        db_index=False,
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="shop.customer",
+                    ),
+                ),
+                migrations.RunSQL(
+                    'ALTER TABLE "shop_order" ADD CONSTRAINT "shop_order_customer_id_fk" '
+                    'FOREIGN KEY ("customer_id") REFERENCES "shop_customer" ("id") '
+                    "DEFERRABLE INITIALLY DEFERRED NOT VALID",
+                    reverse_sql='ALTER TABLE "shop_order" DROP CONSTRAINT "shop_order_customer_id_fk"',
+                ),
+            ],
+        ),
+    ]
+```
+
+```python shop/migrations/0004_validate_order_customer.py
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_order_customer")]
+
+    operations = [
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" VALIDATE CONSTRAINT "shop_order_customer_id_fk"',
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+```
+
+## Safe recipe
+1. Add the column without the constraint (`db_constraint=False`, and `db_index=False` or the index
+   built concurrently, see [add-index](add-index.md)), keeping Django's state as written with
+   `SeparateDatabaseAndState`.
+2. In the same migration, add the constraint `NOT VALID` with `RunSQL`: an instant lock, and new
+   rows are checked from then on.
+3. In a later migration, `VALIDATE CONSTRAINT`: it scans under `SHARE UPDATE EXCLUSIVE` on the
+   table and `ROW SHARE` on the referenced one, so writes to both go on.
+
+## References
+- PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("ADD FOREIGN KEY requires a SHARE ROW EXCLUSIVE lock on the referenced table, in addition to the lock on the table")
+- PostgreSQL: [ALTER TABLE, VALIDATE CONSTRAINT](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT)
+- Django: [ForeignKey.db_constraint](https://docs.djangoproject.com/en/5.2/ref/models/fields/#django.db.models.ForeignKey.db_constraint)
+"""#,
+    "add-index": #"""
+# add-index
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** SHARE on the table while the index is built
+
+## What it does
+Flags `CREATE INDEX` without `CONCURRENTLY` on a table that existed before the migration, from
+any operation: `AddIndex`, a field added or altered with `db_index=True` or as a `ForeignKey`
+(Django indexes foreign keys), the `_like` index Django adds for `varchar`/`text` columns with
+`db_index` or `unique`, `index_together`, a `UniqueConstraint` with a condition or expressions
+(built as a unique index), and `CREATE INDEX` in `RunSQL`. The SQL is the one `migrate` runs,
+deferred indexes included. Tables created earlier in the same migration are exempt: they have no
+rows and nobody else uses them yet. Concurrent builds in an atomic migration are
+[concurrently-in-atomic](concurrently-in-atomic.md)'s.
+
+## Why is this bad?
+A plain `CREATE INDEX` reads the whole table while it holds a `SHARE` lock, which blocks every
+`INSERT`, `UPDATE` and `DELETE` until the index is built: seconds to minutes of failed or stalled
+writes on a large table. If an earlier statement of the same atomic migration holds `ACCESS
+EXCLUSIVE` on the table (the `ADD COLUMN` of an `AddField(ForeignKey)`, for one), reads wait too.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(  # expect: add-index
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+        migrations.AlterField(  # expect: add-index
+            model_name="order",
+            name="total",
+            field=models.IntegerField(null=True, db_index=True),
+        ),
+        migrations.RunSQL(
+            'CREATE INDEX "shop_order_note_idx" ON "shop_order" ("note")',  # expect: add-index
+            reverse_sql='DROP INDEX "shop_order_note_idx"',
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_created_idx.py
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddIndexConcurrently(
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_coupon.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_created_idx")]
+
+    operations = [
+        # A new table: its indexes are built while it is empty.
+        migrations.CreateModel(
+            name="Coupon",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("code", models.CharField(max_length=20)),
+            ],
+        ),
+        migrations.AddIndex(
+            model_name="coupon",
+            index=models.Index(fields=["code"], name="shop_coupon_code_idx"),
+        ),
+    ]
+```
+
+## Safe recipe
+Build the index with `AddIndexConcurrently` (from `django.contrib.postgres.operations`), or
+`CREATE INDEX CONCURRENTLY` in `RunSQL`, in a migration of its own with `atomic = False`. For an
+index that comes with a field (`db_index=True`, a `ForeignKey`), add the field with
+`db_index=False` and the index concurrently, or wrap the field operation in
+`SeparateDatabaseAndState` so that Django's state stays as written:
+
+```python
+migrations.SeparateDatabaseAndState(
+    state_operations=[migrations.AlterField("order", "total", models.IntegerField(null=True, db_index=True))],
+    database_operations=[
+        migrations.RunSQL(
+            'CREATE INDEX CONCURRENTLY "shop_order_total_idx" ON "shop_order" ("total")',
+            reverse_sql='DROP INDEX CONCURRENTLY "shop_order_total_idx"',
+        ),
+    ],
+)
+```
+
+`CONCURRENTLY` takes two scans and lets writes go on. If it fails it leaves an `INVALID` index:
+drop it before retrying.
+
+## References
+- PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
+- PostgreSQL: [Explicit Locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES) (`CREATE INDEX` takes `SHARE`)
+- Django: [AddIndexConcurrently](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#concurrent-index-operations)
+"""#,
     "add-not-null-column": #"""
 # add-not-null-column
 
@@ -82,6 +442,208 @@ later migration (see `set-not-null`).
 ## References
 - Django: [Field.db_default](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-default)
 - PostgreSQL: [ALTER TABLE … ADD COLUMN, notes on defaults](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES)
+"""#,
+    "add-unique-constraint": #"""
+# add-unique-constraint
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table while the index is built
+
+## What it does
+Flags a unique, primary key or exclusion constraint added to a table that existed before the
+migration: `unique=True` on `AddField` or `AlterField`, new entries of `AlterUniqueTogether`,
+`AddConstraint` with a `UniqueConstraint` on fields or an `ExclusionConstraint`, and `RunSQL`
+with `ALTER TABLE … ADD CONSTRAINT … UNIQUE` / `PRIMARY KEY` / `EXCLUDE` or `ADD COLUMN …
+UNIQUE`. `ADD CONSTRAINT … UNIQUE USING INDEX` (attaching an index built concurrently before) is
+not flagged. A `UniqueConstraint` with a condition or expressions is built as a unique index
+and is [add-index](add-index.md)'s. Tables created earlier in the same migration are exempt.
+
+## Why is this bad?
+`ALTER TABLE … ADD CONSTRAINT … UNIQUE` builds a unique index over every row while it holds an
+`ACCESS EXCLUSIVE` lock: every read and write of the table waits for the whole build. If the
+existing rows hold a duplicate the migration fails at the end of that wait, and the rows that old
+code inserts during the deploy can be duplicates too.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(  # expect: add-unique-constraint
+            model_name="order",
+            constraint=models.UniqueConstraint(
+                fields=["created", "note"], name="shop_order_created_note_uniq"
+            ),
+        ),
+        migrations.AlterUniqueTogether(  # expect: add-unique-constraint
+            name="order",
+            unique_together={("created", "total")},
+        ),
+        migrations.AlterField(  # expect: add-unique-constraint
+            model_name="order",
+            name="total",
+            field=models.IntegerField(null=True, unique=True),
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_created_note_index.py
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(
+            'CREATE UNIQUE INDEX CONCURRENTLY "shop_order_created_note_uniq" '
+            'ON "shop_order" ("created", "note")',
+            reverse_sql='DROP INDEX CONCURRENTLY "shop_order_created_note_uniq"',
+        ),
+    ]
+```
+
+```python shop/migrations/0003_order_created_note_uniq.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_created_note_index")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AddConstraint(
+                    model_name="order",
+                    constraint=models.UniqueConstraint(
+                        fields=["created", "note"], name="shop_order_created_note_uniq"
+                    ),
+                ),
+            ],
+            database_operations=[
+                migrations.RunSQL(
+                    'ALTER TABLE "shop_order" ADD CONSTRAINT "shop_order_created_note_uniq" '
+                    'UNIQUE USING INDEX "shop_order_created_note_uniq"',
+                    reverse_sql='ALTER TABLE "shop_order" DROP CONSTRAINT "shop_order_created_note_uniq"',
+                ),
+            ],
+        ),
+    ]
+```
+
+## Safe recipe
+1. Remove the duplicates, and deploy code that does not create new ones.
+2. `CREATE UNIQUE INDEX CONCURRENTLY` in a migration with `atomic = False` (writes go on; an
+   `INVALID` index left by a failure must be dropped before retrying).
+3. In a later migration, `ALTER TABLE … ADD CONSTRAINT name UNIQUE USING INDEX name`, which only
+   takes the lock for an instant, inside `SeparateDatabaseAndState` whose `state_operations` hold
+   the `AddConstraint` (or the `unique=True` field) as Django wrote it.
+
+Exclusion constraints cannot be attached to an index built beforehand: add them while the table is
+small, or in a maintenance window.
+
+## References
+- PostgreSQL: [ALTER TABLE, ADD table_constraint_using_index](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX)
+- PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
+- Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
+"""#,
+    "change-column-type": #"""
+# change-column-type
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full rewrite
+
+## What it does
+Flags a change of a column's type that makes PostgreSQL rewrite the table: an `AlterField`
+whose column type changes (`IntegerField` → `BigIntegerField`, `TextField` → `CharField`,
+`max_length` lowered, …), the columns Django changes with it (foreign keys to a primary key whose
+type changes), and `RunSQL` with `ALTER TABLE … ALTER COLUMN … TYPE`. migplan compares the old
+column type, from Django's state before the operation, with the new one, so the changes that keep
+the data as it is are not flagged: `varchar(n)` widened or its limit removed, `varchar` to `text`,
+`numeric(p, s)` to a larger precision at the same scale, or to plain `numeric`. Tables created
+earlier in the same migration are exempt.
+
+## Why is this bad?
+PostgreSQL copies every row into a new file and rebuilds every index of the table while it holds
+an `ACCESS EXCLUSIVE` lock: every read and write of the table waits until the rewrite ends, which
+takes minutes on a large table. During a rolling deploy the old code also keeps writing values of
+the old type, which the new type may refuse.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(  # expect: change-column-type
+            model_name="order",
+            name="total",
+            field=models.BigIntegerField(null=True),
+        ),
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" ALTER COLUMN "note" TYPE varchar(200)',  # expect: change-column-type
+            reverse_sql='ALTER TABLE "shop_order" ALTER COLUMN "note" TYPE text',
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_code.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="code",
+            field=models.CharField(max_length=20, null=True),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_order_code_longer.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_code")]
+
+    operations = [
+        # varchar(20) -> varchar(100): only the catalog changes.
+        migrations.AlterField(
+            model_name="order",
+            name="code",
+            field=models.CharField(max_length=100, null=True),
+        ),
+    ]
+```
+
+## Safe recipe
+Change the type in steps that each take the lock only for an instant (expand, then contract):
+
+1. Add a new nullable column of the new type (`AddField`), and deploy code that writes both.
+2. Backfill the new column in batches (`RunPython` with `.iterator()` and small
+   `update()`s, in a migration with `atomic = False`).
+3. Deploy code that reads the new column; then drop the old one (`RemoveField`) and, if the name
+   matters, rename with `db_column` rather than a second rewrite.
+
+If the change can be one of the no-rewrite ones (a wider `varchar`, `text`), prefer it.
+
+## References
+- PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("changing the type of an existing column will require the entire table and its indexes to be rewritten", with the binary-coercible exceptions)
+- PostgreSQL: [Explicit Locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES)
+- Django: [AlterField](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#alterfield)
 """#,
     "concurrently-in-atomic": #"""
 # concurrently-in-atomic
@@ -341,6 +903,106 @@ operations = [
 - Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
 - PostgreSQL: [ALTER TABLE … DROP COLUMN](https://www.postgresql.org/docs/current/sql-altertable.html)
 """#,
+    "drop-index": #"""
+# drop-index
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table
+
+## What it does
+Flags `DROP INDEX` without `CONCURRENTLY` on a table that existed before the migration:
+`RemoveIndex`, the indexes Django drops when a field loses `db_index` or `index_together`
+shrinks, and `DROP INDEX` in `RunSQL`. Indexes of tables created earlier in the same migration
+are exempt. (Constraints dropped with `ALTER TABLE … DROP CONSTRAINT` are not flagged: PostgreSQL
+has no concurrent way to drop them.)
+
+## Why is this bad?
+`DROP INDEX` takes an `ACCESS EXCLUSIVE` lock on the index's table. It is quick once it has the
+lock, but it first waits for every query running on the table, and every read and write that
+arrives meanwhile queues behind it: one slow report turns into an outage. In an atomic migration
+the lock is then held until the whole migration commits.
+
+## Bad
+```python shop/migrations/0002_order_created_idx.py
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddIndexConcurrently(
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_remove_order_created_idx.py
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_created_idx")]
+
+    operations = [
+        migrations.RemoveIndex(model_name="order", name="shop_order_created_idx"),  # expect: drop-index
+        migrations.RunSQL(
+            'DROP INDEX IF EXISTS "shop_order_legacy_idx"',  # expect: drop-index
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_created_idx.py
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddIndexConcurrently(
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_remove_order_created_idx.py
+from django.contrib.postgres.operations import RemoveIndexConcurrently
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0002_order_created_idx")]
+
+    operations = [
+        RemoveIndexConcurrently(model_name="order", name="shop_order_created_idx"),
+    ]
+```
+
+## Safe recipe
+Use `RemoveIndexConcurrently` (from `django.contrib.postgres.operations`), or
+`DROP INDEX CONCURRENTLY` in `RunSQL`, in a migration of its own with `atomic = False`. It waits
+for running queries without blocking new ones. For an index that goes with a field change, drop it
+concurrently first and keep Django's state with `SeparateDatabaseAndState`. A short
+`lock_timeout` (`SET lock_timeout = '2s'`) makes a blocked plain `DROP INDEX` give up instead of
+queueing everyone behind it.
+
+## References
+- PostgreSQL: [DROP INDEX](https://www.postgresql.org/docs/current/sql-dropindex.html) (`CONCURRENTLY`: "drop the index without locking out concurrent selects, inserts, updates, and deletes on the index's table")
+- PostgreSQL: [Explicit Locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES)
+- Django: [RemoveIndexConcurrently](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#concurrent-index-operations)
+"""#,
     "drop-table": #"""
 # drop-table
 
@@ -441,6 +1103,101 @@ operations = [
 ## References
 - Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
 - PostgreSQL: [DROP TABLE](https://www.postgresql.org/docs/current/sql-droptable.html)
+"""#,
+    "exclusive-lock-then-work": #"""
+# exclusive-lock-then-work
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE held through the work
+
+## What it does
+In an atomic migration (Django's default), flags a statement that works over a whole existing
+table (an index build, a constraint validation, a table rewrite, a full scan, an `UPDATE` or
+`DELETE`) when an earlier operation of the same migration already took an `ACCESS EXCLUSIVE`
+lock on an existing table: an `AddField`, `RemoveField`, `AlterField`, `RenameField`,
+`AddConstraint`, any `ALTER TABLE` in `RunSQL`. The statements are taken in the order `migrate`
+runs them, with the indexes Django defers to the end of the migration at the end. Work inside
+one operation (Django's `UPDATE` before `SET NOT NULL`, a foreign key's index) is judged by that
+operation's own rule ([set-not-null](set-not-null.md), [add-index](add-index.md)); so is
+work on a table that its own operation (or the statement itself) already locks `ACCESS
+EXCLUSIVE`, since the earlier lock adds no wait there.
+Non-atomic migrations commit each statement and are not flagged.
+
+## Why is this bad?
+A transaction keeps every lock until it commits. An `ALTER TABLE … ADD COLUMN` on its own takes
+its `ACCESS EXCLUSIVE` lock for a moment; followed in the same migration by an index build or a
+backfill, it keeps the table closed to every read and write for as long as that work takes.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+        migrations.AddIndex(  # expect: exclusive-lock-then-work
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+        migrations.RunSQL(
+            "UPDATE shop_order SET status = 'new' WHERE status IS NULL",  # expect: exclusive-lock-then-work
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_status.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_order_created_idx.py
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0002_order_status")]
+
+    operations = [
+        AddIndexConcurrently(
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+    ]
+```
+
+## Safe recipe
+Keep the operations that take `ACCESS EXCLUSIVE` (adding, dropping, renaming or retyping columns,
+adding constraints) in migrations of their own, so the lock is held only for an instant, and move
+index builds, validations and backfills to separate migrations: concurrent index builds and
+batched backfills with `atomic = False`, validations (`ValidateConstraint`) on their own. Setting
+a short `lock_timeout` for the migration makes a lock that cannot be had quickly fail instead of
+queueing every query behind it.
+
+## References
+- PostgreSQL: [Explicit Locking](https://www.postgresql.org/docs/current/explicit-locking.html) ("once acquired, a lock is normally held until the end of the transaction")
+- Django: [Migrations, Transactions](https://docs.djangoproject.com/en/5.2/topics/migrations/#transactions)
 """#,
     "graph-conflict": #"""
 # graph-conflict
@@ -559,6 +1316,79 @@ that exists, or add the app that holds it to the roots.
 ## References
 - Django: [makemigrations --merge](https://docs.djangoproject.com/en/5.2/ref/django-admin/#cmdoption-makemigrations-merge)
 - Django: [Migration files, dependencies](https://docs.djangoproject.com/en/5.2/topics/migrations/#migration-files)
+"""#,
+    "identifier-too-long": #"""
+# identifier-too-long
+
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+
+## What it does
+Flags a name over 63 bytes in the SQL an operation runs: a table (`db_table`), a column (a long
+field name or `db_column`), an index or constraint (`name=`), a collation, or any of these in
+`RunSQL` (`CREATE TABLE`, `ADD COLUMN`, `ADD CONSTRAINT`, `CREATE INDEX`, renames). Names are
+counted in UTF-8 bytes, as PostgreSQL counts them: `é` is two. The names Django generates for
+indexes and constraints, and for tables from the app and model names, are already cut to fit
+(with a hash) and are never flagged.
+
+## Why is this bad?
+PostgreSQL truncates identifiers to 63 bytes (`NAMEDATALEN - 1`) with only a `NOTICE`. The object
+in the database then has another name than the migration says: two names that share their first
+63 bytes collide (`relation already exists`), and tools that compare names, migplan's `check`
+among them, find no object by the full name.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="total_before_discounts_vouchers_gift_cards_loyalty_points_and_taxes",  # expect: identifier-too-long
+            field=models.IntegerField(null=True),
+        ),
+        migrations.RunSQL(
+            'CREATE TABLE "shop_order_archive_of_cancelled_orders_kept_for_the_tax_authority" '  # expect: identifier-too-long
+            '("id" bigint PRIMARY KEY)',
+            reverse_sql='DROP TABLE "shop_order_archive_of_cancelled_orders_kept_for_the_tax_authority"',
+        ),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="total_before_discounts_vouchers_gift_cards_loyalty_points_and_taxes",
+            # 63 bytes exactly: kept whole.
+            field=models.IntegerField(
+                null=True, db_column="total_before_discounts_vouchers_gift_cards_loyalty_points_taxes"
+            ),
+        ),
+        migrations.RunSQL(
+            'CREATE TABLE "shop_order_archive" ("id" bigint PRIMARY KEY)',
+            reverse_sql='DROP TABLE "shop_order_archive"',
+        ),
+    ]
+```
+
+## Safe recipe
+Give the object a name of at most 63 bytes: a shorter field name or `db_column`, `db_table`,
+the `name=` of an index or constraint. To rename an object that was already created with a long
+name, rename it by the truncated name PostgreSQL stored.
+
+## References
+- PostgreSQL: [Identifiers and Key Words](https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS) ("the system uses no more than NAMEDATALEN-1 bytes of an identifier; longer names can be written in commands, but they will be truncated")
 """#,
     "invalid-ignore": #"""
 # invalid-ignore
@@ -1250,6 +2080,113 @@ nothing to undo.
 - Django: [RunSQL](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#runsql)
 - Django: [Reversing migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#reversing-migrations)
 """#,
+    "set-not-null": #"""
+# set-not-null
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full scan
+
+## What it does
+Flags `ALTER COLUMN … SET NOT NULL` on a table that existed before the migration: an
+`AlterField` from `null=True` to `null=False`, and `RunSQL`. When the new field has a default,
+Django runs an `UPDATE … SET column = default WHERE column IS NULL` first (its "four-way default
+alteration"), and the message says so. The rule follows the PostgreSQL version (`pg-version`,
+default 14): from PostgreSQL 12 on, a column with a validated `CHECK (column IS NOT NULL)`
+constraint is set NOT NULL without a scan and is not flagged; before 12 every `SET NOT NULL`
+scans. Tables created earlier in the same migration are exempt.
+
+## Why is this bad?
+PostgreSQL reads every row to prove there is no NULL while it holds an `ACCESS EXCLUSIVE` lock,
+so every read and write of the table waits for the scan (and for Django's `UPDATE` before it).
+Old code that still writes NULL starts failing as soon as the migration commits.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(  # expect: set-not-null
+            model_name="order",
+            name="note",
+            field=models.TextField(default=""),
+        ),
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" ALTER COLUMN "total" SET NOT NULL',  # expect: set-not-null
+            reverse_sql='ALTER TABLE "shop_order" ALTER COLUMN "total" DROP NOT NULL',
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_note_not_null_check.py
+from django.contrib.postgres.operations import AddConstraintNotValid
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddConstraintNotValid(
+            model_name="order",
+            constraint=models.CheckConstraint(
+                condition=models.Q(note__isnull=False), name="shop_order_note_not_null"
+            ),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_validate_order_note_not_null.py
+from django.contrib.postgres.operations import ValidateConstraint
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_note_not_null_check")]
+
+    operations = [
+        ValidateConstraint(model_name="order", name="shop_order_note_not_null"),
+    ]
+```
+
+```python shop/migrations/0004_order_note_not_null.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_validate_order_note_not_null")]
+
+    operations = [
+        # PostgreSQL 12+ sees the validated CHECK and skips the scan.
+        migrations.AlterField(
+            model_name="order",
+            name="note",
+            field=models.TextField(),
+        ),
+        migrations.RemoveConstraint(model_name="order", name="shop_order_note_not_null"),
+    ]
+```
+
+## Safe recipe
+1. Deploy code that never writes NULL, and backfill the NULL rows in batches (a `RunPython` with
+   `atomic = False`).
+2. Add `CheckConstraint(condition=Q(column__isnull=False))` with `AddConstraintNotValid`
+   (an instant `ACCESS EXCLUSIVE`, no scan).
+3. In a later migration, `ValidateConstraint`: it scans under `SHARE UPDATE EXCLUSIVE`, which lets
+   reads and writes go on.
+4. In a later migration, the `AlterField` to `null=False`: PostgreSQL 12 and later use the
+   validated check instead of scanning. Then remove the check.
+
+On PostgreSQL 11 and older there is no way around the scan: keep the validated check and leave the
+column nullable, or set NOT NULL in a quiet window.
+
+## References
+- PostgreSQL: [ALTER TABLE, SET/DROP NOT NULL](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-SET-DROP-NOT-NULL) ("the table must be scanned … this scan is skipped if a valid CHECK constraint is found which proves no NULL can exist", since 12)
+- Django: [AddConstraintNotValid and ValidateConstraint](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#adding-constraints-without-enforcing-validation)
+"""#,
     "syntax-error": #"""
 # syntax-error
 
@@ -1485,6 +2422,92 @@ Remove the id from the comment (or the whole comment when no id is left).
 
 ## References
 - ruff: [unused-noqa (RUF100)](https://docs.astral.sh/ruff/rules/unused-noqa/)
+"""#,
+    "volatile-default": #"""
+# volatile-default
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full rewrite
+
+## What it does
+Flags a column added to a table that existed before the migration with a volatile default:
+`AddField` with `db_default=RandomUUID()` (or another expression that renders as a volatile
+function), and `RunSQL` with `ADD COLUMN … DEFAULT` of `random()`, `gen_random_uuid()`,
+`uuid_generate_v1()`/`v4()`, `clock_timestamp()`, `timeofday()`, `nextval(…)` or
+`txid_current()`. Stable defaults such as `db_default=Now()` (`STATEMENT_TIMESTAMP()`) and
+constants are not flagged, nor is `ALTER COLUMN … SET DEFAULT`, which only affects new rows.
+Tables created earlier in the same migration are exempt. (Before PostgreSQL 11 every default
+rewrites the table; see [add-not-null-column](add-not-null-column.md).)
+
+## Why is this bad?
+Since PostgreSQL 11 a column added with a constant or stable default is instant: the value is
+stored once in the catalog. A volatile default has to be computed for each row, so PostgreSQL
+rewrites the whole table and its indexes while it holds an `ACCESS EXCLUSIVE` lock, and every
+read and write waits for it.
+
+## Bad
+```python
+from django.contrib.postgres.functions import RandomUUID
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(  # expect: volatile-default
+            model_name="order",
+            name="token",
+            field=models.UUIDField(db_default=RandomUUID()),
+        ),
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" ADD COLUMN "rank" double precision DEFAULT random()',  # expect: volatile-default
+            reverse_sql='ALTER TABLE "shop_order" DROP COLUMN "rank"',
+        ),
+    ]
+```
+
+## Good
+```python
+from django.contrib.postgres.functions import RandomUUID
+from django.db import migrations, models
+from django.db.models.functions import Now
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        # Stable: computed once, stored in the catalog.
+        migrations.AddField(
+            model_name="order",
+            name="imported",
+            field=models.DateTimeField(db_default=Now()),
+        ),
+        # The column first, then the default for new rows only (SET DEFAULT rewrites nothing).
+        migrations.AddField(
+            model_name="order",
+            name="token",
+            field=models.UUIDField(null=True),
+        ),
+        migrations.AlterField(
+            model_name="order",
+            name="token",
+            field=models.UUIDField(null=True, db_default=RandomUUID()),
+        ),
+    ]
+```
+
+## Safe recipe
+1. Add the column nullable, without a default.
+2. Set the volatile default for new rows (`AlterField` with `db_default`, or
+   `ALTER COLUMN … SET DEFAULT`): instant.
+3. Backfill the existing rows in batches (`RunPython` with `.iterator()`, `atomic = False`).
+4. If it must be NOT NULL, see [set-not-null](set-not-null.md).
+
+## References
+- PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("adding a column with a volatile DEFAULT … will require the entire table and its indexes to be rewritten")
+- PostgreSQL: [Function Volatility Categories](https://www.postgresql.org/docs/current/xfunc-volatility.html)
+- Django: [Field.db_default](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-default)
 """#,
   ]
 }

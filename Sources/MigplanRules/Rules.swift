@@ -4,12 +4,20 @@ import MigplanModel
 public enum Rules {
   /// Every rule, sorted by id; `Rules/README.md` lists the same ids in the same order.
   public static let all: [any Rule.Type] = [
+    AddCheckConstraintRule.self,
+    AddForeignKeyRule.self,
+    AddIndexRule.self,
     AddNotNullColumnRule.self,
+    AddUniqueConstraintRule.self,
+    ChangeColumnTypeRule.self,
     ConcurrentlyInAtomicRule.self,
     DataAndSchemaTogetherRule.self,
     DropColumnRule.self,
+    DropIndexRule.self,
     DropTableRule.self,
+    ExclusiveLockThenWorkRule.self,
     GraphConflictRule.self,
+    IdentifierTooLongRule.self,
     InvalidIgnoreRule.self,
     MixedPhaseMigrationRule.self,
     NonAtomicPartialRule.self,
@@ -19,10 +27,12 @@ public enum Rules {
     RunpythonNoReverseRule.self,
     RunpythonUnbatchedRule.self,
     RunsqlNoReverseRule.self,
+    SetNotNullRule.self,
     SyntaxErrorRule.self,
     UnknownOperationRule.self,
     UnresolvedValueRule.self,
     UnusedIgnoreRule.self,
+    VolatileDefaultRule.self,
   ]
 
   /// The rule with this id.

@@ -1,0 +1,167 @@
+import Foundation
+import MigplanModel
+import MigplanRules
+import Testing
+
+/// Cases of the SQL and lock rules that the rule documents do not show: PostgreSQL versions,
+/// the changes that keep the data, tables new in the migration, non-atomic migrations, and
+/// where findings land.
+@Suite struct LockRulesTests {
+  /// Lints `files` (each after the default `0001_initial`) and returns `file:line rule` for the
+  /// rules named in `rules`.
+  func lint(
+    _ files: [ExampleFile], rules: Set<String>, pgVersion: Int = 14
+  ) throws -> [String] {
+    var config = LintConfig()
+    config.pgVersion = pgVersion
+    let (result, root) = try ExampleProject.lint(files, config: config)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    #expect(result.problems.isEmpty, "\(result.problems)")
+    return ExampleProject.marks(result, root: root).filter { rules.contains($0.rule) }.map {
+      "\($0.file.split(separator: "/").last!):\($0.line) \($0.rule)"
+    }
+  }
+
+  static let notNullCheck = ExampleFile(
+    path: "shop/migrations/0002_check.py",
+    text: migration(
+      """
+              AddConstraintNotValid(
+                  "order",
+                  models.CheckConstraint(condition=models.Q(note__isnull=False), name="note_nn"),
+              ),
+      """,
+      header: "from django.contrib.postgres.operations import AddConstraintNotValid"))
+  static let validate = ExampleFile(
+    path: "shop/migrations/0003_validate.py",
+    text: migration(
+      #"        ValidateConstraint("order", "note_nn"),"#,
+      header: "from django.contrib.postgres.operations import ValidateConstraint",
+      deps: #"[("shop", "0002_check")]"#))
+  static let setNotNull = ExampleFile(
+    path: "shop/migrations/0004_not_null.py",
+    text: migration(
+      #"        migrations.AlterField("order", "note", models.TextField()),"#,
+      deps: #"[("shop", "0003_validate")]"#))
+
+  @Test func setNotNullFollowsThePostgreSQLVersion() throws {
+    let files = [Self.notNullCheck, Self.validate, Self.setNotNull]
+    // PostgreSQL 12 uses the validated CHECK; 11 scans anyway.
+    #expect(try lint(files, rules: ["set-not-null"], pgVersion: 12) == [])
+    #expect(
+      try lint(files, rules: ["set-not-null"], pgVersion: 11) == [
+        "0004_not_null.py:11 set-not-null"
+      ])
+    // Without the validation the check proves nothing.
+    let unvalidated = ExampleFile(
+      path: "shop/migrations/0003_validate.py",
+      text: migration("", deps: #"[("shop", "0002_check")]"#))
+    #expect(
+      try lint([Self.notNullCheck, unvalidated, Self.setNotNull], rules: ["set-not-null"])
+        == ["0004_not_null.py:11 set-not-null"])
+  }
+
+  @Test func typeChangesThatKeepTheDataAreNotFlagged() throws {
+    let add = ExampleFile(
+      path: "shop/migrations/0002_add.py",
+      text: migration(
+        """
+                migrations.AddField("order", "code", models.CharField(max_length=20, null=True)),
+                migrations.AddField("order", "label", models.CharField(max_length=20, null=True)),
+                migrations.AddField("order", "price", models.DecimalField(max_digits=8, decimal_places=2, null=True)),
+                migrations.AddField("order", "rate", models.DecimalField(max_digits=8, decimal_places=2, null=True)),
+        """))
+    let alter = ExampleFile(
+      path: "shop/migrations/0003_alter.py",
+      text: migration(
+        """
+                migrations.AlterField("order", "code", models.CharField(max_length=200, null=True)),
+                migrations.AlterField("order", "label", models.TextField(null=True)),
+                migrations.AlterField("order", "price", models.DecimalField(max_digits=12, decimal_places=2, null=True)),
+                migrations.AlterField("order", "rate", models.DecimalField(max_digits=12, decimal_places=4, null=True)),
+                migrations.AlterField("order", "code", models.CharField(max_length=10, null=True)),
+        """, deps: #"[("shop", "0002_add")]"#))
+    // Only the scale change and the shorter varchar rewrite.
+    #expect(
+      try lint([add, alter], rules: ["change-column-type"]) == [
+        "0003_alter.py:14 change-column-type", "0003_alter.py:15 change-column-type",
+      ])
+  }
+
+  @Test func tablesCreatedInTheSameMigrationAreExempt() throws {
+    let file = ExampleFile(
+      path: "shop/migrations/0002_item.py",
+      text: migration(
+        """
+                migrations.CreateModel(
+                    name="Item",
+                    fields=[("id", models.BigAutoField(primary_key=True))],
+                ),
+                migrations.AddField("item", "order", models.ForeignKey("shop.order", models.CASCADE)),
+                migrations.AddField("item", "qty", models.PositiveIntegerField(default=1)),
+                migrations.AddField("item", "sku", models.CharField(max_length=20, unique=True, default="")),
+                migrations.AddIndex("item", models.Index(fields=["sku", "qty"], name="item_sku_qty")),
+                migrations.AlterField("item", "qty", models.BigIntegerField(null=True)),
+                migrations.AlterField("item", "qty", models.BigIntegerField()),
+        """))
+    let ours: Set<String> = [
+      "add-index", "add-foreign-key", "add-check-constraint", "add-unique-constraint",
+      "change-column-type", "set-not-null", "exclusive-lock-then-work", "drop-index",
+    ]
+    #expect(try lint([file], rules: ours) == [])
+  }
+
+  @Test func nonAtomicMigrationsHoldNoLockAcrossStatements() throws {
+    let ops = """
+              migrations.AddField("order", "status", models.TextField(null=True)),
+              migrations.RunSQL("UPDATE shop_order SET status = 'new'", migrations.RunSQL.noop),
+      """
+    let atomic = ExampleFile(path: "shop/migrations/0002_x.py", text: migration(ops))
+    #expect(
+      try lint([atomic], rules: ["exclusive-lock-then-work"]) == [
+        "0002_x.py:12 exclusive-lock-then-work"
+      ])
+    let nonAtomic = ExampleFile(
+      path: "shop/migrations/0002_x.py", text: migration(ops, atomic: false))
+    #expect(try lint([nonAtomic], rules: ["exclusive-lock-then-work"]) == [])
+  }
+
+  @Test func runSQLInsideSeparateDatabaseAndStateIsReportedAtItsString() throws {
+    let file = ExampleFile(
+      path: "shop/migrations/0002_x.py",
+      text: migration(
+        """
+                migrations.SeparateDatabaseAndState(
+                    database_operations=[
+                        migrations.RunSQL(
+                            "SELECT 1",
+                            migrations.RunSQL.noop,
+                        ),
+                        migrations.RunSQL(
+                            'CREATE INDEX "i" ON "shop_order" ("note")',
+                            migrations.RunSQL.noop,
+                        ),
+                    ],
+                ),
+        """))
+    #expect(try lint([file], rules: ["add-index"]) == ["0002_x.py:18 add-index"])
+  }
+
+  @Test func identifierLengthCountsBytes() throws {
+    // 32 × "é" is 64 bytes; 31 × "é" + "a" is 63.
+    let long = String(repeating: "é", count: 32)
+    let fits = String(repeating: "é", count: 31) + "a"
+    let file = ExampleFile(
+      path: "shop/migrations/0002_x.py",
+      text: migration(
+        """
+                migrations.RunSQL('CREATE TABLE "\(long)" ("id" bigint)', migrations.RunSQL.noop),
+                migrations.RunSQL('CREATE TABLE "\(fits)" ("id" bigint)', migrations.RunSQL.noop),
+                migrations.AddField("order", "x", models.IntegerField(null=True, db_column="\(long)")),
+        """))
+    #expect(
+      try lint([file], rules: ["identifier-too-long"]) == [
+        "0002_x.py:11 identifier-too-long", "0002_x.py:13 identifier-too-long",
+      ])
+  }
+}
