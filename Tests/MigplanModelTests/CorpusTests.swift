@@ -17,22 +17,6 @@ import Testing
     return names.map { corpus + "/" + $0 }
   }
 
-  /// INSTALLED_APPS of the oracle project, read with migplan's own evaluator.
-  static func installedApps() throws -> [String] {
-    let path = root + "/Scripts/oracle/oracle_project/settings.py"
-    let parsed = Parser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-    var evaluator = Evaluator(module: parsed)
-    evaluator.runModule()
-    let apps = try #require(evaluator.module["INSTALLED_APPS"]?.items)
-    return try apps.map { try #require($0.stringValue) }
-  }
-
-  /// Whether an INSTALLED_APPS entry names the app at `modulePath` (the module itself or one
-  /// of its AppConfig classes, `oscar.apps.address.apps.AddressConfig`).
-  static func names(_ entry: String, _ modulePath: String) -> Bool {
-    entry == modulePath || entry.hasPrefix(modulePath + ".apps.")
-  }
-
   @Test func everyCorpusFileLoads() throws {
     let roots = try Self.packageRoots()
     try #require(!roots.isEmpty, "run python3 Scripts/fetch-corpus.py first")
@@ -114,37 +98,13 @@ import Testing
     #expect(p.plan.count == p.graph.nodes.count)
   }
 
-  /// The oracle project (`Scripts/oracle/`, `Fixtures/oracle/plan.txt`) is another engineer's
-  /// work in progress; until both files are in the checkout this test cannot run.
-  static let oracleExists =
-    PackageRoot.fileExists(root + "/Fixtures/oracle/plan.txt")
-    && PackageRoot.fileExists(root + "/Scripts/oracle/oracle_project/settings.py")
-
-  @Test(.enabled(if: oracleExists, "needs Fixtures/oracle/plan.txt and Scripts/oracle"))
+  /// The plan of the oracle project (`Scripts/oracle/`) against Django's `showmigrations --plan`
+  /// (`Fixtures/oracle/plan.txt`).
+  @Test
   func planEqualsShowmigrations() throws {
     let roots = try Self.packageRoots()
     try #require(!roots.isEmpty, "run python3 Scripts/fetch-corpus.py first")
-    let installed = try Self.installedApps()
-    var apps: [AppSource] = []
-    for packageRoot in roots + OracleProject.fixtureRoots {
-      for app in Loader.discover(roots: [packageRoot]).apps
-      where installed.contains(where: { Self.names($0, app.modulePath) }) {
-        apps.append(app)
-      }
-    }
-    // Installed apps with no migrations in the corpus: Django's unmigrated apps (they have no
-    // migrations package at all: messages, staticfiles, postgres, polymorphic, modelcluster,
-    // treebeard, the oscar dashboards, …).
-    let guessed = Set(
-      installed.filter { entry in !apps.contains { Self.names(entry, $0.modulePath) } }
-        .map { entry -> String in
-          let module = entry.components(separatedBy: ".apps.").first!
-          return String(module.split(separator: ".").last!)
-        })
-    // Such a label is taken as the module's last part, which is approximate (wagtail.sites is
-    // really `wagtailsites`), so a label that a migrated app has is never taken as unmigrated:
-    // Django's labels are unique.
-    let unmigrated = guessed.subtracting(apps.map(\.label))
+    let (apps, unmigrated) = OracleProject.apps()
     let project = Loader.load(apps: apps, unmigratedApps: unmigrated)
     #expect(project.diagnostics.isEmpty, "\(project.diagnostics.prefix(5))")
     let expected = try String(

@@ -190,23 +190,8 @@ struct Check: ParsableCommand {
   /// Loads the project graph, or prints its problems as `path:line:col: error: …` and exits 2.
   private func loadProject(_ roots: [String]) throws -> Project {
     let project = Loader.load(roots: roots)
-    guard !project.diagnostics.isEmpty else { return project }
-    var lineIndexes: [String: LineIndex] = [:]
-    for d in project.diagnostics {
-      var line = 1
-      var column = 1
-      if let range = d.range {
-        if lineIndexes[d.path] == nil, case .success(let raw) = FileSystem.read(d.path) {
-          lineIndexes[d.path] = LineIndex(SourceText.prepare(raw).bytes)
-        }
-        if let at = lineIndexes[d.path]?.location(range.start) {
-          line = at.line
-          column = at.column + 1
-        }
-      }
-      InputError.printError("\(d.path):\(line):\(column): error: \(d.message)")
-    }
-    throw ExitCode(2)
+    try InputError.exitOnDiagnostics(project.diagnostics)
+    return project
   }
 
   // MARK: - Text
