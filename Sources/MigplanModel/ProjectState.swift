@@ -32,39 +32,180 @@ public struct ModelKey: Hashable, Comparable, Sendable, CustomStringConvertible 
 }
 
 /// One model of a project state, as Django's `ModelState` holds it.
+///
+/// The properties live in one shared, copy-on-write storage object: a project state is copied
+/// before every operation a rule looks at, and a copy of its models dictionary then costs one
+/// reference per model instead of one per property.
 public struct ModelState: Sendable {
-  public var app: String
+  private final class Storage: @unchecked Sendable {
+    var app: String
+    var name: String
+    var fields: [(name: String, field: Field)]
+    var options: [String: Value]
+    var bases: [Value]
+    var managers: [Value]
+    var indexes: [IndexSpec]
+    var constraints: [ConstraintSpec]
+    var uniqueTogether: [[String]]
+    var indexTogether: [[String]]
+    var ordinal: Int
+
+    init(
+      app: String,
+      name: String,
+      fields: [(name: String, field: Field)],
+      options: [String: Value],
+      bases: [Value],
+      managers: [Value],
+      indexes: [IndexSpec],
+      constraints: [ConstraintSpec],
+      uniqueTogether: [[String]],
+      indexTogether: [[String]],
+      ordinal: Int
+    ) {
+      self.app = app
+      self.name = name
+      self.fields = fields
+      self.options = options
+      self.bases = bases
+      self.managers = managers
+      self.indexes = indexes
+      self.constraints = constraints
+      self.uniqueTogether = uniqueTogether
+      self.indexTogether = indexTogether
+      self.ordinal = ordinal
+    }
+
+    func copy() -> Storage {
+      Storage(
+        app: app,
+        name: name,
+        fields: fields,
+        options: options,
+        bases: bases,
+        managers: managers,
+        indexes: indexes,
+        constraints: constraints,
+        uniqueTogether: uniqueTogether,
+        indexTogether: indexTogether,
+        ordinal: ordinal)
+    }
+  }
+
+  private var storage: Storage
+
+  /// The storage, copied first when another value shares it.
+  private var unique: Storage {
+    mutating get {
+      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+      return storage
+    }
+  }
+
+  /// The app label.
+  public var app: String {
+    get { storage.app }
+    set { unique.app = newValue }
+    _modify {
+      let s = unique
+      yield &s.app
+    }
+  }
   /// The name as the migrations spell it (`PageRevision`).
-  public var name: String
+  public var name: String {
+    get { storage.name }
+    set { unique.name = newValue }
+    _modify {
+      let s = unique
+      yield &s.name
+    }
+  }
   /// Fields in definition order.
-  public var fields: [(name: String, field: Field)]
+  public var fields: [(name: String, field: Field)] {
+    get { storage.fields }
+    set { unique.fields = newValue }
+    _modify {
+      let s = unique
+      yield &s.fields
+    }
+  }
   /// Options other than the four kept typed below.
-  public var options: [String: Value]
-  public var bases: [Value]
-  public var managers: [Value]
-  public var indexes: [IndexSpec]
-  public var constraints: [ConstraintSpec]
-  public var uniqueTogether: [[String]]
-  public var indexTogether: [[String]]
+  public var options: [String: Value] {
+    get { storage.options }
+    set { unique.options = newValue }
+    _modify {
+      let s = unique
+      yield &s.options
+    }
+  }
+  public var bases: [Value] {
+    get { storage.bases }
+    set { unique.bases = newValue }
+    _modify {
+      let s = unique
+      yield &s.bases
+    }
+  }
+  public var managers: [Value] {
+    get { storage.managers }
+    set { unique.managers = newValue }
+    _modify {
+      let s = unique
+      yield &s.managers
+    }
+  }
+  public var indexes: [IndexSpec] {
+    get { storage.indexes }
+    set { unique.indexes = newValue }
+    _modify {
+      let s = unique
+      yield &s.indexes
+    }
+  }
+  public var constraints: [ConstraintSpec] {
+    get { storage.constraints }
+    set { unique.constraints = newValue }
+    _modify {
+      let s = unique
+      yield &s.constraints
+    }
+  }
+  public var uniqueTogether: [[String]] {
+    get { storage.uniqueTogether }
+    set { unique.uniqueTogether = newValue }
+    _modify {
+      let s = unique
+      yield &s.uniqueTogether
+    }
+  }
+  public var indexTogether: [[String]] {
+    get { storage.indexTogether }
+    set { unique.indexTogether = newValue }
+    _modify {
+      let s = unique
+      yield &s.indexTogether
+    }
+  }
   /// The model's position in Django's `ProjectState.models` dict (insertion order, which
   /// decides the order Django renders models and lists related objects in).
-  public var ordinal: Int = 0
+  public var ordinal: Int {
+    get { storage.ordinal }
+    set { unique.ordinal = newValue }
+    _modify {
+      let s = unique
+      yield &s.ordinal
+    }
+  }
 
   public init(
     app: String, name: String, fields: [(name: String, field: Field)], options: [String: Value],
     bases: [Value], managers: [Value], indexes: [IndexSpec], constraints: [ConstraintSpec],
     uniqueTogether: [[String]], indexTogether: [[String]]
   ) {
-    self.app = app
-    self.name = name
-    self.fields = fields
-    self.options = options
-    self.bases = bases
-    self.managers = managers
-    self.indexes = indexes
-    self.constraints = constraints
-    self.uniqueTogether = uniqueTogether
-    self.indexTogether = indexTogether
+    storage = Storage(
+      app: app, name: name, fields: fields, options: options, bases: bases, managers: managers,
+      indexes: indexes, constraints: constraints, uniqueTogether: uniqueTogether,
+      indexTogether: indexTogether, ordinal: 0)
   }
 
   /// The model's key.
@@ -333,19 +474,21 @@ public struct ProjectState: Sendable {
     m.uniqueTogether = m.uniqueTogether.map { $0.map { $0 == oldName ? newName : $0 } }
     m.indexTogether = m.indexTogether.map { $0.map { $0 == oldName ? newName : $0 } }
     models[key] = m
-    for other in Array(models.keys) {
-      var o = models[other]!
-      var changed = false
+    // Only relations with `to_field` set to the old name can change: looked for first, the
+    // other models are not copied or written back.
+    var changed: [ModelKey: ModelState] = [:]
+    for (other, o) in models
+    where o.fields.contains(where: { $0.field.keywords["to_field"]?.stringValue == oldName }) {
+      var o = o
       for j in o.fields.indices where o.fields[j].field.isRelation {
         let f = o.fields[j].field
-        guard let ref = f.relatedModel,
-          ModelKey(reference: ref, app: o.app, selfName: o.name) == key,
-          f.keywords["to_field"]?.stringValue == oldName
+        guard f.keywords["to_field"]?.stringValue == oldName, let ref = f.relatedModel,
+          ModelKey(reference: ref, app: o.app, selfName: o.name) == key
         else { continue }
         o.fields[j].field.construct.keywords["to_field"] = .string(newName, TextRange(0, 0))
-        changed = true
+        changed[other] = o
       }
-      if changed { models[other] = o }
     }
+    for (other, o) in changed { models[other] = o }
   }
 }
