@@ -430,9 +430,17 @@ public struct Evaluator {
     if path == "django.db.connection" && attr == "vendor" {
       return .string("postgresql", range)
     }
-    if let flag = settings.flags["\(path).\(attr)"] { return .bool(flag, range) }
-    return .reference("\(path).\(attr)", range)
+    let full = path + "." + attr
+    if let flag = settings.flags[full] { return .bool(flag, range) }
+    return .reference(full, range)
   }
+
+  private static let stringMethods: Set<String> = [
+    "lower", "upper", "strip", "split", "rsplit", "replace",
+  ]
+  private static let sequenceTypes: Set<String> = [
+    "builtins.set", "builtins.frozenset", "builtins.tuple", "builtins.list",
+  ]
 
   private static let swappableCallees: Set<String> = [
     "django.db.migrations.swappable_dependency",
@@ -446,7 +454,7 @@ public struct Evaluator {
     // `rsplit(sep, n)`, `replace(a, b)` (settings such as `AUTH_USER_MODEL.rsplit(".", 1)`).
     if ast.kind(function) == .Attribute, ast.list(id, "keywords").isEmpty,
       let method = ast.identifier(function, "attr", in: source),
-      ["lower", "upper", "strip", "split", "rsplit", "replace"].contains(method),
+      Evaluator.stringMethods.contains(method),
       let text = eval(ast.child(function, "value")!, local: local, outer: outer).stringValue
     {
       let args = ast.list(id, "args").map { eval($0, local: local, outer: outer) }
@@ -497,8 +505,8 @@ public struct Evaluator {
         return args[2]
       }
       // `set([...])`, `tuple(...)`, `list(...)`, `frozenset(...)` of a known sequence.
-      if ["builtins.set", "builtins.frozenset", "builtins.tuple", "builtins.list"].contains(path),
-        keywords.isEmpty, args.count <= 1
+      if path.hasPrefix("builtins."), Evaluator.sequenceTypes.contains(path), keywords.isEmpty,
+        args.count <= 1
       {
         var items: [Value]? = args.isEmpty ? [] : args[0].items
         if items == nil, args.count == 1, case .set(let xs, _) = args[0] { items = xs }

@@ -74,8 +74,10 @@ public struct Field: Hashable, Sendable {
   public var construct: Construct
 
   public init(_ value: Value) {
-    construct = Construct(value) { Field.known($0)?.positional ?? [] }
-    known = Field.known(construct.path)
+    var class_: Known? = nil
+    if case .call(let callee, _, _, _) = value { class_ = Field.known(callee) }
+    construct = Construct(value) { _ in class_?.positional ?? [] }
+    known = class_
   }
 
   /// The class as an import path.
@@ -172,12 +174,11 @@ public struct Field: Hashable, Sendable {
   /// The known class for an import path: Django's own under `django.db.models` (any submodule),
   /// `django.contrib.postgres.fields`, and third-party classes from the corpus projects.
   public static func known(_ path: String) -> Known? {
-    if let k = thirdParty[path] { return k }
-    let name = String(path.split(separator: ".").last ?? "")
     if path.hasPrefix("django.db.models.") || path.hasPrefix("django.contrib.postgres.") {
-      return django[name]
+      let dot = path.utf8.lastIndex(of: UInt8(ascii: "."))!
+      return django[String(path[path.utf8.index(after: dot)...])]
     }
-    return nil
+    return thirdParty[path]
   }
 
   private static let fieldParameters = [

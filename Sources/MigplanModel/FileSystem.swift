@@ -1,7 +1,9 @@
 #if canImport(Glibc)
   import Glibc
+  private let systemRead = Glibc.read
 #elseif canImport(Darwin)
   import Darwin
+  private let systemRead = Darwin.read
 #endif
 
 /// The few file-system reads the loader needs, over the C library (no Foundation).
@@ -22,7 +24,14 @@ public enum FileSystem {
         $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
       if name == "." || name == ".." { continue }
-      out.append(Entry(name: name, isDirectory: isDirectory(path + "/" + name)))
+      // The entry's type from the folder itself where the file system gives it; links (to
+      // folders or not) and unknown types are looked up.
+      let type = Int32(ent.pointee.d_type)
+      let folder =
+        type == Int32(DT_DIR)
+        ? true
+        : type == Int32(DT_REG) ? false : isDirectory(path + "/" + name)
+      out.append(Entry(name: name, isDirectory: folder))
     }
     out.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     return out
@@ -58,20 +67,28 @@ public enum FileSystem {
 
   /// The bytes of a file, or the reason it cannot be read.
   public static func read(_ path: String) -> Result<[UInt8], ReadError> {
-    guard let f = fopen(path, "rb") else {
-      return .failure(ReadError(message: String(cString: strerror(errno))))
-    }
-    defer { fclose(f) }
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return .failure(ReadError(message: String(cString: strerror(errno)))) }
+    defer { close(fd) }
+    // One read of the size the file has (plus one byte to see the end), growing if it grew.
+    var st = stat()
+    let size = fstat(fd, &st) == 0 ? max(Int(st.st_size), 0) : 0
+    var result = [UInt8](repeating: 0, count: size + 1)
+    var filled = 0
     while true {
-      let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-      if n > 0 { result.append(contentsOf: chunk[0..<n]) }
-      if n < chunk.count {
-        if ferror(f) != 0 { return .failure(ReadError(message: String(cString: strerror(errno)))) }
+      if filled == result.count { result += [UInt8](repeating: 0, count: result.count) }
+      let n = result.withUnsafeMutableBytes {
+        systemRead(fd, $0.baseAddress! + filled, $0.count - filled)
+      }
+      if n > 0 {
+        filled += n
+      } else if n == 0 {
         break
+      } else if errno != EINTR {
+        return .failure(ReadError(message: String(cString: strerror(errno))))
       }
     }
+    result.removeLast(result.count - filled)
     return .success(result)
   }
 

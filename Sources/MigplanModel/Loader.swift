@@ -30,13 +30,37 @@ public struct AppSource: Hashable, Sendable {
 /// wrong with them.
 public struct Project: Sendable {
   public var apps: [AppSource]
-  public var migrations: [MigrationKey: Migration]
-  public var graph: MigrationGraph
+  public var migrations: [MigrationKey: Migration] {
+    didSet { stateCache = StateCache() }
+  }
+  public var graph: MigrationGraph {
+    didSet {
+      plan = Project.plan(graph)
+      stateCache = StateCache()
+    }
+  }
   /// Problems that stop migplan from trusting the graph (exit status 2), in file order.
   public var diagnostics: [Diagnostic]
 
-  /// Django's `showmigrations --plan` order (empty when the graph has a cycle).
-  public var plan: [MigrationKey] {
+  /// Django's `showmigrations --plan` order (empty when the graph has a cycle), computed
+  /// whenever the graph is set.
+  public private(set) var plan: [MigrationKey]
+  /// States `state(at:atEnd:)` computed, shared by copies until one changes its migrations or
+  /// graph.
+  private(set) var stateCache = StateCache()
+
+  init(
+    apps: [AppSource], migrations: [MigrationKey: Migration], graph: MigrationGraph,
+    diagnostics: [Diagnostic]
+  ) {
+    self.apps = apps
+    self.migrations = migrations
+    self.graph = graph
+    self.diagnostics = diagnostics
+    plan = Project.plan(graph)
+  }
+
+  private static func plan(_ graph: MigrationGraph) -> [MigrationKey] {
     graph.findCycle() == nil ? graph.showPlan() : []
   }
 

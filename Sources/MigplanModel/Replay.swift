@@ -1,3 +1,18 @@
+import Synchronization
+
+/// The states `Project.state(at:atEnd:)` computed, by migration and `atEnd`.
+final class StateCache: Sendable {
+  private let states = Mutex<[MigrationKey: [Bool: (ProjectState, [StateProblem])]]>([:])
+
+  func get(_ key: MigrationKey, _ atEnd: Bool) -> (ProjectState, [StateProblem])? {
+    states.withLock { $0[key]?[atEnd] }
+  }
+
+  func set(_ key: MigrationKey, _ atEnd: Bool, _ value: (ProjectState, [StateProblem])) {
+    states.withLock { $0[key, default: [:]][atEnd] = value }
+  }
+}
+
 /// One operation of a replay, with the project state just before and just after it.
 public struct ReplayStep: Sendable {
   public var migration: Migration
@@ -12,7 +27,11 @@ extension Project {
   /// Django's `MigrationLoader.project_state((app, name), at_end:)`: the state built by the
   /// forwards plan of `key` (its ancestors in Django's order), with or without `key` itself.
   /// This is the state `sqlmigrate` and `migrate` render a migration's models from.
+  ///
+  /// Each result is computed once per project (rules ask for the state before a migration at
+  /// each of its operations).
   public func state(at key: MigrationKey, atEnd: Bool) -> (ProjectState, [StateProblem]) {
+    if let known = stateCache.get(key, atEnd) { return known }
     var state = ProjectState()
     var problems: [StateProblem] = []
     for k in graph.forwardsPlan(key) where atEnd || k != key {
@@ -21,6 +40,7 @@ extension Project {
         problems += state.apply(op, app: m.app, migration: k)
       }
     }
+    stateCache.set(key, atEnd, (state, problems))
     return (state, problems)
   }
 

@@ -300,6 +300,10 @@ public struct Renderer: Sendable {
 public enum JSON {
   /// A JSON string literal.
   public static func string(_ s: String) -> String {
+    // Most strings need no escape (no control character, quote or backslash): copied whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      return "\"" + s + "\""
+    }
     var out = "\""
     for u in s.unicodeScalars {
       switch u {
