@@ -1,3 +1,4 @@
+import Dispatch
 import MigplanSyntax
 
 /// An app found under a project root: a folder that holds a `migrations/` package.
@@ -82,6 +83,77 @@ public struct Project: Sendable {
     case notFound
     case ambiguous([MigrationKey])
   }
+}
+
+/// One migration module of an app: where it is and what its module is called.
+struct MigrationFile: Sendable {
+  var key: MigrationKey
+  var path: String
+  /// `app.migrations.0001_initial` and `app.migrations`.
+  var modulePath: String
+  var package: String
+
+  init(app: AppSource, fileName: String) {
+    let name = String(fileName.dropLast(3))
+    key = MigrationKey(app.label, name)
+    path = app.directory + "/migrations/" + fileName
+    package = app.modulePath + ".migrations"
+    modulePath = package + "." + name
+  }
+
+  /// What reading one file gave.
+  enum Read: Sendable {
+    case loaded(Migration)
+    case failed(Diagnostic)
+  }
+
+  /// Reads, parses and evaluates the module: the migration, or the diagnostic that stops it
+  /// from loading.
+  func read(settings: Settings) -> Read {
+    let bytes: [UInt8]
+    switch FileSystem.read(path) {
+    case .success(let b): bytes = b
+    case .failure(let err):
+      return .failed(
+        Diagnostic(path: path, range: nil, message: "cannot read file: \(err.message)"))
+    }
+    let parsed = Parser.parse(bytes)
+    if let err = parsed.errors.first {
+      return .failed(
+        Diagnostic(path: path, range: err.range, message: "does not parse: \(err.message)"))
+    }
+    guard
+      let m = Migration.read(
+        parsed, key: key, path: path, modulePath: modulePath, packagePath: package,
+        settings: settings)
+    else {
+      return .failed(
+        Diagnostic(
+          path: path, range: nil,
+          message: "migration \(key.name) in app \(key.app) has no Migration class"))
+    }
+    return .loaded(m)
+  }
+}
+
+/// `body` of every index in `0..<count`, run on all processors; the results in index order.
+func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+  if count < 16 { return (0..<count).map(body) }
+  let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+  results.initialize(repeating: nil)
+  defer {
+    _ = results.deinitialize()
+    results.deallocate()
+  }
+  let shared = SharedBuffer(base: results)
+  // Each index is written by exactly one iteration.
+  DispatchQueue.concurrentPerform(iterations: count) { i in shared.base[i] = body(i) }
+  return results.map { $0! }
+}
+
+/// A buffer that `parallelMap`'s iterations write disjoint elements of.
+private struct SharedBuffer<T>: @unchecked Sendable {
+  let base: UnsafeMutableBufferPointer<T?>
 }
 
 /// Finds apps under project roots and loads their migrations into a `Project`, as Django's
@@ -178,9 +250,12 @@ public enum Loader {
     var order: [MigrationKey] = []
     var labels: [String: AppSource] = [:]
     var loadedApps: [AppSource] = []
+    // The files to read, and the diagnostics that come before each in file order.
+    var files: [MigrationFile] = []
+    var before: [Int: [Diagnostic]] = [:]
     for app in apps {
       if let other = labels[app.label] {
-        diagnostics.append(
+        before[files.count, default: []].append(
           Diagnostic(
             path: app.labelSource?.path ?? app.directory + "/migrations/__init__.py",
             range: app.labelSource?.range,
@@ -194,40 +269,23 @@ public enum Loader {
       for e in FileSystem.list(folder) where !e.isDirectory && e.name.hasSuffix(".py") {
         guard let first = e.name.utf8.first, first != UInt8(ascii: "_"), first != UInt8(ascii: "~")
         else { continue }
-        let name = String(e.name.dropLast(3))
-        let path = folder + "/" + e.name
-        let key = MigrationKey(app.label, name)
-        let bytes: [UInt8]
-        switch FileSystem.read(path) {
-        case .success(let b): bytes = b
-        case .failure(let err):
-          diagnostics.append(
-            Diagnostic(path: path, range: nil, message: "cannot read file: \(err.message)"))
-          continue
-        }
-        let parsed = Parser.parse(bytes)
-        if let err = parsed.errors.first {
-          diagnostics.append(
-            Diagnostic(path: path, range: err.range, message: "does not parse: \(err.message)"))
-          continue
-        }
-        let package = app.modulePath + ".migrations"
-        guard
-          let m = Migration.read(
-            parsed, key: key, path: path, modulePath: package + "." + name, packagePath: package,
-            settings: settings)
-        else {
-          diagnostics.append(
-            Diagnostic(
-              path: path, range: nil,
-              message: "migration \(name) in app \(app.label) has no Migration class"))
-          continue
-        }
-        diagnostics += m.problems
-        migrations[key] = m
-        order.append(key)
+        files.append(MigrationFile(app: app, fileName: e.name))
       }
     }
+    // Reading, parsing and evaluating one file depends on nothing else: done in parallel.
+    let toRead = files
+    let reads = parallelMap(toRead.count) { i in toRead[i].read(settings: settings) }
+    for (i, (file, read)) in zip(files, reads).enumerated() {
+      diagnostics += before[i] ?? []
+      switch read {
+      case .failed(let d): diagnostics.append(d)
+      case .loaded(let m):
+        diagnostics += m.problems
+        migrations[file.key] = m
+        order.append(file.key)
+      }
+    }
+    diagnostics += before[files.count] ?? []
     let migratedApps = Set(loadedApps.map(\.label))
     var graph = MigrationGraph()
     for key in order { graph.addNode(key) }
