@@ -49,11 +49,29 @@ public struct Evaluator {
     module = scope
   }
 
-  /// Runs a class body (after `runModule`) and returns the names it binds.
-  public func runClass(_ classDef: Int32) -> [String: Value] {
+  /// Runs a class body (after `runModule`) and returns the names it binds. Assignments that
+  /// only bind names in `skipping` (in `if` and `try` blocks too) are not evaluated (a loader
+  /// that needs a migration's dependencies but not its operations skips `operations`).
+  public func runClass(_ classDef: Int32, skipping: Set<String> = []) -> [String: Value] {
     var scope: [String: Value] = [:]
-    exec(ast.list(classDef, "body"), &scope, outer: module)
+    exec(ast.list(classDef, "body"), &scope, outer: module, skipping: skipping)
     return scope
+  }
+
+  /// Whether an assignment statement binds nothing but names in `names`.
+  private func bindsOnly(_ stmt: Int32, _ names: Set<String>) -> Bool {
+    func isNamed(_ t: Int32) -> Bool {
+      t >= 0 && ast.kind(t) == .Name && names.contains(ast.identifier(t, "id", in: source) ?? "")
+    }
+    switch ast.kind(stmt) {
+    case .Assign:
+      let targets = ast.list(stmt, "targets")
+      return !targets.isEmpty && targets.allSatisfy(isNamed)
+    case .AugAssign, .AnnAssign:
+      return ast.child(stmt, "target").map(isNamed) ?? false
+    default:
+      return false
+    }
   }
 
   /// Evaluates one expression with module-level names in scope.
@@ -64,14 +82,19 @@ public struct Evaluator {
   // MARK: Statements
 
   private func exec(
-    _ body: ArraySlice<Int32>, _ scope: inout [String: Value], outer: [String: Value]?
+    _ body: ArraySlice<Int32>, _ scope: inout [String: Value], outer: [String: Value]?,
+    skipping: Set<String> = []
   ) {
     for stmt in body where stmt >= 0 {
-      execOne(stmt, &scope, outer: outer)
+      if !skipping.isEmpty && bindsOnly(stmt, skipping) { continue }
+      execOne(stmt, &scope, outer: outer, skipping: skipping)
     }
   }
 
-  private func execOne(_ stmt: Int32, _ scope: inout [String: Value], outer: [String: Value]?) {
+  private func execOne(
+    _ stmt: Int32, _ scope: inout [String: Value], outer: [String: Value]?,
+    skipping: Set<String>
+  ) {
     let range = ast.range(stmt)
     switch ast.kind(stmt) {
     case .Import:
@@ -125,16 +148,16 @@ public struct Evaluator {
     case .If:
       let test = eval(ast.child(stmt, "test")!, local: scope, outer: outer)
       if let t = test.truth {
-        exec(ast.list(stmt, t ? "body" : "orelse"), &scope, outer: outer)
+        exec(ast.list(stmt, t ? "body" : "orelse"), &scope, outer: outer, skipping: skipping)
       } else {
         let reason = "bound under a condition migplan cannot decide"
         unbind(ast.list(stmt, "body"), reason, &scope)
         unbind(ast.list(stmt, "orelse"), reason, &scope)
       }
     case .Try, .TryStar:
-      exec(ast.list(stmt, "body"), &scope, outer: outer)
-      exec(ast.list(stmt, "orelse"), &scope, outer: outer)
-      exec(ast.list(stmt, "finalbody"), &scope, outer: outer)
+      exec(ast.list(stmt, "body"), &scope, outer: outer, skipping: skipping)
+      exec(ast.list(stmt, "orelse"), &scope, outer: outer, skipping: skipping)
+      exec(ast.list(stmt, "finalbody"), &scope, outer: outer, skipping: skipping)
     case .Delete:
       for target in ast.list(stmt, "targets") where target >= 0 && ast.kind(target) == .Name {
         if let name = ast.identifier(target, "id", in: source) { scope[name] = nil }

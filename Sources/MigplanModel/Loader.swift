@@ -103,19 +103,23 @@ struct MigrationFile: Sendable {
 
   /// What reading one file gave.
   enum Read: Sendable {
-    case loaded(Migration)
+    case loaded(Migration, bytes: [UInt8])
     case failed(Diagnostic)
   }
 
-  /// Reads, parses and evaluates the module: the migration, or the diagnostic that stops it
-  /// from loading.
-  func read(settings: Settings) -> Read {
+  /// Reads (unless `bytes` are given), parses and evaluates the module: the migration and the
+  /// file's bytes, or the diagnostic that stops it from loading.
+  func read(bytes given: [UInt8]? = nil, settings: Settings, operations: Bool) -> Read {
     let bytes: [UInt8]
-    switch FileSystem.read(path) {
-    case .success(let b): bytes = b
-    case .failure(let err):
-      return .failed(
-        Diagnostic(path: path, range: nil, message: "cannot read file: \(err.message)"))
+    if let given {
+      bytes = given
+    } else {
+      switch FileSystem.read(path) {
+      case .success(let b): bytes = b
+      case .failure(let err):
+        return .failed(
+          Diagnostic(path: path, range: nil, message: "cannot read file: \(err.message)"))
+      }
     }
     let parsed = Parser.parse(bytes)
     if let err = parsed.errors.first {
@@ -125,14 +129,14 @@ struct MigrationFile: Sendable {
     guard
       let m = Migration.read(
         parsed, key: key, path: path, modulePath: modulePath, packagePath: package,
-        settings: settings)
+        settings: settings, operations: operations)
     else {
       return .failed(
         Diagnostic(
           path: path, range: nil,
           message: "migration \(key.name) in app \(key.app) has no Migration class"))
     }
-    return .loaded(m)
+    return .loaded(m, bytes: bytes)
   }
 }
 
@@ -242,9 +246,19 @@ public enum Loader {
   /// `unmigratedApps` are labels of installed apps that have no migrations (Django skips
   /// `__first__`/`__latest__` dependencies on them); a dependency on any other unknown app is
   /// a diagnostic.
+  ///
+  /// `operationsFor`, when given, picks the migration files (by the path the loader reads them
+  /// at, `<app folder>/migrations/<name>.py`) whose operations are needed: only they and their
+  /// ancestors in the graph (the migrations Django's state before each of them is built from)
+  /// get their operations evaluated and typed; every other migration has none (and no
+  /// `source`). Apps, graph, plan and diagnostics are the whole project's either way.
   public static func load(
-    apps: [AppSource], settings: Settings = Settings(), unmigratedApps: Set<String> = []
+    apps: [AppSource], settings: Settings = Settings(), unmigratedApps: Set<String> = [],
+    operationsFor: ((String) -> Bool)? = nil
   ) -> Project {
+    // In a partial load, the bytes of each file, to parse again if its operations are needed
+    // (holding every syntax tree meanwhile costs more memory than parsing a few twice).
+    var sources: [MigrationKey: [UInt8]] = [:]
     var diagnostics: [Diagnostic] = []
     var migrations: [MigrationKey: Migration] = [:]
     var order: [MigrationKey] = []
@@ -274,15 +288,19 @@ public enum Loader {
     }
     // Reading, parsing and evaluating one file depends on nothing else: done in parallel.
     let toRead = files
-    let reads = parallelMap(toRead.count) { i in toRead[i].read(settings: settings) }
+    let everything = operationsFor == nil
+    let reads = parallelMap(toRead.count) { i in
+      toRead[i].read(settings: settings, operations: everything)
+    }
     for (i, (file, read)) in zip(files, reads).enumerated() {
       diagnostics += before[i] ?? []
       switch read {
       case .failed(let d): diagnostics.append(d)
-      case .loaded(let m):
+      case .loaded(let m, let bytes):
         diagnostics += m.problems
         migrations[file.key] = m
         order.append(file.key)
+        if operationsFor != nil { sources[file.key] = bytes }
       }
     }
     diagnostics += before[files.count] ?? []
@@ -363,14 +381,50 @@ public enum Loader {
             "conflicting migrations in app \(app): \(leaves.map(\.name).joined(separator: ", ")) are all leaf nodes; add a merge migration"
         ))
     }
+    if let operationsFor {
+      // The picked migrations and their ancestors, read again with their operations.
+      var needed: Set<MigrationKey> = []
+      var stack = order.filter { operationsFor(migrations[$0]!.path) }
+      while let key = stack.popLast() {
+        guard needed.insert(key).inserted else { continue }
+        stack += graph.nodeMap[key]?.parents ?? []
+      }
+      let again = files.filter { needed.contains($0.key) }
+      let bytes = again.map { sources[$0.key]! }
+      let reads = parallelMap(again.count) { i in
+        again[i].read(bytes: bytes[i], settings: settings, operations: true)
+      }
+      for case .loaded(let m, _) in reads { migrations[m.key] = m }
+    }
     return Project(
       apps: loadedApps, migrations: migrations, graph: graph, diagnostics: diagnostics)
   }
 
-  /// Discovers the apps under `roots` and loads them.
-  public static func load(roots: [String], settings: Settings = Settings()) -> Project {
+  /// A test of the paths the loader reads migrations at: true for the files `paths` names and
+  /// the files under the folders it names, compared by real path (`operationsFor`).
+  public static func files(under paths: [String]) -> (String) -> Bool {
+    let named = paths.compactMap { FileSystem.realPath($0) }
+    let folders = named.map { $0 == "/" ? "/" : $0 + "/" }
+    var realFolders: [Substring: String] = [:]
+    return { path in
+      // One realpath per migrations folder, not per file.
+      let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) ?? path.startIndex
+      let folder = path[..<slash]
+      if realFolders[folder] == nil {
+        realFolders[folder] = FileSystem.realPath(String(folder)) ?? String(folder)
+      }
+      let real = realFolders[folder]! + path[slash...]
+      return named.contains(real) || folders.contains { real.hasPrefix($0) }
+    }
+  }
+
+  /// Discovers the apps under `roots` and loads them; `operationsFor` as in
+  /// `load(apps:settings:unmigratedApps:operationsFor:)`.
+  public static func load(
+    roots: [String], settings: Settings = Settings(), operationsFor: ((String) -> Bool)? = nil
+  ) -> Project {
     let (apps, found) = discover(roots: roots)
-    var project = load(apps: apps, settings: settings)
+    var project = load(apps: apps, settings: settings, operationsFor: operationsFor)
     project.diagnostics = found + project.diagnostics
     return project
   }

@@ -73,6 +73,11 @@ public struct Migration: Sendable {
   public var attributes: [String: Value]
   /// Entries of `dependencies`, `replaces` or `run_before` that are not `(app, name)` pairs.
   public var problems: [Diagnostic]
+  /// The module's source as parsed (UTF-8, what every byte range refers to) and the ranges of
+  /// its `#` comments, so that a linter need not read and tokenize the file again; empty when
+  /// it was read without its operations.
+  public var source: [UInt8]
+  public var comments: [TextRange]
 
   /// The app label.
   public var app: String { key.app }
@@ -85,7 +90,8 @@ extension Migration {
   /// (Python's lookup order for single inheritance chains: own body, then the first base that
   /// has the name). Bases from other modules contribute nothing.
   static func classAttributes(
-    _ classDef: Int32, _ parsed: ParsedModule, _ evaluator: Evaluator, depth: Int
+    _ classDef: Int32, _ parsed: ParsedModule, _ evaluator: Evaluator, depth: Int,
+    skipping: Set<String> = []
   ) -> [String: Value] {
     let ast = parsed.ast
     var inherited: [String: Value] = [:]
@@ -100,21 +106,28 @@ extension Migration {
           if ast.identifier(stmt, "name", in: parsed.source) == name { found = stmt }
         }
         if let found {
-          for (k, v) in classAttributes(found, parsed, evaluator, depth: depth + 1) {
+          for (k, v) in classAttributes(
+            found, parsed, evaluator, depth: depth + 1, skipping: skipping)
+          {
             inherited[k] = v
           }
         }
       }
     }
-    for (k, v) in evaluator.runClass(classDef) { inherited[k] = v }
+    for (k, v) in evaluator.runClass(classDef, skipping: skipping) { inherited[k] = v }
     return inherited
   }
 
   /// Evaluates the top-level `class Migration` of a parsed module, or returns nil when the
   /// module has none. The base class is not checked: Django only looks the name up.
+  ///
+  /// With `operations: false` the class body's `operations` assignments are not evaluated:
+  /// the migration has its dependencies, `replaces`, `run_before`, `initial` and `atomic`,
+  /// and no operations (what the graph needs, for a fraction of the work).
   public static func read(
     _ parsed: ParsedModule, key: MigrationKey, path: String, modulePath: String = "",
-    packagePath: String = "", settings: Settings = Settings()
+    packagePath: String = "", settings: Settings = Settings(),
+    operations readOperations: Bool = true
   ) -> Migration? {
     let ast = parsed.ast
     guard ast.root >= 0 else { return nil }
@@ -126,7 +139,11 @@ extension Migration {
     var evaluator = Evaluator(
       module: parsed, settings: settings, modulePath: modulePath, packagePath: packagePath)
     evaluator.runModule()
-    let attrs = classAttributes(classDef, parsed, evaluator, depth: 0)
+    var attrs = classAttributes(
+      classDef, parsed, evaluator, depth: 0, skipping: readOperations ? [] : ["operations"])
+    // What is left of `operations` in a header read (bound under an undecidable `if`) is not
+    // the migration's operations.
+    if !readOperations { attrs["operations"] = nil }
     var problems: [Diagnostic] = []
 
     func pairs(_ field: String) -> [Dependency] {
@@ -178,7 +195,8 @@ extension Migration {
       key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
       initial: initial, atomic: atomic, operations: operations,
       typedOperations: typed, range: ast.range(classDef),
-      attributes: attrs, problems: problems)
+      attributes: attrs, problems: problems, source: readOperations ? parsed.source : [],
+      comments: readOperations ? parsed.tokens.comments : [])
   }
 }
 

@@ -18,6 +18,13 @@ public struct SourceFile: Sendable {
     self.errors = errors
   }
 
+  /// The source of a loaded migration, as the loader read and parsed it (no syntax errors, or
+  /// it would not have loaded).
+  public init(migration: Migration) {
+    self.init(
+      path: migration.path, bytes: migration.source, comments: migration.comments, errors: [])
+  }
+
   /// Reads and parses a file; nil with a reason when it cannot be read.
   public static func load(_ path: String, parse: Bool) -> Result<SourceFile, FileSystem.ReadError> {
     switch FileSystem.read(path) {
