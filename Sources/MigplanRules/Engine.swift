@@ -65,9 +65,13 @@ public struct LintResult: Sendable {
 /// Runs the rules over a project: state from every migration under the roots, findings only
 /// for the requested paths.
 public enum Linter {
-  /// Loads the project under `request.roots` and lints the requested files.
+  /// Loads the project under `request.roots` and lints the requested files. The graph is the
+  /// whole project's; with `request.paths`, only the requested migrations and their ancestors
+  /// (all their findings depend on) get their operations evaluated.
   public static func run(_ request: LintRequest, rules: [any Rule.Type] = Rules.all) -> LintResult {
-    let project = Loader.load(roots: request.roots, settings: request.config.djangoSettings)
+    let project = Loader.load(
+      roots: request.roots, settings: request.config.djangoSettings,
+      operationsFor: request.paths.isEmpty ? nil : Loader.files(under: request.paths))
     return run(request, project: project, rules: rules)
   }
 
@@ -161,8 +165,12 @@ public enum Linter {
     var order: [String] = []
     for path in linted {
       let migration = byPath[path]
+      // A loaded migration's source is the loader's; other files are read and parsed here.
+      let read =
+        migration.map { .success(SourceFile(migration: $0)) }
+        ?? SourceFile.load(path, parse: true)
       let source: SourceFile
-      switch SourceFile.load(path, parse: migration == nil) {
+      switch read {
       case .success(let s): source = s
       case .failure(let e):
         problems.append(
