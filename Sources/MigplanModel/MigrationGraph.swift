@@ -106,23 +106,31 @@ public struct MigrationGraph: Sendable {
 
   /// A cycle of the graph as a list of keys, or nil when it is acyclic.
   public func findCycle() -> [MigrationKey]? {
-    // Colour-marking DFS over children, in sorted order so the reported cycle is stable.
-    var state: [MigrationKey: UInt8] = [:]  // 1 on the stack, 2 done
-    for start in nodes.sorted() where state[start] == nil {
-      var path: [MigrationKey] = [start]
-      var iters: [[MigrationKey]] = [(nodeMap[start]?.children ?? []).sorted().reversed()]
+    // Colour-marking DFS over children, in sorted order so the reported cycle is stable; keys
+    // are sorted once and the walk runs on their positions.
+    let sorted = nodes.sorted()
+    var position: [MigrationKey: Int] = [:]
+    position.reserveCapacity(sorted.count)
+    for (i, k) in sorted.enumerated() { position[k] = i }
+    let children: [[Int]] = sorted.map { k in
+      (nodeMap[k]?.children ?? []).compactMap { position[$0] }.sorted()
+    }
+    var state = [UInt8](repeating: 0, count: sorted.count)  // 1 on the stack, 2 done
+    for start in sorted.indices where state[start] == 0 {
+      var path: [Int] = [start]
+      var iters: [[Int]] = [children[start].reversed()]
       state[start] = 1
       while !path.isEmpty {
         if let next = iters[iters.count - 1].popLast() {
           switch state[next] {
           case 1:
             let at = path.firstIndex(of: next)!
-            return Array(path[at...])
+            return path[at...].map { sorted[$0] }
           case 2: continue
           default:
             state[next] = 1
             path.append(next)
-            iters.append((nodeMap[next]?.children ?? []).sorted().reversed())
+            iters.append(children[next].reversed())
           }
         } else {
           state[path.removeLast()] = 2

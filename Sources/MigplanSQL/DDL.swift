@@ -107,110 +107,157 @@ public enum DDL {
 
   /// Splits SQL into tokens; comments are skipped.
   public static func tokenize(_ sql: String) -> [Token] {
-    let s = Array(sql.unicodeScalars)
+    let s = Array(sql.utf8)
+    let n = s.count
     var out: [Token] = []
     var i = 0
-    func isWordStart(_ c: Unicode.Scalar) -> Bool {
-      c == "_" || c.properties.isAlphabetic
+    // ASCII bytes are classified directly; other characters by their Unicode properties.
+    func scalar(_ at: Int) -> (Unicode.Scalar, Int) {
+      let lead = s[at]
+      let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+      let end = min(at + length, n)
+      let text = String(decoding: s[at..<end], as: UTF8.self)
+      return (text.unicodeScalars.first!, end - at)
     }
-    func isWord(_ c: Unicode.Scalar) -> Bool {
-      isWordStart(c) || ("0"..."9").contains(c) || c == "$"
+    func isASCIILetter(_ c: UInt8) -> Bool {
+      c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z")
     }
-    while i < s.count {
+    func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+    /// The length of the word character at `at`, or 0.
+    func wordStart(_ at: Int) -> Int {
+      let c = s[at]
+      if c < 0x80 { return c == UInt8(ascii: "_") || isASCIILetter(c) ? 1 : 0 }
+      let (u, length) = scalar(at)
+      return u.properties.isAlphabetic ? length : 0
+    }
+    func word(_ at: Int) -> Int {
+      let c = s[at]
+      if c < 0x80 { return isDigit(c) || c == UInt8(ascii: "$") ? 1 : wordStart(at) }
+      return wordStart(at)
+    }
+    func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+    while i < n {
       let c = s[i]
-      if c.properties.isWhitespace {
+      if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
         i += 1
-      } else if c == "-" && i + 1 < s.count && s[i + 1] == "-" {
-        while i < s.count && s[i] != "\n" { i += 1 }
-      } else if c == "/" && i + 1 < s.count && s[i + 1] == "*" {
+      } else if c >= 0x80, case let (u, length) = scalar(i), u.properties.isWhitespace {
+        i += length
+      } else if c == UInt8(ascii: "-") && i + 1 < n && s[i + 1] == UInt8(ascii: "-") {
+        while i < n && s[i] != UInt8(ascii: "\n") { i += 1 }
+      } else if c == UInt8(ascii: "/") && i + 1 < n && s[i + 1] == UInt8(ascii: "*") {
         i += 2
-        while i + 1 < s.count && !(s[i] == "*" && s[i + 1] == "/") { i += 1 }
+        while i + 1 < n && !(s[i] == UInt8(ascii: "*") && s[i + 1] == UInt8(ascii: "/")) { i += 1 }
         i += 2
-      } else if c == "'" || ((c == "E" || c == "e") && i + 1 < s.count && s[i + 1] == "'") {
-        let escapes = c != "'"
+      } else if c == UInt8(ascii: "'")
+        || ((c == UInt8(ascii: "E") || c == UInt8(ascii: "e")) && i + 1 < n
+          && s[i + 1] == UInt8(ascii: "'"))
+      {
+        let escapes = c != UInt8(ascii: "'")
         i += escapes ? 2 : 1
-        var text = ""
-        while i < s.count {
-          if s[i] == "'" {
-            if i + 1 < s.count && s[i + 1] == "'" {
-              text += "'"
+        var bytes: [UInt8] = []
+        while i < n {
+          if s[i] == UInt8(ascii: "'") {
+            if i + 1 < n && s[i + 1] == UInt8(ascii: "'") {
+              bytes.append(UInt8(ascii: "'"))
               i += 2
               continue
             }
             i += 1
             break
           }
-          if escapes && s[i] == "\\" && i + 1 < s.count {
-            text.unicodeScalars.append(s[i + 1])
-            i += 2
+          if escapes && s[i] == UInt8(ascii: "\\") && i + 1 < n {
+            // The next character as it is.
+            let length = s[i + 1] < 0x80 ? 1 : scalar(i + 1).1
+            bytes.append(contentsOf: s[(i + 1)..<(i + 1 + length)])
+            i += 1 + length
             continue
           }
-          text.unicodeScalars.append(s[i])
+          bytes.append(s[i])
           i += 1
         }
-        out.append(Token(kind: .string, text: text))
-      } else if c == "\"" {
+        out.append(Token(kind: .string, text: text(bytes[...])))
+      } else if c == UInt8(ascii: "\"") {
         i += 1
-        var text = ""
-        while i < s.count {
-          if s[i] == "\"" {
-            if i + 1 < s.count && s[i + 1] == "\"" {
-              text += "\""
+        var bytes: [UInt8] = []
+        while i < n {
+          if s[i] == UInt8(ascii: "\"") {
+            if i + 1 < n && s[i + 1] == UInt8(ascii: "\"") {
+              bytes.append(UInt8(ascii: "\""))
               i += 2
               continue
             }
             i += 1
             break
           }
-          text.unicodeScalars.append(s[i])
+          bytes.append(s[i])
           i += 1
         }
-        out.append(Token(kind: .quoted, text: Catalog.truncated(text)))
-      } else if c == "$" {
+        out.append(Token(kind: .quoted, text: Catalog.truncated(text(bytes[...]))))
+      } else if c == UInt8(ascii: "$") {
         // Dollar quotes: $tag$ … $tag$.
         var j = i + 1
-        while j < s.count && s[j] != "$" && isWord(s[j]) { j += 1 }
-        if j < s.count && s[j] == "$" {
-          let tag = Array(s[i...j])
+        while j < n && s[j] != UInt8(ascii: "$"), case let w = word(j), w > 0 { j += w }
+        if j < n && s[j] == UInt8(ascii: "$") {
+          let tag = s[i...j]
           var k = j + 1
-          var text = ""
-          while k < s.count {
-            if s[k] == "$" && k + tag.count <= s.count && Array(s[k..<(k + tag.count)]) == tag {
+          let body = k
+          var end = n
+          while k < n {
+            if s[k] == UInt8(ascii: "$") && k + tag.count <= n
+              && s[k..<(k + tag.count)].elementsEqual(tag)
+            {
+              end = k
               k += tag.count
               break
             }
-            text.unicodeScalars.append(s[k])
             k += 1
           }
-          out.append(Token(kind: .string, text: text))
+          out.append(Token(kind: .string, text: text(s[body..<end])))
           i = k
         } else {
           out.append(Token(kind: .symbol, text: "$"))
           i += 1
         }
-      } else if isWordStart(c) {
-        var text = ""
-        while i < s.count && isWord(s[i]) {
-          text.unicodeScalars.append(s[i])
-          i += 1
+      } else if case let w = wordStart(i), w > 0 {
+        let begin = i
+        var ascii = true
+        i += w
+        while i < n, case let w = word(i), w > 0 {
+          if s[i] >= 0x80 { ascii = false }
+          i += w
         }
-        out.append(Token(kind: .word, text: Catalog.truncated(text.lowercased())))
-      } else if ("0"..."9").contains(c) {
-        var text = ""
-        while i < s.count && (("0"..."9").contains(s[i]) || s[i] == ".") {
-          text.unicodeScalars.append(s[i])
-          i += 1
-        }
-        out.append(Token(kind: .number, text: text))
-      } else {
-        let two = i + 1 < s.count ? String(String.UnicodeScalarView([c, s[i + 1]])) : ""
-        if ["::", ">=", "<=", "<>", "!=", "||"].contains(two) {
-          out.append(Token(kind: .symbol, text: two))
-          i += 2
+        if s[begin] >= 0x80 { ascii = false }
+        let word: String
+        if ascii {
+          word = String(
+            decoding: s[begin..<i].map { isASCIILetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         } else {
-          out.append(Token(kind: .symbol, text: String(c)))
-          i += 1
+          word = text(s[begin..<i]).lowercased()
         }
+        out.append(Token(kind: .word, text: Catalog.truncated(word)))
+      } else if isDigit(c) {
+        let begin = i
+        while i < n && (isDigit(s[i]) || s[i] == UInt8(ascii: ".")) { i += 1 }
+        out.append(Token(kind: .number, text: text(s[begin..<i])))
+      } else {
+        if i + 1 < n {
+          let a = c
+          let b = s[i + 1]
+          let two =
+            (a == UInt8(ascii: ":") && b == UInt8(ascii: ":"))
+            || (b == UInt8(ascii: "=")
+              && (a == UInt8(ascii: ">") || a == UInt8(ascii: "<") || a == UInt8(ascii: "!")))
+            || (a == UInt8(ascii: "<") && b == UInt8(ascii: ">"))
+            || (a == UInt8(ascii: "|") && b == UInt8(ascii: "|"))
+          if two {
+            out.append(Token(kind: .symbol, text: text(s[i..<(i + 2)])))
+            i += 2
+            continue
+          }
+        }
+        let length = c < 0x80 ? 1 : scalar(i).1
+        out.append(Token(kind: .symbol, text: text(s[i..<min(i + length, n)])))
+        i += length
       }
     }
     return out
@@ -743,57 +790,77 @@ extension DDL {
   /// The text of each statement of a script, split at top-level `;` outside strings, quoted
   /// names, dollar quotes and comments (the `;` kept, surrounding blanks trimmed).
   public static func split(_ sql: String) -> [String] {
-    let s = Array(sql.unicodeScalars)
     var out: [String] = []
+    let s = Array(sql.utf8)
     var start = 0
     var i = 0
     var depth = 0
+    let n = s.count
     func flush(_ end: Int) {
-      var text = String(String.UnicodeScalarView(s[start..<end]))
-      while let f = text.unicodeScalars.first, f.properties.isWhitespace {
-        text.unicodeScalars.removeFirst()
-      }
-      while let l = text.unicodeScalars.last, l.properties.isWhitespace {
-        text.unicodeScalars.removeLast()
-      }
-      if !text.isEmpty && text != ";" { out.append(text) }
+      // Blanks at either end go; a lone `;` is no statement.
+      var a = start
+      var b = end
+      while a < b, s[a] == 0x20 || (s[a] >= 0x09 && s[a] <= 0x0D) { a += 1 }
+      while b > a, s[b - 1] == 0x20 || (s[b - 1] >= 0x09 && s[b - 1] <= 0x0D) { b -= 1 }
       start = end
+      guard a < b, !(b - a == 1 && s[a] == UInt8(ascii: ";")) else { return }
+      var text = String(decoding: s[a..<b], as: UTF8.self)
+      // Other Unicode blanks (rare): trimmed as before.
+      if s[a] >= 0x80 || s[b - 1] >= 0x80 {
+        while let f = text.unicodeScalars.first, f.properties.isWhitespace {
+          text.unicodeScalars.removeFirst()
+        }
+        while let l = text.unicodeScalars.last, l.properties.isWhitespace {
+          text.unicodeScalars.removeLast()
+        }
+        if text.isEmpty || text == ";" { return }
+      }
+      out.append(text)
     }
-    while i < s.count {
+    // PostgreSQL's identifier bytes (its scanner counts every byte ≥ 0x80 as a letter).
+    func isTagByte(_ c: UInt8) -> Bool {
+      c == UInt8(ascii: "_") || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z"))
+        || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c >= 0x80
+    }
+    while i < n {
       let c = s[i]
-      if c == "'" || c == "\"" {
+      switch c {
+      case UInt8(ascii: "'"), UInt8(ascii: "\""):
         i += 1
-        while i < s.count {
+        while i < n {
           if s[i] == c {
-            if i + 1 < s.count && s[i + 1] == c { i += 2; continue }
+            if i + 1 < n && s[i + 1] == c {
+              i += 2
+              continue
+            }
             break
           }
-          if c == "'" && s[i] == "\\" && i > 0 { i += 1 }
+          if c == UInt8(ascii: "'") && s[i] == UInt8(ascii: "\\") { i += 1 }
           i += 1
         }
-      } else if c == "-" && i + 1 < s.count && s[i + 1] == "-" {
-        while i < s.count && s[i] != "\n" { i += 1 }
-      } else if c == "$" {
+      case UInt8(ascii: "-") where i + 1 < n && s[i + 1] == UInt8(ascii: "-"):
+        while i < n && s[i] != UInt8(ascii: "\n") { i += 1 }
+      case UInt8(ascii: "$"):
         var j = i + 1
-        while j < s.count
-          && (s[j] == "_" || s[j].properties.isAlphabetic || ("0"..."9").contains(s[j]))
-        { j += 1 }
-        if j < s.count && s[j] == "$" {
-          let tag = Array(s[i...j])
+        while j < n && isTagByte(s[j]) && s[j] != UInt8(ascii: "$") { j += 1 }
+        if j < n && s[j] == UInt8(ascii: "$") {
+          let tag = s[i...j]
           var k = j + 1
-          while k + tag.count <= s.count && Array(s[k..<(k + tag.count)]) != tag { k += 1 }
+          while k + tag.count <= n && !s[k..<(k + tag.count)].elementsEqual(tag) { k += 1 }
           i = k + tag.count - 1
         }
-      } else if c == "(" {
+      case UInt8(ascii: "("):
         depth += 1
-      } else if c == ")" {
+      case UInt8(ascii: ")"):
         depth = max(0, depth - 1)
-      } else if c == ";" && depth == 0 {
+      case UInt8(ascii: ";") where depth == 0:
         flush(i + 1)
+      default:
+        break
       }
       i += 1
     }
-    flush(s.count)
+    flush(n)
     return out
   }
 }

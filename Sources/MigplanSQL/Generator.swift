@@ -89,6 +89,7 @@ public struct SQLGenerator {
     var state = start ?? project.state(at: key, atEnd: false).0
     let editor = SchemaEditor(catalog: catalog, live: mode == .migrate)
     var problems: [String] = []
+    let memo = RenderMemo()
     for (index, op) in migration.typedOperations.enumerated() {
       editor.currentOperation = index
       defer { editor.stampDeferred() }
@@ -112,12 +113,13 @@ public struct SQLGenerator {
       let from = state
       state.apply(op, app: key.app, migration: key)
       do {
-        try Forwards(editor: editor, app: key.app, settings: settings)
+        try Forwards(editor: editor, app: key.app, settings: settings, memo: memo)
           .run(op, from: from, to: state)
       } catch {
         problems.append("\(op.className): \(error)")
         editor.comment("-- migplan: cannot render: \(error)")
       }
+      memo.advance()
       if editor.collectedCount == before { editor.comment("-- (no-op)") }
     }
     editor.flush()
@@ -149,9 +151,29 @@ struct Forwards {
   let editor: SchemaEditor
   let app: String
   let settings: Settings
+  var memo = RenderMemo()
 
   func render(_ state: ProjectState, _ name: String) throws(RenderError) -> SQLModel {
     try Renderer(state: state, settings: settings).model(ModelKey(app, name))
+  }
+
+  /// A model rendered from the state before the operation (memoized: it is the state after
+  /// the previous one).
+  func renderFrom(_ state: ProjectState, _ name: String) throws(RenderError) -> SQLModel {
+    let key = ModelKey(app, name)
+    if let m = memo.from[key] { return m }
+    let m = try Renderer(state: state, settings: settings).model(key)
+    memo.from[key] = m
+    return m
+  }
+
+  /// A model rendered from the state after the operation (memoized).
+  func renderTo(_ state: ProjectState, _ name: String) throws(RenderError) -> SQLModel {
+    let key = ModelKey(app, name)
+    if let m = memo.to[key] { return m }
+    let m = try Renderer(state: state, settings: settings).model(key)
+    memo.to[key] = m
+    return m
   }
 
   func run(_ op: Operation, from: ProjectState, to: ProjectState) throws(RenderError) {
@@ -162,7 +184,7 @@ struct Forwards {
     }
     switch kind {
     case .createModel(let name, _, _, _, _):
-      let model = try render(to, name)
+      let model = try renderTo(to, name)
       guard model.canMigrate else { return }
       editor.createModel(model)
       // Historical `index_together` in CreateModel's options: added back at once.
@@ -170,14 +192,14 @@ struct Forwards {
         editor.alterIndexTogether(model, old: [], new: model.indexTogether)
       }
     case .deleteModel(let name):
-      let model = try render(from, name)
+      let model = try renderFrom(from, name)
       if model.canMigrate { editor.deleteModel(model) }
     case .renameModel(let oldName, let newName):
       try renameModel(oldName, newName, from: from, to: to)
     case .alterModelTable(let name, _):
-      let new = try render(to, name)
+      let new = try renderTo(to, name)
       guard new.canMigrate else { return }
-      let old = try render(from, name)
+      let old = try renderFrom(from, name)
       editor.alterDBTable(old.table, new.table)
       for (o, n) in zip(old.manyToMany, new.manyToMany) {
         if let ot = o.through, let nt = n.through {
@@ -185,21 +207,21 @@ struct Forwards {
         }
       }
     case .alterModelTableComment(let name, let comment):
-      let new = try render(to, name)
+      let new = try renderTo(to, name)
       if new.canMigrate { editor.alterDBTableComment(new, comment) }
     case .alterTogether(let name, let option, _):
-      let new = try render(to, name)
+      let new = try renderTo(to, name)
       guard new.canMigrate else { return }
-      let old = try render(from, name)
+      let old = try renderFrom(from, name)
       if option == "unique_together" {
         editor.alterUniqueTogether(new, old: old.uniqueTogether, new: new.uniqueTogether)
       } else {
         editor.alterIndexTogether(new, old: old.indexTogether, new: new.indexTogether)
       }
     case .alterOrderWithRespectTo(let name, _):
-      let new = try render(to, name)
+      let new = try renderTo(to, name)
       guard new.canMigrate else { return }
-      let old = try render(from, name)
+      let old = try renderFrom(from, name)
       let had = old.field("_order")
       let has = new.field("_order")
       if let had, has == nil {
@@ -213,44 +235,44 @@ struct Forwards {
     case .alterModelOptions, .alterModelManagers, .alterConstraint:
       return
     case .addField(let model, let name, let field, let preserveDefault):
-      let toModel = try render(to, model)
+      let toModel = try renderTo(to, model)
       guard toModel.canMigrate else { return }
-      let fromModel = try render(from, model)
+      let fromModel = try renderFrom(from, model)
       guard var f = toModel.field(name) else { return }
       if !preserveDefault { f.field.construct.keywords["default"] = field.defaultValue }
       editor.addField(fromModel, f)
     case .removeField(let model, let name):
-      let fromModel = try render(from, model)
+      let fromModel = try renderFrom(from, model)
       guard fromModel.canMigrate, let f = fromModel.field(name) else { return }
       editor.removeField(fromModel, f)
     case .alterField(let model, let name, let field, let preserveDefault):
-      let toModel = try render(to, model)
+      let toModel = try renderTo(to, model)
       guard toModel.canMigrate else { return }
-      let fromModel = try render(from, model)
+      let fromModel = try renderFrom(from, model)
       guard let old = fromModel.field(name), var new = toModel.field(name) else { return }
       if !preserveDefault { new.field.construct.keywords["default"] = field.defaultValue }
       editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
     case .renameField(let model, let oldName, let newName):
-      let toModel = try render(to, model)
+      let toModel = try renderTo(to, model)
       guard toModel.canMigrate else { return }
-      let fromModel = try render(from, model)
+      let fromModel = try renderFrom(from, model)
       guard let old = fromModel.field(oldName), let new = toModel.field(newName) else { return }
       editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
     case .addIndex(let model, let index, let concurrently):
-      let m = try render(to, model)
+      let m = try renderTo(to, model)
       guard m.canMigrate else { return }
       editor.execute(Indexes.createSQL(index, m, editor, concurrently: concurrently))
     case .removeIndex(let model, let name, let concurrently):
-      let m = try render(from, model)
+      let m = try renderFrom(from, model)
       guard m.canMigrate else { return }
       editor.execute(
         editor.deleteIndexSQL(m.table, name, concurrently: concurrently), .dropIndex(name))
     case .renameIndex(let model, let newName, let oldName, let oldFields):
-      let m = try render(to, model)
+      let m = try renderTo(to, model)
       guard m.canMigrate else { return }
       var old = oldName
       if let oldFields {
-        let fromModel = try render(from, model)
+        let fromModel = try renderFrom(from, model)
         let columns = oldFields.compactMap { fromModel.field($0)?.column }
         let found = editor.catalog.constraintNames(
           fromModel.table, columns: columns, unique: false, index: true)
@@ -267,7 +289,7 @@ struct Forwards {
         "ALTER INDEX \(Names.quote(old)) RENAME TO \(Names.quote(newName))",
         .renameIndex(old, newName))
     case .addConstraint(let model, let constraint, let notValid):
-      let m = try render(to, model)
+      let m = try renderTo(to, model)
       guard m.canMigrate else { return }
       let st = Constraints.createSQL(constraint, m, editor)
       if notValid {
@@ -276,14 +298,14 @@ struct Forwards {
         editor.execute(st)
       }
     case .removeConstraint(let model, let name):
-      let m = try render(to, model)
+      let m = try renderTo(to, model)
       guard m.canMigrate else { return }
-      let fromModel = try render(from, model)
+      let fromModel = try renderFrom(from, model)
       guard let c = fromModel.constraints.first(where: { $0.name == name }) else { return }
       let (sql, effect) = Constraints.removeSQL(c, m, editor)
       editor.execute(sql, effect)
     case .validateConstraint(let model, let name):
-      let m = try render(to, model)
+      let m = try renderTo(to, model)
       guard m.canMigrate else { return }
       editor.execute(
         "ALTER TABLE \(Names.quote(m.table)) VALIDATE CONSTRAINT \(Names.quote(name))")
@@ -292,11 +314,14 @@ struct Forwards {
     case .runPython:
       return
     case .separateDatabaseAndState(let database, _):
+      // The database side runs on states of its own: renderings of its own too.
       var state = from
+      let forwards = Forwards(editor: editor, app: app, settings: settings, memo: RenderMemo())
       for inner in database {
         let before = state
         state.apply(inner, app: app, migration: MigrationKey(app, ""))
-        try run(inner, from: before, to: state)
+        try forwards.run(inner, from: before, to: state)
+        forwards.memo.advance()
       }
     case .createExtension(let name):
       editor.execute("CREATE EXTENSION IF NOT EXISTS \(Names.quote(name))")
@@ -318,9 +343,9 @@ struct Forwards {
   func renameModel(_ oldName: String, _ newName: String, from: ProjectState, to: ProjectState)
     throws(RenderError)
   {
-    let newModel = try render(to, newName)
+    let newModel = try renderTo(to, newName)
     guard newModel.canMigrate else { return }
-    let oldModel = try render(from, oldName)
+    let oldModel = try renderFrom(from, oldName)
     editor.alterDBTable(oldModel.table, newModel.table)
     let oldKey = ModelKey(app, oldName)
     let renderer = Renderer(state: from, settings: settings)
@@ -470,5 +495,18 @@ extension SQLGenerator {
       schema.apply(sql: output.lines.filter { !$0.hasPrefix("--") }.joined(separator: "\n"))
     }
     return schema
+  }
+}
+
+/// Models rendered while one migration's operations run: the state before an operation is
+/// the state after the one before it, so its renderings carry over.
+final class RenderMemo {
+  var from: [ModelKey: SQLModel] = [:]
+  var to: [ModelKey: SQLModel] = [:]
+
+  /// The next operation starts from the state this one ended in.
+  func advance() {
+    from = to
+    to = [:]
   }
 }

@@ -30,6 +30,7 @@ public enum Names {
 
   /// Django's `split_identifier`: `"schema"."table"` into its parts, quotes removed.
   public static func split(_ identifier: String) -> (namespace: String?, name: String) {
+    if !identifier.utf8.contains(UInt8(ascii: "\"")) { return (nil, identifier) }
     if let r = identifier.firstRange(of: "\".\"") {
       let ns = identifier[..<r.lowerBound].trimmingQuotes
       let name = identifier[r.upperBound...].trimmingQuotes
@@ -44,7 +45,7 @@ public enum Names {
     var hashSuffix = digest([table] + columns, length: 8) + suffix
     let joined = columns.joined(separator: "_")
     let full = "\(table)_\(joined)_\(hashSuffix)"
-    if full.count <= maxLength { return full }
+    if full.utf8.count <= maxLength || full.count <= maxLength { return full }
     if hashSuffix.count > maxLength / 3 { hashSuffix = String(hashSuffix.prefix(maxLength / 3)) }
     let other = (maxLength - hashSuffix.count) / 2 - 1
     var name = "\(table.prefix(other))_\(joined.prefix(other))_\(hashSuffix)"

@@ -43,7 +43,8 @@ final class SchemaEditor {
   }
 
   func execute(_ st: Statement) {
-    execute(st.sql, st.effect)
+    let (sql, effect) = st.written
+    execute(sql, effect)
   }
 
   /// Records a catalog effect that has no statement of its own.
@@ -283,10 +284,8 @@ final class SchemaEditor {
   )
     -> String
   {
-    let suffix =
-      template
-      .replacing("%(to_table)s", with: Names.split(toTable).name)
-      .replacing("%(to_column)s", with: toColumn)
+    let suffix = Statement.format(
+      template, ["to_table": Names.split(toTable).name, "to_column": toColumn])
     return Names.index(table: table, columns: [column], suffix: suffix)
   }
 

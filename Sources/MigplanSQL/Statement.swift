@@ -59,10 +59,8 @@ final class Statement {
     case .index(let suffix): return Names.index(table: table, columns: columns, suffix: suffix)
     case .foreignKey(let template):
       let to = Names.split(toTable ?? "").name
-      let suffix =
-        template
-        .replacing("%(to_table)s", with: to)
-        .replacing("%(to_column)s", with: toColumns.first ?? "")
+      let suffix = Statement.format(
+        template, ["to_table": to, "to_column": toColumns.first ?? ""])
       return Names.index(table: table, columns: columns, suffix: suffix)
     }
   }
@@ -79,12 +77,23 @@ final class Statement {
   }
 
   /// The SQL text.
-  var sql: String {
+  var sql: String { sql(named: rawName) }
+
+  /// The catalog change the statement makes.
+  var effect: Catalog.Effect? { effect(named: rawName) }
+
+  /// The SQL text and the catalog change, the generated name made once.
+  var written: (sql: String, effect: Catalog.Effect?) {
+    let n = rawName
+    return (sql(named: n), effect(named: n))
+  }
+
+  private func sql(named raw: String) -> String {
     var values = extra
     values["table"] = Names.quote(table)
     values["name"] = {
       if case .fixed(let n) = name { return n }
-      return Names.quote(rawName)
+      return Names.quote(raw)
     }()
     values["columns"] = columnList
     values["column"] = columnList
@@ -93,9 +102,7 @@ final class Statement {
     return Statement.format(template, values)
   }
 
-  /// The catalog change the statement makes.
-  var effect: Catalog.Effect? {
-    let n = rawName
+  private func effect(named n: String) -> Catalog.Effect? {
     switch kind {
     case .index(let unique, let type):
       return .addObject(
@@ -133,16 +140,30 @@ final class Statement {
 
   /// Python's `template % mapping` for `%(key)s` placeholders.
   static func format(_ template: String, _ values: [String: String]) -> String {
-    var out = ""
-    var rest = template[...]
-    while let r = rest.firstRange(of: "%(") {
-      out += rest[..<r.lowerBound]
-      guard let close = rest[r.upperBound...].firstRange(of: ")s") else { break }
-      let key = String(rest[r.upperBound..<close.lowerBound])
-      out += values[key] ?? ""
-      rest = rest[close.upperBound...]
+    let t = Array(template.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(t.count + 64)
+    var i = 0
+    var copied = 0
+    while i + 1 < t.count {
+      guard t[i] == UInt8(ascii: "%"), t[i + 1] == UInt8(ascii: "(") else {
+        i += 1
+        continue
+      }
+      var close = i + 2
+      while close + 1 < t.count,
+        !(t[close] == UInt8(ascii: ")") && t[close + 1] == UInt8(ascii: "s"))
+      {
+        close += 1
+      }
+      guard close + 1 < t.count else { break }
+      out += t[copied..<i]
+      let key = String(decoding: t[(i + 2)..<close], as: UTF8.self)
+      if let v = values[key] { out += v.utf8 }
+      i = close + 2
+      copied = i
     }
-    out += rest
-    return out
+    out += t[copied...]
+    return String(decoding: out, as: UTF8.self)
   }
 }
