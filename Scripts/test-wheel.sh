@@ -8,9 +8,10 @@
 #   - the `migplan` pip put on PATH is the C launcher (an ELF file, not a Python console script;
 #     no console_scripts in the dist-info), and every `migplan` command below runs through it;
 #     it finds the binary from a `pip install --target`, `--user` (PYTHONUSERBASE) and Debian
-#     system install (`/usr/bin/python3 -m pip install --root`, dist-packages) and a lib64
-#     layout, with no python3 on PATH; copied away from any install it falls back to
-#     `python3 -m migplan`, and without python3 it exits 2 with one line
+#     system install (`/usr/bin/python3 -m pip install --root`, dist-packages), a lib64
+#     layout and through a symlink (pipx, uv tool), with no python3 on PATH; copied away from
+#     any install it falls back to `python3 -m migplan`, and without python3 it exits 2 with
+#     one line
 #   - `man migplan` finds the page the wheel installed (share/man/man1 in the venv)
 #   - the loader takes libpq (and all it needs) from the wheel's migplan.libs, nothing from the
 #     toolchain or the checkout (LD_DEBUG=libs), and the binary's RPATH is relative
@@ -295,6 +296,9 @@ mkdir -p "$tmp/fedora/bin" "$tmp/fedora/lib64/python3.99"
 ln -s "$(dirname "$site")" "$tmp/fedora/lib64/python3.99/site-packages"
 cp "$launcher" "$tmp/fedora/bin/migplan"
 layout lib64 "lib64 (Fedora platlib)" "$tmp/fedora/bin/migplan"
+mkdir -p "$tmp/links"
+ln -s "$launcher" "$tmp/links/migplan" # what pipx and uv tool put in ~/.local/bin
+layout symlink "symlinked (pipx, uv tool)" "$tmp/links/migplan"
 
 # Copied away from any install: python3 -m migplan from PATH, else one line and exit 2.
 mkdir -p "$tmp/lost/bin"
