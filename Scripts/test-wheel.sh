@@ -165,7 +165,8 @@ run which wheel box -- bash -c 'command -v migplan'
   pass "bin/migplan is an ELF executable ($(stat -c %s "$launcher") bytes), not a Python script" ||
   fail "bin/migplan is not ELF: $(head -c 60 "$launcher" | tr -cd '[:print:]')"
 [[ $(readelf -d "$launcher" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p') == libc.so.6 ]] &&
-  pass "the launcher needs libc.so.6 only" || fail "the launcher's NEEDED: $(readelf -d "$launcher")"
+  pass "the launcher needs libc.so.6 only" ||
+  fail "the launcher's NEEDED: $(readelf -d "$launcher")"
 if cat "$site"/../migplan-*.dist-info/entry_points.txt 2>/dev/null | grep -q '^migplan *='; then
   fail "the dist-info still declares a migplan console script"
 fi
@@ -324,7 +325,11 @@ import os, statistics, subprocess, sys, time
 
 RUNS = 31
 lint = ["lint", "--root", "basic", "basic/shop/migrations/0002_item.py"]
-ways = {"binary": [sys.argv[1]], "launcher": [sys.argv[2]], "python -m": ["python", "-m", "migplan"]}
+ways = {
+    "binary": [sys.argv[1]],
+    "launcher": [sys.argv[2]],
+    "python -m": ["python", "-m", "migplan"],
+}
 for label, args in (("lint one file", lint), ("--version", ["--version"])):
     wall = {way: [] for way in ways}
     cpu = {way: [] for way in ways}
