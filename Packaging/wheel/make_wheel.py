@@ -1,10 +1,13 @@
-"""Writes the `migplan` wheel by hand: the Python launcher package beside this script, the
-native binary under `migplan/bin/`, and the dist-info (METADATA, WHEEL, entry_points.txt,
-RECORD). The result is tagged `py3-none-linux_x86_64`; `auditwheel repair` then bundles
-libpq and retags it manylinux (Scripts/build-wheel.sh runs both).
+"""Writes the `migplan` wheel by hand: the Python package beside this script (for `python -m
+migplan`), the native binary under `migplan/bin/`, the `migplan` command as
+`migplan-VERSION.data/scripts/migplan` (the C launcher, launcher.c, which pip copies into the
+environment's bin/ as it is: no console script, so no Python start-up), and the dist-info
+(METADATA, WHEEL, RECORD). The result is tagged `py3-none-linux_x86_64`; `auditwheel repair`
+then bundles libpq and retags it manylinux (Scripts/build-wheel.sh runs both).
 
-    python3 make_wheel.py --binary PATH --version SEMVER --out DIR [--man migplan.1]
-                                                      # prints the wheel's path
+    python3 make_wheel.py --binary PATH --launcher PATH --version SEMVER --out DIR
+                          [--man migplan.1]           # prints the wheel's path
+    python3 make_wheel.py --dist-info SEMVER          # prints migplan-PEP440.dist-info
 
 SEMVER is the VERSION file's text (`0.1.0`, `0.1.0-dev`, `0.1.0-rc.1`); the wheel carries its
 PEP 440 form (`0.1.0`, `0.1.0.dev0`, `0.1.0rc1`).
@@ -74,11 +77,18 @@ def zipfile_time() -> tuple:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--version", required=True)
-    parser.add_argument("--out", required=True)
+    parser.add_argument("--binary")
+    parser.add_argument("--launcher", help="the `migplan` command, built from launcher.c")
+    parser.add_argument("--version")
+    parser.add_argument("--out")
     parser.add_argument("--man", help="the man page, installed as share/man/man1/migplan.1")
+    parser.add_argument("--dist-info", metavar="SEMVER", help="print the dist-info's name")
     args = parser.parse_args()
+    if args.dist_info is not None:
+        print(f"{NAME}-{pep440(args.dist_info)}.dist-info")  # the launcher looks for it
+        return
+    if not (args.binary and args.launcher and args.version and args.out):
+        parser.error("--binary, --launcher, --version and --out are required")
 
     version = pep440(args.version)
     dist_info = f"{NAME}-{version}.dist-info"
@@ -103,7 +113,6 @@ def main() -> None:
         "Root-Is-Purelib: false\n"
         f"Tag: {TAG}\n"
     )
-    entry_points = "[console_scripts]\nmigplan = migplan.__main__:main\n"
 
     records: list = []
     with zipfile.ZipFile(wheel_path, "w") as archive:
@@ -112,13 +121,17 @@ def main() -> None:
                 add(archive, records, f"{NAME}/{module}", f.read(), 0o644)
         with open(args.binary, "rb") as f:
             add(archive, records, f"{NAME}/bin/{NAME}", f.read(), 0o755)
+        with open(args.launcher, "rb") as f:
+            launcher = f.read()
+        if not launcher.startswith(b"\x7fELF"):
+            raise SystemExit(f"make_wheel: {args.launcher} is not an ELF executable")
+        add(archive, records, f"{NAME}-{version}.data/scripts/{NAME}", launcher, 0o755)
         if args.man:
             with open(args.man, "rb") as f:
                 data_path = f"{NAME}-{version}.data/data/share/man/man1/{NAME}.1"
                 add(archive, records, data_path, f.read(), 0o644)
         add(archive, records, f"{dist_info}/METADATA", metadata.encode(), 0o644)
         add(archive, records, f"{dist_info}/WHEEL", wheel.encode(), 0o644)
-        add(archive, records, f"{dist_info}/entry_points.txt", entry_points.encode(), 0o644)
         records.append(f"{dist_info}/RECORD,,")
         add(archive, [], f"{dist_info}/RECORD", ("\n".join(records) + "\n").encode(), 0o644)
     print(wheel_path)

@@ -237,7 +237,8 @@ extension Operation {
 
 extension Operation {
   /// Collects the SQL a `RunPython` function passes to `execute` (`schema_editor.execute`,
-  /// `cursor.execute`), where the argument evaluates to a string at module level.
+  /// `cursor.execute`), where the argument evaluates to a string from module-level names and
+  /// the function's own assignments (`FunctionLocals`: a model's table is a placeholder).
   mutating func findPythonSQL(_ parsed: ParsedModule, _ evaluator: Evaluator) {
     var isPython = false
     if case .runPython = kind { isPython = true }
@@ -263,6 +264,7 @@ extension Operation {
         dead.append(TextRange(ast.range(first).start, ast.range(last).end))
       }
     }
+    let locals = FunctionLocals(function: def, parsed, evaluator, dead: dead)
     for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .Call {
       let r = ast.range(id)
       if dead.contains(where: { $0.contains(r) }) { continue }
@@ -271,7 +273,7 @@ extension Operation {
         ast.identifier(f, "attr", in: parsed.source) == "execute",
         let arg = ast.list(id, "args").first, arg >= 0
       else { continue }
-      if let sql = evaluator.evaluate(arg).stringValue {
+      if let sql = locals.string(arg, before: r.start) {
         pythonSQL.append(sql)
       } else {
         pythonSQLUnknown.append(r)

@@ -25,8 +25,10 @@ public struct Operation: Sendable {
   /// a docstring or `pass`), so it runs no SQL (django-celery-results' `FakeAddIndex`).
   public var databaseNoop = false
   /// For `RunPython`: SQL its function runs through `….execute("…")` with an argument migplan
-  /// can evaluate (a literal, or module constants), in source order; and the ranges of
-  /// `execute` calls whose SQL it cannot know.
+  /// can evaluate (a literal, module constants, the function's own assignments), in source
+  /// order, where the table of a model got from `apps.get_model` is
+  /// `Operation.tablePlaceholder` (resolve it with `Operation.resolvingTables`); and the ranges
+  /// of `execute` calls whose SQL it cannot know.
   public var pythonSQL: [String] = []
   public var pythonSQLUnknown: [TextRange] = []
 

@@ -25,6 +25,12 @@ import TOMLKit
 /// | `operations` | table custom operation class path → phase | none |
 /// | `require-reason` | boolean: suppression comments need `-- reason` | true |
 /// | `fail-on` | `"error"`, `"warning"` or `"note"` | `"error"` |
+/// | `rewrite-warning` | size (`check`): a pending rewrite or scan of a table this big is a warning | `"10MB"` |
+/// | `rewrite-error` | size (`check`): … an error | `"1GB"` |
+/// | `long-running` | duration (`check`): a transaction open longer is long-running | `"60s"` |
+///
+/// A size is an integer number of bytes or a string such as `"500kB"` (units `B`, `kB`, `MB`,
+/// `GB`, `TB`, 1024-based); a duration is a string such as `"90s"` (units `ms`, `s`, `min`, `h`).
 public struct LintConfig: Sendable {
   /// The file the configuration was read from; nil for the defaults.
   public var file: String?
@@ -42,13 +48,19 @@ public struct LintConfig: Sendable {
   public var operations: [String: Phase] = [:]
   public var requireReason = true
   public var failOn: Severity = .error
+  /// `check`: a pending rewrite or full scan of a table at least this big (bytes) is a warning.
+  public var rewriteWarning = 10 << 20
+  /// `check`: a pending rewrite or full scan of a table at least this big (bytes) is an error.
+  public var rewriteError = 1 << 30
+  /// `check`: a transaction open longer than this (milliseconds) is long-running.
+  public var longRunning = 60_000
 
   public init() {}
 
   /// The keys `[tool.migplan]` accepts.
   public static let keys: [String] = [
     "roots", "pg-version", "select", "ignore", "severity", "exclude", "settings", "field-types",
-    "operations", "require-reason", "fail-on",
+    "operations", "require-reason", "fail-on", "rewrite-warning", "rewrite-error", "long-running",
   ]
 
   /// PostgreSQL major versions migplan knows.
@@ -294,6 +306,27 @@ public enum ConfigLoader {
         }
         config.requireReason = b
       case "fail-on": config.failOn = try severity(key, value)
+      case "rewrite-warning", "rewrite-error":
+        var bytes: Int? = nil
+        if value.type == .int, let n = value.int, n >= 0 { bytes = n }
+        if let s = value.string { bytes = Quantity.bytes(s) }
+        guard let bytes else {
+          throw ConfigError(
+            file: file, key: key,
+            "must be a size: a number of bytes, or a string such as \"10MB\" (units B, kB, MB, GB, TB)"
+          )
+        }
+        if key == "rewrite-warning" {
+          config.rewriteWarning = bytes
+        } else {
+          config.rewriteError = bytes
+        }
+      case "long-running":
+        guard let s = value.string, let ms = Quantity.milliseconds(s) else {
+          throw ConfigError(
+            file: file, key: key, "must be a duration string such as \"60s\" (units ms, s, min, h)")
+        }
+        config.longRunning = ms
       default:
         throw ConfigError(
           file: file, key: key,
@@ -317,4 +350,33 @@ public enum ConfigLoader {
     return base.hasSuffix("/") ? base + path : base + "/" + path
   }
 
+}
+
+/// Sizes and durations as `check` reads them, from its options and from the configuration.
+public enum Quantity {
+  /// Bytes: a whole number, alone or with `B`, `kB` (or `KB`), `MB`, `GB`, `TB` (1024-based);
+  /// nil when malformed or too large.
+  public static func bytes(_ text: String) -> Int? {
+    guard let (n, unit) = split(text) else { return nil }
+    let shifts = ["": 0, "B": 0, "kB": 10, "KB": 10, "MB": 20, "GB": 30, "TB": 40]
+    guard let shift = shifts[unit], n <= Int.max >> shift else { return nil }
+    return n << shift
+  }
+
+  /// Milliseconds: a whole number with `ms`, `s`, `min` or `h` (a unit is required); nil when
+  /// malformed or too large.
+  public static func milliseconds(_ text: String) -> Int? {
+    guard let (n, unit) = split(text) else { return nil }
+    let factors = ["ms": 1, "s": 1000, "min": 60_000, "h": 3_600_000]
+    guard let factor = factors[unit] else { return nil }
+    let (ms, overflow) = n.multipliedReportingOverflow(by: factor)
+    return overflow ? nil : ms
+  }
+
+  /// The leading ASCII digits as a number and the rest; nil without digits or on overflow.
+  static func split(_ text: String) -> (Int, String)? {
+    let digits = text.utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    guard !digits.isEmpty, let n = Int(Substring(digits)) else { return nil }
+    return (n, String(decoding: text.utf8.dropFirst(digits.count), as: UTF8.self))
+  }
 }

@@ -189,18 +189,31 @@ public struct Renderer: Sendable {
     var out = ""
     for f in result.findings {
       let (s, e) = Self.span(f, lines[f.path])
-      let command: String
-      switch f.severity {
-      case .error: command = "error"
-      case .warning: command = "warning"
-      case .note: command = "notice"
-      }
       var message = "\(f.message) [\(f.phase.rawValue)]"
       if let help = f.help { message += "\nhelp: \(help)" }
-      out += "::\(command) file=\(Self.property(Self.displayPath(f.path))),line=\(s.line),"
-      out += "col=\(s.column),endLine=\(e.line),endColumn=\(e.column),"
-      out += "title=\(Self.property("migplan \(f.rule)"))::\(Self.data(message))\n"
+      out += Self.workflowCommand(
+        f.severity, at: (f.path, s, e), title: "migplan \(f.rule)", message: message)
     }
+    return out
+  }
+
+  /// One workflow command line: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`,
+  /// or `::error title=…::message` for a finding about no file.
+  static func workflowCommand(
+    _ severity: Severity, at location: (path: String, start: SourceLocation, end: SourceLocation)?,
+    title: String, message: String
+  ) -> String {
+    var out = "::"
+    switch severity {
+    case .error: out += "error "
+    case .warning: out += "warning "
+    case .note: out += "notice "
+    }
+    if let (path, s, e) = location {
+      out += "file=\(property(displayPath(path))),line=\(s.line),"
+      out += "col=\(s.column),endLine=\(e.line),endColumn=\(e.column),"
+    }
+    out += "title=\(property(title))::\(data(message))\n"
     return out
   }
 
@@ -228,46 +241,71 @@ public struct Renderer: Sendable {
   /// SARIF 2.1.0 with the rule catalog as `tool.driver.rules`, as GitHub code scanning takes it.
   func sarif(_ result: LintResult, _ lines: [String: SourceLines]) -> String {
     let rules = Rules.all
-    var out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-    out += "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
-    out += "      \"tool\": {\"driver\": {\"name\": \"migplan\", "
-    out += "\"version\": \(JSON.string(version)), "
-    out += "\"rules\": ["
-    for (i, r) in rules.enumerated() {
-      out += i == 0 ? "\n" : ",\n"
+    var catalog: [String] = []
+    for r in rules {
       let level = sarifLevel(r.defaultSeverity)
       let doc = RuleDocs.text[r.id] ?? r.summary
-      out += "        {\"id\": \(JSON.string(r.id)), "
+      var out = "{\"id\": \(JSON.string(r.id)), "
       out += "\"shortDescription\": {\"text\": \(JSON.string(r.summary))}, "
       out += "\"fullDescription\": {\"text\": \(JSON.string(r.summary))}, "
       out += "\"help\": {\"text\": \(JSON.string(doc)), \"markdown\": \(JSON.string(doc))}, "
       out += "\"defaultConfiguration\": {\"level\": \"\(level)\"}, "
       out += "\"properties\": {\"tags\": [\"migration\", \(JSON.string(r.phase.rawValue))]}}"
+      catalog.append(out)
     }
-    out += "\n      ]}},\n"
-    out += "      \"columnKind\": \"unicodeCodePoints\",\n"
-    out += "      \"results\": ["
-    for (i, f) in result.findings.enumerated() {
-      out += i == 0 ? "\n" : ",\n"
+    var results: [String] = []
+    for f in result.findings {
       let (s, e) = Self.span(f, lines[f.path])
-      let index = rules.firstIndex { $0.id == f.rule } ?? -1
+      let index = rules.firstIndex { $0.id == f.rule }
       var message = f.message
       if let help = f.help { message += "\nhelp: \(help)" }
-      out += "        {\"ruleId\": \(JSON.string(f.rule)), "
-      if index >= 0 { out += "\"ruleIndex\": \(index), " }
-      out += "\"level\": \"\(sarifLevel(f.severity))\", "
-      out += "\"message\": {\"text\": \(JSON.string(message))}, "
-      out += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
-      out += "{\"uri\": \(JSON.string(Self.uri(Self.displayPath(f.path))))}, "
-      out += "\"region\": {\"startLine\": \(s.line), \"startColumn\": \(s.column), "
-      out += "\"endLine\": \(e.line), \"endColumn\": \(e.column)}}}], "
-      out += "\"partialFingerprints\": {\"migplan/v1\": "
-      out += "\(JSON.string(Baseline.fingerprint(f, source: result.sources[f.path])))}, "
-      out += "\"properties\": {\"phase\": \"\(f.phase.rawValue)\"}}"
+      let fingerprint = Baseline.fingerprint(f, source: result.sources[f.path])
+      results.append(
+        sarifResult(
+          f.rule, index: index, f.severity, message: message, at: (f.path, s, e),
+          more: [
+            "\"partialFingerprints\": {\"migplan/v1\": \(JSON.string(fingerprint))}",
+            "\"properties\": {\"phase\": \"\(f.phase.rawValue)\"}",
+          ]))
     }
-    out += result.findings.isEmpty ? "]\n" : "\n      ]\n"
+    return sarifLog(rules: catalog, results: results)
+  }
+
+  /// A SARIF 2.1.0 log of one migplan run, from the rendered JSON objects of its rules and
+  /// results.
+  func sarifLog(rules: [String], results: [String]) -> String {
+    var out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+    out += "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+    out += "      \"tool\": {\"driver\": {\"name\": \"migplan\", "
+    out += "\"version\": \(JSON.string(version)), "
+    out += "\"rules\": ["
+    for (i, r) in rules.enumerated() { out += (i == 0 ? "\n" : ",\n") + "        " + r }
+    out += rules.isEmpty ? "]}},\n" : "\n      ]}},\n"
+    out += "      \"columnKind\": \"unicodeCodePoints\",\n"
+    out += "      \"results\": ["
+    for (i, r) in results.enumerated() { out += (i == 0 ? "\n" : ",\n") + "        " + r }
+    out += results.isEmpty ? "]\n" : "\n      ]\n"
     out += "    }\n  ]\n}\n"
     return out
+  }
+
+  /// One SARIF result object: no `locations` for a finding about no file.
+  func sarifResult(
+    _ rule: String, index: Int?, _ severity: Severity, message: String,
+    at location: (path: String, start: SourceLocation, end: SourceLocation)?, more: [String] = []
+  ) -> String {
+    var out = "{\"ruleId\": \(JSON.string(rule)), "
+    if let index { out += "\"ruleIndex\": \(index), " }
+    out += "\"level\": \"\(sarifLevel(severity))\", "
+    out += "\"message\": {\"text\": \(JSON.string(message))}"
+    if let (path, s, e) = location {
+      out += ", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+      out += "{\"uri\": \(JSON.string(Self.uri(Self.displayPath(path))))}, "
+      out += "\"region\": {\"startLine\": \(s.line), \"startColumn\": \(s.column), "
+      out += "\"endLine\": \(e.line), \"endColumn\": \(e.column)}}}]"
+    }
+    for m in more { out += ", " + m }
+    return out + "}"
   }
 
   func sarifLevel(_ s: Severity) -> String {
@@ -293,6 +331,75 @@ public struct Renderer: Sendable {
       }
     }
     return out
+  }
+}
+
+/// A finding of `migplan check` (a fact of the live database) for the `github` and `sarif`
+/// formats: in a migration file when it is about a pending migration, else about no file.
+public struct LiveReportFinding: Sendable {
+  /// The finding's id, e.g. `live-pending-rewrite`.
+  public var rule: String
+  public var severity: Severity
+  public var message: String
+  /// The migration file; nil for a fact about the server or its sessions.
+  public var path: String?
+  /// The operation's range in `path`; nil for the whole file.
+  public var range: TextRange?
+
+  public init(
+    rule: String, severity: Severity, message: String, path: String? = nil,
+    range: TextRange? = nil
+  ) {
+    self.rule = rule
+    self.severity = severity
+    self.message = message
+    self.path = path
+    self.range = range
+  }
+}
+
+extension Renderer {
+  /// `migplan check`'s findings as GitHub Actions workflow commands, one line each, as `lint`
+  /// writes its own; `sources` are the bytes of the files the findings point into.
+  public static func github(live findings: [LiveReportFinding], sources: [String: [UInt8]])
+    -> String
+  {
+    let at = LiveLocations(sources)
+    return findings.map {
+      workflowCommand(
+        $0.severity, at: at.location($0), title: "migplan \($0.rule)", message: $0.message)
+    }.joined()
+  }
+
+  /// `migplan check`'s findings as a SARIF 2.1.0 log, as `lint` writes its own, with the ids
+  /// that occur as `tool.driver.rules`.
+  public func sarif(live findings: [LiveReportFinding], sources: [String: [UInt8]]) -> String {
+    let at = LiveLocations(sources)
+    var ids: [String] = []
+    for f in findings where !ids.contains(f.rule) { ids.append(f.rule) }
+    return sarifLog(
+      rules: ids.map { "{\"id\": \(JSON.string($0))}" },
+      results: findings.map {
+        sarifResult(
+          $0.rule, index: ids.firstIndex(of: $0.rule), $0.severity, message: $0.message,
+          at: at.location($0))
+      })
+  }
+}
+
+/// Line and column lookups for the files `check`'s findings point into.
+struct LiveLocations {
+  let lines: [String: SourceLines]
+
+  init(_ sources: [String: [UInt8]]) { lines = sources.mapValues(SourceLines.init) }
+
+  /// The file and span of a finding: 1:1 for a whole file, nil for no file.
+  func location(_ f: LiveReportFinding) -> (String, SourceLocation, SourceLocation)? {
+    guard let path = f.path else { return nil }
+    guard let r = f.range, let l = lines[path] else {
+      return (path, SourceLocation(line: 1, column: 1), SourceLocation(line: 1, column: 1))
+    }
+    return (path, l.location(r.start), l.location(r.end))
   }
 }
 

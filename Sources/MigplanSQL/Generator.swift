@@ -101,7 +101,17 @@ public struct SQLGenerator {
         // `migrate` runs the function: the SQL it passes to `execute` runs too.
         if mode == .migrate && !op.pythonSQL.isEmpty {
           editor.comment("-- migplan: SQL the Python function runs:")
-          for sql in op.pythonSQL {
+          for python in op.pythonSQL {
+            // A model's table (`apps.get_model(…)._meta.db_table`) from the state here.
+            let renderer = Renderer(state: state, settings: settings)
+            guard
+              let sql = Operation.resolvingTables(
+                in: python, { app, model in state.models[ModelKey(app, model)].map(renderer.table) }
+              )
+            else {
+              editor.comment("-- migplan: the function names a model the state does not hold")
+              continue
+            }
             for statement in RunSQL.statements(.string(sql, .init(0, 0))) {
               editor.execute(statement)
             }

@@ -274,9 +274,12 @@ extension SchemaModel {
       var table: [(String, String)] = [
         ("columns", "[" + cols.joined(separator: ", ") + "]"),
         ("constraints", "[" + constraints.joined(separator: ", ") + "]"),
-        ("indexes", "[" + indexes.joined(separator: ", ") + "]"), ("kind", Self.json("table")),
+        ("indexes", "[" + indexes.joined(separator: ", ") + "]"), ("kind", Self.json(t.kind)),
       ]
       if let c = t.comment { table.insert(("comment", Self.json(c)), at: 1) }
+      if t.kind != "table", let d = t.viewDefinition {
+        table.append(("view definition", Self.json(d)))
+      }
       out[name] = Self.object(table)
     }
     return out

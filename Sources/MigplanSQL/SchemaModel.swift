@@ -36,6 +36,13 @@ public struct SchemaModel: Sendable {
     public var columns: [Column] = []
     public var indexes: [Index] = []
     public var constraints: [Constraint] = []
+    /// `table`, `view` or `materialized view`.
+    public var kind = "table"
+    /// A view's `pg_get_viewdef`; nil once a relation it reads was renamed (PostgreSQL then
+    /// prints the new names, which is not modelled).
+    public var viewDefinition: String? = nil
+    /// The relations a view reads.
+    public var viewReads: Set<String> = []
   }
 
   public var tables: [String: Table] = [:]
@@ -49,7 +56,54 @@ public struct SchemaModel: Sendable {
 
   /// Applies every statement of a script.
   public mutating func apply(sql: String) {
-    for st in DDL.parse(sql) { apply(st) }
+    for tokens in DDL.statements(sql) {
+      if let view = ViewDef.statement(tokens) {
+        apply(view)
+      } else {
+        var p = DDL.Parser(tokens: tokens)
+        apply(p.statement())
+      }
+    }
+  }
+
+  /// Applies a view statement: the view's columns and definition as PostgreSQL stores them.
+  public mutating func apply(_ st: ViewDef.Statement) {
+    switch st {
+    case .create(let name, let materialized, let orReplace, let ifNotExists, let query):
+      if tables[name] != nil && (ifNotExists || !orReplace) { return }
+      let rendered = query.flatMap { q in
+        ViewDef.render(q) { relation in
+          self.tables[relation]?.columns.map {
+            ViewDef.Column(name: $0.name, type: Self.formatType($0.type), collation: $0.collation)
+          }
+        }
+      }
+      guard let rendered else {
+        skipped.append("create view \(name)")
+        return
+      }
+      var t = tables[name] ?? Table()
+      t.kind = materialized ? "materialized view" : "view"
+      t.columns = rendered.columns.map {
+        Column(
+          name: $0.name, type: $0.type, nullable: true, defaultExpr: nil, identity: false,
+          generated: nil, collation: $0.collation, comment: nil)
+      }
+      t.viewDefinition = rendered.definition
+      t.viewReads = rendered.reads
+      tables[name] = t
+    case .comment(let name, let c):
+      tables[name]?.comment = c.flatMap { $0.isEmpty ? nil : $0 }
+    case .drop(let names, _):
+      for n in names { tables[n] = nil }
+    }
+  }
+
+  /// Views that read `relation` no longer print as predicted once it or its columns are renamed.
+  mutating func forgetViewDefinitions(reading relation: String) {
+    for key in Array(tables.keys) where tables[key]!.viewReads.contains(relation) {
+      tables[key]!.viewDefinition = nil
+    }
   }
 
   public mutating func apply(_ st: DDL.Statement) {
@@ -98,6 +152,7 @@ public struct SchemaModel: Sendable {
       for a in actions { apply(a, to: table) }
     case .renameTable(let old, let new):
       guard let t = tables.removeValue(forKey: old) else { return }
+      forgetViewDefinitions(reading: old)
       tables[new] = t
       for key in Array(tables.keys) {
         for i in tables[key]!.constraints.indices {
@@ -111,6 +166,7 @@ public struct SchemaModel: Sendable {
         }
       }
     case .renameColumn(let table, let old, let new):
+      forgetViewDefinitions(reading: table)
       renameColumn(table, old, new)
     case .dropTable(let name):
       tables[name] = nil

@@ -316,6 +316,84 @@ import Testing
     #expect(m.dependencies.map(\.key) == [MigrationKey("cms", "0009_merge")])
     #expect(m.operations.isEmpty)
   }
+
+  /// A RunPython's SQL through the function's own names: wagtail's `set_page_path_collation`
+  /// (a model from `apps.get_model` with swapper's name, its `_meta.db_table`, an f-string),
+  /// `%`, `.format` and `+`; the table stays a placeholder for the generator.
+  @Test func runPythonSQLThroughLocalNames() throws {
+    let src = #"""
+      import swapper
+      from django.db import migrations
+
+      PREFIX = "ALTER TABLE "
+
+      def forwards(apps, schema_editor):
+          if schema_editor.connection.vendor == "postgresql":
+              Page = apps.get_model(swapper.get_model_name("wagtailcore", "Page"))
+              table_name = Page._meta.db_table
+              schema_editor.execute(
+                  f"""ALTER TABLE {table_name} ALTER COLUMN path TYPE VARCHAR(255) COLLATE "C" """
+              )
+          Book = apps.get_model("shop", "Book")
+          Order = apps.get_model("shop.Order")
+          sql = "UPDATE %s SET n = %s" % (Book._meta.db_table, "1")
+          schema_editor.execute(sql)
+          schema_editor.execute("DELETE FROM {} WHERE id = {{0}}".format(Order._meta.db_table))
+          schema_editor.execute(PREFIX + Order._meta.db_table + " ADD COLUMN x int")
+
+      class Migration(migrations.Migration):
+          operations = [migrations.RunPython(forwards)]
+      """#
+    let m = try Self.migration(src)
+    let op = try #require(m.typedOperations.first)
+    let page = Operation.tablePlaceholder(app: "wagtailcore", model: "Page")
+    let book = Operation.tablePlaceholder(app: "shop", model: "Book")
+    let order = Operation.tablePlaceholder(app: "shop", model: "Order")
+    #expect(
+      op.pythonSQL == [
+        "ALTER TABLE \(page) ALTER COLUMN path TYPE VARCHAR(255) COLLATE \"C\" ",
+        "UPDATE \(book) SET n = 1", "DELETE FROM \(order) WHERE id = {0}",
+        "ALTER TABLE \(order) ADD COLUMN x int",
+      ])
+    #expect(op.pythonSQLUnknown.isEmpty)
+    let tables = ["wagtailcore.Page": "wagtailcore_page", "shop.Book": "shop_book"]
+    #expect(
+      Operation.resolvingTables(in: op.pythonSQL[0], { tables["\($0).\($1)"] })
+        == "ALTER TABLE wagtailcore_page ALTER COLUMN path TYPE VARCHAR(255) COLLATE \"C\" ")
+    #expect(Operation.resolvingTables(in: op.pythonSQL[2], { tables["\($0).\($1)"] }) == nil)
+    #expect(Operation.resolvingTables(in: "SELECT 1", { _, _ in nil }) == "SELECT 1")
+  }
+
+  /// What the function computes in ways migplan does not follow stays unknown: a name bound
+  /// twice, a local that shadows a module constant, `%(name)s`, a model from a parameter that
+  /// is not `apps`, a name bound by a loop.
+  @Test func runPythonSQLNeverGuessesLocals() throws {
+    let src = """
+      from django.db import migrations
+
+      SQL = "DROP TABLE everything"
+
+      def forwards(apps, schema_editor):
+          SQL = compute()
+          schema_editor.execute(SQL)
+          t = "a"
+          t = "b"
+          schema_editor.execute("SELECT %s" % t)
+          schema_editor.execute("SELECT %(x)s" % {"x": "1"})
+          M = schema_editor.get_model("shop", "Book")
+          schema_editor.execute("DELETE FROM " + M._meta.db_table)
+          for name in ["a", "b"]:
+              schema_editor.execute("DROP TABLE " + name)
+          schema_editor.execute("SELECT 1")
+
+      class Migration(migrations.Migration):
+          operations = [migrations.RunPython(forwards)]
+      """
+    let m = try Self.migration(src)
+    let op = try #require(m.typedOperations.first)
+    #expect(op.pythonSQL == ["SELECT 1"])
+    #expect(op.pythonSQLUnknown.count == 5)
+  }
 }
 
 /// Hostile nesting must not overflow the stack: the parser allows 1000 levels of tree.

@@ -1,7 +1,8 @@
 """migplan: make Django schema migrations safe to deploy on PostgreSQL.
 
-The wheel carries one native binary (with its libpq beside it, in ``migplan.libs``); the
-``migplan`` console script and ``python -m migplan`` replace the Python process with it.
+The wheel carries one native binary (with its libpq beside it, in ``migplan.libs``). The
+``migplan`` command it installs is a small C launcher that executes that binary directly;
+``python -m migplan`` replaces the Python process with it too.
 """
 
 import os

@@ -1,5 +1,6 @@
 """Runs the bundled ``migplan`` binary in place of this Python process (arguments, exit
-status, signals and the terminal all pass straight through)."""
+status, signals and the terminal all pass straight through). The ``migplan`` command's C
+launcher falls back to this when it cannot find the binary itself."""
 
 import os
 import sys
@@ -8,7 +9,12 @@ from migplan import find_migplan_bin
 
 
 def main() -> None:
-    binary = find_migplan_bin()
+    try:
+        binary = find_migplan_bin()
+    except FileNotFoundError as error:
+        print(f"migplan: error: {error}; reinstall: pip install --force-reinstall migplan",
+              file=sys.stderr)
+        sys.exit(2)
     os.execv(binary, [binary, *sys.argv[1:]])
 
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MigplanModel
 import MigplanPostgres
+import MigplanRules
 import MigplanSQL
 import MigplanSyntax
 
@@ -51,9 +52,11 @@ struct Check: ParsableCommand {
       (--table, else every table of at least --min-table-size) its estimated rows and size, \
       the sessions holding or waiting for locks on it and its CHECK (col IS NOT NULL) \
       constraints; long-running and idle-in-transaction sessions; INVALID indexes; the \
-      PostgreSQL 14.0–14.3 CREATE INDEX CONCURRENTLY bug. Exit status: 0 when no finding is at \
-      or above --fail-on, 1 when one is, 2 when the database cannot be reached or an option \
-      is wrong.
+      PostgreSQL 14.0–14.3 CREATE INDEX CONCURRENTLY bug. The size thresholds and the age of \
+      a long-running transaction can be set in the configuration (`rewrite-warning`, \
+      `rewrite-error`, `long-running` in `[tool.migplan]`); the options override it. Exit \
+      status: 0 when no finding is at or above --fail-on, 1 when one is, 2 when the database \
+      cannot be reached or an option or the configuration is wrong.
       """)
 
   @Option(help: "A postgresql:// URL or a libpq conninfo string (default: PG* environment).")
@@ -69,13 +72,18 @@ struct Check: ParsableCommand {
   var tables: [String] = []
 
   @Option(
-    help:
-      "A pending rewrite or full scan of a table this big or bigger is a warning (smaller: a note)."
-  )
-  var rewriteWarning: ByteSize = ByteSize(bytes: 10 * 1024 * 1024)
+    help: """
+      A pending rewrite or full scan of a table this big or bigger is a warning, smaller a note \
+      (default: `rewrite-warning` in the config, else 10MB).
+      """)
+  var rewriteWarning: ByteSize?
 
-  @Option(help: "A pending rewrite or full scan of a table this big or bigger is an error.")
-  var rewriteError: ByteSize = ByteSize(bytes: 1024 * 1024 * 1024)
+  @Option(
+    help: """
+      A pending rewrite or full scan of a table this big or bigger is an error (default: \
+      `rewrite-error` in the config, else 1GB).
+      """)
+  var rewriteError: ByteSize?
 
   @Option(help: "Without --table: inspect tables at least this big (e.g. 100MB, 1GB, 0).")
   var minTableSize: ByteSize = ByteSize(bytes: 100 << 20)
@@ -89,17 +97,34 @@ struct Check: ParsableCommand {
   @Option(help: "Seconds to wait for the connection (default: the URL's, PGCONNECT_TIMEOUT, 5).")
   var connectTimeout: Int?
 
-  @Option(help: "Report transactions open longer than this (e.g. 60s, 5min).")
-  var longRunning: Milliseconds = Milliseconds(value: 60_000)
+  @Option(
+    help: """
+      Report transactions open longer than this, e.g. 60s, 5min (default: `long-running` in the \
+      config, else 60s).
+      """)
+  var longRunning: Milliseconds?
 
-  @Option(help: "Output format: text or json.")
-  var format: Format = .text
+  @Option(help: "Output format: text, json, github or sarif.")
+  var format: ReportFormat = .text
 
   @Option(help: "Exit 1 when a finding is at or above this severity: note, warning or error.")
   var failOn: Severity = .error
 
+  @Option(
+    help: """
+      Configuration file (default: found by walking up from the first project root, else the \
+      current folder).
+      """)
+  var config: String?
+
+  /// `trace`'s formats.
   enum Format: String, ExpressibleByArgument {
     case text, json
+  }
+
+  /// `check`'s formats: its own text and JSON, and lint's GitHub and SARIF output.
+  enum ReportFormat: String, ExpressibleByArgument {
+    case text, json, github, sarif
   }
 
   enum Severity: String, ExpressibleByArgument {
@@ -107,6 +132,15 @@ struct Check: ParsableCommand {
 
     var live: LiveSeverity {
       switch self {
+      case .note: .note
+      case .warning: .warning
+      case .error: .error
+      }
+    }
+
+    /// The severity lint's output formats take.
+    static func rules(_ live: LiveSeverity) -> MigplanRules.Severity {
+      switch live {
       case .note: .note
       case .warning: .warning
       case .error: .error
@@ -125,7 +159,20 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let projectRoots = roots + paths
-    let project = projectRoots.isEmpty ? nil : try loadProject(projectRoots)
+    var settings: LintConfig
+    do {
+      settings =
+        try config.map { try ConfigLoader.load($0) }
+        ?? ConfigLoader.discover(from: Lint.discoveryStart(projectRoots))
+    } catch let e as ConfigError {
+      InputError.printError(e.description)
+      throw ExitCode(2)
+    }
+    if let rewriteWarning { settings.rewriteWarning = rewriteWarning.bytes }
+    if let rewriteError { settings.rewriteError = rewriteError.bytes }
+    if let longRunning { settings.longRunning = longRunning.value }
+    let longRunningSeconds = Double(settings.longRunning) / 1000
+    let project = projectRoots.isEmpty ? nil : try loadProject(projectRoots, settings)
 
     let source = ConnectionSource(database)
     let facts: LiveFacts
@@ -146,7 +193,7 @@ struct Check: ParsableCommand {
         }
       }
       var collected = try LiveFacts.collect(
-        connection, tables: names, longRunningSeconds: Double(longRunning.value) / 1000)
+        connection, tables: names, longRunningSeconds: longRunningSeconds)
       // With a project: also every table the pending migrations' SQL touches (from migplan's
       // migrate-mode SQL and its lock judgement), unless --table chose the tables.
       if let project, tables.isEmpty {
@@ -156,7 +203,7 @@ struct Check: ParsableCommand {
         }
         if !touched.isEmpty {
           let more = try LiveFacts.collect(
-            connection, tables: touched, longRunningSeconds: Double(longRunning.value) / 1000)
+            connection, tables: touched, longRunningSeconds: longRunningSeconds)
           collected.tables += more.tables
         }
       }
@@ -172,24 +219,43 @@ struct Check: ParsableCommand {
     }
 
     let migrations = MigrationStatus(facts: facts, project: project)
-    var findings = facts.findings(longRunningSeconds: Double(longRunning.value) / 1000)
-    if let project {
-      findings += Check.rewriteFindings(
-        project, migrations.pending ?? [], facts,
-        warningFrom: rewriteWarning.bytes, errorFrom: rewriteError.bytes)
+    var located = facts.findings(longRunningSeconds: longRunningSeconds).map {
+      Located(finding: $0)
     }
+    if let project {
+      located += Check.rewriteFindings(
+        project, migrations.pending ?? [], facts, settings: settings.djangoSettings,
+        warningFrom: settings.rewriteWarning, errorFrom: settings.rewriteError)
+    }
+    let findings = located.map(\.finding)
     switch format {
     case .text: print(text(target: target, facts: facts, migrations, findings), terminator: "")
     case .json:
       print(
         json(target: target, facts: facts, migrations, findings).render() + "\n", terminator: "")
+    case .github, .sarif:
+      let report = located.map {
+        LiveReportFinding(
+          rule: $0.finding.code, severity: Severity.rules($0.finding.severity),
+          message: $0.finding.message, path: $0.path, range: $0.range)
+      }
+      var sources: [String: [UInt8]] = [:]
+      for case let path? in located.map(\.path) {
+        sources[path] = project?.migrations.values.first { $0.path == path }?.source
+      }
+      print(
+        format == .github
+          ? Renderer.github(live: report, sources: sources)
+          : Renderer(format: .sarif, version: MigplanVersion.current).sarif(
+            live: report, sources: sources),
+        terminator: "")
     }
     if findings.contains(where: { $0.severity >= failOn.live }) { throw ExitCode(1) }
   }
 
   /// Loads the project graph, or prints its problems as `path:line:col: error: …` and exits 2.
-  private func loadProject(_ roots: [String]) throws -> Project {
-    let project = Loader.load(roots: roots)
+  private func loadProject(_ roots: [String], _ settings: LintConfig) throws -> Project {
+    let project = Loader.load(roots: roots, settings: settings.djangoSettings)
     try InputError.exitOnDiagnostics(project.diagnostics)
     return project
   }
@@ -416,34 +482,47 @@ struct Check: ParsableCommand {
 }
 
 extension Check {
+  /// A finding and, when it is about a pending migration's operation, where that operation is.
+  struct Located {
+    var finding: LiveFinding
+    var path: String? = nil
+    var range: TextRange? = nil
+  }
+
   /// The pending migrations' statements that rewrite or scan a table that already exists while
   /// holding a lock that blocks writes, with a severity scaled by the table's size on this
-  /// database: under `warningFrom` bytes a note, under `errorFrom` a warning, else an error.
+  /// database: from `errorFrom` bytes an error, else from `warningFrom` a warning, else a note;
+  /// each at its operation in the migration's file.
   static func rewriteFindings(
-    _ project: Project, _ pending: [MigrationKey], _ facts: LiveFacts, warningFrom: Int,
-    errorFrom: Int
-  ) -> [LiveFinding] {
+    _ project: Project, _ pending: [MigrationKey], _ facts: LiveFacts,
+    settings: Settings = Settings(), warningFrom: Int, errorFrom: Int
+  ) -> [Located] {
     guard !pending.isEmpty else { return [] }
-    let analysis = ProjectAnalysis(project: project, pgVersion: facts.server.versionNumber / 10000)
-    var out: [LiveFinding] = []
+    let analysis = ProjectAnalysis(
+      project: project, settings: settings, pgVersion: facts.server.versionNumber / 10000)
+    var out: [Located] = []
     for key in pending {
-      for (_, impacts) in (analysis.impacts[key] ?? [:]).sorted(by: { $0.key < $1.key }) {
+      let migration = project.migrations[key]
+      for (op, impacts) in (analysis.impacts[key] ?? [:]).sorted(by: { $0.key < $1.key }) {
         for i in impacts where !i.onNewTables && (i.rewrite != nil || i.scan != nil) {
           guard let lock = i.locks.max(by: { $0.mode < $1.mode }), lock.mode.blocksWrites,
             let table = facts.tables.first(where: { $0.requested == lock.table }),
             let bytes = table.sizeBytes
           else { continue }
           let severity: LiveSeverity =
-            bytes < warningFrom ? .note : bytes < errorFrom ? .warning : .error
+            bytes >= errorFrom ? .error : bytes >= warningFrom ? .warning : .note
           let what = i.rewrite.map { "rewrites it (\($0))" } ?? "reads all of it (\(i.scan!))"
           let rows = table.estimatedRows.map { "~\($0) rows, " } ?? ""
+          let operations = migration?.typedOperations ?? []
           out.append(
-            LiveFinding(
-              severity: severity,
-              code: i.rewrite != nil ? "live-pending-rewrite" : "live-pending-scan",
-              message:
-                "\(key): a statement on \(lock.table) (\(rows)\(Check.size(bytes))) \(what) under \(lock.mode)"
-            ))
+            Located(
+              finding: LiveFinding(
+                severity: severity,
+                code: i.rewrite != nil ? "live-pending-rewrite" : "live-pending-scan",
+                message:
+                  "\(key): a statement on \(lock.table) (\(rows)\(Check.size(bytes))) \(what) under \(lock.mode)"
+              ), path: migration?.path,
+              range: operations.indices.contains(op) ? operations[op].range : nil))
         }
       }
     }
@@ -515,15 +594,8 @@ extension Check {
     init(value: Int) { self.value = value }
 
     init?(argument: String) {
-      let digits = argument.prefix { $0.isNumber }
-      guard let n = Int(digits) else { return nil }
-      switch argument.dropFirst(digits.count) {
-      case "ms": value = n
-      case "s": value = n * 1000
-      case "min": value = n * 60_000
-      case "h": value = n * 3_600_000
-      default: return nil
-      }
+      guard let ms = Quantity.milliseconds(argument) else { return nil }
+      value = ms
     }
 
     var defaultValueDescription: String { Check.duration(value) }
@@ -536,11 +608,8 @@ extension Check {
     init(bytes: Int) { self.bytes = bytes }
 
     init?(argument: String) {
-      let digits = argument.prefix { $0.isNumber }
-      guard let n = Int(digits) else { return nil }
-      let units = ["": 0, "B": 0, "kB": 10, "KB": 10, "MB": 20, "GB": 30, "TB": 40]
-      guard let shift = units[String(argument.dropFirst(digits.count))] else { return nil }
-      bytes = n << shift
+      guard let bytes = Quantity.bytes(argument) else { return nil }
+      self.bytes = bytes
     }
 
     var defaultValueDescription: String { Check.size(bytes) }
