@@ -488,8 +488,8 @@ enum RunSQL {
 }
 extension SQLGenerator {
   /// The schema `migrate` builds, predicted from the migrations: Django's `django_migrations`
-  /// table, then the SQL of every plan migration applied to a `SchemaModel`. What `RunPython`
-  /// code does to the schema is not known statically and is not in it.
+  /// table, then the SQL of every plan migration applied to a `SchemaModel`, with the SQL a
+  /// `RunPython` function passes to `execute` where it is known statically.
   public func predictedSchema() -> SchemaModel {
     let generator = SQLGenerator(project: project, settings: settings, mode: .migrate)
     var schema = SchemaModel()

@@ -47,14 +47,7 @@ typealias MigrationSQLSource = @Sendable (_ app: String, _ migration: String) ->
     "django_migrations": (
       "made by Django's MigrationRecorder before the first migration, by no migration",
       ["- table django_migrations (missing)"]
-    ),
-    "wagtailcore_page": (
-      "COLLATE \"C\" on path: a RunPython (set_page_path_collation) in the squashed wagtailcore.0001",
-      [
-        #"+ {"name": "path", "nullable": false, "type": "character varying(255)"}"#,
-        #"- {"collation": "C", "name": "path", "nullable": false, "type": "character varying(255)"}"#,
-      ]
-    ),
+    )
   ]
 
   /// Every migration's SQL executes, and the catalogs equal the oracle's but for `sqlCannotBuild`.
