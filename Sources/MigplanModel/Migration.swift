@@ -12,10 +12,25 @@ public struct MigrationKey: Hashable, Comparable, Sendable, CustomStringConverti
   }
 
   public static func < (a: MigrationKey, b: MigrationKey) -> Bool {
-    if a.app != b.app {
-      return a.app.unicodeScalars.lexicographicallyPrecedes(b.app.unicodeScalars)
+    if a.app != b.app { return precedes(a.app, b.app) }
+    return precedes(a.name, b.name)
+  }
+
+  /// Code-point order, which is the order of the UTF-8 bytes.
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        let n = Swift.min(x.count, y.count)
+        var i = 0
+        while i < n {
+          if x[i] != y[i] { return x[i] < y[i] }
+          i += 1
+        }
+        return x.count < y.count
+      }
     }
-    return a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
   }
 
   /// `app.name`, as `showmigrations` prints it.

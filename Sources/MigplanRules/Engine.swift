@@ -207,6 +207,7 @@ public enum Linter {
           before: before, after: state, statements: output?.operations[i] ?? [],
           impacts: byOp[i] ?? [], migrationImpacts: ordered, pgVersion: config.pgVersion)
         ctx.sites = sites[i] ?? []
+        ctx.migrationStart = start
         var report = Report(path: path, key: m.key, operationIndex: i, span: op.range)
         for rule in instances { rule.check(operation: ctx, into: &report) }
         byFile[path, default: []] += report.findings

@@ -272,7 +272,8 @@ struct MigrationStep {
   static func all(_ ctx: OperationContext) -> [MigrationStep] {
     var state =
       ctx.index == 0
-      ? ctx.before : ctx.lint.project.state(at: ctx.migration.key, atEnd: false).0
+      ? ctx.before
+      : ctx.migrationStart ?? ctx.lint.project.state(at: ctx.migration.key, atEnd: false).0
     let app = ctx.migration.app
     let key = ctx.migration.key
     var out: [MigrationStep] = []

@@ -92,6 +92,9 @@ public struct OperationContext: Sendable {
   /// This operation's statements with their context in the migration, when the engine
   /// computed them for the whole migration at once (`StatementSites.all`).
   var sites: [StatementSite]? = nil
+  /// The state the migration starts from (`before` of its first operation), when the engine
+  /// has it at hand.
+  var migrationStart: ProjectState? = nil
 
   public init(
     lint: LintContext, source: SourceFile, migration: Migration, index: Int,

@@ -83,14 +83,14 @@ public struct Catalog: Sendable {
       tables[name] = nil
       sequences[name] = nil
       // CASCADE: foreign keys of other tables that reference it go too.
-      for key in Array(tables.keys) {
+      for key in tablesWith({ $0.references == name }) {
         tables[key]!.objects.removeAll { $0.kind == .foreignKey && $0.references == name }
       }
     case .renameTable(let old, let new):
       guard let t = tables.removeValue(forKey: old) else { return }
       tables[new] = t
       if let s = sequences.removeValue(forKey: old) { sequences[new] = s }
-      for key in Array(tables.keys) {
+      for key in tablesWith({ $0.references == old }) {
         for i in tables[key]!.objects.indices where tables[key]!.objects[i].references == old {
           tables[key]!.objects[i].references = new
         }
@@ -124,8 +124,10 @@ public struct Catalog: Sendable {
     case .addIdentity(let table, let column):
       var name = Names.postgres(table, column, "seq")
       var n = 0
-      let taken = Set(sequences.values.flatMap(\.values))
-      while taken.contains(name) || tables.keys.contains(name) {
+      func taken(_ name: String) -> Bool {
+        tables[name] != nil || sequences.values.contains { $0.values.contains(name) }
+      }
+      while taken(name) {
         n += 1
         name = Names.postgres(table, column, "seq\(n)")
       }
@@ -133,9 +135,11 @@ public struct Catalog: Sendable {
     case .dropIdentity(let table, let column):
       sequences[table]?[column] = nil
     case .dropIndex(let name):
-      for key in Array(tables.keys) { tables[key]!.objects.removeAll { $0.name == name } }
+      for key in tablesWith({ $0.name == name }) {
+        tables[key]!.objects.removeAll { $0.name == name }
+      }
     case .renameIndex(let old, let new):
-      for key in Array(tables.keys) {
+      for key in tablesWith({ $0.name == old }) {
         for i in tables[key]!.objects.indices where tables[key]!.objects[i].name == old {
           tables[key]!.objects[i].name = new
         }
@@ -152,6 +156,11 @@ public struct Catalog: Sendable {
       out.unicodeScalars.append(ch)
     }
     return out
+  }
+
+  /// The tables with an object that matches (found before any is changed).
+  private func tablesWith(_ match: (Object) -> Bool) -> [String] {
+    tables.compactMap { $0.value.objects.contains(where: match) ? $0.key : nil }
   }
 
   /// Every relation name in use (PostgreSQL picks a free name for inline constraints).

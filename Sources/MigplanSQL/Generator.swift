@@ -49,13 +49,7 @@ public struct SQLGenerator {
   public func all(states: AncestorStates? = nil) -> [Output] {
     let states = states ?? AncestorStates(project)
     var catalog = Catalog()
-    var out: [Output] = []
-    for key in project.plan {
-      let (o, effects) = generate(key, catalog: catalog, state: states.before[key])
-      for e in effects { catalog.apply(e) }
-      out.append(o)
-    }
-    return out
+    return project.plan.map { advance($0, catalog: &catalog, state: states.before[$0]) }
   }
 
   /// The SQL of one migration; the migrations before it in plan order build the catalog.
@@ -65,10 +59,7 @@ public struct SQLGenerator {
     var catalog = Catalog()
     let plan = project.plan
     let stop = plan.firstIndex(of: key) ?? squashPosition(key, plan) ?? plan.count
-    for k in plan[..<stop] {
-      let (_, effects) = generate(k, catalog: catalog)
-      for e in effects { catalog.apply(e) }
-    }
+    for k in plan[..<stop] { _ = advance(k, catalog: &catalog) }
     return generate(key, catalog: catalog).0
   }
 
@@ -83,11 +74,32 @@ public struct SQLGenerator {
   public func generate(_ key: MigrationKey, catalog: Catalog, state start: ProjectState? = nil)
     -> (Output, [Catalog.Effect])
   {
+    let editor = SchemaEditor(catalog: catalog, live: mode == .migrate)
+    return (generate(key, editor: editor, state: start), editor.effects)
+  }
+
+  /// Generates one migration's SQL and brings `catalog` past it: what `generate` and applying
+  /// its effects do, without copying the catalog.
+  public func advance(_ key: MigrationKey, catalog: inout Catalog, state: ProjectState? = nil)
+    -> Output
+  {
+    var moved = Catalog()
+    swap(&moved, &catalog)
+    let editor = SchemaEditor(catalog: consume moved, live: mode == .migrate)
+    let output = generate(key, editor: editor, state: state)
+    catalog = editor.takeCatalog()
+    // A live editor applied every effect as it went.
+    if mode != .migrate { for e in editor.effects { catalog.apply(e) } }
+    return output
+  }
+
+  private func generate(_ key: MigrationKey, editor: SchemaEditor, state start: ProjectState?)
+    -> Output
+  {
     guard let migration = project.migrations[key] else {
-      return (Output(key: key, text: "", lines: [], problems: ["no migration \(key)"]), [])
+      return Output(key: key, text: "", lines: [], problems: ["no migration \(key)"])
     }
     var state = start ?? project.state(at: key, atEnd: false).0
-    let editor = SchemaEditor(catalog: catalog, live: mode == .migrate)
     var problems: [String] = []
     let memo = RenderMemo()
     for (index, op) in migration.typedOperations.enumerated() {
@@ -141,7 +153,7 @@ public struct SQLGenerator {
     }
     var output = Output(key: key, text: text, lines: lines, problems: problems)
     output.operations = editor.byOperation
-    return (output, editor.effects)
+    return output
   }
 }
 

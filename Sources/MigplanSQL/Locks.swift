@@ -283,9 +283,7 @@ public struct ProjectAnalysis: Sendable {
     var catalog = Catalog()
     for key in project.plan {
       if let only, !only.contains(key) { continue }
-      let (output, effects) = generator.generate(
-        key, catalog: catalog, state: states?.before[key])
-      for e in effects { catalog.apply(e) }
+      let output = generator.advance(key, catalog: &catalog, state: states?.before[key])
       outputs[output.key] = output
       analyzer.beginMigration()
       var byOp: [Int: [StatementImpact]] = [:]

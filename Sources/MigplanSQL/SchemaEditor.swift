@@ -19,6 +19,13 @@ final class SchemaEditor {
   /// deferred them.
   private(set) var byOperation: [Int: [String]] = [:]
 
+  /// The catalog, handed over (the editor keeps an empty one).
+  func takeCatalog() -> Catalog {
+    var taken = Catalog()
+    swap(&taken, &catalog)
+    return taken
+  }
+
   init(catalog: Catalog, live: Bool = false) {
     self.catalog = catalog
     self.live = live
