@@ -1,4 +1,5 @@
 import MigplanSyntax
+import Synchronization
 
 /// A model's key in a project state: its app label and its lowercased name, as Django keys
 /// `ProjectState.models`.
@@ -8,7 +9,20 @@ public struct ModelKey: Hashable, Comparable, Sendable, CustomStringConvertible 
 
   public init(_ app: String, _ name: String) {
     self.app = app
-    self.name = name.lowercased()
+    self.name = ModelKey.lowercased(name)
+  }
+
+  /// `str.lower()`, without Unicode tables for ASCII names (nearly all of them).
+  static func lowercased(_ s: String) -> String {
+    var upper = false
+    for b in s.utf8 {
+      if b >= 0x80 { return s.lowercased() }
+      if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { upper = true }
+    }
+    guard upper else { return s }
+    return String(
+      decoding: s.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 },
+      as: UTF8.self)
   }
 
   /// The key a relation's target (`"auth.User"`, `"Page"`, `"self"`) names, seen from a
@@ -16,8 +30,8 @@ public struct ModelKey: Hashable, Comparable, Sendable, CustomStringConvertible 
   public init(reference: String, app: String, selfName: String) {
     if reference == "self" {
       self.init(app, selfName)
-    } else if let dot = reference.firstIndex(of: ".") {
-      self.init(String(reference[..<dot]), String(reference[reference.index(after: dot)...]))
+    } else if let dot = reference.utf8.firstIndex(of: UInt8(ascii: ".")) {
+      self.init(String(reference[..<dot]), String(reference[reference.utf8.index(after: dot)...]))
     } else {
       self.init(app, reference)
     }
@@ -49,6 +63,8 @@ public struct ModelState: Sendable {
     var uniqueTogether: [[String]]
     var indexTogether: [[String]]
     var ordinal: Int
+    /// Unique to this content: a new storage, or one about to change, gets a fresh number.
+    var revision: UInt64 = ModelState.nextRevision()
 
     init(
       app: String,
@@ -97,7 +113,11 @@ public struct ModelState: Sendable {
   /// The storage, copied first when another value shares it.
   private var unique: Storage {
     mutating get {
-      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+      if !isKnownUniquelyReferenced(&storage) {
+        storage = storage.copy()
+      } else {
+        storage.revision = ModelState.nextRevision()
+      }
       return storage
     }
   }
@@ -210,6 +230,16 @@ public struct ModelState: Sendable {
 
   /// The model's key.
   public var key: ModelKey { ModelKey(app, name) }
+
+  /// A number that names this model's content: two values with the same revision are equal
+  /// (a changed model gets a new one), so what is computed from a model can be kept by it.
+  public var revision: UInt64 { storage.revision }
+
+  private static let revisions = Atomic<UInt64>(0)
+
+  fileprivate static func nextRevision() -> UInt64 {
+    revisions.wrappingAdd(1, ordering: .relaxed).newValue
+  }
 
   /// A field by name.
   public func field(_ name: String) -> Field? {

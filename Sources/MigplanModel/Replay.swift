@@ -70,6 +70,10 @@ extension Project {
 public struct AncestorStates: Sendable {
   /// The state before each plan migration.
   public private(set) var before: [MigrationKey: ProjectState] = [:]
+  /// The state after each operation of each plan migration, from the same replay as `before`
+  /// (so models an operation leaves alone are the same values, with the same revisions, in
+  /// the states of the migrations after it).
+  public private(set) var after: [MigrationKey: [ProjectState]] = [:]
   /// Problems met while replaying, once per operation.
   public private(set) var problems: [StateProblem] = []
 
@@ -110,10 +114,14 @@ public struct AncestorStates: Sendable {
       }
       before[key] = state
       if let m = project.migrations[key] {
+        var steps: [ProjectState] = []
+        steps.reserveCapacity(m.typedOperations.count)
         for op in m.typedOperations {
           let p = state.apply(op, app: key.app, migration: key)
           if !applied.contains(key) { problems += p }
+          steps.append(state)
         }
+        after[key] = steps
         applied.insert(key)
       }
       set[i / 64] |= 1 << UInt64(i % 64)

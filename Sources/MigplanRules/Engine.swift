@@ -191,7 +191,8 @@ public enum Linter {
     // one by one; and, when a rule needs it, the SQL `migrate` runs with its locks.
     let needsSQL = instances.contains { type(of: $0).needsSQL }
     func checkOperations(
-      _ m: Migration, from start: ProjectState, analysis: ProjectAnalysis?
+      _ m: Migration, from start: ProjectState, steps: [ProjectState]? = nil,
+      analysis: ProjectAnalysis?
     ) {
       guard let path = lintedKeys[m.key], let source = sources[path] else { return }
       let byOp = analysis?.impacts[m.key] ?? [:]
@@ -199,9 +200,15 @@ public enum Linter {
       let output = analysis?.outputs[m.key]
       let sites = StatementSites.all(ordered, atomic: m.atomic)
       var state = start
+      // The states after each operation, replayed once already when the cache has them.
+      let steps = steps?.count == m.typedOperations.count ? steps : nil
       for (i, op) in m.typedOperations.enumerated() {
         let before = state
-        _ = state.apply(op, app: m.app, migration: m.key)
+        if let steps {
+          state = steps[i]
+        } else {
+          _ = state.apply(op, app: m.app, migration: m.key)
+        }
         var ctx = OperationContext(
           lint: context, source: source, migration: m, index: i, operation: op,
           before: before, after: state, statements: output?.operations[i] ?? [],
@@ -242,7 +249,7 @@ public enum Linter {
       for key in inPlan {
         guard let m = project.migrations[key] else { continue }
         let start = states?.before[key] ?? project.state(at: key, atEnd: false).0
-        checkOperations(m, from: start, analysis: analysis)
+        checkOperations(m, from: start, steps: states?.after[key], analysis: analysis)
       }
       // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
       // their own ancestors, then their operations in order; no SQL.

@@ -24,6 +24,9 @@ public struct SQLGenerator {
     case migrate
   }
 
+  /// Models rendered for earlier operations, reused while they are unchanged.
+  let renders = RenderCache()
+
   public init(project: Project, settings: Settings = Settings(), mode: Mode = .sqlmigrate) {
     self.project = project
     self.settings = settings
@@ -49,7 +52,9 @@ public struct SQLGenerator {
   public func all(states: AncestorStates? = nil) -> [Output] {
     let states = states ?? AncestorStates(project)
     var catalog = Catalog()
-    return project.plan.map { advance($0, catalog: &catalog, state: states.before[$0]) }
+    return project.plan.map {
+      advance($0, catalog: &catalog, state: states.before[$0], steps: states.after[$0])
+    }
   }
 
   /// The SQL of one migration; the migrations before it in plan order build the catalog.
@@ -75,33 +80,35 @@ public struct SQLGenerator {
     -> (Output, [Catalog.Effect])
   {
     let editor = SchemaEditor(catalog: catalog, live: mode == .migrate)
-    return (generate(key, editor: editor, state: start), editor.effects)
+    return (generate(key, editor: editor, state: start, steps: nil), editor.effects)
   }
 
   /// Generates one migration's SQL and brings `catalog` past it: what `generate` and applying
   /// its effects do, without copying the catalog.
-  public func advance(_ key: MigrationKey, catalog: inout Catalog, state: ProjectState? = nil)
-    -> Output
-  {
+  public func advance(
+    _ key: MigrationKey, catalog: inout Catalog, state: ProjectState? = nil,
+    steps: [ProjectState]? = nil
+  ) -> Output {
     var moved = Catalog()
     swap(&moved, &catalog)
     let editor = SchemaEditor(catalog: consume moved, live: mode == .migrate)
-    let output = generate(key, editor: editor, state: state)
+    let output = generate(key, editor: editor, state: state, steps: steps)
     catalog = editor.takeCatalog()
     // A live editor applied every effect as it went.
     if mode != .migrate { for e in editor.effects { catalog.apply(e) } }
     return output
   }
 
-  private func generate(_ key: MigrationKey, editor: SchemaEditor, state start: ProjectState?)
-    -> Output
-  {
+  /// `steps`: the state after each operation, when replayed already (`AncestorStates.after`).
+  private func generate(
+    _ key: MigrationKey, editor: SchemaEditor, state start: ProjectState?, steps: [ProjectState]?
+  ) -> Output {
     guard let migration = project.migrations[key] else {
       return Output(key: key, text: "", lines: [], problems: ["no migration \(key)"])
     }
+    let steps = steps?.count == migration.typedOperations.count ? steps : nil
     var state = start ?? project.state(at: key, atEnd: false).0
     var problems: [String] = []
-    let memo = RenderMemo()
     for (index, op) in migration.typedOperations.enumerated() {
       editor.currentOperation = index
       defer { editor.stampDeferred() }
@@ -133,15 +140,14 @@ public struct SQLGenerator {
       }
       let before = editor.collectedCount
       let from = state
-      state.apply(op, app: key.app, migration: key)
+      if let steps { state = steps[index] } else { state.apply(op, app: key.app, migration: key) }
       do {
-        try Forwards(editor: editor, app: key.app, settings: settings, memo: memo)
+        try Forwards(editor: editor, app: key.app, settings: settings, renders: renders)
           .run(op, from: from, to: state)
       } catch {
         problems.append("\(op.className): \(error)")
         editor.comment("-- migplan: cannot render: \(error)")
       }
-      memo.advance()
       if editor.collectedCount == before { editor.comment("-- (no-op)") }
     }
     editor.flush()
@@ -173,29 +179,11 @@ struct Forwards {
   let editor: SchemaEditor
   let app: String
   let settings: Settings
-  var memo = RenderMemo()
+  let renders: RenderCache
 
+  /// A model rendered from a state (cached by its revision).
   func render(_ state: ProjectState, _ name: String) throws(RenderError) -> SQLModel {
-    try Renderer(state: state, settings: settings).model(ModelKey(app, name))
-  }
-
-  /// A model rendered from the state before the operation (memoized: it is the state after
-  /// the previous one).
-  func renderFrom(_ state: ProjectState, _ name: String) throws(RenderError) -> SQLModel {
-    let key = ModelKey(app, name)
-    if let m = memo.from[key] { return m }
-    let m = try Renderer(state: state, settings: settings).model(key)
-    memo.from[key] = m
-    return m
-  }
-
-  /// A model rendered from the state after the operation (memoized).
-  func renderTo(_ state: ProjectState, _ name: String) throws(RenderError) -> SQLModel {
-    let key = ModelKey(app, name)
-    if let m = memo.to[key] { return m }
-    let m = try Renderer(state: state, settings: settings).model(key)
-    memo.to[key] = m
-    return m
+    try renders.model(ModelKey(app, name), in: state, settings: settings)
   }
 
   func run(_ op: Operation, from: ProjectState, to: ProjectState) throws(RenderError) {
@@ -206,7 +194,7 @@ struct Forwards {
     }
     switch kind {
     case .createModel(let name, _, _, _, _):
-      let model = try renderTo(to, name)
+      let model = try render(to, name)
       guard model.canMigrate else { return }
       editor.createModel(model)
       // Historical `index_together` in CreateModel's options: added back at once.
@@ -214,14 +202,14 @@ struct Forwards {
         editor.alterIndexTogether(model, old: [], new: model.indexTogether)
       }
     case .deleteModel(let name):
-      let model = try renderFrom(from, name)
+      let model = try render(from, name)
       if model.canMigrate { editor.deleteModel(model) }
     case .renameModel(let oldName, let newName):
       try renameModel(oldName, newName, from: from, to: to)
     case .alterModelTable(let name, _):
-      let new = try renderTo(to, name)
+      let new = try render(to, name)
       guard new.canMigrate else { return }
-      let old = try renderFrom(from, name)
+      let old = try render(from, name)
       editor.alterDBTable(old.table, new.table)
       for (o, n) in zip(old.manyToMany, new.manyToMany) {
         if let ot = o.through, let nt = n.through {
@@ -229,21 +217,21 @@ struct Forwards {
         }
       }
     case .alterModelTableComment(let name, let comment):
-      let new = try renderTo(to, name)
+      let new = try render(to, name)
       if new.canMigrate { editor.alterDBTableComment(new, comment) }
     case .alterTogether(let name, let option, _):
-      let new = try renderTo(to, name)
+      let new = try render(to, name)
       guard new.canMigrate else { return }
-      let old = try renderFrom(from, name)
+      let old = try render(from, name)
       if option == "unique_together" {
         editor.alterUniqueTogether(new, old: old.uniqueTogether, new: new.uniqueTogether)
       } else {
         editor.alterIndexTogether(new, old: old.indexTogether, new: new.indexTogether)
       }
     case .alterOrderWithRespectTo(let name, _):
-      let new = try renderTo(to, name)
+      let new = try render(to, name)
       guard new.canMigrate else { return }
-      let old = try renderFrom(from, name)
+      let old = try render(from, name)
       let had = old.field("_order")
       let has = new.field("_order")
       if let had, has == nil {
@@ -257,44 +245,44 @@ struct Forwards {
     case .alterModelOptions, .alterModelManagers, .alterConstraint:
       return
     case .addField(let model, let name, let field, let preserveDefault):
-      let toModel = try renderTo(to, model)
+      let toModel = try render(to, model)
       guard toModel.canMigrate else { return }
-      let fromModel = try renderFrom(from, model)
+      let fromModel = try render(from, model)
       guard var f = toModel.field(name) else { return }
       if !preserveDefault { f.field.construct.keywords["default"] = field.defaultValue }
       editor.addField(fromModel, f)
     case .removeField(let model, let name):
-      let fromModel = try renderFrom(from, model)
+      let fromModel = try render(from, model)
       guard fromModel.canMigrate, let f = fromModel.field(name) else { return }
       editor.removeField(fromModel, f)
     case .alterField(let model, let name, let field, let preserveDefault):
-      let toModel = try renderTo(to, model)
+      let toModel = try render(to, model)
       guard toModel.canMigrate else { return }
-      let fromModel = try renderFrom(from, model)
+      let fromModel = try render(from, model)
       guard let old = fromModel.field(name), var new = toModel.field(name) else { return }
       if !preserveDefault { new.field.construct.keywords["default"] = field.defaultValue }
       editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
     case .renameField(let model, let oldName, let newName):
-      let toModel = try renderTo(to, model)
+      let toModel = try render(to, model)
       guard toModel.canMigrate else { return }
-      let fromModel = try renderFrom(from, model)
+      let fromModel = try render(from, model)
       guard let old = fromModel.field(oldName), let new = toModel.field(newName) else { return }
       editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
     case .addIndex(let model, let index, let concurrently):
-      let m = try renderTo(to, model)
+      let m = try render(to, model)
       guard m.canMigrate else { return }
       editor.execute(Indexes.createSQL(index, m, editor, concurrently: concurrently))
     case .removeIndex(let model, let name, let concurrently):
-      let m = try renderFrom(from, model)
+      let m = try render(from, model)
       guard m.canMigrate else { return }
       editor.execute(
         editor.deleteIndexSQL(m.table, name, concurrently: concurrently), .dropIndex(name))
     case .renameIndex(let model, let newName, let oldName, let oldFields):
-      let m = try renderTo(to, model)
+      let m = try render(to, model)
       guard m.canMigrate else { return }
       var old = oldName
       if let oldFields {
-        let fromModel = try renderFrom(from, model)
+        let fromModel = try render(from, model)
         let columns = oldFields.compactMap { fromModel.field($0)?.column }
         let found = editor.catalog.constraintNames(
           fromModel.table, columns: columns, unique: false, index: true)
@@ -311,7 +299,7 @@ struct Forwards {
         "ALTER INDEX \(Names.quote(old)) RENAME TO \(Names.quote(newName))",
         .renameIndex(old, newName))
     case .addConstraint(let model, let constraint, let notValid):
-      let m = try renderTo(to, model)
+      let m = try render(to, model)
       guard m.canMigrate else { return }
       let st = Constraints.createSQL(constraint, m, editor)
       if notValid {
@@ -320,14 +308,14 @@ struct Forwards {
         editor.execute(st)
       }
     case .removeConstraint(let model, let name):
-      let m = try renderTo(to, model)
+      let m = try render(to, model)
       guard m.canMigrate else { return }
-      let fromModel = try renderFrom(from, model)
+      let fromModel = try render(from, model)
       guard let c = fromModel.constraints.first(where: { $0.name == name }) else { return }
       let (sql, effect) = Constraints.removeSQL(c, m, editor)
       editor.execute(sql, effect)
     case .validateConstraint(let model, let name):
-      let m = try renderTo(to, model)
+      let m = try render(to, model)
       guard m.canMigrate else { return }
       editor.execute(
         "ALTER TABLE \(Names.quote(m.table)) VALIDATE CONSTRAINT \(Names.quote(name))")
@@ -336,14 +324,11 @@ struct Forwards {
     case .runPython:
       return
     case .separateDatabaseAndState(let database, _):
-      // The database side runs on states of its own: renderings of its own too.
       var state = from
-      let forwards = Forwards(editor: editor, app: app, settings: settings, memo: RenderMemo())
       for inner in database {
         let before = state
         state.apply(inner, app: app, migration: MigrationKey(app, ""))
-        try forwards.run(inner, from: before, to: state)
-        forwards.memo.advance()
+        try run(inner, from: before, to: state)
       }
     case .createExtension(let name):
       editor.execute("CREATE EXTENSION IF NOT EXISTS \(Names.quote(name))")
@@ -365,9 +350,9 @@ struct Forwards {
   func renameModel(_ oldName: String, _ newName: String, from: ProjectState, to: ProjectState)
     throws(RenderError)
   {
-    let newModel = try renderTo(to, newName)
+    let newModel = try render(to, newName)
     guard newModel.canMigrate else { return }
-    let oldModel = try renderFrom(from, oldName)
+    let oldModel = try render(from, oldName)
     editor.alterDBTable(oldModel.table, newModel.table)
     let oldKey = ModelKey(app, oldName)
     let renderer = Renderer(state: from, settings: settings)
@@ -412,18 +397,18 @@ struct Forwards {
     -> (SQLModel, SQLField) -> [(SQLModel, SQLField, SQLField)]
   {
     let settings = self.settings
+    let renders = self.renders
     return { model, field in
       var out: [(SQLModel, SQLField, SQLField)] = []
-      let newRenderer = Renderer(state: to, settings: settings)
-      let oldRenderer = Renderer(state: from, settings: settings)
       for (key, m) in to.models.sorted(by: { $0.key < $1.key }) {
         for (name, f) in m.fields where f.isRelation {
           guard let ref = f.relatedModel else { continue }
           let target = ModelKey(reference: ref, app: m.app, selfName: m.name)
           if f.isManyToMany {
             // The auto-created through table's foreign keys (both ends may point at `model`).
-            guard field.primaryKey, let newM = try? newRenderer.render(m),
-              let oldM = try? oldRenderer.model(key),
+            guard field.primaryKey,
+              let newM = try? renders.model(key, in: to, settings: settings),
+              let oldM = try? renders.model(key, in: from, settings: settings),
               let newThrough = newM.field(name)?.through?.model,
               let oldThrough = oldM.field(name)?.through?.model
             else { continue }
@@ -437,8 +422,9 @@ struct Forwards {
           guard target == model.key else { continue }
           let toField = f.keywords["to_field"]?.stringValue
           guard (toField == nil && field.primaryKey) || toField == field.name else { continue }
-          guard let rendered = try? newRenderer.render(m), let new = rendered.field(name),
-            let old = (try? oldRenderer.model(key))?.field(name)
+          guard let rendered = try? renders.model(key, in: to, settings: settings),
+            let new = rendered.field(name),
+            let old = (try? renders.model(key, in: from, settings: settings))?.field(name)
           else { continue }
           out.append((rendered, old, new))
         }
@@ -517,18 +503,5 @@ extension SQLGenerator {
       schema.apply(sql: output.lines.filter { !$0.hasPrefix("--") }.joined(separator: "\n"))
     }
     return schema
-  }
-}
-
-/// Models rendered while one migration's operations run: the state before an operation is
-/// the state after the one before it, so its renderings carry over.
-final class RenderMemo {
-  var from: [ModelKey: SQLModel] = [:]
-  var to: [ModelKey: SQLModel] = [:]
-
-  /// The next operation starts from the state this one ended in.
-  func advance() {
-    from = to
-    to = [:]
   }
 }

@@ -283,7 +283,8 @@ public struct ProjectAnalysis: Sendable {
     var catalog = Catalog()
     for key in project.plan {
       if let only, !only.contains(key) { continue }
-      let output = generator.advance(key, catalog: &catalog, state: states?.before[key])
+      let output = generator.advance(
+        key, catalog: &catalog, state: states?.before[key], steps: states?.after[key])
       outputs[output.key] = output
       analyzer.beginMigration()
       var byOp: [Int: [StatementImpact]] = [:]

@@ -1,5 +1,6 @@
 import MigplanModel
 import MigplanSyntax
+import Synchronization
 
 /// A field rendered against a project state the way Django's model `_meta` sees it: its
 /// column, database type and the facts the schema editor reads.
@@ -83,6 +84,8 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
 public struct Renderer: Sendable {
   public var state: ProjectState
   public var settings: Settings
+  /// Where the models the rendering reads are noted (for `RenderCache`).
+  var reads: RenderReads? = nil
 
   public init(state: ProjectState, settings: Settings = Settings()) {
     self.state = state
@@ -93,6 +96,13 @@ public struct Renderer: Sendable {
   public func table(_ m: ModelState) -> String {
     if let t = m.string("db_table") { return t }
     return Names.truncate("\(m.app)_\(m.name.lowercased())")
+  }
+
+  /// A model the rendering reads, noted with its revision.
+  func lookup(_ key: ModelKey) -> ModelState? {
+    let m = state.models[key]
+    if let reads, let m { reads.list.append((key, m.revision)) }
+    return m
   }
 
   /// Renders one model.
@@ -148,7 +158,7 @@ public struct Renderer: Sendable {
       throw RenderError(message: "\(model.key).\(f.name): ManyToManyField without `to`")
     }
     let targetKey = ModelKey(reference: to, app: model.key.app, selfName: model.name)
-    guard let target = state.models[targetKey] else {
+    guard let target = lookup(targetKey) else {
       throw RenderError(message: "\(model.key).\(f.name): target \(targetKey) is not in the state")
     }
     let table =
@@ -188,7 +198,9 @@ public struct Renderer: Sendable {
       ],
       options: ["db_table": .string(table, .init(0, 0))], bases: [], managers: [], indexes: [],
       constraints: [], uniqueTogether: [[from, toName]], indexTogether: [])
-    var r = try Renderer(state: withModel(stub, replacing: model), settings: settings).render(stub)
+    var inner = Renderer(state: withModel(stub, replacing: model), settings: settings)
+    inner.reads = reads
+    var r = try inner.render(stub)
     r.autoCreated = true
     for i in r.fields.indices { r.fields[i].autoCreated = true }
     return r
@@ -224,7 +236,7 @@ public struct Renderer: Sendable {
         throw RenderError(message: "\(m.key).\(name): relation without `to`")
       }
       let key = ModelKey(reference: to, app: m.app, selfName: m.name)
-      guard let target = state.models[key] else {
+      guard let target = lookup(key) else {
         throw RenderError(message: "\(m.key).\(name): target \(key) is not in the state")
       }
       let targetTable = key == m.key ? table : self.table(target)
@@ -249,7 +261,7 @@ public struct Renderer: Sendable {
       model: m)
     if base == "GeneratedField" { return out }
     if let column, let check = FieldTypes.check[internalType] {
-      out.check = check.replacing("%(column)s", with: column)
+      out.check = Statement.format(check, ["column": column])
     }
     out.suffix = FieldTypes.suffix[internalType]
     return out
@@ -354,5 +366,39 @@ enum FieldTypes {
       if let t = dataTypes[internalType] { return t }
       return nil
     }
+  }
+}
+
+/// The models a rendering read, with their revisions (filled by one rendering, on its thread).
+final class RenderReads: @unchecked Sendable {
+  var list: [(ModelKey, UInt64)] = []
+}
+
+/// Rendered models kept by the model's revision: a rendering is reused while the model and
+/// every model it read (relation targets) are the same, whichever project state holds them.
+final class RenderCache: Sendable {
+  private struct Entry {
+    var model: SQLModel
+    var reads: [(ModelKey, UInt64)]
+  }
+  private let entries = Mutex<[UInt64: Entry]>([:])
+
+  /// `Renderer(state:settings:).model(key)`, from the cache when nothing it read changed.
+  func model(_ key: ModelKey, in state: ProjectState, settings: Settings) throws(RenderError)
+    -> SQLModel
+  {
+    guard let m = state.models[key] else { throw RenderError(message: "no model \(key)") }
+    if let e = entries.withLock({ $0[m.revision] }),
+      e.reads.allSatisfy({ state.models[$0.0]?.revision == $0.1 })
+    {
+      return e.model
+    }
+    var renderer = Renderer(state: state, settings: settings)
+    let reads = RenderReads()
+    renderer.reads = reads
+    let model = try renderer.render(m)
+    let entry = Entry(model: model, reads: reads.list)
+    entries.withLock { $0[m.revision] = entry }
+    return model
   }
 }
