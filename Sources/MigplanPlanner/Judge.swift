@@ -134,8 +134,20 @@ enum Recipes {
           Verdict(
             phase: .unsafe, rule: "add-not-null-column",
             reason:
-              "a NOT NULL column without a database default: the old release's INSERTs fail"),
+              "a NOT NULL column without a database default: the old release's INSERTs fail",
+            also: FieldExtras(s, field: field, adding: true)?.rules ?? []),
           steps
+        )
+      }
+      if let extras = FieldExtras(s, field: field, adding: true), !extras.isEmpty {
+        return (
+          Verdict(
+            phase: .unsafe, rule: extras.rules[0],
+            reason: "builds its indexes or validates its foreign key while blocking writes",
+            also: Array(extras.rules.dropFirst())),
+          try addWithExtras(
+            s, &w, model: model, name: name, field: field, preserveDefault: preserveDefault,
+            extras: extras)
         )
       }
       return fallback(s)
@@ -229,6 +241,18 @@ enum Recipes {
           Verdict(
             phase: .unsafe, rule: "rename-column",
             reason: "renames column \(oldColumn) to \(newColumn)"), nil
+        )
+      }
+      if let steps = try alterForeignKey(
+        s, &w, model: model, name: name, old: old, field: field,
+        preserveDefault: preserveDefault)
+      {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "add-foreign-key",
+            reason: "drops the foreign key and adds it again, validating every row while "
+              + "writes wait"),
+          steps
         )
       }
       return try indexFallback(s, &w)

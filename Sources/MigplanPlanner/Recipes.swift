@@ -156,6 +156,12 @@ public struct Verdict: Sendable {
   public var rule: String?
   /// Why, in one sentence.
   public var reason: String
+  /// Other rules whose findings on the operation the same split answers (an `AddField` of a
+  /// foreign key also builds an index).
+  public var also: [String] = []
+
+  /// `rule` and `also`.
+  public var rules: [String] { (rule.map { [$0] } ?? []) + also }
 }
 
 /// When a migration of a plan runs relative to the deploy of the code that uses it.
