@@ -215,13 +215,18 @@ enum Recipes {
           return (
             Verdict(
               phase: .unsafe, rule: "change-column-type",
-              reason: "rewrites the table (\(rewrite)) and sets NOT NULL"), nil
+              reason: "rewrites the table (\(rewrite)) and sets NOT NULL"),
+            try typeChange(
+              s, &w, model: model, name: name, old: old, field: field,
+              preserveDefault: preserveDefault)
           )
         }
         return (
           Verdict(
             phase: .unsafe, rule: "set-not-null",
-            reason: "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE"),
+            reason: "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE",
+            also: (FieldExtras(s, field: field, adding: false)?.foreignKeys.isEmpty ?? true)
+              ? [] : ["add-foreign-key"]),
           try setNotNull(
             s, &w, model: model, name: name, old: old, field: field,
             preserveDefault: preserveDefault)
@@ -231,7 +236,10 @@ enum Recipes {
         return (
           Verdict(
             phase: .unsafe, rule: "change-column-type",
-            reason: "rewrites the table under ACCESS EXCLUSIVE (\(rewrite))"), nil
+            reason: "rewrites the table under ACCESS EXCLUSIVE (\(rewrite))"),
+          try typeChange(
+            s, &w, model: model, name: name, old: old, field: field,
+            preserveDefault: preserveDefault)
         )
       }
       if let oldColumn = OperationSite.column(name, old),

@@ -171,8 +171,14 @@ public enum Stage: Int, Sendable, Comparable, CaseIterable {
   case backfill = 2
   case validate = 3
   case afterDeploy = 4
+  /// A second release, for the changes that need two (a type change through a new column).
+  case deployAgain = 5
+  case afterSecondDeploy = 6
 
   public static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
+
+  /// Whether the phase deploys code rather than running migrations.
+  public var isDeploy: Bool { self == .deploy || self == .deployAgain }
 
   /// The kebab-case id used in JSON (`migrate-before-deploy`).
   public var id: String {
@@ -182,6 +188,8 @@ public enum Stage: Int, Sendable, Comparable, CaseIterable {
     case .backfill: return "backfill"
     case .validate: return "validate"
     case .afterDeploy: return "migrate-after-deploy"
+    case .deployAgain: return "deploy-code-again"
+    case .afterSecondDeploy: return "migrate-after-second-deploy"
     }
   }
 
@@ -193,6 +201,8 @@ public enum Stage: Int, Sendable, Comparable, CaseIterable {
     case .backfill: return "Backfill"
     case .validate: return "Validate"
     case .afterDeploy: return "Migrate after deploy"
+    case .deployAgain: return "Deploy code again"
+    case .afterSecondDeploy: return "Migrate after the second deploy"
     }
   }
 }

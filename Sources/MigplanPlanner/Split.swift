@@ -293,7 +293,7 @@ public struct Splitter: Sendable {
       }
     }
     for i in groups.indices where groups[i].label.isEmpty {
-      groups[i].label = groups[i].stage == .afterDeploy ? "contract" : "expand"
+      groups[i].label = groups[i].stage >= .afterDeploy ? "contract" : "expand"
     }
     return groups
   }
