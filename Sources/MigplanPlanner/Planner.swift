@@ -270,12 +270,9 @@ public enum Planner {
       let impacts = analysis.impacts[key]?[i] ?? []
       var statements: [PlannedStatement] = []
       for s in impacts {
-        // `ADD CONSTRAINT … UNIQUE USING INDEX` attaches a built index: no scan (MigplanSQL's
-        // judgement counts it as a unique index build).
-        let attaches = s.sql.contains(" UNIQUE USING INDEX ")
         statements.append(
           PlannedStatement(
-            sql: s.sql, locks: s.locks, rewrite: s.rewrite, scan: attaches ? nil : s.scan,
+            sql: s.sql, locks: s.locks, rewrite: s.rewrite, scan: s.scan,
             concurrently: s.concurrently, onNewTables: s.onNewTables))
         // Work that does not block others may take long: no statement timeout for it.
         if s.concurrently || (s.scan != nil && (s.strongest ?? .accessShare) < .share) {

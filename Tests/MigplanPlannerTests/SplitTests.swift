@@ -213,3 +213,49 @@ enum StateText {
     return "\(c.path)(\(args.joined(separator: ", ")))"
   }
 }
+
+/// Plans of the fixture apps: what the phases say about the statements.
+@Suite struct SplitPlanTests {
+  /// `ADD CONSTRAINT … UNIQUE USING INDEX` attaches the index built concurrently before it: a
+  /// brief ACCESS EXCLUSIVE lock and no scan (PostgreSQL's ALTER TABLE documentation: "In all
+  /// other cases, this is a fast operation"; the lock is checked against pg_locks in
+  /// LockAnalyzerTests).
+  @Test func attachingTheUniqueIndexDoesNotScan() throws {
+    let folder = try Workspace(app: "uniqueconstraint")
+    defer { folder.remove() }
+    let project = Loader.load(roots: [folder.root])
+    let m = try project.migration(app: "uniqueconstraint", prefix: folder.migration).get()
+    let plan = try Planner.plan(project: project, keys: [m.key])
+    let statements = plan.phases.flatMap(\.migrations).flatMap(\.operations).flatMap(\.statements)
+    let attach = try #require(statements.first { $0.sql.contains("USING INDEX") })
+    #expect(attach.scan == nil)
+    #expect(attach.locks.map(\.mode) == [.accessExclusive])
+    let build = try #require(statements.first { $0.sql.contains("CONCURRENTLY") })
+    #expect(build.scan != nil && build.concurrently)
+  }
+
+  /// A type change through a new column needs two releases: the plan has a second deploy, and
+  /// the old column is dropped only after it.
+  @Test func typeChangePlansTwoReleases() throws {
+    let folder = try Workspace(app: "typechange")
+    defer { folder.remove() }
+    let project = Loader.load(roots: [folder.root])
+    let m = try project.migration(app: "typechange", prefix: folder.migration).get()
+    let plan = try Planner.plan(project: project, keys: [m.key])
+    #expect(
+      plan.phases.map(\.stage) == [
+        .beforeDeploy, .deploy, .backfill, .validate, .afterDeploy, .deployAgain,
+        .afterSecondDeploy,
+      ])
+    let first = try #require(plan.phases.first { $0.stage == .deploy })
+    #expect(first.codeChanges.contains { $0.contains("write both") })
+    let second = try #require(plan.phases.first { $0.stage == .deployAgain })
+    #expect(second.codeChanges.contains { $0.contains("db_column='points_new'") })
+    let drop = try #require(plan.phases.last)
+    let sql = drop.migrations.flatMap(\.operations).flatMap(\.statements).map(\.sql)
+    #expect(sql.contains { $0.contains("DROP COLUMN \"points\"") })
+    // Nothing of the chain rewrites the table.
+    let all = plan.phases.flatMap(\.migrations).flatMap(\.operations).flatMap(\.statements)
+    #expect(all.allSatisfy { $0.rewrite == nil })
+  }
+}
