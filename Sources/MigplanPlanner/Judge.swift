@@ -134,8 +134,20 @@ enum Recipes {
           Verdict(
             phase: .unsafe, rule: "add-not-null-column",
             reason:
-              "a NOT NULL column without a database default: the old release's INSERTs fail"),
+              "a NOT NULL column without a database default: the old release's INSERTs fail",
+            also: FieldExtras(s, field: field, adding: true)?.rules ?? []),
           steps
+        )
+      }
+      if let extras = FieldExtras(s, field: field, adding: true), !extras.isEmpty {
+        return (
+          Verdict(
+            phase: .unsafe, rule: extras.rules[0],
+            reason: "builds its indexes or validates its foreign key while blocking writes",
+            also: Array(extras.rules.dropFirst())),
+          try addWithExtras(
+            s, &w, model: model, name: name, field: field, preserveDefault: preserveDefault,
+            extras: extras)
         )
       }
       return fallback(s)
@@ -203,13 +215,18 @@ enum Recipes {
           return (
             Verdict(
               phase: .unsafe, rule: "change-column-type",
-              reason: "rewrites the table (\(rewrite)) and sets NOT NULL"), nil
+              reason: "rewrites the table (\(rewrite)) and sets NOT NULL"),
+            try typeChange(
+              s, &w, model: model, name: name, old: old, field: field,
+              preserveDefault: preserveDefault)
           )
         }
         return (
           Verdict(
             phase: .unsafe, rule: "set-not-null",
-            reason: "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE"),
+            reason: "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE",
+            also: (FieldExtras(s, field: field, adding: false)?.foreignKeys.isEmpty ?? true)
+              ? [] : ["add-foreign-key"]),
           try setNotNull(
             s, &w, model: model, name: name, old: old, field: field,
             preserveDefault: preserveDefault)
@@ -219,7 +236,10 @@ enum Recipes {
         return (
           Verdict(
             phase: .unsafe, rule: "change-column-type",
-            reason: "rewrites the table under ACCESS EXCLUSIVE (\(rewrite))"), nil
+            reason: "rewrites the table under ACCESS EXCLUSIVE (\(rewrite))"),
+          try typeChange(
+            s, &w, model: model, name: name, old: old, field: field,
+            preserveDefault: preserveDefault)
         )
       }
       if let oldColumn = OperationSite.column(name, old),
@@ -229,6 +249,18 @@ enum Recipes {
           Verdict(
             phase: .unsafe, rule: "rename-column",
             reason: "renames column \(oldColumn) to \(newColumn)"), nil
+        )
+      }
+      if let steps = try alterForeignKey(
+        s, &w, model: model, name: name, old: old, field: field,
+        preserveDefault: preserveDefault)
+      {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "add-foreign-key",
+            reason: "drops the foreign key and adds it again, validating every row while "
+              + "writes wait"),
+          steps
         )
       }
       return try indexFallback(s, &w)

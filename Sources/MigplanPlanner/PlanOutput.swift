@@ -49,7 +49,7 @@ extension Plan {
       out.append("")
       out.append("Phase \(phase.number): \(phase.stage.title)")
       if !phase.codeChanges.isEmpty {
-        out.append(phase.stage == .deploy ? "  the release must:" : "  requires:")
+        out.append(phase.stage.isDeploy ? "  the release must:" : "  requires:")
         for c in phase.codeChanges { out.append("    - " + c) }
       }
       for pm in phase.migrations {
@@ -125,7 +125,7 @@ extension Plan {
       out.append("### Phase \(phase.number): \(phase.stage.title)")
       if !phase.codeChanges.isEmpty {
         out.append("")
-        out.append(phase.stage == .deploy ? "The release must:" : "Requires:")
+        out.append(phase.stage.isDeploy ? "The release must:" : "Requires:")
         out.append("")
         for c in phase.codeChanges { out.append("- " + c) }
       }
@@ -216,7 +216,8 @@ extension Plan {
   /// ```
   ///
   /// `kind` is one of `migrate-before-deploy`, `deploy-code`, `backfill`, `validate`,
-  /// `migrate-after-deploy`. Fields may be added; none is removed or renamed without a new
+  /// `migrate-after-deploy`, and for a change that needs a second release `deploy-code-again`
+  /// and `migrate-after-second-deploy`. Fields may be added; none is removed or renamed without a new
   /// `version`.
   public var json: String {
     let o = JSONWriter()

@@ -193,14 +193,19 @@ public enum Planner {
     }
 
     var phases: [PlanPhase] = []
-    let deployNeeds = units.flatMap(\.deployNeeds)
-    let needsDeploy = !deployNeeds.isEmpty || units.contains { $0.stage > .deploy }
+    // What each release must do: a step's needs belong to the last deploy before it.
+    func needs(of deploy: Stage) -> [String] {
+      units.filter { (deploy == .deploy) == ($0.stage < .deployAgain) }.flatMap(\.deployNeeds)
+    }
     for stage in Stage.allCases {
       var phase = PlanPhase(
         number: phases.count + 1, stage: stage, migrations: [], codeChanges: [], checks: [],
         notes: [])
-      if stage == .deploy {
-        guard needsDeploy else { continue }
+      if stage.isDeploy {
+        let deployNeeds = needs(of: stage)
+        guard !deployNeeds.isEmpty || units.contains(where: { $0.stage > stage }) else {
+          continue
+        }
         phase.codeChanges =
           deployNeeds.isEmpty
           ? ["deploy the release that goes with these migrations"] : unique(deployNeeds)
@@ -222,7 +227,7 @@ public enum Planner {
       guard !phase.migrations.isEmpty else { continue }
       if stage > .deploy {
         phase.codeChanges = [
-          "the new release is deployed everywhere (phase \(deployPhase(phases)))"
+          "the new release is deployed everywhere (phase \(deployPhase(phases, before: stage)))"
         ]
       }
       for app in unique(phase.migrations.map(\.key.app)) {
@@ -231,7 +236,7 @@ public enum Planner {
           "`python manage.py showmigrations \(app)` marks \(names.joined(separator: ", ")) "
             + "applied ([X])")
       }
-      if stage == .afterDeploy {
+      if stage >= .afterDeploy, !units.contains(where: { $0.stage > stage }) {
         phase.checks.append(
           "`python manage.py makemigrations --check --dry-run` reports no changes")
       }
@@ -244,8 +249,9 @@ public enum Planner {
       migrations: planned, phases: phases, notes: notes)
   }
 
-  static func deployPhase(_ phases: [PlanPhase]) -> Int {
-    phases.first { $0.stage == .deploy }?.number ?? 0
+  /// The number of the last deploy phase before `stage`.
+  static func deployPhase(_ phases: [PlanPhase], before stage: Stage) -> Int {
+    phases.last { $0.stage.isDeploy && $0.stage < stage }?.number ?? 0
   }
 
   static func unique(_ xs: [String]) -> [String] {
@@ -264,12 +270,9 @@ public enum Planner {
       let impacts = analysis.impacts[key]?[i] ?? []
       var statements: [PlannedStatement] = []
       for s in impacts {
-        // `ADD CONSTRAINT … UNIQUE USING INDEX` attaches a built index: no scan (MigplanSQL's
-        // judgement counts it as a unique index build).
-        let attaches = s.sql.contains(" UNIQUE USING INDEX ")
         statements.append(
           PlannedStatement(
-            sql: s.sql, locks: s.locks, rewrite: s.rewrite, scan: attaches ? nil : s.scan,
+            sql: s.sql, locks: s.locks, rewrite: s.rewrite, scan: s.scan,
             concurrently: s.concurrently, onNewTables: s.onNewTables))
         // Work that does not block others may take long: no statement timeout for it.
         if s.concurrently || (s.scan != nil && (s.strongest ?? .accessShare) < .share) {

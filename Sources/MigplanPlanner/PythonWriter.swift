@@ -150,7 +150,17 @@ struct PythonWriter {
     case .function(let n, _):
       needsOriginal = true
       return n
-    case .setting(let n, _, _):
+    case .setting(let n, let value, _):
+      // A swappable model of the `swapper` package: a setting projects need not define
+      // (`WAGTAILCORE_PAGE_MODEL`, default `wagtailcore.Page`), read the way the source did.
+      let parts = value.split(separator: ".").map(String.init)
+      if n != "AUTH_USER_MODEL", parts.count == 2,
+        n == "\(parts[0].uppercased())_\(parts[1].uppercased())_MODEL"
+      {
+        imports.insert("import swapper")
+        return "swapper.get_model_name(\(PythonRepr.string(parts[0])), "
+          + "\(PythonRepr.string(parts[1])))"
+      }
       usesSettings = true
       return "settings." + n
     case .swappableDependency(let setting, let app, _):

@@ -136,20 +136,57 @@ extension Recipes {
     return [add, validate]
   }
 
-  /// `AlterField` to the final NOT NULL field, then the CHECK removed.
+  /// `ALTER COLUMN … SET NOT NULL` (or `DROP NOT NULL`) as SQL, with `AlterField` to `field`
+  /// as its state operation: what Django's `AlterField` would do for the null change, without
+  /// dropping and re-adding a foreign key or updating rows.
+  static func nullChange(
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, column: String,
+    field: Value, notNull: Bool
+  ) throws(SplitError) -> PyNode {
+    let table = Names.quote(s.table(model) ?? "\(s.app)_\(model.lowercased())")
+    let alter = "ALTER TABLE \(table) ALTER COLUMN \(Names.quote(column))"
+    let (forwards, backwards) = notNull ? ("SET", "DROP") : ("DROP", "SET")
+    return .call(
+      "migrations.SeparateDatabaseAndState",
+      [
+        (
+          "database_operations",
+          .list([
+            .call(
+              "migrations.RunSQL",
+              [
+                ("sql", .inline(q(alter + " \(forwards) NOT NULL"))),
+                ("reverse_sql", .inline(q(alter + " \(backwards) NOT NULL"))),
+              ])
+          ])
+        ),
+        (
+          "state_operations",
+          .list([
+            .call(
+              "migrations.AlterField",
+              [
+                ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+                ("field", .inline(try w.inline(field))),
+              ])
+          ])
+        ),
+      ])
+  }
+
+  /// `SET NOT NULL` (which uses the validated CHECK instead of a scan) with `AlterField` to the
+  /// final field as its state operation, then the CHECK removed. Not Django's `AlterField`
+  /// itself: on a foreign key it drops and re-adds the constraint, validating every row, and a
+  /// field whose effective default changes gets a whole-table `UPDATE` under ACCESS EXCLUSIVE.
   static func setNotNullStep(
-    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, final: Value,
-    check: String
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, column: String,
+    final: Value, check: String
   ) throws(SplitError) -> ChainStep {
     var step = ChainStep(
       stage: .afterDeploy, label: "not_null", rule: nil, writer: w, origin: s.index)
     step.operations = [
-      .call(
-        "migrations.AlterField",
-        [
-          ("model_name", .inline(q(model))), ("name", .inline(q(name))),
-          ("field", .inline(try step.writer.inline(final))),
-        ]),
+      try nullChange(
+        s, &step.writer, model: model, name: name, column: column, field: final, notNull: true),
       .call(
         "migrations.RemoveConstraint",
         [("model_name", .inline(q(model))), ("name", .inline(q(check)))]),
@@ -170,12 +207,11 @@ extension Recipes {
     var add = ChainStep(
       stage: .beforeDeploy, label: "nullable", rule: "add-not-null-column", writer: w,
       origin: s.index)
+    let nullable = field.construct.value.settingKeyword("null", .flag(true))
+    let extras = FieldExtras(s, field: field, adding: true) ?? FieldExtras()
     var args: [(name: String?, value: PyNode)] = [
       ("model_name", .inline(q(model))), ("name", .inline(q(name))),
-      (
-        "field",
-        .inline(try add.writer.inline(field.construct.value.settingKeyword("null", .flag(true))))
-      ),
+      ("field", .inline(try add.writer.inline(extras.bare(nullable)))),
     ]
     if !preserveDefault { args.append(("preserve_default", .inline("False"))) }
     add.operations = [.call("migrations.AddField", args)]
@@ -186,11 +222,18 @@ extension Recipes {
     if !preserveDefault { final = final.removingKeyword("default") }
     let check = constraintName(s, model, name)
     var steps = [add]
+    steps += try extrasSteps(
+      s, &w, model: model, name: name, extras: extras,
+      switchTo: preserveDefault ? nullable : nullable.removingKeyword("default"),
+      validateStage: .beforeDeploy)
     steps.append(
       try backfill(
         s, &w, model: model, name: name, value: field.defaultValue, inState: preserveDefault))
     steps += notNullCheck(s, &w, model: model, name: name, check: check)
-    steps.append(try setNotNullStep(s, &w, model: model, name: name, final: final, check: check))
+    steps.append(
+      try setNotNullStep(
+        s, &w, model: model, name: name, column: OperationSite.column(name, field) ?? name,
+        final: final, check: check))
     return steps
   }
 
@@ -238,7 +281,10 @@ extension Recipes {
     checkSteps[0].rule = "set-not-null"
     checkSteps[0].deployNeeds.append("never write NULL to `\(modelName).\(name)`")
     steps += checkSteps
-    steps.append(try setNotNullStep(s, &w, model: model, name: name, final: final, check: check))
+    steps.append(
+      try setNotNullStep(
+        s, &w, model: model, name: name, column: OperationSite.column(name, field) ?? name,
+        final: final, check: check))
     return steps
   }
 
@@ -252,13 +298,21 @@ extension Recipes {
     var kept = stateField(field)
     if !field.null && field.dbDefault == nil && !field.isManyToMany && !field.primaryKey {
       kept = kept.settingKeyword("null", .flag(true))
-      first.operations.append(
-        .call(
-          "migrations.AlterField",
-          [
-            ("model_name", .inline(q(model))), ("name", .inline(q(name))),
-            ("field", .inline(try first.writer.inline(kept))),
-          ]))
+      if field.isRelation, let column = OperationSite.column(name, field) {
+        // Django's `AlterField` of a foreign key drops and re-adds (validates) the constraint.
+        first.operations.append(
+          try nullChange(
+            s, &first.writer, model: model, name: name, column: column, field: kept,
+            notNull: false))
+      } else {
+        first.operations.append(
+          .call(
+            "migrations.AlterField",
+            [
+              ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+              ("field", .inline(try first.writer.inline(kept))),
+            ]))
+      }
       first.notes.append(
         "\(modelName).\(name) becomes nullable first: the new release inserts rows without it")
     }

@@ -36,9 +36,12 @@ extension Recipe {
         with `atomic = False` so every batch commits on its own. Add \
         `CheckConstraint(condition=Q(field__isnull=False))` with `AddConstraintNotValid` (a brief \
         lock, no scan), run `ValidateConstraint` in the next migration (a scan that does not \
-        block writes), then `AlterField` to `null=False`: on PostgreSQL 12 and later `SET NOT \
-        NULL` uses the validated CHECK and skips its own scan. Remove the CHECK in the same \
-        migration. `migplan split APP MIGRATION` writes this chain.
+        block writes), then `SET NOT NULL` in a `RunSQL` with the `AlterField` to `null=False` \
+        as its state operation: on PostgreSQL 12 and later `SET NOT NULL` uses the validated \
+        CHECK and skips its own scan. Remove the CHECK in the same migration. A field with an \
+        index, a unique constraint or a foreign key is added without them first and they are \
+        built as the add-index, add-unique-constraint and add-foreign-key recipes build them. \
+        `migplan split APP MIGRATION` writes this chain.
         """, automatic: true),
     Recipe(
       rule: "set-not-null", title: "CHECK NOT VALID, VALIDATE, SET NOT NULL, drop the CHECK",
@@ -46,9 +49,10 @@ extension Recipe {
         Deploy code that never writes NULL first and backfill the NULL rows (in batches, \
         `atomic = False`). Then add `CheckConstraint(condition=Q(field__isnull=False))` with \
         `AddConstraintNotValid`, validate it with `ValidateConstraint` in a separate migration, \
-        and only then `AlterField` to `null=False` (PostgreSQL 12 and later skip the scan because \
-        of the validated CHECK) and `RemoveConstraint` the CHECK. `migplan split` writes this \
-        chain.
+        and only then `SET NOT NULL` in a `RunSQL` with the `AlterField` to `null=False` as its \
+        state operation (PostgreSQL 12 and later skip the scan because of the validated CHECK; \
+        Django's own `AlterField` would drop and re-validate a foreign key and may `UPDATE` \
+        every row) and `RemoveConstraint` the CHECK. `migplan split` writes this chain.
         """, automatic: true),
     Recipe(
       rule: "drop-column", title: "remove the field from the state, deploy, then drop the column",
@@ -129,23 +133,27 @@ extension Recipe {
     Recipe(
       rule: "add-foreign-key", title: "db_constraint=False first, then NOT VALID and VALIDATE",
       text: """
-        Add the field with `db_constraint=False` (and `db_index=False`, then build its index \
-        with the add-index recipe). Add the constraint with `RunSQL('ALTER TABLE … ADD \
-        CONSTRAINT … FOREIGN KEY (…) REFERENCES … NOT VALID')`, validate it in a separate \
-        migration (`ALTER TABLE … VALIDATE CONSTRAINT …`), and finally switch the field to \
-        `db_constraint=True` as a state operation only. migplan describes this recipe; it does \
-        not write it yet.
-        """, automatic: false),
+        Add the field with `db_constraint=False` and `db_index=False` (or, for an existing \
+        foreign key, make the change with `db_constraint=False`), build its index with \
+        `CREATE INDEX CONCURRENTLY` in an `atomic = False` migration, add the constraint with \
+        `RunSQL('ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY (…) REFERENCES … NOT VALID')` under \
+        the name Django gives it, then `ValidateConstraint` in a separate migration (SHARE \
+        UPDATE EXCLUSIVE: writes go on) with the field switched to its final form as a state \
+        operation only. `migplan split` writes this chain.
+        """, automatic: true),
     Recipe(
       rule: "change-column-type", title: "expand/contract with a new column",
       text: """
-        A type change that rewrites the table cannot be made safe in place. Add a new column of \
-        the new type (nullable), deploy code that writes both columns, backfill the new column \
-        in batches, deploy code that reads the new column, then drop the old one (the \
-        drop-column recipe). Changes that need no rewrite (varchar widened or made text, \
-        numeric precision raised at the same scale) are left alone. migplan describes this \
-        recipe; it does not write it.
-        """, automatic: false),
+        A type change that rewrites the table cannot be made safe in place. Add the new column \
+        `<field>_new` (nullable), deploy code that writes both fields, copy the values in \
+        batches by primary key (converted with `Cast` as `USING` would), make it NOT NULL \
+        through a validated CHECK if the field is, then in Django's state only remove the old \
+        field and rename the new one with `db_column` pinned to the new column; deploy code \
+        that uses only that, and drop the old column. Changes that need no rewrite (varchar \
+        widened or made text, numeric precision raised at the same scale) are left alone. \
+        `migplan split` writes this chain for fields without an index, a unique constraint or a \
+        CHECK of their own.
+        """, automatic: true),
   ]
 }
 
@@ -156,6 +164,12 @@ public struct Verdict: Sendable {
   public var rule: String?
   /// Why, in one sentence.
   public var reason: String
+  /// Other rules whose findings on the operation the same split answers (an `AddField` of a
+  /// foreign key also builds an index).
+  public var also: [String] = []
+
+  /// `rule` and `also`.
+  public var rules: [String] { (rule.map { [$0] } ?? []) + also }
 }
 
 /// When a migration of a plan runs relative to the deploy of the code that uses it.
@@ -165,8 +179,14 @@ public enum Stage: Int, Sendable, Comparable, CaseIterable {
   case backfill = 2
   case validate = 3
   case afterDeploy = 4
+  /// A second release, for the changes that need two (a type change through a new column).
+  case deployAgain = 5
+  case afterSecondDeploy = 6
 
   public static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
+
+  /// Whether the phase deploys code rather than running migrations.
+  public var isDeploy: Bool { self == .deploy || self == .deployAgain }
 
   /// The kebab-case id used in JSON (`migrate-before-deploy`).
   public var id: String {
@@ -176,6 +196,8 @@ public enum Stage: Int, Sendable, Comparable, CaseIterable {
     case .backfill: return "backfill"
     case .validate: return "validate"
     case .afterDeploy: return "migrate-after-deploy"
+    case .deployAgain: return "deploy-code-again"
+    case .afterSecondDeploy: return "migrate-after-second-deploy"
     }
   }
 
@@ -187,6 +209,8 @@ public enum Stage: Int, Sendable, Comparable, CaseIterable {
     case .backfill: return "Backfill"
     case .validate: return "Validate"
     case .afterDeploy: return "Migrate after deploy"
+    case .deployAgain: return "Deploy code again"
+    case .afterSecondDeploy: return "Migrate after the second deploy"
     }
   }
 }

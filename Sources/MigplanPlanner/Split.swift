@@ -194,14 +194,18 @@ public struct Splitter: Sendable {
 
   /// Steps moved as early as their stage allows: a step goes before an earlier step of a later
   /// stage when the two touch different fields (a nullable `AddField` does not wait for the
-  /// NOT NULL dance of another column). Steps of one operation keep their order.
+  /// NOT NULL dance of another column), and an operation kept as written before an earlier
+  /// migration of its own (a concurrent index build) of another model, so that it stays with
+  /// the operations around it (an `AddIndex` with the `CreateModel` of its table). Steps of one
+  /// operation keep their order.
   func hoist(_ steps: [ChainStep], _ m: Migration) -> [ChainStep] {
     var out: [ChainStep] = []
     for step in steps {
       var at = out.count
       if let stage = step.stage {
         let mine = Subject(m.typedOperations[step.origin])
-        while at > 0, let previous = out[at - 1].stage, previous > stage,
+        while at > 0, let previous = out[at - 1].stage,
+          previous > stage || (step.label.isEmpty && out[at - 1].alone && previous == stage),
           out[at - 1].origin != step.origin,
           !mine.conflicts(Subject(m.typedOperations[out[at - 1].origin]))
         {
@@ -293,7 +297,7 @@ public struct Splitter: Sendable {
       }
     }
     for i in groups.indices where groups[i].label.isEmpty {
-      groups[i].label = groups[i].stage == .afterDeploy ? "contract" : "expand"
+      groups[i].label = groups[i].stage >= .afterDeploy ? "contract" : "expand"
     }
     return groups
   }

@@ -236,13 +236,19 @@ class Migration(migrations.Migration):
 ```
 
 ## Safe recipe
-1. Add the column without the constraint (`db_constraint=False`, and `db_index=False` or the index
-   built concurrently, see [add-index](add-index.md)), keeping Django's state as written with
-   `SeparateDatabaseAndState`.
-2. In the same migration, add the constraint `NOT VALID` with `RunSQL`: an instant lock, and new
-   rows are checked from then on.
-3. In a later migration, `VALIDATE CONSTRAINT`: it scans under `SHARE UPDATE EXCLUSIVE` on the
-   table and `ROW SHARE` on the referenced one, so writes to both go on.
+1. Add the column without the constraint and its index (`db_constraint=False`, `db_index=False`),
+   or for an existing foreign key make the change with `db_constraint=False`.
+2. Build the index with `CREATE INDEX CONCURRENTLY` in a migration with `atomic = False` (see
+   [add-index](add-index.md)).
+3. Add the constraint `NOT VALID` with `RunSQL`, under the name Django gives it: an instant lock,
+   and new rows are checked from then on.
+4. In a later migration, `ValidateConstraint` (`VALIDATE CONSTRAINT`): it scans under
+   `SHARE UPDATE EXCLUSIVE` on the table and `ROW SHARE` on the referenced one, so writes to both
+   go on. In the same migration, switch the field to its final form in Django's state only
+   (`SeparateDatabaseAndState(state_operations=[AlterField(…)])`).
+
+A nullable foreign key made NOT NULL keeps its constraint: set NOT NULL as the `set-not-null`
+recipe does. `migplan split` writes these chains.
 
 ## References
 - PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("ADD FOREIGN KEY requires a SHARE ROW EXCLUSIVE lock on the referenced table, in addition to the lock on the table")
@@ -630,15 +636,21 @@ class Migration(migrations.Migration):
 ```
 
 ## Safe recipe
-Change the type in steps that each take the lock only for an instant (expand, then contract):
+Change the type through a new column (expand, then contract), over two releases:
 
-1. Add a new nullable column of the new type (`AddField`), and deploy code that writes both.
-2. Backfill the new column in batches (`RunPython` with `.iterator()` and small
-   `update()`s, in a migration with `atomic = False`).
-3. Deploy code that reads the new column; then drop the old one (`RemoveField`) and, if the name
-   matters, rename with `db_column` rather than a second rewrite.
+1. Add the new column, nullable, as `<field>_new` (`AddField`); deploy code that writes both
+   fields and still reads the old one.
+2. Copy the values in batches by primary key (`RunPython` in a migration with `atomic = False`,
+   converting with `Cast`, as `ALTER COLUMN … TYPE … USING` would), and make the new column
+   NOT NULL through a validated CHECK (see [set-not-null](set-not-null.md)) if the field is.
+3. In Django's state only, remove the old field and rename `<field>_new` to `<field>` with
+   `db_column` pinned to the new column (no column is renamed); deploy code that declares the
+   field that way and uses only the new column.
+4. Drop the old column (`RemoveField` of the old field added back to the state only).
 
-If the change can be one of the no-rewrite ones (a wider `varchar`, `text`), prefer it.
+No statement rewrites the table or holds a lock for longer than a catalog change. If the change
+can be one of the no-rewrite ones (a wider `varchar`, `text`), prefer it. `migplan split` writes
+this chain (for fields without an index, a unique constraint or a CHECK of their own).
 
 ## References
 - PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("changing the type of an existing column will require the entire table and its indexes to be rewritten", with the binary-coercible exceptions)
@@ -2177,11 +2189,14 @@ class Migration(migrations.Migration):
    (an instant `ACCESS EXCLUSIVE`, no scan).
 3. In a later migration, `ValidateConstraint`: it scans under `SHARE UPDATE EXCLUSIVE`, which lets
    reads and writes go on.
-4. In a later migration, the `AlterField` to `null=False`: PostgreSQL 12 and later use the
-   validated check instead of scanning. Then remove the check.
+4. In a later migration, `ALTER COLUMN … SET NOT NULL` in a `RunSQL`, with the `AlterField` to
+   `null=False` as its state operation (`SeparateDatabaseAndState`): PostgreSQL 12 and later use
+   the validated check instead of scanning. Then remove the check. (Django's own `AlterField`
+   would drop and re-validate a foreign key on the column, and `UPDATE` every row when the
+   field's default changes.)
 
 On PostgreSQL 11 and older there is no way around the scan: keep the validated check and leave the
-column nullable, or set NOT NULL in a quiet window.
+column nullable, or set NOT NULL in a quiet window. `migplan split` writes this chain.
 
 ## References
 - PostgreSQL: [ALTER TABLE, SET/DROP NOT NULL](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-SET-DROP-NOT-NULL) ("the table must be scanned … this scan is skipped if a valid CHECK constraint is found which proves no NULL can exist", since 12)

@@ -31,7 +31,8 @@ public enum DDL {
     }
   }
 
-  /// A table constraint.
+  /// A table constraint. A primary key or unique constraint without columns is `USING INDEX`:
+  /// an existing unique index becomes the constraint's.
   public enum Constraint: Sendable {
     case primaryKey([String])
     case unique([String], deferrable: String?, nullsNotDistinct: Bool)
@@ -457,8 +458,18 @@ public enum DDL {
     }
 
     mutating func tableConstraint() -> Constraint? {
-      if eat("primary", "key") { return .primaryKey(nameList()) }
+      if eat("primary", "key") {
+        if eat("using", "index") {
+          _ = name()
+          return .primaryKey([])
+        }
+        return .primaryKey(nameList())
+      }
       if eat("unique") {
+        if eat("using", "index") {
+          _ = name()
+          return .unique([], deferrable: deferrable(), nullsNotDistinct: false)
+        }
         var notDistinct = false
         if eat("nulls", "not", "distinct") {
           notDistinct = true

@@ -158,6 +158,12 @@ public struct LockAnalyzer: Sendable {
         case .addConstraint(_, .check, let notValid):
           mode = max(mode, .accessExclusive)
           if !notValid { impact.scan = "validates the new CHECK against every row" }
+        case .addConstraint(_, .unique(let columns, _, _), _) where columns.isEmpty:
+          // `USING INDEX`: the index is built already; attaching it takes the lock only.
+          mode = max(mode, .accessExclusive)
+        case .addConstraint(_, .primaryKey(let columns), _) where columns.isEmpty:
+          mode = max(mode, .accessExclusive)
+          impact.scan = "sets NOT NULL on the index's columns that lack it (checks every row)"
         case .addConstraint(_, .unique, _), .addConstraint(_, .primaryKey, _):
           mode = max(mode, .accessExclusive)
           impact.scan = "builds a unique index over every row"

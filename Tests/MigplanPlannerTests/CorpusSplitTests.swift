@@ -43,6 +43,7 @@ struct CorpusSplitTests {
     var byRule: [String: Int] = [:]
     var refused: [String] = []
     var keptFindings = 0
+    var keptByRule: [String: Int] = [:]
     var recipeCosts: [String] = []
     for key in project.plan {
       let result: SplitResult
@@ -82,8 +83,14 @@ struct CorpusSplitTests {
       #expect(problems.isEmpty, "\(key): \(problems.map(\.message))")
       let pinned = result.files.contains { $0.rules.contains { $0.hasPrefix("rename-") } }
       if !pinned {
-        #expect(
-          StateText.of(got, app: key.app) == StateText.of(expected, app: key.app), "\(key)")
+        // A type change leaves the field's values in the new column, pinned with db_column.
+        var text = StateText.of(got, app: key.app)
+        if result.files.contains(where: { $0.rules.contains("change-column-type") }) {
+          text = text.replacing(#/, db_column='\w+_new'/#, with: "")
+            .replacing(#/\(db_column='\w+_new', /#, with: "(")
+            .replacing(#/\(db_column='\w+_new'\)/#, with: "()")
+        }
+        #expect(text == StateText.of(expected, app: key.app), "\(key)")
       }
       // Lint the chain in the project where it replaces the original.
       for f in result.files { try f.text.write(toFile: f.path, atomically: false, encoding: .utf8) }
@@ -93,9 +100,8 @@ struct CorpusSplitTests {
         LintRequest(roots: [folder], paths: result.files.map(\.path)), project: rewritten)
       #expect(lint.problems.isEmpty, "\(key): \(lint.problems.map(\.message))")
       // The findings the split answers are gone from the chain (operations kept as written keep
-      // theirs). Findings of other rules that the recipes' own steps cause (e.g. the lock rules
-      // on a foreign key made NOT NULL in its `_not_null` step) are counted and printed: they
-      // are what the recipes still cost.
+      // theirs), and the recipes' own steps add none of another rule (as they did when a
+      // foreign key made NOT NULL by Django's `AlterField` was validated again).
       let original = Linter.run(
         LintRequest(roots: [folder], paths: [result.path]), project: project)
       let answered = Set(result.files.flatMap(\.rules))
@@ -111,15 +117,19 @@ struct CorpusSplitTests {
         }
       }
       keptFindings += lint.findings.count
+      for f in lint.findings { keptByRule[f.rule, default: 0] += 1 }
     }
     print(
       "corpus split: \(splits) migrations split into \(files) files; by rule: "
         + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        + "; findings of operations kept as written: \(keptFindings); refused: \(refused.count) (\(refused.joined(separator: "; ")))"
+        + "; findings left in the chains: \(keptFindings) ("
+        + keptByRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+          separator: ", ") + "); refused: \(refused.count) (\(refused.joined(separator: "; ")))"
     )
     print(
       "corpus split: findings the recipes' own steps add: \(recipeCosts.count): \(recipeCosts.joined(separator: "; "))"
     )
+    #expect(recipeCosts.isEmpty, "\(recipeCosts)")
     #expect(splits > 0)
   }
 }

@@ -1,0 +1,5 @@
+from django.db import models
+
+
+class Score(models.Model):
+    points = models.IntegerField()

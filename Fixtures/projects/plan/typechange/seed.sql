@@ -1,0 +1,1 @@
+INSERT INTO typechange_score (points) VALUES ('1'), ('20'), ('300');

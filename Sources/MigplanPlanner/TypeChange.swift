@@ -1,0 +1,210 @@
+import MigplanModel
+import MigplanRules
+import MigplanSQL
+import MigplanSyntax
+
+extension Recipes {
+  /// A type change that rewrites the table, made through a new column (expand/contract) over
+  /// two releases: `name_new` added nullable; the first release writes both fields; a batched
+  /// copy converts the old values as `ALTER COLUMN … TYPE … USING` would; NOT NULL (when the
+  /// new field has it) through a validated CHECK; then, in Django's state only, the old field
+  /// removed and `name_new` renamed to `name` with `db_column` pinned to the new column; the
+  /// second release uses only that; after it, the old column is dropped. The table is never
+  /// rewritten and no lock is held for longer than a catalog change. Nil for what the recipe
+  /// does not cover (relations, keys, indexed or unique fields, fields with a CHECK of their
+  /// own, a column renamed at the same time, names taken).
+  static func typeChange(
+    _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, old: Field,
+    field: Field, preserveDefault: Bool
+  ) throws(SplitError) -> [ChainStep]? {
+    // (A Positive…Field's CHECK would be validated against every row when the column is added.)
+    guard !old.isRelation, !field.isRelation, !old.primaryKey, !field.unique, !field.dbIndex,
+      !old.unique, !(field.djangoClass ?? "").hasPrefix("Positive"),
+      let column = OperationSite.column(name, old),
+      OperationSite.column(name, field) == column, let table = s.table(model),
+      let m = s.before.models[ModelKey(s.app, model)]
+    else { return nil }
+    let modelName = s.modelName(model)
+    let newName = name + "_new"
+    let oldName = name + "_old"
+    let newColumn = column + "_new"
+    guard m.field(newName) == nil, m.field(oldName) == nil,
+      !m.fields.contains(where: { OperationSite.column($0.name, $0.field) == newColumn }),
+      newColumn.utf8.count <= Names.maxLength
+    else { return nil }
+    // The original's statements: only the column's own changes (no index or constraint work).
+    for i in s.impacts {
+      guard case .alterTable(let t, _) = i.statement, t == table else {
+        if case .other = i.statement { continue }
+        return nil
+      }
+    }
+    var final = field.construct.value
+    if !preserveDefault { final = final.removingKeyword("default") }
+    final = final.settingKeyword("db_column", .str(newColumn))
+    // The new column: nullable, no default (rows would get it instead of their value).
+    var added = field.construct.value.removingKeyword("default").settingKeyword(
+      "null", .flag(true))
+    if newColumn != newName {
+      added = added.settingKeyword("db_column", .str(newColumn))
+    } else {
+      added = added.removingKeyword("db_column")
+    }
+
+    var add = ChainStep(
+      stage: .beforeDeploy, label: "add_column", rule: "change-column-type", writer: w,
+      origin: s.index)
+    add.operations = [
+      .call(
+        "migrations.AddField",
+        [
+          ("model_name", .inline(q(model))), ("name", .inline(q(newName))),
+          ("field", .inline(try add.writer.inline(added))),
+        ])
+    ]
+    add.deployNeeds.append(
+      "write both `\(modelName).\(name)` and the new `\(modelName).\(newName)` (the value in "
+        + "the new type) on every insert and update; keep reading `\(name)`")
+    var steps = [add]
+
+    // The copy, converted in SQL the way Django's `USING` cast converts it.
+    var copy = ChainStep(
+      stage: .backfill, label: "backfill", rule: nil, writer: w, origin: s.index)
+    copy.atomic = false
+    copy.alone = true
+    let function = "backfill_\(model.lowercased())_\(newName)"
+    let cast = copy.writer.name("django.db.models.functions.Cast")
+    copy.functions = [
+      """
+      def \(function)(apps, schema_editor):
+          # Copies \(modelName).\(name) into \(newName), converted as ALTER COLUMN ... TYPE ... USING
+          # would convert it, in batches of 1000 rows by primary key; the migration is
+          # atomic = False, so each batch commits on its own and no row stays locked for long.
+          \(modelName) = apps.get_model(\(q(s.app)), \(q(modelName)))
+          manager = \(modelName)._base_manager.using(schema_editor.connection.alias)
+          new_field = \(modelName)._meta.get_field(\(q(newName))).clone()
+          last = None
+          while True:
+              rows = manager.order_by('pk')
+              if last is not None:
+                  rows = rows.filter(pk__gt=last)
+              batch = list(rows.values_list('pk', flat=True)[:1000])
+              if not batch:
+                  break
+              manager.filter(pk__in=batch).update(
+                  \(newName)=\(cast)(\(q(name)), output_field=new_field)
+              )
+              last = batch[-1]
+
+      """
+    ]
+    copy.operations = [
+      .call(
+        "migrations.RunPython",
+        [(nil, .inline(function)), (nil, .inline("migrations.RunPython.noop"))])
+    ]
+    copy.checks.append(
+      "every value is copied: `SELECT count(*) FROM \(Names.quote(table)) WHERE "
+        + "\(Names.quote(column)) IS NOT NULL AND \(Names.quote(newColumn)) IS NULL;` returns 0")
+    steps.append(copy)
+
+    var check: String? = nil
+    if !field.null {
+      let name = constraintName(s, model, newName)
+      var checkSteps = notNullCheck(s, &w, model: model, name: newName, check: name)
+      checkSteps[0].deployNeeds.append("never write NULL to `\(modelName).\(newName)`")
+      steps += checkSteps
+      check = name
+    }
+
+    // After the first release: the old field leaves Django's state, the new one takes its name.
+    var switchStep = ChainStep(
+      stage: .afterDeploy, label: "switch", rule: nil, writer: w, origin: s.index)
+    var oldField = stateField(old)
+    if !old.null && old.dbDefault == nil {
+      oldField = oldField.settingKeyword("null", .flag(true))
+      switchStep.operations.append(
+        .call(
+          "migrations.AlterField",
+          [
+            ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+            ("field", .inline(try switchStep.writer.inline(oldField))),
+          ]))
+      switchStep.notes.append(
+        "\(modelName).\(name)'s old column \(column) becomes nullable: the second release "
+          + "inserts rows without it")
+    }
+    if let check {
+      switchStep.operations.append(
+        try nullChange(
+          s, &switchStep.writer, model: model, name: newName, column: newColumn,
+          field: added.removingKeyword("null"), notNull: true))
+      switchStep.operations.append(
+        .call(
+          "migrations.RemoveConstraint",
+          [("model_name", .inline(q(model))), ("name", .inline(q(check)))]))
+    }
+    switchStep.operations.append(
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [
+          (
+            "state_operations",
+            .list([
+              .call(
+                "migrations.RemoveField",
+                [("model_name", .inline(q(model))), ("name", .inline(q(name)))]),
+              .call(
+                "migrations.RenameField",
+                [
+                  ("model_name", .inline(q(model))), ("old_name", .inline(q(newName))),
+                  ("new_name", .inline(q(name))),
+                ]),
+              .call(
+                "migrations.AlterField",
+                [
+                  ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+                  ("field", .inline(try switchStep.writer.inline(final))),
+                ]),
+            ])
+          )
+        ]))
+    switchStep.notes.append(
+      "no column is renamed: `\(modelName).\(name)` now stores its values in \(newColumn); "
+        + "models.py must say `db_column=\(q(newColumn))`")
+    steps.append(switchStep)
+
+    // After the second release: the old column dropped.
+    var drop = ChainStep(
+      stage: .afterSecondDeploy, label: "drop_old_column", rule: nil, writer: w,
+      origin: s.index)
+    let kept = oldField.settingKeyword("db_column", .str(column))
+    drop.operations = [
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [
+          (
+            "state_operations",
+            .list([
+              .call(
+                "migrations.AddField",
+                [
+                  ("model_name", .inline(q(model))), ("name", .inline(q(oldName))),
+                  ("field", .inline(try drop.writer.inline(kept))),
+                ])
+            ])
+          )
+        ]),
+      afterDeploy(
+        "drop-column",
+        .call(
+          "migrations.RemoveField",
+          [("model_name", .inline(q(model))), ("name", .inline(q(oldName)))])),
+    ]
+    drop.deployNeeds.append(
+      "declare `\(modelName).\(name)` as the new field with `db_column=\(q(newColumn))` (and "
+        + "remove `\(newName)`): read and write only the new column; nothing uses \(column)")
+    steps.append(drop)
+    return steps
+  }
+}
