@@ -37,7 +37,13 @@ public struct Construct: Hashable, Sendable {
   }
 
   /// The class name without its module.
-  public var className: String { String(path.split(separator: ".").last ?? "") }
+  public var className: String { Construct.lastName(path) }
+
+  /// The last part of a dotted path (`CharField` of `django.db.models.CharField`).
+  public static func lastName(_ path: String) -> String {
+    guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return path }
+    return String(path[path.utf8.index(after: dot)...])
+  }
 
   /// A keyword argument's string value.
   public func string(_ name: String) -> String? { keywords[name]?.stringValue }

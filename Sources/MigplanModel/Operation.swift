@@ -83,9 +83,7 @@ public struct Operation: Sendable {
   }
 
   /// The class name without its module (`AddField`).
-  public var className: String {
-    String(callee.split(separator: ".").last ?? Substring(callee))
-  }
+  public var className: String { Construct.lastName(callee) }
 
   /// Whether the operation is one of Django's or `django.contrib.postgres`'s own.
   public var isBuiltin: Bool {

@@ -160,7 +160,8 @@ extension Value {
   /// The last component of `calleePath` (`AddField`).
   public var calleeName: Substring? {
     guard let path = calleePath else { return nil }
-    return path.split(separator: ".").last
+    guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return path[...] }
+    return path[path.utf8.index(after: dot)...]
   }
 
   /// A call argument by keyword, else by position (`position` counts positional arguments).
