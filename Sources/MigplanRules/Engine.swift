@@ -190,42 +190,16 @@ public enum Linter {
     // migration's ancestors (not of everything the plan runs before it), then its operations
     // one by one; and, when a rule needs it, the SQL `migrate` runs with its locks.
     let needsSQL = instances.contains { type(of: $0).needsSQL }
-    func checkOperations(
-      _ m: Migration, from start: ProjectState, steps: [ProjectState]? = nil,
-      analysis: ProjectAnalysis?
-    ) {
-      guard let path = lintedKeys[m.key], let source = sources[path] else { return }
-      let byOp = analysis?.impacts[m.key] ?? [:]
-      let ordered = analysis?.ordered[m.key] ?? []
-      let output = analysis?.outputs[m.key]
-      let sites = StatementSites.all(ordered, atomic: m.atomic)
-      var state = start
-      // The states after each operation, replayed once already when the cache has them.
-      let steps = steps?.count == m.typedOperations.count ? steps : nil
-      for (i, op) in m.typedOperations.enumerated() {
-        let before = state
-        if let steps {
-          state = steps[i]
-        } else {
-          _ = state.apply(op, app: m.app, migration: m.key)
-        }
-        var ctx = OperationContext(
-          lint: context, source: source, migration: m, index: i, operation: op,
-          before: before, after: state, statements: output?.operations[i] ?? [],
-          impacts: byOp[i] ?? [], migrationImpacts: ordered, pgVersion: config.pgVersion)
-        ctx.sites = sites[i] ?? []
-        ctx.migrationStart = start
-        var report = Report(path: path, key: m.key, operationIndex: i, span: op.range)
-        for rule in instances { rule.check(operation: ctx, into: &report) }
-        byFile[path, default: []] += report.findings
-      }
+    let checker = OperationChecker(
+      context: context, instances: instances, linted: lintedKeys, sources: sources)
+    func add(_ found: (String, [Finding])?) {
+      if let (path, list) = found { byFile[path, default: []] += list }
     }
     if !lintedKeys.isEmpty {
       // Django loads nothing while the graph has a cycle: no plan, no state to build.
       let plan = context.cycle.isEmpty ? project.plan : []
       let inPlan = plan.filter { lintedKeys[$0] != nil }
       var states: AncestorStates? = nil
-      var analysis: ProjectAnalysis? = nil
       if needsSQL, let last = inPlan.last {
         // The SQL of the linted migrations and their ancestors, in plan order up to the last
         // linted one: Django renders a migration from its ancestors' state, and the catalog
@@ -240,16 +214,27 @@ public enum Linter {
         // Django's state before each migration: replayed per migration for a few, from the
         // shared cache for many.
         if needed.count > 32 { states = AncestorStates(project) }
-        analysis = ProjectAnalysis(
+        // Each linted migration is judged as soon as its statements are (on the analysis
+        // thread, in plan order) while the SQL of the next ones is written.
+        let collected = Collected()
+        let known = states
+        _ = ProjectAnalysis(
           project: project, settings: config.djangoSettings, pgVersion: config.pgVersion,
-          states: states, through: last, only: needed.count < plan.count ? needed : nil)
-      } else if inPlan.count > 4 {
-        states = AncestorStates(project)
-      }
-      for key in inPlan {
-        guard let m = project.migrations[key] else { continue }
-        let start = states?.before[key] ?? project.state(at: key, atEnd: false).0
-        checkOperations(m, from: start, steps: states?.after[key], analysis: analysis)
+          states: known, through: last, only: needed.count < plan.count ? needed : nil
+        ) { key, analysed in
+          guard let m = project.migrations[key], checker.linted[key] != nil else { return }
+          let start = known?.before[key] ?? project.state(at: key, atEnd: false).0
+          collected.add(
+            checker.check(m, from: start, steps: known?.after[key], analysis: analysed))
+        }
+        for found in collected.list { add(found) }
+      } else {
+        if inPlan.count > 4 { states = AncestorStates(project) }
+        for key in inPlan {
+          guard let m = project.migrations[key] else { continue }
+          let start = states?.before[key] ?? project.state(at: key, atEnd: false).0
+          add(checker.check(m, from: start, steps: states?.after[key], analysis: nil))
+        }
       }
       // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
       // their own ancestors, then their operations in order; no SQL.
@@ -258,7 +243,7 @@ public enum Linter {
         guard let m = project.migrations[key], !m.typedOperations.isEmpty else { continue }
         var start = ProjectState()
         if context.cycle.isEmpty { start = project.state(at: key, atEnd: false).0 }
-        checkOperations(m, from: start, analysis: nil)
+        add(checker.check(m, from: start, analysis: nil))
       }
     }
 
@@ -380,4 +365,54 @@ public enum Linter {
     }
     return (kept, suppressed)
   }
+}
+
+/// The operation rules of the linted migrations: Django's state before and after each
+/// operation, and, when a rule needs it, the SQL `migrate` runs with its locks.
+private struct OperationChecker: Sendable {
+  let context: LintContext
+  let instances: [any Rule]
+  /// Linted migrations and their paths.
+  let linted: [MigrationKey: String]
+  let sources: [String: SourceFile]
+
+  /// The findings of `m`'s operations, with the path they belong to; nil when `m` is not
+  /// linted. `steps` are the states after each operation when replayed already.
+  func check(
+    _ m: Migration, from start: ProjectState, steps: [ProjectState]? = nil,
+    analysis: MigrationAnalysis?
+  ) -> (String, [Finding])? {
+    guard let path = linted[m.key], let source = sources[path] else { return nil }
+    let byOp = analysis?.impacts ?? [:]
+    let ordered = analysis?.ordered ?? []
+    let output = analysis?.output
+    let sites = StatementSites.all(ordered, atomic: m.atomic)
+    var state = start
+    let steps = steps?.count == m.typedOperations.count ? steps : nil
+    var findings: [Finding] = []
+    for (i, op) in m.typedOperations.enumerated() {
+      let before = state
+      if let steps {
+        state = steps[i]
+      } else {
+        _ = state.apply(op, app: m.app, migration: m.key)
+      }
+      var ctx = OperationContext(
+        lint: context, source: source, migration: m, index: i, operation: op,
+        before: before, after: state, statements: output?.operations[i] ?? [],
+        impacts: byOp[i] ?? [], migrationImpacts: ordered, pgVersion: context.config.pgVersion)
+      ctx.sites = sites[i] ?? []
+      ctx.migrationStart = start
+      var report = Report(path: path, key: m.key, operationIndex: i, span: op.range)
+      for rule in instances { rule.check(operation: ctx, into: &report) }
+      findings += report.findings
+    }
+    return (path, findings)
+  }
+}
+
+/// Findings gathered on the analysis thread, read once it is done.
+private final class Collected: @unchecked Sendable {
+  var list: [(String, [Finding])] = []
+  func add(_ found: (String, [Finding])?) { if let found { list.append(found) } }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import MigplanModel
 
 /// PostgreSQL's table-level lock modes, weakest first (the "Explicit Locking" chapter).
@@ -259,6 +260,16 @@ public struct LockAnalyzer: Sendable {
   }
 }
 
+/// One migration's SQL (migrate mode) and what each of its statements does to the tables.
+public struct MigrationAnalysis: Sendable {
+  public var output: SQLGenerator.Output
+  /// Each statement's impact, by operation index.
+  public var impacts: [Int: [StatementImpact]]
+  /// The statements in the order `migrate` runs them (deferred ones at the end), with the
+  /// index of the operation that made each (-1: none).
+  public var ordered: [(operation: Int, impact: StatementImpact)]
+}
+
 /// The SQL `migrate` runs for every migration of a project and what each statement does to
 /// the tables, by migration and operation: what lock-level rules, plans and `check` read.
 public struct ProjectAnalysis: Sendable {
@@ -278,42 +289,70 @@ public struct ProjectAnalysis: Sendable {
   /// not in it. A migration's SQL reads Django's state of its ancestors and the catalog of the
   /// tables in that state, so `only` = the migrations to judge and their ancestors gives them
   /// the same SQL, unless an unrelated migration's `RunSQL` changed those tables.
+  ///
+  /// The SQL of a migration is written while the statements of the one before it are judged
+  /// (on a second thread, in plan order); `each` is called there with every migration's
+  /// analysis as soon as it is complete, in plan order.
   public init(
     project: Project, settings: Settings = Settings(), pgVersion: Int = 14,
-    states: AncestorStates? = nil, through: MigrationKey? = nil, only: Set<MigrationKey>? = nil
+    states: AncestorStates? = nil, through: MigrationKey? = nil, only: Set<MigrationKey>? = nil,
+    each: (@Sendable (MigrationKey, MigrationAnalysis) -> Void)? = nil
   ) {
     let generator = SQLGenerator(project: project, settings: settings, mode: .migrate)
     // A few migrations replay their own ancestors; many share the cached replay.
     let states = states ?? ((only?.count ?? Int.max) <= 32 ? nil : AncestorStates(project))
-    var analyzer = LockAnalyzer(pgVersion: pgVersion)
+    let judge = Judgements(LockAnalyzer(pgVersion: pgVersion))
+    let queue = DispatchQueue(label: "migplan.locks")
     var catalog = Catalog()
     for key in project.plan {
       if let only, !only.contains(key) { continue }
       let output = generator.advance(
         key, catalog: &catalog, state: states?.before[key], steps: states?.after[key])
-      outputs[output.key] = output
-      analyzer.beginMigration()
-      var byOp: [Int: [StatementImpact]] = [:]
-      var sequence: [(operation: Int, impact: StatementImpact)] = []
-      // Statements run in the order of `lines`; attribute each to its operation.
-      var owner: [String: [Int]] = [:]
-      for (op, statements) in output.operations.sorted(by: { $0.key < $1.key }) {
-        for s in statements { owner[s, default: []].append(op) }
+      queue.async {
+        let analysed = judge.judge(output)
+        each?(key, analysed)
       }
-      for line in output.lines where !line.hasPrefix("--") {
-        let op = owner[line]?.first ?? -1
-        if var list = owner[line], !list.isEmpty {
-          list.removeFirst()
-          owner[line] = list
-        }
-        let judged = analyzer.analyze(line)
-        byOp[op, default: []] += judged
-        for impact in judged { sequence.append((op, impact)) }
-      }
-      impacts[output.key] = byOp
-      ordered[output.key] = sequence
       if key == through { break }
     }
-    schema = analyzer.schema
+    queue.sync {}
+    outputs = judge.outputs
+    impacts = judge.impacts
+    ordered = judge.ordered
+    schema = judge.analyzer.schema
+  }
+}
+
+/// The lock judgement of one migration after another, on the analysis thread.
+private final class Judgements: @unchecked Sendable {
+  var analyzer: LockAnalyzer
+  var outputs: [MigrationKey: SQLGenerator.Output] = [:]
+  var impacts: [MigrationKey: [Int: [StatementImpact]]] = [:]
+  var ordered: [MigrationKey: [(operation: Int, impact: StatementImpact)]] = [:]
+
+  init(_ analyzer: LockAnalyzer) { self.analyzer = analyzer }
+
+  func judge(_ output: SQLGenerator.Output) -> MigrationAnalysis {
+    analyzer.beginMigration()
+    var byOp: [Int: [StatementImpact]] = [:]
+    var sequence: [(operation: Int, impact: StatementImpact)] = []
+    // Statements run in the order of `lines`; attribute each to its operation.
+    var owner: [String: [Int]] = [:]
+    for (op, statements) in output.operations.sorted(by: { $0.key < $1.key }) {
+      for s in statements { owner[s, default: []].append(op) }
+    }
+    for line in output.lines where !line.hasPrefix("--") {
+      let op = owner[line]?.first ?? -1
+      if var list = owner[line], !list.isEmpty {
+        list.removeFirst()
+        owner[line] = list
+      }
+      let judged = analyzer.analyze(line)
+      byOp[op, default: []] += judged
+      for impact in judged { sequence.append((op, impact)) }
+    }
+    outputs[output.key] = output
+    impacts[output.key] = byOp
+    ordered[output.key] = sequence
+    return MigrationAnalysis(output: output, impacts: byOp, ordered: sequence)
   }
 }
