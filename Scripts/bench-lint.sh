@@ -69,6 +69,7 @@ fi
 [[ -f $file ]] || die "no such migration: $file"
 
 "$interpreter" -I -S - "$binary" "$interpreter" "$runs" "$file" "${roots[@]}" <<'EOF'
+import ast
 import json
 import os
 import statistics
@@ -82,6 +83,15 @@ runs = int(runs)
 root_args = [a for r in roots for a in ("--root", r)]
 
 
+def is_migration(path):
+    """Whether the module has a top-level `class Migration(…)` with a base."""
+    try:
+        tree = ast.parse(open(path, "rb").read(), path)
+    except SyntaxError:
+        return True  # lint reports it
+    return any(isinstance(n, ast.ClassDef) and n.name == "Migration" and n.bases for n in tree.body)
+
+
 def lint_files():
     """The files `migplan lint` judges: not `_*`/`~*` .py files of migrations packages."""
     skipped = {"__pycache__", "node_modules", "site-packages"}
@@ -91,10 +101,14 @@ def lint_files():
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in skipped)
             if "migrations" in dirs and os.path.isfile(os.path.join(folder, "migrations", "__init__.py")):
                 mig = os.path.join(folder, "migrations")
-                files += sorted(
+                package = sorted(
                     os.path.join(mig, n) for n in os.listdir(mig)
                     if n.endswith(".py") and n[0] not in "_~"
                     and os.path.isfile(os.path.join(mig, n)))
+                # A package none of whose modules has a `class Migration(…)` is a library
+                # (Django's own django/db/migrations), not an app's migrations.
+                if any(is_migration(p) for p in package):
+                    files += package
             dirs[:] = [d for d in dirs if d != "migrations"]
     return files
 

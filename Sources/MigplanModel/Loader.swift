@@ -92,8 +92,11 @@ struct MigrationFile: Sendable {
   /// `app.migrations.0001_initial` and `app.migrations`.
   var modulePath: String
   var package: String
+  /// The app's folder.
+  var appDirectory: String
 
   init(app: AppSource, fileName: String) {
+    appDirectory = app.directory
     let name = String(fileName.dropLast(3))
     key = MigrationKey(app.label, name)
     path = app.directory + "/migrations/" + fileName
@@ -105,6 +108,8 @@ struct MigrationFile: Sendable {
   enum Read: Sendable {
     case loaded(Migration, bytes: [UInt8])
     case failed(Diagnostic)
+    /// The module parses but defines no `Migration` class.
+    case noMigrationClass(Diagnostic)
   }
 
   /// Reads (unless `bytes` are given), parses and evaluates the module: the migration and the
@@ -131,10 +136,12 @@ struct MigrationFile: Sendable {
         parsed, key: key, path: path, modulePath: modulePath, packagePath: package,
         settings: settings, operations: operations)
     else {
-      return .failed(
+      return .noMigrationClass(
         Diagnostic(
           path: path, range: nil,
-          message: "migration \(key.name) in app \(key.app) has no Migration class"))
+          message:
+            "migration \(key.name) in app \(key.app) has no Migration class (`class Migration(migrations.Migration)`)"
+        ))
     }
     return .loaded(m, bytes: bytes)
   }
@@ -292,10 +299,21 @@ public enum Loader {
     let reads = parallelMap(toRead.count) { i in
       toRead[i].read(settings: settings, operations: everything)
     }
+    // A `migrations` package none of whose modules defines a Migration class is a library
+    // (Django's own `django.db.migrations`), not an app's migrations: that folder is no app.
+    var classless: [String: Int] = [:]
+    var counted: [String: Int] = [:]
+    for (file, read) in zip(files, reads) {
+      counted[file.appDirectory, default: 0] += 1
+      if case .noMigrationClass = read { classless[file.appDirectory, default: 0] += 1 }
+    }
+    let libraries = Set(classless.filter { counted[$0.key] == $0.value }.keys)
+    loadedApps.removeAll { libraries.contains($0.directory) }
     for (i, (file, read)) in zip(files, reads).enumerated() {
       diagnostics += before[i] ?? []
+      if libraries.contains(file.appDirectory) { continue }
       switch read {
-      case .failed(let d): diagnostics.append(d)
+      case .failed(let d), .noMigrationClass(let d): diagnostics.append(d)
       case .loaded(let m, let bytes):
         diagnostics += m.problems
         migrations[file.key] = m

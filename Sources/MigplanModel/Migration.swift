@@ -147,8 +147,14 @@ extension Migration {
     let ast = parsed.ast
     guard ast.root >= 0 else { return nil }
     var classDef: Int32? = nil
+    // Django instantiates `Migration(name, app_label)`: a class without a base (such as
+    // Django's own `django.db.migrations.migration.Migration`) is not one.
     for stmt in ast.list(ast.root, "body") where stmt >= 0 && ast.kind(stmt) == .ClassDef {
-      if ast.identifier(stmt, "name", in: parsed.source) == "Migration" { classDef = stmt }
+      if ast.identifier(stmt, "name", in: parsed.source) == "Migration",
+        !ast.list(stmt, "bases").isEmpty
+      {
+        classDef = stmt
+      }
     }
     guard let classDef else { return nil }
     var evaluator = Evaluator(

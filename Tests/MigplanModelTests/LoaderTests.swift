@@ -62,6 +62,38 @@ import Testing
     #expect(apps.map(\.label) == ["app"])
   }
 
+  /// A `migrations` package whose modules define no Migration class at all is a library (as
+  /// Django's own `django/db/migrations`), not an app; one classless module among migrations
+  /// is still an error.
+  @Test func aMigrationsPackageWithoutMigrationsIsNoApp() throws {
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("migplan-lib-\(UUID().uuidString)").path
+    defer { try? fm.removeItem(atPath: dir) }
+    func write(_ path: String, _ text: String) throws {
+      try fm.createDirectory(
+        atPath: (dir + "/" + path as NSString).deletingLastPathComponent,
+        withIntermediateDirectories: true)
+      #expect(fm.createFile(atPath: dir + "/" + path, contents: Data(text.utf8)))
+    }
+    try write("framework/db/migrations/__init__.py", "")
+    try write("framework/db/migrations/writer.py", "TEMPLATE = 'class Migration: ...'\n")
+    try write("framework/db/migrations/loader.py", "def load():\n    pass\n")
+    try write("framework/db/migrations/migration.py", "class Migration:\n    operations = []\n")
+    try write("shop/migrations/__init__.py", "")
+    try write(
+      "shop/migrations/0001_initial.py",
+      "from django.db import migrations\n\nclass Migration(migrations.Migration):\n"
+        + "    operations = []\n")
+    try write("shop/migrations/helpers.py", "X = 1\n")
+    let project = Loader.load(roots: [dir])
+    #expect(project.apps.map(\.label) == ["shop"])
+    #expect(project.plan.map(\.description) == ["shop.0001_initial"])
+    #expect(
+      project.diagnostics.map(\.message) == [
+        "migration helpers in app shop has no Migration class (`class Migration(migrations.Migration)`)"
+      ])
+  }
+
   @Test func squashedMigrationsReplaceTheirTargets() {
     let project = Self.load("squash")
     #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
