@@ -14,6 +14,8 @@ struct ChainStep {
   var atomic = true
   /// Never merged with the steps around it.
   var alone = false
+  /// A data change kept as written (`RunPython`, `RunSQL`): merged only with other data steps.
+  var data = false
   var writer: PythonWriter
   /// What the deployed code must do for this step to be safe.
   var deployNeeds: [String] = []
@@ -26,6 +28,7 @@ struct ChainStep {
 
 /// Everything a recipe needs about one operation of the migration being split.
 struct OperationSite {
+  let project: Project
   let app: String
   let migration: Migration
   let index: Int
@@ -263,6 +266,16 @@ enum Recipes {
           steps
         )
       }
+      let undo = operationValue(
+        "AlterField",
+        [("model_name", string(model)), ("name", string(name)), ("field", stateField(old))])
+      if let steps = try concurrentDrops(s, &w, undo: undo) {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "drop-index",
+            reason: "DROP INDEX takes ACCESS EXCLUSIVE on the table"), steps
+        )
+      }
       return try indexFallback(s, &w)
     case .addIndex(let model, let index, let concurrently):
       if concurrently || s.isNewModel(model) {
@@ -339,7 +352,22 @@ enum Recipes {
       return (expand("validates without blocking reads or writes"), nil)
     case .createModel:
       return (expand("creates a table"), nil)
-    case .removeConstraint:
+    case .removeConstraint(let model, let name):
+      if !s.isNewModel(model),
+        let c = s.before.models[ModelKey(s.app, model)]?.constraints.first(where: {
+          $0.name == name
+        }),
+        let steps = try concurrentDrops(
+          s, &w,
+          undo: operationValue(
+            "AddConstraint", [("model_name", string(model)), ("constraint", c.construct.value)]))
+      {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "drop-index",
+            reason: "DROP INDEX takes ACCESS EXCLUSIVE on the table"), steps
+        )
+      }
       return (expand("drops a constraint (a brief lock)"), nil)
     case .alterModelTable:
       if s.impacts.isEmpty { return (expand("no database change"), nil) }
@@ -351,6 +379,8 @@ enum Recipes {
     case .separateDatabaseAndState(let database, _):
       if database.isEmpty { return (expand("changes Django's state only"), nil) }
       return fallback(s, review: true)
+    case .unknown where op.databaseNoop && op.inherited != nil:
+      return (expand("a custom operation whose database_forwards is empty: no SQL"), nil)
     case .runSQL, .runPython, .unknown, .unresolved:
       return fallback(s, review: true)
     default:
