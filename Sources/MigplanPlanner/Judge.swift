@@ -65,9 +65,16 @@ struct OperationSite {
     return f.isRelation ? name + "_id" : name
   }
 
-  /// Whether the model is created in this same migration (its table is empty and unseen).
+  /// Whether the model is created in this same migration (its table is empty and unseen); a
+  /// model renamed earlier in the migration is looked up under its name before the rename.
   func isNewModel(_ model: String) -> Bool {
-    migrationStart.models[ModelKey(app, model)] == nil
+    var name = model.lowercased()
+    for other in migration.typedOperations[..<index].reversed() {
+      if case .renameModel(let old, let new) = other.kind, new.lowercased() == name {
+        name = old.lowercased()
+      }
+    }
+    return migrationStart.models[ModelKey(app, name)] == nil
   }
 
   /// The model's name as the state spells it (`Account`).
@@ -276,7 +283,36 @@ enum Recipes {
             reason: "DROP INDEX takes ACCESS EXCLUSIVE on the table"), steps
         )
       }
-      return try indexFallback(s, &w)
+      let (verdict, steps) = try indexFallback(s, &w)
+      // (Only from a field without indexes: the bare field would drop them, `_like` included.)
+      if steps == nil, s.blockingWork != nil, !old.dbIndex, !old.unique, !old.isRelation,
+        !old.primaryKey, let x = FieldExtras(s, field: field, adding: false), !x.indexes.isEmpty,
+        x.foreignKeys.isEmpty, x.checks.isEmpty, !x.otherWork
+      {
+        // The column's own change (a brief ACCESS EXCLUSIVE), then the indexes concurrently.
+        var alter = ChainStep(
+          stage: .beforeDeploy, label: "alter", rule: nil, writer: w, origin: s.index)
+        var args: [(name: String?, value: PyNode)] = [
+          ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+          ("field", .inline(try alter.writer.inline(x.bare(field.construct.value)))),
+        ]
+        if !preserveDefault { args.append(("preserve_default", .inline("False"))) }
+        alter.operations = [.call("migrations.AlterField", args)]
+        var final = field.construct.value
+        if !preserveDefault { final = final.removingKeyword("default") }
+        let rules = x.rules
+        return (
+          Verdict(
+            phase: .unsafe, rule: rules[0],
+            reason: "builds an index while the column's change holds ACCESS EXCLUSIVE",
+            also: Array(rules.dropFirst())),
+          [alter]
+            + (try extrasSteps(
+              s, &w, model: model, name: name, extras: x, switchTo: final,
+              validateStage: .beforeDeploy))
+        )
+      }
+      return (verdict, steps)
     case .addIndex(let model, let index, let concurrently):
       if concurrently || s.isNewModel(model) {
         return (expand("builds an index without blocking writes"), nil)
