@@ -20,6 +20,9 @@ struct FieldExtras {
   var detach: [String] = []
   /// `ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY … NOT VALID`.
   var foreignKeys: [(name: String, table: String, sql: String, drop: String)] = []
+  /// `ALTER TABLE … ADD CONSTRAINT … CHECK (…) NOT VALID`: the CHECK a `Positive…Field`'s
+  /// column has, under the name PostgreSQL gives the inline one.
+  var checks: [(name: String, sql: String, drop: String)] = []
   /// Keywords that keep Django's operation from building them (`db_constraint=False`, …).
   var keywords: [(String, Value)] = []
   /// A field class to use until the extras exist (a `OneToOneField` is unique whatever its
@@ -31,7 +34,16 @@ struct FieldExtras {
 
   init() {}
 
-  var isEmpty: Bool { indexes.isEmpty && attach.isEmpty && foreignKeys.isEmpty }
+  var isEmpty: Bool {
+    indexes.isEmpty && attach.isEmpty && foreignKeys.isEmpty && checks.isEmpty
+  }
+
+  /// The class without a CHECK that has the same column type, for Django's `Positive…Field`s.
+  static let unchecked: [String: String] = [
+    "django.db.models.PositiveIntegerField": "django.db.models.IntegerField",
+    "django.db.models.PositiveSmallIntegerField": "django.db.models.SmallIntegerField",
+    "django.db.models.PositiveBigIntegerField": "django.db.models.BigIntegerField",
+  ]
 
   /// The rule ids the extras answer.
   var rules: [String] {
@@ -39,6 +51,7 @@ struct FieldExtras {
     if !foreignKeys.isEmpty { out.append("add-foreign-key") }
     if !attach.isEmpty { out.append("add-unique-constraint") }
     if indexes.count > attach.count { out.append("add-index") }
+    if !checks.isEmpty { out.append("add-check-constraint") }
     return out
   }
 
@@ -100,6 +113,21 @@ struct FieldExtras {
               foreignKey(table, name, c.name, r.table, r.column, deferrable: r.deferrable)
               extra = true
             }
+            if c.check != nil, let twin = Self.unchecked[field.path], path == nil {
+              // Django's column CHECK (`"col" >= 0`), inline in ADD COLUMN: PostgreSQL names
+              // it `table_column_check`.
+              let name = Names.postgres(table, c.name, "check")
+              let t = Names.quote(table)
+              checks.append(
+                (
+                  name,
+                  "ALTER TABLE \(t) ADD CONSTRAINT \(Names.quote(name)) CHECK "
+                    + "(\(Names.quote(c.name)) >= 0) NOT VALID",
+                  "ALTER TABLE \(t) DROP CONSTRAINT \(Names.quote(name))"
+                ))
+              path = twin
+              extra = true
+            }
           case .addConstraint(let name, .foreignKey(let cols, let to, let toCols, let d), false):
             guard actions.count == 1, cols.count == 1, toCols.count == 1 else { return nil }
             foreignKey(table, name, cols[0], to, toCols[0], deferrable: d != nil)
@@ -133,7 +161,7 @@ struct FieldExtras {
         otherWork = true
       }
       if extra, case .alterTable(_, let actions) = i.statement, actions.count == 1,
-        case .addColumn(let c) = actions[0], c.check != nil || i.rewrite != nil
+        case .addColumn(let c) = actions[0], (c.check != nil && checks.isEmpty) || i.rewrite != nil
       {
         otherWork = true
       }
@@ -184,19 +212,27 @@ extension Recipes {
       }
       steps.append(step)
     }
-    if !x.attach.isEmpty || !x.foreignKeys.isEmpty {
+    if !x.attach.isEmpty || !x.foreignKeys.isEmpty || !x.checks.isEmpty {
+      let fk = !x.foreignKeys.isEmpty
       var step = ChainStep(
-        stage: .beforeDeploy, label: x.foreignKeys.isEmpty ? "attach_unique" : "foreign_key",
-        rule: x.foreignKeys.isEmpty ? nil : "add-foreign-key", writer: w, origin: s.index)
-      let drops = x.detach + x.foreignKeys.map(\.drop)
+        stage: .beforeDeploy,
+        label: fk ? "foreign_key" : x.attach.isEmpty ? "check_not_valid" : "attach_unique",
+        rule: fk ? "add-foreign-key" : x.checks.isEmpty ? nil : "add-check-constraint", writer: w,
+        origin: s.index)
+      let drops = x.detach + x.foreignKeys.map(\.drop) + x.checks.map(\.drop)
       step.operations = [
         .call(
           "migrations.RunSQL",
           [
-            ("sql", sqlList(x.attach + x.foreignKeys.map(\.sql))),
+            ("sql", sqlList(x.attach + x.foreignKeys.map(\.sql) + x.checks.map(\.sql))),
             ("reverse_sql", sqlList(drops.reversed())),
           ])
       ]
+      if !x.checks.isEmpty {
+        step.notes.append(
+          "the column's CHECK is added NOT VALID: new and updated rows are checked from here "
+            + "on, existing rows when it is validated")
+      }
       if !x.foreignKeys.isEmpty {
         step.notes.append(
           "the foreign key is added NOT VALID: new and updated rows are checked from here on, "
@@ -204,10 +240,19 @@ extension Recipes {
       }
       steps.append(step)
     }
-    if !x.foreignKeys.isEmpty {
+    if !x.foreignKeys.isEmpty || !x.checks.isEmpty {
       var step = ChainStep(
-        stage: validateStage, label: "validate_foreign_key", rule: nil, writer: w,
-        origin: s.index)
+        stage: validateStage, label: x.foreignKeys.isEmpty ? "validate" : "validate_foreign_key",
+        rule: nil, writer: w, origin: s.index)
+      for check in x.checks {
+        step.operations.append(
+          .call(
+            step.writer.name("django.contrib.postgres.operations.ValidateConstraint"),
+            [("model_name", .inline(q(model))), ("name", .inline(q(check.name)))]))
+        step.checks.append(
+          "the CHECK is validated: `SELECT convalidated FROM pg_constraint WHERE conname = "
+            + "'\(check.name)';` returns `t`")
+      }
       for fk in x.foreignKeys {
         step.operations.append(
           .call(

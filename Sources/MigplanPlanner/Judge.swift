@@ -14,6 +14,8 @@ struct ChainStep {
   var atomic = true
   /// Never merged with the steps around it.
   var alone = false
+  /// A data change kept as written (`RunPython`, `RunSQL`): merged only with other data steps.
+  var data = false
   var writer: PythonWriter
   /// What the deployed code must do for this step to be safe.
   var deployNeeds: [String] = []
@@ -26,6 +28,7 @@ struct ChainStep {
 
 /// Everything a recipe needs about one operation of the migration being split.
 struct OperationSite {
+  let project: Project
   let app: String
   let migration: Migration
   let index: Int
@@ -62,9 +65,16 @@ struct OperationSite {
     return f.isRelation ? name + "_id" : name
   }
 
-  /// Whether the model is created in this same migration (its table is empty and unseen).
+  /// Whether the model is created in this same migration (its table is empty and unseen); a
+  /// model renamed earlier in the migration is looked up under its name before the rename.
   func isNewModel(_ model: String) -> Bool {
-    migrationStart.models[ModelKey(app, model)] == nil
+    var name = model.lowercased()
+    for other in migration.typedOperations[..<index].reversed() {
+      if case .renameModel(let old, let new) = other.kind, new.lowercased() == name {
+        name = old.lowercased()
+      }
+    }
+    return migrationStart.models[ModelKey(app, name)] == nil
   }
 
   /// The model's name as the state spells it (`Account`).
@@ -263,7 +273,46 @@ enum Recipes {
           steps
         )
       }
-      return try indexFallback(s, &w)
+      let undo = operationValue(
+        "AlterField",
+        [("model_name", string(model)), ("name", string(name)), ("field", stateField(old))])
+      if let steps = try concurrentDrops(s, &w, undo: undo) {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "drop-index",
+            reason: "DROP INDEX takes ACCESS EXCLUSIVE on the table"), steps
+        )
+      }
+      let (verdict, steps) = try indexFallback(s, &w)
+      // (Only from a field without indexes: the bare field would drop them, `_like` included.)
+      if steps == nil, s.blockingWork != nil, !old.dbIndex, !old.unique, !old.isRelation,
+        !old.primaryKey, let x = FieldExtras(s, field: field, adding: false), !x.indexes.isEmpty,
+        x.foreignKeys.isEmpty, x.checks.isEmpty, !x.otherWork
+      {
+        // The column's own change (a brief ACCESS EXCLUSIVE), then the indexes concurrently.
+        var alter = ChainStep(
+          stage: .beforeDeploy, label: "alter", rule: nil, writer: w, origin: s.index)
+        var args: [(name: String?, value: PyNode)] = [
+          ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+          ("field", .inline(try alter.writer.inline(x.bare(field.construct.value)))),
+        ]
+        if !preserveDefault { args.append(("preserve_default", .inline("False"))) }
+        alter.operations = [.call("migrations.AlterField", args)]
+        var final = field.construct.value
+        if !preserveDefault { final = final.removingKeyword("default") }
+        let rules = x.rules
+        return (
+          Verdict(
+            phase: .unsafe, rule: rules[0],
+            reason: "builds an index while the column's change holds ACCESS EXCLUSIVE",
+            also: Array(rules.dropFirst())),
+          [alter]
+            + (try extrasSteps(
+              s, &w, model: model, name: name, extras: x, switchTo: final,
+              validateStage: .beforeDeploy))
+        )
+      }
+      return (verdict, steps)
     case .addIndex(let model, let index, let concurrently):
       if concurrently || s.isNewModel(model) {
         return (expand("builds an index without blocking writes"), nil)
@@ -339,7 +388,22 @@ enum Recipes {
       return (expand("validates without blocking reads or writes"), nil)
     case .createModel:
       return (expand("creates a table"), nil)
-    case .removeConstraint:
+    case .removeConstraint(let model, let name):
+      if !s.isNewModel(model),
+        let c = s.before.models[ModelKey(s.app, model)]?.constraints.first(where: {
+          $0.name == name
+        }),
+        let steps = try concurrentDrops(
+          s, &w,
+          undo: operationValue(
+            "AddConstraint", [("model_name", string(model)), ("constraint", c.construct.value)]))
+      {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "drop-index",
+            reason: "DROP INDEX takes ACCESS EXCLUSIVE on the table"), steps
+        )
+      }
       return (expand("drops a constraint (a brief lock)"), nil)
     case .alterModelTable:
       if s.impacts.isEmpty { return (expand("no database change"), nil) }
@@ -351,6 +415,8 @@ enum Recipes {
     case .separateDatabaseAndState(let database, _):
       if database.isEmpty { return (expand("changes Django's state only"), nil) }
       return fallback(s, review: true)
+    case .unknown where op.databaseNoop && op.inherited != nil:
+      return (expand("a custom operation whose database_forwards is empty: no SQL"), nil)
     case .runSQL, .runPython, .unknown, .unresolved:
       return fallback(s, review: true)
     default:

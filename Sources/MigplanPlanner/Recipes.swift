@@ -108,7 +108,10 @@ extension Recipe {
       text: """
         Drop the index with `RemoveIndexConcurrently` in a migration of its own with \
         `atomic = False`: `DROP INDEX CONCURRENTLY` waits for running queries instead of \
-        blocking them behind an ACCESS EXCLUSIVE lock. `migplan split` writes it.
+        blocking them behind an ACCESS EXCLUSIVE lock. An index an `AlterField` or a \
+        `RemoveConstraint` drops is dropped the same way in `RunSQL`, with the operation as the \
+        state operation (`SeparateDatabaseAndState`) and Django's own `CREATE INDEX` built \
+        concurrently as the reverse. `migplan split` writes it.
         """, automatic: true),
     Recipe(
       rule: "add-unique-constraint",
@@ -128,7 +131,10 @@ extension Recipe {
         Add the CHECK with `AddConstraintNotValid` (new rows are checked at once, existing rows \
         are not scanned, the ACCESS EXCLUSIVE lock is brief), and validate it with \
         `ValidateConstraint` in a separate migration: the validation scan takes only SHARE \
-        UPDATE EXCLUSIVE, so reads and writes go on. `migplan split` writes both migrations.
+        UPDATE EXCLUSIVE, so reads and writes go on. A `Positive…Field` is added as its plain \
+        integer twin (no CHECK), the CHECK added `NOT VALID` under the name PostgreSQL gives \
+        Django's inline one (`<table>_<column>_check`) and validated, then the field class \
+        switched in the state only. `migplan split` writes both migrations.
         """, automatic: true),
     Recipe(
       rule: "add-foreign-key", title: "db_constraint=False first, then NOT VALID and VALIDATE",

@@ -103,7 +103,8 @@ public struct Splitter: Sendable {
       let before = state
       state.apply(op, app: key.app, migration: key)
       let site = OperationSite(
-        app: key.app, migration: m, index: i, op: op, before: before, after: state,
+        project: project, app: key.app, migration: m, index: i, op: op, before: before,
+        after: state,
         migrationStart: start, impacts: analysis.impacts[key]?[i] ?? [], source: parsed.source,
         settings: settings, pgVersion: pgVersion, modulePath: module)
       let (verdict, recipe) = try Recipes.judge(site)
@@ -119,6 +120,10 @@ public struct Splitter: Sendable {
       kept.operations = [site.verbatim]
       kept.writer.needsOriginal = true
       kept.atomic = m.atomic
+      switch op.kind {
+      case .runPython, .runSQL: kept.data = true
+      default: break
+      }
       switch verdict.phase {
       case .expand: kept.stage = .beforeDeploy
       case .contract: kept.stage = .afterDeploy
@@ -224,6 +229,10 @@ public struct Splitter: Sendable {
     var fields: Set<String>? = nil
 
     init(_ op: Operation) {
+      var op = op
+      // A custom operation that runs no SQL (django-celery-results' `FakeAddIndex`) touches
+      // what its built-in base does in Django's state.
+      if op.databaseNoop, let kind = op.inherited { op.kind = kind }
       switch op.kind {
       case .addField(let m, let f, _, _), .removeField(let m, let f),
         .alterField(let m, let f, _, _):
@@ -261,6 +270,9 @@ public struct Splitter: Sendable {
     var label: String
     var atomic: Bool
     var alone: Bool
+    /// Code or SQL kept as written (`RunPython`, `RunSQL`): never in one migration with a
+    /// schema change, whose locks it would hold while the data changes.
+    var data: Bool
     var steps: [ChainStep]
   }
 
@@ -284,7 +296,8 @@ public struct Splitter: Sendable {
       running = stage
       let kept = step.label.isEmpty
       if var last = groups.last, last.stage == stage, last.atomic == step.atomic, !last.alone,
-        !step.alone, last.label == step.label || kept || last.label.isEmpty
+        !step.alone, last.data == step.data,
+        last.label == step.label || kept || last.label.isEmpty
       {
         if last.label.isEmpty { last.label = step.label }
         last.steps.append(step)
@@ -293,11 +306,12 @@ public struct Splitter: Sendable {
         groups.append(
           Group(
             stage: stage, label: step.label, atomic: step.atomic, alone: step.alone,
-            steps: [step]))
+            data: step.data, steps: [step]))
       }
     }
     for i in groups.indices where groups[i].label.isEmpty {
-      groups[i].label = groups[i].stage >= .afterDeploy ? "contract" : "expand"
+      groups[i].label =
+        groups[i].data ? "data" : groups[i].stage >= .afterDeploy ? "contract" : "expand"
     }
     return groups
   }

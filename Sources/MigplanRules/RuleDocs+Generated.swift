@@ -86,7 +86,9 @@ class Migration(migrations.Migration):
 
 For a `Positive…Field` added to a big table, add it as the plain integer field, add the check as
 above, then switch the field class in Django's state with `SeparateDatabaseAndState`
-(`state_operations=[AlterField(…PositiveIntegerField…)]`, no database operations).
+(`state_operations=[AlterField(…PositiveIntegerField…)]`, no database operations). Name the
+check as PostgreSQL names Django's inline one (`<table>_<column>_check`), so that later changes
+of the field find it. `migplan split` writes both recipes.
 
 ## References
 - PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("adding a CHECK or NOT NULL constraint requires scanning the table to verify that existing rows meet the constraint")
@@ -832,6 +834,8 @@ class Migration(migrations.Migration):
 Put the schema change and the data change in separate migrations (the data migration depending
 on the schema one), so each commits on its own. For a large table, run the backfill in batches
 (`runpython-unbatched`), or outside the migrations altogether in a management command.
+`migplan split` puts each `RunPython` or `RunSQL` it keeps as written in a migration of its own, in
+the original order.
 
 ## References
 - Django: [Data migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#data-migrations) ("On PostgreSQL … avoid combining schema changes and RunPython operations in the same migration")
@@ -1008,7 +1012,10 @@ Use `RemoveIndexConcurrently` (from `django.contrib.postgres.operations`), or
 for running queries without blocking new ones. For an index that goes with a field change, drop it
 concurrently first and keep Django's state with `SeparateDatabaseAndState`. A short
 `lock_timeout` (`SET lock_timeout = '2s'`) makes a blocked plain `DROP INDEX` give up instead of
-queueing everyone behind it.
+queueing everyone behind it. `migplan split` writes it for `RemoveIndex`, and for an `AlterField`
+or `RemoveConstraint` whose only SQL is `DROP INDEX`: `RunSQL('DROP INDEX CONCURRENTLY …')` with
+the original operation as the state operation, reversed by Django's own `CREATE INDEX` built
+concurrently.
 
 ## References
 - PostgreSQL: [DROP INDEX](https://www.postgresql.org/docs/current/sql-dropindex.html) (`CONCURRENTLY`: "drop the index without locking out concurrent selects, inserts, updates, and deletes on the index's table")

@@ -13,6 +13,50 @@ import Testing
 /// rule, linted in the project where the chain replaces the original.
 @Suite(.enabled(if: !OracleProject.packageRoots().isEmpty))
 struct CorpusSplitTests {
+  /// Rules whose findings `migplan split` cannot answer, with why: they are about the user's
+  /// own code, which the chain keeps as written.
+  static let unfixable: [String: String] = [
+    "runpython-unbatched":
+      "the RunPython function's own queries load or update every row at once; migplan does not "
+      + "rewrite the user's functions (the function moves to a migration of its own)",
+    "unknown-operation":
+      "a custom operation class (django-celery-results' FakeAddIndex): migplan keeps it as "
+      + "written and cannot judge code it does not know",
+  ]
+
+  /// Findings left where a recipe does not apply yet: `migration rule` and how many, with why.
+  static let gaps: [String: (count: Int, why: String)] = [
+    "cms.0038_alter_page_site rename-column": (
+      1,
+      "RenameField pinned with db_column, then an AlterField of the renamed field in the same "
+        + "migration without the pin renames the column after all"
+    ),
+    "wagtailcore.0070_rename_pagerevision_revision change-column-type": (
+      1,
+      "a foreign key becomes a CharField on another column: the type change recipe leaves "
+        + "relations alone"
+    ),
+    "wagtailcore.0070_rename_pagerevision_revision rename-column": (
+      1, "the same AlterField moves the column page_id to page"
+    ),
+    "wagtailcore.0070_rename_pagerevision_revision drop-index": (
+      1, "the same AlterField drops the foreign key's index"
+    ),
+    "wagtailcore.0080_generic_workflowstate change-column-type": (1, "as in 0070"),
+    "wagtailcore.0080_generic_workflowstate rename-column": (1, "as in 0070"),
+    "wagtailcore.0080_generic_workflowstate drop-index": (
+      2,
+      "as in 0070; and the partial unique index the chain already dropped CONCURRENTLY is still "
+        + "in the SQL model's catalog (RunSQL does not update it), so the AlterField is said to "
+        + "drop it again"
+    ),
+    "wagtailredirects.0004_set_unique_on_path_and_site add-index": (
+      1,
+      "unique=True becomes db_index=True in one AlterField: the unique constraint is dropped and "
+        + "the index built while it holds ACCESS EXCLUSIVE"
+    ),
+  ]
+
   @Test func everySplitOfTheCorpusParsesKeepsTheStateAndLintsClean() throws {
     let fm = FileManager.default
     let corpus = URL(fileURLWithPath: OracleProject.corpus).resolvingSymlinksInPath().path
@@ -45,6 +89,7 @@ struct CorpusSplitTests {
     var keptFindings = 0
     var keptByRule: [String: Int] = [:]
     var recipeCosts: [String] = []
+    var leftByMigration: [String: Int] = [:]
     for key in project.plan {
       let result: SplitResult
       do {
@@ -117,7 +162,12 @@ struct CorpusSplitTests {
         }
       }
       keptFindings += lint.findings.count
-      for f in lint.findings { keptByRule[f.rule, default: 0] += 1 }
+      for f in lint.findings {
+        keptByRule[f.rule, default: 0] += 1
+        if Self.unfixable[f.rule] == nil {
+          leftByMigration["\(key) \(f.rule)", default: 0] += 1
+        }
+      }
     }
     print(
       "corpus split: \(splits) migrations split into \(files) files; by rule: "
@@ -130,6 +180,11 @@ struct CorpusSplitTests {
       "corpus split: findings the recipes' own steps add: \(recipeCosts.count): \(recipeCosts.joined(separator: "; "))"
     )
     #expect(recipeCosts.isEmpty, "\(recipeCosts)")
+    // Every finding left in a chain is one the splitter cannot fix (the user's own code) or a
+    // known gap, counted exactly: a new finding, or a gap closed, fails the test.
+    #expect(
+      leftByMigration == Self.gaps.mapValues(\.count),
+      "\(leftByMigration.sorted { $0.key < $1.key })")
     #expect(splits > 0)
   }
 }

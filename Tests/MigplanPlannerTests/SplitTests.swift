@@ -10,15 +10,18 @@ import Testing
 /// `migplan split` without a database: the generated files parse, load, lint clean, and leave
 /// Django's state as the original migration leaves it.
 @Suite struct SplitTests {
-  /// The rule each fixture app's risky migration is judged by (what the fixture was written to
-  /// show).
-  static let expectedRules: [String: String] = [
-    "addfield": "add-not-null-column", "removefield": "drop-column", "addindex": "add-index",
-    "renamefield": "rename-column", "checkconstraint": "add-check-constraint",
-    "setnotnull": "set-not-null", "uniqueconstraint": "add-unique-constraint",
-    "deletemodel": "drop-table", "renamemodel": "rename-table",
-    "foreignkey": "add-foreign-key", "foreignkeynotnull": "set-not-null",
-    "foreignkeyconstraint": "add-foreign-key", "typechange": "change-column-type",
+  /// The rules each fixture app's risky migration is judged by, operation by operation (what
+  /// the fixture was written to show).
+  static let expectedRules: [String: [String]] = [
+    "addfield": ["add-not-null-column"], "removefield": ["drop-column"],
+    "addindex": ["add-index"], "renamefield": ["rename-column"],
+    "checkconstraint": ["add-check-constraint"], "setnotnull": ["set-not-null"],
+    "uniqueconstraint": ["add-unique-constraint"], "deletemodel": ["drop-table"],
+    "renamemodel": ["rename-table"], "foreignkey": ["add-foreign-key"],
+    "foreignkeynotnull": ["set-not-null"], "foreignkeyconstraint": ["add-foreign-key"],
+    "typechange": ["change-column-type"], "dropindex": ["drop-index", "drop-index", "drop-index"],
+    "positivefield": ["add-not-null-column", "add-check-constraint"],
+    "dataop": ["add-not-null-column"], "alterindex": ["add-index"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {
@@ -33,7 +36,7 @@ import Testing
     #expect(project.diagnostics.isEmpty)
     let m = try project.migration(app: app, prefix: folder.migration).get()
     let result = try Splitter(project: project).split(m.key)
-    #expect(result.verdicts.compactMap(\.rule) == [Self.expectedRules[app]!])
+    #expect(result.verdicts.compactMap(\.rule) == Self.expectedRules[app]!)
     #expect(!result.files.isEmpty)
     for f in result.files {
       let parsed = Parser.parse(Array(f.text.utf8))

@@ -1,0 +1,1 @@
+INSERT INTO alterindex_account (name) VALUES ('ann'), ('bob');

@@ -1,0 +1,1 @@
+INSERT INTO dataop_account (name) VALUES ('ann'), ('bob');

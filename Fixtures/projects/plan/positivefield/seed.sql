@@ -1,0 +1,1 @@
+INSERT INTO positivefield_account (name) VALUES ('ann'), ('bob');
