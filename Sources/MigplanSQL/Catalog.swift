@@ -228,3 +228,119 @@ public struct Catalog: Sendable {
     return out
   }
 }
+
+extension Catalog {
+  /// What a statement written by hand (`RunSQL`, or SQL a `RunPython` passes to `execute`)
+  /// does to the catalog: Django's introspection sees these objects as it sees its own.
+  /// Statements migplan does not read change nothing.
+  public static func effects(of sql: String) -> [Effect] {
+    var out: [Effect] = []
+    for st in DDL.parse(sql) {
+      switch st {
+      case .createTable(let name, let columns, let constraints):
+        out.append(
+          .createTable(
+            name, columns: columns.map(\.name), pk: columns.filter(\.primaryKey).map(\.name),
+            unique: columns.filter(\.unique).map(\.name),
+            check: columns.filter { $0.check != nil }.map(\.name)))
+        for c in columns {
+          if let r = c.references {
+            out.append(
+              .addObject(
+                name,
+                Object(
+                  name: r.name ?? Names.postgres(name, c.name, "fkey"), columns: [c.name],
+                  kind: .foreignKey, references: r.table)))
+          }
+        }
+        for (constraintName, c) in constraints where !constraintName.isEmpty {
+          if let object = object(constraintName, c) { out.append(.addObject(name, object)) }
+        }
+      case .alterTable(let table, let actions):
+        for a in actions {
+          switch a {
+          case .addColumn(let c):
+            out.append(
+              .addColumn(
+                table, c.name, unique: c.unique, check: c.check != nil,
+                foreignKey: c.references.map {
+                  ($0.name ?? Names.postgres(table, c.name, "fkey"), $0.table)
+                }))
+          case .dropColumn(let column):
+            out.append(.dropColumn(table, column))
+          case .addConstraint(let name, let c, _):
+            if let object = object(name, c) { out.append(.addObject(table, object)) }
+          case .dropConstraint(let name):
+            out.append(.dropObject(table, name))
+          case .addIdentity(let column):
+            out.append(.addIdentity(table, column))
+          case .dropIdentity(let column):
+            out.append(.dropIdentity(table, column))
+          default:
+            break
+          }
+        }
+      case .renameTable(let old, let new):
+        out.append(.renameTable(old, new))
+      case .renameColumn(let table, let old, let new):
+        out.append(.renameColumn(table, old, new))
+      case .dropTable(let name):
+        out.append(.dropTable(name))
+      case .createIndex(let name, let table, let unique, _, let method, let elements, _, _, _):
+        // Introspection reports a btree index as Django's `idx`, others by access method.
+        let type = method.map { $0 == "btree" ? "idx" : $0 } ?? "idx"
+        let columns = elements.compactMap(\.column)
+        out.append(
+          .addObject(
+            table,
+            Object(
+              name: name, columns: columns.count == elements.count ? columns : [],
+              kind: .index(unique: unique, type: type))))
+      case .dropIndex(let name, _):
+        out.append(.dropIndex(name))
+      case .renameIndex(let old, let new):
+        out.append(.renameIndex(old, new))
+      default:
+        break
+      }
+    }
+    return out
+  }
+
+  /// A named table constraint as the catalog keeps it (`USING INDEX`, which turns an index
+  /// into a constraint, is left out).
+  private static func object(_ name: String, _ c: DDL.Constraint) -> Object? {
+    switch c {
+    case .primaryKey(let columns):
+      return columns.isEmpty ? nil : Object(name: name, columns: columns, kind: .primaryKey)
+    case .unique(let columns, _, _):
+      return columns.isEmpty ? nil : Object(name: name, columns: columns, kind: .unique)
+    case .foreignKey(let columns, let table, _, _):
+      return Object(name: name, columns: columns, kind: .foreignKey, references: table)
+    case .check(let e):
+      return Object(name: name, columns: columns(of: e), kind: .check)
+    }
+  }
+
+  /// The columns an expression reads, each once, in the order they appear.
+  private static func columns(of e: DDL.Expr) -> [String] {
+    var out: [String] = []
+    func visit(_ e: DDL.Expr) {
+      switch e {
+      case .column(let c): if !out.contains(c) { out.append(c) }
+      case .call(_, let args): args.forEach(visit)
+      case .cast(let x, _), .not(let x), .isNull(let x, _): visit(x)
+      case .binary(_, let a, let b):
+        visit(a)
+        visit(b)
+      case .inList(let x, let xs):
+        visit(x)
+        xs.forEach(visit)
+      case .and(let xs), .or(let xs): xs.forEach(visit)
+      default: break
+      }
+    }
+    visit(e)
+    return out
+  }
+}

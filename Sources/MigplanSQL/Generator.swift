@@ -132,7 +132,7 @@ public struct SQLGenerator {
               continue
             }
             for statement in RunSQL.statements(.string(sql, .init(0, 0))) {
-              editor.execute(statement)
+              editor.executeRaw(statement)
             }
           }
         }
@@ -320,7 +320,7 @@ struct Forwards {
       editor.execute(
         "ALTER TABLE \(Names.quote(m.table)) VALIDATE CONSTRAINT \(Names.quote(name))")
     case .runSQL(let sql, _, _, _):
-      for statement in RunSQL.statements(sql) { editor.execute(statement) }
+      for statement in RunSQL.statements(sql) { editor.executeRaw(statement) }
     case .runPython:
       return
     case .separateDatabaseAndState(let database, _):

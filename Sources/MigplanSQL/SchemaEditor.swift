@@ -49,6 +49,12 @@ final class SchemaEditor {
     }
   }
 
+  /// Records a statement written by hand, with what it does to the catalog.
+  func executeRaw(_ sql: String) {
+    execute(sql)
+    for e in Catalog.effects(of: sql) { record(e) }
+  }
+
   func execute(_ st: Statement) {
     let (sql, effect) = st.written
     execute(sql, effect)
