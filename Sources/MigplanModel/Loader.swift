@@ -36,7 +36,8 @@ public struct Project: Sendable {
   }
   public var graph: MigrationGraph {
     didSet {
-      plan = Project.plan(graph)
+      cycle = graph.findCycle() ?? []
+      plan = Project.plan(graph, cycle: cycle)
       stateCache = StateCache()
     }
   }
@@ -46,23 +47,27 @@ public struct Project: Sendable {
   /// Django's `showmigrations --plan` order (empty when the graph has a cycle), computed
   /// whenever the graph is set.
   public private(set) var plan: [MigrationKey]
+  /// The migrations on a dependency cycle (Django refuses to load the graph); empty when there
+  /// is none. Computed whenever the graph is set.
+  public private(set) var cycle: [MigrationKey]
   /// States `state(at:atEnd:)` computed, shared by copies until one changes its migrations or
   /// graph.
   private(set) var stateCache = StateCache()
 
   init(
     apps: [AppSource], migrations: [MigrationKey: Migration], graph: MigrationGraph,
-    diagnostics: [Diagnostic]
+    diagnostics: [Diagnostic], cycle: [MigrationKey]? = nil
   ) {
     self.apps = apps
     self.migrations = migrations
     self.graph = graph
     self.diagnostics = diagnostics
-    plan = Project.plan(graph)
+    self.cycle = cycle ?? graph.findCycle() ?? []
+    plan = Project.plan(graph, cycle: self.cycle)
   }
 
-  private static func plan(_ graph: MigrationGraph) -> [MigrationKey] {
-    graph.findCycle() == nil ? graph.showPlan() : []
+  private static func plan(_ graph: MigrationGraph, cycle: [MigrationKey]) -> [MigrationKey] {
+    cycle.isEmpty ? graph.showPlan() : []
   }
 
   /// A migration on disk by exact name, else by unique name prefix.
@@ -380,7 +385,8 @@ public enum Loader {
       }
       diagnostics.append(Diagnostic(path: origin.path, range: dummy.range, message: message))
     }
-    if let cycle = graph.findCycle() {
+    let cycle = graph.findCycle() ?? []
+    if !cycle.isEmpty {
       let m = migrations[cycle[0]]!
       diagnostics.append(
         Diagnostic(
@@ -415,7 +421,8 @@ public enum Loader {
       for case .loaded(let m, _) in reads { migrations[m.key] = m }
     }
     return Project(
-      apps: loadedApps, migrations: migrations, graph: graph, diagnostics: diagnostics)
+      apps: loadedApps, migrations: migrations, graph: graph, diagnostics: diagnostics,
+      cycle: cycle)
   }
 
   /// A test of the paths the loader reads migrations at: true for the files `paths` names and

@@ -87,9 +87,11 @@ public struct MigrationGraph: Sendable {
 
   /// Django's `iterative_dfs` forwards: every ancestor of `target`, then `target`. The graph
   /// must be acyclic.
-  public func forwardsPlan(_ target: MigrationKey) -> [MigrationKey] {
+  public func forwardsPlan(_ target: MigrationKey, skipping: Set<MigrationKey> = [])
+    -> [MigrationKey]
+  {
     var visited: [MigrationKey] = []
-    var visitedSet: Set<MigrationKey> = []
+    var visitedSet = skipping
     var stack: [(MigrationKey, Bool)] = [(target, false)]
     while let (node, processed) = stack.popLast() {
       if visitedSet.contains(node) { continue }
@@ -147,7 +149,9 @@ public struct MigrationGraph: Sendable {
     var plan: [MigrationKey] = []
     var seen: Set<MigrationKey> = []
     for target in leafNodes() where apps == nil || apps!.contains(target.app) {
-      for m in forwardsPlan(target) where !seen.contains(m) && nodes.contains(m) {
+      // A migration planned for an earlier leaf has all its ancestors planned too: the walk
+      // skips it, which leaves the order of the others as `forwardsPlan` gives it.
+      for m in forwardsPlan(target, skipping: seen) where nodes.contains(m) {
         plan.append(m)
         seen.insert(m)
       }

@@ -48,7 +48,7 @@ public struct LintContext: Sendable {
   public init(project: Project, config: LintConfig) {
     self.project = project
     self.config = config
-    cycle = project.graph.findCycle() ?? []
+    cycle = project.cycle
     var leaves: [String: [MigrationKey]] = [:]
     for leaf in project.graph.leafNodes() { leaves[leaf.app, default: []].append(leaf) }
     conflictingLeaves = leaves.filter { $0.value.count > 1 }
