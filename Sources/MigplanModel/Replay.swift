@@ -77,8 +77,10 @@ public struct AncestorStates: Sendable {
   /// Problems met while replaying, once per operation.
   public private(set) var problems: [StateProblem] = []
 
-  public init(_ project: Project) {
-    let plan = project.plan
+  /// With `only` (a set that holds every ancestor of each of its migrations), the states of
+  /// those migrations alone.
+  public init(_ project: Project, only: Set<MigrationKey>? = nil) {
+    let plan = only.map { only in project.plan.filter { only.contains($0) } } ?? project.plan
     var index: [MigrationKey: Int] = [:]
     for (i, k) in plan.enumerated() { index[k] = i }
     let words = (plan.count + 63) / 64

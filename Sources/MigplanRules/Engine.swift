@@ -213,7 +213,9 @@ public enum Linter {
         }
         // Django's state before each migration: replayed per migration for a few, from the
         // shared cache for many.
-        if needed.count > 32 { states = AncestorStates(project) }
+        if needed.count > 32 {
+          states = AncestorStates(project, only: needed.count < plan.count ? needed : nil)
+        }
         // Each linted migration is judged as soon as its statements are (on the analysis
         // thread, in plan order) while the SQL of the next ones is written.
         let collected = Collected()
