@@ -46,6 +46,9 @@ struct OperationSite {
 
   /// The original module's dotted path (`shop.migrations.0042_add_email`).
   let modulePath: String
+  /// The operation's text when the splitter changed it (a pinned rename's `db_column` carried
+  /// into a later `AlterField`).
+  var rewritten: String? = nil
 
   /// The model's table in the state before the operation.
   func table(_ model: String) -> String? {
@@ -98,6 +101,7 @@ struct OperationSite {
 
   /// The operation's source text.
   var text: String {
+    if let rewritten { return rewritten }
     let r = op.range
     guard Int(r.end) <= source.count, r.start < r.end else { return op.value.python }
     return String(decoding: source[Int(r.start)..<Int(r.end)], as: UTF8.self)

@@ -99,16 +99,71 @@ public struct Splitter: Sendable {
     var notes: [String] = []
     var anyRecipe = false
     let module = modulePath(key)
-    for (i, op) in m.typedOperations.enumerated() {
+    // Fields whose rename the chain pins with db_column: (model, name) → the column kept.
+    var pins: [String: String] = [:]
+    // The operations the chain changes (pinned renames, pins carried), by index.
+    var replaced: [Int: Operation] = [:]
+    for (i, original) in m.typedOperations.enumerated() {
+      var op = original
+      var rewritten: String? = nil
+      var impacts = analysis.impacts[key]?[i] ?? []
+      if let (o, text) = Self.keepingPin(op, pins: pins, source: parsed.source) {
+        op = o
+        rewritten = text
+        replaced[i] = o
+        impacts = self.impacts(m, at: i, replaced: replaced)
+      }
       let before = state
       state.apply(op, app: key.app, migration: key)
       let site = OperationSite(
         project: project, app: key.app, migration: m, index: i, op: op, before: before,
-        after: state,
-        migrationStart: start, impacts: analysis.impacts[key]?[i] ?? [], source: parsed.source,
-        settings: settings, pgVersion: pgVersion, modulePath: module)
+        after: state, migrationStart: start, impacts: impacts, source: parsed.source,
+        settings: settings, pgVersion: pgVersion, modulePath: module, rewritten: rewritten)
       let (verdict, recipe) = try Recipes.judge(site)
       verdicts.append(verdict)
+      if case .renameField(let model, let oldName, let newName) = op.kind {
+        let k = model.lowercased() + "." + oldName
+        let pinned =
+          recipe.map { $0.contains { $0.rule == "rename-column" } } ?? false
+          ? site.column(model, oldName) : pins[k]
+        pins[k] = nil
+        pins[model.lowercased() + "." + newName] = pinned
+        // Later operations see the column where the chain keeps it.
+        if let pinned, let f = state.models[ModelKey(key.app, model)]?.field(newName),
+          f.dbColumn == nil
+        {
+          let pin = Operation(
+            Recipes.operationValue(
+              "AlterField",
+              [
+                ("model_name", Recipes.string(model)), ("name", Recipes.string(newName)),
+                ("field", Recipes.stateField(f).settingKeyword("db_column", .str(pinned))),
+              ]))
+          state.apply(pin, app: key.app, migration: key)
+          replaced[i] = Operation(
+            Recipes.operationValue(
+              "SeparateDatabaseAndState",
+              [
+                (
+                  "state_operations",
+                  .list(
+                    [
+                      Recipes.operationValue(
+                        "AlterField",
+                        [
+                          ("model_name", Recipes.string(model)),
+                          ("name", Recipes.string(oldName)),
+                          (
+                            "field",
+                            Recipes.stateField(f).settingKeyword("db_column", .str(pinned))
+                          ),
+                        ]),
+                      op.value,
+                    ], TextRange(0, 0))
+                )
+              ]))
+        }
+      }
       if let recipe {
         anyRecipe = true
         steps += recipe
@@ -168,6 +223,65 @@ public struct Splitter: Sendable {
     let edits = try dependentEdits(key, first: names.first!, last: names.last!)
     return SplitResult(
       original: key, path: m.path, verdicts: verdicts, files: files, edits: edits, notes: notes)
+  }
+
+  /// The statements of operation `index` of `m` where the chain has changed it or operations
+  /// before it (`replaced`): the migration's SQL written again with those operations.
+  func impacts(_ m: Migration, at index: Int, replaced: [Int: Operation]) -> [StatementImpact] {
+    var changed = m
+    var ops = Array(m.typedOperations[...index])
+    for (i, o) in replaced where i <= index { ops[i] = o }
+    changed.typedOperations = ops
+    changed.operations = ops.map(\.value)
+    var project = project
+    project.migrations[m.key] = changed
+    var needed: Set<MigrationKey> = [m.key]
+    var stack = [m.key]
+    while let k = stack.popLast() {
+      for p in project.graph.nodeMap[k]?.parents ?? [] where needed.insert(p).inserted {
+        stack.append(p)
+      }
+    }
+    let analysis = ProjectAnalysis(
+      project: project, settings: settings, pgVersion: pgVersion, through: m.key, only: needed)
+    return analysis.impacts[m.key]?[index] ?? []
+  }
+
+  /// An `AlterField` (without `db_column`) of a field whose rename the chain pinned earlier in
+  /// the migration, with the pin carried into it (else it would rename the column after all),
+  /// and its source text with `db_column=…` inserted as the field's first keyword.
+  static func keepingPin(_ op: Operation, pins: [String: String], source: [UInt8])
+    -> (Operation, String)?
+  {
+    guard case .alterField(let model, let name, var field, let preserveDefault) = op.kind,
+      field.dbColumn == nil, !field.isManyToMany,
+      let column = pins[model.lowercased() + "." + name],
+      case .call(let callee, let args, var keywords, let range) = op.value,
+      let k = keywords.firstIndex(where: { $0.name == "field" }),
+      case .call = keywords[k].value
+    else { return nil }
+    let f = keywords[k].value.range
+    guard range.start <= f.start, f.end <= range.end, Int(range.end) <= source.count,
+      let paren = source[Int(f.start)..<Int(f.end)].firstIndex(of: UInt8(ascii: "("))
+    else { return nil }
+    let pin = Value.str(column)
+    keywords[k].value = keywords[k].value.settingKeyword("db_column", pin)
+    field.construct.keywords["db_column"] = pin
+    field.construct.value = field.construct.value.settingKeyword("db_column", pin)
+    var out = op
+    out.value = .call(callee: callee, args: args, keywords: keywords, range: range)
+    out.kind = .alterField(model: model, name: name, field: field, preserveDefault: preserveDefault)
+    let keyword = "db_column=\(PythonRepr.string(column)),"
+    var inserted = keyword + " "
+    if paren + 1 < source.count, source[paren + 1] == UInt8(ascii: "\n") {
+      // One argument a line: the pin gets a line of its own, indented as the next one.
+      let indent = source[(paren + 2)...].prefix { $0 == UInt8(ascii: " ") }.count
+      inserted = "\n" + String(repeating: " ", count: indent) + keyword
+    }
+    let text =
+      String(decoding: source[Int(range.start)...paren], as: UTF8.self) + inserted
+      + String(decoding: source[(paren + 1)..<Int(range.end)], as: UTF8.self)
+    return (out, text)
   }
 
   /// For a pinned rename: later migrations that change the renamed field or model, which

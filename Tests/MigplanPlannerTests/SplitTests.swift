@@ -22,6 +22,7 @@ import Testing
     "typechange": ["change-column-type"], "dropindex": ["drop-index", "drop-index", "drop-index"],
     "positivefield": ["add-not-null-column", "add-check-constraint"],
     "dataop": ["add-not-null-column"], "alterindex": ["add-index"],
+    "renamealter": ["rename-column"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {
@@ -62,6 +63,11 @@ import Testing
     if app == "renamefield" {
       expected = expected.replacing(
         "CharField(db_index=True", with: "CharField(db_column='title', db_index=True")
+    }
+    if app == "renamealter" {
+      // The pin is carried into the AlterField of the renamed field.
+      expected = expected.replacing(
+        "CharField(help_text=", with: "CharField(db_column='title', help_text=")
     }
     if app == "typechange" {
       expected = expected.replacing(

@@ -1,0 +1,1 @@
+INSERT INTO renamealter_article (title) VALUES ('one'), ('two');
