@@ -96,3 +96,105 @@ extension Recipes {
 
   static func string(_ s: String) -> Value { .string(s, TextRange(0, 0)) }
 }
+
+extension Recipes {
+  /// An `AlterField` that turns `unique=True` into a plain index (`db_index=True`): Django drops
+  /// the unique constraint, then builds the index (and a `_like` one for text) while writes
+  /// wait. Here the indexes are built first with `CREATE INDEX CONCURRENTLY` in an
+  /// `atomic = False` migration of their own, then the constraint is dropped (a brief ACCESS
+  /// EXCLUSIVE) with the `AlterField` as the state operation; undoing it adds the constraint
+  /// again under the name Django's own reverse gives it. Nil for any other SQL.
+  static func uniqueToIndex(_ s: OperationSite, _ w: inout PythonWriter, undo: Value)
+    throws(SplitError) -> [ChainStep]?
+  {
+    var build: [String] = []
+    var built: [String] = []
+    var drops: [String] = []
+    var dropped: [String] = []
+    for i in s.impacts {
+      guard !i.onNewTables else { return nil }
+      switch i.statement {
+      case .createIndex(let name, _, false, false, _, _, _, _, _):
+        var sql = i.sql.trimmingSemicolon
+        guard let r = sql.firstRange(of: "INDEX ") else { return nil }
+        sql.replaceSubrange(r, with: "INDEX CONCURRENTLY ")
+        build.append(sql)
+        built.append(name)
+      case .alterTable(_, let actions):
+        guard actions.count == 1, case .dropConstraint(let name) = actions[0] else { return nil }
+        drops.append(i.sql.trimmingSemicolon)
+        dropped.append(name)
+      default:
+        return nil
+      }
+    }
+    guard !build.isEmpty, !drops.isEmpty, let reverse = undoSQL(s, undo) else { return nil }
+    // Undoing the AlterField drops the plain indexes (the first step's reverse does) and adds
+    // the unique constraint: only the latter belongs to the second step. (Rendered without the
+    // catalog, the undo also builds the `_like` index the unique field already has.)
+    var adds: [String] = []
+    for sql in reverse {
+      let statements = DDL.parse(sql)
+      guard statements.count == 1 else { return nil }
+      switch statements[0] {
+      case .dropIndex(let name, _) where built.contains(name):
+        continue
+      case .createIndex(let name, _, _, _, _, _, _, _, _) where name.hasSuffix("_like"):
+        // The `_like` index the unique field had: the chain never drops it.
+        continue
+      case .alterTable(_, let actions):
+        guard actions.count == 1, case .addConstraint(_, .unique, false) = actions[0] else {
+          return nil
+        }
+        adds.append(sql.trimmingSemicolon)
+      default:
+        return nil
+      }
+    }
+    guard adds.count == drops.count else { return nil }
+    func sqlList(_ xs: [String]) -> PyNode {
+      .inline("[" + xs.map(q).joined(separator: ", ") + "]")
+    }
+    var first = ChainStep(
+      stage: .beforeDeploy, label: "index_concurrently", rule: "add-index", writer: w,
+      origin: s.index)
+    first.atomic = false
+    first.alone = true
+    first.operations = [
+      .call(
+        "migrations.RunSQL",
+        [
+          ("sql", sqlList(build)),
+          (
+            "reverse_sql",
+            sqlList(built.reversed().map { "DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote($0))" })
+          ),
+        ])
+    ]
+    first.checks = built.map { name in
+      "the index is valid: `SELECT indisvalid FROM pg_index WHERE indexrelid = "
+        + "'\(name)'::regclass;` returns `t` (after a failed build, `DROP INDEX CONCURRENTLY "
+        + "\(name);` and run the migration again)"
+    }
+    var second = ChainStep(
+      stage: .beforeDeploy, label: "drop_unique", rule: nil, writer: w, origin: s.index)
+    second.writer.needsOriginal = true
+    second.operations = [
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [
+          (
+            "database_operations",
+            .list([
+              .call(
+                "migrations.RunSQL",
+                [("sql", sqlList(drops)), ("reverse_sql", sqlList(adds.reversed()))])
+            ])
+          ),
+          ("state_operations", .list([s.verbatim])),
+        ])
+    ]
+    second.notes = dropped.map { "drops the unique constraint \($0) once the index is built" }
+    return [first, second]
+  }
+}

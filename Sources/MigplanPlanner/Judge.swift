@@ -287,6 +287,16 @@ enum Recipes {
             reason: "DROP INDEX takes ACCESS EXCLUSIVE on the table"), steps
         )
       }
+      if old.unique, !field.unique, !field.isRelation,
+        let steps = try uniqueToIndex(s, &w, undo: undo)
+      {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "add-index",
+            reason: "builds an index while the dropped unique constraint's lock blocks writes"),
+          steps
+        )
+      }
       let (verdict, steps) = try indexFallback(s, &w)
       // (Only from a field without indexes: the bare field would drop them, `_like` included.)
       if steps == nil, s.blockingWork != nil, !old.dbIndex, !old.unique, !old.isRelation,

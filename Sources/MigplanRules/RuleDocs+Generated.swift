@@ -364,6 +364,11 @@ migrations.SeparateDatabaseAndState(
 )
 ```
 
+A field going from `unique=True` to `db_index=True` drops its unique constraint and builds the plain
+index in one `AlterField`: build the index concurrently in a migration of its own first, then drop
+the constraint in `SeparateDatabaseAndState` with the `AlterField` as the state operation
+(`migplan split` writes both).
+
 `CONCURRENTLY` takes two scans and lets writes go on. If it fails it leaves an `INVALID` index:
 drop it before retrying.
 

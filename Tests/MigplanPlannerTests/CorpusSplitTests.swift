@@ -40,11 +40,6 @@ struct CorpusSplitTests {
     "wagtailcore.0080_generic_workflowstate change-column-type": (1, "as in 0070"),
     "wagtailcore.0080_generic_workflowstate rename-column": (1, "as in 0070"),
     "wagtailcore.0080_generic_workflowstate drop-index": (1, "as in 0070"),
-    "wagtailredirects.0004_set_unique_on_path_and_site add-index": (
-      1,
-      "unique=True becomes db_index=True in one AlterField: the unique constraint is dropped and "
-        + "the index built while it holds ACCESS EXCLUSIVE"
-    ),
   ]
 
   @Test func everySplitOfTheCorpusParsesKeepsTheStateAndLintsClean() throws {

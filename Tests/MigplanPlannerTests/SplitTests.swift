@@ -22,7 +22,7 @@ import Testing
     "typechange": ["change-column-type"], "dropindex": ["drop-index", "drop-index", "drop-index"],
     "positivefield": ["add-not-null-column", "add-check-constraint"],
     "dataop": ["add-not-null-column"], "alterindex": ["add-index"],
-    "renamealter": ["rename-column"],
+    "renamealter": ["rename-column"], "uniquetoindex": ["add-index", "add-index"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {
