@@ -244,24 +244,8 @@ extension Recipes {
       var step = ChainStep(
         stage: validateStage, label: x.foreignKeys.isEmpty ? "validate" : "validate_foreign_key",
         rule: nil, writer: w, origin: s.index)
-      for check in x.checks {
-        step.operations.append(
-          .call(
-            step.writer.name("django.contrib.postgres.operations.ValidateConstraint"),
-            [("model_name", .inline(q(model))), ("name", .inline(q(check.name)))]))
-        step.checks.append(
-          "the CHECK is validated: `SELECT convalidated FROM pg_constraint WHERE conname = "
-            + "'\(check.name)';` returns `t`")
-      }
-      for fk in x.foreignKeys {
-        step.operations.append(
-          .call(
-            step.writer.name("django.contrib.postgres.operations.ValidateConstraint"),
-            [("model_name", .inline(q(model))), ("name", .inline(q(fk.name)))]))
-        step.checks.append(
-          "the foreign key is validated: `SELECT convalidated FROM pg_constraint WHERE conname "
-            + "= '\(fk.name)';` returns `t`")
-      }
+      for check in x.checks { step.validate(model, check.name, "the CHECK") }
+      for fk in x.foreignKeys { step.validate(model, fk.name, "the foreign key") }
       steps.append(step)
     }
     guard !steps.isEmpty else { return [] }

@@ -24,6 +24,49 @@ struct ChainStep {
   var notes: [String] = []
   /// The original operation it comes from.
   var origin: Int
+
+  /// Drops the column of field `name` after a deploy: the field, removed from the state
+  /// earlier, comes back in the state only (as `field`) and `RemoveField` drops it, flagged
+  /// as running after the deploy (`rule`: the rule that flags the drop).
+  mutating func dropField(
+    _ model: String, _ name: String, _ field: Value, rule: String
+  ) throws(SplitError) {
+    let q = Recipes.q
+    operations += [
+      .call(
+        "migrations.SeparateDatabaseAndState",
+        [
+          (
+            "state_operations",
+            .list([
+              .call(
+                "migrations.AddField",
+                [
+                  ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+                  ("field", .inline(try writer.inline(field))),
+                ])
+            ])
+          )
+        ]),
+      Recipes.afterDeploy(
+        rule,
+        .call(
+          "migrations.RemoveField",
+          [("model_name", .inline(q(model))), ("name", .inline(q(name)))])),
+    ]
+  }
+
+  /// Adds `ValidateConstraint` of constraint `name` on `model`, and the check that tells it
+  /// ran (`what`: "the CHECK", "the foreign key", …).
+  mutating func validate(_ model: String, _ name: String, _ what: String) {
+    operations.append(
+      .call(
+        writer.name("django.contrib.postgres.operations.ValidateConstraint"),
+        [("model_name", .inline(Recipes.q(model))), ("name", .inline(Recipes.q(name)))]))
+    checks.append(
+      "\(what) is validated: `SELECT convalidated FROM pg_constraint WHERE conname = "
+        + "'\(name)';` returns `t`")
+  }
 }
 
 /// Everything a recipe needs about one operation of the migration being split.

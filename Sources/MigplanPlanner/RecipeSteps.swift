@@ -125,14 +125,7 @@ extension Recipes {
     ]
     var validate = ChainStep(
       stage: .validate, label: "validate", rule: nil, writer: w, origin: s.index)
-    validate.operations = [
-      .call(
-        validate.writer.name("django.contrib.postgres.operations.ValidateConstraint"),
-        [("model_name", .inline(q(model))), ("name", .inline(q(check)))])
-    ]
-    validate.checks.append(
-      "the CHECK is validated: `SELECT convalidated FROM pg_constraint WHERE conname = "
-        + "'\(check)';` returns `t`")
+    validate.validate(model, check, "the CHECK")
     return [add, validate]
   }
 
@@ -333,28 +326,7 @@ extension Recipes {
       "stop reading and writing `\(modelName).\(name)` (remove it from the model)")
     var drop = ChainStep(
       stage: .afterDeploy, label: "drop_column", rule: nil, writer: w, origin: s.index)
-    drop.operations = [
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "state_operations",
-            .list([
-              .call(
-                "migrations.AddField",
-                [
-                  ("model_name", .inline(q(model))), ("name", .inline(q(name))),
-                  ("field", .inline(try drop.writer.inline(kept))),
-                ])
-            ])
-          )
-        ]),
-      afterDeploy(
-        field.isManyToMany ? "drop-table" : "drop-column",
-        .call(
-          "migrations.RemoveField",
-          [("model_name", .inline(q(model))), ("name", .inline(q(name)))])),
-    ]
+    try drop.dropField(model, name, kept, rule: field.isManyToMany ? "drop-table" : "drop-column")
     return [first, drop]
   }
 
@@ -534,14 +506,7 @@ extension Recipes {
     add.notes.append("new and updated rows are checked from here on; existing rows are not")
     var validate = ChainStep(
       stage: .validate, label: "validate", rule: nil, writer: w, origin: s.index)
-    validate.operations = [
-      .call(
-        validate.writer.name("django.contrib.postgres.operations.ValidateConstraint"),
-        [("model_name", .inline(q(model))), ("name", .inline(q(name)))])
-    ]
-    validate.checks.append(
-      "the constraint is validated: `SELECT convalidated FROM pg_constraint WHERE conname = "
-        + "'\(name)';` returns `t`")
+    validate.validate(model, name, "the constraint")
     return [add, validate]
   }
 

@@ -179,28 +179,7 @@ extension Recipes {
       stage: .afterSecondDeploy, label: "drop_old_column", rule: nil, writer: w,
       origin: s.index)
     let kept = oldField.settingKeyword("db_column", .str(column))
-    drop.operations = [
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "state_operations",
-            .list([
-              .call(
-                "migrations.AddField",
-                [
-                  ("model_name", .inline(q(model))), ("name", .inline(q(oldName))),
-                  ("field", .inline(try drop.writer.inline(kept))),
-                ])
-            ])
-          )
-        ]),
-      afterDeploy(
-        "drop-column",
-        .call(
-          "migrations.RemoveField",
-          [("model_name", .inline(q(model))), ("name", .inline(q(oldName)))])),
-    ]
+    try drop.dropField(model, oldName, kept, rule: "drop-column")
     drop.deployNeeds.append(
       "declare `\(modelName).\(name)` as the new field with `db_column=\(q(newColumn))` (and "
         + "remove `\(newName)`): read and write only the new column; nothing uses \(column)")
