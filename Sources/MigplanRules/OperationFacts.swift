@@ -35,9 +35,7 @@ enum OperationFacts {
   }
 
   /// Django's `db_table`: the option, else `app_modelname` (truncated to 63 bytes).
-  static func table(_ m: ModelState) -> String {
-    m.string("db_table") ?? Names.truncate("\(m.app)_\(m.name.lowercased())")
-  }
+  static func table(_ m: ModelState) -> String { m.table }
 
   /// The table a model of `app` named `name` gets when it has no `db_table`.
   static func defaultTable(_ app: String, _ name: String) -> String {

@@ -93,10 +93,7 @@ public struct Renderer: Sendable {
   }
 
   /// The `db_table` of a model: its option, else `app_modelname` truncated to 63.
-  public func table(_ m: ModelState) -> String {
-    if let t = m.string("db_table") { return t }
-    return Names.truncate("\(m.app)_\(m.name.lowercased())")
-  }
+  public func table(_ m: ModelState) -> String { m.table }
 
   /// A model the rendering reads, noted with its revision.
   func lookup(_ key: ModelKey) -> ModelState? {
@@ -400,5 +397,12 @@ final class RenderCache: Sendable {
     let entry = Entry(model: model, reads: reads.list)
     entries.withLock { $0[m.revision] = entry }
     return model
+  }
+}
+
+extension ModelState {
+  /// Django's `db_table`: the option, else `app_modelname` truncated to 63 bytes.
+  public var table: String {
+    string("db_table") ?? Names.truncate("\(app)_\(name.lowercased())")
   }
 }
