@@ -38,6 +38,20 @@ enum InputError {
     return ExitCode(2)
   }
 
+  /// A migration by app label and name (a unique prefix is enough); an unknown or ambiguous
+  /// name is reported and ends with exit 2.
+  static func migration(_ project: Project, app: String, name: String) throws -> Migration {
+    switch project.migration(app: app, prefix: name) {
+    case .success(let m): return m
+    case .failure(.notFound):
+      printError("error: no migration \(name) in app \(app)")
+      throw ExitCode(2)
+    case .failure(.ambiguous(let keys)):
+      printError("error: \(name) matches \(keys.map(\.description).joined(separator: ", "))")
+      throw ExitCode(2)
+    }
+  }
+
   /// Reads a whole file, or reports why not (`path:1:1: error: …`) and returns nil.
   static func readFile(_ path: String) -> [UInt8]? {
     switch FileSystem.read(path) {

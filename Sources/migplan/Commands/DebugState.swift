@@ -32,16 +32,7 @@ struct DebugState: ParsableCommand {
     let app = parts[0]
     let key: MigrationKey
     if parts.count == 2 {
-      switch project.migration(app: app, prefix: parts[1]) {
-      case .success(let m): key = m.key
-      case .failure(.notFound):
-        InputError.printError("error: no migration \(parts[1]) in app \(app)")
-        throw ExitCode(2)
-      case .failure(.ambiguous(let keys)):
-        InputError.printError(
-          "error: \(parts[1]) matches \(keys.map(\.description).joined(separator: ", "))")
-        throw ExitCode(2)
-      }
+      key = try InputError.migration(project, app: app, name: parts[1]).key
     } else {
       guard let leaf = project.graph.leafNodes(app: app).last else {
         InputError.printError("error: no app labelled \(app) under the roots")

@@ -189,18 +189,4 @@ enum ProjectOptions {
     }
     return keys
   }
-
-  /// A migration by app label and name (a unique prefix is enough), or exit 2.
-  static func lookup(_ project: Project, app: String, name: String) throws -> Migration {
-    switch project.migration(app: app, prefix: name) {
-    case .success(let m): return m
-    case .failure(.notFound):
-      InputError.printError("error: no migration \(name) in app \(app)")
-      throw ExitCode(2)
-    case .failure(.ambiguous(let keys)):
-      InputError.printError(
-        "error: \(name) matches \(keys.map(\.description).joined(separator: ", "))")
-      throw ExitCode(2)
-    }
-  }
 }

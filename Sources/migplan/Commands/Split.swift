@@ -48,7 +48,7 @@ struct SplitCommand: ParsableCommand {
     let roots = ProjectOptions.roots(roots, settings)
     let project = Loader.load(roots: roots, settings: settings.djangoSettings)
     try InputError.exitOnDiagnostics(project.diagnostics)
-    let m = try ProjectOptions.lookup(project, app: app, name: migration)
+    let m = try InputError.migration(project, app: app, name: migration)
     let result: SplitResult
     do {
       result = try Splitter(

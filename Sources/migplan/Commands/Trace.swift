@@ -94,17 +94,7 @@ struct TraceCommand: ParsableCommand {
   func run() throws {
     let project = Loader.load(roots: roots.isEmpty ? ["."] : roots)
     try InputError.exitOnDiagnostics(project.diagnostics)
-    let key: MigrationKey
-    switch project.migration(app: app, prefix: migration) {
-    case .success(let m): key = m.key
-    case .failure(.notFound):
-      InputError.printError("error: no migration \(migration) in app \(app)")
-      throw ExitCode(2)
-    case .failure(.ambiguous(let keys)):
-      InputError.printError(
-        "error: \(migration) matches \(keys.map(\.description).joined(separator: ", "))")
-      throw ExitCode(2)
-    }
+    let key = try InputError.migration(project, app: app, name: migration).key
     let plan = project.plan
     guard let position = plan.firstIndex(of: key) else {
       let squash = plan.first {
