@@ -24,7 +24,7 @@ let package = Package(
       name: "MigplanPlanner",
       dependencies: ["MigplanSyntax", "MigplanModel", "MigplanSQL", "MigplanRules"]),
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-    .target(name: "MigplanPostgres", dependencies: ["CLibPQ"]),
+    .target(name: "MigplanPostgres", dependencies: ["CLibPQ", "MigplanSyntax"]),
     .target(name: "MigplanTestSupport", dependencies: ["MigplanSyntax", "MigplanModel"]),
     .executableTarget(
       name: "migplan",

@@ -1,4 +1,5 @@
 import MigplanModel
+import MigplanRules
 
 /// How a plan is printed.
 public enum PlanFormat: String, Sendable, CaseIterable {
@@ -363,24 +364,5 @@ final class JSONWriter {
     if let s { string(s) } else { out += "null" }
   }
 
-  func string(_ s: String) {
-    out += "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 {
-          let hex = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    out += "\""
-  }
+  func string(_ s: String) { out += JSON.string(s) }
 }

@@ -1,3 +1,5 @@
+import MigplanSyntax
+
 /// The catalogs of one database's `public` schema as the schema oracle records them: the same
 /// queries as `dump_schema` in `Scripts/oracle/collect.py`, and `json` is byte for byte the text
 /// its `write_schema` writes to `Fixtures/oracle/schema.json` (one fact per line, keys sorted,
@@ -246,27 +248,9 @@ public struct SchemaDump: Sendable {
 /// JSON text as Python's `json.dumps(value, ensure_ascii=False, sort_keys=True)` writes it.
 enum PythonJSON {
   /// A string literal: `"` and `\` escaped, `\b \f \n \r \t` by name, other controls below
-  /// U+0020 as `\u00xx` (lowercase hex), everything else (non-ASCII, U+007F) as is.
-  static func string(_ text: String) -> String {
-    var out = "\""
-    out.reserveCapacity(text.utf8.count + 2)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
+  /// U+0020 as `\u00xx` (lowercase hex), everything else (non-ASCII, U+007F) as is
+  /// (`PythonRepr.json`).
+  static func string(_ text: String) -> String { PythonRepr.json(text) }
 
   /// `{"a": 1, "b": 2}` with the keys sorted by code point; values are JSON text already.
   static func object(_ fields: [(String, String)]) -> String {
