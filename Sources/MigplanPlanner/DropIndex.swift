@@ -35,9 +35,6 @@ extension Recipes {
       built.append(name)
     }
     guard Set(built) == Set(names), built.count == names.count else { return nil }
-    func sqlList(_ xs: [String]) -> PyNode {
-      xs.count == 1 ? .inline(q(xs[0])) : .inline("[" + xs.map(q).joined(separator: ", ") + "]")
-    }
     var step = ChainStep(
       stage: .beforeDeploy, label: "remove_index_concurrently",
       rule: "drop-index", writer: w, origin: s.index)
@@ -45,25 +42,9 @@ extension Recipes {
     step.alone = true
     step.writer.needsOriginal = true
     step.operations = [
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "database_operations",
-            .list([
-              .call(
-                "migrations.RunSQL",
-                [
-                  (
-                    "sql",
-                    sqlList(names.map { "DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote($0))" })
-                  ),
-                  ("reverse_sql", sqlList(creates.reversed())),
-                ])
-            ])
-          ),
-          ("state_operations", .list([s.verbatim])),
-        ])
+      runSQL(
+        sqlList(names.map { "DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote($0))" }),
+        reverse: sqlList(creates.reversed()), state: [s.verbatim])
     ]
     step.checks = names.map { name in
       "the index is gone: `SELECT to_regclass('\(name)');` returns NULL"
@@ -152,9 +133,6 @@ extension Recipes {
       }
     }
     guard adds.count == drops.count else { return nil }
-    func sqlList(_ xs: [String]) -> PyNode {
-      .inline("[" + xs.map(q).joined(separator: ", ") + "]")
-    }
     var first = ChainStep(
       stage: .beforeDeploy, label: "index_concurrently", rule: "add-index", writer: w,
       origin: s.index)
@@ -171,28 +149,14 @@ extension Recipes {
           ),
         ])
     ]
-    first.checks = built.map { name in
-      "the index is valid: `SELECT indisvalid FROM pg_index WHERE indexrelid = "
-        + "'\(name)'::regclass;` returns `t` (after a failed build, `DROP INDEX CONCURRENTLY "
-        + "\(name);` and run the migration again)"
-    }
+    first.checks = built.map(indexIsValid)
     var second = ChainStep(
       stage: .beforeDeploy, label: "drop_unique", rule: nil, writer: w, origin: s.index)
     second.writer.needsOriginal = true
     second.operations = [
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "database_operations",
-            .list([
-              .call(
-                "migrations.RunSQL",
-                [("sql", sqlList(drops)), ("reverse_sql", sqlList(adds.reversed()))])
-            ])
-          ),
-          ("state_operations", .list([s.verbatim])),
-        ])
+      runSQL(
+        sqlList(drops, asList: true), reverse: sqlList(adds.reversed(), asList: true),
+        state: [s.verbatim])
     ]
     second.notes = dropped.map { "drops the unique constraint \($0) once the index is built" }
     return [first, second]

@@ -190,9 +190,6 @@ extension Recipes {
     _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, extras x: FieldExtras,
     switchTo: Value, validateStage: Stage
   ) throws(SplitError) -> [ChainStep] {
-    func sqlList(_ xs: [String]) -> PyNode {
-      xs.count == 1 ? .inline(q(xs[0])) : .inline("[" + xs.map(q).joined(separator: ", ") + "]")
-    }
     var steps: [ChainStep] = []
     if !x.indexes.isEmpty {
       var step = ChainStep(
@@ -205,11 +202,7 @@ extension Recipes {
           "migrations.RunSQL",
           [("sql", sqlList(x.indexes)), ("reverse_sql", sqlList(x.dropIndexes.reversed()))])
       ]
-      step.checks = x.indexNames.map { name in
-        "the index is valid: `SELECT indisvalid FROM pg_index WHERE indexrelid = "
-          + "'\(name)'::regclass;` returns `t` (after a failed build, `DROP INDEX CONCURRENTLY "
-          + "\(name);` and run the migration again)"
-      }
+      step.checks = x.indexNames.map(indexIsValid)
       steps.append(step)
     }
     if !x.attach.isEmpty || !x.foreignKeys.isEmpty || !x.checks.isEmpty {

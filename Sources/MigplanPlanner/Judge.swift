@@ -388,10 +388,7 @@ enum Recipes {
           ])
       ]
       if let name = index.name {
-        step.checks.append(
-          "the index is valid: `SELECT indisvalid FROM pg_index WHERE indexrelid = "
-            + "'\(name)'::regclass;` returns `t` (after a failed build, `DROP INDEX "
-            + "CONCURRENTLY \(name);` and run the migration again)")
+        step.checks.append(indexIsValid(name))
       }
       return (
         Verdict(

@@ -13,6 +13,32 @@ extension Recipes {
         + "(migplan split)", node)
   }
 
+  /// `RunSQL`'s text: one statement as a string, several as a list (`asList`: always a list).
+  static func sqlList(_ xs: [String], asList: Bool = false) -> PyNode {
+    xs.count == 1 && !asList
+      ? .inline(q(xs[0])) : .inline("[" + xs.map(q).joined(separator: ", ") + "]")
+  }
+
+  /// `SeparateDatabaseAndState` whose database side is one `RunSQL(sql, reverse_sql)`, with
+  /// `state` as its state operations (none when nil).
+  static func runSQL(_ sql: PyNode, reverse: PyNode, state: [PyNode]?) -> PyNode {
+    var args: [(name: String?, value: PyNode)] = [
+      (
+        "database_operations",
+        .list([.call("migrations.RunSQL", [("sql", sql), ("reverse_sql", reverse)])])
+      )
+    ]
+    if let state { args.append(("state_operations", .list(state))) }
+    return .call("migrations.SeparateDatabaseAndState", args)
+  }
+
+  /// What to check after a concurrent index build.
+  static func indexIsValid(_ name: String) -> String {
+    "the index is valid: `SELECT indisvalid FROM pg_index WHERE indexrelid = "
+      + "'\(name)'::regclass;` returns `t` (after a failed build, `DROP INDEX CONCURRENTLY "
+      + "\(name);` and run the migration again)"
+  }
+
   /// A field or index call as comparable text: class, positional arguments, sorted keywords.
   static func canonical(_ c: Construct) -> String {
     let args =
@@ -139,31 +165,16 @@ extension Recipes {
     let table = Names.quote(s.table(model) ?? "\(s.app)_\(model.lowercased())")
     let alter = "ALTER TABLE \(table) ALTER COLUMN \(Names.quote(column))"
     let (forwards, backwards) = notNull ? ("SET", "DROP") : ("DROP", "SET")
-    return .call(
-      "migrations.SeparateDatabaseAndState",
-      [
-        (
-          "database_operations",
-          .list([
-            .call(
-              "migrations.RunSQL",
-              [
-                ("sql", .inline(q(alter + " \(forwards) NOT NULL"))),
-                ("reverse_sql", .inline(q(alter + " \(backwards) NOT NULL"))),
-              ])
+    return runSQL(
+      .inline(q(alter + " \(forwards) NOT NULL")),
+      reverse: .inline(q(alter + " \(backwards) NOT NULL")),
+      state: [
+        .call(
+          "migrations.AlterField",
+          [
+            ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+            ("field", .inline(try w.inline(field))),
           ])
-        ),
-        (
-          "state_operations",
-          .list([
-            .call(
-              "migrations.AlterField",
-              [
-                ("model_name", .inline(q(model))), ("name", .inline(q(name))),
-                ("field", .inline(try w.inline(field))),
-              ])
-          ])
-        ),
       ])
   }
 
@@ -552,52 +563,26 @@ extension Recipes {
       }
     }
     guard !build.isEmpty else { return nil }
-    func sqlList(_ xs: [String]) -> PyNode {
-      .inline("[" + xs.map(q).joined(separator: ", ") + "]")
-    }
     let kept = s.verbatim
     var first = ChainStep(
       stage: .beforeDeploy, label: "index_concurrently", rule: rule, writer: w, origin: s.index)
     first.atomic = false
     first.alone = true
-    var firstArgs: [(name: String?, value: PyNode)] = [
-      (
-        "database_operations",
-        .list([
-          .call(
-            "migrations.RunSQL",
-            [("sql", sqlList(build)), ("reverse_sql", sqlList(dropBuilt.reversed()))])
-        ])
-      )
+    if attach.isEmpty { first.writer.needsOriginal = true }
+    first.operations = [
+      runSQL(
+        sqlList(build, asList: true), reverse: sqlList(dropBuilt.reversed(), asList: true),
+        state: attach.isEmpty ? [kept] : nil)
     ]
-    if attach.isEmpty {
-      firstArgs.append(("state_operations", .list([kept])))
-      first.writer.needsOriginal = true
-    }
-    first.operations = [.call("migrations.SeparateDatabaseAndState", firstArgs)]
-    first.checks = checks.map { name in
-      "the index is valid: `SELECT indisvalid FROM pg_index WHERE indexrelid = "
-        + "'\(name)'::regclass;` returns `t` (after a failed build, `DROP INDEX CONCURRENTLY "
-        + "\(name);` and run the migration again)"
-    }
+    first.checks = checks.map(indexIsValid)
     guard !attach.isEmpty else { return [first] }
     var second = ChainStep(
       stage: .beforeDeploy, label: "attach_unique", rule: nil, writer: w, origin: s.index)
     second.writer.needsOriginal = true
     second.operations = [
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "database_operations",
-            .list([
-              .call(
-                "migrations.RunSQL",
-                [("sql", sqlList(attach)), ("reverse_sql", sqlList(detach.reversed()))])
-            ])
-          ),
-          ("state_operations", .list([kept])),
-        ])
+      runSQL(
+        sqlList(attach, asList: true), reverse: sqlList(detach.reversed(), asList: true),
+        state: [kept])
     ]
     return [first, second]
   }
