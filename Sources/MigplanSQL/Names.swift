@@ -14,8 +14,9 @@ public enum Names {
   /// arguments' UTF-8 bytes, concatenated.
   public static func digest(_ parts: [String], length: Int) -> String {
     var bytes: [UInt8] = []
-    for p in parts { bytes += Array(p.utf8) }
-    return String(MD5.hex(bytes).prefix(length))
+    for p in parts { bytes.append(contentsOf: p.utf8) }
+    let hex = MD5.hex(bytes)
+    return length >= 32 ? hex : String(decoding: hex.utf8.prefix(length), as: UTF8.self)
   }
 
   /// Django's `truncate_name(identifier, length, hash_len=4)`: names longer than `length`
@@ -97,66 +98,73 @@ enum MD5 {
     UInt32(truncatingIfNeeded: Int64(abs(sin(Double(i + 1))) * 4_294_967_296.0))
   }
 
+  /// The digest of `message` as 32 lowercase hex digits.
   static func hex(_ message: [UInt8]) -> String {
     var m = message
     let bitLength = UInt64(message.count) &* 8
     m.append(0x80)
+    let padded = (m.count + 8 + 63) / 64 * 64
+    m.reserveCapacity(padded)
     while m.count % 64 != 56 { m.append(0) }
     for i in 0..<8 { m.append(UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i)))) }
     var a0: UInt32 = 0x6745_2301
     var b0: UInt32 = 0xefcd_ab89
     var c0: UInt32 = 0x98ba_dcfe
     var d0: UInt32 = 0x1032_5476
-    var chunk = 0
-    while chunk < m.count {
-      var w = [UInt32](repeating: 0, count: 16)
-      for i in 0..<16 {
-        let j = chunk + i * 4
-        w[i] =
-          UInt32(m[j]) | UInt32(m[j + 1]) << 8 | UInt32(m[j + 2]) << 16 | UInt32(m[j + 3]) << 24
-      }
-      var a = a0
-      var b = b0
-      var c = c0
-      var d = d0
-      for i in 0..<64 {
-        var f: UInt32
-        var g: Int
-        switch i {
-        case 0..<16:
-          f = (b & c) | (~b & d)
-          g = i
-        case 16..<32:
-          f = (d & b) | (~d & c)
-          g = (5 * i + 1) % 16
-        case 32..<48:
-          f = b ^ c ^ d
-          g = (3 * i + 5) % 16
-        default:
-          f = c ^ (b | ~d)
-          g = (7 * i) % 16
+    s.withUnsafeBufferPointer { s in
+      k.withUnsafeBufferPointer { k in
+        m.withUnsafeBytes { bytes in
+          var chunk = 0
+          while chunk < bytes.count {
+            var a = a0
+            var b = b0
+            var c = c0
+            var d = d0
+            for i in 0..<64 {
+              var f: UInt32
+              var g: Int
+              switch i {
+              case 0..<16:
+                f = (b & c) | (~b & d)
+                g = i
+              case 16..<32:
+                f = (d & b) | (~d & c)
+                g = (5 &* i &+ 1) & 15
+              case 32..<48:
+                f = b ^ c ^ d
+                g = (3 &* i &+ 5) & 15
+              default:
+                f = c ^ (b | ~d)
+                g = (7 &* i) & 15
+              }
+              let w = UInt32(
+                littleEndian: bytes.loadUnaligned(fromByteOffset: chunk + g * 4, as: UInt32.self))
+              f = f &+ a &+ k[i] &+ w
+              a = d
+              d = c
+              c = b
+              b = b &+ (f << s[i] | f >> (32 - s[i]))
+            }
+            a0 = a0 &+ a
+            b0 = b0 &+ b
+            c0 = c0 &+ c
+            d0 = d0 &+ d
+            chunk += 64
+          }
         }
-        f = f &+ a &+ k[i] &+ w[g]
-        a = d
-        d = c
-        c = b
-        b = b &+ (f << s[i] | f >> (32 - s[i]))
       }
-      a0 = a0 &+ a
-      b0 = b0 &+ b
-      c0 = c0 &+ c
-      d0 = d0 &+ d
-      chunk += 64
     }
-    var out = ""
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(32)
     for v in [a0, b0, c0, d0] {
       for i in 0..<4 {
         let byte = UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))
-        let h = String(byte, radix: 16)
-        out += h.count == 1 ? "0" + h : h
+        out.append(digits[Int(byte >> 4)])
+        out.append(digits[Int(byte & 15)])
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 }
 
