@@ -106,6 +106,11 @@ public enum DDL {
 
   // MARK: Tokens
 
+  /// Each ASCII character as a one-character string.
+  private static let asciiSymbols: [String] = (0..<128).map {
+    String(Unicode.Scalar(UInt8($0)))
+  }
+
   /// Splits SQL into tokens; comments are skipped.
   public static func tokenize(_ sql: String) -> [Token] {
     let s = Array(sql.utf8)
@@ -179,6 +184,14 @@ public enum DDL {
         out.append(Token(kind: .string, text: text(bytes[...])))
       } else if c == UInt8(ascii: "\"") {
         i += 1
+        // Without a doubled quote inside, the name is the bytes up to the closing quote.
+        var close = i
+        while close < n && s[close] != UInt8(ascii: "\"") { close += 1 }
+        if close + 1 >= n || s[close + 1] != UInt8(ascii: "\"") {
+          out.append(Token(kind: .quoted, text: Catalog.truncated(text(s[i..<close]))))
+          i = min(close + 1, n)
+          continue
+        }
         var bytes: [UInt8] = []
         while i < n {
           if s[i] == UInt8(ascii: "\"") {
@@ -230,8 +243,14 @@ public enum DDL {
         if s[begin] >= 0x80 { ascii = false }
         let word: String
         if ascii {
-          word = String(
-            decoding: s[begin..<i].map { isASCIILetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+          let count = i - begin
+          word = String(unsafeUninitializedCapacity: count) { buffer in
+            for k in 0..<count {
+              let b = s[begin + k]
+              buffer[k] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+            }
+            return count
+          }
         } else {
           word = text(s[begin..<i]).lowercased()
         }
@@ -256,7 +275,12 @@ public enum DDL {
             continue
           }
         }
-        let length = c < 0x80 ? 1 : scalar(i).1
+        if c < 0x80 {
+          out.append(Token(kind: .symbol, text: asciiSymbols[Int(c)]))
+          i += 1
+          continue
+        }
+        let length = scalar(i).1
         out.append(Token(kind: .symbol, text: text(s[i..<min(i + length, n)])))
         i += length
       }

@@ -89,17 +89,21 @@ final class Statement {
   }
 
   private func sql(named raw: String) -> String {
-    var values = extra
-    values["table"] = Names.quote(table)
-    values["name"] = {
-      if case .fixed(let n) = name { return n }
-      return Names.quote(raw)
-    }()
-    values["columns"] = columnList
-    values["column"] = columnList
-    if let toTable { values["to_table"] = Names.quote(toTable) }
-    values["to_column"] = toColumns.map(Names.quote).joined(separator: ", ")
-    return Statement.format(template, values)
+    var list: String? = nil
+    return Statement.format(template) { key in
+      switch key {
+      case "table": return Names.quote(table)
+      case "name":
+        if case .fixed(let n) = name { return n }
+        return Names.quote(raw)
+      case "columns", "column":
+        if list == nil { list = columnList }
+        return list
+      case "to_table": return toTable.map(Names.quote) ?? extra[key]
+      case "to_column": return toColumns.map(Names.quote).joined(separator: ", ")
+      default: return extra[key]
+      }
+    }
   }
 
   private func effect(named n: String) -> Catalog.Effect? {
@@ -140,6 +144,11 @@ final class Statement {
 
   /// Python's `template % mapping` for `%(key)s` placeholders.
   static func format(_ template: String, _ values: [String: String]) -> String {
+    format(template) { values[$0] }
+  }
+
+  /// `template % mapping` with each placeholder's value from `value` (nil: left out).
+  static func format(_ template: String, _ value: (String) -> String?) -> String {
     let t = Array(template.utf8)
     var out: [UInt8] = []
     out.reserveCapacity(t.count + 64)
@@ -159,7 +168,7 @@ final class Statement {
       guard close + 1 < t.count else { break }
       out += t[copied..<i]
       let key = String(decoding: t[(i + 2)..<close], as: UTF8.self)
-      if let v = values[key] { out += v.utf8 }
+      if let v = value(key) { out += v.utf8 }
       i = close + 2
       copied = i
     }
