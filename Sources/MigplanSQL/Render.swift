@@ -122,16 +122,21 @@ public struct Renderer: Sendable {
             Keyword(name: "primary_key", value: .bool(true, TextRange(0, 0))),
             Keyword(name: "auto_created", value: .bool(true, TextRange(0, 0))),
           ], range: TextRange(0, 0)))
-      fields.append(try renderField("id", auto, in: m, table: table))
+      fields.append(try renderOrReuse("id", auto, in: m, table: table, position: 0))
     }
     for (name, f) in m.fields {
-      let r = try renderField(name, f, in: m, table: table)
-      if f.isManyToMany { m2m.append(r) } else { fields.append(r) }
+      if f.isManyToMany {
+        m2m.append(try renderField(name, f, in: m, table: table))
+      } else {
+        fields.append(
+          try renderOrReuse(name, f, in: m, table: table, position: fields.count))
+      }
     }
     if let wrt = m.options["order_with_respect_to"]?.stringValue, !wrt.isEmpty {
       let order = Field(
         .call(callee: "django.db.models.IntegerField", args: [], keywords: [], range: .init(0, 0)))
-      var r = try renderField("_order", order, in: m, table: table)
+      var r = try renderOrReuse(
+        "_order", order, in: m, table: table, position: fields.count)
       r.autoCreated = true
       fields.append(r)
     }
@@ -196,8 +201,11 @@ public struct Renderer: Sendable {
       options: ["db_table": .string(table, .init(0, 0))], bases: [], managers: [], indexes: [],
       constraints: [], uniqueTogether: [[from, toName]], indexTogether: [])
     var inner = Renderer(state: withModel(stub, replacing: model), settings: settings)
-    inner.reads = reads
+    // Its own reads (no fields of the model to reuse), noted as the model's.
+    let innerReads = reads.map { _ in RenderReads() }
+    inner.reads = innerReads
     var r = try inner.render(stub)
+    if let reads, let innerReads { reads.list += innerReads.list }
     r.autoCreated = true
     for i in r.fields.indices { r.fields[i].autoCreated = true }
     return r
@@ -209,6 +217,30 @@ public struct Renderer: Sendable {
     var s = state
     s.models[stub.key] = stub
     return s
+  }
+
+  /// A concrete field of the model being rendered: the earlier rendering's (`RenderReads.prior`)
+  /// when the field is the same call on the same table of the same model and every model its
+  /// rendering read (a relation's target) has the same revision; rendered otherwise.
+  /// `position` is the field's place among the concrete fields.
+  private func renderOrReuse(
+    _ name: String, _ f: Field, in m: ModelState, table: String, position: Int
+  ) throws(RenderError) -> SQLField {
+    guard let reads else { return try renderField(name, f, in: m, table: table) }
+    if let prior = reads.prior, prior.model.table == table, prior.model.name == m.name,
+      let i = prior.index(of: name, near: position),
+      prior.model.fields[i].field.construct.value == f.construct.value,
+      prior.fieldReads[i].allSatisfy({ state.models[$0.0]?.revision == $0.1 })
+    {
+      let deps = prior.fieldReads[i]
+      if !deps.isEmpty { reads.list += deps }
+      reads.fieldReads.append(deps)
+      return prior.model.fields[i]
+    }
+    let start = reads.list.count
+    let r = try renderField(name, f, in: m, table: table)
+    reads.fieldReads.append(start == reads.list.count ? [] : Array(reads.list[start...]))
+    return r
   }
 
   func renderField(_ name: String, _ f: Field, in m: ModelState, table: String)
@@ -366,36 +398,57 @@ enum FieldTypes {
   }
 }
 
-/// The models a rendering read, with their revisions (filled by one rendering, on its thread).
+/// The models a rendering read, with their revisions (filled by one rendering, on its thread),
+/// and the same per concrete field, with the model's previous rendering to reuse fields from.
 final class RenderReads: @unchecked Sendable {
   var list: [(ModelKey, UInt64)] = []
+  /// Per concrete field, in order.
+  var fieldReads: [[(ModelKey, UInt64)]] = []
+  var prior: RenderCache.Entry? = nil
 }
 
 /// Rendered models kept by the model's revision: a rendering is reused while the model and
 /// every model it read (relation targets) are the same, whichever project state holds them.
+/// A model rendered again after a change reuses its unchanged fields from the last rendering.
 final class RenderCache: Sendable {
-  private struct Entry {
+  struct Entry {
     var model: SQLModel
     var reads: [(ModelKey, UInt64)]
+    /// The models each concrete field's rendering read, in the order of `model.fields`.
+    var fieldReads: [[(ModelKey, UInt64)]]
+
+    /// The concrete field named `name`, looked for at `position` first.
+    func index(of name: String, near position: Int) -> Int? {
+      let fields = model.fields
+      if position < fields.count, fields[position].name == name { return position }
+      return fields.firstIndex { $0.name == name }
+    }
   }
-  private let entries = Mutex<[UInt64: Entry]>([:])
+  private struct Entries {
+    var byRevision: [UInt64: Entry] = [:]
+    var latest: [ModelKey: Entry] = [:]
+  }
+  private let entries = Mutex(Entries())
 
   /// `Renderer(state:settings:).model(key)`, from the cache when nothing it read changed.
   func model(_ key: ModelKey, in state: ProjectState, settings: Settings) throws(RenderError)
     -> SQLModel
   {
     guard let m = state.models[key] else { throw RenderError(message: "no model \(key)") }
-    if let e = entries.withLock({ $0[m.revision] }),
-      e.reads.allSatisfy({ state.models[$0.0]?.revision == $0.1 })
-    {
+    let (hit, prior) = entries.withLock { ($0.byRevision[m.revision], $0.latest[key]) }
+    if let e = hit, e.reads.allSatisfy({ state.models[$0.0]?.revision == $0.1 }) {
       return e.model
     }
     var renderer = Renderer(state: state, settings: settings)
     let reads = RenderReads()
+    reads.prior = prior
     renderer.reads = reads
     let model = try renderer.render(m)
-    let entry = Entry(model: model, reads: reads.list)
-    entries.withLock { $0[m.revision] = entry }
+    let entry = Entry(model: model, reads: reads.list, fieldReads: reads.fieldReads)
+    entries.withLock {
+      $0.byRevision[m.revision] = entry
+      $0.latest[key] = entry
+    }
     return model
   }
 }
