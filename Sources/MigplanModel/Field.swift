@@ -9,7 +9,7 @@ public struct Construct: Hashable, Sendable {
   /// Positional arguments that no known parameter name took (e.g. `Index(F("a"), name=…)`).
   public var positional: [Value]
   /// Keyword arguments, and positional ones bound to the class's parameter names.
-  public var keywords: [String: Value]
+  public var keywords: Keywords
   /// The call as evaluated.
   public var value: Value
 
@@ -26,7 +26,7 @@ public struct Construct: Hashable, Sendable {
     }
     path = callee
     let names = parameters(callee)
-    var k: [String: Value] = [:]
+    var k = Keywords()
     var rest: [Value] = []
     for (i, a) in args.enumerated() {
       if i < names.count { k[names[i]] = a } else { rest.append(a) }
@@ -74,6 +74,69 @@ public struct Construct: Hashable, Sendable {
   }
 }
 
+/// The keyword arguments of a call by name: a few entries, looked up by comparing names (no
+/// hashing); equal whatever their order, like a dictionary.
+public struct Keywords: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
+  public typealias Element = (key: String, value: Value)
+  private var names: [String] = []
+  private var values: [Value] = []
+
+  public init() {}
+
+  public init(dictionaryLiteral elements: (String, Value)...) {
+    for (k, v) in elements { self[k] = v }
+  }
+
+  /// The argument named `name`; setting nil removes it.
+  public subscript(_ name: String) -> Value? {
+    get {
+      guard let i = names.firstIndex(of: name) else { return nil }
+      return values[i]
+    }
+    set {
+      if let i = names.firstIndex(of: name) {
+        if let newValue {
+          values[i] = newValue
+        } else {
+          names.remove(at: i)
+          values.remove(at: i)
+        }
+      } else if let newValue {
+        names.append(name)
+        values.append(newValue)
+      }
+    }
+  }
+
+  /// The names, in the order they were set.
+  public var keys: [String] { names }
+  public var count: Int { names.count }
+  public var isEmpty: Bool { names.isEmpty }
+
+  public func makeIterator() -> some IteratorProtocol<Element> {
+    zip(names, values).lazy.map { (key: $0.0, value: $0.1) }.makeIterator()
+  }
+
+  public static func == (a: Keywords, b: Keywords) -> Bool {
+    guard a.count == b.count else { return false }
+    for (i, name) in a.names.enumerated() where b[name] != a.values[i] { return false }
+    return true
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    // Independent of the order, as a dictionary's.
+    var sum = 0
+    for (i, name) in names.enumerated() {
+      var h = Hasher()
+      h.combine(name)
+      h.combine(values[i])
+      sum &+= h.finalize()
+    }
+    hasher.combine(count)
+    hasher.combine(sum)
+  }
+}
+
 /// A model field as a migration constructs it (`models.CharField(max_length=20)`), with the
 /// Django field class it behaves as.
 public struct Field: Hashable, Sendable {
@@ -89,7 +152,7 @@ public struct Field: Hashable, Sendable {
   /// The class as an import path.
   public var path: String { construct.path }
   /// The keyword arguments, positional ones bound to their names.
-  public var keywords: [String: Value] { construct.keywords }
+  public var keywords: Keywords { construct.keywords }
   /// The byte range of the field's constructor call.
   public var range: TextRange { construct.range }
 
@@ -174,7 +237,7 @@ public struct Field: Hashable, Sendable {
   public struct Known: Hashable, Sendable {
     public var base: String
     public var positional: [String]
-    public var defaults: [String: Value]
+    public var defaults: Keywords
   }
 
   /// The known class for an import path: Django's own under `django.db.models` (any submodule),

@@ -160,10 +160,11 @@ extension Operation {
 
   /// The short class name and `__init__` parameter names of a built-in operation path.
   static func builtin(_ callee: String) -> (String, [String])? {
-    let name = String(callee.split(separator: ".").last ?? "")
     let isDjango =
       callee.hasPrefix("django.db.migrations.") || callee.hasPrefix("django.contrib.postgres.")
-    guard isDjango, let signature = signatures[name] else { return nil }
+    guard isDjango else { return nil }
+    let name = Construct.lastName(callee)
+    guard let signature = signatures[name] else { return nil }
     if callee.hasPrefix("django.contrib.postgres.") != postgresOperations.contains(name) {
       return nil
     }
