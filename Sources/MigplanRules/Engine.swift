@@ -1,3 +1,4 @@
+import Dispatch
 import MigplanModel
 import MigplanSQL
 import MigplanSyntax
@@ -163,6 +164,7 @@ public enum Linter {
     var byFile: [String: [Finding]] = [:]
     var lintedKeys: [MigrationKey: String] = [:]
     var order: [String] = []
+    var files: [(path: String, source: SourceFile, migration: Migration?)] = []
     for path in linted {
       let migration = byPath[path]
       // A loaded migration's source is the loader's; other files are read and parsed here.
@@ -179,16 +181,23 @@ public enum Linter {
       }
       sources[path] = source
       order.append(path)
+      files.append((path, source, migration))
       if let migration { lintedKeys[migration.key] = path }
-      let fileContext = FileContext(lint: context, source: source, migration: migration)
-      var report = Report(path: path, key: migration?.key, operationIndex: nil, span: nil)
-      for rule in instances { rule.check(file: fileContext, into: &report) }
-      byFile[path, default: []] += report.findings
     }
 
-    // Operation rules, with Django's state before and after each operation: the state of the
-    // migration's ancestors (not of everything the plan runs before it), then its operations
-    // one by one; and, when a rule needs it, the SQL `migrate` runs with its locks.
+    // File rules run on another thread while the operations are judged; their findings come
+    // first in each file's list.
+    let fileFindings = Collected()
+    let fileRules = DispatchGroup()
+    DispatchQueue.global().async(group: fileRules) { [files] in
+      for (path, source, migration) in files {
+        let fileContext = FileContext(lint: context, source: source, migration: migration)
+        var report = Report(path: path, key: migration?.key, operationIndex: nil, span: nil)
+        for rule in instances { rule.check(file: fileContext, into: &report) }
+        fileFindings.add((path, report.findings))
+      }
+    }
+
     let needsSQL = instances.contains { type(of: $0).needsSQL }
     let checker = OperationChecker(
       context: context, instances: instances, linted: lintedKeys, sources: sources)
@@ -249,6 +258,8 @@ public enum Linter {
       }
     }
 
+    fileRules.wait()
+    for (path, list) in fileFindings.list { byFile[path] = list + (byFile[path] ?? []) }
     var findings: [Finding] = []
     var suppressed = 0
     for path in order {

@@ -150,36 +150,47 @@ public struct Renderer: Sendable {
   func json(_ result: LintResult, _ lines: [String: SourceLines]) -> String {
     var counts: [Severity: Int] = [:]
     for f in result.findings { counts[f.severity, default: 0] += 1 }
-    var out = "{\n  \"version\": 1,\n"
-    out += "  \"tool\": {\"name\": \"migplan\", \"version\": \(JSON.string(version))},\n"
-    out += "  \"summary\": {\"files\": \(result.filesChecked), "
-    out += "\"findings\": \(result.findings.count), \"error\": \(counts[.error] ?? 0), "
-    out += "\"warning\": \(counts[.warning] ?? 0), \"note\": \(counts[.note] ?? 0), "
-    out += "\"suppressed\": \(result.suppressed), \"baselined\": \(result.baselined)},\n"
-    out += "  \"findings\": ["
+    var out = JSONBuffer()
+    out.raw("{\n  \"version\": 1,\n  \"tool\": {\"name\": \"migplan\", \"version\": ")
+    out.string(version)
+    out.raw("},\n  \"summary\": {\"files\": \(result.filesChecked), ")
+    out.raw("\"findings\": \(result.findings.count), \"error\": \(counts[.error] ?? 0), ")
+    out.raw("\"warning\": \(counts[.warning] ?? 0), \"note\": \(counts[.note] ?? 0), ")
+    out.raw("\"suppressed\": \(result.suppressed), \"baselined\": \(result.baselined)},\n")
+    out.raw("  \"findings\": [")
     for (i, f) in result.findings.enumerated() {
-      out += i == 0 ? "\n" : ",\n"
-      out += "    {\"rule\": \(JSON.string(f.rule)), \"severity\": \"\(f.severity.rawValue)\", "
-      out += "\"phase\": \"\(f.phase.rawValue)\", "
-      out += "\"path\": \(JSON.string(Self.displayPath(f.path))), "
-      out += "\"app\": \(JSON.optional(f.key?.app)), "
-      out += "\"migration\": \(JSON.optional(f.key?.name)), "
-      out += "\"operation\": \(f.operationIndex.map(String.init) ?? "null"), "
+      out.raw(i == 0 ? "\n    {\"rule\": " : ",\n    {\"rule\": ")
+      out.string(f.rule)
+      out.raw(
+        ", \"severity\": \"\(f.severity.rawValue)\", \"phase\": \"\(f.phase.rawValue)\", \"path\": "
+      )
+      out.string(Self.displayPath(f.path))
+      out.raw(", \"app\": ")
+      out.optional(f.key?.app)
+      out.raw(", \"migration\": ")
+      out.optional(f.key?.name)
+      out.raw(", \"operation\": \(f.operationIndex.map(String.init) ?? "null"), ")
       if let r = f.range, let l = lines[f.path] {
         let s = l.location(r.start)
         let e = l.location(r.end)
-        out += "\"start\": {\"line\": \(s.line), \"column\": \(s.column), \"offset\": \(r.start)}, "
-        out += "\"end\": {\"line\": \(e.line), \"column\": \(e.column), \"offset\": \(r.end)}, "
+        out.raw(
+          "\"start\": {\"line\": \(s.line), \"column\": \(s.column), \"offset\": \(r.start)}, ")
+        out.raw("\"end\": {\"line\": \(e.line), \"column\": \(e.column), \"offset\": \(r.end)}, ")
       } else {
-        out += "\"start\": null, \"end\": null, "
+        out.raw("\"start\": null, \"end\": null, ")
       }
-      out += "\"message\": \(JSON.string(f.message)), \"why\": \(JSON.optional(f.why)), "
-      out += "\"help\": \(JSON.optional(f.help)), "
-      out +=
-        "\"fingerprint\": \(JSON.string(Baseline.fingerprint(f, source: result.sources[f.path])))}"
+      out.raw("\"message\": ")
+      out.string(f.message)
+      out.raw(", \"why\": ")
+      out.optional(f.why)
+      out.raw(", \"help\": ")
+      out.optional(f.help)
+      out.raw(", \"fingerprint\": ")
+      out.string(Baseline.fingerprint(f, source: result.sources[f.path]))
+      out.raw("}")
     }
-    out += result.findings.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-    return out
+    out.raw(result.findings.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    return out.text
   }
 
   // MARK: github
@@ -407,31 +418,60 @@ struct LiveLocations {
 public enum JSON {
   /// A JSON string literal.
   public static func string(_ s: String) -> String {
-    // Most strings need no escape (no control character, quote or backslash): copied whole.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-      return "\"" + s + "\""
-    }
-    let hex = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = [0x22]
-    out.reserveCapacity(s.utf8.count + 16)
-    for b in s.utf8 {
-      switch b {
-      case 0x22: out += [0x5C, 0x22]
-      case 0x5C: out += [0x5C, 0x5C]
-      case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-      case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-      case 0x09: out += [0x5C, UInt8(ascii: "t")]
-      case ..<0x20: out += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 15)]]
-      default: out.append(b)
-      }
-    }
-    out.append(0x22)
-    return String(decoding: out, as: UTF8.self)
+    var out = JSONBuffer()
+    out.string(s)
+    return out.text
   }
 
   /// A JSON string literal, or `null`.
   public static func optional(_ s: String?) -> String {
     s.map(string) ?? "null"
+  }
+}
+
+/// JSON text written into one byte buffer.
+struct JSONBuffer {
+  private(set) var bytes: [UInt8] = []
+
+  /// The text written so far.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Text as it is.
+  mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+  /// A JSON string literal: quotes, backslashes and control characters escaped.
+  mutating func string(_ s: String) {
+    bytes.append(0x22)
+    var s = s
+    s.withUTF8 { u in
+      var run = 0  // the start of the bytes not yet copied
+      for i in 0..<u.count {
+        let b = u[i]
+        let escaped: UInt8
+        switch b {
+        case 0x22, 0x5C: escaped = b
+        case 0x0A: escaped = UInt8(ascii: "n")
+        case 0x0D: escaped = UInt8(ascii: "r")
+        case 0x09: escaped = UInt8(ascii: "t")
+        case ..<0x20: escaped = UInt8(ascii: "u")
+        default: continue
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+        run = i + 1
+        bytes += [0x5C, escaped]
+        if escaped == UInt8(ascii: "u") {
+          let hex = Array("0123456789abcdef".utf8)
+          bytes += [UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+        }
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
+    }
+    bytes.append(0x22)
+  }
+
+  /// A JSON string literal, or `null`.
+  mutating func optional(_ s: String?) {
+    if let s { string(s) } else { raw("null") }
   }
 }
 

@@ -61,6 +61,15 @@ public struct FileContext: Sendable {
   public var source: SourceFile
   /// Nil when the file did not load (syntax error, no `class Migration`, unreadable).
   public var migration: Migration?
+  /// The functions its `RunPython` operations run, read once for the rules that judge them.
+  var runPython: RunPythonSource?
+
+  init(lint: LintContext, source: SourceFile, migration: Migration?) {
+    self.lint = lint
+    self.source = source
+    self.migration = migration
+    runPython = migration == nil ? nil : RunPythonSource(migration: migration!, source: source)
+  }
 }
 
 /// One operation of a linted migration, as a rule sees it: the migration, the position, the

@@ -5,7 +5,7 @@ import MigplanSyntax
 /// `code` and `reverse_code` when they are functions of the module, and the module functions
 /// those call by name (transitively). `runpython-model-import` and `runpython-unbatched` read
 /// their bodies.
-struct RunPythonSource {
+struct RunPythonSource: Sendable {
   let parsed: ParsedModule
   /// `FunctionDef` nodes, in source order.
   let functions: [Int32]
@@ -15,8 +15,7 @@ struct RunPythonSource {
 
   /// Nil when the file holds no migration or none of its `RunPython` operations names a
   /// function of the module (the file is parsed only when one does).
-  init?(_ file: FileContext) {
-    guard let migration = file.migration else { return nil }
+  init?(migration: Migration, source: SourceFile) {
     var starts: Set<UInt32> = []
     for op in migration.typedOperations {
       DatabaseOperations.visit(op) { inner in
@@ -27,7 +26,7 @@ struct RunPythonSource {
       }
     }
     guard !starts.isEmpty else { return nil }
-    let parsed = Parser.parse(file.source.bytes)
+    let parsed = Parser.parse(source.bytes)
     let ast = parsed.ast
     guard ast.root >= 0 else { return nil }
     var byStart: [UInt32: Int32] = [:]

@@ -13,9 +13,10 @@ struct MixedPhaseMigrationRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let app = operation.migration.app
-    // Only a contract operation can be reported: check this one exactly before replaying the
-    // whole migration.
-    guard
+    // Only a contract operation can be reported, and only in a migration that may expand: look
+    // at the operation kinds, then check this one exactly, before replaying the whole migration.
+    guard Self.kinds(operation.operation).contains(.contract),
+      operation.migration.typedOperations.contains(where: { Self.kinds($0).contains(.expand) }),
       MigrationStep.current(operation).contains(where: { $0.deployPhase(app: app) == .contract })
     else { return }
     let steps = MigrationStep.all(operation)
@@ -33,5 +34,21 @@ struct MixedPhaseMigrationRule: Rule {
       help:
         "split it: the expand operations in a migration that runs before the deploy, the contract operations in a later one that runs after it"
     )
+  }
+
+  /// The phases an operation's database operations can have, from their kinds alone (a
+  /// superset of what `MigrationStep.deployPhase` finds with the state).
+  static func kinds(_ op: Operation) -> Set<Phase> {
+    var out: Set<Phase> = []
+    DatabaseOperations.visit(op) { inner in
+      switch inner.kind {
+      case .createModel, .addField, .addIndex, .createExtension: out.insert(.expand)
+      case .removeField, .deleteModel, .renameField, .alterField, .renameModel, .alterModelTable,
+        .runSQL:
+        out.insert(.contract)
+      default: break
+      }
+    }
+    return out
   }
 }

@@ -18,7 +18,7 @@ struct RunpythonModelImportRule: Rule {
   }
 
   func check(file: FileContext, into report: inout Report) {
-    guard let code = RunPythonSource(file) else { return }
+    guard let code = file.runPython else { return }
     let ast = code.ast
     // Module-level imports of model classes: bound name → what it names.
     var moduleBindings: [String: String] = [:]

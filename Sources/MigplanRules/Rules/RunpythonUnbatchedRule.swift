@@ -24,7 +24,7 @@ struct RunpythonUnbatchedRule: Rule {
   ]
 
   func check(file: FileContext, into report: inout Report) {
-    guard let code = RunPythonSource(file) else { return }
+    guard let code = file.runPython else { return }
     let ast = code.ast
     for function in code.functions {
       let fname = code.name(function)
