@@ -101,8 +101,8 @@ public struct SchemaModel: Sendable {
 
   /// Views that read `relation` no longer print as predicted once it or its columns are renamed.
   mutating func forgetViewDefinitions(reading relation: String) {
-    for key in Array(tables.keys) where tables[key]!.viewReads.contains(relation) {
-      tables[key]!.viewDefinition = nil
+    for i in tables.values.indices where tables.values[i].viewReads.contains(relation) {
+      tables.values[i].viewDefinition = nil
     }
   }
 
@@ -154,13 +154,13 @@ public struct SchemaModel: Sendable {
       guard let t = tables.removeValue(forKey: old) else { return }
       forgetViewDefinitions(reading: old)
       tables[new] = t
-      for key in Array(tables.keys) {
-        for i in tables[key]!.constraints.indices {
-          if case .foreignKey(let cols, let to, let toCols, let d) = tables[key]!.constraints[i]
-            .constraint,
+      for t in tables.values.indices {
+        for i in tables.values[t].constraints.indices {
+          if case .foreignKey(let cols, let to, let toCols, let d) = tables.values[t]
+            .constraints[i].constraint,
             to == old
           {
-            tables[key]!.constraints[i].constraint = .foreignKey(
+            tables.values[t].constraints[i].constraint = .foreignKey(
               cols, table: new, columns: toCols, deferrable: d)
           }
         }
@@ -170,8 +170,8 @@ public struct SchemaModel: Sendable {
       renameColumn(table, old, new)
     case .dropTable(let name):
       tables[name] = nil
-      for key in Array(tables.keys) {
-        tables[key]!.constraints.removeAll {
+      for i in tables.values.indices {
+        tables.values[i].constraints.removeAll {
           if case .foreignKey(_, let to, _, _) = $0.constraint { return to == name }
           return false
         }
@@ -185,15 +185,19 @@ public struct SchemaModel: Sendable {
           include: include,
           with: with, predicate: predicate, valid: true))
     case .dropIndex(let name, _):
-      for key in Array(tables.keys) { tables[key]!.indexes.removeAll { $0.name == name } }
+      for i in tables.values.indices
+      where tables.values[i].indexes.contains(where: { $0.name == name }) {
+        tables.values[i].indexes.removeAll { $0.name == name }
+      }
     case .renameIndex(let old, let new):
-      for key in Array(tables.keys) {
-        for i in tables[key]!.indexes.indices where tables[key]!.indexes[i].name == old {
-          tables[key]!.indexes[i].name = new
+      for t in tables.values.indices {
+        for i in tables.values[t].indexes.indices where tables.values[t].indexes[i].name == old {
+          tables.values[t].indexes[i].name = new
         }
         // A constraint's index shares its name.
-        for i in tables[key]!.constraints.indices where tables[key]!.constraints[i].name == old {
-          tables[key]!.constraints[i].name = new
+        for i in tables.values[t].constraints.indices
+        where tables.values[t].constraints[i].name == old {
+          tables.values[t].constraints[i].name = new
         }
       }
     case .commentOnTable(let t, let c):
@@ -257,8 +261,8 @@ public struct SchemaModel: Sendable {
           || idx.include.contains(c) || (idx.predicate.map { Self.mentions($0, c) } ?? false)
       }
       tables[table]!.constraints.removeAll { Self.columns(of: $0.constraint).contains(c) }
-      for key in Array(tables.keys) where key != table {
-        tables[key]!.constraints.removeAll {
+      for t in tables.indices where tables[t].key != table {
+        tables.values[t].constraints.removeAll {
           if case .foreignKey(_, let to, let cols, _) = $0.constraint {
             return to == table && cols.contains(c)
           }
@@ -326,12 +330,12 @@ public struct SchemaModel: Sendable {
       t.constraints[i].constraint = Self.rename(t.constraints[i].constraint, old, new)
     }
     tables[table] = t
-    for key in Array(tables.keys) {
-      for i in tables[key]!.constraints.indices {
-        if case .foreignKey(let cols, let to, let toCols, let d) = tables[key]!.constraints[i]
+    for t in tables.values.indices {
+      for i in tables.values[t].constraints.indices {
+        if case .foreignKey(let cols, let to, let toCols, let d) = tables.values[t].constraints[i]
           .constraint, to == table
         {
-          tables[key]!.constraints[i].constraint = .foreignKey(
+          tables.values[t].constraints[i].constraint = .foreignKey(
             cols, table: to, columns: toCols.map { $0 == old ? new : $0 }, deferrable: d)
         }
       }
@@ -406,9 +410,12 @@ public struct SchemaModel: Sendable {
   /// when taken.
   func choose(_ table: String, _ column: String, _ label: String) -> String {
     func taken(_ n: String) -> Bool {
-      tables.keys.contains(n)
+      // Names of another length are told apart without comparing them.
+      let count = n.utf8.count
+      func same(_ name: String) -> Bool { name.utf8.count == count && name == n }
+      return tables.keys.contains(n)
         || tables.values.contains { t in
-          t.indexes.contains { $0.name == n } || t.constraints.contains { $0.name == n }
+          t.indexes.contains { same($0.name) } || t.constraints.contains { same($0.name) }
         }
     }
     var name = Names.postgres(table, column, label)
