@@ -21,6 +21,7 @@ struct IdentifierTooLongRule: Rule {
     for site in StatementSites.of(operation) {
       // The parsed statement holds names as PostgreSQL stores them (cut to 63 bytes); the
       // full ones are in the SQL text.
+      guard Self.mayHaveLongIdentifier(site.impact.sql) else { continue }
       let long = Self.longIdentifiers(site.impact.sql)
       if long.isEmpty { continue }
       for (kind, stored) in Self.names(site.impact.statement) {
@@ -33,6 +34,24 @@ struct IdentifierTooLongRule: Rule {
           help: "give it a name of at most 63 bytes (`db_table`, `db_column`, `name=`)")
       }
     }
+  }
+
+  /// False when no identifier of `sql` can be longer than the limit: no run of bytes between
+  /// whitespace, parentheses, commas and semicolons outside double quotes is (a quoted name
+  /// with its quotes is within one run).
+  static func mayHaveLongIdentifier(_ sql: String) -> Bool {
+    var run = 0
+    var quoted = false
+    for b in sql.utf8 {
+      if b == 34 { quoted.toggle() }
+      if !quoted, b == 32 || b == 40 || b == 41 || b == 44 || b == 59 || (b >= 9 && b <= 13) {
+        run = 0
+      } else {
+        run += 1
+        if run > limit { return true }
+      }
+    }
+    return false
   }
 
   /// The identifiers of `sql` longer than the limit, by their truncated form.

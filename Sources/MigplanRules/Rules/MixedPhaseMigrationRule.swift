@@ -15,8 +15,8 @@ struct MixedPhaseMigrationRule: Rule {
     let app = operation.migration.app
     // Only a contract operation can be reported, and only in a migration that may expand: look
     // at the operation kinds, then check this one exactly, before replaying the whole migration.
-    guard Self.kinds(operation.operation).contains(.contract),
-      operation.migration.typedOperations.contains(where: { Self.kinds($0).contains(.expand) }),
+    guard Self.may(.contract, operation.operation),
+      operation.migration.typedOperations.contains(where: { Self.may(.expand, $0) }),
       MigrationStep.current(operation).contains(where: { $0.deployPhase(app: app) == .contract })
     else { return }
     let steps = MigrationStep.all(operation)
@@ -36,19 +36,20 @@ struct MixedPhaseMigrationRule: Rule {
     )
   }
 
-  /// The phases an operation's database operations can have, from their kinds alone (a
-  /// superset of what `MigrationStep.deployPhase` finds with the state).
-  static func kinds(_ op: Operation) -> Set<Phase> {
-    var out: Set<Phase> = []
+  /// Whether one of an operation's database operations can have `phase`, from its kind alone
+  /// (what `MigrationStep.deployPhase` can find with the state, and more).
+  static func may(_ phase: Phase, _ op: Operation) -> Bool {
+    var found = false
     DatabaseOperations.visit(op) { inner in
       switch inner.kind {
-      case .createModel, .addField, .addIndex, .createExtension: out.insert(.expand)
+      case .createModel, .addField, .addIndex, .createExtension:
+        if phase == .expand { found = true }
       case .removeField, .deleteModel, .renameField, .alterField, .renameModel, .alterModelTable,
         .runSQL:
-        out.insert(.contract)
+        if phase == .contract { found = true }
       default: break
       }
     }
-    return out
+    return found
   }
 }
