@@ -112,6 +112,9 @@ public struct Splitter: Sendable {
         rewritten = text
         replaced[i] = o
         impacts = self.impacts(m, at: i, replaced: replaced)
+      } else if !replaced.isEmpty {
+        // The SQL as the chain runs it: after a pinned rename, names are the kept ones.
+        impacts = self.impacts(m, at: i, replaced: replaced)
       }
       let before = state
       state.apply(op, app: key.app, migration: key)
@@ -163,6 +166,21 @@ public struct Splitter: Sendable {
                 )
               ]))
         }
+      }
+      // A pinned model rename: later operations see the table where the chain keeps it.
+      if case .renameModel(let oldName, let newName) = op.kind,
+        recipe?.contains(where: { $0.rule == "rename-table" }) ?? false,
+        let table = site.table(oldName)
+      {
+        let pin = { (name: String) in
+          Recipes.operationValue(
+            "AlterModelTable", [("name", Recipes.string(name)), ("table", Recipes.string(table))])
+        }
+        state.apply(Operation(pin(newName)), app: key.app, migration: key)
+        replaced[i] = Operation(
+          Recipes.operationValue(
+            "SeparateDatabaseAndState",
+            [("state_operations", .list([pin(oldName), op.value], TextRange(0, 0)))]))
       }
       if let recipe {
         anyRecipe = true
