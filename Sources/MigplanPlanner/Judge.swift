@@ -272,7 +272,8 @@ enum Recipes {
           return (
             Verdict(
               phase: .unsafe, rule: "change-column-type",
-              reason: "rewrites the table (\(rewrite)) and sets NOT NULL"),
+              reason: "rewrites the table (\(rewrite)) and sets NOT NULL",
+              also: typeChangeAlso(s, name: name, old: old, field: field)),
             try typeChange(
               s, &w, model: model, name: name, old: old, field: field,
               preserveDefault: preserveDefault)
@@ -293,7 +294,8 @@ enum Recipes {
         return (
           Verdict(
             phase: .unsafe, rule: "change-column-type",
-            reason: "rewrites the table under ACCESS EXCLUSIVE (\(rewrite))"),
+            reason: "rewrites the table under ACCESS EXCLUSIVE (\(rewrite))",
+            also: typeChangeAlso(s, name: name, old: old, field: field)),
           try typeChange(
             s, &w, model: model, name: name, old: old, field: field,
             preserveDefault: preserveDefault)

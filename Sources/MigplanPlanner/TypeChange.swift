@@ -4,44 +4,86 @@ import MigplanSQL
 import MigplanSyntax
 
 extension Recipes {
+  /// The other rules whose findings on a rewriting `AlterField` the type change recipe answers
+  /// too: `rename-column` when the column changes name (a foreign key's `page_id` becoming
+  /// `page`), `drop-index` when Django drops an index of the old column.
+  static func typeChangeAlso(_ s: OperationSite, name: String, old: Field, field: Field)
+    -> [String]
+  {
+    var out: [String] = []
+    if let a = OperationSite.column(name, old), let b = OperationSite.column(name, field), a != b {
+      out.append("rename-column")
+    }
+    if s.impacts.contains(where: {
+      if case .dropIndex(_, false) = $0.statement { return !$0.onNewTables }
+      return false
+    }) {
+      out.append("drop-index")
+    }
+    return out
+  }
+
   /// A type change that rewrites the table, made through a new column (expand/contract) over
   /// two releases: `name_new` added nullable; the first release writes both fields; a batched
   /// copy converts the old values as `ALTER COLUMN … TYPE … USING` would; NOT NULL (when the
   /// new field has it) through a validated CHECK; then, in Django's state only, the old field
   /// removed and `name_new` renamed to `name` with `db_column` pinned to the new column; the
   /// second release uses only that; after it, the old column is dropped. The table is never
-  /// rewritten and no lock is held for longer than a catalog change. Nil for what the recipe
-  /// does not cover (relations, keys, indexed or unique fields, fields with a CHECK of their
-  /// own, a column renamed at the same time, names taken).
+  /// rewritten and no lock is held for longer than a catalog change.
+  ///
+  /// A field whose column changes name at the same time (a foreign key `page`, column
+  /// `page_id`, becoming a `CharField` on column `page`) gets its final column from the start:
+  /// `name_new` is added with `db_column` set to it, and the final field needs no pin when that
+  /// is Django's own column for it. When the old field is a foreign key or one-to-one field:
+  /// - the copy casts its column (`page_id`), as Django's `USING` does;
+  /// - at the switch, after the first release and before the second, its constraint is dropped
+  ///   (Django's `AlterField` to `db_constraint=False`, a brief lock, no scan) together with
+  ///   NOT NULL: the second release no longer knows the relation, so its inserts leave the
+  ///   column empty and its deletes of referenced rows must not fail on a constraint whose
+  ///   `ON DELETE` Django carried out in Python;
+  /// - its index (and a one-to-one field's unique constraint) goes with the old column:
+  ///   `DROP COLUMN` removes them under the lock it takes anyway, so no `DROP INDEX` of its
+  ///   own, concurrent or not, is needed; Django's own statements that drop them in the
+  ///   original are not run.
+  ///
+  /// Nil for what the recipe does not cover (a relation as the new field, keys, indexed or
+  /// unique new fields, an old non-relation field that is unique, fields with a CHECK of their
+  /// own, statements other than the column's own changes and index drops, names taken).
   static func typeChange(
     _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, old: Field,
     field: Field, preserveDefault: Bool
   ) throws(SplitError) -> [ChainStep]? {
     // (A Positive…Field's CHECK would be validated against every row when the column is added.)
-    guard !old.isRelation, !field.isRelation, !old.primaryKey, !field.unique, !field.dbIndex,
-      !old.unique, !(field.djangoClass ?? "").hasPrefix("Positive"),
+    guard !field.isRelation, !old.primaryKey, !field.unique, !field.dbIndex,
+      old.isRelation || !old.unique, !(field.djangoClass ?? "").hasPrefix("Positive"),
       let column = OperationSite.column(name, old),
-      OperationSite.column(name, field) == column, let table = s.table(model),
+      let fieldColumn = OperationSite.column(name, field), let table = s.table(model),
       let m = s.before.models[ModelKey(s.app, model)]
     else { return nil }
     let modelName = s.modelName(model)
     let newName = name + "_new"
     let oldName = name + "_old"
-    let newColumn = column + "_new"
+    // A column that changes name anyway is added under its final name.
+    let newColumn = fieldColumn == column ? column + "_new" : fieldColumn
     guard m.field(newName) == nil, m.field(oldName) == nil,
       !m.fields.contains(where: { OperationSite.column($0.name, $0.field) == newColumn }),
       newColumn.utf8.count <= Names.maxLength
     else { return nil }
-    // The original's statements: only the column's own changes (no index or constraint work).
+    // The original's statements: only the column's own changes (its rename included) and
+    // index drops (the old column's indexes, which go with it); no index or constraint built.
     for i in s.impacts {
-      guard case .alterTable(let t, _) = i.statement, t == table else {
-        if case .other = i.statement { continue }
-        return nil
+      switch i.statement {
+      case .alterTable(let t, _) where t == table: continue
+      case .renameColumn(let t, let from, let to)
+      where t == table && from == column && to == fieldColumn:
+        continue
+      case .dropIndex, .other: continue
+      default: return nil
       }
     }
     var final = field.construct.value
     if !preserveDefault { final = final.removingKeyword("default") }
-    final = final.settingKeyword("db_column", .str(newColumn))
+    if newColumn != fieldColumn { final = final.settingKeyword("db_column", .str(newColumn)) }
     // The new column: nullable, no default (rows would get it instead of their value).
     var added = field.construct.value.removingKeyword("default").settingKeyword(
       "null", .flag(true))
@@ -63,8 +105,9 @@ extension Recipes {
         ])
     ]
     add.deployNeeds.append(
-      "write both `\(modelName).\(name)` and the new `\(modelName).\(newName)` (the value in "
-        + "the new type) on every insert and update; keep reading `\(name)`")
+      "write both `\(modelName).\(name)` and the new `\(modelName).\(newName)` (the value "
+        + (old.isRelation ? "of \(column) " : "") + "in the new type) on every insert and "
+        + "update; keep reading `\(name)`")
     var steps = [add]
 
     // The copy, converted in SQL the way Django's `USING` cast converts it.
@@ -121,8 +164,25 @@ extension Recipes {
     var switchStep = ChainStep(
       stage: .afterDeploy, label: "switch", rule: nil, writer: w, origin: s.index)
     var oldField = stateField(old)
+    var released = false
+    if old.isRelation, old.argument("db_constraint")?.truth ?? true {
+      oldField = oldField.settingKeyword("db_constraint", .flag(false))
+      released = true
+      switchStep.notes.append(
+        "\(modelName).\(name)'s foreign key constraint on \(column) is dropped: the second "
+          + "release no longer knows the relation, and its deletes of referenced rows must not "
+          + "fail on it")
+    }
     if !old.null && old.dbDefault == nil {
       oldField = oldField.settingKeyword("null", .flag(true))
+      released = true
+      switchStep.notes.append(
+        "\(modelName).\(name)'s old column \(column) becomes nullable: the second release "
+          + "inserts rows without it")
+    }
+    if released {
+      // (A foreign key made nullable with `db_constraint=False`: Django drops the constraint
+      // and does not add it again.)
       switchStep.operations.append(
         .call(
           "migrations.AlterField",
@@ -130,9 +190,6 @@ extension Recipes {
             ("model_name", .inline(q(model))), ("name", .inline(q(name))),
             ("field", .inline(try switchStep.writer.inline(oldField))),
           ]))
-      switchStep.notes.append(
-        "\(modelName).\(name)'s old column \(column) becomes nullable: the second release "
-          + "inserts rows without it")
     }
     if let check {
       switchStep.operations.append(
@@ -170,8 +227,9 @@ extension Recipes {
           )
         ]))
     switchStep.notes.append(
-      "no column is renamed: `\(modelName).\(name)` now stores its values in \(newColumn); "
-        + "models.py must say `db_column=\(q(newColumn))`")
+      "no column is renamed: `\(modelName).\(name)` now stores its values in \(newColumn)"
+        + (newColumn != fieldColumn
+          ? "; models.py must say `db_column=\(q(newColumn))`" : ", its own column"))
     steps.append(switchStep)
 
     // After the second release: the old column dropped.
@@ -181,7 +239,8 @@ extension Recipes {
     let kept = oldField.settingKeyword("db_column", .str(column))
     try drop.dropField(model, oldName, kept, rule: "drop-column")
     drop.deployNeeds.append(
-      "declare `\(modelName).\(name)` as the new field with `db_column=\(q(newColumn))` (and "
+      "declare `\(modelName).\(name)` as the new field"
+        + (newColumn != fieldColumn ? " with `db_column=\(q(newColumn))`" : "") + " (and "
         + "remove `\(newName)`): read and write only the new column; nothing uses \(column)")
     steps.append(drop)
     return steps
