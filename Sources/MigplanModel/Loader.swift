@@ -338,6 +338,16 @@ public enum Loader {
         graph.addDependency(origin: key, child: key, parent: d.key, range: d.range)
       }
     }
+    // An app's first and latest migrations, looked up once each (the edges inside apps, which
+    // decide them, are all in the graph already).
+    var ends: [MigrationKey: MigrationKey?] = [:]
+    func end(_ k: MigrationKey) -> MigrationKey? {
+      if let known = ends[k] { return known }
+      let found =
+        k.name == "__first__" ? graph.rootNodes(app: k.app) : graph.leafNodes(app: k.app)
+      ends[k] = .some(found.first)
+      return found.first
+    }
     func checkKey(_ d: Dependency, _ current: MigrationKey) -> MigrationKey? {
       let k = d.key
       if !d.isSymbolic || graph.nodes.contains(k) { return k }
@@ -345,9 +355,7 @@ public enum Loader {
       if unmigratedApps.contains(k.app) { return nil }
       let path = migrations[current]!.path
       if migratedApps.contains(k.app) {
-        let found =
-          k.name == "__first__" ? graph.rootNodes(app: k.app) : graph.leafNodes(app: k.app)
-        if let f = found.first { return f }
+        if let f = end(k) { return f }
         diagnostics.append(
           Diagnostic(
             path: path, range: d.range, message: "dependency on app with no migrations: \(k.app)"))
