@@ -155,7 +155,9 @@ extension Recipe {
         batches by primary key (converted with `Cast` as `USING` would), make it NOT NULL \
         through a validated CHECK if the field is, then in Django's state only remove the old \
         field and rename the new one with `db_column` pinned to the new column; deploy code \
-        that uses only that, and drop the old column. Changes that need no rewrite (varchar \
+        that uses only that, and drop the old column. A foreign key that becomes a plain \
+        field on another column moves the same way to that column, its constraint and NOT NULL \
+        dropped before the second release. Changes that need no rewrite (varchar \
         widened or made text, numeric precision raised at the same scale) are left alone. \
         `migplan split` writes this chain for fields without an index, a unique constraint or a \
         CHECK of their own.

@@ -655,6 +655,11 @@ Change the type through a new column (expand, then contract), over two releases:
    field that way and uses only the new column.
 4. Drop the old column (`RemoveField` of the old field added back to the state only).
 
+A foreign key (or one-to-one field) that becomes a plain field on another column (`page_id`
+→ `page`) goes the same way, to the new field's own column: its FK constraint and NOT NULL are
+dropped when the state switches, before the second release (which no longer knows the relation),
+and its index goes with the old column.
+
 No statement rewrites the table or holds a lock for longer than a catalog change. If the change
 can be one of the no-rewrite ones (a wider `varchar`, `text`), prefer it. `migplan split` writes
 this chain (for fields without an index, a unique constraint or a CHECK of their own).
