@@ -331,7 +331,8 @@ public struct Splitter: Sendable {
 
   /// Steps moved as early as their stage allows: a step goes before an earlier step of a later
   /// stage when the two touch different fields (a nullable `AddField` does not wait for the
-  /// NOT NULL dance of another column), and an operation kept as written before an earlier
+  /// NOT NULL dance of another column, nor a new field for the second release of a type change
+  /// after a pinned rename of another field), and an operation kept as written before an earlier
   /// migration of its own (a concurrent index build) of another model, so that it stays with
   /// the operations around it (an `AddIndex` with the `CreateModel` of its table). Steps of one
   /// operation keep their order.
@@ -341,11 +342,19 @@ public struct Splitter: Sendable {
       var at = out.count
       if let stage = step.stage {
         let mine = Subject(m.typedOperations[step.origin])
-        while at > 0, let previous = out[at - 1].stage,
-          previous > stage || (step.label.isEmpty && out[at - 1].alone && previous == stage),
-          out[at - 1].origin != step.origin,
-          !mine.conflicts(Subject(m.typedOperations[out[at - 1].origin]))
-        {
+        while at > 0, out[at - 1].origin != step.origin {
+          let theirs = Subject(m.typedOperations[out[at - 1].origin])
+          guard !mine.conflicts(theirs) else { break }
+          // The phase the earlier step runs in: its own, or later when a step before it is.
+          let runs = out[..<at].compactMap(\.stage).max() ?? .beforeDeploy
+          if let previous = out[at - 1].stage {
+            guard runs > stage || (step.label.isEmpty && out[at - 1].alone && previous == stage)
+            else { break }
+          } else {
+            // An operation kept as written on other fields of a model: moved past, unless this
+            // step's field refers to that model.
+            guard runs > stage, theirs.fields != nil, !mine.refers(to: theirs) else { break }
+          }
           at -= 1
         }
       }
@@ -359,6 +368,8 @@ public struct Splitter: Sendable {
     var model: String? = nil
     /// Nil: the whole model (or, without a model, everything).
     var fields: Set<String>? = nil
+    /// For a field that is a relation: its target model's name, lowercased.
+    var relatedModel: String? = nil
 
     init(_ op: Operation) {
       var op = op
@@ -366,8 +377,11 @@ public struct Splitter: Sendable {
       // what its built-in base does in Django's state.
       if op.databaseNoop, let kind = op.inherited { op.kind = kind }
       switch op.kind {
-      case .addField(let m, let f, _, _), .removeField(let m, let f),
-        .alterField(let m, let f, _, _):
+      case .addField(let m, let f, let field, _), .alterField(let m, let f, let field, _):
+        model = m.lowercased()
+        fields = [f]
+        relatedModel = field.relatedModel.map { Construct.lastName($0).lowercased() }
+      case .removeField(let m, let f):
         model = m.lowercased()
         fields = [f]
       case .renameField(let m, let a, let b):
@@ -386,6 +400,12 @@ public struct Splitter: Sendable {
       default:
         model = op.modelNameLower
       }
+    }
+
+    /// Whether the operation's field is a relation to `other`'s model.
+    func refers(to other: Subject) -> Bool {
+      guard let target = relatedModel, let model = other.model else { return false }
+      return target == model
     }
 
     func conflicts(_ other: Subject) -> Bool {
@@ -414,10 +434,14 @@ public struct Splitter: Sendable {
   func group(_ steps: [ChainStep], notes: inout [String], migration: Migration) -> [Group] {
     var groups: [Group] = []
     var running = Stage.beforeDeploy
+    var delayed: Set<Int> = []  // operations already noted as running late
     for step in steps {
       let own = step.stage ?? running
       let stage = max(own, running)
-      if own < running, step.rule != nil || step.stage == .beforeDeploy {
+      if own < running, step.rule != nil || step.stage == .beforeDeploy,
+        !delayed.contains(step.origin)
+      {
+        delayed.insert(step.origin)
         let op = migration.typedOperations[step.origin]
         notes.append(
           "operation \(step.origin) (\(Describe.describe(op))) runs in the "
