@@ -39,6 +39,9 @@ public struct LintResult: Sendable {
   public var suppressed: Int
   /// Findings silenced by the baseline.
   public var baselined: Int
+  /// What the run built on the way (Django's states, the SQL and its locks), kept with the
+  /// result: a caller that exits after printing it never spends time taking it apart.
+  var retained: [any Sendable] = []
 
   public init(
     findings: [Finding] = [], sources: [String: SourceFile] = [:], filesChecked: Int = 0,
@@ -85,8 +88,8 @@ public enum Linter {
     var problems: [Diagnostic] = []
 
     // Every file the loader looked at, with its migration when it loaded.
-    var byPath: [String: Migration] = [:]
-    for m in project.migrations.values { byPath[m.path] = m }
+    var byPath: [String: MigrationKey] = [:]
+    for m in project.migrations.values { byPath[m.path] = m.key }
     var candidates: [String] = []
     for app in project.apps {
       let folder = app.directory + "/migrations"
@@ -166,7 +169,7 @@ public enum Linter {
     var order: [String] = []
     var files: [(path: String, source: SourceFile, migration: Migration?)] = []
     for path in linted {
-      let migration = byPath[path]
+      let migration = byPath[path].flatMap { project.migrations[$0] }
       // A loaded migration's source is the loader's; other files are read and parsed here.
       let read =
         migration.map { .success(SourceFile(migration: $0)) }
@@ -204,6 +207,7 @@ public enum Linter {
     func add(_ found: (String, [Finding])?) {
       if let (path, list) = found { byFile[path, default: []] += list }
     }
+    var retained: [any Sendable] = []
     if !lintedKeys.isEmpty {
       // Django loads nothing while the graph has a cycle: no plan, no state to build.
       let plan = context.cycle.isEmpty ? project.plan : []
@@ -229,15 +233,16 @@ public enum Linter {
         // thread, in plan order) while the SQL of the next ones is written.
         let collected = Collected()
         let known = states
-        _ = ProjectAnalysis(
-          project: project, settings: config.djangoSettings, pgVersion: config.pgVersion,
-          states: known, through: last, only: needed.count < plan.count ? needed : nil
-        ) { key, analysed in
-          guard let m = project.migrations[key], checker.linted[key] != nil else { return }
-          let start = known?.before[key] ?? project.state(at: key, atEnd: false).0
-          collected.add(
-            checker.check(m, from: start, steps: known?.after[key], analysis: analysed))
-        }
+        retained.append(
+          ProjectAnalysis(
+            project: project, settings: config.djangoSettings, pgVersion: config.pgVersion,
+            states: known, through: last, only: needed.count < plan.count ? needed : nil
+          ) { key, analysed in
+            guard let m = project.migrations[key], checker.linted[key] != nil else { return }
+            let start = known?.before[key] ?? project.state(at: key, atEnd: false).0
+            collected.add(
+              checker.check(m, from: start, steps: known?.after[key], analysis: analysed))
+          })
         for found in collected.list { add(found) }
       } else {
         if inPlan.count > 4 { states = AncestorStates(project) }
@@ -247,6 +252,7 @@ public enum Linter {
           add(checker.check(m, from: start, steps: states?.after[key], analysis: nil))
         }
       }
+      retained.append(states)
       // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
       // their own ancestors, then their operations in order; no SQL.
       let planned = Set(inPlan)
@@ -264,7 +270,7 @@ public enum Linter {
     var suppressed = 0
     for path in order {
       let (kept, silenced) = applySuppressions(
-        byFile[path] ?? [], source: sources[path]!, key: byPath[path]?.key, config: config,
+        byFile[path] ?? [], source: sources[path]!, key: byPath[path], config: config,
         rules: rules)
       suppressed += silenced
       findings += kept
@@ -294,9 +300,11 @@ public enum Linter {
       if ra != rb { return ra < rb }
       return a.rule < b.rule
     }
-    return LintResult(
+    var result = LintResult(
       findings: findings, sources: sources, filesChecked: sources.count, problems: problems,
       suppressed: suppressed, baselined: baselined)
+    result.retained = retained
+    return result
   }
 
   /// Drops the findings that suppression comments cover and reports directives that are
