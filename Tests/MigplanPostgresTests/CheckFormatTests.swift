@@ -114,6 +114,43 @@ extension CheckTests {
     #expect(try p.rewrite() == ("error", 1))
   }
 
+  /// `fail-on` in the configuration sets the exit status when `--fail-on` is not given.
+  @Test func configFailOnSetsTheExitStatus() throws {
+    let p = try PendingRewrite()
+    let bytes = p.tableBytes
+    try p.configure("rewrite-warning = \(bytes)", "rewrite-error = \(bytes + 1)")
+    #expect(try p.rewrite() == ("warning", 0))
+    try p.configure(
+      "rewrite-warning = \(bytes)", "rewrite-error = \(bytes + 1)", "fail-on = \"warning\"")
+    #expect(try p.rewrite() == ("warning", 1))
+    #expect(try p.rewrite(["--fail-on", "error"]) == ("warning", 0))
+  }
+
+  /// `roots` in the configuration: `check` run in the project without a root compares the
+  /// project's migrations with django_migrations (and judges the pending rewrite); without
+  /// the key it checks the database alone.
+  @Test func configRootsAreTheProjectWhenNoneIsGiven() throws {
+    let p = try PendingRewrite()
+    func run() throws -> (Int32, [String: Any]) {
+      let r = try runMigplan(
+        ["check", "--database", p.db.url, "--format", "json"],
+        currentDirectory: p.folder + "/proj")
+      let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
+      return (r.status, try #require(object as? [String: Any], "\(r.stderr)"))
+    }
+    try p.configure("rewrite-error = 0")
+    let (alone, database) = try run()
+    #expect(alone == 0)
+    #expect((database["migrations"] as? [String: Any])?["pending"] is NSNull)
+    try p.configure("roots = [\".\"]", "rewrite-error = 0")
+    let (status, project) = try run()
+    #expect(status == 1)
+    let pending = (project["migrations"] as? [String: Any])?["pending"] as? [String]
+    #expect(pending?.first == "inventory.0004_alter_item_n", "\(pending ?? [])")
+    let codes = (project["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+    #expect(codes.contains("live-pending-rewrite"))
+  }
+
   /// The command-line options win over the configuration, in both directions; `--config`
   /// names a file that is not on the way up from the project.
   @Test func commandLineOverridesConfigThresholds() throws {

@@ -54,7 +54,8 @@ struct Check: ParsableCommand {
       constraints; long-running and idle-in-transaction sessions; INVALID indexes; the \
       PostgreSQL 14.0–14.3 CREATE INDEX CONCURRENTLY bug. The size thresholds and the age of \
       a long-running transaction can be set in the configuration (`rewrite-warning`, \
-      `rewrite-error`, `long-running` in `[tool.migplan]`); the options override it. Exit \
+      `rewrite-error`, `long-running` in `[tool.migplan]`), as can `fail-on` and the \
+      project `roots` (used when no root is given); the options override it. Exit \
       status: 0 when no finding is at or above --fail-on, 1 when one is, 2 when the database \
       cannot be reached or an option or the configuration is wrong.
       """)
@@ -107,8 +108,12 @@ struct Check: ParsableCommand {
   @Option(help: "Output format: text, json, github or sarif.")
   var format: ReportFormat = .text
 
-  @Option(help: "Exit 1 when a finding is at or above this severity: note, warning or error.")
-  var failOn: Severity = .error
+  @Option(
+    help: """
+      Exit 1 when a finding is at or above this severity: note, warning or error (default: \
+      `fail-on` in the config, else error).
+      """)
+  var failOn: Severity?
 
   @Option(
     help: """
@@ -138,6 +143,15 @@ struct Check: ParsableCommand {
       }
     }
 
+    /// The live severity of a configured `fail-on`.
+    static func live(_ rules: MigplanRules.Severity) -> LiveSeverity {
+      switch rules {
+      case .note: .note
+      case .warning: .warning
+      case .error: .error
+      }
+    }
+
     /// The severity lint's output formats take.
     static func rules(_ live: LiveSeverity) -> MigplanRules.Severity {
       switch live {
@@ -158,7 +172,7 @@ struct Check: ParsableCommand {
   }
 
   func run() throws {
-    let projectRoots = roots + paths
+    var projectRoots = roots + paths
     var settings: LintConfig
     do {
       settings =
@@ -168,6 +182,8 @@ struct Check: ParsableCommand {
       InputError.printError(e.description)
       throw ExitCode(2)
     }
+    if projectRoots.isEmpty { projectRoots = settings.roots }
+    let failOn = self.failOn?.live ?? Self.Severity.live(settings.failOn)
     if let rewriteWarning { settings.rewriteWarning = rewriteWarning.bytes }
     if let rewriteError { settings.rewriteError = rewriteError.bytes }
     if let longRunning { settings.longRunning = longRunning.value }
@@ -250,7 +266,7 @@ struct Check: ParsableCommand {
             live: report, sources: sources),
         terminator: "")
     }
-    if findings.contains(where: { $0.severity >= failOn.live }) { throw ExitCode(1) }
+    if findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
   }
 
   /// Loads the project graph, or prints its problems as `path:line:col: error: …` and exits 2.
