@@ -45,6 +45,8 @@ public struct SQLGenerator {
     /// The statements of each operation (by index in `typedOperations`), deferred ones (the
     /// indexes Django creates at the end of the migration) under the operation that made them.
     public var operations: [Int: [String]] = [:]
+    /// The operation that made each of `lines` (-1: a comment, or a statement of none).
+    public var lineOperations: [Int] = []
   }
 
   /// The SQL of every migration of the plan, in plan order, each rendered from Django's state
@@ -159,6 +161,7 @@ public struct SQLGenerator {
     }
     var output = Output(key: key, text: text, lines: lines, problems: problems)
     output.operations = editor.byOperation
+    output.lineOperations = editor.collectedOperations
     return output
   }
 }

@@ -335,17 +335,9 @@ private final class Judgements: @unchecked Sendable {
     analyzer.beginMigration()
     var byOp: [Int: [StatementImpact]] = [:]
     var sequence: [(operation: Int, impact: StatementImpact)] = []
-    // Statements run in the order of `lines`; attribute each to its operation.
-    var owner: [String: [Int]] = [:]
-    for (op, statements) in output.operations.sorted(by: { $0.key < $1.key }) {
-      for s in statements { owner[s, default: []].append(op) }
-    }
-    for line in output.lines where !line.hasPrefix("--") {
-      let op = owner[line]?.first ?? -1
-      if var list = owner[line], !list.isEmpty {
-        list.removeFirst()
-        owner[line] = list
-      }
+    // Statements run in the order of `lines`, each by the operation that made it.
+    for (i, line) in output.lines.enumerated() where !line.hasPrefix("--") {
+      let op = i < output.lineOperations.count ? output.lineOperations[i] : -1
       let judged = analyzer.analyze(line)
       byOp[op, default: []] += judged
       for impact in judged { sequence.append((op, impact)) }

@@ -11,6 +11,8 @@ final class SchemaEditor {
   /// Whether each statement's effect reaches `catalog` at once, as when `migrate` runs them.
   let live: Bool
   private(set) var collected: [String] = []
+  /// The operation that wrote each line of `collected` (-1: a comment, or none).
+  private(set) var collectedOperations: [Int] = []
   private(set) var effects: [Catalog.Effect] = []
   var deferred: [Statement] = []
   /// The operation being run (index in the migration), -1 outside operations.
@@ -41,6 +43,7 @@ final class SchemaEditor {
     }
     let text = trimmed.hasSuffix(";") ? sql : sql + ";"
     collected.append(text)
+    collectedOperations.append(currentOperation)
     byOperation[currentOperation, default: []].append(text)
     for e in effects {
       guard let e else { continue }
@@ -69,6 +72,7 @@ final class SchemaEditor {
   /// Appends a raw line to the output (sqlmigrate's `--` comments).
   func comment(_ line: String) {
     collected.append(line)
+    collectedOperations.append(-1)
   }
 
   var collectedCount: Int { collected.count }
