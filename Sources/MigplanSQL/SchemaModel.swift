@@ -170,11 +170,13 @@ public struct SchemaModel: Sendable {
       renameColumn(table, old, new)
     case .dropTable(let name):
       tables[name] = nil
-      for i in tables.values.indices {
-        tables.values[i].constraints.removeAll {
-          if case .foreignKey(_, let to, _, _) = $0.constraint { return to == name }
-          return false
-        }
+      func references(_ c: Constraint) -> Bool {
+        if case .foreignKey(_, let to, _, _) = c.constraint { return to == name }
+        return false
+      }
+      for i in tables.values.indices where tables.values[i].constraints.contains(where: references)
+      {
+        tables.values[i].constraints.removeAll(where: references)
       }
     case .createIndex(
       let name, let table, let unique, _, let method, let elements, let include, let with,
@@ -261,13 +263,15 @@ public struct SchemaModel: Sendable {
           || idx.include.contains(c) || (idx.predicate.map { Self.mentions($0, c) } ?? false)
       }
       tables[table]!.constraints.removeAll { Self.columns(of: $0.constraint).contains(c) }
-      for t in tables.indices where tables[t].key != table {
-        tables.values[t].constraints.removeAll {
-          if case .foreignKey(_, let to, let cols, _) = $0.constraint {
-            return to == table && cols.contains(c)
-          }
-          return false
+      func references(_ k: Constraint) -> Bool {
+        if case .foreignKey(_, let to, let cols, _) = k.constraint {
+          return to == table && cols.contains(c)
         }
+        return false
+      }
+      for t in tables.indices
+      where tables[t].key != table && tables.values[t].constraints.contains(where: references) {
+        tables.values[t].constraints.removeAll(where: references)
       }
     case .alterType(let c, let type, let collation):
       update(c) {

@@ -40,18 +40,21 @@ struct IdentifierTooLongRule: Rule {
   /// whitespace, parentheses, commas and semicolons outside double quotes is (a quoted name
   /// with its quotes is within one run).
   static func mayHaveLongIdentifier(_ sql: String) -> Bool {
-    var run = 0
-    var quoted = false
-    for b in sql.utf8 {
-      if b == 34 { quoted.toggle() }
-      if !quoted, b == 32 || b == 40 || b == 41 || b == 44 || b == 59 || (b >= 9 && b <= 13) {
-        run = 0
-      } else {
-        run += 1
-        if run > limit { return true }
+    var sql = sql
+    return sql.withUTF8 { bytes in
+      var run = 0
+      var quoted = false
+      for b in bytes {
+        if b == 34 { quoted.toggle() }
+        if !quoted, b == 32 || b == 40 || b == 41 || b == 44 || b == 59 || (b >= 9 && b <= 13) {
+          run = 0
+        } else {
+          run += 1
+          if run > limit { return true }
+        }
       }
+      return false
     }
-    return false
   }
 
   /// The identifiers of `sql` longer than the limit, by their truncated form.
