@@ -122,99 +122,64 @@ public struct ModelState: Sendable {
     }
   }
 
-  /// The app label.
-  public var app: String {
-    get { storage.app }
-    set { unique.app = newValue }
+  /// A stored property: read from the storage, changed in a storage of this value's own.
+  private subscript<T>(_ property: ReferenceWritableKeyPath<Storage, T>) -> T {
+    get { storage[keyPath: property] }
     _modify {
       let s = unique
-      yield &s.app
+      yield &s[keyPath: property]
     }
+  }
+
+  /// The app label.
+  public var app: String {
+    get { self[\.app] }
+    _modify { yield &self[\.app] }
   }
   /// The name as the migrations spell it (`PageRevision`).
   public var name: String {
-    get { storage.name }
-    set { unique.name = newValue }
-    _modify {
-      let s = unique
-      yield &s.name
-    }
+    get { self[\.name] }
+    _modify { yield &self[\.name] }
   }
   /// Fields in definition order.
   public var fields: [(name: String, field: Field)] {
-    get { storage.fields }
-    set { unique.fields = newValue }
-    _modify {
-      let s = unique
-      yield &s.fields
-    }
+    get { self[\.fields] }
+    _modify { yield &self[\.fields] }
   }
   /// Options other than the four kept typed below.
   public var options: [String: Value] {
-    get { storage.options }
-    set { unique.options = newValue }
-    _modify {
-      let s = unique
-      yield &s.options
-    }
+    get { self[\.options] }
+    _modify { yield &self[\.options] }
   }
   public var bases: [Value] {
-    get { storage.bases }
-    set { unique.bases = newValue }
-    _modify {
-      let s = unique
-      yield &s.bases
-    }
+    get { self[\.bases] }
+    _modify { yield &self[\.bases] }
   }
   public var managers: [Value] {
-    get { storage.managers }
-    set { unique.managers = newValue }
-    _modify {
-      let s = unique
-      yield &s.managers
-    }
+    get { self[\.managers] }
+    _modify { yield &self[\.managers] }
   }
   public var indexes: [IndexSpec] {
-    get { storage.indexes }
-    set { unique.indexes = newValue }
-    _modify {
-      let s = unique
-      yield &s.indexes
-    }
+    get { self[\.indexes] }
+    _modify { yield &self[\.indexes] }
   }
   public var constraints: [ConstraintSpec] {
-    get { storage.constraints }
-    set { unique.constraints = newValue }
-    _modify {
-      let s = unique
-      yield &s.constraints
-    }
+    get { self[\.constraints] }
+    _modify { yield &self[\.constraints] }
   }
   public var uniqueTogether: [[String]] {
-    get { storage.uniqueTogether }
-    set { unique.uniqueTogether = newValue }
-    _modify {
-      let s = unique
-      yield &s.uniqueTogether
-    }
+    get { self[\.uniqueTogether] }
+    _modify { yield &self[\.uniqueTogether] }
   }
   public var indexTogether: [[String]] {
-    get { storage.indexTogether }
-    set { unique.indexTogether = newValue }
-    _modify {
-      let s = unique
-      yield &s.indexTogether
-    }
+    get { self[\.indexTogether] }
+    _modify { yield &self[\.indexTogether] }
   }
   /// The model's position in Django's `ProjectState.models` dict (insertion order, which
   /// decides the order Django renders models and lists related objects in).
   public var ordinal: Int {
-    get { storage.ordinal }
-    set { unique.ordinal = newValue }
-    _modify {
-      let s = unique
-      yield &s.ordinal
-    }
+    get { self[\.ordinal] }
+    _modify { yield &self[\.ordinal] }
   }
 
   public init(
