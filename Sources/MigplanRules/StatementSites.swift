@@ -114,7 +114,17 @@ enum StatementSites {
 
   /// The first few words of a statement, for messages (`ALTER TABLE "shop_order" ADD COLUMN`).
   static func head(_ sql: String, words: Int = 5) -> String {
-    let parts = sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+    // Only as far as one word past the head: a statement can be long.
+    func blank(_ c: Character) -> Bool { c == " " || c == "\n" || c == "\t" }
+    var parts: [Substring] = []
+    var rest = sql[...]
+    while parts.count <= words {
+      rest = rest.drop(while: blank)
+      guard !rest.isEmpty else { break }
+      let word = rest.prefix { !blank($0) }
+      parts.append(word)
+      rest = rest[word.endIndex...]
+    }
     let head = parts.prefix(words).joined(separator: " ")
     return parts.count > words ? head + " …" : head
   }

@@ -23,18 +23,26 @@ struct AddUniqueConstraintRule: Rule {
       guard case .alterTable(let table, let actions) = site.impact.statement,
         site.isExisting(table)
       else { continue }
-      let words = Set(DDL.tokenize(site.impact.sql).filter { $0.kind == .word }.map(\.text))
+      // The statement's words, tokenized only for the actions that need them.
+      var tokenized: Set<String>? = nil
+      func words() -> Set<String> {
+        if let tokenized { return tokenized }
+        let w = Set(DDL.tokenize(site.impact.sql).filter { $0.kind == .word }.map(\.text))
+        tokenized = w
+        return w
+      }
       var what: [String] = []
       for action in actions {
         switch action {
-        case .addConstraint(let name, .unique, _) where !words.contains("using"):
+        case .addConstraint(let name, .unique, _) where !words().contains("using"):
           what.append("unique constraint `\(name)`")
-        case .addConstraint(let name, .primaryKey, _) where !words.contains("using"):
+        case .addConstraint(let name, .primaryKey, _) where !words().contains("using"):
           what.append("primary key `\(name)`")
         case .addColumn(let c) where c.unique || c.primaryKey:
           what.append(
             "column `\(c.name)` with a \(c.primaryKey ? "primary key" : "unique constraint")")
-        case .other(let text) where text.hasPrefix("add constraint") && words.contains("exclude"):
+        case .other(let text)
+        where text.hasPrefix("add constraint") && words().contains("exclude"):
           what.append("an exclusion constraint")
         default: break
         }
