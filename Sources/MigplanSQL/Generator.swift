@@ -160,8 +160,10 @@ public struct SQLGenerator {
       text = migration.atomic ? "BEGIN;\n" + text + "\nCOMMIT;\n" : text + "\n"
     }
     var output = Output(key: key, text: text, lines: lines, problems: problems)
-    output.operations = editor.byOperation
-    output.lineOperations = editor.collectedOperations
+    for (line, op) in zip(lines, editor.collectedOperations) {
+      if let op { output.operations[op, default: []].append(line) }
+      output.lineOperations.append(op ?? -1)
+    }
     return output
   }
 }

@@ -11,15 +11,13 @@ final class SchemaEditor {
   /// Whether each statement's effect reaches `catalog` at once, as when `migrate` runs them.
   let live: Bool
   private(set) var collected: [String] = []
-  /// The operation that wrote each line of `collected` (-1: a comment, or none).
-  private(set) var collectedOperations: [Int] = []
+  /// The operation that wrote each line of `collected` (-1: none; nil: a comment). Deferred
+  /// statements count as the operation that deferred them.
+  private(set) var collectedOperations: [Int?] = []
   private(set) var effects: [Catalog.Effect] = []
   var deferred: [Statement] = []
   /// The operation being run (index in the migration), -1 outside operations.
   var currentOperation = -1
-  /// The statements (not comments) each operation ran, deferred ones under the operation that
-  /// deferred them.
-  private(set) var byOperation: [Int: [String]] = [:]
 
   /// The catalog, handed over (the editor keeps an empty one).
   func takeCatalog() -> Catalog {
@@ -44,7 +42,6 @@ final class SchemaEditor {
     let text = trimmed.hasSuffix(";") ? sql : sql + ";"
     collected.append(text)
     collectedOperations.append(currentOperation)
-    byOperation[currentOperation, default: []].append(text)
     for e in effects {
       guard let e else { continue }
       self.effects.append(e)
@@ -72,7 +69,7 @@ final class SchemaEditor {
   /// Appends a raw line to the output (sqlmigrate's `--` comments).
   func comment(_ line: String) {
     collected.append(line)
-    collectedOperations.append(-1)
+    collectedOperations.append(nil)
   }
 
   var collectedCount: Int { collected.count }
