@@ -125,11 +125,8 @@ public struct Catalog: Sendable {
       var name = Names.postgres(table, column, "seq")
       var n = 0
       func taken(_ name: String) -> Bool {
-        let count = name.utf8.count
-        return tables[name] != nil
-          || sequences.values.contains {
-            $0.values.contains { $0.utf8.count == count && $0 == name }
-          }
+        tables[name] != nil
+          || sequences.values.contains { $0.values.contains { Names.same($0, name) } }
       }
       while taken(name) {
         n += 1
@@ -169,12 +166,8 @@ public struct Catalog: Sendable {
 
   /// Every relation name in use (PostgreSQL picks a free name for inline constraints).
   private func nameTaken(_ name: String) -> Bool {
-    // Names of another length are told apart without comparing them.
-    let count = name.utf8.count
-    return tables.keys.contains(name)
-      || tables.values.contains {
-        $0.objects.contains { $0.name.utf8.count == count && $0.name == name }
-      }
+    tables.keys.contains(name)
+      || tables.values.contains { $0.objects.contains { Names.same($0.name, name) } }
   }
 
   /// PostgreSQL's `ChooseRelationName`: the name, else with 1, 2, … before the label.

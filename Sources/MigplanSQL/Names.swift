@@ -4,6 +4,12 @@ public enum Names {
   /// PostgreSQL's identifier limit in bytes (NAMEDATALEN - 1), Django's `max_name_length()`.
   public static let maxLength = 63
 
+  /// Whether two names are the same, told apart by their length first (the scans for a free
+  /// name compare one candidate with every name in a schema).
+  static func same(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b
+  }
+
   /// `quote_name`: double quotes unless already quoted.
   public static func quote(_ name: String) -> String {
     if name.hasPrefix("\"") && name.hasSuffix("\"") && name.count > 1 { return name }

@@ -414,12 +414,10 @@ public struct SchemaModel: Sendable {
   /// when taken.
   func choose(_ table: String, _ column: String, _ label: String) -> String {
     func taken(_ n: String) -> Bool {
-      // Names of another length are told apart without comparing them.
-      let count = n.utf8.count
-      func same(_ name: String) -> Bool { name.utf8.count == count && name == n }
-      return tables.keys.contains(n)
+      tables.keys.contains(n)
         || tables.values.contains { t in
-          t.indexes.contains { same($0.name) } || t.constraints.contains { same($0.name) }
+          t.indexes.contains { Names.same($0.name, n) }
+            || t.constraints.contains { Names.same($0.name, n) }
         }
     }
     var name = Names.postgres(table, column, label)
