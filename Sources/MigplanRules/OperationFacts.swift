@@ -531,6 +531,23 @@ extension MigrationStep {
     }
   }
 
+  /// Whether one of an operation's database operations can have `phase`, from its kind alone
+  /// (what `deployPhase` can find with the state, and more).
+  static func may(_ phase: Phase, _ op: Operation) -> Bool {
+    var found = false
+    DatabaseOperations.visit(op) { inner in
+      switch inner.kind {
+      case .createModel, .addField, .addIndex, .createExtension:
+        if phase == .expand { found = true }
+      case .removeField, .deleteModel, .renameField, .alterField, .renameModel, .alterModelTable,
+        .runSQL:
+        if phase == .contract { found = true }
+      default: break
+      }
+    }
+    return found
+  }
+
   /// The deploy phase of the step's kind, for `mixed-phase-migration`: **expand** for what the
   /// new code needs before it runs (`CreateModel`, `AddField`, `AddIndex`, `CreateExtension`),
   /// **contract** for what the old code still needs (the operations `drop-column`,

@@ -15,8 +15,8 @@ struct MixedPhaseMigrationRule: Rule {
     let app = operation.migration.app
     // Only a contract operation can be reported, and only in a migration that may expand: look
     // at the operation kinds, then check this one exactly, before replaying the whole migration.
-    guard Self.may(.contract, operation.operation),
-      operation.migration.typedOperations.contains(where: { Self.may(.expand, $0) }),
+    guard MigrationStep.may(.contract, operation.operation),
+      operation.migration.typedOperations.contains(where: { MigrationStep.may(.expand, $0) }),
       MigrationStep.current(operation).contains(where: { $0.deployPhase(app: app) == .contract })
     else { return }
     let steps = MigrationStep.all(operation)
@@ -34,22 +34,5 @@ struct MixedPhaseMigrationRule: Rule {
       help:
         "split it: the expand operations in a migration that runs before the deploy, the contract operations in a later one that runs after it"
     )
-  }
-
-  /// Whether one of an operation's database operations can have `phase`, from its kind alone
-  /// (what `MigrationStep.deployPhase` can find with the state, and more).
-  static func may(_ phase: Phase, _ op: Operation) -> Bool {
-    var found = false
-    DatabaseOperations.visit(op) { inner in
-      switch inner.kind {
-      case .createModel, .addField, .addIndex, .createExtension:
-        if phase == .expand { found = true }
-      case .removeField, .deleteModel, .renameField, .alterField, .renameModel, .alterModelTable,
-        .runSQL:
-        if phase == .contract { found = true }
-      default: break
-      }
-    }
-    return found
   }
 }
