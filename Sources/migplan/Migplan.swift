@@ -36,6 +36,7 @@ struct Migplan: ParsableCommand {
   /// Runs the command line; usage errors exit with 2 (argument-parser's default is 64), the
   /// status DESIGN.md gives every usage, config and input error.
   static func main() {
+    Heap.prepare()
     do {
       var command = try parseAsRoot()
       try command.run()
