@@ -41,6 +41,7 @@ import MigplanSyntax
 /// not exist has `"schema": null, "name": null`. `pending` is null when no project root is given.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Read-only pre-flight of the live PostgreSQL a deploy will migrate.",
     discussion: """
       Connects through libpq (--database takes a postgresql:// URL or a conninfo string; \

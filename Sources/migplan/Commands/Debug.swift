@@ -3,6 +3,7 @@ import ArgumentParser
 /// `migplan debug …`: inspect what migplan reads.
 struct Debug: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "debug",
     abstract:
       "Inspect tokens, syntax trees, the graph, the state, the predicted schema and timings.",
     subcommands: [

@@ -4,6 +4,7 @@ import MigplanRules
 /// `migplan explain ID`: print one rule's document (`Rules/<id>.md`, built into the binary).
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "explain",
     abstract: "Print a rule's document: what it flags, why, examples and the safe recipe.")
 
   @Argument(help: "The rule id, as `migplan rules` lists it.")

@@ -11,6 +11,7 @@ extension Severity: ExpressibleByArgument {}
 /// the named paths only.
 struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "lint",
     abstract: "Judge migrations for operations that are unsafe to deploy on PostgreSQL.",
     discussion: """
       PATHs are migration files or folders; without them every migration under the roots is \
