@@ -3,13 +3,22 @@ import MigplanSyntax
 /// A migration's identity in a project: `(app label, migration name)`, ordered as Python
 /// orders tuples of strings (by code point).
 public struct MigrationKey: Hashable, Comparable, Sendable, CustomStringConvertible {
-  public var app: String
-  public var name: String
+  public let app: String
+  public let name: String
+  /// `KeyDigest` of app and name, made once: a key is looked up far more often than made.
+  private let digest: Int
 
   public init(_ app: String, _ name: String) {
     self.app = app
     self.name = name
+    self.digest = KeyDigest.of(app, name)
   }
+
+  public static func == (a: MigrationKey, b: MigrationKey) -> Bool {
+    a.digest == b.digest && a.app == b.app && a.name == b.name
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
   public static func < (a: MigrationKey, b: MigrationKey) -> Bool {
     if a.app != b.app { return precedes(a.app, b.app) }
@@ -35,6 +44,18 @@ public struct MigrationKey: Hashable, Comparable, Sendable, CustomStringConverti
 
   /// `app.name`, as `showmigrations` prints it.
   public var description: String { "\(app).\(name)" }
+}
+
+/// FNV-1a (64 bits) of two names, for the hash of a key made of them: the hasher then mixes one
+/// integer per lookup instead of every byte of both names.
+enum KeyDigest {
+  static func of(_ a: String, _ b: String) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in a.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    h = (h ^ 0xff) &* 0x100_0000_01b3  // no UTF-8 byte: ("ab", "c") and ("a", "bc") differ
+    for byte in b.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return Int(truncatingIfNeeded: h)
+  }
 }
 
 /// One entry of `dependencies` or `run_before`, with the range it was written at.

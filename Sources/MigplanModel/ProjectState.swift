@@ -4,13 +4,22 @@ import Synchronization
 /// A model's key in a project state: its app label and its lowercased name, as Django keys
 /// `ProjectState.models`.
 public struct ModelKey: Hashable, Comparable, Sendable, CustomStringConvertible {
-  public var app: String
-  public var name: String
+  public let app: String
+  public let name: String
+  /// `KeyDigest` of app and name, made once: a key is looked up far more often than made.
+  private let digest: Int
 
   public init(_ app: String, _ name: String) {
     self.app = app
     self.name = ModelKey.lowercased(name)
+    self.digest = KeyDigest.of(app, self.name)
   }
+
+  public static func == (a: ModelKey, b: ModelKey) -> Bool {
+    a.digest == b.digest && a.app == b.app && a.name == b.name
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
   /// `str.lower()`, without Unicode tables for ASCII names (nearly all of them).
   static func lowercased(_ s: String) -> String {
