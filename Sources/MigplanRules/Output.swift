@@ -22,16 +22,28 @@ public struct Renderer: Sendable {
 
   /// The whole output for standard output.
   public func render(_ result: LintResult) -> String {
+    let lines = sourceLines(result)
+    switch format {
+    case .text: return text(result, lines)
+    case .json: return json(result, lines).text
+    case .github: return github(result, lines)
+    case .sarif: return sarif(result, lines)
+    }
+  }
+
+  /// `render` as UTF-8 bytes; JSON's are written straight into them, not checked again as a
+  /// `String` (half a megabyte for the corpus).
+  public func renderBytes(_ result: LintResult) -> [UInt8] {
+    format == .json ? json(result, sourceLines(result)).bytes : Array(render(result).utf8)
+  }
+
+  /// The line index of each file with a finding.
+  private func sourceLines(_ result: LintResult) -> [String: SourceLines] {
     var lines: [String: SourceLines] = [:]
     for f in result.findings where lines[f.path] == nil {
       if let s = result.sources[f.path] { lines[f.path] = SourceLines(s.bytes) }
     }
-    switch format {
-    case .text: return text(result, lines)
-    case .json: return json(result, lines)
-    case .github: return github(result, lines)
-    case .sarif: return sarif(result, lines)
-    }
+    return lines
   }
 
   /// `shop/migrations/x.py` for `./shop/migrations/x.py`.
@@ -147,7 +159,7 @@ public struct Renderer: Sendable {
   /// byte offset; `end` is exclusive. `app`, `migration`, `operation`, `start`, `end`, `why`
   /// and `help` may be null. Fields may be added in later versions, never removed or renamed
   /// without a new `version`.
-  func json(_ result: LintResult, _ lines: [String: SourceLines]) -> String {
+  func json(_ result: LintResult, _ lines: [String: SourceLines]) -> JSONBuffer {
     var counts: [Severity: Int] = [:]
     for f in result.findings { counts[f.severity, default: 0] += 1 }
     var out = JSONBuffer()
@@ -190,7 +202,7 @@ public struct Renderer: Sendable {
       out.raw("}")
     }
     out.raw(result.findings.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-    return out.text
+    return out
   }
 
   // MARK: github

@@ -138,7 +138,7 @@ struct Lint: ParsableCommand {
       format == .text && isatty(1) == 1
       && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     let renderer = Renderer(format: format, color: color, version: MigplanVersion.current)
-    FileHandle.standardOutput.write(Data(renderer.render(result).utf8))
+    FileHandle.standardOutput.write(Data(renderer.renderBytes(result)))
     let status = result.exitStatus(failOn: settings.failOn)
     // The process ends here: the project and the result are not taken apart object by object
     // first (a tenth of a whole-corpus run).
