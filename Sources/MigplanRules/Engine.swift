@@ -411,6 +411,7 @@ private struct OperationChecker: Sendable {
     var state = start
     let steps = steps?.count == m.typedOperations.count ? steps : nil
     var findings: [Finding] = []
+    let memo = StepsMemo()
     for (i, op) in m.typedOperations.enumerated() {
       let before = state
       if let steps {
@@ -424,6 +425,7 @@ private struct OperationChecker: Sendable {
         impacts: byOp[i] ?? [], migrationImpacts: ordered, pgVersion: context.config.pgVersion)
       ctx.sites = sites[i] ?? []
       ctx.migrationStart = start
+      ctx.migrationSteps = memo
       var report = Report(path: path, key: m.key, operationIndex: i, span: op.range)
       for rule in instances { rule.check(operation: ctx, into: &report) }
       findings += report.findings

@@ -268,6 +268,7 @@ struct MigrationStep {
   /// migration's ancestors). Rules that judge a whole migration call this only after a cheap
   /// check on the operation kinds.
   static func all(_ ctx: OperationContext) -> [MigrationStep] {
+    if let known = ctx.migrationSteps?.steps { return known }
     var state =
       ctx.index == 0
       ? ctx.before
@@ -292,6 +293,7 @@ struct MigrationStep {
       visit(op, i, state)
       state.apply(op, app: app, migration: key)
     }
+    ctx.migrationSteps?.steps = out
     return out
   }
 

@@ -104,6 +104,9 @@ public struct OperationContext: Sendable {
   /// The state the migration starts from (`before` of its first operation), when the engine
   /// has it at hand.
   var migrationStart: ProjectState? = nil
+  /// The migration's steps once a rule has asked for them (`MigrationStep.all`), shared by the
+  /// contexts of all its operations.
+  var migrationSteps: StepsMemo? = nil
 
   public init(
     lint: LintContext, source: SourceFile, migration: Migration, index: Int,
@@ -180,4 +183,10 @@ extension Value {
     if let position, position < args.count { return args[position] }
     return nil
   }
+}
+
+/// `MigrationStep.all` of one migration, computed for the first rule that asks and kept for the
+/// others and the later operations. Used on one thread (the one judging the migration).
+final class StepsMemo: @unchecked Sendable {
+  var steps: [MigrationStep]? = nil
 }
