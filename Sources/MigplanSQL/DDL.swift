@@ -116,6 +116,7 @@ public enum DDL {
     let s = Array(sql.utf8)
     let n = s.count
     var out: [Token] = []
+    out.reserveCapacity(n / 4)
     var i = 0
     // ASCII bytes are classified directly; other characters by their Unicode properties.
     func scalar(_ at: Int) -> (Unicode.Scalar, Int) {
@@ -290,22 +291,19 @@ public enum DDL {
 
   /// Splits a script into statements at top-level `;` (tokens of each, without the `;`).
   public static func statements(_ sql: String) -> [[Token]] {
+    let tokens = tokenize(sql)
     var out: [[Token]] = []
-    var current: [Token] = []
+    var start = 0
     var depth = 0
-    for t in tokenize(sql) {
-      if t.kind == .symbol {
-        if t.text == "(" { depth += 1 }
-        if t.text == ")" { depth = max(0, depth - 1) }
-        if t.text == ";" && depth == 0 {
-          if !current.isEmpty { out.append(current) }
-          current = []
-          continue
-        }
+    for (i, t) in tokens.enumerated() where t.kind == .symbol {
+      if t.text == "(" { depth += 1 }
+      if t.text == ")" { depth = max(0, depth - 1) }
+      if t.text == ";" && depth == 0 {
+        if i > start { out.append(Array(tokens[start..<i])) }
+        start = i + 1
       }
-      current.append(t)
     }
-    if !current.isEmpty { out.append(current) }
+    if tokens.count > start { out.append(Array(tokens[start...])) }
     return out
   }
 
