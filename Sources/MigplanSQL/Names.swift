@@ -49,10 +49,24 @@ public enum Names {
   /// Django's `_create_index_name(table, columns, suffix)` for PostgreSQL (63 characters).
   public static func index(table: String, columns: [String], suffix: String = "") -> String {
     let table = split(table).name
-    var hashSuffix = digest([table] + columns, length: 8) + suffix
+    var message = Array(table.utf8)
+    for c in columns { message += c.utf8 }
+    let digits = MD5.hexDigits(message)
+    // Nearly every name fits: written as bytes, without the strings below.
+    var bytes = Array(table.utf8)
+    bytes.append(UInt8(ascii: "_"))
+    for (i, c) in columns.enumerated() {
+      if i > 0 { bytes.append(UInt8(ascii: "_")) }
+      bytes += c.utf8
+    }
+    bytes.append(UInt8(ascii: "_"))
+    bytes += digits[..<8]
+    bytes += suffix.utf8
+    if bytes.count <= maxLength { return String(decoding: bytes, as: UTF8.self) }
+    var hashSuffix = String(decoding: digits[..<8], as: UTF8.self) + suffix
     let joined = columns.joined(separator: "_")
     let full = "\(table)_\(joined)_\(hashSuffix)"
-    if full.utf8.count <= maxLength || full.count <= maxLength { return full }
+    if full.count <= maxLength { return full }
     if hashSuffix.count > maxLength / 3 { hashSuffix = String(hashSuffix.prefix(maxLength / 3)) }
     let other = (maxLength - hashSuffix.count) / 2 - 1
     var name = "\(table.prefix(other))_\(joined.prefix(other))_\(hashSuffix)"
@@ -106,6 +120,11 @@ enum MD5 {
 
   /// The digest of `message` as 32 lowercase hex digits.
   static func hex(_ message: [UInt8]) -> String {
+    String(decoding: hexDigits(message), as: UTF8.self)
+  }
+
+  /// The digest of `message` as the UTF-8 bytes of 32 lowercase hex digits.
+  static func hexDigits(_ message: [UInt8]) -> [UInt8] {
     var m = message
     let bitLength = UInt64(message.count) &* 8
     m.append(0x80)
@@ -160,17 +179,17 @@ enum MD5 {
         }
       }
     }
-    let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(32)
+    func digit(_ v: UInt8) -> UInt8 { v < 10 ? v + UInt8(ascii: "0") : v - 10 + UInt8(ascii: "a") }
     for v in [a0, b0, c0, d0] {
       for i in 0..<4 {
         let byte = UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))
-        out.append(digits[Int(byte >> 4)])
-        out.append(digits[Int(byte & 15)])
+        out.append(digit(byte >> 4))
+        out.append(digit(byte & 15))
       }
     }
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 }
 
