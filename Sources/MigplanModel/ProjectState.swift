@@ -72,6 +72,8 @@ public struct ModelState: Sendable {
     var uniqueTogether: [[String]]
     var indexTogether: [[String]]
     var ordinal: Int
+    /// `ModelKey(app, name)`, made again whenever either changes.
+    var key: ModelKey
     /// Unique to this content: a new storage, or one about to change, gets a fresh number.
     var revision: UInt64 = ModelState.nextRevision()
 
@@ -99,6 +101,7 @@ public struct ModelState: Sendable {
       self.uniqueTogether = uniqueTogether
       self.indexTogether = indexTogether
       self.ordinal = ordinal
+      self.key = ModelKey(app, name)
     }
 
     func copy() -> Storage {
@@ -143,12 +146,20 @@ public struct ModelState: Sendable {
   /// The app label.
   public var app: String {
     get { self[\.app] }
-    _modify { yield &self[\.app] }
+    _modify {
+      let s = unique
+      defer { s.key = ModelKey(s.app, s.name) }
+      yield &s.app
+    }
   }
   /// The name as the migrations spell it (`PageRevision`).
   public var name: String {
     get { self[\.name] }
-    _modify { yield &self[\.name] }
+    _modify {
+      let s = unique
+      defer { s.key = ModelKey(s.app, s.name) }
+      yield &s.name
+    }
   }
   /// Fields in definition order.
   public var fields: [(name: String, field: Field)] {
@@ -203,7 +214,7 @@ public struct ModelState: Sendable {
   }
 
   /// The model's key.
-  public var key: ModelKey { ModelKey(app, name) }
+  public var key: ModelKey { storage.key }
 
   /// A number that names this model's content: two values with the same revision are equal
   /// (a changed model gets a new one), so what is computed from a model can be kept by it.
