@@ -256,7 +256,7 @@ public enum Linter {
       // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
       // their own ancestors, then their operations in order; no SQL.
       let planned = Set(inPlan)
-      for key in lintedKeys.keys.sorted() where !planned.contains(key) {
+      for key in lintedKeys.keys.filter({ !planned.contains($0) }).sorted() {
         guard let m = project.migrations[key], !m.typedOperations.isEmpty else { continue }
         var start = ProjectState()
         if context.cycle.isEmpty { start = project.state(at: key, atEnd: false).0 }
@@ -314,10 +314,17 @@ public enum Linter {
     rules: [any Rule.Type]
   ) -> (kept: [Finding], suppressed: Int) {
     // A module-level value used by several operations is one problem at one place.
-    var seen: Set<[String]> = []
+    struct Seen: Hashable {
+      var rule: String
+      var start: UInt32
+      var end: UInt32
+      var message: String
+    }
+    var seen: Set<Seen> = []
     let findings = findings.filter { f in
       guard let r = f.range else { return true }
-      return seen.insert([f.rule, String(r.start), String(r.end), f.message]).inserted
+      return seen.insert(Seen(rule: f.rule, start: r.start, end: r.end, message: f.message))
+        .inserted
     }
     let directives = Suppression.parse(source)
     if directives.isEmpty { return (findings, 0) }
