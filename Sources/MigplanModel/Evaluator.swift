@@ -108,7 +108,7 @@ public struct Evaluator {
         }
       }
     case .ImportFrom:
-      let level = Int(ast.slot(stmt, ast.kind(stmt).schema.offset("level")))
+      let level = Int(ast.slot(stmt, ast.kind(stmt).offset("level")))
       let base = resolveModule(ast.identifier(stmt, "module", in: source), level: level)
       for alias in ast.list(stmt, "names") where alias >= 0 {
         let name = ast.identifier(alias, "name", in: source) ?? ""
@@ -131,7 +131,7 @@ public struct Evaluator {
       guard let target = ast.child(stmt, "target"), ast.kind(target) == .Name,
         let name = ast.identifier(target, "id", in: source)
       else { return }
-      let op = Operator(rawValue: UInt8(ast.slot(stmt, ast.kind(stmt).schema.offset("op"))))!
+      let op = Operator(rawValue: UInt8(ast.slot(stmt, ast.kind(stmt).offset("op"))))!
       let right = eval(ast.child(stmt, "value")!, local: scope, outer: outer)
       let left = scope[name] ?? outer?[name]
       guard let left else {
@@ -358,7 +358,7 @@ public struct Evaluator {
     case .Call:
       return call(id, local: local, outer: outer)
     case .UnaryOp:
-      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).schema.offset("op"))))!
+      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).offset("op"))))!
       let v = eval(ast.child(id, "operand")!, local: local, outer: outer)
       switch (op, v) {
       case (.Not, _):
@@ -373,12 +373,12 @@ public struct Evaluator {
       if case .unresolved = v { return v }
       return .unresolved(range, "unary \(op) of a value migplan cannot compute")
     case .BinOp:
-      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).schema.offset("op"))))!
+      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).offset("op"))))!
       let l = eval(ast.child(id, "left")!, local: local, outer: outer)
       let r = eval(ast.child(id, "right")!, local: local, outer: outer)
       return binary(op, l, r, range: range)
     case .BoolOp:
-      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).schema.offset("op"))))!
+      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).offset("op"))))!
       var last: Value = .none(range)
       for e in ast.list(id, "values") where e >= 0 {
         last = eval(e, local: local, outer: outer)
@@ -422,7 +422,7 @@ public struct Evaluator {
           continue
         }
         if ast.kind(part) == .FormattedValue,
-          ast.slot(part, ast.kind(part).schema.offset("conversion")) == -1,
+          ast.slot(part, ast.kind(part).offset("conversion")) == -1,
           ast.child(part, "format_spec") == nil,
           let s = eval(ast.child(part, "value")!, local: local, outer: outer).stringValue
         {
@@ -634,7 +634,7 @@ public struct Evaluator {
   private func compare(_ id: Int32, local: [String: Value], outer: [String: Value]?) -> Value {
     let range = ast.range(id)
     var left = eval(ast.child(id, "left")!, local: local, outer: outer)
-    let at = ast.kind(id).schema.offset("ops")
+    let at = ast.kind(id).offset("ops")
     let start = Int(ast.slot(id, at))
     let comparators = ast.list(id, "comparators")
     for (j, c) in comparators.enumerated() {

@@ -334,7 +334,7 @@ extension Operation {
       let right = ast.list(test, "comparators").first, right >= 0, ast.kind(right) == .Constant,
       case .string(let vendor) = ast.constant(right)
     else { return nil }
-    let start = Int(ast.slot(test, ast.kind(test).schema.offset("ops")))
+    let start = Int(ast.slot(test, ast.kind(test).offset("ops")))
     let equal = vendor == "postgresql"
     switch Operator(rawValue: UInt8(ast.slots[start])) {
     case .Eq?: return equal

@@ -70,7 +70,7 @@ struct FunctionLocals {
       case .Name:
         let name = ast.identifier(id, "id", in: source) ?? ""
         names.append((r, name))
-        let ctx = ExprContext(rawValue: UInt8(ast.slot(id, kind.schema.offset("ctx"))))
+        let ctx = ExprContext(rawValue: UInt8(ast.slot(id, kind.offset("ctx"))))
         if ctx != .Load {
           bound.insert(name)
           stores[name, default: 0] += 1
@@ -166,7 +166,7 @@ struct FunctionLocals {
         if ast.kind(part) == .Constant, case .string(let s) = ast.constant(part) {
           text += s
         } else if ast.kind(part) == .FormattedValue,
-          ast.slot(part, ast.kind(part).schema.offset("conversion")) == -1,
+          ast.slot(part, ast.kind(part).offset("conversion")) == -1,
           ast.child(part, "format_spec") == nil,
           let s = string(ast.child(part, "value")!, before: before)
         {
@@ -177,7 +177,7 @@ struct FunctionLocals {
       }
       return .string(text)
     case .BinOp:
-      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).schema.offset("op"))))
+      let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).offset("op"))))
       guard let l = string(ast.child(id, "left")!, before: before) else { return module() }
       let right = ast.child(id, "right")!
       if op == .Add, let r = string(right, before: before) { return .string(l + r) }

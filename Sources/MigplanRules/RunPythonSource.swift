@@ -87,7 +87,7 @@ struct RunPythonSource: Sendable {
   func context(_ id: Int32) -> ExprContext? {
     let kind = ast.kind(id)
     guard kind == .Name || kind == .Attribute || kind == .Subscript else { return nil }
-    return ExprContext(rawValue: UInt8(ast.slot(id, kind.schema.offset("ctx"))))
+    return ExprContext(rawValue: UInt8(ast.slot(id, kind.offset("ctx"))))
   }
 
   /// `a.b.c` for a chain of attributes on a name; nil for anything else.

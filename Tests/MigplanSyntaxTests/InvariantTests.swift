@@ -30,6 +30,15 @@ import Testing
     #expect(failing == 0, "\(failing) of \(files.count) corpus files break an invariant")
   }
 
+  /// Each entry of the schema table is the class of the node kind at its position: the parser
+  /// writes slots and the dump names classes by it (checked here, not at every start).
+  @Test func schemaTableFollowsNodeKinds() {
+    #expect(NodeSchema.table.count == NodeKind.allCases.count)
+    for (i, kind) in NodeKind.allCases.enumerated() where i < NodeSchema.table.count {
+      #expect(NodeSchema.table[i].name == "\(kind)", "entry \(i)")
+    }
+  }
+
   /// The checker itself must notice broken trees and token streams, or the tests above prove
   /// nothing.
   @Test func checkerCatchesBrokenTrees() throws {

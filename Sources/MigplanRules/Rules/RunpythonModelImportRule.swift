@@ -139,7 +139,7 @@ struct RunpythonModelImportRule: Rule {
 
   /// The module an `ImportFrom` names, with its leading dots.
   static func module(_ id: Int32, _ code: RunPythonSource) -> String {
-    let level = Int(code.ast.slot(id, NodeKind.ImportFrom.schema.offset("level")))
+    let level = Int(code.ast.slot(id, NodeKind.ImportFrom.offset("level")))
     let module = code.ast.identifier(id, "module", in: code.source) ?? ""
     return String(repeating: ".", count: max(0, level)) + module
   }
