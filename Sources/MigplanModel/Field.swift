@@ -140,13 +140,37 @@ public struct Keywords: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
 /// A model field as a migration constructs it (`models.CharField(max_length=20)`), with the
 /// Django field class it behaves as.
 public struct Field: Hashable, Sendable {
-  public var construct: Construct
+  /// The field's parts in one shared object: fields are copied far more often than made or
+  /// changed (every state, rendering and rule holds them), and a copy is then one reference.
+  private final class Box: Sendable {
+    let construct: Construct
+    let known: Known?
+    init(_ construct: Construct, _ known: Known?) {
+      self.construct = construct
+      self.known = known
+    }
+  }
+  private var box: Box
+
+  /// The call that constructs the field.
+  public var construct: Construct {
+    get { box.construct }
+    set { box = Box(newValue, box.known) }
+  }
 
   public init(_ value: Value) {
     var class_: Known? = nil
     if case .call(let callee, _, _, _) = value { class_ = Field.known(callee) }
-    construct = Construct(value) { _ in class_?.positional ?? [] }
-    known = class_
+    box = Box(Construct(value) { _ in class_?.positional ?? [] }, class_)
+  }
+
+  public static func == (a: Field, b: Field) -> Bool {
+    a.box === b.box || (a.box.construct == b.box.construct && a.box.known == b.box.known)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(box.construct)
+    hasher.combine(box.known)
   }
 
   /// The class as an import path.
@@ -161,7 +185,7 @@ public struct Field: Hashable, Sendable {
   public var djangoClass: String? { known?.base }
 
   /// What migplan knows about the field's class, looked up once.
-  public private(set) var known: Known?
+  public var known: Known? { box.known }
 
   /// Django's `get_internal_type()`: the name its column type is looked up by (`ImageField` →
   /// `FileField`, `EmailField` → `CharField`).
