@@ -10,10 +10,14 @@ public enum Names {
     a.utf8.count == b.utf8.count && a == b
   }
 
-  /// `quote_name`: double quotes unless already quoted.
+  /// `quote_name`: double quotes unless already quoted (Python's `startswith`/`endswith`,
+  /// which compare code points: here the first and last bytes).
   public static func quote(_ name: String) -> String {
-    if name.hasPrefix("\"") && name.hasSuffix("\"") && name.count > 1 { return name }
-    return "\"\(name)\""
+    let bytes = name.utf8
+    if bytes.count > 1, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") {
+      return name
+    }
+    return "\"" + name + "\""
   }
 
   /// Django's `names_digest(*args, length)`: the first `length` hex digits of the MD5 of the

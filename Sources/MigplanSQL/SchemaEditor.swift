@@ -35,11 +35,20 @@ final class SchemaEditor {
 
   /// Records a statement (with `;` added as Django's `execute` does) and its catalog effect.
   func execute(_ sql: String, _ effects: Catalog.Effect?...) {
-    var trimmed = sql
-    while trimmed.last == " " || trimmed.last == "\n" || trimmed.last == "\t" {
-      trimmed.removeLast()
+    // Whether the statement ends in `;` before trailing blanks, read as bytes from the end
+    // (a character-wise `last`/`hasSuffix` walked grapheme clusters of every statement).
+    let bytes = sql.utf8
+    var end = bytes.endIndex
+    while end > bytes.startIndex {
+      let before = bytes.index(before: end)
+      let b = bytes[before]
+      guard b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t") else {
+        break
+      }
+      end = before
     }
-    let text = trimmed.hasSuffix(";") ? sql : sql + ";"
+    let terminated = end > bytes.startIndex && bytes[bytes.index(before: end)] == UInt8(ascii: ";")
+    let text = terminated ? sql : sql + ";"
     collected.append(text)
     collectedOperations.append(currentOperation)
     for e in effects {
