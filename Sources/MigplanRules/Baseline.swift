@@ -78,7 +78,9 @@ public struct Baseline: Sendable {
     if let source, let r = f.span ?? f.range {
       let text = source.bytes[
         min(Int(r.start), source.bytes.count)..<min(Int(r.end), source.bytes.count)]
-      for b in text where b != 32 && b != 9 && b != 10 && b != 13 && b != 12 { h.add(byte: b) }
+      text.withUnsafeBufferPointer {
+        for b in $0 where b != 32 && b != 9 && b != 10 && b != 13 && b != 12 { h.add(byte: b) }
+      }
     }
     return h.hex
   }
@@ -94,7 +96,8 @@ struct FNV1a {
   }
 
   mutating func add(_ s: String) {
-    for b in s.utf8 { add(byte: b) }
+    var s = s
+    s.withUTF8 { for b in $0 { add(byte: b) } }
     add(byte: 0)
   }
 

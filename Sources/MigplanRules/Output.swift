@@ -459,6 +459,7 @@ struct JSONBuffer {
       var run = 0  // the start of the bytes not yet copied
       for i in 0..<u.count {
         let b = u[i]
+        if b >= 0x20 && b != 0x22 && b != 0x5C { continue }  // most bytes: as they are
         let escaped: UInt8
         switch b {
         case 0x22, 0x5C: escaped = b

@@ -43,17 +43,20 @@ public struct LineIndex: Sendable {
     starts.reserveCapacity(bytes.count / 32 + 1)
     let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     starts.append(bom ? 3 : 0)
-    var i = 0
-    let n = bytes.count
-    while i < n {
-      let c = bytes[i]
-      if c == 10 {
-        starts.append(UInt32(i + 1))
-      } else if c == 13 {
-        if i + 1 < n && bytes[i + 1] == 10 { i += 1 }
-        starts.append(UInt32(i + 1))
+    bytes.withUnsafeBufferPointer { bytes in
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        let c = bytes[i]
+        i += 1
+        if c > 13 { continue }  // most bytes: neither line break
+        if c == 10 {
+          starts.append(UInt32(i))
+        } else if c == 13 {
+          if i < n && bytes[i] == 10 { i += 1 }
+          starts.append(UInt32(i))
+        }
       }
-      i += 1
     }
     lineStarts = starts
   }
