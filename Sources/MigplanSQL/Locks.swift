@@ -283,6 +283,9 @@ public struct ProjectAnalysis: Sendable {
     [:]
   /// The schema after the last migration analysed.
   public private(set) var schema: SchemaModel
+  /// The models rendered on the way, kept with the analysis: a caller that keeps it until the
+  /// process exits never spends time taking them apart.
+  private let renders: RenderCache
 
   /// Analyses the plan in order; with `through`, stops after that migration (a lint run needs
   /// nothing after the last migration it reports on); with `only`, skips the plan migrations
@@ -319,6 +322,7 @@ public struct ProjectAnalysis: Sendable {
     impacts = judge.impacts
     ordered = judge.ordered
     schema = judge.analyzer.schema
+    renders = generator.renders
   }
 }
 
