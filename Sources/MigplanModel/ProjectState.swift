@@ -29,9 +29,13 @@ public struct ModelKey: Hashable, Comparable, Sendable, CustomStringConvertible 
       if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { upper = true }
     }
     guard upper else { return s }
-    return String(
-      decoding: s.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 },
-      as: UTF8.self)
+    let count = s.utf8.count
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      for (i, b) in s.utf8.enumerated() {
+        buffer[i] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+      }
+      return count
+    }
   }
 
   /// The key a relation's target (`"auth.User"`, `"Page"`, `"self"`) names, seen from a
@@ -88,7 +92,8 @@ public struct ModelState: Sendable {
       constraints: [ConstraintSpec],
       uniqueTogether: [[String]],
       indexTogether: [[String]],
-      ordinal: Int
+      ordinal: Int,
+      key: ModelKey? = nil
     ) {
       self.app = app
       self.name = name
@@ -101,7 +106,7 @@ public struct ModelState: Sendable {
       self.uniqueTogether = uniqueTogether
       self.indexTogether = indexTogether
       self.ordinal = ordinal
-      self.key = ModelKey(app, name)
+      self.key = key ?? ModelKey(app, name)
     }
 
     func copy() -> Storage {
@@ -116,7 +121,8 @@ public struct ModelState: Sendable {
         constraints: constraints,
         uniqueTogether: uniqueTogether,
         indexTogether: indexTogether,
-        ordinal: ordinal)
+        ordinal: ordinal,
+        key: key)
     }
   }
 
