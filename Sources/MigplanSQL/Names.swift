@@ -67,6 +67,26 @@ public enum Names {
     bytes += digits[..<8]
     bytes += suffix.utf8
     if bytes.count <= maxLength { return String(decoding: bytes, as: UTF8.self) }
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      // ASCII (nearly every long name): characters are bytes, so the cut below is made on
+      // the bytes.
+      var hash = Array(digits[..<8]) + Array(suffix.utf8)
+      if hash.count > maxLength / 3 { hash.removeLast(hash.count - maxLength / 3) }
+      let other = (maxLength - hash.count) / 2 - 1
+      let tableBytes = table.utf8
+      let joinedBytes = bytes[(tableBytes.count + 1)..<(bytes.count - 8 - suffix.utf8.count - 1)]
+      var name = Array(tableBytes.prefix(other))
+      name.append(UInt8(ascii: "_"))
+      name += joinedBytes.prefix(other)
+      name.append(UInt8(ascii: "_"))
+      name += hash
+      if let first = name.first,
+        first == UInt8(ascii: "_") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+      {
+        name = [UInt8(ascii: "D")] + name.dropLast()
+      }
+      return String(decoding: name, as: UTF8.self)
+    }
     var hashSuffix = String(decoding: digits[..<8], as: UTF8.self) + suffix
     let joined = columns.joined(separator: "_")
     let full = "\(table)_\(joined)_\(hashSuffix)"
