@@ -17,7 +17,12 @@ public enum Names {
     if bytes.count > 1, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") {
       return name
     }
-    return "\"" + name + "\""
+    return String(unsafeUninitializedCapacity: bytes.count + 2) { out in
+      out[0] = UInt8(ascii: "\"")
+      _ = UnsafeMutableBufferPointer(rebasing: out[1...]).initialize(from: bytes)
+      out[bytes.count + 1] = UInt8(ascii: "\"")
+      return bytes.count + 2
+    }
   }
 
   /// Django's `names_digest(*args, length)`: the first `length` hex digits of the MD5 of the
