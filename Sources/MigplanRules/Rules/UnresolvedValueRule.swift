@@ -16,6 +16,8 @@ struct UnresolvedValueRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let op = operation.operation
+    // Nearly every operation holds nothing unresolved: found out without the argument names.
+    guard Self.containsUnresolved(op.value) || !op.unresolved.isEmpty else { return }
     Self.walkSchema(op.value) { v in
       guard case .unresolved(let range, let why) = v else { return }
       let help =
@@ -55,6 +57,21 @@ struct UnresolvedValueRule: Rule {
     "verbose_name", "verbose_name_plural", "ordering", "permissions", "default_permissions",
     "get_latest_by", "default_related_name",
   ]
+
+  /// Whether `.unresolved` is anywhere in `value` (`walkSchema` visits a part of it).
+  static func containsUnresolved(_ value: Value) -> Bool {
+    switch value {
+    case .unresolved: return true
+    case .list(let v, _), .tuple(let v, _), .set(let v, _):
+      return v.contains(where: containsUnresolved)
+    case .dict(let entries, _):
+      return entries.contains { containsUnresolved($0.key) || containsUnresolved($0.value) }
+    case .call(_, let args, let keywords, _):
+      return args.contains(where: containsUnresolved)
+        || keywords.contains { containsUnresolved($0.value) }
+    default: return false
+    }
+  }
 
   /// `Value.walk`, skipping the arguments and options that cannot change the schema.
   static func walkSchema(_ value: Value, _ visit: (Value) -> Void) {
