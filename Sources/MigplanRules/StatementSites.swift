@@ -114,7 +114,12 @@ enum StatementSites {
 
   /// The first few words of a statement, for messages (`ALTER TABLE "shop_order" ADD COLUMN`).
   static func head(_ sql: String, words: Int = 5) -> String {
-    // Only as far as one word past the head: a statement can be long.
+    // Only as far as one word past the head: a statement can be long. ASCII without carriage
+    // returns (nearly every statement) is split as bytes: there a character is a byte.
+    let bytes = Array(sql.utf8.prefix(512))
+    if let cut = asciiHead(bytes, whole: bytes.count == sql.utf8.count, words: words) {
+      return cut
+    }
     func blank(_ c: Character) -> Bool { c == " " || c == "\n" || c == "\t" }
     var parts: [Substring] = []
     var rest = sql[...]
@@ -126,6 +131,32 @@ enum StatementSites {
       rest = rest[word.endIndex...]
     }
     let head = parts.prefix(words).joined(separator: " ")
+    return parts.count > words ? head + " …" : head
+  }
+
+  /// `head` of a statement's first bytes (`whole`: all of it), when they are ASCII without
+  /// carriage returns (which join a line feed into one character) as far as the words go; nil
+  /// otherwise, or when the words may go on past the bytes.
+  private static func asciiHead(_ bytes: [UInt8], whole: Bool, words: Int) -> String? {
+    func blank(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 9 }
+    var parts: [ArraySlice<UInt8>] = []
+    var i = 0
+    while parts.count <= words {
+      while i < bytes.count, blank(bytes[i]) { i += 1 }
+      guard i < bytes.count else {
+        if whole { break }
+        return nil
+      }
+      let start = i
+      while i < bytes.count, !blank(bytes[i]) {
+        if bytes[i] >= 0x80 || bytes[i] == 13 { return nil }
+        i += 1
+      }
+      if i == bytes.count && !whole { return nil }
+      parts.append(bytes[start..<i])
+    }
+    let head = parts.prefix(words).map { String(decoding: $0, as: UTF8.self) }
+      .joined(separator: " ")
     return parts.count > words ? head + " …" : head
   }
 
