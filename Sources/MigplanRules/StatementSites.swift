@@ -4,20 +4,35 @@ import MigplanSyntax
 
 /// One statement `migrate` runs for an operation, with what the migration did before it: what
 /// the lock rules (`add-index`, `set-not-null`, `exclusive-lock-then-work`, …) judge.
-struct StatementSite {
+///
+/// A class: every rule walks the sites of every operation, and a site is then one reference to
+/// copy instead of its statement, locks and three collections.
+final class StatementSite: Sendable {
   /// The statement, its locks, and whether it rewrites or scans a table.
-  var impact: StatementImpact
+  let impact: StatementImpact
   /// Its position in the migration's statements (run order).
-  var position: Int
+  let position: Int
   /// Tables created earlier in the same migration: no rows yet, nobody else sees them.
-  var newTables: Set<String>
+  let newTables: Set<String>
   /// Tables that existed before the migration and that an earlier statement of the same
   /// transaction locked ACCESS EXCLUSIVE (only in an atomic migration: the lock is held until
   /// it commits), with the operation and statement that took the lock.
-  var heldExclusive: [String: (operation: Int, sql: String, position: Int)]
+  let heldExclusive: [String: (operation: Int, sql: String, position: Int)]
   /// Tables an earlier statement of the same operation locked ACCESS EXCLUSIVE (in an atomic
   /// migration): what the operation's own statements already hold.
-  var heldByOperation: Set<String>
+  let heldByOperation: Set<String>
+
+  init(
+    impact: StatementImpact, position: Int, newTables: Set<String>,
+    heldExclusive: [String: (operation: Int, sql: String, position: Int)],
+    heldByOperation: Set<String>
+  ) {
+    self.impact = impact
+    self.position = position
+    self.newTables = newTables
+    self.heldExclusive = heldExclusive
+    self.heldByOperation = heldByOperation
+  }
 
   /// Whether `table` existed before this migration (and so may hold rows others use).
   func isExisting(_ table: String) -> Bool { !newTables.contains(table) }
