@@ -163,6 +163,7 @@ public struct Renderer: Sendable {
     var counts: [Severity: Int] = [:]
     for f in result.findings { counts[f.severity, default: 0] += 1 }
     var out = JSONBuffer()
+    out.reserve(256 + result.findings.count * 1024)  // a finding takes ~930 bytes on the corpus
     out.raw("{\n  \"version\": 1,\n  \"tool\": {\"name\": \"migplan\", \"version\": ")
     out.string(version)
     out.raw("},\n  \"summary\": {\"files\": \(result.filesChecked), ")
@@ -173,21 +174,32 @@ public struct Renderer: Sendable {
     for (i, f) in result.findings.enumerated() {
       out.raw(i == 0 ? "\n    {\"rule\": " : ",\n    {\"rule\": ")
       out.string(f.rule)
-      out.raw(
-        ", \"severity\": \"\(f.severity.rawValue)\", \"phase\": \"\(f.phase.rawValue)\", \"path\": "
-      )
+      out.raw(", \"severity\": \"")
+      out.raw(f.severity.rawValue)
+      out.raw("\", \"phase\": \"")
+      out.raw(f.phase.rawValue)
+      out.raw("\", \"path\": ")
       out.string(Self.displayPath(f.path))
       out.raw(", \"app\": ")
       out.optional(f.key?.app)
       out.raw(", \"migration\": ")
       out.optional(f.key?.name)
-      out.raw(", \"operation\": \(f.operationIndex.map(String.init) ?? "null"), ")
+      out.raw(", \"operation\": ")
+      if let o = f.operationIndex { out.int(o) } else { out.raw("null") }
+      out.raw(", ")
       if let r = f.range, let l = lines[f.path] {
-        let s = l.location(r.start)
-        let e = l.location(r.end)
-        out.raw(
-          "\"start\": {\"line\": \(s.line), \"column\": \(s.column), \"offset\": \(r.start)}, ")
-        out.raw("\"end\": {\"line\": \(e.line), \"column\": \(e.column), \"offset\": \(r.end)}, ")
+        for (label, offset) in [
+          ("\"start\": {\"line\": ", r.start), ("\"end\": {\"line\": ", r.end),
+        ] {
+          let at = l.location(offset)
+          out.raw(label)
+          out.int(at.line)
+          out.raw(", \"column\": ")
+          out.int(at.column)
+          out.raw(", \"offset\": ")
+          out.int(offset)
+          out.raw("}, ")
+        }
       } else {
         out.raw("\"start\": null, \"end\": null, ")
       }
@@ -450,6 +462,21 @@ struct JSONBuffer {
 
   /// Text as it is.
   mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+  /// Room for `count` more bytes.
+  mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
+  /// A number in decimal, without a string in between.
+  mutating func int<T: BinaryInteger>(_ value: T) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var digits: [UInt8] = []
+    var v = value.magnitude
+    repeat {
+      digits.append(UInt8(ascii: "0") + UInt8(v % 10))
+      v /= 10
+    } while v > 0
+    bytes += digits.reversed()
+  }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped.
   mutating func string(_ s: String) {
