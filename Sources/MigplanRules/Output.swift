@@ -524,11 +524,8 @@ struct JSONBuffer {
   /// Whether one of eight bytes may need escaping: a control byte, `"` or `\` (never a false
   /// no; now and then a false yes, which only costs the byte-wise look).
   static func mayNeedEscape(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
-    let control = (word &- ones &* 0x20) & ~word & high != 0
-    return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    ByteWord.mayHaveByte(below: 0x20, word) || ByteWord.mayHave(0x22, word)
+      || ByteWord.mayHave(0x5C, word)
   }
 
   /// A JSON string literal, or `null`.

@@ -46,15 +46,15 @@ public struct LineIndex: Sendable {
     bytes.withUnsafeBufferPointer { bytes in
       var i = 0
       let n = bytes.count
-      let ones: UInt64 = 0x0101_0101_0101_0101
       while i < n {
         // Eight bytes at a time while none is below 14 (no line break among them).
-        if i + 8 <= n {
-          let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self)
-          if (word &- ones &* 14) & ~word & (ones &* 0x80) == 0 {
-            i += 8
-            continue
-          }
+        if i + 8 <= n,
+          !ByteWord.mayHaveByte(
+            below: 14,
+            UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        {
+          i += 8
+          continue
         }
         let end = min(i + 8, n)
         while i < end {
@@ -92,5 +92,20 @@ public struct SyntaxError: Hashable, Sendable {
   public init(_ range: TextRange, _ message: String) {
     self.range = range
     self.message = message
+  }
+}
+
+/// Tests of eight bytes at once (a `UInt64` read from a byte buffer), for scans that skip the
+/// bytes that need no look: never a false no, now and then a false yes.
+public enum ByteWord {
+  /// Whether one of the bytes may be below `limit` (at most 128).
+  @inlinable public static func mayHaveByte(below limit: UInt8, _ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    return (word &- ones &* UInt64(limit)) & ~word & (ones &* 0x80) != 0
+  }
+
+  /// Whether one of the bytes may be `byte`.
+  @inlinable public static func mayHave(_ byte: UInt8, _ word: UInt64) -> Bool {
+    mayHaveByte(below: 1, word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
   }
 }

@@ -39,6 +39,24 @@ import Testing
     }
   }
 
+  /// The eight-byte tests that let scans skip bytes never miss one (a false yes only costs the
+  /// byte-wise look): every byte value at every position, among bytes of every kind.
+  @Test func byteWordTestsNeverMissAByte() {
+    for filler: UInt8 in [0x00, 0x0A, 0x20, 0x41, 0x7F, 0x80, 0xFF] {
+      for position in 0..<8 {
+        for value in 0...255 {
+          var word = UInt64(0)
+          for k in 0..<8 { word |= UInt64(k == position ? UInt8(value) : filler) << (8 * k) }
+          for limit: UInt8 in [1, 14, 0x20, 0x80] where UInt8(value) < limit {
+            #expect(
+              ByteWord.mayHaveByte(below: limit, word), "\(value) below \(limit) at \(position)")
+          }
+          #expect(ByteWord.mayHave(UInt8(value), word), "\(value) at \(position)")
+        }
+      }
+    }
+  }
+
   /// The checker itself must notice broken trees and token streams, or the tests above prove
   /// nothing.
   @Test func checkerCatchesBrokenTrees() throws {
