@@ -469,13 +469,24 @@ struct JSONBuffer {
   /// A number in decimal, without a string in between.
   mutating func int<T: BinaryInteger>(_ value: T) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    var digits: [UInt8] = []
+    // Digits counted first, then written in place from the last one.
     var v = value.magnitude
-    repeat {
-      digits.append(UInt8(ascii: "0") + UInt8(v % 10))
+    var count = 1
+    while v >= 10 {
       v /= 10
-    } while v > 0
-    bytes += digits.reversed()
+      count += 1
+    }
+    let end = bytes.count + count
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+    v = value.magnitude
+    bytes.withUnsafeMutableBufferPointer { out in
+      var i = end
+      repeat {
+        i -= 1
+        out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+        v /= 10
+      } while v > 0
+    }
   }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped.

@@ -154,71 +154,87 @@ enum MD5 {
 
   /// The digest of `message` as the UTF-8 bytes of 32 lowercase hex digits.
   static func hexDigits(_ message: [UInt8]) -> [UInt8] {
-    var m = message
-    let bitLength = UInt64(message.count) &* 8
-    m.append(0x80)
-    let padded = (m.count + 8 + 63) / 64 * 64
-    m.reserveCapacity(padded)
-    while m.count % 64 != 56 { m.append(0) }
-    for i in 0..<8 { m.append(UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i)))) }
-    var a0: UInt32 = 0x6745_2301
-    var b0: UInt32 = 0xefcd_ab89
-    var c0: UInt32 = 0x98ba_dcfe
-    var d0: UInt32 = 0x1032_5476
+    var state: (UInt32, UInt32, UInt32, UInt32) = (
+      0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476
+    )
+    let count = message.count
+    message.withUnsafeBytes { bytes in
+      // Whole blocks straight from the message, the padded tail from a 128-byte buffer.
+      var chunk = 0
+      while chunk + 64 <= count {
+        block(UnsafeRawBufferPointer(rebasing: bytes[chunk..<(chunk + 64)]), &state)
+        chunk += 64
+      }
+      withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+        tail.initializeMemory(as: UInt8.self, repeating: 0)
+        let rest = count - chunk
+        if rest > 0 {
+          tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[chunk..<count]))
+        }
+        tail[rest] = 0x80
+        let tailLength = rest < 56 ? 64 : 128
+        let bitLength = UInt64(count) &* 8
+        tail.storeBytes(of: bitLength.littleEndian, toByteOffset: tailLength - 8, as: UInt64.self)
+        block(UnsafeRawBufferPointer(rebasing: tail[0..<64]), &state)
+        if tailLength == 128 { block(UnsafeRawBufferPointer(rebasing: tail[64..<128]), &state) }
+      }
+    }
+    return [UInt8](unsafeUninitializedCapacity: 32) { out, initialized in
+      func digit(_ v: UInt32) -> UInt8 {
+        UInt8(truncatingIfNeeded: v < 10 ? v + 0x30 : v - 10 + 0x61)
+      }
+      var at = 0
+      for v in [state.0, state.1, state.2, state.3] {
+        for i in 0..<4 {
+          let byte = v >> (8 * UInt32(i)) & 0xFF
+          out[at] = digit(byte >> 4)
+          out[at + 1] = digit(byte & 15)
+          at += 2
+        }
+      }
+      initialized = 32
+    }
+  }
+
+  /// One 64-byte block of the compression function.
+  private static func block(
+    _ bytes: UnsafeRawBufferPointer, _ state: inout (UInt32, UInt32, UInt32, UInt32)
+  ) {
+    var a = state.0
+    var b = state.1
+    var c = state.2
+    var d = state.3
     s.withUnsafeBufferPointer { s in
       k.withUnsafeBufferPointer { k in
-        m.withUnsafeBytes { bytes in
-          var chunk = 0
-          while chunk < bytes.count {
-            var a = a0
-            var b = b0
-            var c = c0
-            var d = d0
-            for i in 0..<64 {
-              var f: UInt32
-              var g: Int
-              switch i {
-              case 0..<16:
-                f = (b & c) | (~b & d)
-                g = i
-              case 16..<32:
-                f = (d & b) | (~d & c)
-                g = (5 &* i &+ 1) & 15
-              case 32..<48:
-                f = b ^ c ^ d
-                g = (3 &* i &+ 5) & 15
-              default:
-                f = c ^ (b | ~d)
-                g = (7 &* i) & 15
-              }
-              let w = UInt32(
-                littleEndian: bytes.loadUnaligned(fromByteOffset: chunk + g * 4, as: UInt32.self))
-              f = f &+ a &+ k[i] &+ w
-              a = d
-              d = c
-              c = b
-              b = b &+ (f << s[i] | f >> (32 - s[i]))
-            }
-            a0 = a0 &+ a
-            b0 = b0 &+ b
-            c0 = c0 &+ c
-            d0 = d0 &+ d
-            chunk += 64
+        for i in 0..<64 {
+          var f: UInt32
+          let g: Int
+          if i < 16 {
+            f = (b & c) | (~b & d)
+            g = i
+          } else if i < 32 {
+            f = (d & b) | (~d & c)
+            g = (5 &* i &+ 1) & 15
+          } else if i < 48 {
+            f = b ^ c ^ d
+            g = (3 &* i &+ 5) & 15
+          } else {
+            f = c ^ (b | ~d)
+            g = (7 &* i) & 15
           }
+          let w = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: g &* 4, as: UInt32.self))
+          f = f &+ a &+ k[i] &+ w
+          a = d
+          d = c
+          c = b
+          b = b &+ (f << s[i] | f >> (32 &- s[i]))
         }
       }
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(32)
-    func digit(_ v: UInt8) -> UInt8 { v < 10 ? v + UInt8(ascii: "0") : v - 10 + UInt8(ascii: "a") }
-    for v in [a0, b0, c0, d0] {
-      for i in 0..<4 {
-        let byte = UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))
-        out.append(digit(byte >> 4))
-        out.append(digit(byte & 15))
-      }
-    }
-    return out
+    state.0 = state.0 &+ a
+    state.1 = state.1 &+ b
+    state.2 = state.2 &+ c
+    state.3 = state.3 &+ d
   }
 }
 

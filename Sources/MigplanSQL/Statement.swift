@@ -68,12 +68,14 @@ final class Statement {
   /// The column list: quoted names with opclasses and suffixes (`"a" DESC`).
   var columnList: String {
     if let expressions { return expressions }
-    return columns.enumerated().map { i, c in
-      var s = Names.quote(c)
-      if i < opclasses.count, !opclasses[i].isEmpty { s += " " + opclasses[i] }
-      if i < columnSuffixes.count, !columnSuffixes[i].isEmpty { s += " " + columnSuffixes[i] }
-      return s
-    }.joined(separator: ", ")
+    var list = ""
+    for (i, c) in columns.enumerated() {
+      if i > 0 { list += ", " }
+      list += Names.quote(c)
+      if i < opclasses.count, !opclasses[i].isEmpty { list += " " + opclasses[i] }
+      if i < columnSuffixes.count, !columnSuffixes[i].isEmpty { list += " " + columnSuffixes[i] }
+    }
+    return list
   }
 
   /// The SQL text.
@@ -149,30 +151,32 @@ final class Statement {
 
   /// `template % mapping` with each placeholder's value from `value` (nil: left out).
   static func format(_ template: String, _ value: (String) -> String?) -> String {
-    let t = Array(template.utf8)
+    var template = template
     var out: [UInt8] = []
-    out.reserveCapacity(t.count + 64)
-    var i = 0
-    var copied = 0
-    while i + 1 < t.count {
-      guard t[i] == UInt8(ascii: "%"), t[i + 1] == UInt8(ascii: "(") else {
-        i += 1
-        continue
+    template.withUTF8 { t in
+      out.reserveCapacity(t.count + 64)
+      var i = 0
+      var copied = 0
+      while i + 1 < t.count {
+        guard t[i] == UInt8(ascii: "%"), t[i + 1] == UInt8(ascii: "(") else {
+          i += 1
+          continue
+        }
+        var close = i + 2
+        while close + 1 < t.count,
+          !(t[close] == UInt8(ascii: ")") && t[close + 1] == UInt8(ascii: "s"))
+        {
+          close += 1
+        }
+        guard close + 1 < t.count else { break }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: t[copied..<i]))
+        let key = String(decoding: UnsafeBufferPointer(rebasing: t[(i + 2)..<close]), as: UTF8.self)
+        if let v = value(key) { out.append(contentsOf: v.utf8) }
+        i = close + 2
+        copied = i
       }
-      var close = i + 2
-      while close + 1 < t.count,
-        !(t[close] == UInt8(ascii: ")") && t[close + 1] == UInt8(ascii: "s"))
-      {
-        close += 1
-      }
-      guard close + 1 < t.count else { break }
-      out += t[copied..<i]
-      let key = String(decoding: t[(i + 2)..<close], as: UTF8.self)
-      if let v = value(key) { out += v.utf8 }
-      i = close + 2
-      copied = i
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: t[copied...]))
     }
-    out += t[copied...]
     return String(decoding: out, as: UTF8.self)
   }
 }
