@@ -26,7 +26,7 @@ public struct SQLField: Sendable {
   public var suffix: String?
   public var collation: String?
   /// For ForeignKey/OneToOneField: the target table and column.
-  public var target: (table: String, column: String, model: ModelKey, field: String)?
+  public var target: SQLTarget?
   public var dbConstraint: Bool
   /// For ManyToManyField with an auto-created through table: that table's model.
   public var through: SQLModelRef?
@@ -35,6 +35,22 @@ public struct SQLField: Sendable {
   public var blank: Bool
   /// Auto-created (`_order`, auto primary keys, through-table columns).
   public var autoCreated: Bool
+}
+
+/// What a relation field points at: the target model's table and column, the model and the
+/// field (shared by every copy of the rendered field).
+public final class SQLTarget: Sendable {
+  public let table: String
+  public let column: String
+  public let model: ModelKey
+  public let field: String
+
+  init(table: String, column: String, model: ModelKey, field: String) {
+    self.table = table
+    self.column = column
+    self.model = model
+    self.field = field
+  }
 }
 
 /// A boxed rendered model (through tables nest in their M2M field).
@@ -110,6 +126,11 @@ public struct Renderer: Sendable {
 
   func render(_ m: ModelState) throws(RenderError) -> SQLModel {
     let table = table(m)
+    // The earlier rendering of the same model on the same table, whose fields may be reused.
+    var reuse: Reuse? = nil
+    if let prior = reads?.prior, prior.model.table == table, prior.model.name == m.name {
+      reuse = Reuse(fields: prior.model.fields, reads: prior.fieldReads)
+    }
     var fields: [SQLField] = []
     var m2m: [SQLField] = []
     // The concrete parent's table, for proxies.
@@ -122,21 +143,22 @@ public struct Renderer: Sendable {
             Keyword(name: "primary_key", value: .bool(true, TextRange(0, 0))),
             Keyword(name: "auto_created", value: .bool(true, TextRange(0, 0))),
           ], range: TextRange(0, 0)))
-      fields.append(try renderOrReuse("id", auto, in: m, table: table, position: 0))
+      fields.append(
+        try renderOrReuse("id", auto, in: m, table: table, position: 0, reuse: reuse))
     }
     for (name, f) in m.fields {
       if f.isManyToMany {
         m2m.append(try renderField(name, f, in: m, table: table))
       } else {
         fields.append(
-          try renderOrReuse(name, f, in: m, table: table, position: fields.count))
+          try renderOrReuse(name, f, in: m, table: table, position: fields.count, reuse: reuse))
       }
     }
     if let wrt = m.options["order_with_respect_to"]?.stringValue, !wrt.isEmpty {
       let order = Field(
         .call(callee: "django.db.models.IntegerField", args: [], keywords: [], range: .init(0, 0)))
       var r = try renderOrReuse(
-        "_order", order, in: m, table: table, position: fields.count)
+        "_order", order, in: m, table: table, position: fields.count, reuse: reuse)
       r.autoCreated = true
       fields.append(r)
     }
@@ -219,23 +241,34 @@ public struct Renderer: Sendable {
     return s
   }
 
-  /// A concrete field of the model being rendered: the earlier rendering's (`RenderReads.prior`)
-  /// when the field is the same call on the same table of the same model and every model its
-  /// rendering read (a relation's target) has the same revision; rendered otherwise.
-  /// `position` is the field's place among the concrete fields.
+  /// The fields of a model's earlier rendering (`RenderReads.prior`) on the same table, and
+  /// the models each one's rendering read.
+  struct Reuse {
+    var fields: [SQLField]
+    var reads: [[(ModelKey, UInt64)]]
+
+    /// The field named `name`, looked for at `position` first.
+    func index(of name: String, near position: Int) -> Int? {
+      if position < fields.count, fields[position].name == name { return position }
+      return fields.firstIndex { $0.name == name }
+    }
+  }
+
+  /// A concrete field of the model being rendered: the earlier rendering's when the field is
+  /// the same call and every model its rendering read (a relation's target) has the same
+  /// revision; rendered otherwise. `position` is the field's place among the concrete fields.
   private func renderOrReuse(
-    _ name: String, _ f: Field, in m: ModelState, table: String, position: Int
+    _ name: String, _ f: Field, in m: ModelState, table: String, position: Int, reuse: Reuse?
   ) throws(RenderError) -> SQLField {
     guard let reads else { return try renderField(name, f, in: m, table: table) }
-    if let prior = reads.prior, prior.model.table == table, prior.model.name == m.name,
-      let i = prior.index(of: name, near: position),
-      prior.model.fields[i].field.construct.value == f.construct.value,
-      prior.fieldReads[i].allSatisfy({ state.models[$0.0]?.revision == $0.1 })
+    if let reuse, let i = reuse.index(of: name, near: position),
+      reuse.fields[i].field.construct.value == f.construct.value,
+      reuse.reads[i].allSatisfy({ state.models[$0.0]?.revision == $0.1 })
     {
-      let deps = prior.fieldReads[i]
+      let deps = reuse.reads[i]
       if !deps.isEmpty { reads.list += deps }
       reads.fieldReads.append(deps)
-      return prior.model.fields[i]
+      return reuse.fields[i]
     }
     let start = reads.list.count
     let r = try renderField(name, f, in: m, table: table)
@@ -274,7 +307,7 @@ public struct Renderer: Sendable {
       guard let targetColumn = targetRendered.column else {
         throw RenderError(message: "\(m.key).\(name): target field has no column")
       }
-      out.target = (targetTable, targetColumn, key, tfName)
+      out.target = SQLTarget(table: targetTable, column: targetColumn, model: key, field: tfName)
       out.dbType = FieldTypes.relDBType(targetRendered)
       if out.collation == nil { out.collation = targetRendered.collation }
       return out
@@ -416,13 +449,6 @@ final class RenderCache: Sendable {
     var reads: [(ModelKey, UInt64)]
     /// The models each concrete field's rendering read, in the order of `model.fields`.
     var fieldReads: [[(ModelKey, UInt64)]]
-
-    /// The concrete field named `name`, looked for at `position` first.
-    func index(of name: String, near position: Int) -> Int? {
-      let fields = model.fields
-      if position < fields.count, fields[position].name == name { return position }
-      return fields.firstIndex { $0.name == name }
-    }
   }
   private struct Entries {
     var byRevision: [UInt64: Entry] = [:]
