@@ -35,13 +35,15 @@ public enum Names {
   }
 
   /// Django's `truncate_name(identifier, length, hash_len=4)`: names longer than `length`
-  /// characters keep `length - 4` of them and end in a digest of the whole name.
+  /// characters (Python's: code points) keep `length - 4` of them and end in a digest of the
+  /// whole name.
   public static func truncate(_ identifier: String, length: Int = maxLength) -> String {
     let (namespace, name) = split(identifier)
-    if name.count <= length { return identifier }
+    if name.utf8.count <= length || name.unicodeScalars.count <= length { return identifier }
     let digest = digest([name], length: 4)
     let prefix = namespace.map { "\($0)\".\"" } ?? ""
-    return prefix + String(name.prefix(length - 4)) + digest
+    return prefix + String(String.UnicodeScalarView(name.unicodeScalars.prefix(length - 4)))
+      + digest
   }
 
   /// Django's `split_identifier`: `"schema"."table"` into its parts, quotes removed.
@@ -92,17 +94,31 @@ public enum Names {
       }
       return String(decoding: name, as: UTF8.self)
     }
-    var hashSuffix = String(decoding: digits[..<8], as: UTF8.self) + suffix
-    let joined = columns.joined(separator: "_")
-    let full = "\(table)_\(joined)_\(hashSuffix)"
-    if full.count <= maxLength { return full }
-    if hashSuffix.count > maxLength / 3 { hashSuffix = String(hashSuffix.prefix(maxLength / 3)) }
-    let other = (maxLength - hashSuffix.count) / 2 - 1
-    var name = "\(table.prefix(other))_\(joined.prefix(other))_\(hashSuffix)"
-    if let first = name.first, first == "_" || first.isNumber {
-      name = "D" + name.dropLast()
+    // Other names: Python's lengths and slices count code points.
+    typealias Scalars = [Unicode.Scalar]
+    let tableScalars = Scalars(table.unicodeScalars)
+    let joined = Scalars(columns.joined(separator: "_").unicodeScalars)
+    var hashSuffix = Scalars(
+      (String(decoding: digits[..<8], as: UTF8.self) + suffix).unicodeScalars)
+    if tableScalars.count + joined.count + hashSuffix.count + 2 <= maxLength {
+      return
+        "\(table)_\(columns.joined(separator: "_"))_\(String(String.UnicodeScalarView(hashSuffix)))"
     }
-    return name
+    if hashSuffix.count > maxLength / 3 { hashSuffix = Scalars(hashSuffix.prefix(maxLength / 3)) }
+    let other = (maxLength - hashSuffix.count) / 2 - 1
+    var name = Scalars(tableScalars.prefix(other))
+    name.append("_")
+    name += joined.prefix(other)
+    name.append("_")
+    name += hashSuffix
+    // `str.isdigit()`: decimal and digit numeric types.
+    if let first = name.first,
+      first == "_" || first.properties.numericType == .decimal
+        || first.properties.numericType == .digit
+    {
+      name = ["D"] + name.dropLast()
+    }
+    return String(String.UnicodeScalarView(name))
   }
 
   /// PostgreSQL's `makeObjectName(name1, name2, label)`: `name1_name2_label`, shortening the
