@@ -122,8 +122,8 @@ public enum Names {
   }
 
   /// PostgreSQL's `makeObjectName(name1, name2, label)`: `name1_name2_label`, shortening the
-  /// longer of the two names until the whole fits in 63 bytes (no multibyte clipping needed
-  /// for the ASCII names Django generates).
+  /// longer of the two names a byte at a time until the whole fits in 63 bytes, then each cut
+  /// back to a character boundary (`pg_mbcliplen`).
   public static func postgres(_ name1: String, _ name2: String?, _ label: String) -> String {
     var a = Array(name1.utf8)
     var b = name2.map { Array($0.utf8) } ?? []
@@ -132,9 +132,21 @@ public enum Names {
     while a.count + b.count > avail {
       if a.count > b.count { a.removeLast() } else { b.removeLast() }
     }
+    clipToCharacter(&a)
+    clipToCharacter(&b)
     var out = String(decoding: a, as: UTF8.self)
     if name2 != nil { out += "_" + String(decoding: b, as: UTF8.self) }
     return out + "_" + label
+  }
+
+  /// Drops the bytes of a character the end of `bytes` (a prefix of UTF-8 text) cuts in two.
+  static func clipToCharacter(_ bytes: inout [UInt8]) {
+    guard let last = bytes.last, last >= 0x80 else { return }
+    var start = bytes.count - 1
+    while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    let lead = bytes[start]
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    if start + length > bytes.count { bytes.removeLast(bytes.count - start) }
   }
 }
 
