@@ -29,7 +29,10 @@ public struct Catalog: Sendable {
   public var collations: [String: Bool] = [:]
   /// Identity sequences by (table, column): PostgreSQL names them when the column is made and
   /// keeps the name through renames.
-  public var sequences: [String: [String: String]] = [:]
+  public private(set) var sequences: [String: [String: String]] = [:]
+  /// Every name in `sequences` (each is chosen free of the others, so a set holds them all),
+  /// kept with it for the free-name choice.
+  private var sequenceNames: Set<String> = []
 
   public init() {}
 
@@ -81,7 +84,9 @@ public struct Catalog: Sendable {
       for c in check { addCheck(name, c) }
     case .dropTable(let name):
       tables[name] = nil
-      sequences[name] = nil
+      for old in sequences.removeValue(forKey: name)?.values ?? [:].values {
+        sequenceNames.remove(old)
+      }
       // CASCADE: foreign keys of other tables that reference it go too.
       for key in tablesWith({ $0.references == name }) {
         tables[key]!.objects.removeAll { $0.kind == .foreignKey && $0.references == name }
@@ -104,7 +109,7 @@ public struct Catalog: Sendable {
       if unique { addUnique(table, column) }
       if check { addCheck(table, column) }
     case .dropColumn(let table, let column):
-      sequences[table]?[column] = nil
+      if let old = sequences[table]?.removeValue(forKey: column) { sequenceNames.remove(old) }
       guard var t = tables[table] else { return }
       t.columns.removeAll { $0 == column }
       t.objects.removeAll { $0.columns.contains(column) }
@@ -124,17 +129,16 @@ public struct Catalog: Sendable {
     case .addIdentity(let table, let column):
       var name = Names.postgres(table, column, "seq")
       var n = 0
-      func taken(_ name: String) -> Bool {
-        tables[name] != nil
-          || sequences.values.contains { $0.values.contains { Names.same($0, name) } }
-      }
-      while taken(name) {
+      while tables[name] != nil || sequenceNames.contains(name) {
         n += 1
         name = Names.postgres(table, column, "seq\(n)")
       }
-      sequences[table, default: [:]][column] = name
+      if let old = sequences[table, default: [:]].updateValue(name, forKey: column) {
+        sequenceNames.remove(old)
+      }
+      sequenceNames.insert(name)
     case .dropIdentity(let table, let column):
-      sequences[table]?[column] = nil
+      if let old = sequences[table]?.removeValue(forKey: column) { sequenceNames.remove(old) }
     case .dropIndex(let name):
       for key in tablesWith({ $0.name == name }) {
         tables[key]!.objects.removeAll { $0.name == name }
