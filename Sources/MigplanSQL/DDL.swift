@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A small reader of the PostgreSQL DDL that Django's schema editor writes (and that users
 /// write in `RunSQL`): statements split at top-level `;`, and the schema-changing ones parsed
 /// into `DDL.Statement`s. Anything else is `.other` with its leading keywords.
@@ -823,6 +829,18 @@ extension DDL {
   /// The text of each statement of a script, split at top-level `;` outside strings, quoted
   /// names, dollar quotes and comments (the `;` kept, surrounding blanks trimmed).
   public static func split(_ sql: String) -> [String] {
+    // Nearly every line the schema editor writes is one statement with nothing to trim: no
+    // `;` but perhaps its last byte, and no blank (or non-ASCII byte) at either end.
+    let single =
+      sql.utf8.withContiguousStorageIfAvailable { u -> Bool in
+        guard let first = u.first, let last = u.last, first < 0x80, last < 0x80,
+          !(first == 0x20 || (first >= 0x09 && first <= 0x0D)),
+          !(last == 0x20 || (last >= 0x09 && last <= 0x0D)),
+          u.count > 1 || first != UInt8(ascii: ";")
+        else { return false }
+        return memchr(u.baseAddress!, Int32(UInt8(ascii: ";")), u.count - 1) == nil
+      } ?? false
+    if single { return [sql] }
     var out: [String] = []
     let s = Array(sql.utf8)
     var start = 0

@@ -36,8 +36,8 @@ public struct SQLGenerator {
   /// One migration's output, and what it did to the catalog.
   public struct Output: Sendable {
     public var key: MigrationKey
-    /// The text `sqlmigrate` prints (empty when it prints nothing).
-    public var text: String
+    /// Whether the migration runs in a transaction (`BEGIN;`/`COMMIT;` around the text).
+    public var atomic: Bool
     /// The statements and comment lines, without `BEGIN;`/`COMMIT;`.
     public var lines: [String]
     /// Problems that make the output differ from Django's (unknown classes, Django errors).
@@ -47,6 +47,14 @@ public struct SQLGenerator {
     public var operations: [Int: [String]] = [:]
     /// The operation that made each of `lines` (-1: a comment, or a statement of none).
     public var lineOperations: [Int] = []
+
+    /// The text `sqlmigrate` prints (empty when it prints nothing); made when asked for (a
+    /// lint reads the lines only).
+    public var text: String {
+      let body = lines.joined(separator: "\n")
+      if body.isEmpty { return "" }
+      return atomic ? "BEGIN;\n" + body + "\nCOMMIT;\n" : body + "\n"
+    }
   }
 
   /// The SQL of every migration of the plan, in plan order, each rendered from Django's state
@@ -106,7 +114,7 @@ public struct SQLGenerator {
     _ key: MigrationKey, editor: SchemaEditor, state start: ProjectState?, steps: [ProjectState]?
   ) -> Output {
     guard let migration = project.migrations[key] else {
-      return Output(key: key, text: "", lines: [], problems: ["no migration \(key)"])
+      return Output(key: key, atomic: false, lines: [], problems: ["no migration \(key)"])
     }
     let steps = steps?.count == migration.typedOperations.count ? steps : nil
     var state = start ?? project.state(at: key, atEnd: false).0
@@ -154,12 +162,7 @@ public struct SQLGenerator {
     }
     editor.flush()
     let lines = editor.collected
-    var text = lines.joined(separator: "\n")
-    let onlyComments = false
-    if !text.isEmpty && !onlyComments {
-      text = migration.atomic ? "BEGIN;\n" + text + "\nCOMMIT;\n" : text + "\n"
-    }
-    var output = Output(key: key, text: text, lines: lines, problems: problems)
+    var output = Output(key: key, atomic: migration.atomic, lines: lines, problems: problems)
     for (line, op) in zip(lines, editor.collectedOperations) {
       if let op { output.operations[op, default: []].append(line) }
       output.lineOperations.append(op ?? -1)
