@@ -165,12 +165,6 @@ extension String {
 
 /// MD5 (RFC 1321), for Django's name digests only.
 enum MD5 {
-  private static let s: [UInt32] = [
-    7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-    5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-    4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-    6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
-  ]
   private static let k: [UInt32] = (0..<64).map { i in
     UInt32(truncatingIfNeeded: Int64(abs(sin(Double(i + 1))) * 4_294_967_296.0))
   }
@@ -224,39 +218,45 @@ enum MD5 {
     }
   }
 
-  /// One 64-byte block of the compression function.
+  /// One 64-byte block of the compression function: RFC 1321's four rounds of sixteen
+  /// steps, written out four steps at a time.
   private static func block(
     _ bytes: UnsafeRawBufferPointer, _ state: inout (UInt32, UInt32, UInt32, UInt32)
   ) {
-    var a = state.0
-    var b = state.1
-    var c = state.2
-    var d = state.3
-    s.withUnsafeBufferPointer { s in
-      k.withUnsafeBufferPointer { k in
-        for i in 0..<64 {
-          var f: UInt32
-          let g: Int
-          if i < 16 {
-            f = (b & c) | (~b & d)
-            g = i
-          } else if i < 32 {
-            f = (d & b) | (~d & c)
-            g = (5 &* i &+ 1) & 15
-          } else if i < 48 {
-            f = b ^ c ^ d
-            g = (3 &* i &+ 5) & 15
-          } else {
-            f = c ^ (b | ~d)
-            g = (7 &* i) & 15
-          }
-          let w = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: g &* 4, as: UInt32.self))
-          f = f &+ a &+ k[i] &+ w
-          a = d
-          d = c
-          c = b
-          b = b &+ (f << s[i] | f >> (32 &- s[i]))
-        }
+    func w(_ g: Int) -> UInt32 {
+      UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: (g & 15) &* 4, as: UInt32.self))
+    }
+    func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { x << n | x >> (32 &- n) }
+    var (a, b, c, d) = state
+    k.withUnsafeBufferPointer { k in
+      var i = 0
+      while i < 16 {
+        a = b &+ rotl(a &+ ((b & c) | (~b & d)) &+ k[i] &+ w(i), 7)
+        d = a &+ rotl(d &+ ((a & b) | (~a & c)) &+ k[i + 1] &+ w(i + 1), 12)
+        c = d &+ rotl(c &+ ((d & a) | (~d & b)) &+ k[i + 2] &+ w(i + 2), 17)
+        b = c &+ rotl(b &+ ((c & d) | (~c & a)) &+ k[i + 3] &+ w(i + 3), 22)
+        i += 4
+      }
+      while i < 32 {
+        a = b &+ rotl(a &+ ((b & d) | (c & ~d)) &+ k[i] &+ w(5 &* i &+ 1), 5)
+        d = a &+ rotl(d &+ ((a & c) | (b & ~c)) &+ k[i + 1] &+ w(5 &* i &+ 6), 9)
+        c = d &+ rotl(c &+ ((d & b) | (a & ~b)) &+ k[i + 2] &+ w(5 &* i &+ 11), 14)
+        b = c &+ rotl(b &+ ((c & a) | (d & ~a)) &+ k[i + 3] &+ w(5 &* i &+ 16), 20)
+        i += 4
+      }
+      while i < 48 {
+        a = b &+ rotl(a &+ (b ^ c ^ d) &+ k[i] &+ w(3 &* i &+ 5), 4)
+        d = a &+ rotl(d &+ (a ^ b ^ c) &+ k[i + 1] &+ w(3 &* i &+ 8), 11)
+        c = d &+ rotl(c &+ (d ^ a ^ b) &+ k[i + 2] &+ w(3 &* i &+ 11), 16)
+        b = c &+ rotl(b &+ (c ^ d ^ a) &+ k[i + 3] &+ w(3 &* i &+ 14), 23)
+        i += 4
+      }
+      while i < 64 {
+        a = b &+ rotl(a &+ (c ^ (b | ~d)) &+ k[i] &+ w(7 &* i), 6)
+        d = a &+ rotl(d &+ (b ^ (a | ~c)) &+ k[i + 1] &+ w(7 &* i &+ 7), 10)
+        c = d &+ rotl(c &+ (a ^ (d | ~b)) &+ k[i + 2] &+ w(7 &* i &+ 14), 15)
+        b = c &+ rotl(b &+ (d ^ (c | ~a)) &+ k[i + 3] &+ w(7 &* i &+ 21), 21)
+        i += 4
       }
     }
     state.0 = state.0 &+ a
