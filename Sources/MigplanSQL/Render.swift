@@ -102,6 +102,9 @@ public struct Renderer: Sendable {
   public var settings: Settings
   /// Where the models the rendering reads are noted (for `RenderCache`).
   var reads: RenderReads? = nil
+  /// A model looked up as if the state held it (an auto-created through model, rendered
+  /// without copying the state to add it).
+  var overlay: ModelState? = nil
 
   public init(state: ProjectState, settings: Settings = Settings()) {
     self.state = state
@@ -113,7 +116,7 @@ public struct Renderer: Sendable {
 
   /// A model the rendering reads, noted with its revision.
   func lookup(_ key: ModelKey) -> ModelState? {
-    let m = state.models[key]
+    let m = overlay?.key == key ? overlay : state.models[key]
     if let reads, let m { reads.list.append((key, m.revision)) }
     return m
   }
@@ -222,7 +225,8 @@ public struct Renderer: Sendable {
       ],
       options: ["db_table": .string(table, .init(0, 0))], bases: [], managers: [], indexes: [],
       constraints: [], uniqueTogether: [[from, toName]], indexTogether: [])
-    var inner = Renderer(state: withModel(stub, replacing: model), settings: settings)
+    var inner = Renderer(state: state, settings: settings)
+    inner.overlay = stub
     // Its own reads (no fields of the model to reuse), noted as the model's.
     let innerReads = reads.map { _ in RenderReads() }
     inner.reads = innerReads
@@ -231,14 +235,6 @@ public struct Renderer: Sendable {
     r.autoCreated = true
     for i in r.fields.indices { r.fields[i].autoCreated = true }
     return r
-  }
-
-  /// This state with `stub` added (so a through model's FKs can resolve `model` even while
-  /// it is being renamed).
-  private func withModel(_ stub: ModelState, replacing model: SQLModel) -> ProjectState {
-    var s = state
-    s.models[stub.key] = stub
-    return s
   }
 
   /// The fields of a model's earlier rendering (`RenderReads.prior`) on the same table, and
