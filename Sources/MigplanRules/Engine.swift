@@ -433,6 +433,7 @@ private struct OperationChecker: Sendable {
       ctx.sites = sites[i] ?? []
       ctx.migrationStart = start
       ctx.migrationSteps = memo
+      ctx.databaseOperations = OperationFacts.databaseOperations(ctx)
       var report = Report(path: path, key: m.key, operationIndex: i, span: op.range)
       for rule in instances { rule.check(operation: ctx, into: &report) }
       findings += report.findings

@@ -11,6 +11,7 @@ enum OperationFacts {
   /// `SeparateDatabaseAndState` (recursively), which Django applies one after the other.
   static func databaseOperations(_ ctx: OperationContext) -> [(op: Operation, before: ProjectState)]
   {
+    if let known = ctx.databaseOperations { return known }
     var out: [(op: Operation, before: ProjectState)] = []
     func visit(_ op: Operation, _ before: ProjectState) {
       guard case .separateDatabaseAndState(let database, _) = op.kind else {

@@ -107,6 +107,9 @@ public struct OperationContext: Sendable {
   /// The migration's steps once a rule has asked for them (`MigrationStep.all`), shared by the
   /// contexts of all its operations.
   var migrationSteps: StepsMemo? = nil
+  /// `OperationFacts.databaseOperations` of this context, made once by the engine for every
+  /// rule that reads it.
+  var databaseOperations: [(op: Operation, before: ProjectState)]? = nil
 
   public init(
     lint: LintContext, source: SourceFile, migration: Migration, index: Int,
