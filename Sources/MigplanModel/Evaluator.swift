@@ -453,8 +453,16 @@ public struct Evaluator {
     if path == "django.db.connection" && attr == "vendor" {
       return .string("postgresql", range)
     }
-    let full = path + "." + attr
-    if let flag = settings.flags[full] { return .bool(flag, range) }
+    // `path.attr` written once into a string of the right size (two `+` made two).
+    let count = path.utf8.count + 1 + attr.utf8.count
+    let full = String(unsafeUninitializedCapacity: count) { out in
+      var i = out.initialize(fromContentsOf: path.utf8)
+      out[i] = UInt8(ascii: ".")
+      i += 1
+      i += UnsafeMutableBufferPointer(rebasing: out[i...]).initialize(fromContentsOf: attr.utf8)
+      return i
+    }
+    if !settings.flags.isEmpty, let flag = settings.flags[full] { return .bool(flag, range) }
     return .reference(full, range)
   }
 

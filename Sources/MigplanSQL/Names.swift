@@ -134,9 +134,13 @@ public enum Names {
     }
     clipToCharacter(&a)
     clipToCharacter(&b)
-    var out = String(decoding: a, as: UTF8.self)
-    if name2 != nil { out += "_" + String(decoding: b, as: UTF8.self) }
-    return out + "_" + label
+    if name2 != nil {
+      a.append(UInt8(ascii: "_"))
+      a += b
+    }
+    a.append(UInt8(ascii: "_"))
+    a += label.utf8
+    return String(decoding: a, as: UTF8.self)
   }
 
   /// Drops the bytes of a character the end of `bytes` (a prefix of UTF-8 text) cuts in two.

@@ -120,34 +120,41 @@ final class SchemaEditor {
   /// `column_sql`: the column definition, or nil for fields without a column.
   func columnSQL(_ field: SQLField, includeDefault: Bool) -> String? {
     guard let type = field.dbType else { return nil }
-    var parts = [type]
-    if let c = field.collation { parts.append("COLLATE " + Names.quote(c)) }
+    // The parts joined by spaces, written into one string.
+    var sql = type
+    sql.reserveCapacity(type.utf8.count + 32)
+    if let c = field.collation {
+      sql += " COLLATE "
+      sql += Names.quote(c)
+    }
     var include = includeDefault
     if let dbDefault = field.field.dbDefault {
-      parts.append("DEFAULT " + Expressions.dbDefault(dbDefault, field))
+      sql += " DEFAULT "
+      sql += Expressions.dbDefault(dbDefault, field)
       include = false
     }
     if include, let d = Literal.effectiveDefault(field) {
-      parts.append("DEFAULT " + d)
+      sql += " DEFAULT "
+      sql += d
     }
     if let generated = field.field.keywords["expression"],
       field.field.djangoClass == "GeneratedField"
     {
       let persist = field.field.keywords["db_persist"]?.truth ?? true
-      parts.append(
-        "GENERATED ALWAYS AS (\(Expressions.sql(generated, columns: columnOf))) "
-          + (persist ? "STORED" : "VIRTUAL"))
+      sql += " GENERATED ALWAYS AS ("
+      sql += Expressions.sql(generated, columns: columnOf)
+      sql += persist ? ") STORED" : ") VIRTUAL"
     } else if !field.null {
-      parts.append("NOT NULL")
+      sql += " NOT NULL"
     } else {
-      parts.append("NULL")
+      sql += " NULL"
     }
     if field.primaryKey {
-      parts.append("PRIMARY KEY")
+      sql += " PRIMARY KEY"
     } else if field.unique {
-      parts.append("UNIQUE")
+      sql += " UNIQUE"
     }
-    return parts.joined(separator: " ")
+    return sql
   }
 
   // MARK: Models
@@ -159,7 +166,13 @@ final class SchemaEditor {
       let columns = names.compactMap { model.field($0)?.column }
       deferredHere.append(createUniqueSQL(model, columns: columns))
     }
-    var columnSQLs: [String] = []
+    // The column list, written into one string.
+    var body = ""
+    body.reserveCapacity(model.fields.count * 64)
+    func add(_ part: String) {
+      if !body.isEmpty { body += ", " }
+      body += part
+    }
     var pk: [String] = []
     var unique: [String] = []
     var checks: [String] = []
@@ -176,14 +189,17 @@ final class SchemaEditor {
       if f.target != nil && f.dbConstraint {
         deferredHere.append(createFKSQL(model, f, suffix: "_fk_%(to_table)s_%(to_column)s"))
       }
-      columnSQLs.append(Names.quote(column) + " " + definition)
+      if !body.isEmpty { body += ", " }
+      body += Names.quote(column)
+      body += " "
+      body += definition
       columns.append(column)
       if f.primaryKey { pk.append(column) } else if f.unique { unique.append(column) }
     }
     var inline: [Catalog.Object] = []
     for c in model.constraints {
       if let (sql, object) = Constraints.inlineSQL(c, model, self) {
-        columnSQLs.append(sql)
+        add(sql)
         inline.append(object)
       }
     }
@@ -193,11 +209,11 @@ final class SchemaEditor {
       let columns = composite.field.construct.positional.compactMap(\.stringValue).compactMap {
         model.field($0)?.column
       }
-      columnSQLs.append("PRIMARY KEY (\(columns.map(Names.quote).joined(separator: ", ")))")
+      add("PRIMARY KEY (\(columns.map(Names.quote).joined(separator: ", ")))")
       pk = columns
     }
     execute(
-      "CREATE TABLE \(Names.quote(model.table)) (\(columnSQLs.joined(separator: ", ")))",
+      "CREATE TABLE \(Names.quote(model.table)) (\(body))",
       .createTable(model.table, columns: columns, pk: pk, unique: unique, check: checks))
     for f in model.fields where f.suffix != nil {
       if let c = f.column { record(.addIdentity(model.table, c)) }
