@@ -462,7 +462,7 @@ public struct Evaluator {
       i += UnsafeMutableBufferPointer(rebasing: out[i...]).initialize(fromContentsOf: attr.utf8)
       return i
     }
-    if !settings.flags.isEmpty, let flag = settings.flags[full] { return .bool(flag, range) }
+    if let flag = settings.flags[full] { return .bool(flag, range) }
     return .reference(full, range)
   }
 

@@ -84,9 +84,7 @@ public struct Catalog: Sendable {
       for c in check { addCheck(name, c) }
     case .dropTable(let name):
       tables[name] = nil
-      for old in sequences.removeValue(forKey: name)?.values ?? [:].values {
-        sequenceNames.remove(old)
-      }
+      if let gone = sequences.removeValue(forKey: name) { sequenceNames.subtract(gone.values) }
       // CASCADE: foreign keys of other tables that reference it go too.
       for key in tablesWith({ $0.references == name }) {
         tables[key]!.objects.removeAll { $0.kind == .foreignKey && $0.references == name }

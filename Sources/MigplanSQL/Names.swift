@@ -96,13 +96,13 @@ public enum Names {
     }
     // Other names: Python's lengths and slices count code points.
     typealias Scalars = [Unicode.Scalar]
+    let hashText = String(decoding: digits[..<8], as: UTF8.self) + suffix
+    let joinedText = columns.joined(separator: "_")
     let tableScalars = Scalars(table.unicodeScalars)
-    let joined = Scalars(columns.joined(separator: "_").unicodeScalars)
-    var hashSuffix = Scalars(
-      (String(decoding: digits[..<8], as: UTF8.self) + suffix).unicodeScalars)
+    let joined = Scalars(joinedText.unicodeScalars)
+    var hashSuffix = Scalars(hashText.unicodeScalars)
     if tableScalars.count + joined.count + hashSuffix.count + 2 <= maxLength {
-      return
-        "\(table)_\(columns.joined(separator: "_"))_\(String(String.UnicodeScalarView(hashSuffix)))"
+      return "\(table)_\(joinedText)_\(hashText)"
     }
     if hashSuffix.count > maxLength / 3 { hashSuffix = Scalars(hashSuffix.prefix(maxLength / 3)) }
     let other = (maxLength - hashSuffix.count) / 2 - 1
