@@ -41,8 +41,24 @@ public struct Construct: Hashable, Sendable {
 
   /// The last part of a dotted path (`CharField` of `django.db.models.CharField`).
   public static func lastName(_ path: String) -> String {
-    guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return path }
-    return String(path[path.utf8.index(after: dot)...])
+    guard let dot = afterLastDot(path) else { return path }
+    return String(path[dot...])
+  }
+
+  /// The index after the last `.` of `path`, found in its bytes from the end.
+  static func afterLastDot(_ path: String) -> String.Index? {
+    let offset = path.utf8.withContiguousStorageIfAvailable { u -> Int? in
+      var i = u.count
+      while i > 0 {
+        i -= 1
+        if u[i] == UInt8(ascii: ".") { return i + 1 }
+      }
+      return nil
+    }
+    guard let found = offset else {
+      return path.utf8.lastIndex(of: UInt8(ascii: ".")).map { path.utf8.index(after: $0) }
+    }
+    return found.map { path.utf8.index(path.utf8.startIndex, offsetBy: $0) }
   }
 
   /// A keyword argument's string value.
@@ -268,8 +284,7 @@ public struct Field: Hashable, Sendable {
   /// `django.contrib.postgres.fields`, and third-party classes from the corpus projects.
   public static func known(_ path: String) -> Known? {
     if path.hasPrefix("django.db.models.") || path.hasPrefix("django.contrib.postgres.") {
-      let dot = path.utf8.lastIndex(of: UInt8(ascii: "."))!
-      return django[String(path[path.utf8.index(after: dot)...])]
+      return django[String(path[Construct.afterLastDot(path)!...])]
     }
     return thirdParty[path]
   }
