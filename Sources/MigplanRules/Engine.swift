@@ -208,10 +208,26 @@ public enum Linter {
       if let (path, list) = found { byFile[path, default: []] += list }
     }
     var retained: [any Sendable] = []
+    let unplannedFindings = Collected()
     if !lintedKeys.isEmpty {
       // Django loads nothing while the graph has a cycle: no plan, no state to build.
       let plan = context.cycle.isEmpty ? project.plan : []
       let inPlan = plan.filter { lintedKeys[$0] != nil }
+      // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
+      // their own ancestors, then their operations in order; no SQL. Judged on another thread
+      // while the plan's migrations are.
+      let planned = Set(inPlan)
+      let unplanned = lintedKeys.keys.filter { !planned.contains($0) }.sorted()
+      if !unplanned.isEmpty {
+        DispatchQueue.global().async(group: fileRules) { [context] in
+          for key in unplanned {
+            guard let m = project.migrations[key], !m.typedOperations.isEmpty else { continue }
+            var start = ProjectState()
+            if context.cycle.isEmpty { start = project.state(at: key, atEnd: false).0 }
+            unplannedFindings.add(checker.check(m, from: start, analysis: nil))
+          }
+        }
+      }
       var states: AncestorStates? = nil
       if needsSQL, let last = inPlan.last {
         // The SQL of the linted migrations and their ancestors, in plan order up to the last
@@ -253,18 +269,10 @@ public enum Linter {
         }
       }
       retained.append(states)
-      // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
-      // their own ancestors, then their operations in order; no SQL.
-      let planned = Set(inPlan)
-      for key in lintedKeys.keys.filter({ !planned.contains($0) }).sorted() {
-        guard let m = project.migrations[key], !m.typedOperations.isEmpty else { continue }
-        var start = ProjectState()
-        if context.cycle.isEmpty { start = project.state(at: key, atEnd: false).0 }
-        add(checker.check(m, from: start, analysis: nil))
-      }
     }
 
     fileRules.wait()
+    for found in unplannedFindings.list { add(found) }
     for (path, list) in fileFindings.list { byFile[path] = list + (byFile[path] ?? []) }
     var findings: [Finding] = []
     var suppressed = 0
