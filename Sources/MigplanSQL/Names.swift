@@ -48,7 +48,11 @@ public enum Names {
 
   /// Django's `split_identifier`: `"schema"."table"` into its parts, quotes removed.
   public static func split(_ identifier: String) -> (namespace: String?, name: String) {
-    if !identifier.utf8.contains(UInt8(ascii: "\"")) { return (nil, identifier) }
+    let quoted =
+      identifier.utf8.withContiguousStorageIfAvailable {
+        memchr($0.baseAddress!, Int32(UInt8(ascii: "\"")), $0.count) != nil
+      } ?? identifier.utf8.contains(UInt8(ascii: "\""))
+    if !quoted { return (nil, identifier) }
     if let r = identifier.firstRange(of: "\".\"") {
       let ns = identifier[..<r.lowerBound].trimmingQuotes
       let name = identifier[r.upperBound...].trimmingQuotes
@@ -60,11 +64,16 @@ public enum Names {
   /// Django's `_create_index_name(table, columns, suffix)` for PostgreSQL (63 characters).
   public static func index(table: String, columns: [String], suffix: String = "") -> String {
     let table = split(table).name
-    var message = Array(table.utf8)
+    let columnBytes = columns.reduce(0) { $0 + $1.utf8.count }
+    var message: [UInt8] = []
+    message.reserveCapacity(table.utf8.count + columnBytes)
+    message += table.utf8
     for c in columns { message += c.utf8 }
     let digits = MD5.hexDigits(message)
     // Nearly every name fits: written as bytes, without the strings below.
-    var bytes = Array(table.utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(message.count + columns.count + 10 + suffix.utf8.count)
+    bytes += table.utf8
     bytes.append(UInt8(ascii: "_"))
     for (i, c) in columns.enumerated() {
       if i > 0 { bytes.append(UInt8(ascii: "_")) }
