@@ -297,17 +297,24 @@ public enum DDL {
 
   /// Splits a script into statements at top-level `;` (tokens of each, without the `;`).
   public static func statements(_ sql: String) -> [[Token]] {
-    let tokens = tokenize(sql)
-    var out: [[Token]] = []
-    var start = 0
+    var tokens = tokenize(sql)
+    var cuts: [Int] = []  // the top-level `;`s
     var depth = 0
     for (i, t) in tokens.enumerated() where t.kind == .symbol {
       if t.text == "(" { depth += 1 }
       if t.text == ")" { depth = max(0, depth - 1) }
-      if t.text == ";" && depth == 0 {
-        if i > start { out.append(Array(tokens[start..<i])) }
-        start = i + 1
-      }
+      if t.text == ";" && depth == 0 { cuts.append(i) }
+    }
+    // One statement, with or without its `;` (nearly every line): its tokens, not a copy.
+    if cuts.isEmpty || cuts == [tokens.count - 1] {
+      if !cuts.isEmpty { tokens.removeLast() }
+      return tokens.isEmpty ? [] : [tokens]
+    }
+    var out: [[Token]] = []
+    var start = 0
+    for i in cuts {
+      if i > start { out.append(Array(tokens[start..<i])) }
+      start = i + 1
     }
     if tokens.count > start { out.append(Array(tokens[start...])) }
     return out
