@@ -409,14 +409,20 @@ public enum DDL {
     ]
 
     mutating func type() -> String {
+      /// Whether `t` ends the type at the top level.
+      func stops(_ t: Token) -> Bool {
+        (t.kind == .symbol && (t.text == "," || t.text == ")" || t.text == ";"))
+          || (t.kind == .word && (Parser.columnStops.contains(t.text) || t.text == "using"))
+      }
+      // A one-word type (`bigint`, `text`): the word itself.
+      if let t = peek(), t.kind == .word, !stops(t), peek(1).map(stops) ?? true {
+        i += 1
+        return t.text
+      }
       var parts: [String] = []
       var depth = 0
       while let t = peek() {
-        if depth == 0 && t.kind == .symbol && (t.text == "," || t.text == ")" || t.text == ";") {
-          break
-        }
-        if depth == 0 && t.kind == .word && Parser.columnStops.contains(t.text) { break }
-        if depth == 0 && t.kind == .word && (t.text == "using") { break }
+        if depth == 0 && stops(t) { break }
         if t.kind == .symbol && (t.text == "(" || t.text == "[") { depth += 1 }
         if t.kind == .symbol && (t.text == ")" || t.text == "]") { depth -= 1 }
         parts.append(t.text)
@@ -430,7 +436,11 @@ public enum DDL {
         } else if p == "," {
           out += ", "
         } else {
-          if let last = out.last, last != "(" && last != "[" && last != " " { out += " " }
+          if let last = out.utf8.last,
+            last != UInt8(ascii: "(") && last != UInt8(ascii: "[") && last != UInt8(ascii: " ")
+          {
+            out += " "
+          }
           out += p
         }
       }
