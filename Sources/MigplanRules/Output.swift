@@ -63,6 +63,14 @@ public struct Renderer: Sendable {
 
   // MARK: text
 
+  /// `count` copies of an ASCII byte (`String(repeating:count:)` goes through `Character`).
+  static func repeated(_ byte: UInt8, _ count: Int) -> String {
+    String(unsafeUninitializedCapacity: count) { out in
+      out.initialize(repeating: byte)
+      return count
+    }
+  }
+
   func paint(_ s: String, _ code: String) -> String {
     color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
   }
@@ -77,13 +85,14 @@ public struct Renderer: Sendable {
 
   func text(_ result: LintResult, _ lines: [String: SourceLines]) -> String {
     var out = ""
+    out.reserveCapacity(256 + result.findings.count * 1024)  // ~820 bytes a finding on the corpus
     for f in result.findings {
       let l = lines[f.path]
       let (start, end) = Self.span(f, l)
       out += paint("\(Self.displayPath(f.path)):\(start.line):\(start.column):", "1")
       out += " " + paint("\(f.severity.rawValue)[\(f.rule)]", severityCode(f.severity))
       out += ": " + paint(f.message, "1") + "\n"
-      let gutter = String(repeating: " ", count: String(start.line).count)
+      let gutter = Self.repeated(UInt8(ascii: " "), String(start.line).utf8.count)
       let bar = paint("|", "34")
       if let l, f.range != nil {
         let text = l.line(start.line)
@@ -106,7 +115,7 @@ public struct Renderer: Sendable {
         }
         out +=
           "\(gutter) \(bar) \(pad)"
-          + paint(String(repeating: "^", count: max(1, caretCount)), severityCode(f.severity))
+          + paint(Self.repeated(UInt8(ascii: "^"), max(1, caretCount)), severityCode(f.severity))
           + "\n"
       }
       out += "\(gutter) = phase: \(f.phase.rawValue) (\(f.phase.meaning))\n"
