@@ -47,18 +47,9 @@ public struct Construct: Hashable, Sendable {
 
   /// The index after the last `.` of `path`, found in its bytes from the end.
   static func afterLastDot(_ path: String) -> String.Index? {
-    let offset = path.utf8.withContiguousStorageIfAvailable { u -> Int? in
-      var i = u.count
-      while i > 0 {
-        i -= 1
-        if u[i] == UInt8(ascii: ".") { return i + 1 }
-      }
-      return nil
-    }
-    guard let found = offset else {
-      return path.utf8.lastIndex(of: UInt8(ascii: ".")).map { path.utf8.index(after: $0) }
-    }
-    return found.map { path.utf8.index(path.utf8.startIndex, offsetBy: $0) }
+    var bytes = path
+    let offset = bytes.withUTF8 { $0.lastIndex(of: UInt8(ascii: ".")) }
+    return offset.map { path.utf8.index(path.utf8.startIndex, offsetBy: $0 + 1) }
   }
 
   /// A keyword argument's string value.

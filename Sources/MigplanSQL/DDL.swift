@@ -848,15 +848,15 @@ extension DDL {
   public static func split(_ sql: String) -> [String] {
     // Nearly every line the schema editor writes is one statement with nothing to trim: no
     // `;` but perhaps its last byte, and no blank (or non-ASCII byte) at either end.
-    let single =
-      sql.utf8.withContiguousStorageIfAvailable { u -> Bool in
-        guard let first = u.first, let last = u.last, first < 0x80, last < 0x80,
-          !(first == 0x20 || (first >= 0x09 && first <= 0x0D)),
-          !(last == 0x20 || (last >= 0x09 && last <= 0x0D)),
-          u.count > 1 || first != UInt8(ascii: ";")
-        else { return false }
-        return memchr(u.baseAddress!, Int32(UInt8(ascii: ";")), u.count - 1) == nil
-      } ?? false
+    var bytes = sql
+    let single = bytes.withUTF8 { u -> Bool in
+      guard let first = u.first, let last = u.last, first < 0x80, last < 0x80,
+        !(first == 0x20 || (first >= 0x09 && first <= 0x0D)),
+        !(last == 0x20 || (last >= 0x09 && last <= 0x0D)),
+        u.count > 1 || first != UInt8(ascii: ";")
+      else { return false }
+      return memchr(u.baseAddress!, Int32(UInt8(ascii: ";")), u.count - 1) == nil
+    }
     if single { return [sql] }
     var out: [String] = []
     let s = Array(sql.utf8)

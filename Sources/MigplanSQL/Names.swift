@@ -48,11 +48,8 @@ public enum Names {
 
   /// Django's `split_identifier`: `"schema"."table"` into its parts, quotes removed.
   public static func split(_ identifier: String) -> (namespace: String?, name: String) {
-    let quoted =
-      identifier.utf8.withContiguousStorageIfAvailable {
-        memchr($0.baseAddress!, Int32(UInt8(ascii: "\"")), $0.count) != nil
-      } ?? identifier.utf8.contains(UInt8(ascii: "\""))
-    if !quoted { return (nil, identifier) }
+    var bytes = identifier
+    if !bytes.withUTF8({ $0.contains(UInt8(ascii: "\"")) }) { return (nil, identifier) }
     if let r = identifier.firstRange(of: "\".\"") {
       let ns = identifier[..<r.lowerBound].trimmingQuotes
       let name = identifier[r.upperBound...].trimmingQuotes

@@ -169,10 +169,7 @@ final class SchemaEditor {
     // The column list, written into one string.
     var body = ""
     body.reserveCapacity(model.fields.count * 64)
-    func add(_ part: String) {
-      if !body.isEmpty { body += ", " }
-      body += part
-    }
+    func separate() { if !body.isEmpty { body += ", " } }
     var pk: [String] = []
     var unique: [String] = []
     var checks: [String] = []
@@ -189,7 +186,7 @@ final class SchemaEditor {
       if f.target != nil && f.dbConstraint {
         deferredHere.append(createFKSQL(model, f, suffix: "_fk_%(to_table)s_%(to_column)s"))
       }
-      if !body.isEmpty { body += ", " }
+      separate()
       body += Names.quote(column)
       body += " "
       body += definition
@@ -199,7 +196,8 @@ final class SchemaEditor {
     var inline: [Catalog.Object] = []
     for c in model.constraints {
       if let (sql, object) = Constraints.inlineSQL(c, model, self) {
-        add(sql)
+        separate()
+        body += sql
         inline.append(object)
       }
     }
@@ -209,7 +207,8 @@ final class SchemaEditor {
       let columns = composite.field.construct.positional.compactMap(\.stringValue).compactMap {
         model.field($0)?.column
       }
-      add("PRIMARY KEY (\(columns.map(Names.quote).joined(separator: ", ")))")
+      separate()
+      body += "PRIMARY KEY (\(columns.map(Names.quote).joined(separator: ", ")))"
       pk = columns
     }
     execute(
