@@ -102,6 +102,18 @@ let concurrentIndex =
     #expect(marks.filter { $0.rule == "concurrently-in-atomic" }.map(\.column) == [expected + 1])
   }
 
+  @Test func aModuleLevelValueUsedTwiceIsOneFinding() throws {
+    // Both operations read the same unresolved module-level value: one problem at one place.
+    let text = migration(
+      """
+              migrations.AddField("order", "a", FIELD),
+              migrations.AddField("order", "b", FIELD),
+      """,
+      header: "def field():\n    return models.TextField(null=True)\nFIELD = field()")
+    let (_, marks) = try lint([file("0002_x", text)])
+    #expect(marks.map { "\($0.line):\($0.rule)" } == ["6:unresolved-value"])
+  }
+
   // MARK: suppressions
 
   func rulesFound(_ text: String, config: LintConfig = LintConfig()) throws -> [String] {
