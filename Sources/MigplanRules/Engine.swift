@@ -315,6 +315,23 @@ public enum Linter {
     return result
   }
 
+  /// The findings without repeats of one rule's message at one range (the first is kept).
+  static func distinct(_ findings: [Finding]) -> [Finding] {
+    struct Seen: Hashable {
+      var rule: String
+      var range: TextRange
+      var message: String
+      // Hashed by range alone: repeats are rare, and a message is long.
+      func hash(into hasher: inout Hasher) { hasher.combine(range) }
+    }
+    var seen: Set<Seen> = []
+    seen.reserveCapacity(findings.count)
+    return findings.filter { f in
+      guard let r = f.range else { return true }
+      return seen.insert(Seen(rule: f.rule, range: r, message: f.message)).inserted
+    }
+  }
+
   /// Drops the findings that suppression comments cover and reports directives that are
   /// malformed, lack a reason, name unknown rules, or suppress nothing.
   static func applySuppressions(
@@ -322,18 +339,8 @@ public enum Linter {
     rules: [any Rule.Type]
   ) -> (kept: [Finding], suppressed: Int) {
     // A module-level value used by several operations is one problem at one place.
-    struct Seen: Hashable {
-      var rule: String
-      var start: UInt32
-      var end: UInt32
-      var message: String
-    }
-    var seen: Set<Seen> = []
-    let findings = findings.filter { f in
-      guard let r = f.range else { return true }
-      return seen.insert(Seen(rule: f.rule, start: r.start, end: r.end, message: f.message))
-        .inserted
-    }
+    var findings = findings
+    if findings.count > 1 { findings = Self.distinct(findings) }
     let directives = Suppression.parse(source)
     if directives.isEmpty { return (findings, 0) }
     let lines = SourceLines(source.bytes)
