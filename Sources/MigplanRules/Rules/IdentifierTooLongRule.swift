@@ -19,13 +19,15 @@ struct IdentifierTooLongRule: Rule {
   func check(operation: OperationContext, into report: inout Report) {
     var seen: Set<String> = []
     for site in StatementSites.of(operation) {
-      // The parsed statement holds names as PostgreSQL stores them (cut to 63 bytes); the
-      // full ones are in the SQL text.
-      guard Self.mayHaveLongIdentifier(site.impact.sql) else { continue }
+      // The parsed statement holds names as PostgreSQL stores them, cut to 63 bytes at a
+      // character boundary (so at least 60 bytes when cut); the full ones are in the SQL text.
+      var longest = 0
+      Self.names(site.impact.statement) { _, stored in longest = max(longest, stored.utf8.count) }
+      guard longest > Self.limit - 4 else { continue }
       let long = Self.longIdentifiers(site.impact.sql)
       if long.isEmpty { continue }
-      for (kind, stored) in Self.names(site.impact.statement) {
-        guard let name = long[stored], seen.insert(name).inserted else { continue }
+      Self.names(site.impact.statement) { kind, stored in
+        guard let name = long[stored], seen.insert(name).inserted else { return }
         report.add(
           Self.self, at: Self.range(of: name, site.impact, operation),
           "\(kind) name `\(name)` is \(name.utf8.count) bytes; PostgreSQL keeps only the first \(Self.limit): `\(stored)`",
@@ -33,27 +35,6 @@ struct IdentifierTooLongRule: Rule {
             "PostgreSQL truncates it without an error: the name in the database differs from the one in the migration, and two names that share their first 63 bytes collide",
           help: "give it a name of at most 63 bytes (`db_table`, `db_column`, `name=`)")
       }
-    }
-  }
-
-  /// False when no identifier of `sql` can be longer than the limit: no run of bytes between
-  /// whitespace, parentheses, commas and semicolons outside double quotes is (a quoted name
-  /// with its quotes is within one run).
-  static func mayHaveLongIdentifier(_ sql: String) -> Bool {
-    var sql = sql
-    return sql.withUTF8 { bytes in
-      var run = 0
-      var quoted = false
-      for b in bytes {
-        if b == 34 { quoted.toggle() }
-        if !quoted, b == 32 || b == 40 || b == 41 || b == 44 || b == 59 || (b >= 9 && b <= 13) {
-          run = 0
-        } else {
-          run += 1
-          if run > limit { return true }
-        }
-      }
-      return false
     }
   }
 
@@ -82,34 +63,32 @@ struct IdentifierTooLongRule: Rule {
     return out
   }
 
-  /// The names a statement gives to new objects, with what they name.
-  static func names(_ statement: DDL.Statement) -> [(String, String)] {
-    var out: [(String, String)] = []
+  /// The names a statement gives to new objects, each with what it names.
+  static func names(_ statement: DDL.Statement, _ visit: (String, String) -> Void) {
     func column(_ c: DDL.Column) {
-      out.append(("column", c.name))
-      if let n = c.references?.name { out.append(("constraint", n)) }
+      visit("column", c.name)
+      if let n = c.references?.name { visit("constraint", n) }
     }
     switch statement {
     case .createTable(let name, let columns, let constraints):
-      out.append(("table", name))
+      visit("table", name)
       for c in columns { column(c) }
-      for (n, _) in constraints where !n.isEmpty { out.append(("constraint", n)) }
+      for (n, _) in constraints where !n.isEmpty { visit("constraint", n) }
     case .alterTable(_, let actions):
       for a in actions {
         switch a {
         case .addColumn(let c): column(c)
-        case .addConstraint(let n, _, _): out.append(("constraint", n))
+        case .addConstraint(let n, _, _): visit("constraint", n)
         default: break
         }
       }
-    case .renameTable(_, let to): out.append(("table", to))
-    case .renameColumn(_, _, let to): out.append(("column", to))
-    case .createIndex(let name, _, _, _, _, _, _, _, _): out.append(("index", name))
-    case .renameIndex(_, let to): out.append(("index", to))
-    case .createCollation(let name): out.append(("collation", name))
+    case .renameTable(_, let to): visit("table", to)
+    case .renameColumn(_, _, let to): visit("column", to)
+    case .createIndex(let name, _, _, _, _, _, _, _, _): visit("index", name)
+    case .renameIndex(_, let to): visit("index", to)
+    case .createCollation(let name): visit("collation", name)
     default: break
     }
-    return out
   }
 
   /// The first 63 bytes of `name`, cut at a character boundary as PostgreSQL does.
