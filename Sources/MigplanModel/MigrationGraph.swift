@@ -90,8 +90,15 @@ public struct MigrationGraph: Sendable {
   public func forwardsPlan(_ target: MigrationKey, skipping: Set<MigrationKey> = [])
     -> [MigrationKey]
   {
+    var visited = skipping
+    return forwardsPlan(target, visited: &visited)
+  }
+
+  /// `forwardsPlan` that skips the keys in `visited` and adds the ones it plans to it.
+  private func forwardsPlan(_ target: MigrationKey, visited visitedSet: inout Set<MigrationKey>)
+    -> [MigrationKey]
+  {
     var visited: [MigrationKey] = []
-    var visitedSet = skipping
     var stack: [(MigrationKey, Bool)] = [(target, false)]
     while let (node, processed) = stack.popLast() {
       if visitedSet.contains(node) { continue }
@@ -108,6 +115,7 @@ public struct MigrationGraph: Sendable {
 
   /// A cycle of the graph as a list of keys, or nil when it is acyclic.
   public func findCycle() -> [MigrationKey]? {
+    if isAcyclic() { return nil }
     // Colour-marking DFS over children, in sorted order so the reported cycle is stable; keys
     // are sorted once and the walk runs on their positions.
     let sorted = nodes.sorted()
@@ -143,18 +151,37 @@ public struct MigrationGraph: Sendable {
     return nil
   }
 
+  /// Whether the real nodes and the edges between them have no cycle (Kahn's algorithm, in
+  /// any order: only a graph with a cycle needs `findCycle`'s sorted walk).
+  private func isAcyclic() -> Bool {
+    var parentsLeft: [MigrationKey: Int] = [:]
+    parentsLeft.reserveCapacity(nodes.count)
+    for k in nodes { parentsLeft[k] = 0 }
+    for k in nodes {
+      for c in nodeMap[k]?.children ?? [] where nodes.contains(c) { parentsLeft[c]! += 1 }
+    }
+    var ready = parentsLeft.compactMap { $0.value == 0 ? $0.key : nil }
+    var done = 0
+    while let k = ready.popLast() {
+      done += 1
+      for c in nodeMap[k]?.children ?? [] where nodes.contains(c) {
+        parentsLeft[c]! -= 1
+        if parentsLeft[c] == 0 { ready.append(c) }
+      }
+    }
+    return done == nodes.count
+  }
+
   /// `showmigrations --plan`: the forwards plan of every leaf node, in sorted leaf order,
   /// each migration once.
   public func showPlan(apps: Set<String>? = nil) -> [MigrationKey] {
     var plan: [MigrationKey] = []
+    // Every key walked so far (dummy nodes too).
     var seen: Set<MigrationKey> = []
     for target in leafNodes() where apps == nil || apps!.contains(target.app) {
       // A migration planned for an earlier leaf has all its ancestors planned too: the walk
       // skips it, which leaves the order of the others as `forwardsPlan` gives it.
-      for m in forwardsPlan(target, skipping: seen) where nodes.contains(m) {
-        plan.append(m)
-        seen.insert(m)
-      }
+      for m in forwardsPlan(target, visited: &seen) where nodes.contains(m) { plan.append(m) }
     }
     return plan
   }
