@@ -156,9 +156,7 @@ public enum Linter {
     let active = rules.filter { config.isEnabled($0.id) }
     let instances = active.map { $0.init() }
     var sources: [String: SourceFile] = [:]
-    var byFile: [String: [Finding]] = [:]
-    var lintedKeys: [MigrationKey: String] = [:]
-    var order: [String] = []
+    var lintedKeys: [MigrationKey: Int] = [:]  // the migration's place in `files`
     var files: [(path: String, source: SourceFile, migration: Migration?)] = []
     for path in linted {
       let migration = byPath[path].flatMap { project.migrations[$0] }
@@ -175,9 +173,8 @@ public enum Linter {
         continue
       }
       sources[path] = source
-      order.append(path)
+      if let migration { lintedKeys[migration.key] = files.count }
       files.append((path, source, migration))
-      if let migration { lintedKeys[migration.key] = path }
     }
 
     // File rules run on another thread while the operations are judged; their findings come
@@ -185,19 +182,22 @@ public enum Linter {
     let fileFindings = Collected()
     let fileRules = DispatchGroup()
     DispatchQueue.global().async(group: fileRules) { [files] in
-      for (path, source, migration) in files {
+      for (i, (path, source, migration)) in files.enumerated() {
         let fileContext = FileContext(lint: context, source: source, migration: migration)
         var report = Report(path: path, key: migration?.key, operationIndex: nil, span: nil)
         for rule in instances { rule.check(file: fileContext, into: &report) }
-        fileFindings.add((path, report.findings))
+        fileFindings.add((i, report.findings))
       }
     }
 
     let needsSQL = instances.contains { type(of: $0).needsSQL }
     let checker = OperationChecker(
-      context: context, instances: instances, linted: lintedKeys, sources: sources)
-    func add(_ found: (String, [Finding])?) {
-      if let (path, list) = found { byFile[path, default: []] += list }
+      context: context, instances: instances, linted: lintedKeys,
+      files: files.map { ($0.path, $0.source) })
+    // Each file's findings, by its place in `files`.
+    var byFile = [[Finding]](repeating: [], count: files.count)
+    func add(_ found: (Int, [Finding])?) {
+      if let (i, list) = found { byFile[i] += list }
     }
     var retained: [any Sendable] = []
     let unplannedFindings = Collected()
@@ -265,13 +265,12 @@ public enum Linter {
 
     fileRules.wait()
     for found in unplannedFindings.list { add(found) }
-    for (path, list) in fileFindings.list { byFile[path] = list + (byFile[path] ?? []) }
+    for (i, list) in fileFindings.list { byFile[i] = list + byFile[i] }
     var findings: [Finding] = []
     var suppressed = 0
-    for path in order {
+    for (i, file) in files.enumerated() {
       let (kept, silenced) = applySuppressions(
-        byFile[path] ?? [], source: sources[path]!, key: byPath[path], config: config,
-        rules: rules)
+        byFile[i], source: file.source, key: file.migration?.key, config: config, rules: rules)
       suppressed += silenced
       findings += kept
     }
@@ -407,17 +406,19 @@ public enum Linter {
 private struct OperationChecker: Sendable {
   let context: LintContext
   let instances: [any Rule]
-  /// Linted migrations and their paths.
-  let linted: [MigrationKey: String]
-  let sources: [String: SourceFile]
+  /// Linted migrations and their places in `files`.
+  let linted: [MigrationKey: Int]
+  let files: [(path: String, source: SourceFile)]
 
-  /// The findings of `m`'s operations, with the path they belong to; nil when `m` is not
-  /// linted. `steps` are the states after each operation when replayed already.
+  /// The findings of `m`'s operations, with the place in `files` of the file they belong to;
+  /// nil when `m` is not linted. `steps` are the states after each operation when replayed
+  /// already.
   func check(
     _ m: Migration, from start: ProjectState, steps: [ProjectState]? = nil,
     analysis: MigrationAnalysis?
-  ) -> (String, [Finding])? {
-    guard let path = linted[m.key], let source = sources[path] else { return nil }
+  ) -> (Int, [Finding])? {
+    guard let index = linted[m.key] else { return nil }
+    let (path, source) = files[index]
     let byOp = analysis?.impacts ?? [:]
     let ordered = analysis?.ordered ?? []
     let output = analysis?.output
@@ -445,12 +446,12 @@ private struct OperationChecker: Sendable {
       for rule in instances { rule.check(operation: ctx, into: &report) }
       findings += report.findings
     }
-    return (path, findings)
+    return (index, findings)
   }
 }
 
 /// Findings gathered on the analysis thread, read once it is done.
 private final class Collected: @unchecked Sendable {
-  var list: [(String, [Finding])] = []
-  func add(_ found: (String, [Finding])?) { if let found { list.append(found) } }
+  var list: [(Int, [Finding])] = []
+  func add(_ found: (Int, [Finding])?) { if let found { list.append(found) } }
 }
