@@ -58,6 +58,40 @@ public enum FileSystem {
     return String(cString: p)
   }
 
+  /// Real paths of files, one `realpath` per folder: the folder resolved (links, `.` and
+  /// `..`), the file name kept. Files of one folder in a row reuse the last folder's.
+  public final class RealPaths {
+    private var folders: [String: String] = [:]
+    private var last: (folder: [UInt8], real: String)? = nil
+
+    public init() {}
+
+    /// The real path of `path` (its folder's real path and its name; `path` itself when the
+    /// folder does not resolve).
+    public func of(_ path: String) -> String {
+      var path = path
+      return path.withUTF8 { bytes in
+        let slash = bytes.lastIndex(of: UInt8(ascii: "/")) ?? 0
+        let folder = UnsafeBufferPointer(rebasing: bytes[..<slash])
+        let real: String
+        if let last, last.folder.elementsEqual(folder) {
+          real = last.real
+        } else {
+          let name = String(decoding: folder, as: UTF8.self)
+          if let known = folders[name] {
+            real = known
+          } else {
+            real = realPath(name) ?? name
+            folders[name] = real
+          }
+          last = (Array(folder), real)
+        }
+        return real
+          + String(decoding: UnsafeBufferPointer(rebasing: bytes[slash...]), as: UTF8.self)
+      }
+    }
+  }
+
   /// True when a regular file exists at `path`.
   public static func isFile(_ path: String) -> Bool {
     var st = stat()

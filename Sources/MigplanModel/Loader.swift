@@ -442,15 +442,9 @@ public enum Loader {
   public static func files(under paths: [String]) -> (String) -> Bool {
     let named = paths.compactMap { FileSystem.realPath($0) }
     let folders = named.map { $0 == "/" ? "/" : $0 + "/" }
-    var realFolders: [Substring: String] = [:]
+    let realPaths = FileSystem.RealPaths()
     return { path in
-      // One realpath per migrations folder, not per file.
-      let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) ?? path.startIndex
-      let folder = path[..<slash]
-      if realFolders[folder] == nil {
-        realFolders[folder] = FileSystem.realPath(String(folder)) ?? String(folder)
-      }
-      let real = realFolders[folder]! + path[slash...]
+      let real = realPaths.of(path)
       return named.contains(real) || folders.contains { real.hasPrefix($0) }
     }
   }

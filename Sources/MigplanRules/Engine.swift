@@ -103,13 +103,8 @@ public enum Linter {
     }
 
     // The requested subset. One realpath per migrations folder, not per file.
-    var realFolders: [String: String] = [:]
-    func real(_ c: String) -> String {
-      let slash = c.utf8.lastIndex(of: UInt8(ascii: "/"))!
-      let folder = String(c[..<slash])
-      if realFolders[folder] == nil { realFolders[folder] = FileSystem.realPath(folder) ?? folder }
-      return realFolders[folder]! + String(c[slash...])
-    }
+    let realPaths = FileSystem.RealPaths()
+    func real(_ c: String) -> String { realPaths.of(c) }
     let realDirectory = FileSystem.realPath(config.directory) ?? config.directory
     func excluded(_ c: String) -> Bool {
       !config.exclude.isEmpty
