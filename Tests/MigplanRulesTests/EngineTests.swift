@@ -92,6 +92,26 @@ let concurrentIndex =
     #expect(missing.exitStatus(failOn: .error) == 2)
   }
 
+  @Test func requestedPathsMatchByRealPath() throws {
+    let root = try ExampleProject.write([file("0002_idx", migration(concurrentIndex))])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let linked = root + "-link"
+    try FileManager.default.createSymbolicLink(atPath: linked, withDestinationPath: root)
+    defer { try? FileManager.default.removeItem(atPath: linked) }
+    // A root and a file named differently (`.`, `..`, a link), as a hook and a config may.
+    let plain = root + "/shop/migrations/0002_idx.py"
+    for (roots, named, files) in [
+      ([root + "/."], plain, 1), ([linked], plain, 1),
+      ([root], linked + "/shop/migrations/0002_idx.py", 1),
+      ([linked], root + "/shop/../shop/migrations", 2),
+    ] {
+      let result = Linter.run(LintRequest(roots: roots, paths: [named]))
+      #expect(result.problems.isEmpty, "\(roots) \(named): \(result.problems)")
+      #expect(result.filesChecked == files, "\(roots) \(named)")
+      #expect(result.findings.map(\.rule) == ["concurrently-in-atomic"], "\(roots) \(named)")
+    }
+  }
+
   @Test func columnsCountScalarsOnTheSameLine() throws {
     let line =
       #"        migrations.RunSQL("SELECT 'é漢🚀'", migrations.RunSQL.noop), AddIndexConcurrently("order", models.Index(fields=["note"], name="i")),"#
