@@ -104,11 +104,10 @@ public enum Linter {
 
     // The requested subset. One realpath per migrations folder, not per file.
     let realPaths = FileSystem.RealPaths()
-    func real(_ c: String) -> String { realPaths.of(c) }
     let realDirectory = FileSystem.realPath(config.directory) ?? config.directory
     func excluded(_ c: String) -> Bool {
       !config.exclude.isEmpty
-        && config.isExcluded(c, realPath: real(c), realDirectory: realDirectory)
+        && config.isExcluded(c, realPath: realPaths.of(c), realDirectory: realDirectory)
     }
     var linted: [String] = []
     if request.paths.isEmpty {
@@ -129,7 +128,7 @@ public enum Linter {
       }
       var matched: Set<String> = []
       for c in candidates {
-        let r = real(c)
+        let r = realPaths.of(c)
         if files[r] != nil || folders.contains(where: { r.hasPrefix($0) }) {
           matched.insert(r)
           if !excluded(c) { linted.append(c) }
