@@ -43,9 +43,6 @@ public struct Project: Sendable {
   }
   /// Problems that stop migplan from trusting the graph (exit status 2), in file order.
   public var diagnostics: [Diagnostic]
-  /// The files the loader read: every `*.py` not starting with `_` or `~` in the migrations
-  /// folders of `apps`, in app order then name order (byte order).
-  public private(set) var files: [String]
 
   /// Django's `showmigrations --plan` order (empty when the graph has a cycle), computed
   /// whenever the graph is set.
@@ -59,10 +56,9 @@ public struct Project: Sendable {
 
   init(
     apps: [AppSource], migrations: [MigrationKey: Migration], graph: MigrationGraph,
-    diagnostics: [Diagnostic], cycle: [MigrationKey]? = nil, files: [String] = []
+    diagnostics: [Diagnostic], cycle: [MigrationKey]? = nil
   ) {
     self.apps = apps
-    self.files = files
     self.migrations = migrations
     self.graph = graph
     self.diagnostics = diagnostics
@@ -434,7 +430,7 @@ public enum Loader {
     }
     return Project(
       apps: loadedApps, migrations: migrations, graph: graph, diagnostics: diagnostics,
-      cycle: cycle, files: files.filter { !libraries.contains($0.appDirectory) }.map(\.path))
+      cycle: cycle)
   }
 
   /// A test of the paths the loader reads migrations at: true for the files `paths` names and

@@ -90,7 +90,15 @@ public enum Linter {
     // Every file the loader looked at, with its migration when it loaded.
     var byPath: [String: MigrationKey] = [:]
     for m in project.migrations.values { byPath[m.path] = m.key }
-    let candidates = project.files
+    var candidates: [String] = []
+    for app in project.apps {
+      let folder = app.directory + "/migrations"
+      for e in FileSystem.list(folder) where !e.isDirectory && e.name.hasSuffix(".py") {
+        guard let first = e.name.utf8.first, first != UInt8(ascii: "_"), first != UInt8(ascii: "~")
+        else { continue }
+        candidates.append(folder + "/" + e.name)
+      }
+    }
     let candidateSet = Set(candidates)
     for d in project.diagnostics where !candidateSet.contains(d.path) { problems.append(d) }
     // Django loads nothing while the graph has a cycle: an input error wherever it is.
