@@ -194,8 +194,7 @@ public enum Linter {
 
     let needsSQL = instances.contains { type(of: $0).needsSQL }
     let checker = OperationChecker(
-      context: context, instances: instances, linted: lintedKeys,
-      files: files.map { ($0.path, $0.source) })
+      context: context, instances: instances, linted: lintedKeys, files: files)
     // Each file's findings, by its place in `files`.
     var byFile = [[Finding]](repeating: [], count: files.count)
     func add(_ found: (Int, [Finding])?) {
@@ -410,7 +409,7 @@ private struct OperationChecker: Sendable {
   let instances: [any Rule]
   /// Linted migrations and their places in `files`.
   let linted: [MigrationKey: Int]
-  let files: [(path: String, source: SourceFile)]
+  let files: [(path: String, source: SourceFile, migration: Migration?)]
 
   /// The findings of `m`'s operations, with the place in `files` of the file they belong to;
   /// nil when `m` is not linted. `steps` are the states after each operation when replayed
@@ -420,7 +419,7 @@ private struct OperationChecker: Sendable {
     analysis: MigrationAnalysis?
   ) -> (Int, [Finding])? {
     guard let index = linted[m.key] else { return nil }
-    let (path, source) = files[index]
+    let (path, source, _) = files[index]
     let byOp = analysis?.impacts ?? [:]
     let ordered = analysis?.ordered ?? []
     let output = analysis?.output
