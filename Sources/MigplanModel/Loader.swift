@@ -153,8 +153,11 @@ struct MigrationFile: Sendable {
 }
 
 /// `body` of every index in `0..<count`, run on all processors; the results in index order.
-func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-  if count < 16 { return (0..<count).map(body) }
+/// Fewer than `serialBelow` indexes run on the calling thread alone.
+func parallelMap<T: Sendable>(
+  _ count: Int, serialBelow: Int = 16, _ body: @Sendable (Int) -> T
+) -> [T] {
+  if count < serialBelow { return (0..<count).map(body) }
   let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
   results.initialize(repeating: nil)
   defer {
@@ -182,19 +185,22 @@ public enum Loader {
   /// `node_modules` and `site-packages` are not searched (installed packages are not the
   /// project's apps); a root that holds `migrations/` itself is an app named after its folder.
   public static func discover(roots: [String]) -> (apps: [AppSource], diagnostics: [Diagnostic]) {
-    var apps: [AppSource] = []
-    var diagnostics: [Diagnostic] = []
-    for root in roots {
-      let root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+    // Each root is walked on its own (most of the time goes to system calls).
+    let found = parallelMap(roots.count, serialBelow: 2) { i in
+      var apps: [AppSource] = []
+      var diagnostics: [Diagnostic] = []
+      let root =
+        roots[i].count > 1 && roots[i].hasSuffix("/") ? String(roots[i].dropLast()) : roots[i]
       if !FileSystem.isDirectory(root) {
         diagnostics.append(
           Diagnostic(path: root, range: nil, message: "project root is not a folder"))
-        continue
+      } else {
+        var seen: Set<[UInt64]> = []
+        walk(root, dotted: [], seen: &seen, into: &apps, &diagnostics)
       }
-      var seen: Set<[UInt64]> = []
-      walk(root, dotted: [], seen: &seen, into: &apps, &diagnostics)
+      return (apps, diagnostics)
     }
-    return (apps, diagnostics)
+    return (found.flatMap(\.0), found.flatMap(\.1))
   }
 
   private static func walk(
@@ -232,6 +238,22 @@ public enum Loader {
         continue
       }
       walk(dir + "/" + e.name, dotted: dotted + [e.name], seen: &seen, into: &apps, &diagnostics)
+    }
+  }
+
+  /// The file names of the migration modules of each app, in name order: the `.py` files of
+  /// its `migrations` package whose names start with neither `_` nor `~`. The folders are
+  /// listed in parallel.
+  public static func moduleFiles(of apps: [AppSource]) -> [[String]] {
+    parallelMap(apps.count, serialBelow: 2) { i in
+      var names: [String] = []
+      for e in FileSystem.list(apps[i].directory + "/migrations")
+      where !e.isDirectory && e.name.hasSuffix(".py") {
+        guard let first = e.name.utf8.first, first != UInt8(ascii: "_"), first != UInt8(ascii: "~")
+        else { continue }
+        names.append(e.name)
+      }
+      return names
     }
   }
 
@@ -279,7 +301,8 @@ public enum Loader {
     // The files to read, and the diagnostics that come before each in file order.
     var files: [MigrationFile] = []
     var before: [Int: [Diagnostic]] = [:]
-    for app in apps {
+    let listed = moduleFiles(of: apps)
+    for (i, app) in apps.enumerated() {
       if let other = labels[app.label] {
         before[files.count, default: []].append(
           Diagnostic(
@@ -291,12 +314,7 @@ public enum Loader {
       }
       labels[app.label] = app
       loadedApps.append(app)
-      let folder = app.directory + "/migrations"
-      for e in FileSystem.list(folder) where !e.isDirectory && e.name.hasSuffix(".py") {
-        guard let first = e.name.utf8.first, first != UInt8(ascii: "_"), first != UInt8(ascii: "~")
-        else { continue }
-        files.append(MigrationFile(app: app, fileName: e.name))
-      }
+      files += listed[i].map { MigrationFile(app: app, fileName: $0) }
     }
     // Reading, parsing and evaluating one file depends on nothing else: done in parallel.
     let toRead = files

@@ -91,13 +91,8 @@ public enum Linter {
     var byPath: [String: MigrationKey] = [:]
     for m in project.migrations.values { byPath[m.path] = m.key }
     var candidates: [String] = []
-    for app in project.apps {
-      let folder = app.directory + "/migrations"
-      for e in FileSystem.list(folder) where !e.isDirectory && e.name.hasSuffix(".py") {
-        guard let first = e.name.utf8.first, first != UInt8(ascii: "_"), first != UInt8(ascii: "~")
-        else { continue }
-        candidates.append(folder + "/" + e.name)
-      }
+    for (app, names) in zip(project.apps, Loader.moduleFiles(of: project.apps)) {
+      for name in names { candidates.append(app.directory + "/migrations/" + name) }
     }
     let candidateSet = Set(candidates)
     for d in project.diagnostics where !candidateSet.contains(d.path) { problems.append(d) }
