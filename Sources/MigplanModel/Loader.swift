@@ -166,7 +166,10 @@ func parallelMap<T: Sendable>(
   }
   let shared = SharedBuffer(base: results)
   // Each index is written by exactly one iteration.
-  DispatchQueue.concurrentPerform(iterations: count) { i in shared.base[i] = body(i) }
+  DispatchQueue.concurrentPerform(iterations: count) { i in
+    ThreadHeap.advise()
+    shared.base[i] = body(i)
+  }
   return results.map { $0! }
 }
 

@@ -179,6 +179,7 @@ public enum Linter {
     let fileFindings = Collected()
     let fileRules = DispatchGroup()
     DispatchQueue.global().async(group: fileRules) { [files] in
+      ThreadHeap.advise()
       for (i, (path, source, migration)) in files.enumerated() {
         let fileContext = FileContext(lint: context, source: source, migration: migration)
         var report = Report(path: path, key: migration?.key, operationIndex: nil, span: nil)

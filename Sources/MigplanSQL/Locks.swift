@@ -312,6 +312,7 @@ public struct ProjectAnalysis: Sendable {
       let output = generator.advance(
         key, catalog: &catalog, state: states?.before[key], steps: states?.after[key])
       queue.async {
+        ThreadHeap.advise()
         let analysed = judge.judge(output)
         each?(key, analysed)
       }

@@ -5,7 +5,8 @@
   /// one large step and backed by transparent huge pages instead of thousands of 4 KiB pages.
   ///
   /// A whole-corpus lint touches ~30 MB of heap: with 4 KiB pages that was ~8,200 page faults,
-  /// a fifth of its time in the kernel; with this, ~3,300 (most of them the other threads'). glibc's `glibc.malloc.hugetlb=1` tunable does the same
+  /// a fifth of its time in the kernel; with this, ~3,300, and ~2,800 with the other threads'
+  /// heaps advised too (`ThreadHeap`). glibc's `glibc.malloc.hugetlb=1` tunable does the same
   /// for every arena, but only from the environment before the process starts; this covers the
   /// main arena (the thread that loads the project and writes the SQL). Where the kernel has
   /// transparent huge pages off (`never`) the advice is ignored and the heap is as before.

@@ -1,0 +1,58 @@
+import Dispatch
+import MigplanModel
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+
+  /// `ThreadHeap.advise()` against the kernel's own account of the process's memory
+  /// (`/proc/self/smaps`): after it, the mapping that holds a worker thread's allocations is
+  /// flagged for transparent huge pages (`hg`).
+  @Suite struct ThreadHeapTests {
+    /// The `VmFlags` of the mapping that holds `address`, nil when no mapping does.
+    static func flags(at address: UInt) -> [Substring]? {
+      guard let file = fopen("/proc/self/smaps", "r") else { return nil }
+      defer { fclose(file) }
+      var line = [CChar](repeating: 0, count: 4096)
+      var inside = false
+      while fgets(&line, Int32(line.count), file) != nil {
+        let text = String(cString: line)
+        let fields = text.split(separator: " ", omittingEmptySubsequences: true)
+        if let range = fields.first, let dash = range.firstIndex(of: "-"),
+          let start = UInt(range[..<dash], radix: 16),
+          let end = UInt(range[range.index(after: dash)...], radix: 16)
+        {
+          inside = start <= address && address < end
+        } else if inside, fields.first == "VmFlags:" {
+          return fields.dropFirst().map { $0.hasSuffix("\n") ? $0.dropLast() : $0 }.filter {
+            !$0.isEmpty
+          }
+        }
+      }
+      return nil
+    }
+
+    // A kernel built without transparent huge pages refuses the advice: nothing to see there.
+    @Test(
+      .enabled(
+        if: access("/sys/kernel/mm/transparent_hugepage/enabled", F_OK) == 0,
+        "the kernel has transparent huge pages"))
+    func aWorkerThreadsHeapIsFlaggedForHugePages() throws {
+      let done = DispatchGroup()
+      nonisolated(unsafe) var seen: (address: UInt, below: Bool, flags: [Substring]?) = (
+        0, true, nil
+      )
+      DispatchQueue(label: "thread-heap-test").async(group: done) {
+        ThreadHeap.advise()
+        let probe = malloc(64)!
+        defer { free(probe) }
+        let address = UInt(bitPattern: probe)
+        seen = (address, address < UInt(bitPattern: sbrk(0)!), Self.flags(at: address))
+      }
+      done.wait()
+      try #require(!seen.below, "the worker thread allocated from the main heap")
+      let flags = try #require(seen.flags, "no mapping holds \(seen.address)")
+      #expect(flags.contains("hg"), "VmFlags: \(flags.joined(separator: " "))")
+    }
+  }
+#endif
