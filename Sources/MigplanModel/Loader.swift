@@ -188,7 +188,7 @@ public enum Loader {
   /// `node_modules` and `site-packages` are not searched (installed packages are not the
   /// project's apps); a root that holds `migrations/` itself is an app named after its folder.
   public static func discover(roots: [String]) -> (apps: [AppSource], diagnostics: [Diagnostic]) {
-    // Each root is walked on its own (most of the time goes to system calls).
+    // Each root is walked on its own (much of the time goes to system calls).
     let found = parallelMap(roots.count, serialBelow: 2) { i in
       var apps: [AppSource] = []
       var diagnostics: [Diagnostic] = []
