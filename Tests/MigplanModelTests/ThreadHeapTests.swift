@@ -16,7 +16,8 @@ import Testing
       var line = [CChar](repeating: 0, count: 4096)
       var inside = false
       while fgets(&line, Int32(line.count), file) != nil {
-        let text = String(cString: line)
+        let text = String(
+          decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let fields = text.split(separator: " ", omittingEmptySubsequences: true)
         if let range = fields.first, let dash = range.firstIndex(of: "-"),
           let start = UInt(range[..<dash], radix: 16),
