@@ -447,7 +447,8 @@ private struct OperationChecker: Sendable {
   }
 }
 
-/// Findings gathered on the analysis thread, read once it is done.
+/// Findings gathered on one other thread (the file rules, the lock judge or the unplanned
+/// migrations), read once that thread is done.
 private final class Collected: @unchecked Sendable {
   var list: [(Int, [Finding])] = []
   func add(_ found: (Int, [Finding])?) { if let found { list.append(found) } }
