@@ -71,6 +71,9 @@ public struct NodeSchema: Sendable {
   public let fields: [(name: String, type: FieldType)]
   /// Slot offset of each field relative to the node's first slot.
   public let offsets: [Int]
+  /// Each field name's two words as a `String` stores them: a name written as a literal in
+  /// the code (a small string) has the same words, so most lookups compare no text.
+  let nameWords: [(UInt64, UInt64)]
   /// Whether CPython gives the class `lineno`/`col_offset`/`end_lineno`/`end_col_offset`.
   public let hasPosition: Bool
   /// Total slots a node of this class takes.
@@ -86,12 +89,15 @@ public struct NodeSchema: Sendable {
       at += f.1.width
     }
     self.offsets = offsets
+    self.nameWords = fields.map { unsafeBitCast($0.0, to: (UInt64, UInt64).self) }
     self.width = at
     self.hasPosition = position
   }
 
   /// The slot offset of a field by name; traps on a name the class does not have.
   public func offset(_ field: String) -> Int {
+    let words = unsafeBitCast(field, to: (UInt64, UInt64).self)
+    for (i, w) in nameWords.enumerated() where w == words { return offsets[i] }
     for (i, f) in fields.enumerated() where f.name == field { return offsets[i] }
     preconditionFailure("\(name) has no field \(field)")
   }
