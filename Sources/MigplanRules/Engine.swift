@@ -2,6 +2,7 @@ import Dispatch
 import MigplanModel
 import MigplanSQL
 import MigplanSyntax
+import Synchronization
 
 /// What to lint: the project roots, the paths to report on, the configuration and a baseline.
 public struct LintRequest: Sendable {
@@ -447,9 +448,10 @@ private struct OperationChecker: Sendable {
   }
 }
 
-/// Findings gathered on one other thread (the file rules, the lock judge or the unplanned
-/// migrations), read once that thread is done.
-private final class Collected: @unchecked Sendable {
-  var list: [(Int, [Finding])] = []
-  func add(_ found: (Int, [Finding])?) { if let found { list.append(found) } }
+/// Findings gathered on other threads (the file rules, the unplanned migrations, or the
+/// lock judge and the thread that writes the SQL), read once they are done.
+private final class Collected: Sendable {
+  private let found = Mutex<[(Int, [Finding])]>([])
+  var list: [(Int, [Finding])] { found.withLock { $0 } }
+  func add(_ item: (Int, [Finding])?) { if let item { found.withLock { $0.append(item) } } }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import MigplanModel
+import Synchronization
 
 /// PostgreSQL's table-level lock modes, weakest first (the "Explicit Locking" chapter).
 public enum LockLevel: Int, Comparable, Sendable, CustomStringConvertible {
@@ -294,8 +295,9 @@ public struct ProjectAnalysis: Sendable {
   /// the same SQL, unless an unrelated migration's `RunSQL` changed those tables.
   ///
   /// The SQL of a migration is written while the statements of the one before it are judged
-  /// (on a second thread, in plan order); `each` is called there with every migration's
-  /// analysis as soon as it is complete, in plan order.
+  /// (on a second thread, in plan order); `each` is called with every migration's analysis
+  /// once it is complete: on that thread while SQL is being written, then on the calling
+  /// thread too (in no set order, two at once) while the last migrations are judged.
   public init(
     project: Project, settings: Settings = Settings(), pgVersion: Int = 14,
     states: AncestorStates? = nil, through: MigrationKey? = nil, only: Set<MigrationKey>? = nil,
@@ -307,16 +309,29 @@ public struct ProjectAnalysis: Sendable {
     let judge = Judgements(LockAnalyzer(pgVersion: pgVersion))
     let queue = DispatchQueue(label: "migplan.locks")
     var catalog = Catalog()
+    let ready = Ready()
+    var queued = 0
     for key in project.plan {
       if let only, !only.contains(key) { continue }
       let output = generator.advance(
         key, catalog: &catalog, state: states?.before[key], steps: states?.after[key])
+      queued += 1
       queue.async {
         ThreadHeap.advise()
         let analysed = judge.judge(output)
-        each?(key, analysed)
+        guard let each else { return }
+        ready.add(key, analysed)
+        ready.drain(each)
       }
       if key == through { break }
+    }
+    // The analysis thread is a few migrations behind: this thread takes `each` of those it
+    // has judged while it judges the rest.
+    if let each {
+      for _ in 0..<queued {
+        ready.judged.wait()
+        ready.drain(each)
+      }
     }
     queue.sync {}
     outputs = judge.outputs
@@ -324,6 +339,23 @@ public struct ProjectAnalysis: Sendable {
     ordered = judge.ordered
     schema = judge.analyzer.schema
     renders = generator.renders
+  }
+}
+
+/// Judged migrations whose `each` has not run yet, taken by whichever thread is free.
+private final class Ready: Sendable {
+  private let items = Mutex<[(MigrationKey, MigrationAnalysis)]>([])
+  /// Signalled once per migration added.
+  let judged = DispatchSemaphore(value: 0)
+
+  func add(_ key: MigrationKey, _ analysis: MigrationAnalysis) {
+    items.withLock { $0.append((key, analysis)) }
+    judged.signal()
+  }
+
+  /// Runs `each` for every migration waiting, until none is.
+  func drain(_ each: (MigrationKey, MigrationAnalysis) -> Void) {
+    while let (key, analysis) = items.withLock({ $0.popLast() }) { each(key, analysis) }
   }
 }
 
