@@ -132,7 +132,9 @@ public struct Renderer: Sendable {
     // The earlier rendering of the same model on the same table, whose fields may be reused.
     var reuse: Reuse? = nil
     if let prior = reads?.prior, prior.model.table == table, prior.model.name == m.name {
-      reuse = Reuse(fields: prior.model.fields, reads: prior.fieldReads)
+      reuse = Reuse(
+        fields: prior.model.fields, reads: prior.fieldReads,
+        manyToMany: prior.model.manyToMany, throughReads: prior.throughReads)
     }
     var fields: [SQLField] = []
     var m2m: [SQLField] = []
@@ -172,11 +174,42 @@ public struct Renderer: Sendable {
       tableComment: m.string("db_table_comment"), autoCreated: false)
     for var f in m2m {
       if f.field.keywords["through"] == nil || f.field.keywords["through"]?.stringValue == nil {
-        f.through = SQLModelRef(try throughModel(for: f, in: model))
+        f.through = try throughOrReuse(for: f, in: model, reuse: reuse)
+      } else {
+        reads?.throughReads.append([])
       }
       model.manyToMany.append(f)
     }
     return model
+  }
+
+  /// The auto-created through model of `f`: the earlier rendering's when `f` is the same call
+  /// and what the through model's rendering read is unchanged. It reads the model itself
+  /// (whose revision changed, or it would not be rendered again) only for its primary key, on
+  /// the same table: the same primary key field will do.
+  private func throughOrReuse(for f: SQLField, in model: SQLModel, reuse: Reuse?)
+    throws(RenderError) -> SQLModelRef
+  {
+    guard let reads else { return SQLModelRef(try throughModel(for: f, in: model)) }
+    if let reuse, let i = reuse.manyToMany.firstIndex(where: { $0.name == f.name }),
+      let through = reuse.manyToMany[i].through,
+      reuse.manyToMany[i].field.construct.value == f.field.construct.value,
+      let pk = model.pk, let priorPK = reuse.fields.first(where: { $0.primaryKey }),
+      pk.name == priorPK.name, pk.field.construct.value == priorPK.field.construct.value,
+      reuse.throughReads[i].allSatisfy({
+        $0.0 == model.key || state.models[$0.0]?.revision == $0.1
+      })
+    {
+      // Noted with today's revisions, as a new rendering would note them.
+      let deps = reuse.throughReads[i].map { ($0.0, state.models[$0.0]?.revision ?? $0.1) }
+      reads.list += deps
+      reads.throughReads.append(deps)
+      return through
+    }
+    let start = reads.list.count
+    let through = SQLModelRef(try throughModel(for: f, in: model))
+    reads.throughReads.append(Array(reads.list[start...]))
+    return through
   }
 
   /// Django's `create_many_to_many_intermediary_model`.
@@ -242,6 +275,9 @@ public struct Renderer: Sendable {
   struct Reuse {
     var fields: [SQLField]
     var reads: [[(ModelKey, UInt64)]]
+    /// The many-to-many fields, and what each one's through model read (none without one).
+    var manyToMany: [SQLField]
+    var throughReads: [[(ModelKey, UInt64)]]
 
     /// The field named `name`, looked for at `position` first.
     func index(of name: String, near position: Int) -> Int? {
@@ -433,6 +469,8 @@ final class RenderReads: @unchecked Sendable {
   var list: [(ModelKey, UInt64)] = []
   /// Per concrete field, in order.
   var fieldReads: [[(ModelKey, UInt64)]] = []
+  /// Per many-to-many field, in order: what its auto-created through model read.
+  var throughReads: [[(ModelKey, UInt64)]] = []
   var prior: RenderCache.Entry? = nil
 }
 
@@ -445,6 +483,8 @@ final class RenderCache: Sendable {
     var reads: [(ModelKey, UInt64)]
     /// The models each concrete field's rendering read, in the order of `model.fields`.
     var fieldReads: [[(ModelKey, UInt64)]]
+    /// What each many-to-many field's through model read, in the order of `model.manyToMany`.
+    var throughReads: [[(ModelKey, UInt64)]]
   }
   private struct Entries {
     var byRevision: [UInt64: Entry] = [:]
@@ -466,7 +506,9 @@ final class RenderCache: Sendable {
     reads.prior = prior
     renderer.reads = reads
     let model = try renderer.render(m)
-    let entry = Entry(model: model, reads: reads.list, fieldReads: reads.fieldReads)
+    let entry = Entry(
+      model: model, reads: reads.list, fieldReads: reads.fieldReads,
+      throughReads: reads.throughReads)
     entries.withLock {
       $0.byRevision[m.revision] = entry
       $0.latest[key] = entry
