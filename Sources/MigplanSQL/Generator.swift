@@ -12,6 +12,9 @@ public struct SQLGenerator {
   public let project: Project
   public let settings: Settings
   public let mode: Mode
+  /// Whether the output has sqlmigrate's `--` comment lines (a reader of the statements alone,
+  /// such as the lock analysis, goes without them).
+  public let comments: Bool
 
   /// Whose SQL: what `sqlmigrate` prints, or what `migrate` runs.
   public enum Mode: Sendable {
@@ -27,10 +30,14 @@ public struct SQLGenerator {
   /// Models rendered for earlier operations, reused while they are unchanged.
   let renders = RenderCache()
 
-  public init(project: Project, settings: Settings = Settings(), mode: Mode = .sqlmigrate) {
+  public init(
+    project: Project, settings: Settings = Settings(), mode: Mode = .sqlmigrate,
+    comments: Bool = true
+  ) {
     self.project = project
     self.settings = settings
     self.mode = mode
+    self.comments = comments
   }
 
   /// One migration's output, and what it did to the catalog.
@@ -89,7 +96,7 @@ public struct SQLGenerator {
   public func generate(_ key: MigrationKey, catalog: Catalog, state start: ProjectState? = nil)
     -> (Output, [Catalog.Effect])
   {
-    let editor = SchemaEditor(catalog: catalog, live: mode == .migrate)
+    let editor = SchemaEditor(catalog: catalog, live: mode == .migrate, comments: comments)
     return (generate(key, editor: editor, state: start, steps: nil), editor.effects)
   }
 
@@ -101,7 +108,7 @@ public struct SQLGenerator {
   ) -> Output {
     var moved = Catalog()
     swap(&moved, &catalog)
-    let editor = SchemaEditor(catalog: consume moved, live: mode == .migrate)
+    let editor = SchemaEditor(catalog: consume moved, live: mode == .migrate, comments: comments)
     let output = generate(key, editor: editor, state: state, steps: steps)
     catalog = editor.takeCatalog()
     // A live editor applied every effect as it went.

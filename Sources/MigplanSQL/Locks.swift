@@ -303,7 +303,9 @@ public struct ProjectAnalysis: Sendable {
     states: AncestorStates? = nil, through: MigrationKey? = nil, only: Set<MigrationKey>? = nil,
     each: (@Sendable (MigrationKey, MigrationAnalysis) -> Void)? = nil
   ) {
-    let generator = SQLGenerator(project: project, settings: settings, mode: .migrate)
+    // The judge reads statements only: no comment lines.
+    let generator = SQLGenerator(
+      project: project, settings: settings, mode: .migrate, comments: false)
     // A few migrations replay their own ancestors; many share the cached replay.
     let states = states ?? ((only?.count ?? Int.max) <= 32 ? nil : AncestorStates(project))
     let judge = Judgements(LockAnalyzer(pgVersion: pgVersion))

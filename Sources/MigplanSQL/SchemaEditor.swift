@@ -10,6 +10,8 @@ final class SchemaEditor {
   private(set) var catalog: Catalog
   /// Whether each statement's effect reaches `catalog` at once, as when `migrate` runs them.
   let live: Bool
+  /// Whether `comment` writes its lines (not for readers of the statements alone).
+  let comments: Bool
   private(set) var collected: [String] = []
   /// The operation that wrote each line of `collected` (-1: none; nil: a comment). Deferred
   /// statements count as the operation that deferred them.
@@ -26,9 +28,10 @@ final class SchemaEditor {
     return taken
   }
 
-  init(catalog: Catalog, live: Bool = false) {
+  init(catalog: Catalog, live: Bool = false, comments: Bool = true) {
     self.catalog = catalog
     self.live = live
+    self.comments = comments
   }
 
   // MARK: Executing
@@ -76,8 +79,9 @@ final class SchemaEditor {
   }
 
   /// Appends a raw line to the output (sqlmigrate's `--` comments).
-  func comment(_ line: String) {
-    collected.append(line)
+  func comment(_ line: @autoclosure () -> String) {
+    guard comments else { return }
+    collected.append(line())
     collectedOperations.append(nil)
   }
 
