@@ -274,7 +274,7 @@ public struct MigrationAnalysis: Sendable {
 /// The SQL `migrate` runs for every migration of a project and what each statement does to
 /// the tables, by migration and operation: what lock-level rules, plans and `check` read.
 public struct ProjectAnalysis: Sendable {
-  /// Each migration's SQL (migrate mode).
+  /// Each migration's SQL (migrate mode), statements only: no sqlmigrate comment lines.
   public private(set) var outputs: [MigrationKey: SQLGenerator.Output] = [:]
   /// Each statement's impact, by migration and operation index.
   public private(set) var impacts: [MigrationKey: [Int: [StatementImpact]]] = [:]
