@@ -137,6 +137,7 @@ public struct Renderer: Sendable {
         manyToMany: prior.model.manyToMany, throughReads: prior.throughReads)
     }
     var fields: [SQLField] = []
+    fields.reserveCapacity(m.fields.count + 2)
     var m2m: [SQLField] = []
     // The concrete parent's table, for proxies.
     if !m.fields.contains(where: { $0.field.primaryKey }) && !m.proxy {
