@@ -83,6 +83,9 @@ public struct Renderer: Sendable {
     }
   }
 
+  /// The most scalars of a source line an excerpt shows.
+  static let excerptWidth = 160
+
   func text(_ result: LintResult, _ lines: [String: SourceLines]) -> String {
     var out = ""
     out.reserveCapacity(256 + result.findings.count * 1024)  // ~820 bytes a finding on the corpus
@@ -95,22 +98,33 @@ public struct Renderer: Sendable {
       let gutter = Self.repeated(UInt8(ascii: " "), String(start.line).utf8.count)
       let bar = paint("|", "34")
       if let l, f.range != nil {
-        let text = l.line(start.line)
+        let line = Array(l.line(start.line).unicodeScalars)
+        // A long line (generated or minified code) is shown as a window around the range's
+        // start, `…` where it is cut.
+        var shown = 0..<line.count
+        if line.count > Self.excerptWidth {
+          let from = max(
+            0, min(start.column - 1 - Self.excerptWidth / 4, line.count - Self.excerptWidth))
+          shown = from..<(from + Self.excerptWidth)
+        }
+        var text = shown.lowerBound > 0 ? "…" : ""
+        text.unicodeScalars.append(contentsOf: line[shown])
+        if shown.upperBound < line.count { text += "…" }
         out += "\(gutter) \(bar)\n"
         out += paint(String(start.line), "34") + " \(bar) \(text)\n"
         // Carets under the range's part of its first line, aligned by scalars (tabs kept).
-        var pad = ""
+        var pad = shown.lowerBound > 0 ? " " : ""
         var caretCount = 0
-        for (i, ch) in text.unicodeScalars.enumerated() {
+        for i in shown {
           if i < start.column - 1 {
-            pad.unicodeScalars.append(ch == "\t" ? "\t" : " ")
+            pad.unicodeScalars.append(line[i] == "\t" ? "\t" : " ")
           } else if end.line > start.line || i < end.column - 1 {
             caretCount += 1
           }
         }
-        if end.line > start.line {
+        if end.line > start.line && shown.upperBound == line.count {
           // To the end of the line, trailing spaces excluded.
-          let trailing = text.unicodeScalars.reversed().prefix { $0 == " " || $0 == "\t" }.count
+          let trailing = line[shown].reversed().prefix { $0 == " " || $0 == "\t" }.count
           caretCount = max(1, caretCount - trailing)
         }
         out +=

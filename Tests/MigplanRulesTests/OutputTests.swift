@@ -42,6 +42,46 @@ import Testing
     #expect(Renderer(format: .text, color: true).render(Self.result).contains("\u{1B}[1;31m"))
   }
 
+  /// A finding on a very long line shows a window of the line around its start, cut with `…`,
+  /// the carets still under the range.
+  @Test func longLineIsShownAroundTheRange() throws {
+    func render(before: Int, after: Int) -> [String] {
+      let source =
+        "x = [" + String(repeating: "a, ", count: before) + "TARGET(1)"
+        + String(repeating: ", b", count: after) + "]\n"
+      let bytes = Array(source.utf8)
+      let start = bytes.firstRange(of: Array("TARGET".utf8))!.lowerBound
+      let file = SourceFile(
+        path: "app/migrations/0001_x.py", bytes: bytes, comments: [], errors: [])
+      let finding = Finding(
+        rule: "syntax-error", severity: .error, phase: .review, path: file.path,
+        range: TextRange(start, start + 9), message: "m", why: nil, help: nil, key: nil,
+        operationIndex: nil)
+      let result = LintResult(findings: [finding], sources: [file.path: file], filesChecked: 1)
+      return Renderer(format: .text).render(result).components(separatedBy: "\n")
+    }
+    // In the middle of a 60,000-character line: cut at both ends.
+    let middle = render(before: 10_000, after: 10_000)
+    let line = try #require(middle.firstIndex { $0.hasPrefix("1 | ") })
+    let shown = String(middle[line].dropFirst("1 | ".count))
+    #expect(shown.hasPrefix("…") && shown.hasSuffix("…"))
+    #expect(shown.unicodeScalars.count == 160 + 2)
+    let caretLine = middle[line + 1]
+    let caretsAt = try #require(caretLine.firstIndex(of: "^"))
+    let offset = caretLine.distance(from: caretLine.startIndex, to: caretsAt) - "  | ".count
+    #expect(Array(shown)[offset...].starts(with: "TARGET(1)"))
+    #expect(caretLine.hasSuffix(String(repeating: "^", count: 9)))
+    // Near the start of the line: shown from its first character, cut at the end only.
+    let early = render(before: 2, after: 10_000)
+    let first = try #require(early.first { $0.hasPrefix("1 | ") })
+    #expect(first.hasPrefix("1 | x = [a, a, TARGET(1), b") && first.hasSuffix("…"))
+    // `x = [a, a, ` is 11 scalars.
+    #expect(early.contains("  | " + String(repeating: " ", count: 11) + "^^^^^^^^^"))
+    // A line of ordinary length is shown whole.
+    let short = render(before: 2, after: 2)
+    #expect(short.contains("1 | x = [a, a, TARGET(1), b, b]"))
+  }
+
   @Test func json() throws {
     let out = Renderer(format: .json, version: "9.9").render(Self.result)
     let object = try #require(
