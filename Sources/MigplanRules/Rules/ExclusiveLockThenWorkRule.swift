@@ -15,6 +15,7 @@ struct ExclusiveLockThenWorkRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     guard operation.migration.atomic else { return }
+    let index = operation.index  // read once: a closure that reads `operation` copies it
     for site in StatementSites.of(operation) {
       guard let work = StatementSites.work(site.impact) else { continue }
       guard let subject = StatementSites.subject(site.impact), site.isExisting(subject) else {
@@ -24,7 +25,7 @@ struct ExclusiveLockThenWorkRule: Rule {
       // its own operation locks ACCESS EXCLUSIVE (that wait is the operation's own rule's).
       let own = Set(site.impact.locks.filter { $0.mode == .accessExclusive }.map(\.table))
         .union(site.heldByOperation)
-      let held = site.heldExclusive.filter { $0.value.operation != operation.index }
+      let held = site.heldExclusive.filter { $0.value.operation != index }
         .filter { !own.contains($0.key) }
       guard let (table, by) = held.min(by: { $0.value.position < $1.value.position }) else {
         continue
