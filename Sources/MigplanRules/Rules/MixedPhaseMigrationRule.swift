@@ -15,8 +15,10 @@ struct MixedPhaseMigrationRule: Rule {
     let app = operation.migration.app
     // Only a contract operation can be reported, and only in a migration that may expand: look
     // at the operation kinds, then check this one exactly, before replaying the whole migration.
+    // By index: iterating the operations would copy each one.
+    let ops = operation.migration.typedOperations
     guard MigrationStep.may(.contract, operation.operation),
-      operation.migration.typedOperations.contains(where: { MigrationStep.may(.expand, $0) }),
+      ops.indices.contains(where: { MigrationStep.may(.expand, ops[$0]) }),
       MigrationStep.current(operation).contains(where: { $0.deployPhase(app: app) == .contract })
     else { return }
     let steps = MigrationStep.all(operation)
