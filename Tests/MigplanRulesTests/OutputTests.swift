@@ -8,7 +8,10 @@ import Testing
 @Suite struct OutputTests {
   /// A file whose flagged text sits after a tab and multibyte text on its line.
   static let source = "x = 1\n\t# é\n\té = f(\"漢\", TARGET(1))\n"
-  static var result: LintResult {
+  static var result: LintResult { result(of: source) }
+
+  /// One finding on `TARGET(1)` in `source`.
+  static func result(of source: String) -> LintResult {
     let bytes = Array(source.utf8)
     let start = bytes.firstRange(of: Array("TARGET".utf8))!.lowerBound
     let file = SourceFile(
@@ -49,16 +52,8 @@ import Testing
       let source =
         "x = [" + String(repeating: "a, ", count: before) + "TARGET(1)"
         + String(repeating: ", b", count: after) + "]\n"
-      let bytes = Array(source.utf8)
-      let start = bytes.firstRange(of: Array("TARGET".utf8))!.lowerBound
-      let file = SourceFile(
-        path: "app/migrations/0001_x.py", bytes: bytes, comments: [], errors: [])
-      let finding = Finding(
-        rule: "syntax-error", severity: .error, phase: .review, path: file.path,
-        range: TextRange(start, start + 9), message: "m", why: nil, help: nil, key: nil,
-        operationIndex: nil)
-      let result = LintResult(findings: [finding], sources: [file.path: file], filesChecked: 1)
-      return Renderer(format: .text).render(result).components(separatedBy: "\n")
+      return Renderer(format: .text).render(Self.result(of: source))
+        .components(separatedBy: "\n")
     }
     // In the middle of a 60,000-character line: cut at both ends.
     let middle = render(before: 10_000, after: 10_000)
