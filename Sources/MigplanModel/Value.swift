@@ -5,7 +5,7 @@ import MigplanSyntax
 /// Names are resolved through the module's imports into dotted paths (`models.CharField` →
 /// `django.db.models.CharField`); what cannot be evaluated without running Python is
 /// `.unresolved` with a reason, never a guess.
-public indirect enum Value: Hashable, Sendable {
+public enum Value: Hashable, Sendable {
   case none(TextRange)
   case bool(Bool, TextRange)
   /// Exact decimal digits of an integer of any size, with a leading `-` when negative.
@@ -18,16 +18,16 @@ public indirect enum Value: Hashable, Sendable {
   case dict([DictEntry], TextRange)
   case set([Value], TextRange)
   /// A call of something named by an import path, e.g. `django.db.migrations.AddField(...)`.
-  case call(callee: String, args: [Value], keywords: [Keyword], range: TextRange)
+  indirect case call(callee: String, args: [Value], keywords: [Keyword], range: TextRange)
   /// A name resolved through the module's imports or local classes, as a dotted path.
   case reference(String, TextRange)
   /// A function defined at module level (RunPython callables), with the range of its `def`.
   case function(String, TextRange)
   /// `settings.NAME` with the value it has (configured, else migplan's documented default).
-  case setting(name: String, value: String, range: TextRange)
+  indirect case setting(name: String, value: String, range: TextRange)
   /// `migrations.swappable_dependency(settings.NAME)`: the dependency `(app, "__first__")`
   /// of the app that holds the model the setting names (`setting` is nil for a literal).
-  case swappableDependency(setting: String?, app: String, range: TextRange)
+  indirect case swappableDependency(setting: String?, app: String, range: TextRange)
   /// Something that cannot be known without running Python, and why.
   case unresolved(TextRange, String)
 
