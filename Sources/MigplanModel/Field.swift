@@ -26,7 +26,7 @@ public struct Construct: Hashable, Sendable {
     }
     path = callee
     let names = parameters(callee)
-    var k = Keywords()
+    var k = Keywords(capacity: min(args.count, names.count) + kws.count)
     var rest: [Value] = []
     for (i, a) in args.enumerated() {
       if i < names.count { k[names[i]] = a } else { rest.append(a) }
@@ -89,6 +89,12 @@ public struct Keywords: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
   private var values: [Value] = []
 
   public init() {}
+
+  /// No arguments yet, with room for `capacity` of them.
+  init(capacity: Int) {
+    names.reserveCapacity(capacity)
+    values.reserveCapacity(capacity)
+  }
 
   public init(dictionaryLiteral elements: (String, Value)...) {
     for (k, v) in elements { self[k] = v }
