@@ -17,6 +17,9 @@ public struct Evaluator {
   public let modulePath: String
   /// The package relative imports start from (`cms.migrations`).
   public let packagePath: String
+  /// The byte lengths of `settings.flags`' paths: most attributes are no flag, and a length
+  /// tells without hashing the path.
+  private let flagLengths: [Int]
 
   /// Names bound at module level, in the order Python would have bound them.
   public private(set) var module: [String: Value] = [:]
@@ -38,6 +41,7 @@ public struct Evaluator {
     self.settings = settings
     self.modulePath = modulePath
     self.packagePath = packagePath
+    self.flagLengths = settings.flags.keys.map(\.utf8.count)
   }
 
   /// Runs the module body: imports, assignments, `+=`, defs, classes and statically decidable
@@ -462,7 +466,7 @@ public struct Evaluator {
       i += UnsafeMutableBufferPointer(rebasing: out[i...]).initialize(fromContentsOf: attr.utf8)
       return i
     }
-    if let flag = settings.flags[full] { return .bool(flag, range) }
+    if flagLengths.contains(count), let flag = settings.flags[full] { return .bool(flag, range) }
     return .reference(full, range)
   }
 
@@ -483,9 +487,10 @@ public struct Evaluator {
     let function = ast.child(id, "func")!
     // Methods of a known string: `lower()`, `upper()`, `strip()`, `split(sep, n)`,
     // `rsplit(sep, n)`, `replace(a, b)` (settings such as `AUTH_USER_MODEL.rsplit(".", 1)`).
+    // Their names are 5 to 7 bytes long: other names are not hashed.
     if ast.kind(function) == .Attribute, ast.list(id, "keywords").isEmpty,
       let method = ast.identifier(function, "attr", in: source),
-      Evaluator.stringMethods.contains(method),
+      (5...7).contains(method.utf8.count), Evaluator.stringMethods.contains(method),
       let text = eval(ast.child(function, "value")!, local: local, outer: outer).stringValue
     {
       let args = ast.list(id, "args").map { eval($0, local: local, outer: outer) }
@@ -520,7 +525,7 @@ public struct Evaluator {
     }
     switch callee {
     case .reference(let path, _):
-      if Evaluator.swappableCallees.contains(path), args.count == 1,
+      if args.count == 1, Evaluator.swappableCallees.contains(path),
         let model = args[0].stringValue
       {
         var setting: String? = nil
@@ -566,7 +571,9 @@ public struct Evaluator {
   private func knownCall(_ path: String, _ args: [Value], _ keywords: [Keyword], _ range: TextRange)
     -> Value?
   {
-    guard keywords.isEmpty else { return nil }
+    guard keywords.isEmpty,
+      path.hasPrefix("swapper.") || path == "django.utils.module_loading.import_string"
+    else { return nil }
     let strings = args.compactMap(\.stringValue)
     guard strings.count == args.count else { return nil }
     switch (path, strings.count) {
