@@ -194,9 +194,9 @@ public struct Renderer: Sendable {
     guard let reads else { return SQLModelRef(try throughModel(for: f, in: model)) }
     if let reuse, let i = reuse.manyToMany.firstIndex(where: { $0.name == f.name }),
       let through = reuse.manyToMany[i].through,
-      reuse.manyToMany[i].field.construct.value == f.field.construct.value,
+      reuse.manyToMany[i].field == f.field,
       let pk = model.pk, let priorPK = reuse.fields.first(where: { $0.primaryKey }),
-      pk.name == priorPK.name, pk.field.construct.value == priorPK.field.construct.value,
+      pk.name == priorPK.name, pk.field == priorPK.field,
       reuse.throughReads[i].allSatisfy({
         $0.0 == model.key || state.models[$0.0]?.revision == $0.1
       })
@@ -295,7 +295,7 @@ public struct Renderer: Sendable {
   ) throws(RenderError) -> SQLField {
     guard let reads else { return try renderField(name, f, in: m, table: table) }
     if let reuse, let i = reuse.index(of: name, near: position),
-      reuse.fields[i].field.construct.value == f.construct.value,
+      reuse.fields[i].field == f,
       reuse.reads[i].allSatisfy({ state.models[$0.0]?.revision == $0.1 })
     {
       let deps = reuse.reads[i]
