@@ -473,6 +473,7 @@ public struct Evaluator {
   private static let stringMethods: Set<String> = [
     "lower", "upper", "strip", "split", "rsplit", "replace",
   ]
+  private static let stringMethodLengths = stringMethods.map(\.utf8.count)
   private static let sequenceTypes: Set<String> = [
     "builtins.set", "builtins.frozenset", "builtins.tuple", "builtins.list",
   ]
@@ -487,10 +488,11 @@ public struct Evaluator {
     let function = ast.child(id, "func")!
     // Methods of a known string: `lower()`, `upper()`, `strip()`, `split(sep, n)`,
     // `rsplit(sep, n)`, `replace(a, b)` (settings such as `AUTH_USER_MODEL.rsplit(".", 1)`).
-    // Their names are 5 to 7 bytes long: other names are not hashed.
+    // Names of other lengths are not hashed.
     if ast.kind(function) == .Attribute, ast.list(id, "keywords").isEmpty,
       let method = ast.identifier(function, "attr", in: source),
-      (5...7).contains(method.utf8.count), Evaluator.stringMethods.contains(method),
+      Evaluator.stringMethodLengths.contains(method.utf8.count),
+      Evaluator.stringMethods.contains(method),
       let text = eval(ast.child(function, "value")!, local: local, outer: outer).stringValue
     {
       let args = ast.list(id, "args").map { eval($0, local: local, outer: outer) }

@@ -5,6 +5,9 @@ import MigplanSyntax
 /// Names are resolved through the module's imports into dotted paths (`models.CharField` →
 /// `django.db.models.CharField`); what cannot be evaluated without running Python is
 /// `.unresolved` with a reason, never a guess.
+///
+/// Only calls, settings and swappable dependencies (the largest payloads) are boxed; the other
+/// cases are stored inline, not one heap allocation each.
 public enum Value: Hashable, Sendable {
   case none(TextRange)
   case bool(Bool, TextRange)

@@ -288,8 +288,10 @@ public struct Renderer: Sendable {
   }
 
   /// A concrete field of the model being rendered: the earlier rendering's when the field is
-  /// the same call and every model its rendering read (a relation's target) has the same
-  /// revision; rendered otherwise. `position` is the field's place among the concrete fields.
+  /// the same (`Field.==`: the same call of the same class, told by identity first, as a field
+  /// nearly always is the earlier state's own) and every model its rendering read (a
+  /// relation's target) has the same revision; rendered otherwise. `position` is the field's
+  /// place among the concrete fields.
   private func renderOrReuse(
     _ name: String, _ f: Field, in m: ModelState, table: String, position: Int, reuse: Reuse?
   ) throws(RenderError) -> SQLField {
