@@ -4,35 +4,111 @@ import MigplanSyntax
 /// `django.contrib.postgres` operation is a case of `Operation.Kind`; anything else is kept as
 /// `.unknown` with its class path and arguments.
 public struct Operation: Sendable {
-  public var kind: Kind
+  /// The operation's parts in one shared object: an operation is copied far more often than
+  /// made or changed (every replay, rule and plan step holds one), and a copy is then one
+  /// reference. Changed in place when not shared, copied first when shared.
+  private final class Storage: @unchecked Sendable {
+    var kind: Kind
+    var callee: String
+    var arguments: [String: Value]
+    var value: Value
+    var unresolved: [(name: String, value: Value)]
+    var base: String?
+    var inherited: Kind?
+    var databaseNoop: Bool
+    var pythonSQL: [String]
+    var pythonSQLUnknown: [TextRange]
+
+    init(
+      kind: Kind, callee: String, arguments: [String: Value], value: Value,
+      unresolved: [(name: String, value: Value)], base: String?, inherited: Kind?,
+      databaseNoop: Bool, pythonSQL: [String], pythonSQLUnknown: [TextRange]
+    ) {
+      self.kind = kind
+      self.callee = callee
+      self.arguments = arguments
+      self.value = value
+      self.unresolved = unresolved
+      self.base = base
+      self.inherited = inherited
+      self.databaseNoop = databaseNoop
+      self.pythonSQL = pythonSQL
+      self.pythonSQLUnknown = pythonSQLUnknown
+    }
+
+    func copy() -> Storage {
+      Storage(
+        kind: kind, callee: callee, arguments: arguments, value: value, unresolved: unresolved,
+        base: base, inherited: inherited, databaseNoop: databaseNoop, pythonSQL: pythonSQL,
+        pythonSQLUnknown: pythonSQLUnknown)
+    }
+  }
+  private var storage: Storage
+
+  /// The storage, copied first when another operation shares it.
+  private mutating func unique() -> Storage {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    return storage
+  }
+
+  public var kind: Kind {
+    get { storage.kind }
+    set { unique().kind = newValue }
+  }
   /// The operation's class as an import path (`django.db.migrations.AddField`), or what the
   /// expression evaluated to when it is not a call.
-  public var callee: String
+  public var callee: String {
+    get { storage.callee }
+    set { unique().callee = newValue }
+  }
   /// The arguments bound to the parameter names of the operation's `__init__` (positional ones
   /// included); for unknown operations the keywords only.
-  public var arguments: [String: Value]
+  public var arguments: [String: Value] {
+    get { storage.arguments }
+    set { unique().arguments = newValue }
+  }
   /// The call as evaluated.
-  public var value: Value
+  public var value: Value {
+    get { storage.value }
+    set { unique().value = newValue }
+  }
   /// Arguments the typed case needed but could not evaluate, with why.
-  public var unresolved: [(name: String, value: Value)]
+  public var unresolved: [(name: String, value: Value)] {
+    get { storage.unresolved }
+    set { unique().unresolved = newValue }
+  }
   /// For a custom operation: the built-in operation class it subclasses (`RemoveIndex` for
   /// django-celery-results' `TryRemoveIndex`), when migplan can see its class statement.
-  public var base: String? = nil
+  public var base: String? {
+    get { storage.base }
+    set { unique().base = newValue }
+  }
   /// For a custom operation that keeps its base's `__init__` and `state_forwards`: the typed
   /// case of the base with the same arguments; its effect on the project state is the base's.
-  public var inherited: Kind? = nil
+  public var inherited: Kind? {
+    get { storage.inherited }
+    set { unique().inherited = newValue }
+  }
   /// For a custom operation: its class defines `database_forwards` with an empty body (only
   /// a docstring or `pass`), so it runs no SQL (django-celery-results' `FakeAddIndex`).
-  public var databaseNoop = false
+  public var databaseNoop: Bool {
+    get { storage.databaseNoop }
+    set { unique().databaseNoop = newValue }
+  }
   /// For `RunPython`: SQL its function runs through `….execute("…")` with an argument migplan
   /// can evaluate (a literal, module constants, the function's own assignments), in source
   /// order, where the table of a model got from `apps.get_model` is
   /// `Operation.tablePlaceholder` (resolve it with `Operation.resolvingTables`); and the ranges
   /// of `execute` calls whose SQL it cannot know.
-  public var pythonSQL: [String] = []
-  public var pythonSQLUnknown: [TextRange] = []
+  public var pythonSQL: [String] {
+    get { storage.pythonSQL }
+    set { unique().pythonSQL = newValue }
+  }
+  public var pythonSQLUnknown: [TextRange] {
+    get { storage.pythonSQLUnknown }
+    set { unique().pythonSQLUnknown = newValue }
+  }
 
-  /// The byte range of the operation's expression.
   public var range: TextRange { value.range }
 
   /// The typed operation.
@@ -115,27 +191,31 @@ public struct Operation: Sendable {
 extension Operation {
   /// Types an evaluated item of `operations`.
   public init(_ value: Value) {
-    self.value = value
-    self.arguments = [:]
-    self.unresolved = []
-    self.kind = .unknown
+    let (kind, callee, arguments, unresolved) = Operation.typed(value)
+    storage = Storage(
+      kind: kind, callee: callee, arguments: arguments, value: value, unresolved: unresolved,
+      base: nil, inherited: nil, databaseNoop: false, pythonSQL: [], pythonSQLUnknown: [])
+  }
+
+  /// The typed case of an evaluated operation call, its class path, its bound arguments and
+  /// the arguments the case needed but could not read.
+  private static func typed(_ value: Value) -> (
+    Kind, String, [String: Value], [(name: String, value: Value)]
+  ) {
     guard case .call(let callee, let args, let keywords, _) = value else {
-      self.callee = Operation.describe(value)
-      return
+      return (.unknown, Operation.describe(value), [:], [])
     }
-    self.callee = callee
     guard let (name, signature) = Operation.builtin(callee) else {
+      var arguments: [String: Value] = [:]
       for k in keywords { if let n = k.name { arguments[n] = k.value } }
-      return
+      return (.unknown, callee, arguments, [])
     }
     var bound: [String: Value] = [:]
     for (i, a) in args.enumerated() where i < signature.count { bound[signature[i]] = a }
     for k in keywords { if let n = k.name { bound[n] = k.value } }
-    arguments = bound
     var binder = Binder(arguments: bound)
-    kind = binder.kind(name) ?? .unresolved
-    unresolved = binder.missing
-    if !binder.missing.isEmpty { kind = .unresolved }
+    let kind = binder.kind(name) ?? .unresolved
+    return (binder.missing.isEmpty ? kind : .unresolved, callee, bound, binder.missing)
   }
 
   /// Custom operations of the corpus projects defined outside the migration module, by the
