@@ -46,54 +46,54 @@ public struct Operation: Sendable {
   private var storage: Storage
 
   /// The storage, copied first when another operation shares it.
-  private mutating func unique() -> Storage {
+  private mutating func writable() -> Storage {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     return storage
   }
 
   public var kind: Kind {
     get { storage.kind }
-    set { unique().kind = newValue }
+    set { writable().kind = newValue }
   }
   /// The operation's class as an import path (`django.db.migrations.AddField`), or what the
   /// expression evaluated to when it is not a call.
   public var callee: String {
     get { storage.callee }
-    set { unique().callee = newValue }
+    set { writable().callee = newValue }
   }
   /// The arguments bound to the parameter names of the operation's `__init__` (positional ones
   /// included); for unknown operations the keywords only.
   public var arguments: [String: Value] {
     get { storage.arguments }
-    set { unique().arguments = newValue }
+    set { writable().arguments = newValue }
   }
   /// The call as evaluated.
   public var value: Value {
     get { storage.value }
-    set { unique().value = newValue }
+    set { writable().value = newValue }
   }
   /// Arguments the typed case needed but could not evaluate, with why.
   public var unresolved: [(name: String, value: Value)] {
     get { storage.unresolved }
-    set { unique().unresolved = newValue }
+    set { writable().unresolved = newValue }
   }
   /// For a custom operation: the built-in operation class it subclasses (`RemoveIndex` for
   /// django-celery-results' `TryRemoveIndex`), when migplan can see its class statement.
   public var base: String? {
     get { storage.base }
-    set { unique().base = newValue }
+    set { writable().base = newValue }
   }
   /// For a custom operation that keeps its base's `__init__` and `state_forwards`: the typed
   /// case of the base with the same arguments; its effect on the project state is the base's.
   public var inherited: Kind? {
     get { storage.inherited }
-    set { unique().inherited = newValue }
+    set { writable().inherited = newValue }
   }
   /// For a custom operation: its class defines `database_forwards` with an empty body (only
   /// a docstring or `pass`), so it runs no SQL (django-celery-results' `FakeAddIndex`).
   public var databaseNoop: Bool {
     get { storage.databaseNoop }
-    set { unique().databaseNoop = newValue }
+    set { writable().databaseNoop = newValue }
   }
   /// For `RunPython`: SQL its function runs through `….execute("…")` with an argument migplan
   /// can evaluate (a literal, module constants, the function's own assignments), in source
@@ -102,11 +102,11 @@ public struct Operation: Sendable {
   /// of `execute` calls whose SQL it cannot know.
   public var pythonSQL: [String] {
     get { storage.pythonSQL }
-    set { unique().pythonSQL = newValue }
+    set { writable().pythonSQL = newValue }
   }
   public var pythonSQLUnknown: [TextRange] {
     get { storage.pythonSQLUnknown }
-    set { unique().pythonSQLUnknown = newValue }
+    set { writable().pythonSQLUnknown = newValue }
   }
 
   public var range: TextRange { value.range }
