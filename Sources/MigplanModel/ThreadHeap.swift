@@ -13,7 +13,9 @@
     private static let advised = Mutex<Set<UInt>>([])
 
     /// Advises the calling thread's heap, once per heap; nothing on the main heap (below the
-    /// program break).
+    /// program break). The heap is the one a small allocation comes from: an arena that has
+    /// grown a second heap (past 64 MiB, more than a lint run's threads take) has that one
+    /// advised only when a later call's probe lands there.
     public static func advise() {
       guard let probe = malloc(16) else { return }
       let address = UInt(bitPattern: probe)
