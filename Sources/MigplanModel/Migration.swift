@@ -92,10 +92,10 @@ public struct Diagnostic: Hashable, Sendable {
 
 /// The `class Migration` of one migration module, statically evaluated.
 public struct Migration: Sendable {
-  /// A migration's parts in one shared object: a migration is copied far more often than made
-  /// or changed (each lookup in the project's dictionary, each rule and file context), and a
-  /// copy is then one reference. Changed in place when not shared, copied first when shared.
-  private final class Storage: @unchecked Sendable {
+  /// The migration's parts, in one object its copies share (`Shared`): a migration is copied
+  /// far more often than made or changed (each lookup in the project's dictionary, each rule
+  /// and file context).
+  private struct Parts: Sendable {
     var key: MigrationKey
     var path: String
     var dependencies: [Dependency]
@@ -110,108 +110,72 @@ public struct Migration: Sendable {
     var problems: [Diagnostic]
     var source: [UInt8]
     var comments: [TextRange]
-
-    init(
-      key: MigrationKey, path: String, dependencies: [Dependency], replaces: [Dependency],
-      runBefore: [Dependency], initial: Bool?, atomic: Bool, operations: [Value],
-      typedOperations: [Operation], range: TextRange, attributes: [String: Value],
-      problems: [Diagnostic], source: [UInt8], comments: [TextRange]
-    ) {
-      self.key = key
-      self.path = path
-      self.dependencies = dependencies
-      self.replaces = replaces
-      self.runBefore = runBefore
-      self.initial = initial
-      self.atomic = atomic
-      self.operations = operations
-      self.typedOperations = typedOperations
-      self.range = range
-      self.attributes = attributes
-      self.problems = problems
-      self.source = source
-      self.comments = comments
-    }
-
-    func copy() -> Storage {
-      Storage(
-        key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
-        initial: initial, atomic: atomic, operations: operations, typedOperations: typedOperations,
-        range: range, attributes: attributes, problems: problems, source: source, comments: comments
-      )
-    }
   }
-  private var storage: Storage
-
-  /// The storage, copied first when another value shares it.
-  private mutating func writable() -> Storage {
-    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    return storage
-  }
+  private var shared: Shared<Parts>
 
   public var key: MigrationKey {
-    get { storage.key }
-    set { writable().key = newValue }
+    get { shared.parts.key }
+    set { shared.parts.key = newValue }
   }
   public var path: String {
-    get { storage.path }
-    set { writable().path = newValue }
+    get { shared.parts.path }
+    set { shared.parts.path = newValue }
   }
   public var dependencies: [Dependency] {
-    get { storage.dependencies }
-    set { writable().dependencies = newValue }
+    get { shared.parts.dependencies }
+    set { shared.parts.dependencies = newValue }
   }
   public var replaces: [Dependency] {
-    get { storage.replaces }
-    set { writable().replaces = newValue }
+    get { shared.parts.replaces }
+    set { shared.parts.replaces = newValue }
   }
   public var runBefore: [Dependency] {
-    get { storage.runBefore }
-    set { writable().runBefore = newValue }
+    get { shared.parts.runBefore }
+    set { shared.parts.runBefore = newValue }
   }
   public var initial: Bool? {
-    get { storage.initial }
-    set { writable().initial = newValue }
+    get { shared.parts.initial }
+    set { shared.parts.initial = newValue }
   }
   public var atomic: Bool {
-    get { storage.atomic }
-    set { writable().atomic = newValue }
+    get { shared.parts.atomic }
+    set { shared.parts.atomic = newValue }
   }
   /// The `operations` list items; `.unresolved` when the list itself cannot be evaluated.
   public var operations: [Value] {
-    get { storage.operations }
-    set { writable().operations = newValue }
+    get { shared.parts.operations }
+    set { shared.parts.operations = newValue }
   }
   /// `operations`, typed.
   public var typedOperations: [Operation] {
-    get { storage.typedOperations }
-    set { writable().typedOperations = newValue }
+    get { shared.parts.typedOperations }
+    set { shared.parts.typedOperations = newValue }
   }
   /// The range of the `class Migration` statement.
   public var range: TextRange {
-    get { storage.range }
-    set { writable().range = newValue }
+    get { shared.parts.range }
+    set { shared.parts.range = newValue }
   }
   /// Every attribute the class body binds, evaluated.
   public var attributes: [String: Value] {
-    get { storage.attributes }
-    set { writable().attributes = newValue }
+    get { shared.parts.attributes }
+    set { shared.parts.attributes = newValue }
   }
   /// Entries of `dependencies`, `replaces` or `run_before` that are not `(app, name)` pairs.
   public var problems: [Diagnostic] {
-    get { storage.problems }
-    set { writable().problems = newValue }
+    get { shared.parts.problems }
+    set { shared.parts.problems = newValue }
   }
   /// The module's source as parsed (UTF-8, what every byte range refers to) and the ranges of
   /// its `#` comments, so that a linter need not read and tokenize the file again; empty when
   /// it was read without its operations.
   public var source: [UInt8] {
-    get { storage.source }
-    set { writable().source = newValue }
+    get { shared.parts.source }
+    set { shared.parts.source = newValue }
   }
   public var comments: [TextRange] {
-    get { storage.comments }
-    set { writable().comments = newValue }
+    get { shared.parts.comments }
+    set { shared.parts.comments = newValue }
   }
 
   init(
@@ -220,10 +184,12 @@ public struct Migration: Sendable {
     typedOperations: [Operation], range: TextRange, attributes: [String: Value],
     problems: [Diagnostic], source: [UInt8], comments: [TextRange]
   ) {
-    storage = Storage(
-      key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
-      initial: initial, atomic: atomic, operations: operations, typedOperations: typedOperations,
-      range: range, attributes: attributes, problems: problems, source: source, comments: comments)
+    shared = Shared(
+      Parts(
+        key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
+        initial: initial, atomic: atomic, operations: operations, typedOperations: typedOperations,
+        range: range, attributes: attributes, problems: problems, source: source, comments: comments
+      ))
   }
 
   /// The app label.

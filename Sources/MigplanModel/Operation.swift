@@ -4,10 +4,9 @@ import MigplanSyntax
 /// `django.contrib.postgres` operation is a case of `Operation.Kind`; anything else is kept as
 /// `.unknown` with its class path and arguments.
 public struct Operation: Sendable {
-  /// The operation's parts in one shared object: an operation is copied far more often than
-  /// made or changed (every replay, rule and plan step holds one), and a copy is then one
-  /// reference. Changed in place when not shared, copied first when shared.
-  private final class Storage: @unchecked Sendable {
+  /// The operation's parts, in one object its copies share (`Shared`): an operation is copied
+  /// far more often than made or changed (every replay, rule and plan step holds one).
+  private struct Parts: Sendable {
     var kind: Kind
     var callee: String
     var arguments: [String: Value]
@@ -18,82 +17,52 @@ public struct Operation: Sendable {
     var databaseNoop: Bool
     var pythonSQL: [String]
     var pythonSQLUnknown: [TextRange]
-
-    init(
-      kind: Kind, callee: String, arguments: [String: Value], value: Value,
-      unresolved: [(name: String, value: Value)], base: String?, inherited: Kind?,
-      databaseNoop: Bool, pythonSQL: [String], pythonSQLUnknown: [TextRange]
-    ) {
-      self.kind = kind
-      self.callee = callee
-      self.arguments = arguments
-      self.value = value
-      self.unresolved = unresolved
-      self.base = base
-      self.inherited = inherited
-      self.databaseNoop = databaseNoop
-      self.pythonSQL = pythonSQL
-      self.pythonSQLUnknown = pythonSQLUnknown
-    }
-
-    func copy() -> Storage {
-      Storage(
-        kind: kind, callee: callee, arguments: arguments, value: value, unresolved: unresolved,
-        base: base, inherited: inherited, databaseNoop: databaseNoop, pythonSQL: pythonSQL,
-        pythonSQLUnknown: pythonSQLUnknown)
-    }
   }
-  private var storage: Storage
-
-  /// The storage, copied first when another operation shares it.
-  private mutating func writable() -> Storage {
-    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    return storage
-  }
+  private var shared: Shared<Parts>
 
   public var kind: Kind {
-    get { storage.kind }
-    set { writable().kind = newValue }
+    get { shared.parts.kind }
+    set { shared.parts.kind = newValue }
   }
   /// The operation's class as an import path (`django.db.migrations.AddField`), or what the
   /// expression evaluated to when it is not a call.
   public var callee: String {
-    get { storage.callee }
-    set { writable().callee = newValue }
+    get { shared.parts.callee }
+    set { shared.parts.callee = newValue }
   }
   /// The arguments bound to the parameter names of the operation's `__init__` (positional ones
   /// included); for unknown operations the keywords only.
   public var arguments: [String: Value] {
-    get { storage.arguments }
-    set { writable().arguments = newValue }
+    get { shared.parts.arguments }
+    set { shared.parts.arguments = newValue }
   }
   /// The call as evaluated.
   public var value: Value {
-    get { storage.value }
-    set { writable().value = newValue }
+    get { shared.parts.value }
+    set { shared.parts.value = newValue }
   }
   /// Arguments the typed case needed but could not evaluate, with why.
   public var unresolved: [(name: String, value: Value)] {
-    get { storage.unresolved }
-    set { writable().unresolved = newValue }
+    get { shared.parts.unresolved }
+    set { shared.parts.unresolved = newValue }
   }
   /// For a custom operation: the built-in operation class it subclasses (`RemoveIndex` for
   /// django-celery-results' `TryRemoveIndex`), when migplan can see its class statement.
   public var base: String? {
-    get { storage.base }
-    set { writable().base = newValue }
+    get { shared.parts.base }
+    set { shared.parts.base = newValue }
   }
   /// For a custom operation that keeps its base's `__init__` and `state_forwards`: the typed
   /// case of the base with the same arguments; its effect on the project state is the base's.
   public var inherited: Kind? {
-    get { storage.inherited }
-    set { writable().inherited = newValue }
+    get { shared.parts.inherited }
+    set { shared.parts.inherited = newValue }
   }
   /// For a custom operation: its class defines `database_forwards` with an empty body (only
   /// a docstring or `pass`), so it runs no SQL (django-celery-results' `FakeAddIndex`).
   public var databaseNoop: Bool {
-    get { storage.databaseNoop }
-    set { writable().databaseNoop = newValue }
+    get { shared.parts.databaseNoop }
+    set { shared.parts.databaseNoop = newValue }
   }
   /// For `RunPython`: SQL its function runs through `….execute("…")` with an argument migplan
   /// can evaluate (a literal, module constants, the function's own assignments), in source
@@ -101,12 +70,12 @@ public struct Operation: Sendable {
   /// `Operation.tablePlaceholder` (resolve it with `Operation.resolvingTables`); and the ranges
   /// of `execute` calls whose SQL it cannot know.
   public var pythonSQL: [String] {
-    get { storage.pythonSQL }
-    set { writable().pythonSQL = newValue }
+    get { shared.parts.pythonSQL }
+    set { shared.parts.pythonSQL = newValue }
   }
   public var pythonSQLUnknown: [TextRange] {
-    get { storage.pythonSQLUnknown }
-    set { writable().pythonSQLUnknown = newValue }
+    get { shared.parts.pythonSQLUnknown }
+    set { shared.parts.pythonSQLUnknown = newValue }
   }
 
   public var range: TextRange { value.range }
@@ -192,9 +161,10 @@ extension Operation {
   /// Types an evaluated item of `operations`.
   public init(_ value: Value) {
     let (kind, callee, arguments, unresolved) = Operation.typed(value)
-    storage = Storage(
-      kind: kind, callee: callee, arguments: arguments, value: value, unresolved: unresolved,
-      base: nil, inherited: nil, databaseNoop: false, pythonSQL: [], pythonSQLUnknown: [])
+    shared = Shared(
+      Parts(
+        kind: kind, callee: callee, arguments: arguments, value: value, unresolved: unresolved,
+        base: nil, inherited: nil, databaseNoop: false, pythonSQL: [], pythonSQLUnknown: []))
   }
 
   /// The typed case of an evaluated operation call, its class path, its bound arguments and
