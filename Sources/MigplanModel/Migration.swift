@@ -91,91 +91,41 @@ public struct Diagnostic: Hashable, Sendable {
 }
 
 /// The `class Migration` of one migration module, statically evaluated.
+@dynamicMemberLookup
 public struct Migration: Sendable {
   /// The migration's parts, in one object its copies share (`Shared`): a migration is copied
   /// far more often than made or changed (each lookup in the project's dictionary, each rule
   /// and file context).
-  private struct Parts: Sendable {
-    var key: MigrationKey
-    var path: String
-    var dependencies: [Dependency]
-    var replaces: [Dependency]
-    var runBefore: [Dependency]
-    var initial: Bool?
-    var atomic: Bool
-    var operations: [Value]
-    var typedOperations: [Operation]
-    var range: TextRange
-    var attributes: [String: Value]
-    var problems: [Diagnostic]
-    var source: [UInt8]
-    var comments: [TextRange]
+  public struct Parts: Sendable {
+    public var key: MigrationKey
+    public var path: String
+    public var dependencies: [Dependency]
+    public var replaces: [Dependency]
+    public var runBefore: [Dependency]
+    public var initial: Bool?
+    public var atomic: Bool
+    /// The `operations` list items; `.unresolved` when the list itself cannot be evaluated.
+    public var operations: [Value]
+    /// `operations`, typed.
+    public var typedOperations: [Operation]
+    /// The range of the `class Migration` statement.
+    public var range: TextRange
+    /// Every attribute the class body binds, evaluated.
+    public var attributes: [String: Value]
+    /// Entries of `dependencies`, `replaces` or `run_before` that are not `(app, name)` pairs.
+    public var problems: [Diagnostic]
+    /// The module's source as parsed (UTF-8, what every byte range refers to) and the ranges of
+    /// its `#` comments, so that a linter need not read and tokenize the file again; empty when
+    /// it was read without its operations.
+    public var source: [UInt8]
+    public var comments: [TextRange]
   }
-  private var shared: Shared<Parts>
+  @usableFromInline var shared: Shared<Parts>
 
-  public var key: MigrationKey {
-    get { shared.parts.key }
-    set { shared.parts.key = newValue }
-  }
-  public var path: String {
-    get { shared.parts.path }
-    set { shared.parts.path = newValue }
-  }
-  public var dependencies: [Dependency] {
-    get { shared.parts.dependencies }
-    set { shared.parts.dependencies = newValue }
-  }
-  public var replaces: [Dependency] {
-    get { shared.parts.replaces }
-    set { shared.parts.replaces = newValue }
-  }
-  public var runBefore: [Dependency] {
-    get { shared.parts.runBefore }
-    set { shared.parts.runBefore = newValue }
-  }
-  public var initial: Bool? {
-    get { shared.parts.initial }
-    set { shared.parts.initial = newValue }
-  }
-  public var atomic: Bool {
-    get { shared.parts.atomic }
-    set { shared.parts.atomic = newValue }
-  }
-  /// The `operations` list items; `.unresolved` when the list itself cannot be evaluated.
-  public var operations: [Value] {
-    get { shared.parts.operations }
-    set { shared.parts.operations = newValue }
-  }
-  /// `operations`, typed.
-  public var typedOperations: [Operation] {
-    get { shared.parts.typedOperations }
-    set { shared.parts.typedOperations = newValue }
-  }
-  /// The range of the `class Migration` statement.
-  public var range: TextRange {
-    get { shared.parts.range }
-    set { shared.parts.range = newValue }
-  }
-  /// Every attribute the class body binds, evaluated.
-  public var attributes: [String: Value] {
-    get { shared.parts.attributes }
-    set { shared.parts.attributes = newValue }
-  }
-  /// Entries of `dependencies`, `replaces` or `run_before` that are not `(app, name)` pairs.
-  public var problems: [Diagnostic] {
-    get { shared.parts.problems }
-    set { shared.parts.problems = newValue }
-  }
-  /// The module's source as parsed (UTF-8, what every byte range refers to) and the ranges of
-  /// its `#` comments, so that a linter need not read and tokenize the file again; empty when
-  /// it was read without its operations.
-  public var source: [UInt8] {
-    get { shared.parts.source }
-    set { shared.parts.source = newValue }
-  }
-  public var comments: [TextRange] {
-    get { shared.parts.comments }
-    set { shared.parts.comments = newValue }
+  /// A part, read and written as if it were the migration's own property (`m.key`).
+  @inlinable public subscript<T>(dynamicMember part: WritableKeyPath<Parts, T>) -> T {
+    get { shared.parts[keyPath: part] }
+    _modify { yield &shared.parts[keyPath: part] }
   }
 
   init(
@@ -193,9 +143,9 @@ public struct Migration: Sendable {
   }
 
   /// The app label.
-  public var app: String { key.app }
+  public var app: String { self.key.app }
   /// The module name.
-  public var name: String { key.name }
+  public var name: String { self.key.name }
 }
 
 extension Migration {
@@ -323,14 +273,14 @@ extension Operation {
   /// Finds the built-in base of a custom operation class: a class statement of the same module
   /// (`class TryRemoveIndex(migrations.RemoveIndex)`), else migplan's table of known ones.
   mutating func resolveBase(_ parsed: ParsedModule, _ evaluator: Evaluator) {
-    if let known = Operation.knownCustomBases[callee] {
+    if let known = Operation.knownCustomBases[self.callee] {
       setBase("django.db.migrations.\(known)", keepsBase: false)
       return
     }
     let ast = parsed.ast
     let prefix = evaluator.modulePath.isEmpty ? "" : evaluator.modulePath + "."
-    guard callee.hasPrefix(prefix) else { return }
-    let name = String(callee.dropFirst(prefix.count))
+    guard self.callee.hasPrefix(prefix) else { return }
+    let name = String(self.callee.dropFirst(prefix.count))
     for stmt in ast.list(ast.root, "body") where stmt >= 0 && ast.kind(stmt) == .ClassDef {
       guard ast.identifier(stmt, "name", in: parsed.source) == name else { continue }
       var overrides = false
@@ -338,7 +288,7 @@ extension Operation {
         let f = ast.identifier(item, "name", in: parsed.source)
         if f == "__init__" || f == "state_forwards" { overrides = true }
         if f == "database_forwards" {
-          databaseNoop = ast.list(item, "body").allSatisfy { s in
+          self.databaseNoop = ast.list(item, "body").allSatisfy { s in
             s >= 0
               && (ast.kind(s) == .Pass
                 || (ast.kind(s) == .Expr && ast.kind(ast.child(s, "value")!) == .Constant))
@@ -360,9 +310,9 @@ extension Operation {
   /// the function's own assignments (`FunctionLocals`: a model's table is a placeholder).
   mutating func findPythonSQL(_ parsed: ParsedModule, _ evaluator: Evaluator) {
     var isPython = false
-    if case .runPython = kind { isPython = true }
-    if base == "RunPython" { isPython = true }
-    guard isPython, case .function(let name, _)? = arguments["code"] else { return }
+    if case .runPython = self.kind { isPython = true }
+    if self.base == "RunPython" { isPython = true }
+    guard isPython, case .function(let name, _)? = self.arguments["code"] else { return }
     let ast = parsed.ast
     guard
       let def = ast.list(ast.root, "body").last(where: {
@@ -393,9 +343,9 @@ extension Operation {
         let arg = ast.list(id, "args").first, arg >= 0
       else { continue }
       if let sql = locals.string(arg, before: r.start) {
-        pythonSQL.append(sql)
+        self.pythonSQL.append(sql)
       } else {
-        pythonSQLUnknown.append(r)
+        self.pythonSQLUnknown.append(r)
       }
     }
   }

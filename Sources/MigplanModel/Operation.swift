@@ -3,82 +3,48 @@ import MigplanSyntax
 /// One item of a migration's `operations`, typed: every built-in Django and
 /// `django.contrib.postgres` operation is a case of `Operation.Kind`; anything else is kept as
 /// `.unknown` with its class path and arguments.
+@dynamicMemberLookup
 public struct Operation: Sendable {
   /// The operation's parts, in one object its copies share (`Shared`): an operation is copied
   /// far more often than made or changed (every replay, rule and plan step holds one).
-  private struct Parts: Sendable {
-    var kind: Kind
-    var callee: String
-    var arguments: [String: Value]
-    var value: Value
-    var unresolved: [(name: String, value: Value)]
-    var base: String?
-    var inherited: Kind?
-    var databaseNoop: Bool
-    var pythonSQL: [String]
-    var pythonSQLUnknown: [TextRange]
+  public struct Parts: Sendable {
+    public var kind: Kind
+    /// The operation's class as an import path (`django.db.migrations.AddField`), or what the
+    /// expression evaluated to when it is not a call.
+    public var callee: String
+    /// The arguments bound to the parameter names of the operation's `__init__` (positional ones
+    /// included); for unknown operations the keywords only.
+    public var arguments: [String: Value]
+    /// The call as evaluated.
+    public var value: Value
+    /// Arguments the typed case needed but could not evaluate, with why.
+    public var unresolved: [(name: String, value: Value)]
+    /// For a custom operation: the built-in operation class it subclasses (`RemoveIndex` for
+    /// django-celery-results' `TryRemoveIndex`), when migplan can see its class statement.
+    public var base: String?
+    /// For a custom operation that keeps its base's `__init__` and `state_forwards`: the typed
+    /// case of the base with the same arguments; its effect on the project state is the base's.
+    public var inherited: Kind?
+    /// For a custom operation: its class defines `database_forwards` with an empty body (only
+    /// a docstring or `pass`), so it runs no SQL (django-celery-results' `FakeAddIndex`).
+    public var databaseNoop: Bool
+    /// For `RunPython`: SQL its function runs through `….execute("…")` with an argument migplan
+    /// can evaluate (a literal, module constants, the function's own assignments), in source
+    /// order, where the table of a model got from `apps.get_model` is
+    /// `Operation.tablePlaceholder` (resolve it with `Operation.resolvingTables`); and the ranges
+    /// of `execute` calls whose SQL it cannot know.
+    public var pythonSQL: [String]
+    public var pythonSQLUnknown: [TextRange]
   }
-  private var shared: Shared<Parts>
+  @usableFromInline var shared: Shared<Parts>
 
-  public var kind: Kind {
-    get { shared.parts.kind }
-    set { shared.parts.kind = newValue }
-  }
-  /// The operation's class as an import path (`django.db.migrations.AddField`), or what the
-  /// expression evaluated to when it is not a call.
-  public var callee: String {
-    get { shared.parts.callee }
-    set { shared.parts.callee = newValue }
-  }
-  /// The arguments bound to the parameter names of the operation's `__init__` (positional ones
-  /// included); for unknown operations the keywords only.
-  public var arguments: [String: Value] {
-    get { shared.parts.arguments }
-    set { shared.parts.arguments = newValue }
-  }
-  /// The call as evaluated.
-  public var value: Value {
-    get { shared.parts.value }
-    set { shared.parts.value = newValue }
-  }
-  /// Arguments the typed case needed but could not evaluate, with why.
-  public var unresolved: [(name: String, value: Value)] {
-    get { shared.parts.unresolved }
-    set { shared.parts.unresolved = newValue }
-  }
-  /// For a custom operation: the built-in operation class it subclasses (`RemoveIndex` for
-  /// django-celery-results' `TryRemoveIndex`), when migplan can see its class statement.
-  public var base: String? {
-    get { shared.parts.base }
-    set { shared.parts.base = newValue }
-  }
-  /// For a custom operation that keeps its base's `__init__` and `state_forwards`: the typed
-  /// case of the base with the same arguments; its effect on the project state is the base's.
-  public var inherited: Kind? {
-    get { shared.parts.inherited }
-    set { shared.parts.inherited = newValue }
-  }
-  /// For a custom operation: its class defines `database_forwards` with an empty body (only
-  /// a docstring or `pass`), so it runs no SQL (django-celery-results' `FakeAddIndex`).
-  public var databaseNoop: Bool {
-    get { shared.parts.databaseNoop }
-    set { shared.parts.databaseNoop = newValue }
-  }
-  /// For `RunPython`: SQL its function runs through `….execute("…")` with an argument migplan
-  /// can evaluate (a literal, module constants, the function's own assignments), in source
-  /// order, where the table of a model got from `apps.get_model` is
-  /// `Operation.tablePlaceholder` (resolve it with `Operation.resolvingTables`); and the ranges
-  /// of `execute` calls whose SQL it cannot know.
-  public var pythonSQL: [String] {
-    get { shared.parts.pythonSQL }
-    set { shared.parts.pythonSQL = newValue }
-  }
-  public var pythonSQLUnknown: [TextRange] {
-    get { shared.parts.pythonSQLUnknown }
-    set { shared.parts.pythonSQLUnknown = newValue }
+  /// A part, read and written as if it were the operation's own property (`op.kind`).
+  @inlinable public subscript<T>(dynamicMember part: WritableKeyPath<Parts, T>) -> T {
+    get { shared.parts[keyPath: part] }
+    _modify { yield &shared.parts[keyPath: part] }
   }
 
-  public var range: TextRange { value.range }
+  public var range: TextRange { self.value.range }
 
   /// The typed operation.
   public indirect enum Kind: Sendable {
@@ -128,11 +94,11 @@ public struct Operation: Sendable {
   }
 
   /// The class name without its module (`AddField`).
-  public var className: String { Construct.lastName(callee) }
+  public var className: String { Construct.lastName(self.callee) }
 
   /// Whether the operation is one of Django's or `django.contrib.postgres`'s own.
   public var isBuiltin: Bool {
-    switch kind {
+    switch self.kind {
     case .unknown: return false
     default: return true
     }
@@ -140,7 +106,7 @@ public struct Operation: Sendable {
 
   /// The model the operation works on, lowercased as Django keys models, when it has one.
   public var modelNameLower: String? {
-    switch kind {
+    switch self.kind {
     case .createModel(let n, _, _, _, _), .deleteModel(let n), .alterModelTable(let n, _),
       .alterModelTableComment(let n, _), .alterTogether(let n, _, _),
       .alterOrderWithRespectTo(let n, _), .alterModelOptions(let n, _),
@@ -199,13 +165,13 @@ extension Operation {
   /// defines neither `__init__` nor `state_forwards`, so the base's typed case applies.
   mutating func setBase(_ baseCallee: String, keepsBase: Bool) {
     guard let (name, signature) = Operation.builtin(baseCallee) else { return }
-    base = name
-    guard keepsBase, case .call(_, let args, let keywords, _) = value else { return }
+    self.base = name
+    guard keepsBase, case .call(_, let args, let keywords, _) = self.value else { return }
     var bound: [String: Value] = [:]
     for (i, a) in args.enumerated() where i < signature.count { bound[signature[i]] = a }
     for k in keywords { if let n = k.name { bound[n] = k.value } }
     var binder = Binder(arguments: bound)
-    if let k = binder.kind(name), binder.missing.isEmpty { inherited = k }
+    if let k = binder.kind(name), binder.missing.isEmpty { self.inherited = k }
   }
 
   /// The short class name and `__init__` parameter names of a built-in operation path.

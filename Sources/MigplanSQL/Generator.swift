@@ -181,9 +181,9 @@ public struct SQLGenerator {
 extension Operation {
   /// Django's `reduces_to_sql`: false for `RunPython` (and subclasses).
   var reducesToSQL: Bool {
-    switch kind {
+    switch self.kind {
     case .runPython: return false
-    case .unknown: return base != "RunPython"
+    case .unknown: return self.base != "RunPython"
     default: return true
     }
   }
