@@ -51,6 +51,13 @@ public enum FileSystem {
     return [UInt64(st.st_dev), UInt64(st.st_ino)]
   }
 
+  /// The current folder's absolute path (`.` when it cannot be told).
+  public static var currentFolder: String {
+    guard let p = getcwd(nil, 0) else { return "." }
+    defer { free(p) }
+    return String(cString: p)
+  }
+
   /// The absolute path with links resolved, or nil when it does not exist.
   public static func realPath(_ path: String) -> String? {
     guard let p = realpath(path, nil) else { return nil }

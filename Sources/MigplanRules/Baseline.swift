@@ -1,6 +1,11 @@
-import Foundation
 import MigplanModel
 import MigplanSyntax
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Findings recorded by `--write-baseline`, which `--baseline` does not report again.
 ///
@@ -33,9 +38,13 @@ public struct Baseline: Sendable {
     case .failure(let e):
       return .failure(ConfigError(file: path, key: nil, "cannot read: \(e.message)"))
     }
-    guard
-      let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-      object["version"] as? Int == 1, let entries = object["findings"] as? [[String: Any]]
+    /// The parts of the file `--baseline` reads.
+    struct File: Decodable {
+      struct Entry: Decodable { var fingerprint: String? }
+      var version: Int
+      var findings: [Entry]
+    }
+    guard let file = try? JSONDecoder().decode(File.self, from: Data(bytes)), file.version == 1
     else {
       return .failure(
         ConfigError(
@@ -43,8 +52,8 @@ public struct Baseline: Sendable {
           "not a migplan baseline (expected {\"version\": 1, \"findings\": [...]})"))
     }
     var counts: [String: Int] = [:]
-    for e in entries {
-      guard let fp = e["fingerprint"] as? String else {
+    for e in file.findings {
+      guard let fp = e.fingerprint else {
         return .failure(ConfigError(file: path, key: "fingerprint", "missing in an entry"))
       }
       counts[fp, default: 0] += 1

@@ -88,4 +88,15 @@ enum InputError {
   static func writeOut(_ text: String) {
     print(text, terminator: "")
   }
+
+  /// Writes bytes to standard output as they are (unbuffered, to the end or the first error).
+  static func writeOut(_ bytes: [UInt8]) {
+    var at = 0
+    while at < bytes.count {
+      let n = bytes[at...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return }
+      at += n
+    }
+  }
 }

@@ -1,6 +1,12 @@
 import ArgumentParser
-import Foundation
+import MigplanModel
 import MigplanSyntax
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `migplan debug bench PATH…`: tokenizer and parser throughput, next to CPython's on the same files.
 struct DebugBench: ParsableCommand {
@@ -80,24 +86,26 @@ struct DebugBench: ParsableCommand {
   /// Every file named, and every `.py` file under every folder named, each once, in path order.
   private func collectFiles() throws -> [String] {
     var files: [String] = []
-    let manager = FileManager.default
     for path in paths {
-      var isFolder: ObjCBool = false
-      guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+      guard FileSystem.isDirectory(path) else {
         files.append(path)  // a file, or a missing path that readFile reports
         continue
       }
+      // Folders are entered through links too, each folder once (a link loop ends).
       var found: [String] = []
-      // The enumerator does not enter a folder given as a symbolic link; its target it does.
-      let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-      for case let relative as String in manager.enumerator(atPath: resolved) ?? .init()
-      where relative.hasSuffix(".py") {
-        let full = (path as NSString).appendingPathComponent(relative)
-        var isSub: ObjCBool = false
-        if manager.fileExists(atPath: full, isDirectory: &isSub), !isSub.boolValue {
-          found.append(full)
+      var seen = Set<[UInt64]>()
+      func walk(_ folder: String) {
+        guard let id = FileSystem.identity(folder), seen.insert(id).inserted else { return }
+        for entry in FileSystem.list(folder) {
+          let full = folder.hasSuffix("/") ? folder + entry.name : folder + "/" + entry.name
+          if entry.isDirectory {
+            walk(full)
+          } else if entry.name.hasSuffix(".py") {
+            found.append(full)
+          }
         }
       }
+      walk(path)
       files += found.sorted()
     }
     var seen = Set<String>()
@@ -127,37 +135,29 @@ struct DebugBench: ParsableCommand {
 
   /// CPython's figures on the same files, measured the same way in one child process.
   private func runCPython(files: [String]) throws -> CPythonTimings {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [python, "-c", Self.pythonScript, String(seconds)]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    do {
-      try process.run()
-    } catch {
-      InputError.printError("error: cannot start \(python): \(error)")
-      throw ExitCode(2)
-    }
     // The paths go in NUL-separated on stdin: no limit on their number, no quoting.
-    input.fileHandleForWriting.write(Data(files.joined(separator: "\0").utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0,
-      let result = try? JSONDecoder().decode(CPythonTimings.self, from: data)
-    else {
-      InputError.printError(
-        "error: \(python) failed (exit \(process.terminationStatus)) timing CPython")
+    let run = Subprocess.run(
+      [python, "-c", Self.pythonScript, String(seconds)],
+      input: Array(files.joined(separator: "\0").utf8))
+    switch run {
+    case .failure(let e):
+      InputError.printError("error: cannot start \(python): \(e)")
       throw ExitCode(2)
+    case .success(let out):
+      guard out.status == 0,
+        let result = CPythonTimings(String(decoding: out.stdout, as: UTF8.self))
+      else {
+        InputError.printError("error: \(python) failed (exit \(out.status)) timing CPython")
+        throw ExitCode(2)
+      }
+      return result
     }
-    return result
   }
 
-  /// Times `tokenize.tokenize` and `ast.parse` over the files listed on stdin; prints JSON.
+  /// Times `tokenize.tokenize` and `ast.parse` over the files listed on stdin; prints their
+  /// rounds and CPU seconds, the failures and the version on one line.
   private static let pythonScript = """
-    import ast, io, json, sys, time, tokenize
+    import ast, io, sys, time, tokenize
     seconds = float(sys.argv[1])
     sources = [open(p, "rb").read() for p in sys.stdin.read().split("\\0") if p]
     failures = set()
@@ -183,15 +183,14 @@ struct DebugBench: ParsableCommand {
             elapsed = time.process_time() - start
             if elapsed >= seconds:
                 return {"rounds": rounds, "elapsed": elapsed}
-    result = {"tokenize": measure(run_tokenize), "parse": measure(run_parse)}
-    result["version"] = sys.version.split()[0]
-    result["failures"] = len(failures)
-    print(json.dumps(result))
+    t, p = measure(run_tokenize), measure(run_parse)
+    print(t["rounds"], repr(t["elapsed"]), p["rounds"], repr(p["elapsed"]), len(failures),
+          sys.version.split()[0])
     """
 }
 
 /// How many rounds over all files ran, and in how many seconds.
-private struct Timing: Decodable {
+private struct Timing {
   var rounds: Int
   var elapsed: Double
 
@@ -200,22 +199,30 @@ private struct Timing: Decodable {
 }
 
 /// What the Python child process reports.
-private struct CPythonTimings: Decodable {
+private struct CPythonTimings {
   var tokenize: Timing
   var parse: Timing
   var version: String
   var failures: Int
+
+  /// Reads the child's line: tokenize rounds and seconds, parse rounds and seconds, failures,
+  /// version.
+  init?(_ line: String) {
+    let f = line.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    guard f.count == 6, let tr = Int(f[0]), let te = Double(f[1]), let pr = Int(f[2]),
+      let pe = Double(f[3]), let failures = Int(f[4])
+    else { return nil }
+    tokenize = Timing(rounds: tr, elapsed: te)
+    parse = Timing(rounds: pr, elapsed: pe)
+    self.failures = failures
+    version = f[5]
+  }
 }
 
 /// Keeps a result alive so the optimizer cannot drop the work that made it.
 @inline(never)
 private func keepAlive<T>(_ value: T) {
   withExtendedLifetime(value) {}
-}
-
-/// `value` with `digits` decimals.
-private func fixed(_ value: Double, _ digits: Int) -> String {
-  String(format: "%.\(digits)f", value)
 }
 
 /// CPU time this process has used so far, in seconds.

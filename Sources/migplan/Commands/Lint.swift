@@ -1,8 +1,13 @@
 import ArgumentParser
-import Foundation
 import MigplanModel
 import MigplanRules
 import MigplanSyntax
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension OutputFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
@@ -122,10 +127,16 @@ struct Lint: ParsableCommand {
     if let target = writeBaseline {
       if !result.problems.isEmpty { throw ExitCode(2) }
       let text = Baseline.render(result.findings, sources: result.sources)
+      // Written beside the target and renamed over it: never a half-written baseline.
       do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
-      } catch {
-        InputError.printError("\(target): error: cannot write baseline: \(error)")
+        let temp = try SplitCommand.writeTemp(target, text)
+        if rename(temp, target) != 0 {
+          let reason = String(cString: strerror(errno))
+          unlink(temp)
+          throw SplitCommand.WriteError(path: target, reason: reason)
+        }
+      } catch let e as SplitCommand.WriteError {
+        InputError.printError("\(target): error: cannot write baseline: \(e.reason)")
         throw ExitCode(2)
       }
       InputError.printError(
@@ -136,22 +147,21 @@ struct Lint: ParsableCommand {
 
     let color =
       format == .text && isatty(1) == 1
-      && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+      && (getenv("NO_COLOR").map { String(cString: $0) } ?? "").isEmpty
     let renderer = Renderer(format: format, color: color, version: MigplanVersion.current)
-    FileHandle.standardOutput.write(Data(renderer.renderBytes(result)))
+    InputError.writeOut(renderer.renderBytes(result))
     let status = result.exitStatus(failOn: settings.failOn)
     // The process ends here: the project and the result are not taken apart object by object
     // first (a tenth of a whole-corpus run).
-    withExtendedLifetime((project, result)) { Foundation.exit(status) }
+    withExtendedLifetime((project, result)) { Glibc.exit(status) }
   }
 
   /// Where the configuration search starts: the first PATH (its folder for a file) when it
   /// exists, else the current folder (`.`: a config found there keeps relative roots relative).
   static func discoveryStart(_ paths: [String]) -> String {
     guard let first = paths.first else { return "." }
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: first, isDirectory: &isFolder) else { return "." }
-    if isFolder.boolValue { return first }
+    if FileSystem.isDirectory(first) { return first }
+    guard access(first, F_OK) == 0 else { return "." }
     guard let slash = first.lastIndex(of: "/") else { return "." }
     return slash == first.startIndex ? "/" : String(first[..<slash])
   }
@@ -171,8 +181,7 @@ struct Lint: ParsableCommand {
   /// Migration files (`…/migrations/*.py`) git reports changed since `ref` (committed on this
   /// branch since it left `ref`, staged, unstaged or untracked), as absolute paths.
   static func changedMigrations(since ref: String) throws -> [String] {
-    let top = try git(["rev-parse", "--show-toplevel"]).trimmingCharacters(
-      in: .whitespacesAndNewlines)
+    let top = trimmed(try git(["rev-parse", "--show-toplevel"]))
     var names = Set<String>()
     for args in [
       ["diff", "--name-only", "--diff-filter=d", "\(ref)...HEAD"],
@@ -204,28 +213,26 @@ struct Lint: ParsableCommand {
 
   /// Runs git in the current folder and returns its standard output; exit 2 when it fails.
   static func git(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    do {
-      try process.run()
-    } catch {
-      InputError.printError("error: --changed-since needs git: \(error)")
+    switch Subprocess.run(["git"] + arguments) {
+    case .failure(let e):
+      InputError.printError("error: --changed-since needs git: \(e)")
       throw ExitCode(2)
+    case .success(let run):
+      guard run.status == 0 else {
+        let message = trimmed(String(decoding: run.stderr, as: UTF8.self))
+        InputError.printError("error: git \(arguments.joined(separator: " ")): \(message)")
+        throw ExitCode(2)
+      }
+      return String(decoding: run.stdout, as: UTF8.self)
     }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      let message = String(decoding: errData, as: UTF8.self)
-        .trimmingCharacters(in: .whitespacesAndNewlines)
-      InputError.printError("error: git \(arguments.joined(separator: " ")): \(message)")
-      throw ExitCode(2)
-    }
-    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// `text` without leading and trailing white space.
+  static func trimmed(_ text: String) -> String {
+    let isSpace: (Character) -> Bool = { $0.isWhitespace }
+    guard let first = text.firstIndex(where: { !isSpace($0) }),
+      let last = text.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(text[first...last])
   }
 }

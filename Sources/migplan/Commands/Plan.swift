@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MigplanModel
 import MigplanPlanner
 import MigplanPostgres
@@ -152,7 +151,7 @@ enum ProjectOptions {
   static func config(_ file: String?) throws -> LintConfig {
     do {
       return try file.map { try ConfigLoader.load($0) }
-        ?? ConfigLoader.discover(from: FileManager.default.currentDirectoryPath)
+        ?? ConfigLoader.discover(from: FileSystem.currentFolder)
     } catch let e as ConfigError {
       InputError.printError(e.description)
       throw ExitCode(2)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MigplanModel
 import MigplanPlanner
 import MigplanRules
@@ -79,7 +78,8 @@ struct SplitCommand: ParsableCommand {
   }
 
   static func read(_ path: String) -> String {
-    (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    guard case .success(let bytes) = FileSystem.read(path) else { return "" }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Writes the chain all or nothing: temporary files first, then links that refuse to replace

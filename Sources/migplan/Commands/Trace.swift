@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
 import MigplanModel
 import MigplanPostgres
 import MigplanSQL
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -470,9 +470,9 @@ struct Report {
   /// `0.8 ms`, `12 ms`, `1.25 s`.
   static func seconds(_ s: Double) -> String {
     let ms = s * 1000
-    if ms < 10 { return String(format: "%.1f ms", ms) }
-    if ms < 1000 { return String(format: "%.0f ms", ms) }
-    return String(format: "%.2f s", s)
+    if ms < 10 { return fixed(ms, 1) + " ms" }
+    if ms < 1000 { return fixed(ms, 0) + " ms" }
+    return fixed(s, 2) + " s"
   }
 
   /// 150020 → `15.20`, 90624 → `9.6.24`.
@@ -496,12 +496,15 @@ private func onInterrupt(_ signal: Int32) {
 /// trace does not use (`DROP DATABASE … WITH (FORCE)` ends the tracing session too), and exits
 /// with 128 + the signal number (130, 143).
 final class InterruptCleanup: @unchecked Sendable {
-  private let lock = NSLock()
+  /// What the trace and the watching thread share.
+  private struct Shared {
+    var database: String? = nil
+    var done = false
+    var signalNumber: Int32? = nil
+  }
+  private let shared = Mutex(Shared())
   /// Used by the watching thread only.
   private let maintenance: Connection
-  private var database: String? = nil
-  private var done = false
-  private var signalNumber: Int32? = nil
 
   init(maintenance: Connection) {
     self.maintenance = maintenance
@@ -530,29 +533,28 @@ final class InterruptCleanup: @unchecked Sendable {
     // A child inherits its parent's blocked signals (a test runner blocks them): unblock them
     // here and so in the watching thread started next.
     _ = pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-    Thread.detachNewThread { self.watch(readEnd) }
+    detachThread { self.watch(readEnd) }
   }
 
   /// Called by the trace as soon as its scratch database exists.
   func created(_ name: String) {
-    lock.withLock { database = name }
-    let pause =
-      ProcessInfo.processInfo.environment[TraceCommand.testPauseVariable].flatMap(Double.init)
+    shared.withLock { $0.database = name }
+    let pause = getenv(TraceCommand.testPauseVariable).flatMap { Double(String(cString: $0)) }
     if let pause, pause > 0 {
       InputError.printError(
         "migplan trace: \(TraceCommand.testPauseVariable): pausing \(pause) s; "
           + "scratch database \(name) exists")
-      let until = Date().addingTimeInterval(pause)
-      while Date() < until { usleep(10_000) }
+      let until = ContinuousClock.now + .seconds(pause)
+      while ContinuousClock.now < until { usleep(10_000) }
     }
   }
 
   /// Called when the trace returned. When a signal came, the watching thread owns the exit.
   func finished(dropped: Bool) {
-    let interrupted = lock.withLock {
-      done = true
-      if dropped { database = nil }
-      return signalNumber != nil
+    let interrupted = shared.withLock {
+      $0.done = true
+      if dropped { $0.database = nil }
+      return $0.signalNumber != nil
     }
     while interrupted { pause() }
   }
@@ -563,13 +565,13 @@ final class InterruptCleanup: @unchecked Sendable {
       if errno != EINTR { return }
     }
     let number = Int32(byte)
-    lock.withLock { signalNumber = number }
+    shared.withLock { $0.signalNumber = number }
     // The trace may be creating the database right now: wait a little for its name.
     var name: String? = nil
-    let deadline = Date().addingTimeInterval(5)
+    let deadline = ContinuousClock.now + .seconds(5)
     while true {
-      let (n, d) = lock.withLock { (database, done) }
-      if n != nil || d || Date() > deadline {
+      let (n, d) = shared.withLock { ($0.database, $0.done) }
+      if n != nil || d || ContinuousClock.now > deadline {
         name = n
         break
       }
@@ -592,5 +594,27 @@ final class InterruptCleanup: @unchecked Sendable {
     }
     InputError.printError(message)
     _exit(128 + number)
+  }
+}
+
+/// Runs `body` on a new detached thread (a POSIX thread: no Foundation).
+private func detachThread(_ body: @escaping () -> Void) {
+  final class Box {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+  }
+  let box = Unmanaged.passRetained(Box(body)).toOpaque()
+  var thread = pthread_t()
+  let started = pthread_create(
+    &thread, nil,
+    { raw in
+      let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+      box.body()
+      return nil
+    }, box)
+  if started == 0 {
+    pthread_detach(thread)
+  } else {
+    Unmanaged<Box>.fromOpaque(box).release()
   }
 }
