@@ -9,16 +9,13 @@ let package = Package(
     .executable(name: "migplan-fuzz", targets: ["migplan-fuzz"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     .target(name: "MigplanSyntax"),
     .target(name: "MigplanModel", dependencies: ["MigplanSyntax"]),
     .target(name: "MigplanSQL", dependencies: ["MigplanModel"]),
-    .target(
-      name: "MigplanRules",
-      dependencies: ["MigplanModel", "MigplanSQL", .product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "MigplanRules", dependencies: ["MigplanModel", "MigplanSQL"]),
     // libpq through pkg-config; MigplanPostgres is the only code that touches it.
     .target(
       name: "MigplanPlanner",

@@ -1,5 +1,4 @@
 import MigplanModel
-import TOMLKit
 
 #if canImport(Glibc)
   import Glibc
@@ -185,24 +184,25 @@ public enum ConfigLoader {
     }
     let isPyproject = file.hasSuffix("pyproject.toml")
     let directory = parentFolder(file)
-    return try parse(
-      String(decoding: bytes, as: UTF8.self), file: file, directory: directory,
-      isPyproject: isPyproject)
+    return try parse(bytes: bytes, file: file, directory: directory, isPyproject: isPyproject)
   }
 
   /// Parses configuration text; nil for a `pyproject.toml` without `[tool.migplan]`.
   public static func parse(
     _ text: String, file: String, directory: String, isPyproject: Bool
   ) throws(ConfigError) -> LintConfig? {
-    let document: TOMLTable
-    do {
-      document = try TOMLTable(string: text)
-    } catch let e as TOMLParseError {
+    try parse(bytes: Array(text.utf8), file: file, directory: directory, isPyproject: isPyproject)
+  }
+
+  static func parse(
+    bytes: [UInt8], file: String, directory: String, isPyproject: Bool
+  ) throws(ConfigError) -> LintConfig? {
+    let document: TOML.Table
+    switch TOML.parse(bytes) {
+    case .success(let t): document = t
+    case .failure(let e):
       throw ConfigError(
-        file: "\(file):\(e.source.begin.line):\(e.source.begin.column)", key: nil,
-        "invalid TOML: \(e.description)")
-    } catch {
-      throw ConfigError(file: file, key: nil, "invalid TOML: \(error)")
+        file: "\(file):\(e.line):\(e.column)", key: nil, "invalid TOML: \(e.message)")
     }
     var table = document
     if isPyproject {
@@ -217,7 +217,7 @@ public enum ConfigLoader {
     config.directory = directory
     let known = Set(Rules.all.map { $0.id })
 
-    func strings(_ key: String, _ value: TOMLValueConvertible) throws(ConfigError) -> [String] {
+    func strings(_ key: String, _ value: TOML.Value) throws(ConfigError) -> [String] {
       guard let array = value.array else {
         throw ConfigError(file: file, key: key, "must be an array of strings")
       }
@@ -230,20 +230,20 @@ public enum ConfigLoader {
       }
       return out
     }
-    func ruleIDs(_ key: String, _ value: TOMLValueConvertible) throws(ConfigError) -> [String] {
+    func ruleIDs(_ key: String, _ value: TOML.Value) throws(ConfigError) -> [String] {
       let ids = try strings(key, value)
       for id in ids where !known.contains(id) {
         throw ConfigError(file: file, key: key, "unknown rule id '\(id)' (see `migplan rules`)")
       }
       return ids
     }
-    func severity(_ key: String, _ value: TOMLValueConvertible) throws(ConfigError) -> Severity {
+    func severity(_ key: String, _ value: TOML.Value) throws(ConfigError) -> Severity {
       guard let s = value.string, let sev = Severity(rawValue: s) else {
         throw ConfigError(file: file, key: key, "must be \"error\", \"warning\" or \"note\"")
       }
       return sev
     }
-    func subtable(_ key: String, _ value: TOMLValueConvertible) throws(ConfigError) -> TOMLTable {
+    func subtable(_ key: String, _ value: TOML.Value) throws(ConfigError) -> TOML.Table {
       guard let t = value.table else { throw ConfigError(file: file, key: key, "must be a table") }
       return t
     }
@@ -254,7 +254,7 @@ public enum ConfigLoader {
       case "roots":
         config.roots = try strings(key, value).map { join(directory, $0) }
       case "pg-version":
-        guard value.type == .int, let v = value.int, LintConfig.pgVersions.contains(v) else {
+        guard let v = value.int, LintConfig.pgVersions.contains(v) else {
           throw ConfigError(
             file: file, key: key,
             "must be an integer from \(LintConfig.pgVersions.lowerBound) to \(LintConfig.pgVersions.upperBound)"
@@ -273,7 +273,7 @@ public enum ConfigLoader {
       case "exclude": config.exclude = try strings(key, value)
       case "settings":
         for (name, v) in try subtable(key, value) {
-          if v.type == .bool, let b = v.bool {
+          if let b = v.bool {
             config.settingFlags[name] = b
           } else if let s = v.string {
             config.settings[name] = s
@@ -301,14 +301,14 @@ public enum ConfigLoader {
           config.operations[path] = phase
         }
       case "require-reason":
-        guard value.type == .bool, let b = value.bool else {
+        guard let b = value.bool else {
           throw ConfigError(file: file, key: key, "must be true or false")
         }
         config.requireReason = b
       case "fail-on": config.failOn = try severity(key, value)
       case "rewrite-warning", "rewrite-error":
         var bytes: Int? = nil
-        if value.type == .int, let n = value.int, n >= 0 { bytes = n }
+        if let n = value.int, n >= 0 { bytes = n }
         if let s = value.string { bytes = Quantity.bytes(s) }
         guard let bytes else {
           throw ConfigError(

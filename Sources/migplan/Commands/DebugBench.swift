@@ -66,7 +66,7 @@ struct DebugBench: ParsableCommand {
     ]
     let width = rows.map(\.0.count).max() ?? 0
     for (name, timing) in rows {
-      let label = (name + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0)
+      let label = name + ":" + String(repeating: " ", count: width - name.count)
       print(
         "\(label) \(fixed(timing.perSecond(bytes) / 1e6, 1)) MB/s, "
           + "\(fixed(timing.perSecond(files.count), 0)) files/s "
