@@ -61,45 +61,78 @@ public enum Names {
   /// Django's `_create_index_name(table, columns, suffix)` for PostgreSQL (63 characters).
   public static func index(table: String, columns: [String], suffix: String = "") -> String {
     let table = split(table).name
-    let columnBytes = columns.reduce(0) { $0 + $1.utf8.count }
-    var message: [UInt8] = []
-    message.reserveCapacity(table.utf8.count + columnBytes)
-    message += table.utf8
-    for c in columns { message += c.utf8 }
-    let digits = MD5.hexDigits(message)
-    // Nearly every name fits: written as bytes, without the strings below.
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(message.count + columns.count + 10 + suffix.utf8.count)
-    bytes += table.utf8
-    bytes.append(UInt8(ascii: "_"))
-    for (i, c) in columns.enumerated() {
-      if i > 0 { bytes.append(UInt8(ascii: "_")) }
-      bytes += c.utf8
-    }
-    bytes.append(UInt8(ascii: "_"))
-    bytes += digits[..<8]
-    bytes += suffix.utf8
-    if bytes.count <= maxLength { return String(decoding: bytes, as: UTF8.self) }
-    if bytes.allSatisfy({ $0 < 0x80 }) {
-      // ASCII (nearly every long name): characters are bytes, so the cut below is made on
-      // the bytes.
-      var hash = Array(digits[..<8]) + Array(suffix.utf8)
-      if hash.count > maxLength / 3 { hash.removeLast(hash.count - maxLength / 3) }
-      let other = (maxLength - hash.count) / 2 - 1
-      let tableBytes = table.utf8
-      let joinedBytes = bytes[(tableBytes.count + 1)..<(bytes.count - 8 - suffix.utf8.count - 1)]
-      var name = Array(tableBytes.prefix(other))
-      name.append(UInt8(ascii: "_"))
-      name += joinedBytes.prefix(other)
-      name.append(UInt8(ascii: "_"))
-      name += hash
-      if let first = name.first,
-        first == UInt8(ascii: "_") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
-      {
-        name = [UInt8(ascii: "D")] + name.dropLast()
+    let tableCount = table.utf8.count
+    let suffixCount = suffix.utf8.count
+    let joinedCount = columns.reduce(max(0, columns.count - 1)) { $0 + $1.utf8.count }
+    // `table_col1_col2_` + 8 digest digits + suffix, written once into one buffer; the digest's
+    // message (the table and the columns run together) is read from it before the `_`s go in.
+    let full = tableCount + 1 + joinedCount + 1 + 8 + suffixCount
+    let ascii: String? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: full) { buffer in
+      let out = buffer.baseAddress!
+      func put(_ text: String, at: Int) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+          if let source = bytes.baseAddress { (out + at).update(from: source, count: bytes.count) }
+          return at + bytes.count
+        }
       }
-      return String(decoding: name, as: UTF8.self)
+      var at = put(table, at: 0)
+      for c in columns { at = put(c, at: at) }
+      var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+      withUnsafeMutableBytes(of: &digits) { d in
+        MD5.hexDigits(UnsafeRawBufferPointer(start: out, count: at), into: d)
+      }
+      // Now the name itself, over the message.
+      at = put(table, at: 0)
+      out[at] = UInt8(ascii: "_")
+      at += 1
+      for (i, c) in columns.enumerated() {
+        if i > 0 {
+          out[at] = UInt8(ascii: "_")
+          at += 1
+        }
+        at = put(c, at: at)
+      }
+      out[at] = UInt8(ascii: "_")
+      at += 1
+      withUnsafeBytes(of: &digits) { d in
+        (out + at).update(from: d.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 8)
+      }
+      at = put(suffix, at: at + 8)
+      let bytes = UnsafeBufferPointer(start: out, count: at)
+      if at <= maxLength { return String(decoding: bytes, as: UTF8.self) }
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      // ASCII (nearly every long name): characters are bytes, so the cut below is made on
+      // the bytes. The digest and suffix part keeps a third at most; the table and the joined
+      // columns as much of the rest as each may take.
+      let hashCount = min(8 + suffixCount, maxLength / 3)
+      let other = (maxLength - hashCount) / 2 - 1
+      let tablePart = min(tableCount, other)
+      let joinedPart = min(joinedCount, other)
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength + 1) { short in
+        let s = short.baseAddress!
+        var n = 0
+        func copy(from: Int, count: Int) {
+          (s + n).update(from: out + from, count: count)
+          n += count
+        }
+        copy(from: 0, count: tablePart)
+        s[n] = UInt8(ascii: "_")
+        n += 1
+        copy(from: tableCount + 1, count: joinedPart)
+        s[n] = UInt8(ascii: "_")
+        n += 1
+        copy(from: tableCount + 1 + joinedCount + 1, count: hashCount)
+        if s[0] == UInt8(ascii: "_") || (s[0] >= UInt8(ascii: "0") && s[0] <= UInt8(ascii: "9")) {
+          // `"D%s" % name[:-1]`: the name moved one byte on, its last byte dropped.
+          memmove(s + 1, s, n - 1)
+          s[0] = UInt8(ascii: "D")
+        }
+        return String(decoding: UnsafeBufferPointer(start: s, count: n), as: UTF8.self)
+      }
     }
+    if let ascii { return ascii }
+    let digits = MD5.hexDigits(Array((table + columns.joined()).utf8))
     // Other names: Python's lengths and slices count code points.
     typealias Scalars = [Unicode.Scalar]
     let hashText = String(decoding: digits[..<8], as: UTF8.self) + suffix
@@ -186,11 +219,21 @@ enum MD5 {
 
   /// The digest of `message` as the UTF-8 bytes of 32 lowercase hex digits.
   static func hexDigits(_ message: [UInt8]) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: 32) { out, initialized in
+      message.withUnsafeBytes { hexDigits($0, into: UnsafeMutableRawBufferPointer(out)) }
+      initialized = 32
+    }
+  }
+
+  /// The first `into.count` (at most 32) lowercase hex digits of the digest of `message`,
+  /// written into `into` as UTF-8 bytes.
+  static func hexDigits(_ message: UnsafeRawBufferPointer, into: UnsafeMutableRawBufferPointer) {
     var state: (UInt32, UInt32, UInt32, UInt32) = (
       0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476
     )
     let count = message.count
-    message.withUnsafeBytes { bytes in
+    do {
+      let bytes = message
       // Whole blocks straight from the message, the padded tail from a 128-byte buffer.
       var chunk = 0
       while chunk + 64 <= count {
@@ -211,20 +254,13 @@ enum MD5 {
         if tailLength == 128 { block(UnsafeRawBufferPointer(rebasing: tail[64..<128]), &state) }
       }
     }
-    return [UInt8](unsafeUninitializedCapacity: 32) { out, initialized in
-      func digit(_ v: UInt32) -> UInt8 {
-        UInt8(truncatingIfNeeded: v < 10 ? v + 0x30 : v - 10 + 0x61)
-      }
-      var at = 0
-      for v in [state.0, state.1, state.2, state.3] {
-        for i in 0..<4 {
-          let byte = v >> (8 * UInt32(i)) & 0xFF
-          out[at] = digit(byte >> 4)
-          out[at + 1] = digit(byte & 15)
-          at += 2
-        }
-      }
-      initialized = 32
+    func digit(_ v: UInt32) -> UInt8 {
+      UInt8(truncatingIfNeeded: v < 10 ? v + 0x30 : v - 10 + 0x61)
+    }
+    for at in 0..<min(into.count, 32) {
+      let word = at < 8 ? state.0 : at < 16 ? state.1 : at < 24 ? state.2 : state.3
+      let byte = word >> (8 * UInt32(at % 8 / 2)) & 0xFF
+      into[at] = digit(at % 2 == 0 ? byte >> 4 : byte & 15)
     }
   }
 

@@ -59,8 +59,9 @@ final class Statement {
     case .index(let suffix): return Names.index(table: table, columns: columns, suffix: suffix)
     case .foreignKey(let template):
       let to = Names.split(toTable ?? "").name
-      let suffix = Statement.format(
-        template, ["to_table": to, "to_column": toColumns.first ?? ""])
+      let suffix = Statement.format(template) {
+        $0 == "to_table" ? to : $0 == "to_column" ? toColumns.first ?? "" : nil
+      }
       return Names.index(table: table, columns: columns, suffix: suffix)
     }
   }
