@@ -64,22 +64,25 @@ public struct ModelKey: Hashable, Comparable, Sendable, CustomStringConvertible 
 /// before every operation a rule looks at, and a copy of its models dictionary then costs one
 /// reference per model instead of one per property.
 public struct ModelState: Sendable {
+  // Read and written only through the accessors below, one access at a time (a write only
+  // after `unique`): the runtime's exclusivity bookkeeping on each of the ~60,000 accesses of
+  // a whole-corpus lint would cost more than it guards.
   private final class Storage: @unchecked Sendable {
-    var app: String
-    var name: String
-    var fields: [(name: String, field: Field)]
-    var options: [String: Value]
-    var bases: [Value]
-    var managers: [Value]
-    var indexes: [IndexSpec]
-    var constraints: [ConstraintSpec]
-    var uniqueTogether: [[String]]
-    var indexTogether: [[String]]
-    var ordinal: Int
+    @exclusivity(unchecked) var app: String
+    @exclusivity(unchecked) var name: String
+    @exclusivity(unchecked) var fields: [(name: String, field: Field)]
+    @exclusivity(unchecked) var options: [String: Value]
+    @exclusivity(unchecked) var bases: [Value]
+    @exclusivity(unchecked) var managers: [Value]
+    @exclusivity(unchecked) var indexes: [IndexSpec]
+    @exclusivity(unchecked) var constraints: [ConstraintSpec]
+    @exclusivity(unchecked) var uniqueTogether: [[String]]
+    @exclusivity(unchecked) var indexTogether: [[String]]
+    @exclusivity(unchecked) var ordinal: Int
     /// `ModelKey(app, name)`, made again whenever either changes.
-    var key: ModelKey
+    @exclusivity(unchecked) var key: ModelKey
     /// Unique to this content: a new storage, or one about to change, gets a fresh number.
-    var revision: UInt64 = ModelState.nextRevision()
+    @exclusivity(unchecked) var revision: UInt64 = ModelState.nextRevision()
 
     init(
       app: String,
@@ -140,7 +143,7 @@ public struct ModelState: Sendable {
     }
   }
 
-  /// A stored property: read from the storage, changed in a storage of this value's own.
+  /// A stored property changed in a storage of this value's own (reads go to `storage`).
   private subscript<T>(_ property: ReferenceWritableKeyPath<Storage, T>) -> T {
     get { storage[keyPath: property] }
     _modify {
@@ -151,7 +154,7 @@ public struct ModelState: Sendable {
 
   /// The app label.
   public var app: String {
-    get { self[\.app] }
+    get { storage.app }
     _modify {
       let s = unique
       defer { s.key = ModelKey(s.app, s.name) }
@@ -160,7 +163,7 @@ public struct ModelState: Sendable {
   }
   /// The name as the migrations spell it (`PageRevision`).
   public var name: String {
-    get { self[\.name] }
+    get { storage.name }
     _modify {
       let s = unique
       defer { s.key = ModelKey(s.app, s.name) }
@@ -169,42 +172,42 @@ public struct ModelState: Sendable {
   }
   /// Fields in definition order.
   public var fields: [(name: String, field: Field)] {
-    get { self[\.fields] }
+    get { storage.fields }
     _modify { yield &self[\.fields] }
   }
   /// Options other than the four kept typed below.
   public var options: [String: Value] {
-    get { self[\.options] }
+    get { storage.options }
     _modify { yield &self[\.options] }
   }
   public var bases: [Value] {
-    get { self[\.bases] }
+    get { storage.bases }
     _modify { yield &self[\.bases] }
   }
   public var managers: [Value] {
-    get { self[\.managers] }
+    get { storage.managers }
     _modify { yield &self[\.managers] }
   }
   public var indexes: [IndexSpec] {
-    get { self[\.indexes] }
+    get { storage.indexes }
     _modify { yield &self[\.indexes] }
   }
   public var constraints: [ConstraintSpec] {
-    get { self[\.constraints] }
+    get { storage.constraints }
     _modify { yield &self[\.constraints] }
   }
   public var uniqueTogether: [[String]] {
-    get { self[\.uniqueTogether] }
+    get { storage.uniqueTogether }
     _modify { yield &self[\.uniqueTogether] }
   }
   public var indexTogether: [[String]] {
-    get { self[\.indexTogether] }
+    get { storage.indexTogether }
     _modify { yield &self[\.indexTogether] }
   }
   /// The model's position in Django's `ProjectState.models` dict (insertion order, which
   /// decides the order Django renders models and lists related objects in).
   public var ordinal: Int {
-    get { self[\.ordinal] }
+    get { storage.ordinal }
     _modify { yield &self[\.ordinal] }
   }
 
