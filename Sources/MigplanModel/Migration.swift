@@ -51,9 +51,14 @@ public struct MigrationKey: Hashable, Comparable, Sendable, CustomStringConverti
 enum KeyDigest {
   static func of(_ a: String, _ b: String) -> Int {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in a.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    // Over each string's bytes in place (iterating a `utf8` view checks every byte's index).
+    func mix(_ s: String) {
+      var s = s
+      s.withUTF8 { for byte in $0 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+    }
+    mix(a)
     h = (h ^ 0xff) &* 0x100_0000_01b3  // no UTF-8 byte: ("ab", "c") and ("a", "bc") differ
-    for byte in b.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    mix(b)
     return Int(truncatingIfNeeded: h)
   }
 }

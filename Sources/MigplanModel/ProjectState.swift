@@ -23,19 +23,21 @@ public struct ModelKey: Hashable, Comparable, Sendable, CustomStringConvertible 
 
   /// `str.lower()`, without Unicode tables for ASCII names (nearly all of them).
   static func lowercased(_ s: String) -> String {
-    var upper = false
-    for b in s.utf8 {
-      if b >= 0x80 { return s.lowercased() }
-      if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { upper = true }
-    }
-    guard upper else { return s }
-    let count = s.utf8.count
-    return String(unsafeUninitializedCapacity: count) { buffer in
-      for (i, b) in s.utf8.enumerated() {
-        buffer[i] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+    var bytes = s
+    return bytes.withUTF8 { bytes in
+      var upper = false
+      for b in bytes {
+        if b >= 0x80 { return nil }
+        if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { upper = true }
       }
-      return count
-    }
+      guard upper else { return s }
+      return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+        for (i, b) in bytes.enumerated() {
+          buffer[i] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+        }
+        return bytes.count
+      }
+    } ?? s.lowercased()
   }
 
   /// The key a relation's target (`"auth.User"`, `"Page"`, `"self"`) names, seen from a
