@@ -322,8 +322,10 @@ public struct Evaluator {
       }
       return attribute(path, attr, range)
     case .List, .Tuple, .Set:
+      let elements = ast.list(id, "elts")
       var items: [Value] = []
-      for e in ast.list(id, "elts") where e >= 0 {
+      items.reserveCapacity(elements.count)
+      for e in elements where e >= 0 {
         if ast.kind(e) == .Starred {
           let inner = eval(ast.child(e, "value")!, local: local, outer: outer)
           if let xs = inner.items {
@@ -341,9 +343,10 @@ public struct Evaluator {
       default: return .set(items, range)
       }
     case .Dict:
-      var entries: [DictEntry] = []
       let keys = ast.list(id, "keys")
       let values = ast.list(id, "values")
+      var entries: [DictEntry] = []
+      entries.reserveCapacity(keys.count)
       for (k, v) in zip(keys, values) {
         let value = eval(v, local: local, outer: outer)
         if k < 0 {
@@ -499,8 +502,10 @@ public struct Evaluator {
       if let v = Evaluator.stringMethod(text, method, args, range) { return v }
     }
     let callee = eval(function, local: local, outer: outer)
+    let argNodes = ast.list(id, "args")
     var args: [Value] = []
-    for a in ast.list(id, "args") where a >= 0 {
+    args.reserveCapacity(argNodes.count)
+    for a in argNodes where a >= 0 {
       if ast.kind(a) == .Starred {
         let inner = eval(ast.child(a, "value")!, local: local, outer: outer)
         if let xs = inner.items {
@@ -512,8 +517,10 @@ public struct Evaluator {
         args.append(eval(a, local: local, outer: outer))
       }
     }
+    let keywordNodes = ast.list(id, "keywords")
     var keywords: [Keyword] = []
-    for k in ast.list(id, "keywords") where k >= 0 {
+    keywords.reserveCapacity(keywordNodes.count)
+    for k in keywordNodes where k >= 0 {
       let value = eval(ast.child(k, "value")!, local: local, outer: outer)
       if let name = ast.identifier(k, "arg", in: source) {
         keywords.append(Keyword(name: name, value: value))
