@@ -49,6 +49,9 @@ public struct Evaluator {
   public mutating func runModule() {
     guard ast.root >= 0 else { return }
     var scope = module
+    // A migration module binds a handful of names (its imports, the Migration class): room
+    // for them at once rather than a table grown three times.
+    scope.reserveCapacity(scope.count + 8)
     exec(ast.list(ast.root, "body"), &scope, outer: nil)
     module = scope
   }
@@ -58,6 +61,7 @@ public struct Evaluator {
   /// that needs a migration's dependencies but not its operations skips `operations`).
   public func runClass(_ classDef: Int32, skipping: Set<String> = []) -> [String: Value] {
     var scope: [String: Value] = [:]
+    scope.reserveCapacity(4)  // dependencies, operations and perhaps initial, atomic
     exec(ast.list(classDef, "body"), &scope, outer: module, skipping: skipping)
     return scope
   }

@@ -365,10 +365,12 @@ final class SchemaEditor {
     condition: String? = nil, include: [String] = [], concurrently: Bool = false,
     expressions: String? = nil, type: String = "idx"
   ) -> Statement {
-    var extra: [String: String] = ["using": using, "extra": ""]
-    extra["condition"] = condition.map { " WHERE " + $0 } ?? ""
-    extra["include"] =
-      include.isEmpty ? "" : " INCLUDE (\(include.map(Names.quote).joined(separator: ", ")))"
+    // Every placeholder at once: a dictionary grown key by key is made twice.
+    let extra: [String: String] = [
+      "using": using, "extra": "", "condition": condition.map { " WHERE " + $0 } ?? "",
+      "include": include.isEmpty
+        ? "" : " INCLUDE (\(include.map(Names.quote).joined(separator: ", ")))",
+    ]
     return Statement(
       concurrently ? Self.createIndexConcurrently : Self.createIndex, table: model.table,
       columns: columns, columnSuffixes: columnSuffixes, opclasses: opclasses,
@@ -388,10 +390,12 @@ final class SchemaEditor {
     case .some(true): nulls = " NULLS DISTINCT"
     case .none: nulls = ""
     }
-    var extra: [String: String] = ["deferrable": deferrable, "nulls_distinct": nulls]
-    extra["condition"] = condition.map { " WHERE " + $0 } ?? ""
-    extra["include"] =
-      include.isEmpty ? "" : " INCLUDE (\(include.map(Names.quote).joined(separator: ", ")))"
+    let extra: [String: String] = [
+      "deferrable": deferrable, "nulls_distinct": nulls,
+      "condition": condition.map { " WHERE " + $0 } ?? "",
+      "include": include.isEmpty
+        ? "" : " INCLUDE (\(include.map(Names.quote).joined(separator: ", ")))",
+    ]
     let asIndex = condition != nil || !include.isEmpty || !opclasses.isEmpty || expressions != nil
     return Statement(
       asIndex ? Self.createUniqueIndex : Self.createUnique, table: model.table, columns: columns,
