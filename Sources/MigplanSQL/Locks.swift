@@ -72,8 +72,8 @@ public struct LockAnalyzer: Sendable {
     for text in DDL.split(sql) {
       for st in DDL.parse(text) {
         var impact = judge(st, sql: text)
-        let tables = impact.locks.map(\.table)
-        impact.onNewTables = !tables.isEmpty && tables.allSatisfy { newTables.contains($0) }
+        impact.onNewTables =
+          !impact.locks.isEmpty && impact.locks.allSatisfy { newTables.contains($0.table) }
         out.append(impact)
         if case .createTable(let name, _, _) = st { newTables.insert(name) }
         if case .renameTable(let old, let new) = st, newTables.contains(old) {

@@ -166,6 +166,7 @@ public struct Renderer: Sendable {
     }
     var fields: [SQLField] = []
     fields.reserveCapacity(m.fields.count + 2)
+    reads?.fieldReads.reserveCapacity(m.fields.count + 2)
     var m2m: [SQLField] = []
     // The concrete parent's table, for proxies.
     if !m.fields.contains(where: { $0.field.primaryKey }) && !m.proxy {
