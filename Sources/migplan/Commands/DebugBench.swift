@@ -147,7 +147,10 @@ struct DebugBench: ParsableCommand {
       guard out.status == 0,
         let result = CPythonTimings(String(decoding: out.stdout, as: UTF8.self))
       else {
-        InputError.printError("error: \(python) failed (exit \(out.status)) timing CPython")
+        let detail = Lint.trimmed(String(decoding: out.stderr, as: UTF8.self))
+        InputError.printError(
+          "error: \(python) failed (exit \(out.status)) timing CPython"
+            + (detail.isEmpty ? "" : ": \(detail)"))
         throw ExitCode(2)
       }
       return result
