@@ -34,7 +34,7 @@ let package = Package(
         "MigplanPostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "migplan-fuzz", dependencies: ["MigplanSyntax"]),
+    .executableTarget(name: "migplan-fuzz", dependencies: ["MigplanSyntax", "MigplanRules"]),
     .testTarget(
       name: "MigplanSyntaxTests", dependencies: ["MigplanSyntax", "MigplanTestSupport"]),
     .testTarget(

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes the tokenizer and parser with libFuzzer (Sources/migplan-fuzz).
+# Fuzzes the tokenizer and parser, and the TOML reader, with libFuzzer (Sources/migplan-fuzz).
 #
 #   bash Scripts/fuzz.sh [SECONDS] [libFuzzer options…]     # default 600 s
 #
 # Builds a release binary with libFuzzer + AddressSanitizer into .build-fuzz, seeds .fuzz/corpus
-# from Fixtures/syntax/**/*.py and .corpus/**/*.py (run Scripts/fetch-corpus.py for the latter),
+# from Fixtures/syntax/**/*.py, Fixtures/toml/**/*.toml and .corpus/**/*.py (run
+# Scripts/fetch-corpus.py for the latter),
 # runs for SECONDS, writes crashing inputs to .fuzz/crashes/ and the whole log to .fuzz/fuzz.log.
 # Exits 0 when no crash was found, 1 when one was (its file is printed), 2 on a build error.
 # Reproduce a crash: .build-fuzz/release/migplan-fuzz .fuzz/crashes/crash-…
@@ -30,7 +31,7 @@ while IFS= read -r -d '' file; do
     cp "$file" ".fuzz/corpus/$name"
     seeds=$((seeds + 1))
   fi
-done < <(find -H Fixtures/syntax .corpus -name '*.py' -type f -print0 2>/dev/null)
+done < <(find -H Fixtures/syntax Fixtures/toml .corpus \( -name '*.py' -o -name '*.toml' \) -type f -print0 2>/dev/null)
 say "corpus: $(find .fuzz/corpus -type f | wc -l) inputs ($seeds new seeds)"
 
 before=$(find .fuzz/crashes -type f | wc -l)

@@ -1,6 +1,8 @@
+import MigplanRules
 import MigplanSyntax
 
-/// libFuzzer's entry point: tokenizes and parses one input. Any trap or sanitizer report is a bug.
+/// libFuzzer's entry point: tokenizes and parses one input as Python, and reads it as TOML (the
+/// configuration reader). Any trap or sanitizer report is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
@@ -8,6 +10,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let module = Parser.parse(bytes)
   keep(stream)
   keep(module.errors.count)
+  keep(TOML.parse(bytes))
   return 0
 }
 
