@@ -228,7 +228,7 @@ import Testing
     }.filter { !$0.isEmpty }
     try #require(!sources.isEmpty)
     let seed = PackageRoot.environment("TOML_SEED").flatMap { UInt64($0) } ?? 0x70_4D4C
-    var rng = SplitMix(seed: seed)
+    var rng = SplitMix64(seed: seed)
     let alphabet = Array("[]{}\"'=.,#\\\n\r\t 0_-+:TzeEubotfni19xa".utf8) + [0, 0x7F, 0xC3, 0xFF]
     let fm = FileManager.default
     let folder = fm.temporaryDirectory.appendingPathComponent("migplan-toml-\(UUID().uuidString)")
@@ -260,19 +260,6 @@ import Testing
     #expect(
       mismatches.isEmpty,
       "\(mismatches.count) of \(count) differ:\n\(mismatches.prefix(8).joined(separator: "\n"))")
-  }
-}
-
-/// A deterministic pseudo-random generator for the mutation test.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 

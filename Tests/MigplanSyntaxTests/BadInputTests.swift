@@ -1,5 +1,6 @@
 import Foundation
 import MigplanSyntax
+import MigplanTestSupport
 import Testing
 
 /// Hostile input: broken encodings, huge lines, absurd nesting, every prefix of real files.
@@ -314,17 +315,4 @@ struct BadInput: Sendable, CustomTestStringConvertible {
       return (0..<100_000).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
     },
   ]
-}
-
-/// A small deterministic random number generator for reproducible garbage.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }

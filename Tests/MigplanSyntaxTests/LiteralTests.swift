@@ -1,4 +1,5 @@
 import Foundation
+import MigplanTestSupport
 import Testing
 
 @testable import MigplanSyntax
@@ -202,7 +203,7 @@ import Testing
       w += w < 0x3_2000 ? 61 : 4099
     }
 
-    var rng = SplitMix(seed: 0x5EED)
+    var rng = SplitMix64(seed: 0x5EED)
     // Random str / bytes / f-string bodies from escape fragments.
     let fragments = [
       "a", "Z", " ", "é", "😀", "\u{200B}", "\t", "\\\\", "\\'", "\\\"", "\\n", "\\t", "\\r", "\\0",
@@ -231,7 +232,7 @@ import Testing
 
     // Random doubles: our parse and repr of Swift's shortest text, and of long decimal texts.
     for round in 0..<400 {
-      let bits = rng.nextUInt64()
+      let bits = rng.next()
       let d = abs(Double(bitPattern: bits))
       if d.isFinite {
         let text = "\(d)"
@@ -412,18 +413,4 @@ import Testing
       }
     }
   }
-}
-
-/// A small deterministic generator for reproducible random snippets.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func nextUInt64() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func next(_ bound: Int) -> Int { Int(nextUInt64() % UInt64(bound)) }
 }
