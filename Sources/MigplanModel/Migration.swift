@@ -124,6 +124,10 @@ public struct Migration: Sendable {
     /// it was read without its operations.
     public var source: [UInt8]
     public var comments: [TextRange]
+    /// The parsed module, kept when it defines functions at module level (the bodies a
+    /// `RunPython` runs, which the runpython rules read): nil otherwise, and when read without
+    /// its operations.
+    public var syntax: ParsedModule?
   }
   @usableFromInline var shared: Shared<Parts>
 
@@ -137,14 +141,15 @@ public struct Migration: Sendable {
     key: MigrationKey, path: String, dependencies: [Dependency], replaces: [Dependency],
     runBefore: [Dependency], initial: Bool?, atomic: Bool, operations: [Value],
     typedOperations: [Operation], range: TextRange, attributes: [String: Value],
-    problems: [Diagnostic], source: [UInt8], comments: [TextRange]
+    problems: [Diagnostic], source: [UInt8], comments: [TextRange], syntax: ParsedModule? = nil
   ) {
     shared = Shared(
       Parts(
         key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
         initial: initial, atomic: atomic, operations: operations, typedOperations: typedOperations,
-        range: range, attributes: attributes, problems: problems, source: source, comments: comments
-      ))
+        range: range, attributes: attributes, problems: problems, source: source,
+        comments: comments,
+        syntax: syntax))
   }
 
   /// The app label.
@@ -270,7 +275,11 @@ extension Migration {
       initial: initial, atomic: atomic, operations: operations,
       typedOperations: typed, range: ast.range(classDef),
       attributes: attrs, problems: problems, source: readOperations ? parsed.source : [],
-      comments: readOperations ? parsed.tokens.comments : [])
+      comments: readOperations ? parsed.tokens.comments : [],
+      syntax: readOperations
+        && ast.list(ast.root, "body").contains {
+          $0 >= 0 && (ast.kind($0) == .FunctionDef || ast.kind($0) == .AsyncFunctionDef)
+        } ? parsed : nil)
   }
 }
 

@@ -26,7 +26,10 @@ struct RunPythonSource: Sendable {
       }
     }
     guard !starts.isEmpty else { return nil }
-    let parsed = Parser.parse(source.bytes)
+    // The loader's syntax tree of these very bytes when it kept one; parsed again otherwise.
+    let parsed =
+      migration.syntax.flatMap { $0.source == source.bytes ? $0 : nil }
+      ?? Parser.parse(source.bytes)
     let ast = parsed.ast
     guard ast.root >= 0 else { return nil }
     var byStart: [UInt32: Int32] = [:]
