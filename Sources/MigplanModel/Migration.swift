@@ -347,7 +347,9 @@ extension Operation {
         dead.append(TextRange(ast.range(first).start, ast.range(last).end))
       }
     }
-    let locals = FunctionLocals(function: def, parsed, evaluator, dead: dead)
+    // The `….execute(arg)` calls first: the function's locals are evaluated only when it
+    // makes one (most RunPython functions do not).
+    var calls: [(call: Int32, argument: Int32)] = []
     for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .Call {
       let r = ast.range(id)
       if dead.contains(where: { $0.contains(r) }) { continue }
@@ -356,6 +358,12 @@ extension Operation {
         ast.identifier(f, "attr", in: parsed.source) == "execute",
         let arg = ast.list(id, "args").first, arg >= 0
       else { continue }
+      calls.append((id, arg))
+    }
+    guard !calls.isEmpty else { return }
+    let locals = FunctionLocals(function: def, parsed, evaluator, dead: dead)
+    for (id, arg) in calls {
+      let r = ast.range(id)
       if let sql = locals.string(arg, before: r.start) {
         self.pythonSQL.append(sql)
       } else {
