@@ -23,8 +23,8 @@ public struct ModelKey: Hashable, Comparable, Sendable, CustomStringConvertible 
 
   /// `str.lower()`, without Unicode tables for ASCII names (nearly all of them).
   static func lowercased(_ s: String) -> String {
-    var bytes = s
-    return bytes.withUTF8 { bytes in
+    var copy = s  // withUTF8 needs a variable
+    return copy.withUTF8 { bytes in
       var upper = false
       for b in bytes {
         if b >= 0x80 { return nil }
