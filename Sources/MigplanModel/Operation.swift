@@ -146,9 +146,7 @@ extension Operation {
       for k in keywords { if let n = k.name { arguments[n] = k.value } }
       return (.unknown, callee, arguments, [])
     }
-    var bound: [String: Value] = [:]
-    for (i, a) in args.enumerated() where i < signature.count { bound[signature[i]] = a }
-    for k in keywords { if let n = k.name { bound[n] = k.value } }
+    let bound = bind(args, keywords, to: signature)
     var binder = Binder(arguments: bound)
     let kind = binder.kind(name) ?? .unresolved
     return (binder.missing.isEmpty ? kind : .unresolved, callee, bound, binder.missing)
@@ -167,11 +165,19 @@ extension Operation {
     guard let (name, signature) = Operation.builtin(baseCallee) else { return }
     self.base = name
     guard keepsBase, case .call(_, let args, let keywords, _) = self.value else { return }
+    var binder = Binder(arguments: Operation.bind(args, keywords, to: signature))
+    if let k = binder.kind(name), binder.missing.isEmpty { self.inherited = k }
+  }
+
+  /// Arguments by the `__init__` parameter names they bind: positional ones in order, then
+  /// keywords.
+  private static func bind(_ args: [Value], _ keywords: [Keyword], to signature: [String])
+    -> [String: Value]
+  {
     var bound: [String: Value] = [:]
     for (i, a) in args.enumerated() where i < signature.count { bound[signature[i]] = a }
     for k in keywords { if let n = k.name { bound[n] = k.value } }
-    var binder = Binder(arguments: bound)
-    if let k = binder.kind(name), binder.missing.isEmpty { self.inherited = k }
+    return bound
   }
 
   /// The short class name and `__init__` parameter names of a built-in operation path.
