@@ -428,14 +428,7 @@ private struct Reader {
     if cur == UInt8(ascii: "0"), let radix = radixOf(at(pos + 1)) {
       pos += 2
       let digits = try digitRun { digitValue($0, radix: radix) != nil }
-      var result = 0
-      for d in digits {
-        let (m, o1) = result.multipliedReportingOverflow(by: radix)
-        let (s, o2) = m.addingReportingOverflow(digitValue(d, radix: radix) ?? 0)
-        if o1 || o2 { throw fail("integer does not fit in 64 bits", at: start) }
-        result = s
-      }
-      return .integer(result)
+      return .integer(try integer(digits, radix: radix, negative: false, at: start))
     }
     let negative = cur == UInt8(ascii: "-")
     if cur == UInt8(ascii: "+") || negative { pos += 1 }
@@ -473,16 +466,24 @@ private struct Reader {
       }
       return .float(negative ? -d : d)
     }
+    return .integer(try integer(intDigits, radix: 10, negative: negative, at: start))
+  }
+
+  /// The value of digits in `radix`, built toward its sign (so `-9223372036854775808` fits);
+  /// an error when it does not fit in 64 bits.
+  func integer(_ digits: [UInt8], radix: Int, negative: Bool, at start: Int) throws(Failure)
+    -> Int
+  {
     var result = 0
-    for d in intDigits {
-      let (m, o1) = result.multipliedReportingOverflow(by: 10)
-      let digit = Int(d - UInt8(ascii: "0"))
+    for d in digits {
+      let digit = digitValue(d, radix: radix) ?? 0
+      let (m, o1) = result.multipliedReportingOverflow(by: radix)
       let (s, o2) =
         negative ? m.subtractingReportingOverflow(digit) : m.addingReportingOverflow(digit)
       if o1 || o2 { throw fail("integer does not fit in 64 bits", at: start) }
       result = s
     }
-    return .integer(result)
+    return result
   }
 
   /// Reads `digit (_? digit)*`, returning the digits without underscores.
