@@ -1,3 +1,5 @@
+import MigplanSyntax
+
 /// A TOML 1.0 document reader (what `pyproject.toml` and `.migplan.toml` need, without Foundation).
 ///
 /// A hand-written byte-level recursive-descent reader. It never crashes: nesting is capped at
@@ -385,11 +387,11 @@ private struct Reader {
     pos += 1
     var elements: [TOML.Value] = []
     while true {
-      try skipArraySpace()
+      skipArraySpace()
       if cur == UInt8(ascii: "]") { break }
       if pos >= b.count { throw fail("unclosed array", at: start) }
       elements.append(try value(depth: depth + 1))
-      try skipArraySpace()
+      skipArraySpace()
       if cur == UInt8(ascii: ",") {
         pos += 1
       } else if cur != UInt8(ascii: "]") {
@@ -720,7 +722,7 @@ private struct Reader {
   }
 
   /// Skips whitespace, newlines and comments (inside arrays).
-  mutating func skipArraySpace() throws(Failure) {
+  mutating func skipArraySpace() {
     while true {
       skipSpacesAndNewlines()
       guard cur == UInt8(ascii: "#") else { return }
@@ -732,44 +734,32 @@ private struct Reader {
     while cur == 0x20 || cur == 0x09 || cur == newline || cur == cr { pos += 1 }
   }
 
-  /// Rejects invalid UTF-8, control characters other than tab and newline, and a CR not
-  /// followed by LF: none may appear anywhere in a TOML document.
+  /// Rejects invalid UTF-8 (the source reader's check), control characters other than tab
+  /// and newline, and a CR not followed by LF: none may appear anywhere in a TOML document.
   func checkBytes() throws(Failure) {
-    var i = 0
-    while i < b.count {
-      let c = b[i]
-      if c < 0x80 {
-        if c == cr && at(i + 1) == newline {
+    let problem: (offset: Int, message: String)? = b.withUnsafeBufferPointer { buffer in
+      guard let p = buffer.baseAddress else { return nil }
+      let n = buffer.count
+      var i = 0
+      while i < n {
+        let c = p[i]
+        if c >= 0x80 {
+          let length = UTF8Validation.decode(p, n, i).1
+          if length == 0 { return (i, "invalid UTF-8") }
+          i += length
+        } else if c == cr && i + 1 < n && p[i + 1] == newline {
           i += 2
-          continue
+        } else if (c < 0x20 && c != 0x09 && c != newline) || c == 0x7F {
+          return (
+            i, c == cr ? "a carriage return must be followed by a line feed" : "control character"
+          )
+        } else {
+          i += 1
         }
-        if (c < 0x20 && c != 0x09 && c != newline) || c == 0x7F {
-          let what =
-            c == cr ? "a carriage return must be followed by a line feed" : "control character"
-          throw fail(what, at: i)
-        }
-        i += 1
-        continue
       }
-      var lo: UInt8 = 0x80
-      var hi: UInt8 = 0xBF
-      let extra: Int
-      switch c {
-      case 0xC2...0xDF: extra = 1
-      case 0xE0: (extra, lo) = (2, 0xA0)
-      case 0xED: (extra, hi) = (2, 0x9F)
-      case 0xE1...0xEF: extra = 2
-      case 0xF0: (extra, lo) = (3, 0x90)
-      case 0xF4: (extra, hi) = (3, 0x8F)
-      case 0xF1...0xF3: extra = 3
-      default: throw fail("invalid UTF-8", at: i)
-      }
-      let second = at(i + 1)
-      guard i + extra < b.count, second >= lo, second <= hi,
-        (2..<extra + 1).allSatisfy({ b[i + $0] & 0xC0 == 0x80 })
-      else { throw fail("invalid UTF-8", at: i) }
-      i += extra + 1
+      return nil
     }
+    if let problem { throw fail(problem.message, at: problem.offset) }
   }
 }
 

@@ -298,10 +298,10 @@ public enum SourceText {
 }
 
 /// Strict UTF-8 decoding of one scalar (no overlongs, surrogates or values above U+10FFFF).
-enum UTF8Validation {
+public enum UTF8Validation {
   /// The scalar at `j` and its length in bytes; length 0 when the bytes are not valid UTF-8.
   @inline(__always)
-  static func decode(_ p: UnsafePointer<UInt8>, _ n: Int, _ j: Int) -> (UInt32, Int) {
+  public static func decode(_ p: UnsafePointer<UInt8>, _ n: Int, _ j: Int) -> (UInt32, Int) {
     let b0 = p[j]
     if b0 < 0x80 { return (UInt32(b0), 1) }
     @inline(__always) func cont(_ k: Int) -> UInt32? {
