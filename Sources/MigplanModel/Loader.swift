@@ -43,6 +43,9 @@ public struct Project: Sendable {
   }
   /// Problems that stop migplan from trusting the graph (exit status 2), in file order.
   public var diagnostics: [Diagnostic]
+  /// The migration module file names the loader listed in each app's `migrations` folder (as
+  /// `Loader.moduleFiles(of:)` lists them), by app folder.
+  public var moduleFiles: [String: [String]] = [:]
 
   /// Django's `showmigrations --plan` order (empty when the graph has a cycle), computed
   /// whenever the graph is set.
@@ -449,9 +452,11 @@ public enum Loader {
       }
       for case .loaded(let m, _) in reads { migrations[m.key] = m }
     }
-    return Project(
+    var project = Project(
       apps: loadedApps, migrations: migrations, graph: graph, diagnostics: diagnostics,
       cycle: cycle)
+    for (app, names) in zip(apps, listed) { project.moduleFiles[app.directory] = names }
+    return project
   }
 
   /// A test of the paths the loader reads migrations at: true for the files `paths` names and

@@ -92,8 +92,11 @@ public enum Linter {
     var byPath: [String: MigrationKey] = [:]
     for m in project.migrations.values { byPath[m.path] = m.key }
     var candidates: [String] = []
-    for (app, names) in zip(project.apps, Loader.moduleFiles(of: project.apps)) {
-      for name in names { candidates.append(app.directory + "/migrations/" + name) }
+    // The loader's listing of each app's folder (listed here for an app it did not list).
+    for app in project.apps {
+      for name in project.moduleFiles[app.directory] ?? Loader.moduleFiles(of: [app])[0] {
+        candidates.append(app.directory + "/migrations/" + name)
+      }
     }
     let candidateSet = Set(candidates)
     for d in project.diagnostics where !candidateSet.contains(d.path) { problems.append(d) }
