@@ -85,6 +85,12 @@ public enum Linter {
     _ request: LintRequest, project: Project, rules: [any Rule.Type] = Rules.all
   ) -> LintResult {
     let config = request.config
+    // A whole-project lint needs Django's state before every migration of the plan: replayed
+    // on another thread while this one chooses the files.
+    let wholePlan =
+      request.paths.isEmpty && config.exclude.isEmpty && project.cycle.isEmpty
+      && project.plan.count > 32
+    let early = wholePlan ? Pending { AncestorStates(project) } : nil
     let context = LintContext(project: project, config: config)
     var problems: [Diagnostic] = []
 
@@ -236,7 +242,9 @@ public enum Linter {
         // Django's state before each migration: replayed per migration for a few, from the
         // shared cache for many.
         if needed.count > 32 {
-          states = AncestorStates(project, only: needed.count < plan.count ? needed : nil)
+          let only = needed.count < plan.count ? needed : nil
+          states = only == nil ? early?.value : nil
+          states = states ?? AncestorStates(project, only: only)
         }
         // Each linted migration is judged as soon as its statements are (on the analysis
         // thread, in plan order) while the SQL of the next ones is written.
@@ -254,7 +262,7 @@ public enum Linter {
           })
         for found in collected.list { add(found) }
       } else {
-        if inPlan.count > 4 { states = AncestorStates(project) }
+        if inPlan.count > 4 { states = early?.value ?? AncestorStates(project) }
         for key in inPlan {
           guard let m = project.migrations[key] else { continue }
           let start = states?.before[key] ?? project.state(at: key, atEnd: false).0
@@ -448,6 +456,25 @@ private struct OperationChecker: Sendable {
       findings += report.findings
     }
     return (index, findings)
+  }
+}
+
+/// A value made on another thread, waited for where it is read.
+private final class Pending<T: Sendable>: @unchecked Sendable {
+  private var made: T? = nil
+  private let done = DispatchGroup()
+
+  init(_ make: @escaping @Sendable () -> T) {
+    DispatchQueue.global().async(group: done) {
+      ThreadHeap.advise()
+      self.made = make()
+    }
+  }
+
+  /// The value, once made (`made` is written before `done` is left and read after).
+  var value: T {
+    done.wait()
+    return made!
   }
 }
 
