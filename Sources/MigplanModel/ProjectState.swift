@@ -21,6 +21,9 @@ public struct ModelKey: Hashable, Comparable, Sendable, CustomStringConvertible 
 
   public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
+  /// Which of `ModelMap`'s dictionaries holds the key.
+  var bucket: Int { digest & (ModelMap.bucketCount - 1) }
+
   /// `str.lower()`, without Unicode tables for ASCII names (nearly all of them).
   static func lowercased(_ s: String) -> String {
     var copy = s  // withUTF8 needs a variable
@@ -260,10 +263,42 @@ public struct StateProblem: Sendable, CustomStringConvertible {
   public var description: String { "\(migration): \(message)" }
 }
 
+/// The models of a project state by key, in a few dictionaries chosen by the key's digest: a
+/// state is kept after every operation, and the operation's change then copies one of them
+/// (and a reference to each), not the whole project's models.
+public struct ModelMap: Sequence, Sendable {
+  static let bucketCount = 16
+  private var buckets = [[ModelKey: ModelState]](repeating: [:], count: bucketCount)
+
+  public init() {}
+
+  public subscript(key: ModelKey) -> ModelState? {
+    get { buckets[key.bucket][key] }
+    set { buckets[key.bucket][key] = newValue }
+  }
+
+  @discardableResult
+  public mutating func removeValue(forKey key: ModelKey) -> ModelState? {
+    buckets[key.bucket].removeValue(forKey: key)
+  }
+
+  public var count: Int { buckets.reduce(0) { $0 + $1.count } }
+  public var isEmpty: Bool { buckets.allSatisfy(\.isEmpty) }
+  /// The keys, in no particular order.
+  public var keys: [ModelKey] { buckets.flatMap(\.keys) }
+  /// The models, in no particular order.
+  public var values: [ModelState] { buckets.flatMap(\.values) }
+
+  /// Key and model pairs, in no particular order (as a dictionary's).
+  public func makeIterator() -> FlattenSequence<[[ModelKey: ModelState]]>.Iterator {
+    buckets.joined().makeIterator()
+  }
+}
+
 /// Every model of a project at one point of the migration plan, changed operation by
 /// operation as Django's `state_forwards` changes it.
 public struct ProjectState: Sendable {
-  public var models: [ModelKey: ModelState] = [:]
+  public var models = ModelMap()
   private var nextOrdinal = 0
 
   /// The models in Django's dict order: by insertion.
