@@ -32,7 +32,10 @@ public struct AppSource: Hashable, Sendable {
 public struct Project: Sendable {
   public var apps: [AppSource]
   public var migrations: [MigrationKey: Migration] {
-    didSet { stateCache = StateCache() }
+    didSet {
+      stateCache = StateCache()
+      moduleFiles = [:]
+    }
   }
   public var graph: MigrationGraph {
     didSet {
@@ -44,7 +47,9 @@ public struct Project: Sendable {
   /// Problems that stop migplan from trusting the graph (exit status 2), in file order.
   public var diagnostics: [Diagnostic]
   /// The migration module file names the loader listed in each app's `migrations` folder (as
-  /// `Loader.moduleFiles(of:)` lists them), by app folder.
+  /// `Loader.moduleFiles(of:)` lists them), by app folder. Emptied when `migrations` is set:
+  /// the project is then no longer what the loader read (`Planner.substitute` puts a split's
+  /// chain in), and the folders are listed again where they are needed.
   public var moduleFiles: [String: [String]] = [:]
 
   /// Django's `showmigrations --plan` order (empty when the graph has a cycle), computed

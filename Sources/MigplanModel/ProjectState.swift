@@ -283,7 +283,6 @@ public struct ModelMap: Sequence, Sendable {
   }
 
   public var count: Int { buckets.reduce(0) { $0 + $1.count } }
-  public var isEmpty: Bool { buckets.allSatisfy(\.isEmpty) }
   /// The keys, in no particular order.
   public var keys: [ModelKey] { buckets.flatMap(\.keys) }
   /// The models, in no particular order.

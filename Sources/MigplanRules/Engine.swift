@@ -98,9 +98,14 @@ public enum Linter {
     var byPath: [String: MigrationKey] = [:]
     for m in project.migrations.values { byPath[m.path] = m.key }
     var candidates: [String] = []
-    // The loader's listing of each app's folder (listed here for an app it did not list).
+    // The loader's listing of each app's folder; folders it did not list are listed now.
+    var listing = project.moduleFiles
+    let unlisted = project.apps.filter { listing[$0.directory] == nil }
+    for (app, names) in zip(unlisted, Loader.moduleFiles(of: unlisted)) {
+      listing[app.directory] = names
+    }
     for app in project.apps {
-      for name in project.moduleFiles[app.directory] ?? Loader.moduleFiles(of: [app])[0] {
+      for name in listing[app.directory] ?? [] {
         candidates.append(app.directory + "/migrations/" + name)
       }
     }
