@@ -408,7 +408,7 @@ public enum Loader {
       }
     }
     // Nothing is applied without a database: every squash replaces what it names.
-    for key in order.sorted() where !migrations[key]!.replaces.isEmpty {
+    for key in order.filter({ !migrations[$0]!.replaces.isEmpty }).sorted() {
       graph.removeReplacedNodes(key, migrations[key]!.replaces.map(\.key))
     }
     for dummy in graph.dummies {
