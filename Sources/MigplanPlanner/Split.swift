@@ -561,7 +561,7 @@ public struct Splitter: Sendable {
       }
       let module = String(words[1])
       let names = line.split(separator: " ", maxSplits: 3)[3].split(separator: ",").map {
-        String($0.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        $0.trimmingCharacters(in: " ")
       }
       let absent = names.filter { !bound($0, to: module + "." + $0) }
       if !absent.isEmpty {

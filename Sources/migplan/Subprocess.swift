@@ -14,8 +14,8 @@ enum Subprocess {
     var stderr: [UInt8]
   }
 
-  /// Runs `arguments[0]` (looked up on `PATH`) with `input` on its standard input; nil with
-  /// the reason when it cannot be started.
+  /// Runs `arguments[0]` (looked up on `PATH`) with `input` on its standard input; a failure
+  /// with the reason when it cannot be started.
   static func run(_ arguments: [String], input: [UInt8] = []) -> Result<Output, SpawnError> {
     var pipes: [[Int32]] = []
     for _ in 0..<3 {
