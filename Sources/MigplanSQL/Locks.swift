@@ -318,12 +318,16 @@ public struct ProjectAnalysis: Sendable {
       let output = generator.advance(
         key, catalog: &catalog, state: states?.before[key], steps: states?.after[key])
       queued += 1
+      ready.waiting.add(1, ordering: .relaxed)
       queue.async {
         ThreadHeap.advise()
+        ready.waiting.subtract(1, ordering: .relaxed)
         let analysed = judge.judge(output)
         guard let each else { return }
         ready.add(key, analysed)
-        ready.drain(each)
+        // Judging comes first: it alone is in plan order, so the migrations waiting for it
+        // would be a tail nobody could share. `each` fills the time until the next SQL.
+        ready.drain(each, while: { ready.waiting.load(ordering: .relaxed) == 0 })
       }
       if key == through { break }
     }
@@ -349,15 +353,19 @@ private final class Ready: Sendable {
   private let items = Mutex<[(MigrationKey, MigrationAnalysis)]>([])
   /// Signalled once per migration added.
   let judged = DispatchSemaphore(value: 0)
+  /// Migrations whose SQL is written and not yet taken by the judge.
+  let waiting = Atomic<Int>(0)
 
   func add(_ key: MigrationKey, _ analysis: MigrationAnalysis) {
     items.withLock { $0.append((key, analysis)) }
     judged.signal()
   }
 
-  /// Runs `each` for every migration waiting, until none is.
-  func drain(_ each: (MigrationKey, MigrationAnalysis) -> Void) {
-    while let (key, analysis) = items.withLock({ $0.popLast() }) { each(key, analysis) }
+  /// Runs `each` for every migration waiting, until none is or `more` says to stop.
+  func drain(
+    _ each: (MigrationKey, MigrationAnalysis) -> Void, while more: () -> Bool = { true }
+  ) {
+    while more(), let (key, analysis) = items.withLock({ $0.popLast() }) { each(key, analysis) }
   }
 }
 
