@@ -86,7 +86,7 @@ public enum Linter {
   ) -> LintResult {
     let config = request.config
     // A whole-project lint needs Django's state before every migration of the plan: replayed
-    // on another thread while this one chooses the files.
+    // on another thread while this one chooses the files and runs the file rules.
     let wholePlan =
       request.paths.isEmpty && config.exclude.isEmpty && project.cycle.isEmpty
       && project.plan.count > 32
@@ -189,11 +189,16 @@ public enum Linter {
       files.append((path, source, migration))
     }
 
-    // File rules run on another thread while the operations are judged; their findings come
-    // first in each file's list.
+    // Work the SQL does not wait for (the file rules, the migrations the plan does not run):
+    // done on this thread while the states are replayed on another (it would wait for them
+    // idle), else on another thread while the operations are judged.
+    let aside = DispatchGroup()
+    func meanwhile(_ work: @escaping @Sendable () -> Void) {
+      if early != nil { work() } else { DispatchQueue.global().async(group: aside, execute: work) }
+    }
+    // File rules' findings come first in each file's list.
     let fileFindings = Collected()
-    let fileRules = DispatchGroup()
-    DispatchQueue.global().async(group: fileRules) { [files] in
+    meanwhile { [files] in
       ThreadHeap.advise()
       for (i, (path, source, migration)) in files.enumerated() {
         let fileContext = FileContext(lint: context, source: source, migration: migration)
@@ -218,12 +223,11 @@ public enum Linter {
       let plan = context.cycle.isEmpty ? project.plan : []
       let inPlan = plan.filter { lintedKeys[$0] != nil }
       // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
-      // their own ancestors, then their operations in order; no SQL. Judged on another thread
-      // while the plan's migrations are.
+      // their own ancestors, then their operations in order; no SQL.
       let planned = Set(inPlan)
       let unplanned = lintedKeys.keys.filter { !planned.contains($0) }.sorted()
       if !unplanned.isEmpty {
-        DispatchQueue.global().async(group: fileRules) { [context] in
+        meanwhile { [context] in
           for key in unplanned {
             guard let m = project.migrations[key], !m.typedOperations.isEmpty else { continue }
             var start = ProjectState()
@@ -277,7 +281,7 @@ public enum Linter {
       retained.append(states)
     }
 
-    fileRules.wait()
+    aside.wait()
     for found in unplannedFindings.list { add(found) }
     for (i, list) in fileFindings.list { byFile[i] = list + byFile[i] }
     var findings: [Finding] = []
