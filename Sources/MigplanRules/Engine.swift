@@ -189,23 +189,30 @@ public enum Linter {
       files.append((path, source, migration))
     }
 
-    // Work the SQL does not wait for (the file rules, the migrations the plan does not run):
-    // done on this thread while the states are replayed on another (it would wait for them
-    // idle), else on another thread while the operations are judged.
+    // Work the SQL does not wait for (the file rules, the migrations the plan does not run),
+    // `job(0..<count)`: this thread takes jobs while the states are replayed on another (it
+    // would wait for them idle), another thread the rest while the operations are judged.
     let aside = DispatchGroup()
-    func meanwhile(_ work: @escaping @Sendable () -> Void) {
-      if early != nil { work() } else { DispatchQueue.global().async(group: aside, execute: work) }
+    func meanwhile(_ count: Int, _ job: @escaping @Sendable (Int) -> Void) {
+      var next = 0
+      while next < count, let early, !early.isReady {
+        job(next)
+        next += 1
+      }
+      guard next < count else { return }
+      DispatchQueue.global().async(group: aside) { [next] in
+        ThreadHeap.advise()
+        for i in next..<count { job(i) }
+      }
     }
     // File rules' findings come first in each file's list.
     let fileFindings = Collected()
-    meanwhile { [files] in
-      ThreadHeap.advise()
-      for (i, (path, source, migration)) in files.enumerated() {
-        let fileContext = FileContext(lint: context, source: source, migration: migration)
-        var report = Report(path: path, key: migration?.key, operationIndex: nil, span: nil)
-        for rule in instances { rule.check(file: fileContext, into: &report) }
-        fileFindings.add((i, report.findings))
-      }
+    meanwhile(files.count) { [files] i in
+      let (path, source, migration) = files[i]
+      let fileContext = FileContext(lint: context, source: source, migration: migration)
+      var report = Report(path: path, key: migration?.key, operationIndex: nil, span: nil)
+      for rule in instances { rule.check(file: fileContext, into: &report) }
+      fileFindings.add((i, report.findings))
     }
 
     let needsSQL = instances.contains { type(of: $0).needsSQL }
@@ -227,13 +234,13 @@ public enum Linter {
       let planned = Set(inPlan)
       let unplanned = lintedKeys.keys.filter { !planned.contains($0) }.sorted()
       if !unplanned.isEmpty {
-        meanwhile { [context] in
-          for key in unplanned {
-            guard let m = project.migrations[key], !m.typedOperations.isEmpty else { continue }
-            var start = ProjectState()
-            if context.cycle.isEmpty { start = project.state(at: key, atEnd: false).0 }
-            unplannedFindings.add(checker.check(m, from: start, analysis: nil))
+        meanwhile(unplanned.count) { [context] i in
+          guard let m = project.migrations[unplanned[i]], !m.typedOperations.isEmpty else {
+            return
           }
+          var start = ProjectState()
+          if context.cycle.isEmpty { start = project.state(at: m.key, atEnd: false).0 }
+          unplannedFindings.add(checker.check(m, from: start, analysis: nil))
         }
       }
       var states: AncestorStates? = nil
@@ -479,6 +486,9 @@ private final class Pending<T: Sendable>: @unchecked Sendable {
       self.made = make()
     }
   }
+
+  /// Whether the value is made: `value` will not wait.
+  var isReady: Bool { done.wait(timeout: .now()) == .success }
 
   /// The value, once made (`made` is written before `done` is left and read after).
   var value: T {
