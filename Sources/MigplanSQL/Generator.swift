@@ -54,6 +54,9 @@ public struct SQLGenerator {
     public var operations: [Int: [String]] = [:]
     /// The operation that made each of `lines` (-1: a comment, or a statement of none).
     public var lineOperations: [Int] = []
+    /// What `DDL.parse` reads from some of `lines` (by index): the statements whose shape the
+    /// schema editor knows as it writes them (foreign keys, unique constraints, plain indexes).
+    public var read: [Int: DDL.Statement] = [:]
 
     /// The text `sqlmigrate` prints (empty when it prints nothing); made when asked for (a
     /// lint reads the lines only).
@@ -170,6 +173,7 @@ public struct SQLGenerator {
     editor.flush()
     let lines = editor.collected
     var output = Output(key: key, atomic: migration.atomic, lines: lines, problems: problems)
+    output.read = editor.readStatements
     for (line, op) in zip(lines, editor.collectedOperations) {
       if let op { output.operations[op, default: []].append(line) }
       output.lineOperations.append(op ?? -1)

@@ -66,11 +66,13 @@ public struct LockAnalyzer: Sendable {
   /// Starts a new migration (tables created before it are no longer new).
   public mutating func beginMigration() { newTables = [] }
 
-  /// Judges every statement of `sql` and applies it to the schema.
-  public mutating func analyze(_ sql: String) -> [StatementImpact] {
+  /// Judges every statement of `sql` and applies it to the schema; `read`, when given, is
+  /// what `DDL.parse(sql)` makes of a single statement, known already.
+  public mutating func analyze(_ sql: String, read: DDL.Statement? = nil) -> [StatementImpact] {
     var out: [StatementImpact] = []
-    for text in DDL.split(sql) {
-      for st in DDL.parse(text) {
+    let texts = DDL.split(sql)
+    for text in texts {
+      for st in read.flatMap({ texts.count == 1 ? [$0] : nil }) ?? DDL.parse(text) {
         var impact = judge(st, sql: text)
         impact.onNewTables =
           !impact.locks.isEmpty && impact.locks.allSatisfy { newTables.contains($0.table) }
@@ -385,7 +387,7 @@ private final class Judgements: @unchecked Sendable {
     // Statements run in the order of `lines`, each by the operation that made it.
     for (i, line) in output.lines.enumerated() where !line.hasPrefix("--") {
       let op = i < output.lineOperations.count ? output.lineOperations[i] : -1
-      let judged = analyzer.analyze(line)
+      let judged = analyzer.analyze(line, read: output.read[i])
       byOp[op, default: []] += judged
       for impact in judged { sequence.append((op, impact)) }
     }

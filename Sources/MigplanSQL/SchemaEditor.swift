@@ -13,6 +13,8 @@ final class SchemaEditor {
   /// Whether `comment` writes its lines (not for readers of the statements alone).
   let comments: Bool
   private(set) var collected: [String] = []
+  /// What `DDL` reads from some of `collected` (by index), known as they are written.
+  private(set) var readStatements: [Int: DDL.Statement] = [:]
   /// The operation that wrote each line of `collected` (-1: none; nil: a comment). Deferred
   /// statements count as the operation that deferred them.
   private(set) var collectedOperations: [Int?] = []
@@ -68,8 +70,9 @@ final class SchemaEditor {
   }
 
   func execute(_ st: Statement) {
-    let (sql, effect) = st.written
+    let (sql, effect, read) = st.written
     execute(sql, effect)
+    if let read { readStatements[collected.count - 1] = read }
   }
 
   /// Records a catalog effect that has no statement of its own.

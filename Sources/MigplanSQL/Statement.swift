@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A statement whose table, column and generated names are kept apart until it is written,
 /// like Django's `ddl_references.Statement`: deferred statements follow later renames of their
 /// table or columns, and are dropped with them.
@@ -85,10 +91,109 @@ final class Statement {
   /// The catalog change the statement makes.
   var effect: Catalog.Effect? { effect(named: rawName) }
 
-  /// The SQL text and the catalog change, the generated name made once.
-  var written: (sql: String, effect: Catalog.Effect?) {
+  /// The SQL text, the catalog change and, for the common shapes, the statement `DDL` reads
+  /// from that text; the generated name made once.
+  var written: (sql: String, effect: Catalog.Effect?, read: DDL.Statement?) {
     let n = rawName
-    return (sql(named: n), effect(named: n))
+    return (sql(named: n), effect(named: n), read(named: n))
+  }
+
+  /// What `DDL.parse` makes of the text, for a foreign key, a unique constraint or a plain
+  /// index on columns (nearly all deferred statements): the judge need not read the text back.
+  /// Nil for anything else: placeholders written as text (`USING`, `INCLUDE`, `WHERE`, `WITH`,
+  /// expressions), names the reader would not take as written (quotes inside, or a schema).
+  private func read(named raw: String) -> DDL.Statement? {
+    /// A quoted identifier as the reader takes it: unquoted, cut to 63 bytes.
+    func plain(_ name: String) -> String? {
+      var bytes = name
+      let quoted = bytes.withUTF8 {
+        $0.isEmpty || memchr($0.baseAddress!, Int32(UInt8(ascii: "\"")), $0.count) != nil
+      }
+      return quoted ? nil : Catalog.truncated(name)
+    }
+    func letter(_ b: UInt8) -> Bool {
+      b == UInt8(ascii: "_") || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
+    }
+    // Every other placeholder is empty (the ones a template lacks are not written: empty too).
+    let noText = extra.values.allSatisfy(\.isEmpty)
+    let name: String?
+    switch self.name {
+    case .fixed(let n): name = n == Names.quote(raw) ? plain(raw) : nil
+    default: name = plain(raw)
+    }
+    guard let name, let table = plain(table), expressions == nil, !columns.isEmpty else {
+      return nil
+    }
+    var columns: [String] = []
+    for c in self.columns {
+      guard let c = plain(c) else { return nil }
+      columns.append(c)
+    }
+    switch kind {
+    case .foreignKey:
+      guard template == SchemaEditor.createFK, let toTable, let to = plain(toTable),
+        opclasses.allSatisfy(\.isEmpty), columnSuffixes.allSatisfy(\.isEmpty)
+      else { return nil }
+      var toColumns: [String] = []
+      for c in self.toColumns {
+        guard let c = plain(c) else { return nil }
+        toColumns.append(c)
+      }
+      let deferrable: String?
+      switch extra["deferrable"] ?? "" {
+      case "": deferrable = nil
+      case SchemaEditor.deferrable: deferrable = "DEFERRED"
+      default: return nil
+      }
+      guard extra.count == (extra["deferrable"] == nil ? 0 : 1) else { return nil }
+      return .alterTable(
+        table,
+        [
+          .addConstraint(
+            name: name, .foreignKey(columns, table: to, columns: toColumns, deferrable: deferrable),
+            notValid: false)
+        ])
+    case .unique:
+      guard template == SchemaEditor.createUnique, noText,
+        opclasses.allSatisfy(\.isEmpty), columnSuffixes.allSatisfy(\.isEmpty)
+      else { return nil }
+      return .alterTable(
+        table,
+        [
+          .addConstraint(
+            name: name, .unique(columns, deferrable: nil, nullsNotDistinct: false), notValid: false)
+        ])
+    case .index(let unique, _):
+      let concurrently = template == SchemaEditor.createIndexConcurrently
+      guard
+        unique
+          ? template == SchemaEditor.createUniqueIndex
+          : concurrently || template == SchemaEditor.createIndex,
+        noText,
+        columnSuffixes.allSatisfy({ $0.isEmpty || $0 == "DESC" || $0 == "ASC" })
+      else { return nil }
+      var elements: [DDL.IndexElement] = []
+      for (i, c) in columns.enumerated() {
+        var opclass: String? = nil
+        if i < opclasses.count, !opclasses[i].isEmpty {
+          // An ASCII word, which the reader lowercases.
+          let word = opclasses[i].lowercased()
+          guard let first = word.utf8.first, letter(first),
+            word.utf8.allSatisfy({ letter($0) || ($0 >= 0x30 && $0 <= 0x39) }),
+            !["asc", "desc", "nulls"].contains(word)
+          else { return nil }
+          opclass = Catalog.truncated(word)
+        }
+        let descending = i < columnSuffixes.count && columnSuffixes[i] == "DESC"
+        elements.append(
+          DDL.IndexElement(column: c, expression: nil, opclass: opclass, descending: descending))
+      }
+      return .createIndex(
+        name: name, table: table, unique: unique, concurrently: concurrently, method: nil,
+        elements: elements, include: [], with: [], predicate: nil)
+    case .check, .other:
+      return nil
+    }
   }
 
   private func sql(named raw: String) -> String {
