@@ -117,6 +117,54 @@ public enum DDL {
     String(Unicode.Scalar(UInt8($0)))
   }
 
+  /// What the reader makes of `name` written in double quotes: the name cut to 63 bytes; nil
+  /// when it is empty or holds a quote (written as is, it would not read back the same).
+  static func quotedAsRead(_ name: String) -> String? {
+    var bytes = name
+    let quoted = bytes.withUTF8 {
+      $0.isEmpty || memchr($0.baseAddress!, Int32(UInt8(ascii: "\"")), $0.count) != nil
+    }
+    return quoted ? nil : Catalog.truncated(name)
+  }
+
+  /// Whether the reader's `type()` gives `type` back as written: lowercase ASCII words between
+  /// single spaces, none a word that ends a type, then at most `(n)` or `(n, m)`
+  /// (`varchar(100)`, `timestamp with time zone`, `numeric(10, 2)`).
+  static func typeReadsAsWritten(_ type: String) -> Bool {
+    var bytes = type
+    return bytes.withUTF8 { t in
+      func letter(_ b: UInt8) -> Bool { b == UInt8(ascii: "_") || (b >= 0x61 && b <= 0x7A) }
+      func digit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+      var i = 0
+      while true {
+        let start = i
+        guard i < t.count, letter(t[i]) else { return false }
+        while i < t.count && (letter(t[i]) || digit(t[i])) { i += 1 }
+        let word = UnsafeBufferPointer(rebasing: t[start..<i])
+        if word.count >= Names.maxLength || Parser.typeStopWords.contains(where: word.elementsEqual)
+        {
+          return false
+        }
+        if i == t.count { return true }
+        guard t[i] == UInt8(ascii: " ") else { break }
+        i += 1
+      }
+      guard t[i] == UInt8(ascii: "(") else { return false }
+      i += 1
+      func number() -> Bool {
+        let start = i
+        while i < t.count && digit(t[i]) { i += 1 }
+        return i > start
+      }
+      guard number() else { return false }
+      if i + 1 < t.count && t[i] == UInt8(ascii: ",") && t[i + 1] == UInt8(ascii: " ") {
+        i += 2
+        guard number() else { return false }
+      }
+      return i + 1 == t.count && t[i] == UInt8(ascii: ")")
+    }
+  }
+
   /// Splits SQL into tokens; comments are skipped.
   public static func tokenize(_ sql: String) -> [Token] {
     let s = Array(sql.utf8)
@@ -407,12 +455,15 @@ public enum DDL {
       "collate", "default", "not", "null", "primary", "unique", "check", "constraint",
       "references", "generated",
     ]
+    /// The words that end a type.
+    static let typeStops = columnStops.union(["using"])
+    static let typeStopWords = typeStops.map { Array($0.utf8) }
 
     mutating func type() -> String {
       /// Whether `t` ends the type at the top level.
       func stops(_ t: Token) -> Bool {
         (t.kind == .symbol && (t.text == "," || t.text == ")" || t.text == ";"))
-          || (t.kind == .word && (Parser.columnStops.contains(t.text) || t.text == "using"))
+          || (t.kind == .word && Parser.typeStops.contains(t.text))
       }
       // A one-word type (`bigint`, `text`): the word itself.
       if let t = peek(), t.kind == .word, !stops(t), peek(1).map(stops) ?? true {

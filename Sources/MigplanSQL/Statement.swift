@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A statement whose table, column and generated names are kept apart until it is written,
 /// like Django's `ddl_references.Statement`: deferred statements follow later renames of their
 /// table or columns, and are dropped with them.
@@ -103,14 +97,7 @@ final class Statement {
   /// Nil for anything else: placeholders written as text (`USING`, `INCLUDE`, `WHERE`, `WITH`,
   /// expressions), names the reader would not take as written (quotes inside, or a schema).
   private func read(named raw: String) -> DDL.Statement? {
-    /// A quoted identifier as the reader takes it: unquoted, cut to 63 bytes.
-    func plain(_ name: String) -> String? {
-      var bytes = name
-      let quoted = bytes.withUTF8 {
-        $0.isEmpty || memchr($0.baseAddress!, Int32(UInt8(ascii: "\"")), $0.count) != nil
-      }
-      return quoted ? nil : Catalog.truncated(name)
-    }
+    let plain = DDL.quotedAsRead
     func letter(_ b: UInt8) -> Bool {
       b == UInt8(ascii: "_") || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
     }

@@ -1,5 +1,5 @@
 import MigplanModel
-import MigplanSQL
+@testable import MigplanSQL
 import MigplanTestSupport
 import Testing
 
@@ -90,6 +90,26 @@ extension OracleSQLTests {
       print("sql: \(known) statements known as written, \(differ.count) read otherwise")
       #expect(known > 500)
       #expect(differ.count == 0, "\(differ.prefix(5).joined(separator: "\n"))")
+    }
+  }
+}
+
+extension OracleSQLTests {
+  /// A type the schema editor takes as read as written (`DDL.typeReadsAsWritten`) is what the
+  /// reader's `type()` makes of it; the others are left to the reader.
+  @Test(arguments: [
+    ("bigint", true), ("varchar(100)", true), ("numeric(10, 2)", true),
+    ("timestamp with time zone", true), ("double precision", true), ("interval", true),
+    ("integer[]", false), ("varchar( 10)", false), ("Varchar(10)", false), ("bigint ", false),
+    ("numeric(10,2)", false), ("numeric(10, 2) ", false), ("bit  varying", false),
+    ("int unique", false), ("9int", false), ("", false), ("varchar(10", false),
+  ])
+  func typesReadAsWritten(_ type: String, _ asWritten: Bool) {
+    #expect(DDL.typeReadsAsWritten(type) == asWritten)
+    if asWritten {
+      var parser = DDL.Parser(tokens: DDL.tokenize(type))
+      #expect(parser.type() == type)
+      #expect(parser.atEnd)
     }
   }
 }
