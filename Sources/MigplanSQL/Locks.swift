@@ -315,8 +315,16 @@ public struct ProjectAnalysis: Sendable {
     var catalog = Catalog()
     let ready = Ready()
     var queued = 0
-    for key in project.plan {
-      if let only, !only.contains(key) { continue }
+    var keys = only.map { only in project.plan.filter { only.contains($0) } } ?? project.plan
+    if let through, let last = keys.firstIndex(of: through) {
+      keys.removeLast(keys.count - last - 1)
+    }
+    let ahead = states.map {
+      RenderAhead(
+        keys: keys, project: project, states: $0, renders: generator.renders, settings: settings)
+    }
+    for (index, key) in keys.enumerated() {
+      ahead?.writing.store(index, ordering: .relaxed)
       let output = generator.advance(
         key, catalog: &catalog, state: states?.before[key], steps: states?.after[key])
       queued += 1
@@ -325,13 +333,15 @@ public struct ProjectAnalysis: Sendable {
         ThreadHeap.advise()
         ready.waiting.subtract(1, ordering: .relaxed)
         let analysed = judge.judge(output)
-        guard let each else { return }
-        ready.add(key, analysed)
         // Judging comes first: it alone is in plan order, so the migrations waiting for it
-        // would be a tail nobody could share. `each` fills the time until the next SQL.
-        ready.drain(each, while: { ready.waiting.load(ordering: .relaxed) == 0 })
+        // would be a tail nobody could share. `each`, then rendering ahead, fill the time
+        // until the next SQL.
+        if let each {
+          ready.add(key, analysed)
+          ready.drain(each, while: { ready.waiting.load(ordering: .relaxed) == 0 })
+        }
+        while ready.waiting.load(ordering: .relaxed) == 0, ahead?.step() == true {}
       }
-      if key == through { break }
     }
     // The analysis thread is a few migrations behind: this thread takes `each` of those it
     // has judged while it judges the rest.
@@ -347,6 +357,56 @@ public struct ProjectAnalysis: Sendable {
     ordered = judge.ordered
     schema = judge.analyzer.schema
     renders = generator.renders
+  }
+}
+
+/// The models the SQL writer is about to render, rendered ahead on the judge's thread while it
+/// has nothing to judge (the cache keeps them for the writer, whose thread is the longer one):
+/// each operation's model in the states before and after it.
+private final class RenderAhead: Sendable {
+  let keys: [MigrationKey]
+  let project: Project
+  let states: AncestorStates
+  let renders: RenderCache
+  let settings: Settings
+  /// The index in `keys` of the migration whose SQL is being written.
+  let writing = Atomic<Int>(0)
+  /// The first index in `keys` not rendered ahead yet.
+  private let next = Atomic<Int>(0)
+  /// How far ahead of the writer renders go.
+  static let reach = 8
+
+  init(
+    keys: [MigrationKey], project: Project, states: AncestorStates, renders: RenderCache,
+    settings: Settings
+  ) {
+    self.keys = keys
+    self.project = project
+    self.states = states
+    self.renders = renders
+    self.settings = settings
+  }
+
+  /// Renders the models of the next migration ahead of the writer; false when there is none
+  /// within reach.
+  func step() -> Bool {
+    let at = writing.load(ordering: .relaxed)
+    let i = max(next.load(ordering: .relaxed), at + 1)
+    guard i < keys.count, i <= at + Self.reach else { return false }
+    next.store(i + 1, ordering: .relaxed)
+    let key = keys[i]
+    guard let m = project.migrations[key], var state = states.before[key],
+      let steps = states.after[key], steps.count == m.typedOperations.count
+    else { return true }
+    for (op, after) in zip(m.typedOperations, steps) {
+      if let name = op.modelNameLower {
+        let model = ModelKey(key.app, name)
+        _ = try? renders.model(model, in: state, settings: settings)
+        _ = try? renders.model(model, in: after, settings: settings)
+      }
+      state = after
+    }
+    return true
   }
 }
 
