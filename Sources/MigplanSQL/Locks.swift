@@ -441,13 +441,17 @@ private final class Judgements: @unchecked Sendable {
   init(_ analyzer: LockAnalyzer) { self.analyzer = analyzer }
 
   func judge(_ output: SQLGenerator.Output) -> MigrationAnalysis {
+    // The statements as read are for the judge alone: not kept with the output.
+    var output = output
+    let read = output.read
+    output.read = [:]
     analyzer.beginMigration()
     var byOp: [Int: [StatementImpact]] = [:]
     var sequence: [(operation: Int, impact: StatementImpact)] = []
     // Statements run in the order of `lines`, each by the operation that made it.
     for (i, line) in output.lines.enumerated() where !line.hasPrefix("--") {
       let op = i < output.lineOperations.count ? output.lineOperations[i] : -1
-      let judged = analyzer.analyze(line, read: output.read[i])
+      let judged = analyzer.analyze(line, read: read[i])
       byOp[op, default: []] += judged
       for impact in judged { sequence.append((op, impact)) }
     }
