@@ -299,7 +299,9 @@ public struct ProjectAnalysis: Sendable {
   /// The SQL of a migration is written while the statements of the one before it are judged
   /// (on a second thread, in plan order); `each` is called with every migration's analysis
   /// once it is complete: on that thread while SQL is being written, then on the calling
-  /// thread too (in no set order, two at once) while the last migrations are judged.
+  /// thread too (in no set order, two at once) while the last migrations are judged. With
+  /// `states`, the second thread also renders the models of the next migrations whenever it
+  /// has nothing to judge (the writer finds them in the render cache).
   public init(
     project: Project, settings: Settings = Settings(), pgVersion: Int = 14,
     states: AncestorStates? = nil, through: MigrationKey? = nil, only: Set<MigrationKey>? = nil,
