@@ -55,7 +55,8 @@ public struct SQLGenerator {
     /// The operation that made each of `lines` (-1: a comment, or a statement of none).
     public var lineOperations: [Int] = []
     /// What `DDL.parse` reads from some of `lines` (by index): the statements whose shape the
-    /// schema editor knows as it writes them (foreign keys, unique constraints, plain indexes).
+    /// schema editor knows as it writes them (`CREATE TABLE` of plain columns, foreign keys,
+    /// unique constraints, indexes on columns).
     public var read: [Int: DDL.Statement] = [:]
 
     /// The text `sqlmigrate` prints (empty when it prints nothing); made when asked for (a

@@ -71,8 +71,10 @@ public struct LockAnalyzer: Sendable {
   public mutating func analyze(_ sql: String, read: DDL.Statement? = nil) -> [StatementImpact] {
     var out: [StatementImpact] = []
     let texts = DDL.split(sql)
+    // A single statement already read is not read again.
+    let known = texts.count == 1 ? read : nil
     for text in texts {
-      for st in read.flatMap({ texts.count == 1 ? [$0] : nil }) ?? DDL.parse(text) {
+      for st in known.map({ [$0] }) ?? DDL.parse(text) {
         var impact = judge(st, sql: text)
         impact.onNewTables =
           !impact.locks.isEmpty && impact.locks.allSatisfy { newTables.contains($0.table) }

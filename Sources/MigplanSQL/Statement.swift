@@ -164,11 +164,12 @@ final class Statement {
         var opclass: String? = nil
         if i < opclasses.count, !opclasses[i].isEmpty {
           // An ASCII word, which the reader lowercases.
-          let word = opclasses[i].lowercased()
-          guard let first = word.utf8.first, letter(first),
-            word.utf8.allSatisfy({ letter($0) || ($0 >= 0x30 && $0 <= 0x39) }),
-            !["asc", "desc", "nulls"].contains(word)
+          let bytes = opclasses[i].utf8
+          guard let first = bytes.first, letter(first),
+            bytes.allSatisfy({ letter($0) || ($0 >= 0x30 && $0 <= 0x39) })
           else { return nil }
+          let word = opclasses[i].lowercased()
+          guard !["asc", "desc", "nulls"].contains(word) else { return nil }
           opclass = Catalog.truncated(word)
         }
         let descending = i < columnSuffixes.count && columnSuffixes[i] == "DESC"
