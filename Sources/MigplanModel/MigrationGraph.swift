@@ -39,6 +39,26 @@ public struct MigrationGraph: Sendable {
     nodeMap[parent]!.children.insert(child)
   }
 
+  /// `key` replaced by `chain`, a line of new nodes: the first takes `key`'s parents, the last
+  /// its children (a migration split in several).
+  public mutating func replace(_ key: MigrationKey, with chain: [MigrationKey]) {
+    guard let first = chain.first, let last = chain.last else { return }
+    let links = nodeMap.removeValue(forKey: key) ?? Links()
+    nodes.remove(key)
+    for k in chain { addNode(k) }
+    for parent in links.parents {
+      nodeMap[parent]?.children.remove(key)
+      addDependency(origin: first, child: first, parent: parent, range: TextRange(0, 0))
+    }
+    for child in links.children {
+      nodeMap[child]?.parents.remove(key)
+      addDependency(origin: child, child: child, parent: last, range: TextRange(0, 0))
+    }
+    for (a, b) in zip(chain, chain.dropFirst()) {
+      addDependency(origin: b, child: b, parent: a, range: TextRange(0, 0))
+    }
+  }
+
   /// Django's `remove_replaced_nodes`: the replaced nodes go, their edges move to the
   /// replacement.
   public mutating func removeReplacedNodes(_ replacement: MigrationKey, _ replaced: [MigrationKey])

@@ -111,7 +111,7 @@ public enum Planner {
     for (i, k) in order.enumerated() { position[k] = i }
     let selected = keys.filter { position[$0] != nil }.sorted { position[$0]! < position[$1]! }
     let splitter = Splitter(project: project, settings: settings, pgVersion: pgVersion)
-    var rewritten = project
+    var chains: [(MigrationKey, [Migration])] = []
     var planned: [PlannedMigration] = []
     // Per unit (a migration of the rewritten project): stage, needs, checks, notes, rules.
     struct Unit {
@@ -163,13 +163,14 @@ public enum Planner {
         if let rule = f.rules.first { unit.rules[0] = rule }
         units.append(unit)
       }
-      rewritten = substitute(rewritten, key, chain)
+      chains.append((key, chain))
       planned.append(
         PlannedMigration(
           key: key, path: m.path, chain: chain.map(\.key), dependents: result.edits.map(\.path),
           operations: ops, findings: lint))
     }
 
+    let rewritten = substitute(project, chains)
     // A migration runs no earlier than the migrations of the plan it depends on.
     let states = AncestorStates(rewritten)
     let analysis = ProjectAnalysis(
@@ -331,24 +332,24 @@ public enum Planner {
   public static func substitute(_ project: Project, _ key: MigrationKey, _ chain: [Migration])
     -> Project
   {
-    guard let first = chain.first?.key, let last = chain.last?.key else { return project }
+    substitute(project, [(key, chain)])
+  }
+
+  /// `project` with each migration replaced by its chain, as `substitute(_:_:_:)` does one:
+  /// the graph set once (which plans it again).
+  public static func substitute(_ project: Project, _ chains: [(MigrationKey, [Migration])])
+    -> Project
+  {
+    var migrations = project.migrations
+    var graph = project.graph
+    for (key, chain) in chains where !chain.isEmpty {
+      migrations[key] = nil
+      for m in chain { migrations[m.key] = m }
+      graph.replace(key, with: chain.map(\.key))
+    }
     var p = project
-    p.migrations[key] = nil
-    for m in chain { p.migrations[m.key] = m }
-    var g = MigrationGraph()
-    for n in project.graph.nodes.sorted() where n != key { g.addNode(n) }
-    for m in chain { g.addNode(m.key) }
-    for (child, links) in project.graph.nodeMap.sorted(by: { $0.key < $1.key }) {
-      let c = child == key ? first : child
-      for parent in links.parents.sorted() {
-        let pa = parent == key ? last : parent
-        g.addDependency(origin: c, child: c, parent: pa, range: TextRange(0, 0))
-      }
-    }
-    for (a, b) in zip(chain, chain.dropFirst()) {
-      g.addDependency(origin: b.key, child: b.key, parent: a.key, range: TextRange(0, 0))
-    }
-    p.graph = g
+    p.migrations = migrations
+    p.graph = graph
     return p
   }
 }

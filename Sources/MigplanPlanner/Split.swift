@@ -605,7 +605,11 @@ public struct Splitter: Sendable {
     -> [FileEdit]
   {
     var edits: [FileEdit] = []
-    for other in project.migrations.values.sorted(by: { $0.key < $1.key }) where other.key != key {
+    let dependents = project.migrations.values.filter { m in
+      m.key != key
+        && (m.dependencies.contains { $0.key == key } || m.runBefore.contains { $0.key == key })
+    }
+    for other in dependents.sorted(by: { $0.key < $1.key }) {
       var ranges: [(TextRange, String)] = []
       for d in other.dependencies where d.key == key && d.swappableSetting == nil {
         ranges.append((d.range, last))

@@ -156,3 +156,44 @@ import Testing
     #expect(project.plan.count <= project.graph.nodes.count)
   }
 }
+
+extension LoaderTests {
+  /// `MigrationGraph.replace` against the graph built again from scratch with the migration's
+  /// edges moved to the chain (the chain's first takes its parents, the last its children), for
+  /// every third migration of the corpus's plan that has both, each as the first of its chain or not.
+  @Test func replacingANodeEqualsBuildingTheGraphAgain() throws {
+    let roots = try CorpusTests.packageRoots()
+    let project = Loader.load(roots: roots)
+    func edges(_ g: MigrationGraph) -> [String] {
+      g.nodeMap.flatMap { child, links in links.parents.map { "\($0) -> \(child)" } }.sorted()
+    }
+    var checked = 0
+    for (i, key) in project.plan.enumerated() where i % 3 == 0 {
+      guard let links = project.graph.nodeMap[key], !links.parents.isEmpty,
+        !links.children.isEmpty
+      else { continue }
+      let chain =
+        checked % 2 == 0
+        ? [MigrationKey(key.app, key.name + "_a"), MigrationKey(key.app, key.name + "_b")]
+        : [key, MigrationKey(key.app, key.name + "_b")]
+      var replaced = project.graph
+      replaced.replace(key, with: chain)
+      var rebuilt = MigrationGraph()
+      for n in project.graph.nodes where n != key { rebuilt.addNode(n) }
+      for n in chain { rebuilt.addNode(n) }
+      for (child, l) in project.graph.nodeMap {
+        for parent in l.parents {
+          let c = child == key ? chain[0] : child
+          let p = parent == key ? chain[1] : parent
+          rebuilt.addDependency(origin: c, child: c, parent: p, range: TextRange(0, 0))
+        }
+      }
+      rebuilt.addDependency(origin: chain[1], child: chain[1], parent: chain[0], range: .init(0, 0))
+      #expect(replaced.nodes == rebuilt.nodes, "\(key)")
+      #expect(edges(replaced) == edges(rebuilt), "\(key)")
+      #expect(replaced.showPlan().count == project.plan.count + 1)
+      checked += 1
+    }
+    #expect(checked > 50)
+  }
+}
