@@ -327,16 +327,9 @@ public enum Planner {
     return Describe.describe(op)
   }
 
-  /// `project` with migration `key` replaced by `chain`: the chain's first migration takes its
-  /// dependencies, and what depended on it depends on the chain's last.
-  public static func substitute(_ project: Project, _ key: MigrationKey, _ chain: [Migration])
-    -> Project
-  {
-    substitute(project, [(key, chain)])
-  }
-
-  /// `project` with each migration replaced by its chain, as `substitute(_:_:_:)` does one:
-  /// the graph set once (which plans it again).
+  /// `project` with each migration replaced by its chain: the chain's first migration takes
+  /// its dependencies, and what depended on it depends on the chain's last. The graph is set
+  /// once (which plans it again).
   public static func substitute(_ project: Project, _ chains: [(MigrationKey, [Migration])])
     -> Project
   {

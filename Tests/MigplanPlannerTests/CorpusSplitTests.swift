@@ -110,7 +110,7 @@ struct CorpusSplitTests {
       // Lint the chain in the project where it replaces the original.
       for f in result.files { try f.text.write(toFile: f.path, atomically: false, encoding: .utf8) }
       defer { for f in result.files { try? fm.removeItem(atPath: f.path) } }
-      let rewritten = Planner.substitute(project, key, chain)
+      let rewritten = Planner.substitute(project, [(key, chain)])
       let lint = Linter.run(
         LintRequest(roots: [folder], paths: result.files.map(\.path)), project: rewritten)
       #expect(lint.problems.isEmpty, "\(key): \(lint.problems.map(\.message))")
