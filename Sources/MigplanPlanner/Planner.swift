@@ -16,6 +16,10 @@ public struct Plan: Sendable {
   public var phases: [PlanPhase]
   /// Things that hold for the whole plan (order problems, operations left unsafe).
   public var notes: [String]
+  /// What planning built on the way (the split chains' project, its states, SQL and locks),
+  /// kept with the plan: a caller that exits after printing it never spends time taking it
+  /// apart.
+  var retained: [any Sendable] = []
 }
 
 /// One migration the plan was asked for, and how the plan carries it out.
@@ -245,9 +249,11 @@ public enum Planner {
       phase.notes = unique(phase.notes)
       phases.append(phase)
     }
-    return Plan(
+    var plan = Plan(
       pgVersion: pgVersion, lockTimeout: lockTimeout, statementTimeout: statementTimeout,
       migrations: planned, phases: phases, notes: notes)
+    plan.retained = [splitter, rewritten, states, analysis]
+    return plan
   }
 
   /// The number of the last deploy phase before `stage`.

@@ -85,8 +85,13 @@ public struct SQLGenerator {
     var catalog = Catalog()
     let plan = project.plan
     let stop = plan.firstIndex(of: key) ?? squashPosition(key, plan) ?? plan.count
-    for k in plan[..<stop] { _ = advance(k, catalog: &catalog) }
-    return generate(key, catalog: catalog).0
+    // Django's state before each of them (and the migration, when it is in the plan), replayed
+    // once for all: the plan up to a migration holds its ancestors.
+    let states = AncestorStates(project, only: Set(plan[..<min(stop + 1, plan.count)]))
+    for k in plan[..<stop] {
+      _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
+    }
+    return generate(key, catalog: catalog, state: states.before[key]).0
   }
 
   private func squashPosition(_ key: MigrationKey, _ plan: [MigrationKey]) -> Int? {

@@ -2,6 +2,12 @@ import ArgumentParser
 import MigplanModel
 import MigplanSQL
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `migplan sql APP MIGRATION`: what Django 5.2's `sqlmigrate` prints on PostgreSQL.
 struct SQLCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -42,12 +48,16 @@ struct SQLCommand: ParsableCommand {
       }
       prefix = "SET lock_timeout = '\(parts[0])';\nSET statement_timeout = '\(parts[1])';\n"
     }
-    let output = SQLGenerator(project: project).sql(for: key)
+    let generator = SQLGenerator(project: project)
+    let output = generator.sql(for: key)
     for p in output.problems {
       InputError.printLocated(
         path: project.migrations[key]?.path ?? "", range: nil, severity: "warning", p)
     }
     InputError.writeOut(prefix + output.text)
+    // The process ends here: the project and the rendered models are not taken apart object
+    // by object first.
+    withExtendedLifetime((project, generator, output)) { Glibc.exit(0) }
   }
 
   /// A PostgreSQL duration: digits and an optional unit (`ms`, `s`, `min`, `h`, `d`).
