@@ -56,7 +56,8 @@ public struct SQLGenerator {
     public var lineOperations: [Int] = []
     /// What `DDL.parse` reads from some of `lines` (by index): the statements whose shape the
     /// schema editor knows as it writes them (`CREATE TABLE` of plain columns, foreign keys,
-    /// unique constraints, indexes on columns).
+    /// unique constraints, indexes on columns). Only without comments: the output is then for
+    /// the readers of its statements (the lock judge).
     public var read: [Int: DDL.Statement] = [:]
 
     /// The text `sqlmigrate` prints (empty when it prints nothing); made when asked for (a

@@ -13,7 +13,8 @@ final class SchemaEditor {
   /// Whether `comment` writes its lines (not for readers of the statements alone).
   let comments: Bool
   private(set) var collected: [String] = []
-  /// What `DDL` reads from some of `collected` (by index), known as they are written.
+  /// What `DDL` reads from some of `collected` (by index), known as they are written; kept
+  /// only without comments (for the readers of the statements alone: the lock judge).
   private(set) var readStatements: [Int: DDL.Statement] = [:]
   /// The operation that wrote each line of `collected` (-1: none; nil: a comment). Deferred
   /// statements count as the operation that deferred them.
@@ -69,10 +70,12 @@ final class SchemaEditor {
     for e in Catalog.effects(of: sql) { record(e) }
   }
 
+  /// Records a `Statement`, its generated name made once (and, without comments, what `DDL`
+  /// reads from it).
   func execute(_ st: Statement) {
-    let (sql, effect, read) = st.written
-    execute(sql, effect)
-    if let read { readStatements[collected.count - 1] = read }
+    let name = st.rawName
+    execute(st.sql(named: name), st.effect(named: name))
+    if !comments, let read = st.read(named: name) { readStatements[collected.count - 1] = read }
   }
 
   /// Records a catalog effect that has no statement of its own.
@@ -210,7 +213,7 @@ final class SchemaEditor {
     var checks: [String] = []
     var columns: [String] = []
     // The statement as `DDL` reads it, while every column is one `columnAsRead` knows.
-    var read: [DDL.Column]? = []
+    var read: [DDL.Column]? = comments ? nil : []
     for f in model.fields {
       guard var definition = columnSQL(f, includeDefault: false), let column = f.column else {
         continue

@@ -85,18 +85,11 @@ final class Statement {
   /// The catalog change the statement makes.
   var effect: Catalog.Effect? { effect(named: rawName) }
 
-  /// The SQL text, the catalog change and, for the common shapes, the statement `DDL` reads
-  /// from that text; the generated name made once.
-  var written: (sql: String, effect: Catalog.Effect?, read: DDL.Statement?) {
-    let n = rawName
-    return (sql(named: n), effect(named: n), read(named: n))
-  }
-
   /// What `DDL.parse` makes of the text, for a foreign key, a unique constraint or a plain
   /// index on columns (nearly all deferred statements): the judge need not read the text back.
   /// Nil for anything else: placeholders written as text (`USING`, `INCLUDE`, `WHERE`, `WITH`,
   /// expressions), names the reader would not take as written (quotes inside, or a schema).
-  private func read(named raw: String) -> DDL.Statement? {
+  func read(named raw: String) -> DDL.Statement? {
     let plain = DDL.quotedAsRead
     func letter(_ b: UInt8) -> Bool {
       b == UInt8(ascii: "_") || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
@@ -184,7 +177,7 @@ final class Statement {
     }
   }
 
-  private func sql(named raw: String) -> String {
+  func sql(named raw: String) -> String {
     var list: String? = nil
     return Statement.format(template) { key in
       switch key {
@@ -202,7 +195,7 @@ final class Statement {
     }
   }
 
-  private func effect(named n: String) -> Catalog.Effect? {
+  func effect(named n: String) -> Catalog.Effect? {
     switch kind {
     case .index(let unique, let type):
       return .addObject(
