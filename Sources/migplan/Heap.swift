@@ -45,3 +45,21 @@
     static func prepare() {}
   }
 #endif
+
+#if canImport(Darwin)
+  import Darwin
+#endif
+
+extension Heap {
+  /// Ends the process with `status` while `values` are still alive: what a command built is
+  /// not taken apart object by object first (a tenth of a whole-corpus lint).
+  static func exit(_ status: Int32, keeping values: Any?...) -> Never {
+    withExtendedLifetime(values) {
+      #if canImport(Glibc)
+        Glibc.exit(status)
+      #else
+        Darwin.exit(status)
+      #endif
+    }
+  }
+}

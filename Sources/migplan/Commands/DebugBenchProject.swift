@@ -55,7 +55,9 @@ struct DebugBenchProject: ParsableCommand {
       let v = (s * 10000).rounded() / 10
       return "\(v) ms"
     }
-    print("migrations: \(project.migrations.count), plan: \(project.plan.count), statements: \(statements)")
+    print(
+      "migrations: \(project.migrations.count), plan: \(project.plan.count), statements: \(statements)"
+    )
     print("load (read, parse, evaluate, graph): \(ms(load))")
     print("state before every migration:       \(ms(states))")
     print("sqlmigrate SQL of every migration:  \(ms(sql)) (\(outputs.count) migrations)")

@@ -151,9 +151,7 @@ struct Lint: ParsableCommand {
     let renderer = Renderer(format: format, color: color, version: MigplanVersion.current)
     InputError.writeOut(renderer.renderBytes(result))
     let status = result.exitStatus(failOn: settings.failOn)
-    // The process ends here: the project and the result are not taken apart object by object
-    // first (a tenth of a whole-corpus run).
-    withExtendedLifetime((project, result)) { Glibc.exit(status) }
+    Heap.exit(status, keeping: project, result)
   }
 
   /// Where the configuration search starts: the first PATH (its folder for a file) when it

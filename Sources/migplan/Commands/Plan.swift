@@ -4,12 +4,6 @@ import MigplanPlanner
 import MigplanPostgres
 import MigplanRules
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension PlanFormat: ExpressibleByArgument {}
 
 /// `migplan plan [PATH…]`: a phase-by-phase deploy plan for some migrations.
@@ -109,9 +103,7 @@ struct PlanCommand: ParsableCommand {
         pgVersion: pgVersion ?? serverVersion ?? settings.pgVersion, lockTimeout: lockTimeout,
         statementTimeout: statementTimeout, findings: lint.findings)
       InputError.writeOut(plan.render(format))
-      // The process ends here: the project, the lint and the plan are not taken apart object
-      // by object first.
-      withExtendedLifetime((project, lint, plan)) { Glibc.exit(0) }
+      Heap.exit(0, keeping: project, lint, plan)
     } catch {
       InputError.printError("error: \(error.message)")
       throw ExitCode(2)

@@ -2,12 +2,6 @@ import ArgumentParser
 import MigplanModel
 import MigplanSQL
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `migplan sql APP MIGRATION`: what Django 5.2's `sqlmigrate` prints on PostgreSQL.
 struct SQLCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -55,9 +49,7 @@ struct SQLCommand: ParsableCommand {
         path: project.migrations[key]?.path ?? "", range: nil, severity: "warning", p)
     }
     InputError.writeOut(prefix + output.text)
-    // The process ends here: the project and the rendered models are not taken apart object
-    // by object first.
-    withExtendedLifetime((project, generator, output)) { Glibc.exit(0) }
+    Heap.exit(0, keeping: project, generator, output)
   }
 
   /// A PostgreSQL duration: digits and an optional unit (`ms`, `s`, `min`, `h`, `d`).
