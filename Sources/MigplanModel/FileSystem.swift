@@ -115,8 +115,8 @@ public enum FileSystem {
     var st = stat()
     let known = fstat(fd, &st) == 0
     let size = known ? max(Int(st.st_size), 0) : 0
-    // A regular file that gave exactly its size in a read asking for one byte more is at its
-    // end: no second read to be told so (half the reads of a lint).
+    // A regular file that gave exactly its size while one byte more was asked for is at its
+    // end: no further read to be told so (half the reads of a lint).
     let regular = known && (st.st_mode & S_IFMT) == S_IFREG
     var result = [UInt8](repeating: 0, count: size + 1)
     var filled = 0
