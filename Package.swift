@@ -5,7 +5,7 @@ let package = Package(
   name: "migplan",
   products: [
     .executable(name: "migplan", targets: ["migplan"]),
-    // libFuzzer target over the tokenizer and parser; build and run it with Scripts/fuzz.sh.
+    // libFuzzer target over the parser, TOML and every command but the live ones (Scripts/fuzz.sh).
     .executable(name: "migplan-fuzz", targets: ["migplan-fuzz"]),
   ],
   dependencies: [
@@ -34,7 +34,11 @@ let package = Package(
         "MigplanPostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "migplan-fuzz", dependencies: ["MigplanSyntax", "MigplanRules"]),
+    .executableTarget(
+      name: "migplan-fuzz",
+      dependencies: [
+        "MigplanSyntax", "MigplanModel", "MigplanSQL", "MigplanRules", "MigplanPlanner",
+      ]),
     .testTarget(
       name: "MigplanSyntaxTests", dependencies: ["MigplanSyntax", "MigplanTestSupport"]),
     .testTarget(

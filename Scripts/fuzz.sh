@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Fuzzes the tokenizer and parser, and the TOML reader, with libFuzzer (Sources/migplan-fuzz).
+# Fuzzes the tokenizer and parser, the TOML reader, and lint/sql/plan/split on a one-migration
+# project, with libFuzzer (Sources/migplan-fuzz).
 #
 #   bash Scripts/fuzz.sh [SECONDS] [libFuzzer options…]     # default 600 s
 #
 # Builds a release binary with libFuzzer + AddressSanitizer into .build-fuzz, seeds .fuzz/corpus
 # from Fixtures/syntax/**/*.py, Fixtures/toml/**/*.toml and .corpus/**/*.py (run
-# Scripts/fetch-corpus.py for the latter),
+# Scripts/fetch-corpus.py for the latter; its migrations also go in without their dependencies),
 # runs for SECONDS, writes crashing inputs to .fuzz/crashes/ and the whole log to .fuzz/fuzz.log.
 # Exits 0 when no crash was found, 1 when one was (its file is printed), 2 on a build error.
 # Reproduce a crash: .build-fuzz/release/migplan-fuzz .fuzz/crashes/crash-…
@@ -32,6 +33,23 @@ while IFS= read -r -d '' file; do
     seeds=$((seeds + 1))
   fi
 done < <(find -H Fixtures/syntax Fixtures/toml .corpus \( -name '*.py' -o -name '*.toml' \) -type f -print0 2>/dev/null)
+# The corpus migrations again with `dependencies = []`: a one-app project whose migration
+# depends on nothing gets its state, SQL, plan and split built instead of stopping at the graph.
+seeds=$((seeds + $(python3 - <<'PY'
+import hashlib, pathlib, re
+added = 0
+for path in sorted(pathlib.Path(".corpus").rglob("migrations/*.py")):
+    text = path.read_bytes()
+    alone = re.sub(rb"dependencies = \[.*?\n    \]", b"dependencies = []", text, count=1, flags=re.S)
+    if alone == text:
+        continue
+    out = pathlib.Path(".fuzz/corpus") / hashlib.sha1(alone).hexdigest()
+    if not out.exists():
+        out.write_bytes(alone)
+        added += 1
+print(added)
+PY
+)))
 say "corpus: $(find .fuzz/corpus -type f | wc -l) inputs ($seeds new seeds)"
 
 before=$(find .fuzz/crashes -type f | wc -l)
