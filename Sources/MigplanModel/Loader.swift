@@ -11,6 +11,9 @@ public struct AppSource: Hashable, Sendable {
   public var modulePath: String
   /// Where the label came from (`apps.py` path and range), when it was not the folder name.
   public var labelSource: (path: String, range: TextRange)?
+  /// Installed in the project's Python environment (`django.contrib.auth`), not under a root:
+  /// its migrations are part of the graph and the state, and are never linted or planned.
+  public var installed = false
 
   public init(label: String, directory: String, modulePath: String) {
     self.label = label
@@ -207,20 +210,27 @@ public enum Loader {
           Diagnostic(path: root, range: nil, message: "project root is not a folder"))
       } else {
         var seen: Set<[UInt64]> = []
-        walk(root, dotted: [], seen: &seen, into: &apps, &diagnostics)
+        walk(root, dotted: [], packagesOnly: false, seen: &seen, into: &apps, &diagnostics)
       }
       return (apps, diagnostics)
     }
     return (found.flatMap(\.0), found.flatMap(\.1))
   }
 
+  /// Finds the apps in `dir` and below; with `packagesOnly`, only in folders below `dir` that
+  /// are Python packages (hold `__init__.py`), as an importable installed app is.
   private static func walk(
-    _ dir: String, dotted: [String], seen: inout Set<[UInt64]>, into apps: inout [AppSource],
-    _ diagnostics: inout [Diagnostic]
+    _ dir: String, dotted: [String], packagesOnly: Bool, seen: inout Set<[UInt64]>,
+    into apps: inout [AppSource], _ diagnostics: inout [Diagnostic]
   ) {
     // A link back up the tree must not make the walk endless.
     if let id = FileSystem.identity(dir), !seen.insert(id).inserted { return }
     let entries = FileSystem.list(dir)
+    if packagesOnly, !dotted.isEmpty,
+      !entries.contains(where: { $0.name == "__init__.py" && !$0.isDirectory })
+    {
+      return
+    }
     if entries.contains(where: { $0.name == "migrations" && $0.isDirectory }),
       FileSystem.isFile(dir + "/migrations/__init__.py")
     {
@@ -248,7 +258,9 @@ public enum Loader {
       if e.name.hasPrefix(".") || skippedFolders.contains(e.name) || e.name == "migrations" {
         continue
       }
-      walk(dir + "/" + e.name, dotted: dotted + [e.name], seen: &seen, into: &apps, &diagnostics)
+      walk(
+        dir + "/" + e.name, dotted: dotted + [e.name], packagesOnly: packagesOnly, seen: &seen,
+        into: &apps, &diagnostics)
     }
   }
 
@@ -391,7 +403,7 @@ public enum Loader {
         return nil
       }
       diagnostics.append(
-        Diagnostic(path: path, range: d.range, message: "dependency on unknown app: \(k.app)"))
+        Diagnostic(path: path, range: d.range, message: Self.unknownApp + k.app))
       return nil
     }
     for key in order {
@@ -478,12 +490,90 @@ public enum Loader {
 
   /// Discovers the apps under `roots` and loads them; `operationsFor` as in
   /// `load(apps:settings:unmigratedApps:operationsFor:)`.
+  ///
+  /// Apps the migrations depend on that no root holds (`auth`, `contenttypes`: Django's own,
+  /// or a third-party app's) are looked for in the project's Python environment
+  /// (`PythonEnvironment.sitePackages`, unless `sitePackages` names the folders) and, when
+  /// found there, loaded as installed apps.
   public static func load(
-    roots: [String], settings: Settings = Settings(), operationsFor: ((String) -> Bool)? = nil
+    roots: [String], settings: Settings = Settings(), sitePackages: [String]? = nil,
+    operationsFor: ((String) -> Bool)? = nil
   ) -> Project {
     let (apps, found) = discover(roots: roots)
     var project = load(apps: apps, settings: settings, operationsFor: operationsFor)
+    let missing = unknownApps(project)
+    if !missing.isEmpty {
+      let folders = sitePackages ?? PythonEnvironment.sitePackages(near: roots)
+      let installed = installedApps(
+        missing, known: Set(project.apps.map(\.label)), sitePackages: folders,
+        settings: settings)
+      if !installed.isEmpty {
+        project = load(apps: apps + installed, settings: settings, operationsFor: operationsFor)
+      }
+      // What was looked at, and how to point migplan at the right place.
+      let looked =
+        folders.isEmpty
+        ? "no root holds it and no Python environment was found"
+        : "no root holds it, nor \(folders.count == 1 ? folders[0] : "any of \(folders.count) site-packages folders")"
+      let still = unknownApps(project)
+      func aboutMissing(_ message: String) -> Bool {
+        message.hasPrefix(Self.unknownApp)
+          || still.contains { message.contains("depends on nonexistent migration \($0).") }
+      }
+      for i in project.diagnostics.indices where aboutMissing(project.diagnostics[i].message) {
+        project.diagnostics[i].message +=
+          " (\(looked); name the folder Django is installed in with `site-packages` in [tool.migplan])"
+      }
+    }
     project.diagnostics = found + project.diagnostics
     return project
   }
+
+  /// How the diagnostic of a dependency on an app the project does not have starts.
+  static let unknownApp = "dependency on unknown app: "
+
+  /// The labels of apps that migrations of `project` depend on (or run before) but that it
+  /// does not have.
+  static func unknownApps(_ project: Project) -> Set<String> {
+    let labels = Set(project.apps.map(\.label))
+    var unknown: Set<String> = []
+    for m in project.migrations.values {
+      for d in m.dependencies where !labels.contains(d.key.app) { unknown.insert(d.key.app) }
+      for d in m.runBefore where !labels.contains(d.key.app) { unknown.insert(d.key.app) }
+    }
+    return unknown
+  }
+
+  /// The installed apps labelled `missing` in the first of `sitePackages` that has each, and
+  /// the installed apps their migrations depend on in turn (`auth` needs `contenttypes`);
+  /// `known` are the labels the project has already. The folders are walked in order, each
+  /// only once an app is wanted that the ones before do not have.
+  static func installedApps(
+    _ missing: Set<String>, known: Set<String>, sitePackages: [String], settings: Settings
+  ) -> [AppSource] {
+    var folders = sitePackages.makeIterator()
+    var available: [String: AppSource] = [:]
+    var chosen: [AppSource] = []
+    var taken: Set<String> = []
+    var wanted = missing
+    while true {
+      while wanted.contains(where: { available[$0] == nil }), let folder = folders.next() {
+        var seen: Set<[UInt64]> = []
+        var found: [AppSource] = []
+        var ignored: [Diagnostic] = []
+        walk(folder, dotted: [], packagesOnly: true, seen: &seen, into: &found, &ignored)
+        for var app in found where available[app.label] == nil && !taken.contains(app.label) {
+          app.installed = true
+          available[app.label] = app
+        }
+      }
+      let more = wanted.sorted().compactMap { available.removeValue(forKey: $0) }
+      if more.isEmpty { return chosen }
+      chosen += more
+      taken.formUnion(more.map(\.label))
+      let alone = load(apps: chosen, settings: settings, operationsFor: { _ in false })
+      wanted = unknownApps(alone).subtracting(known).subtracting(taken)
+    }
+  }
+
 }

@@ -14,6 +14,7 @@ import MigplanModel
 /// | key | type | default |
 /// |---|---|---|
 /// | `roots` | array of folders, relative to the config file | the current folder |
+/// | `site-packages` | array of folders (relative to the config file) where the apps the roots lack are installed | searched (`PythonEnvironment`) |
 /// | `pg-version` | integer 10…18 | 14 |
 /// | `select` | array of rule ids: only these run | every rule |
 /// | `ignore` | array of rule ids that do not run | none |
@@ -36,6 +37,9 @@ public struct LintConfig: Sendable {
   /// The folder relative roots and exclude globs are resolved against.
   public var directory: String = "."
   public var roots: [String] = []
+  /// Where apps the migrations depend on but the roots lack are installed; nil: searched for
+  /// (`PythonEnvironment.sitePackages`), empty: nowhere.
+  public var sitePackages: [String]? = nil
   public var pgVersion = 14
   public var select: [String]? = nil
   public var ignore: [String] = []
@@ -58,7 +62,8 @@ public struct LintConfig: Sendable {
 
   /// The keys `[tool.migplan]` accepts.
   public static let keys: [String] = [
-    "roots", "pg-version", "select", "ignore", "severity", "exclude", "settings", "field-types",
+    "roots", "site-packages", "pg-version", "select", "ignore", "severity", "exclude", "settings",
+    "field-types",
     "operations", "require-reason", "fail-on", "rewrite-warning", "rewrite-error", "long-running",
   ]
 
@@ -253,6 +258,8 @@ public enum ConfigLoader {
       switch key {
       case "roots":
         config.roots = try strings(key, value).map { join(directory, $0) }
+      case "site-packages":
+        config.sitePackages = try strings(key, value).map { join(directory, $0) }
       case "pg-version":
         guard let v = value.int, LintConfig.pgVersions.contains(v) else {
           throw ConfigError(

@@ -76,6 +76,7 @@ public enum Linter {
   public static func run(_ request: LintRequest, rules: [any Rule.Type] = Rules.all) -> LintResult {
     let project = Loader.load(
       roots: request.roots, settings: request.config.djangoSettings,
+      sitePackages: request.config.sitePackages,
       operationsFor: request.paths.isEmpty ? nil : Loader.files(under: request.paths))
     return run(request, project: project, rules: rules)
   }
@@ -100,11 +101,12 @@ public enum Linter {
     var candidates: [String] = []
     // The loader's listing of each app's folder; folders it did not list are listed now.
     var listing = project.moduleFiles
-    let unlisted = project.apps.filter { listing[$0.directory] == nil }
+    let unlisted = project.apps.filter { !$0.installed && listing[$0.directory] == nil }
     for (app, names) in zip(unlisted, Loader.moduleFiles(of: unlisted)) {
       listing[app.directory] = names
     }
-    for app in project.apps {
+    // Installed apps (`django.contrib.auth`) build the state; they are not the project's to lint.
+    for app in project.apps where !app.installed {
       for name in listing[app.directory] ?? [] {
         candidates.append(app.directory + "/migrations/" + name)
       }

@@ -263,6 +263,7 @@ let concurrentIndex =
     let toml = """
       [tool.migplan]
       roots = ["src"]
+      site-packages = [".venv/lib/python3.12/site-packages", "/usr/local/lib/python3.12/site-packages"]
       pg-version = 16
       select = ["concurrently-in-atomic", "unknown-operation"]
       exclude = ["src/vendor/*"]
@@ -285,6 +286,11 @@ let concurrentIndex =
     let c = try #require(
       try ConfigLoader.parse(toml, file: "/p/pyproject.toml", directory: "/p", isPyproject: true))
     #expect(c.roots == ["/p/src"])
+    #expect(
+      c.sitePackages == [
+        "/p/.venv/lib/python3.12/site-packages", "/usr/local/lib/python3.12/site-packages",
+      ])
+    #expect(LintConfig().sitePackages == nil)
     #expect(c.pgVersion == 16)
     #expect(c.select == ["concurrently-in-atomic", "unknown-operation"])
     #expect(c.requireReason == false && c.failOn == .warning)

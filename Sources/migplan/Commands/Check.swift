@@ -272,7 +272,8 @@ struct Check: ParsableCommand {
 
   /// Loads the project graph, or prints its problems as `path:line:col: error: …` and exits 2.
   private func loadProject(_ roots: [String], _ settings: LintConfig) throws -> Project {
-    let project = Loader.load(roots: roots, settings: settings.djangoSettings)
+    let project = Loader.load(
+      roots: roots, settings: settings.djangoSettings, sitePackages: settings.sitePackages)
     try InputError.exitOnDiagnostics(project.diagnostics)
     return project
   }

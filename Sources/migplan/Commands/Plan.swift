@@ -72,7 +72,8 @@ struct PlanCommand: ParsableCommand {
   func run() throws {
     let settings = try ProjectOptions.config(config)
     let roots = ProjectOptions.roots(roots, settings)
-    let project = Loader.load(roots: roots, settings: settings.djangoSettings)
+    let project = Loader.load(
+      roots: roots, settings: settings.djangoSettings, sitePackages: settings.sitePackages)
     try InputError.exitOnDiagnostics(project.diagnostics)
     var paths = self.paths
     if let ref = changedSince {
@@ -163,9 +164,13 @@ enum ProjectOptions {
     !given.isEmpty ? given : !config.roots.isEmpty ? config.roots : ["."]
   }
 
-  /// The migrations named by files or migrations folders, else every app's leaf.
+  /// The migrations named by files or migrations folders, else the leaf of every app under
+  /// the roots (not of the installed ones).
   static func select(_ paths: [String], in project: Project) throws -> [MigrationKey] {
-    guard !paths.isEmpty else { return project.graph.leafNodes() }
+    guard !paths.isEmpty else {
+      let installed = Set(project.apps.filter(\.installed).map(\.label))
+      return project.graph.leafNodes().filter { !installed.contains($0.app) }
+    }
     var byPath: [String: MigrationKey] = [:]
     for m in project.migrations.values {
       byPath[FileSystem.realPath(m.path) ?? m.path] = m.key

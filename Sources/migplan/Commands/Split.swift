@@ -45,7 +45,8 @@ struct SplitCommand: ParsableCommand {
   func run() throws {
     let settings = try ProjectOptions.config(config)
     let roots = ProjectOptions.roots(roots, settings)
-    let project = Loader.load(roots: roots, settings: settings.djangoSettings)
+    let project = Loader.load(
+      roots: roots, settings: settings.djangoSettings, sitePackages: settings.sitePackages)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let m = try InputError.migration(project, app: app, name: migration)
     let result: SplitResult

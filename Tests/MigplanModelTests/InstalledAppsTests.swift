@@ -1,0 +1,124 @@
+import Foundation
+import MigplanModel
+import MigplanTestSupport
+import Testing
+
+/// Apps a project's migrations depend on that its roots do not hold, found installed in a
+/// Python environment beside it: a project in a temporary folder with a virtual environment
+/// (`.venv/pyvenv.cfg`, `.venv/lib/python3.11/site-packages`) whose packages hold apps written
+/// here. Django's own `auth` and `contenttypes`, found in a real environment, are
+/// `InstalledDjangoOracleTests`' (MigplanPlannerTests), against Django's `sqlmigrate`.
+@Suite struct InstalledAppsTests {
+  /// The project: `shop` under `src/` depends on the installed `base` (whose app folder name
+  /// is not its label) and `extra`, which depends on `base` in turn; `unused` is installed too,
+  /// and `loose` lies in a folder that is no Python package.
+  final class Layout {
+    let dir: String
+    let fm = FileManager.default
+    var root: String { dir + "/src" }
+    var sitePackages: String { dir + "/.venv/lib/python3.11/site-packages" }
+
+    init() throws {
+      dir =
+        fm.temporaryDirectory.appendingPathComponent("migplan-installed-\(UUID().uuidString)")
+        .path
+      let migration = { (deps: String, ops: String) in
+        "from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n"
+          + "    dependencies = [\(deps)]\n    operations = [\(ops)]\n"
+      }
+      let create = { (name: String) in
+        "migrations.CreateModel(name=\"\(name)\", fields=[(\"id\", models.AutoField(primary_key=True))])"
+      }
+      try write("src/shop/__init__.py", "")
+      try write("src/shop/migrations/__init__.py", "")
+      try write(
+        "src/shop/migrations/0001_initial.py",
+        migration(
+          "(\"base\", \"0001_initial\"), (\"extra\", \"__first__\")",
+          "migrations.CreateModel(name=\"Order\", fields=[(\"id\", models.AutoField(primary_key=True)), "
+            + "(\"item\", models.ForeignKey(\"base.Item\", on_delete=models.CASCADE))])"))
+      try write(".venv/pyvenv.cfg", "home = /usr/bin\n")
+      let pkg = ".venv/lib/python3.11/site-packages/"
+      try write(pkg + "vendor/__init__.py", "")
+      try write(pkg + "vendor/core/__init__.py", "")
+      try write(
+        pkg + "vendor/core/apps.py",
+        "from django.apps import AppConfig\n\nclass CoreConfig(AppConfig):\n"
+          + "    name = \"vendor.core\"\n    label = \"base\"\n")
+      try write(pkg + "vendor/core/migrations/__init__.py", "")
+      try write(pkg + "vendor/core/migrations/0001_initial.py", migration("", create("Item")))
+      // Risky, but not the project's to lint.
+      try write(
+        pkg + "vendor/core/migrations/0002_drop.py",
+        migration(
+          "(\"base\", \"0001_initial\")",
+          "migrations.AddIndex(\"item\", models.Index(fields=[\"id\"], name=\"base_item_id_idx\"))")
+      )
+      try write(pkg + "extra/__init__.py", "")
+      try write(pkg + "extra/migrations/__init__.py", "")
+      try write(
+        pkg + "extra/migrations/0001_initial.py",
+        migration("(\"base\", \"0002_drop\")", create("Note")))
+      try write(pkg + "unused/__init__.py", "")
+      try write(pkg + "unused/migrations/__init__.py", "")
+      try write(pkg + "unused/migrations/0001_initial.py", migration("", create("Thing")))
+      try write(pkg + "notapackage/loose/__init__.py", "")
+      try write(pkg + "notapackage/loose/migrations/__init__.py", "")
+      try write(pkg + "notapackage/loose/migrations/0001_initial.py", migration("", create("L")))
+    }
+
+    func write(_ path: String, _ text: String) throws {
+      try fm.createDirectory(
+        atPath: (dir + "/" + path as NSString).deletingLastPathComponent,
+        withIntermediateDirectories: true)
+      #expect(fm.createFile(atPath: dir + "/" + path, contents: Data(text.utf8)))
+    }
+
+    deinit { try? fm.removeItem(atPath: dir) }
+  }
+
+  @Test func aVirtualEnvironmentAboveTheRootIsFound() throws {
+    let layout = try Layout()
+    #expect(PythonEnvironment.sitePackages(near: [layout.root]).first == layout.sitePackages)
+  }
+
+  @Test func installedAppsTheProjectNeedsAreLoadedAndNoOthers() throws {
+    let layout = try Layout()
+    let project = Loader.load(roots: [layout.root])
+    #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
+    let installed = project.apps.filter(\.installed)
+    #expect(installed.map(\.label).sorted() == ["base", "extra"])
+    #expect(installed.map(\.modulePath).sorted() == ["extra", "vendor.core"])
+    #expect(project.apps.filter { !$0.installed }.map(\.label) == ["shop"])
+    #expect(
+      project.plan.map(\.description) == [
+        "base.0001_initial", "base.0002_drop", "extra.0001_initial", "shop.0001_initial",
+      ])
+    // The installed model is in the state the project's migration builds on.
+    let state = project.state(at: MigrationKey("shop", "0001_initial"), atEnd: true).0
+    #expect(state.models[ModelKey("base", "item")] != nil)
+    #expect(state.models[ModelKey("shop", "order")] != nil)
+  }
+
+  @Test func withoutSitePackagesTheAppsAreUnknown() throws {
+    let layout = try Layout()
+    let project = Loader.load(roots: [layout.root], sitePackages: [])
+    #expect(project.apps.map(\.label) == ["shop"])
+    #expect(
+      project.diagnostics.map(\.message).sorted()
+        == [
+          "migration shop.0001_initial depends on nonexistent migration base.0001_initial (no root holds it and no Python environment was found; name the folder Django is installed in with `site-packages` in [tool.migplan])",
+          "dependency on unknown app: extra (no root holds it and no Python environment was found; name the folder Django is installed in with `site-packages` in [tool.migplan])",
+        ].sorted(), "\(project.diagnostics)")
+  }
+
+  @Test func sitePackagesNamedExplicitlyAreTheOnlyOnesSearched() throws {
+    let layout = try Layout()
+    let named = Loader.load(roots: [layout.root], sitePackages: [layout.sitePackages])
+    #expect(named.diagnostics.isEmpty, "\(named.diagnostics)")
+    let elsewhere = Loader.load(roots: [layout.root], sitePackages: [layout.dir + "/src"])
+    #expect(elsewhere.apps.filter(\.installed).isEmpty)
+    #expect(elsewhere.diagnostics.count == 2)
+    #expect(elsewhere.diagnostics.allSatisfy { $0.message.contains("nor \(layout.dir)/src;") })
+  }
+}
