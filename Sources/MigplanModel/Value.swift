@@ -131,6 +131,9 @@ public struct Keyword: Hashable, Sendable {
 public struct Settings: Sendable {
   public var values: [String: String]
   public var flags: [String: Bool]
+  /// Column types of field classes migplan does not know, by import path (config
+  /// `field-types`: `"shop.fields.MoneyField" = "numeric(12, 2)"`).
+  public var fieldTypes: [String: String] = [:]
 
   /// migplan's documented defaults for `flags`.
   public static let defaultFlags: [String: Bool] = [

@@ -83,7 +83,11 @@ public struct LintConfig: Sendable {
   }
 
   /// The Django settings the loader evaluates migrations with.
-  public var djangoSettings: Settings { Settings(settings, flags: settingFlags) }
+  public var djangoSettings: Settings {
+    var s = Settings(settings, flags: settingFlags)
+    s.fieldTypes = fieldTypes
+    return s
+  }
 
   /// True when `path` matches one of the exclude globs (relative to `directory`).
   public func isExcluded(_ path: String) -> Bool {

@@ -466,6 +466,7 @@ private struct OperationChecker: Sendable {
         before: before, after: state, statements: output?.operations[i] ?? [],
         impacts: byOp[i] ?? [], migrationImpacts: ordered, pgVersion: context.config.pgVersion)
       ctx.sites = sites[i] ?? []
+      ctx.renderError = output?.renderErrors[i]
       ctx.migrationStart = start
       ctx.migrationSteps = memo
       ctx.databaseOperations = OperationFacts.databaseOperations(ctx)

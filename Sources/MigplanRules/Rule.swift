@@ -98,6 +98,9 @@ public struct OperationContext: Sendable {
   public var migrationImpacts: [(operation: Int, impact: StatementImpact)]
   /// The PostgreSQL major version the deploy runs on (config `pg-version`).
   public var pgVersion: Int
+  /// Why migplan could not write this operation's SQL (a field class it does not know, a
+  /// relation to a model the state lacks), when SQL was written and failed.
+  public var renderError: String? = nil
   /// This operation's statements with their context in the migration, when the engine
   /// computed them for the whole migration at once (`StatementSites.all`).
   var sites: [StatementSite]? = nil

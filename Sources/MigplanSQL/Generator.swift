@@ -49,6 +49,8 @@ public struct SQLGenerator {
     public var lines: [String]
     /// Problems that make the output differ from Django's (unknown classes, Django errors).
     public var problems: [String]
+    /// Why an operation's SQL could not be written, by operation index.
+    public var renderErrors: [Int: String] = [:]
     /// The statements of each operation (by index in `typedOperations`), deferred ones (the
     /// indexes Django creates at the end of the migration) under the operation that made them.
     public var operations: [Int: [String]] = [:]
@@ -136,6 +138,7 @@ public struct SQLGenerator {
     let steps = steps?.count == migration.typedOperations.count ? steps : nil
     var state = start ?? project.state(at: key, atEnd: false).0
     var problems: [String] = []
+    var renderErrors: [Int: String] = [:]
     for (index, op) in migration.typedOperations.enumerated() {
       editor.currentOperation = index
       defer { editor.stampDeferred() }
@@ -173,6 +176,7 @@ public struct SQLGenerator {
           .run(op, from: from, to: state)
       } catch {
         problems.append("\(op.className): \(error)")
+        renderErrors[index] = error.message
         editor.comment("-- migplan: cannot render: \(error)")
       }
       if editor.collectedCount == before { editor.comment("-- (no-op)") }
@@ -180,6 +184,7 @@ public struct SQLGenerator {
     editor.flush()
     let lines = editor.collected
     var output = Output(key: key, atomic: migration.atomic, lines: lines, problems: problems)
+    output.renderErrors = renderErrors
     output.read = editor.readStatements
     for (line, op) in zip(lines, editor.collectedOperations) {
       if let op { output.operations[op, default: []].append(line) }

@@ -344,7 +344,19 @@ public struct Renderer: Sendable {
     throws(RenderError) -> SQLField
   {
     guard let internalType = f.internalType, let base = f.djangoClass else {
-      throw RenderError(message: "\(m.key).\(name): unknown field class \(f.path)")
+      guard let dbType = settings.fieldTypes[f.path] else {
+        throw RenderError(message: "\(m.key).\(name): unknown field class \(f.path)")
+      }
+      // A class the config gives a column type: a plain column of that type, with Django's
+      // `Field` defaults for the rest.
+      return SQLField(
+        name: name, field: f, column: f.dbColumn ?? name,
+        internalType: String(f.path.split(separator: ".").last ?? ""), dbType: dbType,
+        null: f.null, primaryKey: f.primaryKey, unique: f.unique, dbIndex: f.dbIndex,
+        check: nil, suffix: nil, collation: f.keywords["db_collation"]?.stringValue, target: nil,
+        dbConstraint: true, through: nil, emptyStringsAllowed: true,
+        blank: f.argument("blank")?.truth ?? false,
+        autoCreated: f.argument("auto_created")?.truth ?? false)
     }
     let isFK = base == "ForeignKey" || base == "OneToOneField"
     let column: String? =

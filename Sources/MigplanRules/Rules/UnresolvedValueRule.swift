@@ -1,13 +1,15 @@
 import MigplanModel
 import MigplanSyntax
 
-/// Flags a value inside an operation that migplan cannot evaluate without running Python, and
-/// a built-in operation's argument that is missing or not of the kind Django expects.
+/// Flags a value inside an operation that migplan cannot evaluate without running Python, a
+/// built-in operation's argument that is missing or not of the kind Django expects, and an
+/// operation whose SQL migplan cannot write (a field class it does not know).
 struct UnresolvedValueRule: Rule {
   static let id = "unresolved-value"
   static let summary = "an operation argument migplan cannot evaluate statically"
   static let phase = Phase.review
   static let defaultSeverity = Severity.warning
+  static let needsSQL = true
 
   static let why =
     "what migplan cannot evaluate it cannot judge; the operation is never assumed safe"
@@ -16,6 +18,20 @@ struct UnresolvedValueRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let op = operation.operation
+    // An operation with values reported below fails to render for the same reason, and an
+    // operation migplan does not know is `unknown-operation`'s.
+    var known = true
+    if case .unknown = op.kind { known = false }
+    if let error = operation.renderError, known, !Self.containsUnresolved(op.value),
+      op.unresolved.isEmpty
+    {
+      report.add(
+        Self.self, at: op.range, "migplan cannot write the SQL of `\(op.className)`: \(error)",
+        why: "the SQL rules (locks, rewrites, indexes) have nothing to judge",
+        help: error.contains("unknown field class")
+          ? "give the class's column type under [tool.migplan.field-types] in the config"
+          : Self.help)
+    }
     // Nearly every operation holds nothing unresolved: found out without the argument names.
     guard Self.containsUnresolved(op.value) || !op.unresolved.isEmpty else { return }
     Self.walkSchema(op.value) { v in

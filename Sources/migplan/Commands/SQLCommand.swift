@@ -22,14 +22,23 @@ struct SQLCommand: ParsableCommand {
   var migration: String
 
   @Option(
-    name: .customLong("root"), help: "A project root (repeatable; default: the current folder).")
+    name: .customLong("root"),
+    help: "A project root (repeatable; default: `roots` from the config, else the current folder).")
   var roots: [String] = []
 
   @Option(help: "Prefix `SET lock_timeout` and `SET statement_timeout`: LOCK,STATEMENT.")
   var withTimeouts: String?
 
+  @Option(help: "Configuration file (default: found by walking up from the current folder).")
+  var config: String?
+
   func run() throws {
-    let project = Loader.load(roots: roots.isEmpty ? ["."] : roots)
+    // The config's settings (AUTH_USER_MODEL, field-types, …) change the SQL as they change
+    // what lint judges.
+    let settings = try ProjectOptions.config(config)
+    let project = Loader.load(
+      roots: ProjectOptions.roots(roots, settings), settings: settings.djangoSettings,
+      sitePackages: settings.sitePackages)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let key = try InputError.migration(project, app: app, name: migration).key
     var prefix = ""
@@ -42,7 +51,7 @@ struct SQLCommand: ParsableCommand {
       }
       prefix = "SET lock_timeout = '\(parts[0])';\nSET statement_timeout = '\(parts[1])';\n"
     }
-    let generator = SQLGenerator(project: project)
+    let generator = SQLGenerator(project: project, settings: settings.djangoSettings)
     let output = generator.sql(for: key)
     for p in output.problems {
       InputError.printLocated(

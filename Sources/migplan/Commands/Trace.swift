@@ -63,8 +63,12 @@ struct TraceCommand: ParsableCommand {
   var migration: String
 
   @Option(
-    name: .customLong("root"), help: "A project root (repeatable; default: the current folder).")
+    name: .customLong("root"),
+    help: "A project root (repeatable; default: `roots` from the config, else the current folder).")
   var roots: [String] = []
+
+  @Option(help: "Configuration file (default: found by walking up from the current folder).")
+  var config: String?
 
   @Option(help: "lock_timeout of the traced transaction (e.g. 5s, 500ms).")
   var lockTimeout: Check.Milliseconds = Check.Milliseconds(value: 5000)
@@ -92,7 +96,10 @@ struct TraceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let project = Loader.load(roots: roots.isEmpty ? ["."] : roots)
+    let settings = try ProjectOptions.config(config)
+    let project = Loader.load(
+      roots: ProjectOptions.roots(roots, settings), settings: settings.djangoSettings,
+      sitePackages: settings.sitePackages)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let key = try InputError.migration(project, app: app, name: migration).key
     let plan = project.plan
@@ -105,7 +112,8 @@ struct TraceCommand: ParsableCommand {
           ?? "error: \(key) is not in the migration plan")
       throw ExitCode(2)
     }
-    let script = TraceScript(project: project, plan: plan, target: position)
+    let script = TraceScript(
+      project: project, plan: plan, target: position, settings: settings.djangoSettings)
     for (k, problem) in script.problems {
       InputError.printLocated(
         path: project.migrations[k]?.path ?? "", range: nil, severity: "warning",
@@ -196,9 +204,9 @@ struct TraceScript {
   /// The SQL `migrate` runs (migplan's `.migrate` mode) for `plan[..<target]` and
   /// `plan[target]`. Atomic migrations are set up between `BEGIN` and `COMMIT`, the others
   /// statement by statement.
-  init(project: Project, plan: [MigrationKey], target: Int) {
+  init(project: Project, plan: [MigrationKey], target: Int, settings: Settings = Settings()) {
     self.target = plan[target]
-    let generator = SQLGenerator(project: project, mode: .migrate)
+    let generator = SQLGenerator(project: project, settings: settings, mode: .migrate)
     var catalog = Catalog()
     for k in plan[..<target] {
       let (output, effects) = generator.generate(k, catalog: catalog)

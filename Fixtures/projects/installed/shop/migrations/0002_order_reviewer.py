@@ -2,6 +2,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import shop.fields
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -19,6 +21,11 @@ class Migration(migrations.Migration):
                 related_name="reviewed_orders",
                 to=settings.AUTH_USER_MODEL,
             ),
+        ),
+        migrations.AddField(
+            model_name="order",
+            name="price",
+            field=shop.fields.MoneyField(null=True),
         ),
         migrations.AddIndex(
             model_name="order",
