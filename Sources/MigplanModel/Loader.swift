@@ -575,5 +575,4 @@ public enum Loader {
       wanted = unknownApps(alone).subtracting(known).subtracting(taken)
     }
   }
-
 }

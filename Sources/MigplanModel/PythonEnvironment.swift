@@ -55,7 +55,9 @@ public enum PythonEnvironment {
     var out: [String] = []
     let lib = prefix + "/lib"
     let versions = FileSystem.list(lib).filter { $0.isDirectory && $0.name.hasPrefix("python3") }
-    for v in versions.map(\.name).sorted(by: >) {
+    // The newest first (`python3.12` before `python3.9`), `python3` (Debian's) last.
+    func minor(_ name: String) -> Int { Int(name.dropFirst("python3.".count)) ?? -1 }
+    for v in versions.map(\.name).sorted(by: { minor($0) > minor($1) }) {
       for kind in ["site-packages", "dist-packages"]
       where FileSystem.isDirectory(lib + "/" + v + "/" + kind) {
         out.append(lib + "/" + v + "/" + kind)

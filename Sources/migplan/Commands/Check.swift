@@ -215,7 +215,7 @@ struct Check: ParsableCommand {
       // migrate-mode SQL and its lock judgement), unless --table chose the tables.
       if let project, tables.isEmpty {
         let pending = MigrationStatus(facts: collected, project: project).pending ?? []
-        let touched = Check.touchedTables(project, pending).filter { t in
+        let touched = Check.touchedTables(project, pending, settings.djangoSettings).filter { t in
           !collected.tables.contains { $0.requested == t }
         }
         if !touched.isEmpty {
@@ -549,9 +549,11 @@ extension Check {
 
   /// The tables the SQL of `pending` migrations takes locks on (tables they create included:
   /// the check then says they do not exist yet), in the order they first appear.
-  static func touchedTables(_ project: Project, _ pending: [MigrationKey]) -> [String] {
+  static func touchedTables(
+    _ project: Project, _ pending: [MigrationKey], _ settings: Settings = Settings()
+  ) -> [String] {
     guard !pending.isEmpty else { return [] }
-    let analysis = ProjectAnalysis(project: project)
+    let analysis = ProjectAnalysis(project: project, settings: settings)
     var out: [String] = []
     for key in pending {
       for (_, impacts) in (analysis.impacts[key] ?? [:]).sorted(by: { $0.key < $1.key }) {
