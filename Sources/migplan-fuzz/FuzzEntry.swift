@@ -52,7 +52,8 @@ enum FuzzProject {
 
   static func run(_ bytes: [UInt8]) {
     write(root + "/f/migrations/0001_fuzz.py", bytes)
-    let project = Loader.load(roots: [root])
+    // No site-packages: the same input loads the same project on any machine.
+    let project = Loader.load(roots: [root], sitePackages: [])
     let result = Linter.run(LintRequest(roots: [root]), project: project)
     for format in OutputFormat.allCases { keep(Renderer(format: format).renderBytes(result)) }
     keep(SQLGenerator(project: project).all().map(\.text))
