@@ -337,8 +337,90 @@ extension Recipes {
       "stop reading and writing `\(modelName).\(name)` (remove it from the model)")
     var drop = ChainStep(
       stage: .afterDeploy, label: "drop_column", rule: nil, writer: w, origin: s.index)
+    // A model this migration deletes is out of the state by the time the column goes (its own
+    // steps take it out before the deploy), and Django cannot render a relation to a model the
+    // state lacks: the model is put back into the state around the drop (which also lets the
+    // rollback add the foreign key again).
+    var target: ModelState? = nil
+    if field.isRelation, !field.isManyToMany, let to = field.relatedModel {
+      let key = ModelKey(reference: to, app: s.app, selfName: model)
+      let deleted = s.migration.typedOperations.dropFirst(s.index + 1).contains {
+        if case .deleteModel(let name) = $0.kind { return ModelKey(s.app, name) == key }
+        return false
+      }
+      if deleted { target = s.before.models[key] }
+    }
+    if let target {
+      drop.operations.append(
+        .call(
+          "migrations.SeparateDatabaseAndState",
+          [("state_operations", .list([try createModelState(target, &drop.writer)]))]))
+    }
     try drop.dropField(model, name, kept, rule: field.isManyToMany ? "drop-table" : "drop-column")
+    if let target {
+      drop.operations.append(
+        .call(
+          "migrations.SeparateDatabaseAndState",
+          [
+            (
+              "state_operations",
+              .list([.call("migrations.DeleteModel", [("name", .inline(q(target.name)))])])
+            )
+          ]))
+    }
     return [first, drop]
+  }
+
+  /// `migrations.CreateModel(…)` of the model as the state holds it (for a state-only
+  /// re-creation before its table or a relation to it is dropped).
+  static func createModelState(_ m: ModelState, _ writer: inout PythonWriter) throws(SplitError)
+    -> PyNode
+  {
+    var fields: [PyNode] = []
+    for (name, f) in m.fields {
+      fields.append(.inline("(" + q(name) + ", " + (try writer.inline(stateField(f))) + ")"))
+    }
+    var options: [(key: String, value: PyNode)] = []
+    for (k, v) in m.options.sorted(by: { $0.key < $1.key }) {
+      options.append((q(k), .inline(try writer.inline(v))))
+    }
+    func together(_ groups: [[String]]) -> String {
+      "{"
+        + groups.map { "(" + $0.map(q).joined(separator: ", ") + ($0.count == 1 ? ",)" : ")") }
+        .joined(separator: ", ") + "}"
+    }
+    if !m.uniqueTogether.isEmpty {
+      options.append((q("unique_together"), .inline(together(m.uniqueTogether))))
+    }
+    if !m.indexTogether.isEmpty {
+      options.append((q("index_together"), .inline(together(m.indexTogether))))
+    }
+    if !m.indexes.isEmpty {
+      var parts: [String] = []
+      for i in m.indexes { parts.append(try writer.inline(i.construct.value)) }
+      options.append((q("indexes"), .inline("[" + parts.joined(separator: ", ") + "]")))
+    }
+    if !m.constraints.isEmpty {
+      var parts: [String] = []
+      for c in m.constraints { parts.append(try writer.inline(c.construct.value)) }
+      options.append((q("constraints"), .inline("[" + parts.joined(separator: ", ") + "]")))
+    }
+    var args: [(name: String?, value: PyNode)] = [
+      ("name", .inline(q(m.name))), ("fields", .list(fields)),
+    ]
+    if !options.isEmpty { args.append(("options", .dict(options))) }
+    if !m.bases.isEmpty {
+      var parts: [String] = []
+      for b in m.bases { parts.append(try writer.inline(b)) }
+      args.append(
+        ("bases", .inline("(" + parts.joined(separator: ", ") + (parts.count == 1 ? ",)" : ")"))))
+    }
+    if !m.managers.isEmpty {
+      var parts: [String] = []
+      for b in m.managers { parts.append(try writer.inline(b)) }
+      args.append(("managers", .inline("[" + parts.joined(separator: ", ") + "]")))
+    }
+    return .call("migrations.CreateModel", args)
   }
 
   static func deleteModel(_ s: OperationSite, _ w: inout PythonWriter, model m: ModelState)
@@ -361,54 +443,10 @@ extension Recipes {
       "stop using the model `\(m.name)` (remove it and every relation to it)")
     var drop = ChainStep(
       stage: .afterDeploy, label: "drop_table", rule: nil, writer: w, origin: s.index)
-    var fields: [PyNode] = []
-    for (name, f) in m.fields {
-      fields.append(.inline("(" + q(name) + ", " + (try drop.writer.inline(stateField(f))) + ")"))
-    }
-    var options: [(key: String, value: PyNode)] = []
-    for (k, v) in m.options.sorted(by: { $0.key < $1.key }) {
-      options.append((q(k), .inline(try drop.writer.inline(v))))
-    }
-    func together(_ groups: [[String]]) -> String {
-      "{"
-        + groups.map { "(" + $0.map(q).joined(separator: ", ") + ($0.count == 1 ? ",)" : ")") }
-        .joined(separator: ", ") + "}"
-    }
-    if !m.uniqueTogether.isEmpty {
-      options.append((q("unique_together"), .inline(together(m.uniqueTogether))))
-    }
-    if !m.indexTogether.isEmpty {
-      options.append((q("index_together"), .inline(together(m.indexTogether))))
-    }
-    if !m.indexes.isEmpty {
-      var parts: [String] = []
-      for i in m.indexes { parts.append(try drop.writer.inline(i.construct.value)) }
-      options.append((q("indexes"), .inline("[" + parts.joined(separator: ", ") + "]")))
-    }
-    if !m.constraints.isEmpty {
-      var parts: [String] = []
-      for c in m.constraints { parts.append(try drop.writer.inline(c.construct.value)) }
-      options.append((q("constraints"), .inline("[" + parts.joined(separator: ", ") + "]")))
-    }
-    var args: [(name: String?, value: PyNode)] = [
-      ("name", .inline(q(m.name))), ("fields", .list(fields)),
-    ]
-    if !options.isEmpty { args.append(("options", .dict(options))) }
-    if !m.bases.isEmpty {
-      var parts: [String] = []
-      for b in m.bases { parts.append(try drop.writer.inline(b)) }
-      args.append(
-        ("bases", .inline("(" + parts.joined(separator: ", ") + (parts.count == 1 ? ",)" : ")"))))
-    }
-    if !m.managers.isEmpty {
-      var parts: [String] = []
-      for b in m.managers { parts.append(try drop.writer.inline(b)) }
-      args.append(("managers", .inline("[" + parts.joined(separator: ", ") + "]")))
-    }
     drop.operations = [
       .call(
         "migrations.SeparateDatabaseAndState",
-        [("state_operations", .list([.call("migrations.CreateModel", args)]))]),
+        [("state_operations", .list([try createModelState(m, &drop.writer)]))]),
       afterDeploy("drop-table", .call("migrations.DeleteModel", [("name", .inline(q(m.name)))])),
     ]
     return [first, drop]

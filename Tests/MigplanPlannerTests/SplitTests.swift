@@ -24,6 +24,7 @@ import Testing
     "dataop": ["add-not-null-column"], "alterindex": ["add-index"],
     "renamealter": ["rename-column"], "uniquetoindex": ["add-index", "add-index"],
     "fktochar": ["change-column-type", "rename-column"],
+    "dropfktarget": ["drop-column", "drop-table"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {
