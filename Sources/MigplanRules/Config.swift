@@ -63,8 +63,8 @@ public struct LintConfig: Sendable {
   /// The keys `[tool.migplan]` accepts.
   public static let keys: [String] = [
     "roots", "site-packages", "pg-version", "select", "ignore", "severity", "exclude", "settings",
-    "field-types",
-    "operations", "require-reason", "fail-on", "rewrite-warning", "rewrite-error", "long-running",
+    "field-types", "operations", "require-reason", "fail-on", "rewrite-warning", "rewrite-error",
+    "long-running",
   ]
 
   /// PostgreSQL major versions migplan knows.

@@ -2345,15 +2345,16 @@ or suppress one use with a reason: `# migplan: ignore[unknown-operation] -- data
 ## What it does
 Flags each value inside an operation that migplan cannot evaluate without running Python: a
 lambda, the result of calling a function defined in the module, a name bound by a loop, a
-setting with no configured value, and similar. The message says why. It also flags an
-operation whose SQL migplan cannot write although its values are plain: a field of a class
-migplan does not know (the project's own `MoneyField`) until `field-types` in the config gives
-the class's column type. Module-level constants,
+setting with no configured value, and similar. The message says why. Module-level constants,
 imports, `settings.AUTH_USER_MODEL` (from `settings` in the config) and references to functions
 (the callables of `RunPython`) are evaluated and are not flagged. Neither are values of field
 arguments Django's schema editor ignores (`choices`, `help_text`, `verbose_name`, `validators`
 and the rest of Django's `Field.non_db_attrs` except `db_column`) and model options only Python
 reads (`verbose_name`, `ordering`, `permissions`, …): whatever they hold, the SQL is the same.
+
+It also flags an operation whose SQL migplan cannot write although its values are plain: a
+field of a class migplan does not know (the project's own `MoneyField`), until `field-types` in
+the config gives the class's column type.
 
 ## Why is this bad?
 A rule cannot judge what it cannot see: a computed field definition could be NOT NULL, a
@@ -2417,8 +2418,8 @@ class Migration(migrations.Migration):
 ## Safe recipe
 Write the value as a literal or a module-level constant, or set the setting it reads under
 `settings` in the config. For a field class of the project's own, give its column type under
-`field-types` (`"shop.fields.MoneyField" = "numeric(12, 2)"`). If the value is dynamic on purpose, check the SQL with
-`manage.py sqlmigrate` and suppress the finding with the reason:
+`field-types` (`"shop.fields.MoneyField" = "numeric(12, 2)"`). If the value is dynamic on
+purpose, check the SQL with `manage.py sqlmigrate` and suppress the finding with the reason:
 `# migplan: ignore[unresolved-value] -- reviewed: adds a nullable column`.
 
 ## References
