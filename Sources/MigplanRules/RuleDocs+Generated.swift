@@ -1239,7 +1239,9 @@ Flags a linted migration that makes the migration graph one Django refuses to lo
 - it is one of two or more leaf migrations of its app (reported on every leaf that is linted,
   at its `class Migration`);
 - a dependency (or `run_before` entry) names a migration that does not exist, or an app with
-  no migrations, or an unknown app (reported at the dependency);
+  no migrations, or an unknown app (reported at the dependency). An app no project root holds
+  is looked for where the project's packages are installed first (README: Django's `auth`,
+  third-party apps); the message says where migplan looked;
 - it is on a dependency cycle;
 - the module has no `class Migration`, or `dependencies`/`replaces`/`run_before` cannot be
   evaluated statically.
