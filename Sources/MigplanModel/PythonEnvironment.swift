@@ -13,9 +13,12 @@ public enum PythonEnvironment {
   /// The `site-packages` (and Debian `dist-packages`) folders to look in, most specific
   /// first, each once: those of a virtual environment (a `.venv`, `venv` or `env` folder
   /// holding `pyvenv.cfg`) in a root or a folder above it, or in the current folder or above
-  /// it; of `$VIRTUAL_ENV`; of the first `python3` on `$PATH`; the user's
-  /// (`~/.local/lib/python3.X/site-packages`).
-  public static func sitePackages(near roots: [String]) -> [String] {
+  /// it; of `$VIRTUAL_ENV`; of the first `python3` on `$PATH` (through a pyenv shim, of the
+  /// version pyenv picks); the user's (`~/.local/lib/python3.X/site-packages`). `variable`
+  /// reads the environment.
+  public static func sitePackages(
+    near roots: [String], variable: (String) -> String? = PythonEnvironment.variable
+  ) -> [String] {
     var folders: [String] = []
     var seen: Set<String> = []
     func add(_ found: [String]) {
@@ -34,7 +37,8 @@ public enum PythonEnvironment {
       }
     }
     if let venv = variable("VIRTUAL_ENV"), !venv.isEmpty { add(packages(prefix: venv)) }
-    if let python = onPath("python3") {
+    if let python = onPath("python3", variable("PATH")) {
+      if let version = pyenvVersion(shim: python, variable) { add(packages(prefix: version)) }
       // A virtual environment's `bin/python3` links to the interpreter it was made from: its
       // own prefix first.
       if let bin = parent(python), let prefix = parent(bin) {
@@ -66,9 +70,32 @@ public enum PythonEnvironment {
     return out
   }
 
-  /// The first executable `name` in a folder of `$PATH`.
-  static func onPath(_ name: String) -> String? {
-    guard let path = variable("PATH") else { return nil }
+  /// The installation a pyenv shim (`…/shims/python3`) runs: `$PYENV_VERSION`, else the first
+  /// `.python-version` in the current folder or above, else the global `version` file, under
+  /// `$PYENV_ROOT/versions` (nil for `system` or anything else).
+  static func pyenvVersion(shim: String, _ variable: (String) -> String?) -> String? {
+    guard let bin = parent(shim), bin.hasSuffix("/shims"), let root = parent(bin) else {
+      return nil
+    }
+    func firstLine(_ file: String) -> String? {
+      guard case .success(let bytes) = FileSystem.read(file) else { return nil }
+      let line = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first
+      return line.map { String($0.filter { $0 != " " && $0 != "\t" }) }
+    }
+    var name = variable("PYENV_VERSION").flatMap { $0.split(separator: ":").first.map(String.init) }
+    var dir = FileSystem.realPath(".")
+    while name == nil, let d = dir {
+      name = firstLine(d + "/.python-version")
+      dir = parent(d)
+    }
+    name = name ?? firstLine(root + "/version")
+    guard let name, !name.isEmpty, name != "system", !name.contains("/") else { return nil }
+    return root + "/versions/" + name
+  }
+
+  /// The first executable `name` in a folder of `path` (`$PATH`'s form).
+  static func onPath(_ name: String, _ path: String?) -> String? {
+    guard let path else { return nil }
     for dir in path.split(separator: ":") where !dir.isEmpty {
       let candidate = dir + "/" + name
       if access(candidate, X_OK) == 0, FileSystem.isFile(candidate) { return candidate }
@@ -76,7 +103,8 @@ public enum PythonEnvironment {
     return nil
   }
 
-  static func variable(_ name: String) -> String? {
+  /// The process environment's value of `name`.
+  public static func variable(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
   }
 

@@ -121,4 +121,46 @@ import Testing
     #expect(elsewhere.diagnostics.count == 2)
     #expect(elsewhere.diagnostics.allSatisfy { $0.message.contains("nor \(layout.dir)/src;") })
   }
+
+  /// Where the environment points, in order: a venv beside the project, `$VIRTUAL_ENV`, the
+  /// `python3` on `$PATH` (a venv's own, or the version a pyenv shim picks), `~/.local`.
+  @Test func theEnvironmentVariablesArePlacesToLook() throws {
+    let layout = try Layout()
+    let d = layout.dir
+    let fm = FileManager.default
+    for folder in [
+      "active/lib/python3.12/site-packages", "onpath/lib/python3.10/site-packages",
+      "pyenv/versions/3.12.1/lib/python3.12/site-packages",
+      "home/.local/lib/python3.9/site-packages",
+      "home/.local/lib/python3.12/site-packages",
+    ] {
+      try fm.createDirectory(atPath: d + "/" + folder, withIntermediateDirectories: true)
+    }
+    try layout.write("onpath/pyvenv.cfg", "")
+    try layout.write("onpath/bin/python3", "")
+    try layout.write("pyenv/shims/python3", "")
+    for exe in ["onpath/bin/python3", "pyenv/shims/python3"] {
+      try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: d + "/" + exe)
+    }
+    func look(_ env: [String: String]) -> [String] {
+      PythonEnvironment.sitePackages(near: [layout.root], variable: { env[$0] })
+        .filter { $0.hasPrefix(d) }
+    }
+    #expect(
+      look([
+        "VIRTUAL_ENV": d + "/active", "PATH": "/nonexistent:" + d + "/onpath/bin",
+        "HOME": d + "/home",
+      ]) == [
+        layout.sitePackages, d + "/active/lib/python3.12/site-packages",
+        d + "/onpath/lib/python3.10/site-packages",
+        d + "/home/.local/lib/python3.12/site-packages",
+        d + "/home/.local/lib/python3.9/site-packages",
+      ])
+    // A pyenv shim: the version `PYENV_VERSION` names; `system` is none of pyenv's.
+    #expect(
+      look(["PATH": d + "/pyenv/shims", "PYENV_VERSION": "3.12.1"]) == [
+        layout.sitePackages, d + "/pyenv/versions/3.12.1/lib/python3.12/site-packages",
+      ])
+    #expect(look(["PATH": d + "/pyenv/shims", "PYENV_VERSION": "system"]) == [layout.sitePackages])
+  }
 }

@@ -18,12 +18,13 @@ struct UnresolvedValueRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let op = operation.operation
-    // An operation with values reported below fails to render for the same reason, and an
-    // operation migplan does not know is `unknown-operation`'s.
+    // An operation with values reported below fails to render for the same reason, an
+    // operation migplan does not know is `unknown-operation`'s, and in a broken graph (an app
+    // that is not there) the graph's errors come first.
     var known = true
     if case .unknown = op.kind { known = false }
     if let error = operation.renderError, known, !Self.containsUnresolved(op.value),
-      op.unresolved.isEmpty
+      op.unresolved.isEmpty, operation.lint.project.diagnostics.isEmpty
     {
       report.add(
         Self.self, at: op.range, "migplan cannot write the SQL of `\(op.className)`: \(error)",
