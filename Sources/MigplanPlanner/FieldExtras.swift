@@ -244,21 +244,14 @@ extension Recipes {
     guard !steps.isEmpty else { return [] }
     let last = steps.count - 1
     steps[last].operations.append(
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "state_operations",
-            .list([
-              .call(
-                "migrations.AlterField",
-                [
-                  ("model_name", .inline(q(model))), ("name", .inline(q(name))),
-                  ("field", .inline(try steps[last].writer.inline(switchTo))),
-                ])
-            ])
-          )
-        ]))
+      stateOnly([
+        .call(
+          "migrations.AlterField",
+          [
+            ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+            ("field", .inline(try steps[last].writer.inline(switchTo))),
+          ])
+      ]))
     return steps
   }
 }

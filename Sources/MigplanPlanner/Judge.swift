@@ -33,21 +33,14 @@ struct ChainStep {
   ) throws(SplitError) {
     let q = Recipes.q
     operations += [
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "state_operations",
-            .list([
-              .call(
-                "migrations.AddField",
-                [
-                  ("model_name", .inline(q(model))), ("name", .inline(q(name))),
-                  ("field", .inline(try writer.inline(field))),
-                ])
-            ])
-          )
-        ]),
+      Recipes.stateOnly([
+        .call(
+          "migrations.AddField",
+          [
+            ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+            ("field", .inline(try writer.inline(field))),
+          ])
+      ]),
       Recipes.afterDeploy(
         rule,
         .call(

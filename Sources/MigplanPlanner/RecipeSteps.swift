@@ -19,6 +19,11 @@ extension Recipes {
       ? .inline(q(xs[0])) : .inline("[" + xs.map(q).joined(separator: ", ") + "]")
   }
 
+  /// `SeparateDatabaseAndState` that changes Django's state only.
+  static func stateOnly(_ operations: [PyNode]) -> PyNode {
+    .call("migrations.SeparateDatabaseAndState", [("state_operations", .list(operations))])
+  }
+
   /// `SeparateDatabaseAndState` whose database side is one `RunSQL(sql, reverse_sql)`, with
   /// `state` as its state operations (none when nil).
   static func runSQL(_ sql: PyNode, reverse: PyNode, state: [PyNode]?) -> PyNode {
@@ -321,18 +326,11 @@ extension Recipes {
         "\(modelName).\(name) becomes nullable first: the new release inserts rows without it")
     }
     first.operations.append(
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "state_operations",
-            .list([
-              .call(
-                "migrations.RemoveField",
-                [("model_name", .inline(q(model))), ("name", .inline(q(name)))])
-            ])
-          )
-        ]))
+      stateOnly([
+        .call(
+          "migrations.RemoveField",
+          [("model_name", .inline(q(model))), ("name", .inline(q(name)))])
+      ]))
     first.deployNeeds.append(
       "stop reading and writing `\(modelName).\(name)` (remove it from the model)")
     var drop = ChainStep(
@@ -352,21 +350,12 @@ extension Recipes {
     }
     if let target {
       drop.operations.append(
-        .call(
-          "migrations.SeparateDatabaseAndState",
-          [("state_operations", .list([try createModelState(target, &drop.writer)]))]))
+        stateOnly([try createModelState(target, &drop.writer)]))
     }
     try drop.dropField(model, name, kept, rule: field.isManyToMany ? "drop-table" : "drop-column")
     if let target {
       drop.operations.append(
-        .call(
-          "migrations.SeparateDatabaseAndState",
-          [
-            (
-              "state_operations",
-              .list([.call("migrations.DeleteModel", [("name", .inline(q(target.name)))])])
-            )
-          ]))
+        stateOnly([.call("migrations.DeleteModel", [("name", .inline(q(target.name)))])]))
     }
     return [first, drop]
   }
@@ -430,23 +419,14 @@ extension Recipes {
       stage: .beforeDeploy, label: "delete_from_state", rule: "drop-table", writer: w,
       origin: s.index)
     first.operations = [
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "state_operations",
-            .list([.call("migrations.DeleteModel", [("name", .inline(q(m.name)))])])
-          )
-        ])
+      stateOnly([.call("migrations.DeleteModel", [("name", .inline(q(m.name)))])])
     ]
     first.deployNeeds.append(
       "stop using the model `\(m.name)` (remove it and every relation to it)")
     var drop = ChainStep(
       stage: .afterDeploy, label: "drop_table", rule: nil, writer: w, origin: s.index)
     drop.operations = [
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [("state_operations", .list([try createModelState(m, &drop.writer)]))]),
+      stateOnly([try createModelState(m, &drop.writer)]),
       afterDeploy("drop-table", .call("migrations.DeleteModel", [("name", .inline(q(m.name)))])),
     ]
     return [first, drop]
@@ -462,27 +442,20 @@ extension Recipes {
       origin: s.index)
     let pinned = stateField(field).settingKeyword("db_column", .str(column))
     step.operations = [
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "state_operations",
-            .list([
-              .call(
-                "migrations.AlterField",
-                [
-                  ("model_name", .inline(q(model))), ("name", .inline(q(oldName))),
-                  ("field", .inline(try step.writer.inline(pinned))),
-                ]),
-              .call(
-                "migrations.RenameField",
-                [
-                  ("model_name", .inline(q(model))), ("old_name", .inline(q(oldName))),
-                  ("new_name", .inline(q(newName))),
-                ]),
-            ])
-          )
-        ])
+      stateOnly([
+        .call(
+          "migrations.AlterField",
+          [
+            ("model_name", .inline(q(model))), ("name", .inline(q(oldName))),
+            ("field", .inline(try step.writer.inline(pinned))),
+          ]),
+        .call(
+          "migrations.RenameField",
+          [
+            ("model_name", .inline(q(model))), ("old_name", .inline(q(oldName))),
+            ("new_name", .inline(q(newName))),
+          ]),
+      ])
     ]
     step.deployNeeds.append(
       "rename `\(modelName).\(oldName)` to `\(newName)` in the model with "
@@ -515,21 +488,14 @@ extension Recipes {
       stage: .beforeDeploy, label: "pin_db_table", rule: "rename-table", writer: w,
       origin: s.index)
     step.operations = [
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "state_operations",
-            .list([
-              .call(
-                "migrations.AlterModelTable",
-                [("name", .inline(q(m.name))), ("table", .inline(q(table)))]),
-              .call(
-                "migrations.RenameModel",
-                [("old_name", .inline(q(m.name))), ("new_name", .inline(q(newName)))]),
-            ])
-          )
-        ])
+      stateOnly([
+        .call(
+          "migrations.AlterModelTable",
+          [("name", .inline(q(m.name))), ("table", .inline(q(table)))]),
+        .call(
+          "migrations.RenameModel",
+          [("old_name", .inline(q(m.name))), ("new_name", .inline(q(newName)))]),
+      ])
     ]
     step.deployNeeds.append(
       "rename the model `\(m.name)` to `\(newName)` with `Meta.db_table = \(q(table))`")

@@ -202,30 +202,23 @@ extension Recipes {
           [("model_name", .inline(q(model))), ("name", .inline(q(check)))]))
     }
     switchStep.operations.append(
-      .call(
-        "migrations.SeparateDatabaseAndState",
-        [
-          (
-            "state_operations",
-            .list([
-              .call(
-                "migrations.RemoveField",
-                [("model_name", .inline(q(model))), ("name", .inline(q(name)))]),
-              .call(
-                "migrations.RenameField",
-                [
-                  ("model_name", .inline(q(model))), ("old_name", .inline(q(newName))),
-                  ("new_name", .inline(q(name))),
-                ]),
-              .call(
-                "migrations.AlterField",
-                [
-                  ("model_name", .inline(q(model))), ("name", .inline(q(name))),
-                  ("field", .inline(try switchStep.writer.inline(final))),
-                ]),
-            ])
-          )
-        ]))
+      stateOnly([
+        .call(
+          "migrations.RemoveField",
+          [("model_name", .inline(q(model))), ("name", .inline(q(name)))]),
+        .call(
+          "migrations.RenameField",
+          [
+            ("model_name", .inline(q(model))), ("old_name", .inline(q(newName))),
+            ("new_name", .inline(q(name))),
+          ]),
+        .call(
+          "migrations.AlterField",
+          [
+            ("model_name", .inline(q(model))), ("name", .inline(q(name))),
+            ("field", .inline(try switchStep.writer.inline(final))),
+          ]),
+      ]))
     switchStep.notes.append(
       "no column is renamed: `\(modelName).\(name)` now stores its values in \(newColumn)"
         + (newColumn != fieldColumn
