@@ -391,3 +391,15 @@ public enum Quantity {
     return (n, String(decoding: text.utf8.dropFirst(digits.count), as: UTF8.self))
   }
 }
+
+extension Loader {
+  /// Loads the project under `roots` with what the configuration says about it: its Django
+  /// settings (and field types) and where installed apps are.
+  public static func load(
+    roots: [String], config: LintConfig, operationsFor: ((String) -> Bool)? = nil
+  ) -> Project {
+    load(
+      roots: roots, settings: config.djangoSettings, sitePackages: config.sitePackages,
+      operationsFor: operationsFor)
+  }
+}

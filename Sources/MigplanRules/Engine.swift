@@ -75,8 +75,7 @@ public enum Linter {
   /// (all their findings depend on) get their operations evaluated.
   public static func run(_ request: LintRequest, rules: [any Rule.Type] = Rules.all) -> LintResult {
     let project = Loader.load(
-      roots: request.roots, settings: request.config.djangoSettings,
-      sitePackages: request.config.sitePackages,
+      roots: request.roots, config: request.config,
       operationsFor: request.paths.isEmpty ? nil : Loader.files(under: request.paths))
     return run(request, project: project, rules: rules)
   }

@@ -272,8 +272,7 @@ struct Check: ParsableCommand {
 
   /// Loads the project graph, or prints its problems as `path:line:col: error: …` and exits 2.
   private func loadProject(_ roots: [String], _ settings: LintConfig) throws -> Project {
-    let project = Loader.load(
-      roots: roots, settings: settings.djangoSettings, sitePackages: settings.sitePackages)
+    let project = Loader.load(roots: roots, config: settings)
     try InputError.exitOnDiagnostics(project.diagnostics)
     return project
   }

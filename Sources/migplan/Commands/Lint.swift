@@ -113,7 +113,7 @@ struct Lint: ParsableCommand {
       nothingChanged
       ? nil
       : Loader.load(
-        roots: roots, settings: settings.djangoSettings, sitePackages: settings.sitePackages,
+        roots: roots, config: settings,
         operationsFor: paths.isEmpty ? nil : Loader.files(under: paths))
     let result = project.map { Linter.run(request, project: $0) } ?? LintResult()
 

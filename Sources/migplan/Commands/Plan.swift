@@ -72,8 +72,7 @@ struct PlanCommand: ParsableCommand {
   func run() throws {
     let settings = try ProjectOptions.config(config)
     let roots = ProjectOptions.roots(roots, settings)
-    let project = Loader.load(
-      roots: roots, settings: settings.djangoSettings, sitePackages: settings.sitePackages)
+    let project = Loader.load(roots: roots, config: settings)
     try InputError.exitOnDiagnostics(project.diagnostics)
     var paths = self.paths
     if let ref = changedSince {

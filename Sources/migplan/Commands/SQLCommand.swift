@@ -36,9 +36,7 @@ struct SQLCommand: ParsableCommand {
     // The config's settings (AUTH_USER_MODEL, field-types, …) change the SQL as they change
     // what lint judges.
     let settings = try ProjectOptions.config(config)
-    let project = Loader.load(
-      roots: ProjectOptions.roots(roots, settings), settings: settings.djangoSettings,
-      sitePackages: settings.sitePackages)
+    let project = Loader.load(roots: ProjectOptions.roots(roots, settings), config: settings)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let key = try InputError.migration(project, app: app, name: migration).key
     var prefix = ""

@@ -45,8 +45,7 @@ struct SplitCommand: ParsableCommand {
   func run() throws {
     let settings = try ProjectOptions.config(config)
     let roots = ProjectOptions.roots(roots, settings)
-    let project = Loader.load(
-      roots: roots, settings: settings.djangoSettings, sitePackages: settings.sitePackages)
+    let project = Loader.load(roots: roots, config: settings)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let m = try InputError.migration(project, app: app, name: migration)
     let result: SplitResult

@@ -97,9 +97,7 @@ struct TraceCommand: ParsableCommand {
 
   func run() throws {
     let settings = try ProjectOptions.config(config)
-    let project = Loader.load(
-      roots: ProjectOptions.roots(roots, settings), settings: settings.djangoSettings,
-      sitePackages: settings.sitePackages)
+    let project = Loader.load(roots: ProjectOptions.roots(roots, settings), config: settings)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let key = try InputError.migration(project, app: app, name: migration).key
     let plan = project.plan
