@@ -394,12 +394,20 @@ public enum Quantity {
 
 extension Loader {
   /// Loads the project under `roots` with what the configuration says about it: its Django
-  /// settings (and field types) and where installed apps are.
+  /// settings (and field types) and where installed apps are. `AUTH_USER_MODEL`, unless the
+  /// configuration sets it, is the project's settings module's (`SettingsModule`), else
+  /// Django's default.
   public static func load(
     roots: [String], config: LintConfig, operationsFor: ((String) -> Bool)? = nil
   ) -> Project {
-    load(
-      roots: roots, settings: config.djangoSettings, sitePackages: config.sitePackages,
+    var settings = config.djangoSettings
+    if config.settings["AUTH_USER_MODEL"] == nil,
+      let model = SettingsModule.authUserModel(roots: roots)
+    {
+      settings.values["AUTH_USER_MODEL"] = model
+    }
+    return load(
+      roots: roots, settings: settings, sitePackages: config.sitePackages,
       operationsFor: operationsFor)
   }
 }

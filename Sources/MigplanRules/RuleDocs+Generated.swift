@@ -2348,8 +2348,9 @@ or suppress one use with a reason: `# migplan: ignore[unknown-operation] -- data
 Flags each value inside an operation that migplan cannot evaluate without running Python: a
 lambda, the result of calling a function defined in the module, a name bound by a loop, a
 setting with no configured value, and similar. The message says why. Module-level constants,
-imports, `settings.AUTH_USER_MODEL` (from `settings` in the config) and references to functions
-(the callables of `RunPython`) are evaluated and are not flagged. Neither are values of field
+imports, `settings.AUTH_USER_MODEL` (from `settings` in the config, else from the settings
+module `manage.py` names) and references to functions (the callables of `RunPython`) are
+evaluated and are not flagged. Neither are values of field
 arguments Django's schema editor ignores (`choices`, `help_text`, `verbose_name`, `validators`
 and the rest of Django's `Field.non_db_attrs` except `db_column`) and model options only Python
 reads (`verbose_name`, `ordering`, `permissions`, …): whatever they hold, the SQL is the same.
