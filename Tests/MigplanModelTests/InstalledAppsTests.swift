@@ -13,15 +13,13 @@ import Testing
   /// is not its label) and `extra`, which depends on `base` in turn; `unused` is installed too,
   /// and `loose` lies in a folder that is no Python package.
   final class Layout {
-    let dir: String
-    let fm = FileManager.default
+    let folder: TemporaryFolder
+    var dir: String { folder.path }
     var root: String { dir + "/src" }
     var sitePackages: String { dir + "/.venv/lib/python3.11/site-packages" }
 
     init() throws {
-      dir =
-        fm.temporaryDirectory.appendingPathComponent("migplan-installed-\(UUID().uuidString)")
-        .path
+      folder = try TemporaryFolder("migplan-installed")
       let migration = { (deps: String, ops: String) in
         "from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n"
           + "    dependencies = [\(deps)]\n    operations = [\(ops)]\n"
@@ -67,14 +65,7 @@ import Testing
       try write(pkg + "notapackage/loose/migrations/0001_initial.py", migration("", create("L")))
     }
 
-    func write(_ path: String, _ text: String) throws {
-      try fm.createDirectory(
-        atPath: (dir + "/" + path as NSString).deletingLastPathComponent,
-        withIntermediateDirectories: true)
-      #expect(fm.createFile(atPath: dir + "/" + path, contents: Data(text.utf8)))
-    }
-
-    deinit { try? fm.removeItem(atPath: dir) }
+    func write(_ path: String, _ text: String) throws { try folder.write(path, text) }
   }
 
   @Test func aVirtualEnvironmentAboveTheRootIsFound() throws {

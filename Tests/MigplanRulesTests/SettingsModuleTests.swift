@@ -1,6 +1,7 @@
 import Foundation
 import MigplanModel
 import MigplanRules
+import MigplanTestSupport
 import Testing
 
 /// `AUTH_USER_MODEL` read from the settings module `manage.py` names, as Django's
@@ -10,13 +11,11 @@ import Testing
   /// star-imports base, which sets the user model), an `accounts` app with the user model and
   /// a `shop` app whose migration depends on `settings.AUTH_USER_MODEL`.
   final class Project {
-    let dir: String
-    let fm = FileManager.default
+    let folder: TemporaryFolder
+    var dir: String { folder.path }
 
     init(settings base: String) throws {
-      dir =
-        fm.temporaryDirectory.appendingPathComponent("migplan-settings-\(UUID().uuidString)")
-        .path
+      folder = try TemporaryFolder("migplan-settings")
       try write(
         "manage.py",
         "import os\n\n\ndef main():\n"
@@ -49,14 +48,7 @@ import Testing
         ))
     }
 
-    func write(_ path: String, _ text: String) throws {
-      try fm.createDirectory(
-        atPath: (dir + "/" + path as NSString).deletingLastPathComponent,
-        withIntermediateDirectories: true)
-      #expect(fm.createFile(atPath: dir + "/" + path, contents: Data(text.utf8)))
-    }
-
-    deinit { try? fm.removeItem(atPath: dir) }
+    func write(_ path: String, _ text: String) throws { try folder.write(path, text) }
   }
 
   @Test func theSettingsModuleNamesTheUserModel() throws {
