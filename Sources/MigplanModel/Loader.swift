@@ -571,7 +571,8 @@ public enum Loader {
       if more.isEmpty { return chosen }
       chosen += more
       taken.formUnion(more.map(\.label))
-      let alone = load(apps: chosen, settings: settings, operationsFor: { _ in false })
+      // What the new ones depend on (the apps chosen before count as known).
+      let alone = load(apps: more, settings: settings, operationsFor: { _ in false })
       wanted = unknownApps(alone).subtracting(known).subtracting(taken)
     }
   }

@@ -91,6 +91,21 @@ import Testing
     #expect(state.models[ModelKey("shop", "order")] != nil)
   }
 
+  /// An installed app only another installed app depends on is found in a second round.
+  @Test func theDependenciesOfInstalledAppsAreFoundToo() throws {
+    let layout = try Layout()
+    let blog = try TemporaryFolder("migplan-installed-blog")
+    try blog.write("blog/migrations/__init__.py", "")
+    try blog.write(
+      "blog/migrations/0001_initial.py",
+      "from django.db import migrations\n\nclass Migration(migrations.Migration):\n"
+        + "    dependencies = [(\"extra\", \"0001_initial\")]\n    operations = []\n")
+    let project = Loader.load(roots: [blog.path], sitePackages: [layout.sitePackages])
+    #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
+    #expect(project.apps.filter(\.installed).map(\.label).sorted() == ["base", "extra"])
+    #expect(project.plan.last?.description == "blog.0001_initial")
+  }
+
   @Test func withoutSitePackagesTheAppsAreUnknown() throws {
     let layout = try Layout()
     let project = Loader.load(roots: [layout.root], sitePackages: [])
