@@ -22,27 +22,21 @@ public enum SettingsModule {
     return nil
   }
 
-  /// The module of `os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")`.
+  /// The module of `os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")`
+  /// (a call anywhere in the module with those two strings as its first arguments).
   static func settingsModule(_ bytes: [UInt8]) -> String? {
-    let key = Array("DJANGO_SETTINGS_MODULE".utf8)
-    guard bytes.count > key.count else { return nil }
-    var i = 0
-    while i + key.count < bytes.count {
-      if bytes[i..<i + key.count].elementsEqual(key) {
-        // The closing quote, a comma, then the next quoted dotted name.
-        var j = i + key.count + 1
-        while j < bytes.count, bytes[j] == 32 || bytes[j] == 44 || bytes[j] == 10 { j += 1 }
-        guard j < bytes.count, bytes[j] == 34 || bytes[j] == 39 else { i += 1; continue }
-        let quote = bytes[j]
-        var k = j + 1
-        while k < bytes.count, bytes[k] != quote, bytes[k] != 10 { k += 1 }
-        let name = String(decoding: bytes[(j + 1)..<min(k, bytes.count)], as: UTF8.self)
-        if !name.isEmpty, name.allSatisfy({ $0 == "." || $0 == "_" || $0.isLetter || $0.isNumber })
-        {
-          return name
-        }
-      }
-      i += 1
+    let ast = Parser.parse(bytes).ast
+    func string(_ id: Int32) -> String? {
+      guard ast.kind(id) == .Constant, case .string(let s) = ast.constant(id) else { return nil }
+      return s
+    }
+    for id in ast.nodes.indices.map(Int32.init) where ast.kind(id) == .Call {
+      let args = ast.list(id, "args")
+      guard args.count >= 2, let first = args.first, first >= 0,
+        string(first) == "DJANGO_SETTINGS_MODULE",
+        let module = string(args[args.startIndex + 1]), !module.isEmpty
+      else { continue }
+      return module
     }
     return nil
   }
