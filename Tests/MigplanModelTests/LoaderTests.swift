@@ -70,15 +70,9 @@ import Testing
   /// Django's own `django/db/migrations`), not an app; one classless module among migrations
   /// is still an error.
   @Test func aMigrationsPackageWithoutMigrationsIsNoApp() throws {
-    let fm = FileManager.default
-    let dir = fm.temporaryDirectory.appendingPathComponent("migplan-lib-\(UUID().uuidString)").path
-    defer { try? fm.removeItem(atPath: dir) }
-    func write(_ path: String, _ text: String) throws {
-      try fm.createDirectory(
-        atPath: (dir + "/" + path as NSString).deletingLastPathComponent,
-        withIntermediateDirectories: true)
-      #expect(fm.createFile(atPath: dir + "/" + path, contents: Data(text.utf8)))
-    }
+    let folder = try TemporaryFolder("migplan-lib")
+    let dir = folder.path
+    let write = folder.write
     try write("framework/db/migrations/__init__.py", "")
     try write("framework/db/migrations/writer.py", "TEMPLATE = 'class Migration: ...'\n")
     try write("framework/db/migrations/loader.py", "def load():\n    pass\n")
