@@ -87,6 +87,12 @@ public struct Evaluator {
     eval(id, local: [:], outer: module)
   }
 
+  /// Evaluates one expression with `local` names bound over the module-level ones (a
+  /// function's parameters).
+  public func evaluate(_ id: Int32, local: [String: Value]) -> Value {
+    eval(id, local: local, outer: module)
+  }
+
   // MARK: Statements
 
   private func exec(

@@ -171,9 +171,13 @@ public struct Field: Hashable, Sendable {
     set { box = Box(newValue, box.known) }
   }
 
-  public init(_ value: Value) {
+  /// The field a migration constructs; `classes` resolves a class migplan does not know from
+  /// the project's and its installed packages' source.
+  public init(_ value: Value, classes: FieldClasses? = nil) {
     var class_: Known? = nil
-    if case .call(let callee, _, _, _) = value { class_ = Field.known(callee) }
+    if case .call(let callee, _, _, _) = value {
+      class_ = Field.known(callee) ?? classes?.known(callee)
+    }
     box = Box(Construct(value) { _ in class_?.positional ?? [] }, class_)
   }
 
@@ -275,6 +279,8 @@ public struct Field: Hashable, Sendable {
     public var base: String
     public var positional: [String]
     public var defaults: Keywords
+    /// The column type its `db_type()` returns on PostgreSQL, when it overrides Django's.
+    public var dbType: String? = nil
   }
 
   /// The known class for an import path: Django's own under `django.db.models` (any submodule),
@@ -285,6 +291,10 @@ public struct Field: Hashable, Sendable {
     }
     return thirdParty[path]
   }
+
+  /// `django.db.models.Field` itself, the base of a custom class that gives its own column
+  /// type (`db_type()` or `get_internal_type()`).
+  static let plainField = Known(base: "Field", positional: fieldParameters, defaults: [:])
 
   private static let fieldParameters = [
     "verbose_name", "name", "primary_key", "max_length", "unique", "blank", "null", "db_index",

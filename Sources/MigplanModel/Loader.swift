@@ -1,5 +1,6 @@
 import Dispatch
 import MigplanSyntax
+import Synchronization
 
 /// An app found under a project root: a folder that holds a `migrations/` package.
 public struct AppSource: Hashable, Sendable {
@@ -54,6 +55,8 @@ public struct Project: Sendable {
   /// the project is then no longer what the loader read (`Planner.substitute` puts a split's
   /// chain in), and the folders are listed again where they are needed.
   public var moduleFiles: [String: [String]] = [:]
+  /// Where the loader read field classes it did not know from (`Loader.load(roots:…)`).
+  public var fieldClasses: FieldClasses? = nil
 
   /// Django's `showmigrations --plan` order (empty when the graph has a cycle), computed
   /// whenever the graph is set.
@@ -500,10 +503,18 @@ public enum Loader {
     operationsFor: ((String) -> Bool)? = nil
   ) -> Project {
     let (apps, found) = discover(roots: roots)
+    // Field classes migplan does not know are read from the roots, then from the Python
+    // environment (looked for once, and only then).
+    let environment = Once { sitePackages ?? PythonEnvironment.sitePackages(near: roots) }
+    var settings = settings
+    if settings.fieldClasses == nil {
+      settings.fieldClasses = FieldClasses(
+        roots: roots, settings: settings, sitePackages: { environment.value })
+    }
     var project = load(apps: apps, settings: settings, operationsFor: operationsFor)
     let missing = unknownApps(project)
     if !missing.isEmpty {
-      let folders = sitePackages ?? PythonEnvironment.sitePackages(near: roots)
+      let folders = environment.value
       let installed = installedApps(
         missing, known: Set(project.apps.map(\.label)), sitePackages: folders,
         settings: settings)
@@ -526,6 +537,7 @@ public enum Loader {
       }
     }
     project.diagnostics = found + project.diagnostics
+    project.fieldClasses = settings.fieldClasses
     return project
   }
 
@@ -574,6 +586,23 @@ public enum Loader {
       // What the new ones depend on (the apps chosen before count as known).
       let alone = load(apps: more, settings: settings, operationsFor: { _ in false })
       wanted = unknownApps(alone).subtracting(known).subtracting(taken)
+    }
+  }
+}
+
+/// A value made when first asked for, once, on whichever thread asks.
+final class Once<T: Sendable>: Sendable {
+  private let make: @Sendable () -> T
+  private let made = Mutex<T?>(nil)
+
+  init(_ make: @escaping @Sendable () -> T) { self.make = make }
+
+  var value: T {
+    made.withLock { v in
+      if let v { return v }
+      let new = make()
+      v = new
+      return new
     }
   }
 }

@@ -261,7 +261,7 @@ extension Migration {
     if let ops = attrs["operations"] {
       if let items = ops.items { operations = items } else { operations = [ops] }
     }
-    var typed = operations.map(Operation.init)
+    var typed = operations.map { Operation($0, classes: settings.fieldClasses) }
     for i in typed.indices {
       if !typed[i].isBuiltin { typed[i].resolveBase(parsed, evaluator) }
       typed[i].findPythonSQL(parsed, evaluator)
@@ -288,7 +288,8 @@ extension Operation {
   /// (`class TryRemoveIndex(migrations.RemoveIndex)`), else migplan's table of known ones.
   mutating func resolveBase(_ parsed: ParsedModule, _ evaluator: Evaluator) {
     if let known = Operation.knownCustomBases[self.callee] {
-      setBase("django.db.migrations.\(known)", keepsBase: false)
+      setBase(
+        "django.db.migrations.\(known)", keepsBase: false, classes: evaluator.settings.fieldClasses)
       return
     }
     let ast = parsed.ast
@@ -311,7 +312,7 @@ extension Operation {
       }
       for b in ast.list(stmt, "bases") where b >= 0 {
         if case .reference(let path, _) = evaluator.evaluate(b) {
-          setBase(path, keepsBase: !overrides)
+          setBase(path, keepsBase: !overrides, classes: evaluator.settings.fieldClasses)
         }
       }
     }

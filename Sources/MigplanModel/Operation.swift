@@ -125,8 +125,8 @@ public struct Operation: Sendable {
 
 extension Operation {
   /// Types an evaluated item of `operations`.
-  public init(_ value: Value) {
-    let (kind, callee, arguments, unresolved) = Operation.typed(value)
+  public init(_ value: Value, classes: FieldClasses? = nil) {
+    let (kind, callee, arguments, unresolved) = Operation.typed(value, classes)
     shared = Shared(
       Parts(
         kind: kind, callee: callee, arguments: arguments, value: value, unresolved: unresolved,
@@ -135,7 +135,7 @@ extension Operation {
 
   /// The typed case of an evaluated operation call, its class path, its bound arguments and
   /// the arguments the case needed but could not read.
-  private static func typed(_ value: Value) -> (
+  private static func typed(_ value: Value, _ classes: FieldClasses?) -> (
     Kind, String, [String: Value], [(name: String, value: Value)]
   ) {
     guard case .call(let callee, let args, let keywords, _) = value else {
@@ -147,7 +147,7 @@ extension Operation {
       return (.unknown, callee, arguments, [])
     }
     let bound = bind(args, keywords, to: signature)
-    var binder = Binder(arguments: bound)
+    var binder = Binder(arguments: bound, classes: classes)
     let kind = binder.kind(name) ?? .unresolved
     return (binder.missing.isEmpty ? kind : .unresolved, callee, bound, binder.missing)
   }
@@ -161,11 +161,12 @@ extension Operation {
 
   /// Records the built-in base of a custom operation class. `keepsBase` says the class
   /// defines neither `__init__` nor `state_forwards`, so the base's typed case applies.
-  mutating func setBase(_ baseCallee: String, keepsBase: Bool) {
+  mutating func setBase(_ baseCallee: String, keepsBase: Bool, classes: FieldClasses?) {
     guard let (name, signature) = Operation.builtin(baseCallee) else { return }
     self.base = name
     guard keepsBase, case .call(_, let args, let keywords, _) = self.value else { return }
-    var binder = Binder(arguments: Operation.bind(args, keywords, to: signature))
+    var binder = Binder(
+      arguments: Operation.bind(args, keywords, to: signature), classes: classes)
     if let k = binder.kind(name), binder.missing.isEmpty { self.inherited = k }
   }
 
@@ -258,6 +259,8 @@ extension Operation {
 /// Reads typed arguments out of a bound argument dictionary, recording what it cannot.
 private struct Binder {
   var arguments: [String: Value]
+  /// Resolves field classes migplan does not know.
+  let classes: FieldClasses?
   var missing: [(name: String, value: Value)] = []
 
   mutating func string(_ name: String) -> String {
@@ -291,7 +294,7 @@ private struct Binder {
       missing.append((name, .unresolved(TextRange(0, 0), "missing argument `\(name)`")))
       return Field(.none(TextRange(0, 0)))
     }
-    let f = Field(v)
+    let f = Field(v, classes: classes)
     if f.path.isEmpty { missing.append((name, v)) }
     return f
   }
@@ -303,7 +306,7 @@ private struct Binder {
       missing.append((name, v))
       return []
     }
-    return items.map(Operation.init)
+    return items.map { Operation($0, classes: classes) }
   }
 
   /// A list of strings (`old_fields`), nil when absent or None.
@@ -386,7 +389,7 @@ private struct Binder {
         missing.append((name, item))
         continue
       }
-      let f = Field(pair[1])
+      let f = Field(pair[1], classes: classes)
       if f.path.isEmpty { missing.append((name, pair[1])) }
       out.append((n, f))
     }

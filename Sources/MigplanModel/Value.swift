@@ -134,6 +134,9 @@ public struct Settings: Sendable {
   /// Column types of field classes migplan does not know, by import path (config
   /// `field-types`: `"shop.fields.MoneyField" = "numeric(12, 2)"`).
   public var fieldTypes: [String: String] = [:]
+  /// Where field classes that are neither Django's nor in `fieldTypes` are read from (the
+  /// project's and its installed packages' source); nil: nowhere.
+  public var fieldClasses: FieldClasses? = nil
 
   /// migplan's documented defaults for `flags`.
   public static let defaultFlags: [String: Bool] = [

@@ -2356,8 +2356,15 @@ and the rest of Django's `Field.non_db_attrs` except `db_column`) and model opti
 reads (`verbose_name`, `ordering`, `permissions`, …): whatever they hold, the SQL is the same.
 
 It also flags an operation whose SQL migplan cannot write although its values are plain: a
-field of a class migplan does not know (the project's own `MoneyField`), until `field-types` in
-the config gives the class's column type.
+field of a class migplan does not know, until `field-types` in the config gives the class's
+column type. A field class of the project's own or of an installed package is read from its
+source (the roots, then site-packages): a subclass of a Django field has that field's column,
+also through mixins, aliases and re-exports, and a `db_type()` that returns a string or
+branches on `connection.vendor`, or a `get_internal_type()` that names a Django class, is
+followed. The message says why a class stays unknown: a computed `db_type()`, an override of
+`db_parameters()` or `rel_db_type()`, or a `deconstruct()` that leaves a column's argument
+(`max_length`, `null`, …) out of the migration, so the migration does not say what the column
+is.
 
 ## Why is this bad?
 A rule cannot judge what it cannot see: a computed field definition could be NOT NULL, a

@@ -35,6 +35,8 @@ public struct SQLGenerator {
     comments: Bool = true
   ) {
     self.project = project
+    var settings = settings
+    if settings.fieldClasses == nil { settings.fieldClasses = project.fieldClasses }
     self.settings = settings
     self.mode = mode
     self.comments = comments

@@ -343,9 +343,11 @@ public struct Renderer: Sendable {
   func renderField(_ name: String, _ f: Field, in m: ModelState, table: String)
     throws(RenderError) -> SQLField
   {
-    guard let internalType = f.internalType, let base = f.djangoClass else {
-      guard let dbType = settings.fieldTypes[f.path] else {
-        throw RenderError(message: "\(m.key).\(name): unknown field class \(f.path)")
+    let literalType = f.known?.dbType ?? settings.fieldTypes[f.path]
+    guard literalType == nil, let internalType = f.internalType, let base = f.djangoClass else {
+      guard let dbType = literalType else {
+        let why = settings.fieldClasses?.problem(f.path).map { " (\($0))" } ?? ""
+        throw RenderError(message: "\(m.key).\(name): unknown field class \(f.path)\(why)")
       }
       // A class the config gives a column type: a plain column of that type, with Django's
       // `Field` defaults for the rest.
@@ -378,7 +380,14 @@ public struct Renderer: Sendable {
         throw RenderError(message: "\(m.key).\(name): target \(key) is not in the state")
       }
       let targetTable = key == m.key ? table : self.table(target)
-      let (tf, tfName) = try targetField(target, f.keywords["to_field"]?.stringValue)
+      let toField = f.keywords["to_field"]
+      if let toField, toField.stringValue == nil {
+        if case .none = toField {
+        } else {
+          throw RenderError(message: "\(m.key).\(name): `to_field` migplan cannot evaluate")
+        }
+      }
+      let (tf, tfName) = try targetField(target, toField?.stringValue)
       let targetRendered = try renderField(tfName, tf, in: target, table: targetTable)
       guard let targetColumn = targetRendered.column else {
         throw RenderError(message: "\(m.key).\(name): target field has no column")

@@ -7,15 +7,18 @@ import Testing
 /// (`Fixtures/projects/installed`): migplan finds them installed in the Python environment
 /// beside the project (a `.venv` whose `site-packages` is that of the test Python, which holds
 /// Django 5.2.19), and its SQL is what that Django's `sqlmigrate` prints, each migration taken
-/// on a database `migrate` brought to the migration before it. The project's own field class
-/// (`shop.fields.MoneyField`) has its column type from the config's `field-types`. `lint`
-/// judges the project's migrations against that state and reports none of Django's.
+/// on a database `migrate` brought to the migration before it. The project's own field classes
+/// (`shop/fields.py`) are read from their source (subclasses of Django's fields, a `db_type()`
+/// that branches on the database vendor, `get_internal_type()`, an alias, a mixin that leaves
+/// arguments out of migrations); `shop.fields.MoneyField`, whose type is computed, has its
+/// column type from the config's `field-types`. `lint` judges the project's migrations against
+/// that state and reports none of Django's.
 ///
 /// Needs what `SplitOracleTests` needs (`MIGPLAN_TEST_DATABASE_URL`, a Python with Django and
 /// psycopg); skipped without them, except with `CI=true`, where it fails.
 @Suite(.enabled(if: SplitOracle.enabled))
 struct InstalledDjangoOracleTests {
-  static let migrations = ["0001_initial", "0002_order_reviewer"]
+  static let migrations = ["0001_initial", "0002_order_reviewer", "0003_order_custom_fields"]
 
   @Test func sqlIsWhatDjangoPrintsAndOnlyTheProjectIsLinted() throws {
     guard let url = SplitOracle.databaseURL else {
@@ -68,31 +71,49 @@ struct InstalledDjangoOracleTests {
       previous = name
     }
 
-    // Pending on that database: shop 0002 and the auth migrations shop's dependencies did not
+    // Pending on that database: shop 0003 and 0004, and the auth migrations shop's dependencies did not
     // need. Django's are planned with it (they run in the same `migrate`), not linted.
     let plan = try runMigplan(
       ["plan", "--database", SplitOracle.url(url, database: scratch.name)],
       currentDirectory: folder)
     #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
-    #expect(plan.stdout.contains("shop.0002_order_reviewer"), "\(plan.stdout)")
+    #expect(plan.stdout.contains("shop.0003_order_custom_fields"), "\(plan.stdout)")
     #expect(plan.stdout.contains("auth.0012_alter_user_first_name_max_length"), "\(plan.stdout)")
 
     let lint = try runMigplan(["lint", "--format", "json"], currentDirectory: folder)
     #expect(lint.status == 1, "\(lint.stderr)")
     let json = try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any]
     let findings = (json?["findings"] as? [[String: Any]]) ?? []
+    func rules(_ file: String) -> Set<String> {
+      Set(
+        findings.filter { $0["path"] as? String == "shop/migrations/\(file).py" }
+          .compactMap { $0["rule"] as? String })
+    }
     let paths = Set(findings.compactMap { $0["path"] as? String })
-    #expect(paths == ["shop/migrations/0002_order_reviewer.py"], "\(findings)")
-    let rules = Set(findings.compactMap { $0["rule"] as? String })
-    #expect(rules.isSuperset(of: ["add-index", "add-foreign-key"]), "\(rules)")
-    #expect(!rules.contains("graph-conflict") && !rules.contains("unresolved-value"))
+    #expect(
+      paths
+        == Set(
+          ["0002_order_reviewer", "0003_order_custom_fields", "0004_order_slug"].map {
+            "shop/migrations/\($0).py"
+          }), "\(findings)")
+    #expect(rules("0002_order_reviewer").isSuperset(of: ["add-index", "add-foreign-key"]))
+    #expect(rules("0003_order_custom_fields").contains("add-foreign-key"))
+    #expect(!rules("0003_order_custom_fields").contains("unresolved-value"))
+    #expect(!findings.contains { $0["rule"] as? String == "graph-conflict" })
+    // A class whose `deconstruct()` leaves the column's length out of the migration: migplan
+    // cannot know the column, and says why.
+    #expect(rules("0004_order_slug") == ["unresolved-value"], "\(findings)")
+    #expect(
+      lint.stdout.contains(
+        "shop.fields.ShortSlugField.deconstruct() leaves `max_length` out of migrations"),
+      "\(lint.stdout)")
     // Without `field-types` migplan cannot write the SQL of the field it does not know, and
     // says so instead of judging the migration safe.
     try fm.removeItem(atPath: folder + "/.migplan.toml")
     let unknown = try runMigplan(["lint", "--format", "json"], currentDirectory: folder)
     #expect(
       unknown.stdout.contains(
-        "migplan cannot write the SQL of `AddField`: shop.order.price: unknown field class shop.fields.MoneyField"
+        "migplan cannot write the SQL of `AddField`: shop.order.price: unknown field class shop.fields.MoneyField (shop.fields.MoneyField.db_type() is not a string migplan can read for PostgreSQL)"
       ), "\(unknown.stdout)")
     // Linting Django's own migrations (`--root` on its site-packages) does report findings in
     // them (contenttypes 0002 drops a column): the project run above leaves them out.

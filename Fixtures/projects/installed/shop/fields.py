@@ -1,8 +1,104 @@
+"""The project's own field classes: migplan reads what their columns are from this source
+(a subclass of a Django field has its column), except where a class computes its column type
+or leaves a column's argument out of its migrations."""
 from django.db import models
+from django.db.models import JSONField as BaseJSONField
 
 
 class MoneyField(models.Field):
-    """A project's own field class: migplan learns its column type from `field-types`."""
+    """Its column type is computed: migplan learns it from `field-types` in .migplan.toml."""
+
+    digits = 12
+    places = 2
 
     def db_type(self, connection):
-        return "numeric(12, 2)"
+        return "numeric(%s, %s)" % (self.digits, self.places)
+
+
+class ColorField(models.CharField):
+    """A CharField with its own defaults and an extra argument in its migrations."""
+
+    def __init__(self, *args, samples=None, **kwargs):
+        self.samples = samples
+        kwargs.setdefault("max_length", 18)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.samples:
+            kwargs["samples"] = self.samples
+        return name, path, args, kwargs
+
+
+class QuietMixin:
+    """Leaves arguments that do not touch the database out of migrations."""
+
+    IGNORED = ["verbose_name", "help_text"]
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        for attr in self.IGNORED:
+            kwargs.pop(attr, None)
+        return name, path, args, kwargs
+
+
+class CodeField(QuietMixin, models.CharField):
+    """A positional argument of its own before Django's."""
+
+    def __init__(self, prefix, *args, **kwargs):
+        self.prefix = prefix
+        kwargs.setdefault("max_length", 40)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        return name, path, [self.prefix] + list(args), kwargs
+
+
+class HexField(models.BigIntegerField):
+    """Another column type on other databases; Django's on PostgreSQL."""
+
+    def db_type(self, connection):
+        if connection.vendor == "mysql":
+            return "bigint unsigned"
+        elif connection.vendor in ("sqlite", "oracle"):
+            return "UNSIGNED BIG INT"
+        return super().db_type(connection)
+
+
+class PickleField(models.Field):
+    """A plain Field whose column is a TextField's."""
+
+    def get_internal_type(self):
+        return "TextField"
+
+
+class LabelField(models.Field):
+    """Its own column type, whatever the database."""
+
+    def db_type(self, connection):
+        return "varchar(12)"
+
+
+TagsField = BaseJSONField
+
+
+class OwnerKey(models.ForeignKey):
+    """A foreign key with its own defaults."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("on_delete", models.CASCADE)
+        super().__init__(*args, **kwargs)
+
+
+class ShortSlugField(models.SlugField):
+    """Leaves its length out of its migrations: migplan cannot tell the column."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["max_length"] = 20
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("max_length", None)
+        return name, path, args, kwargs

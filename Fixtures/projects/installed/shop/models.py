@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from shop.fields import MoneyField
+from shop import fields
 
 
 class Order(models.Model):
@@ -12,7 +12,15 @@ class Order(models.Model):
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="reviewed_orders"
     )
-    price = MoneyField(null=True)
+    price = fields.MoneyField(null=True)
+    color = fields.ColorField(null=True, samples=["#fff"], unique=True)
+    code = fields.CodeField("ord", db_index=True, null=True)
+    serial = fields.HexField(null=True)
+    notes = fields.PickleField(null=True)
+    label = fields.LabelField(null=True)
+    tags = fields.TagsField(null=True)
+    approver = fields.OwnerKey(settings.AUTH_USER_MODEL, null=True, related_name="approved_orders")
+    slug = fields.ShortSlugField(null=True)
 
     class Meta:
         indexes = [models.Index(fields=["total"], name="shop_order_total_idx")]
