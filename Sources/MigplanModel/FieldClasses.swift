@@ -231,8 +231,9 @@ public final class FieldClasses: Sendable {
       else {
         return .unknown("\(path).get_internal_type() is not a Django field class name")
       }
+      // A `db_type()` a custom base overrides still wins: Django's consults the internal
+      // type only when it is its own.
       k.base = django.base
-      k.dbType = nil
     }
     if let d = methods["db_type"] {
       switch vendorBranch(d, m) {

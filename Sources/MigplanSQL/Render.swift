@@ -349,8 +349,8 @@ public struct Renderer: Sendable {
         let why = settings.fieldClasses?.problem(f.path).map { " (\($0))" } ?? ""
         throw RenderError(message: "\(m.key).\(name): unknown field class \(f.path)\(why)")
       }
-      // A class the config gives a column type: a plain column of that type, with Django's
-      // `Field` defaults for the rest.
+      // A class whose `db_type()` or the config gives a column type: a plain column of that
+      // type, with Django's `Field` defaults for the rest.
       return SQLField(
         name: name, field: f, column: f.dbColumn ?? name,
         internalType: String(f.path.split(separator: ".").last ?? ""), dbType: dbType,

@@ -37,6 +37,14 @@ import Testing
                 return "int unsigned"
             return "serial"
 
+    class Literal(models.Field):
+        def db_type(self, connection):
+            return "varchar(12)"
+
+    class Typed(Literal):
+        def get_internal_type(self):
+            return "TextField"
+
     class Computed(models.Field):
         def db_type(self, connection):
             return connection.settings_dict["TYPE"]
@@ -86,6 +94,8 @@ import Testing
     // A length left out only when it is SlugField's own default.
     #expect(c.known("app.fields.Slug")?.base == "SlugField")
     #expect(c.known("app.fields.Vendor")?.dbType == "serial")
+    // The base's `db_type()` wins over the subclass's internal type, as in Django.
+    #expect(c.known("app.fields.Typed")?.dbType == "varchar(12)")
   }
 
   @Test(arguments: [
