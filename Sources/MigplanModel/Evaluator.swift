@@ -491,7 +491,7 @@ public struct Evaluator {
     "builtins.set", "builtins.frozenset", "builtins.tuple", "builtins.list",
   ]
 
-  private static let swappableCallees: Set<String> = [
+  static let swappableCallees: Set<String> = [
     "django.db.migrations.swappable_dependency",
     "django.db.migrations.migration.swappable_dependency",
   ]

@@ -119,6 +119,11 @@ public struct Migration: Sendable {
     public var attributes: [String: Value]
     /// Entries of `dependencies`, `replaces` or `run_before` that are not `(app, name)` pairs.
     public var problems: [Diagnostic]
+    /// Parts of the header migplan cannot evaluate and leaves out of the graph, as
+    /// `.unresolved` values: a `swappable_dependency` of a setting it cannot read, what
+    /// `__init__` does to the header beyond assigning it. Not input errors (they are often in
+    /// installed packages); `unresolved-value` reports them in linted files.
+    public var unresolvedHeader: [Value] = []
     /// The module's source as parsed (UTF-8, what every byte range refers to) and the ranges of
     /// its `#` comments, so that a linter need not read and tokenize the file again; empty when
     /// it was read without its operations.
@@ -141,13 +146,15 @@ public struct Migration: Sendable {
     key: MigrationKey, path: String, dependencies: [Dependency], replaces: [Dependency],
     runBefore: [Dependency], initial: Bool?, atomic: Bool, operations: [Value],
     typedOperations: [Operation], range: TextRange, attributes: [String: Value],
-    problems: [Diagnostic], source: [UInt8], comments: [TextRange], syntax: ParsedModule? = nil
+    problems: [Diagnostic], unresolvedHeader: [Value] = [], source: [UInt8], comments: [TextRange],
+    syntax: ParsedModule? = nil
   ) {
     shared = Shared(
       Parts(
         key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
         initial: initial, atomic: atomic, operations: operations, typedOperations: typedOperations,
-        range: range, attributes: attributes, problems: problems, source: source,
+        range: range, attributes: attributes, problems: problems,
+        unresolvedHeader: unresolvedHeader, source: source,
         comments: comments,
         syntax: syntax))
   }
@@ -191,6 +198,59 @@ extension Migration {
     return inherited
   }
 
+  /// The class attributes Django reads from a migration, which `__init__` can set too.
+  static let headerNames: Set<String> = [
+    "dependencies", "replaces", "run_before", "operations", "initial", "atomic",
+  ]
+
+  /// Reads the `self.NAME = …` statements at the top level of the class's own `__init__`
+  /// into `attrs` (an instance attribute hides the class's: simplejwt's token_blacklist 0011
+  /// sets its dependencies there). Any other use of `self.NAME` in it (an `insert`, an
+  /// assignment under an `if`) is added to `unresolved`: Django sees what that code computes,
+  /// migplan only the plain assignments.
+  static func readInit(
+    _ classDef: Int32, _ parsed: ParsedModule, _ evaluator: Evaluator,
+    into attrs: inout [String: Value], unresolved: inout [Value], skipping: Set<String>
+  ) {
+    let ast = parsed.ast
+    let source = parsed.source
+    guard
+      let fn = ast.list(classDef, "body").last(where: {
+        $0 >= 0 && ast.kind($0) == .FunctionDef
+          && ast.identifier($0, "name", in: source) == "__init__"
+      })
+    else { return }
+    // The header name `node` sets when it is `self.NAME`.
+    func headerName(_ node: Int32) -> String? {
+      guard node >= 0, ast.kind(node) == .Attribute, let value = ast.child(node, "value"),
+        ast.kind(value) == .Name, ast.identifier(value, "id", in: source) == "self",
+        let name = ast.identifier(node, "attr", in: source), headerNames.contains(name)
+      else { return nil }
+      return name
+    }
+    var followed: Set<Int32> = []
+    for stmt in ast.list(fn, "body") where stmt >= 0 && ast.kind(stmt) == .Assign {
+      let targets = ast.list(stmt, "targets")
+      guard targets.count == 1, let name = headerName(targets.first!),
+        let value = ast.child(stmt, "value")
+      else { continue }
+      followed.insert(targets.first!)
+      if !skipping.contains(name) { attrs[name] = evaluator.evaluate(value) }
+    }
+    let span = ast.range(fn)
+    for node in 0..<Int32(ast.nodes.count) where !followed.contains(node) {
+      let r = ast.range(node)
+      guard r.start >= span.start, r.end <= span.end, let name = headerName(node),
+        !skipping.contains(name)
+      else { continue }
+      unresolved.append(
+        .unresolved(
+          r,
+          "`__init__` changes `self.\(name)` in a way migplan does not follow; Django uses what it computes"
+        ))
+    }
+  }
+
   /// Evaluates the top-level `class Migration` of a parsed module, or returns nil when the
   /// module has none. The base class is not checked: Django only looks the name up.
   ///
@@ -224,6 +284,10 @@ extension Migration {
     // the migration's operations.
     if !readOperations { attrs["operations"] = nil }
     var problems: [Diagnostic] = []
+    var unresolvedHeader: [Value] = []
+    Self.readInit(
+      classDef, parsed, evaluator, into: &attrs, unresolved: &unresolvedHeader,
+      skipping: readOperations ? [] : ["operations"])
 
     func pairs(_ field: String) -> [Dependency] {
       guard let v = attrs[field] else { return [] }
@@ -238,6 +302,18 @@ extension Migration {
         case .swappableDependency(let setting, let app, let r):
           out.append(
             Dependency(MigrationKey(app, "__first__"), swappableSetting: setting ?? "", range: r))
+        case .call(let callee, let args, _, let r)
+        where Evaluator.swappableCallees.contains(callee) && args.count == 1:
+          // Django depends on the `__first__` migration of the model's app, and on nothing
+          // when that is the migration's own app (what such package settings name by
+          // default): left out, and said.
+          var why = "`\(args[0].python)` is not a value migplan evaluates"
+          if case .unresolved(_, let inner) = args[0] { why = inner }
+          unresolvedHeader.append(
+            .unresolved(
+              r,
+              "the model this `swappable_dependency` names (\(why)); migplan leaves the dependency out of the graph"
+            ))
         case .tuple(let xs, let r), .list(let xs, let r):
           if xs.count == 2, let a = xs[0].stringValue, let n = xs[1].stringValue {
             out.append(Dependency(MigrationKey(a, n), range: r))
@@ -274,7 +350,8 @@ extension Migration {
       key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
       initial: initial, atomic: atomic, operations: operations,
       typedOperations: typed, range: ast.range(classDef),
-      attributes: attrs, problems: problems, source: readOperations ? parsed.source : [],
+      attributes: attrs, problems: problems, unresolvedHeader: unresolvedHeader,
+      source: readOperations ? parsed.source : [],
       comments: readOperations ? parsed.tokens.comments : [],
       syntax: readOperations
         && ast.list(ast.root, "body").contains {

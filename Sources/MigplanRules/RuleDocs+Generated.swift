@@ -2366,10 +2366,18 @@ followed. The message says why a class stays unknown: a computed `db_type()`, an
 (`max_length`, `null`, …) out of the migration, so the migration does not say what the column
 is.
 
+It also flags what migplan cannot read of a migration's header, and leaves out of the graph
+instead of stopping (such headers are common in installed packages): a `swappable_dependency`
+of a package's own settings object (`oauth2_settings.REFRESH_TOKEN_MODEL`; Django depends on
+the first migration of that model's app, and on nothing when it is the migration's own app), and
+what a `Migration.__init__` does to `self.dependencies` beyond assigning it (an `insert` under an
+`if`). Plain `self.dependencies = [...]` assignments in `__init__` are followed.
+
 ## Why is this bad?
 A rule cannot judge what it cannot see: a computed field definition could be NOT NULL, a
 computed table name could be any table. migplan never assumes such an operation is safe; this
-finding says where a person has to look.
+finding says where a person has to look. A dependency migplan cannot read can put the migration
+elsewhere in the order than Django does, and every rule judges it against the state before it.
 
 ## Bad
 ```python
@@ -2405,6 +2413,23 @@ class Migration(migrations.Migration):
                 ("amount", shop.fields.MoneyField()),
             ],
         ),
+    ]
+```
+
+```python
+from django.db import migrations, models
+
+from shop.conf import shop_settings
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("shop", "0003_example"),
+        migrations.swappable_dependency(shop_settings.PAYMENT_MODEL),  # expect: unresolved-value
+    ]
+
+    operations = [
+        migrations.AddField("order", "comment", models.TextField(null=True)),
     ]
 ```
 

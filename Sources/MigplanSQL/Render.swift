@@ -242,10 +242,21 @@ public struct Renderer: Sendable {
     return through
   }
 
+  /// Why a relation's target is not known: `to` is missing, or migplan cannot evaluate it
+  /// (a package's own settings object, `to=oauth2_settings.APPLICATION_MODEL`).
+  static func noTarget(_ f: Field, _ name: String) -> RenderError {
+    guard let to = f.argument("to") else {
+      return RenderError(message: "\(name): relation without `to`")
+    }
+    var why = "`\(to.python)` is not a value migplan evaluates"
+    if case .unresolved(_, let inner) = to { why = inner }
+    return RenderError(message: "\(name): the model `to` names is not known (\(why))")
+  }
+
   /// Django's `create_many_to_many_intermediary_model`.
   func throughModel(for f: SQLField, in model: SQLModel) throws(RenderError) -> SQLModel {
     guard let to = f.field.relatedModel else {
-      throw RenderError(message: "\(model.key).\(f.name): ManyToManyField without `to`")
+      throw Self.noTarget(f.field, "\(model.key).\(f.name)")
     }
     let targetKey = ModelKey(reference: to, app: model.key.app, selfName: model.name)
     guard let target = lookup(targetKey) else {
@@ -372,9 +383,7 @@ public struct Renderer: Sendable {
       blank: f.argument("blank")?.truth ?? false,
       autoCreated: f.argument("auto_created")?.truth ?? false)
     if isFK {
-      guard let to = f.relatedModel else {
-        throw RenderError(message: "\(m.key).\(name): relation without `to`")
-      }
+      guard let to = f.relatedModel else { throw Self.noTarget(f, "\(m.key).\(name)") }
       let key = ModelKey(reference: to, app: m.app, selfName: m.name)
       guard let target = lookup(key) else {
         throw RenderError(message: "\(m.key).\(name): target \(key) is not in the state")

@@ -1,9 +1,10 @@
 import MigplanModel
 import MigplanSyntax
 
-/// Flags a value inside an operation that migplan cannot evaluate without running Python, a
-/// built-in operation's argument that is missing or not of the kind Django expects, and an
-/// operation whose SQL migplan cannot write (a field class it does not know).
+/// Flags a value inside an operation or the migration's header (a dependency) that migplan
+/// cannot evaluate without running Python, a built-in operation's argument that is missing or
+/// not of the kind Django expects, and an operation whose SQL migplan cannot write (a field
+/// class it does not know).
 struct UnresolvedValueRule: Rule {
   static let id = "unresolved-value"
   static let summary = "an operation argument migplan cannot evaluate statically"
@@ -15,6 +16,16 @@ struct UnresolvedValueRule: Rule {
     "what migplan cannot evaluate it cannot judge; the operation is never assumed safe"
   static let help =
     "use a literal or a module-level constant, or suppress with the reason it is safe"
+
+  func check(file: FileContext, into report: inout Report) {
+    for case .unresolved(let range, let why) in file.migration?.unresolvedHeader ?? [] {
+      report.add(
+        Self.self, at: range, "cannot evaluate statically: \(why)",
+        why:
+          "Django orders migrations by their dependencies; migplan's order, and the state each rule judges, may not be Django's",
+        help: "check the migration's place in the graph by hand, or suppress with the reason")
+    }
+  }
 
   func check(operation: OperationContext, into report: inout Report) {
     let op = operation.operation
