@@ -18,7 +18,10 @@ sys.path.insert(0, os.environ["PLAN_ORACLE_APPS_DIR"])
 from django.conf import settings  # noqa: E402
 
 url = urlsplit(os.environ["PLAN_ORACLE_DATABASE_URL"])
+# PLAN_ORACLE_DEFAULT_AUTO_FIELD: the setting's value; empty: not set (Django's own AutoField).
+auto = os.environ.get("PLAN_ORACLE_DEFAULT_AUTO_FIELD", "django.db.models.BigAutoField")
 settings.configure(
+    **({"DEFAULT_AUTO_FIELD": auto} if auto else {}),
     SECRET_KEY="plan-oracle",
     INSTALLED_APPS=[a for a in os.environ["PLAN_ORACLE_APPS"].split(",") if a],
     DATABASES={
@@ -31,7 +34,6 @@ settings.configure(
             "PORT": str(url.port or ""),
         }
     },
-    DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
     USE_TZ=True,
     TIME_ZONE="UTC",
 )

@@ -55,8 +55,9 @@ public struct Project: Sendable {
   /// the project is then no longer what the loader read (`Planner.substitute` puts a split's
   /// chain in), and the folders are listed again where they are needed.
   public var moduleFiles: [String: [String]] = [:]
-  /// Where the loader read field classes it did not know from (`Loader.load(roots:…)`).
-  public var fieldClasses: FieldClasses? = nil
+  /// The settings the project was loaded with (the configuration's and the settings module's
+  /// values, where unknown field classes are read from): what its SQL is written with too.
+  public var settings = Settings()
 
   /// Django's `showmigrations --plan` order (empty when the graph has a cycle), computed
   /// whenever the graph is set.
@@ -475,6 +476,7 @@ public enum Loader {
     var project = Project(
       apps: loadedApps, migrations: migrations, graph: graph, diagnostics: diagnostics,
       cycle: cycle)
+    project.settings = settings
     for (app, names) in zip(apps, listed) { project.moduleFiles[app.directory] = names }
     return project
   }
@@ -537,7 +539,7 @@ public enum Loader {
       }
     }
     project.diagnostics = found + project.diagnostics
-    project.fieldClasses = settings.fieldClasses
+    project.settings = settings
     return project
   }
 

@@ -3,11 +3,26 @@ import MigplanSyntax
 /// The project's Django settings module, read without running it: where `manage.py` points
 /// (`DJANGO_SETTINGS_MODULE`), and the string settings it assigns at its top level.
 public enum SettingsModule {
-  /// `AUTH_USER_MODEL` as the settings module of the project under `roots` assigns it: the
-  /// module `manage.py` names (in a root or a folder right below one), or a module it
-  /// star-imports from its own package (`from .base import *`); nil when there is no
-  /// `manage.py`, or the settings do not assign it a plain string.
-  public static func authUserModel(roots: [String]) -> String? {
+  /// What a settings module assigns, as far as migplan can tell without running it.
+  public struct Values: Sendable, Equatable {
+    /// Names whose last assignment is a plain string, at the top level of the module or of a
+    /// module it star-imports (`from .base import *`), in the order Python runs them.
+    public var strings: [String: String] = [:]
+    /// Names whose value migplan cannot tell: last assigned something computed, bound under
+    /// an `if`, `try` or loop, or imported by name.
+    public var unknown: Set<String> = []
+    /// Every name the module binds is in `strings` or `unknown` (no star import migplan could
+    /// not follow, no `globals()`, `exec` or `setattr`): a name in neither is not set, and
+    /// Django's default applies.
+    public var complete = true
+
+    public init() {}
+  }
+
+  /// The settings module of the project under `roots`: the module `manage.py` names (in a
+  /// root or a folder right below one); nil without `manage.py`, or when that module is not
+  /// found.
+  public static func read(roots: [String]) -> Values? {
     for root in roots {
       var folders = [root]
       folders += FileSystem.list(root).filter { $0.isDirectory && !$0.name.hasPrefix(".") }
@@ -16,7 +31,8 @@ public enum SettingsModule {
         guard case .success(let manage) = FileSystem.read(folder + "/manage.py"),
           let module = settingsModule(manage)
         else { continue }
-        return string("AUTH_USER_MODEL", module: module, base: folder, depth: 0)
+        var values = Values()
+        return read(module, base: folder, depth: 0, into: &values) ? values : nil
       }
     }
     return nil
@@ -41,9 +57,12 @@ public enum SettingsModule {
     return nil
   }
 
-  /// The string `name` is assigned at the top level of `module` (a dotted path from `base`),
-  /// else in the modules of its package it star-imports, last assignment first.
-  static func string(_ name: String, module: String, base: String, depth: Int) -> String? {
+  /// Calls through which a module binds names migplan cannot see.
+  static let dynamicBinders: Set<String> = ["globals", "exec", "setattr", "vars", "locals"]
+
+  /// Runs the top level of `module` (a dotted path from `base`) into `values`, following star
+  /// imports; false when there is no such module.
+  static func read(_ module: String, base: String, depth: Int, into values: inout Values) -> Bool {
     let path = base + "/" + module.split(separator: ".").joined(separator: "/")
     var read = FileSystem.read(path + ".py")
     var package = String(module.split(separator: ".").dropLast().joined(separator: "."))
@@ -51,37 +70,107 @@ public enum SettingsModule {
       read = FileSystem.read(path + "/__init__.py")
       package = module
     }
-    guard case .success(let bytes) = read else { return nil }
+    guard case .success(let bytes) = read else { return false }
     let parsed = Parser.parse(bytes)
     let ast = parsed.ast
-    guard parsed.errors.isEmpty, ast.root >= 0 else { return nil }
-    var found: String? = nil
+    let source = parsed.source
+    guard parsed.errors.isEmpty, ast.root >= 0 else {
+      values.complete = false
+      return true
+    }
+    func name(_ id: Int32) -> String? {
+      id >= 0 && ast.kind(id) == .Name ? ast.identifier(id, "id", in: source) : nil
+    }
+    func unknown(_ n: String) {
+      values.strings[n] = nil
+      values.unknown.insert(n)
+    }
+    func bind(_ target: Int32, _ value: Int32?) {
+      if let n = name(target) {
+        if let value, ast.kind(value) == .Constant, case .string(let s) = ast.constant(value) {
+          values.strings[n] = s
+          values.unknown.remove(n)
+        } else {
+          unknown(n)
+        }
+      } else if target >= 0, ast.kind(target) == .Tuple || ast.kind(target) == .List {
+        for t in ast.list(target, "elts") { bind(t, nil) }
+      }
+    }
+    // Every name a compound statement binds somewhere inside it, and star imports in it.
+    func bindsInside(_ stmt: Int32) {
+      let span = ast.range(stmt)
+      for id in 0..<Int32(ast.nodes.count) where span.contains(ast.range(id)) {
+        switch ast.kind(id) {
+        case .Name
+        where ast.slot(id, ast.kind(id).offset("ctx")) == Int32(ExprContext.Store.rawValue):
+          if let n = name(id) { unknown(n) }
+        case .ImportFrom:
+          values.complete = false
+          for a in ast.list(id, "names") where a >= 0 {
+            if let n = ast.identifier(a, "asname", in: source)
+              ?? ast.identifier(a, "name", in: source)
+            {
+              unknown(n)
+            }
+          }
+        case .Import:
+          for a in ast.list(id, "names") where a >= 0 {
+            let bound =
+              ast.identifier(a, "asname", in: source) ?? ast.identifier(a, "name", in: source)
+            if let bound { unknown(String(bound.split(separator: ".").first ?? "")) }
+          }
+        case .FunctionDef, .AsyncFunctionDef, .ClassDef:
+          if let n = ast.identifier(id, "name", in: source) { unknown(n) }
+        default: continue
+        }
+      }
+    }
+    for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .Call {
+      if let f = ast.child(id, "func"), let n = name(f), dynamicBinders.contains(n) {
+        values.complete = false
+      }
+    }
     for stmt in ast.list(ast.root, "body") where stmt >= 0 {
       switch ast.kind(stmt) {
       case .Assign:
-        let targets = ast.list(stmt, "targets")
-        guard targets.count == 1, let t = targets.first, ast.kind(t) == .Name,
-          ast.identifier(t, "id", in: parsed.source) == name,
-          let v = ast.child(stmt, "value")
-        else { continue }
-        if ast.kind(v) == .Constant, case .string(let s) = ast.constant(v) {
-          found = s
-        } else {
-          found = nil  // computed: not a value migplan can take
+        let value = ast.child(stmt, "value")
+        for t in ast.list(stmt, "targets") { bind(t, value) }
+      case .AnnAssign:
+        if let t = ast.child(stmt, "target"), let v = ast.child(stmt, "value") { bind(t, v) }
+      case .AugAssign:
+        if let t = ast.child(stmt, "target"), let n = name(t) { unknown(n) }
+      case .ImportFrom:
+        let aliases = ast.list(stmt, "names").filter { $0 >= 0 }
+        let star = aliases.contains { ast.identifier($0, "name", in: source) == "*" }
+        guard star else {
+          for a in aliases {
+            if let n = ast.identifier(a, "asname", in: source)
+              ?? ast.identifier(a, "name", in: source)
+            {
+              unknown(n)
+            }
+          }
+          continue
         }
-      case .ImportFrom where depth < 2:
+        // `from .base import *`, `from mysite.settings.base import *`: that module's names.
         let level = Int(ast.slot(stmt, ast.kind(stmt).offset("level")))
-        guard level == 1,
-          ast.list(stmt, "names").contains(where: {
-            $0 >= 0 && ast.identifier($0, "name", in: parsed.source) == "*"
-          }), let from = ast.identifier(stmt, "module", in: parsed.source)
-        else { continue }
-        let target = package.isEmpty ? from : package + "." + from
-        if let s = string(name, module: target, base: base, depth: depth + 1) { found = s }
-      default:
+        var parts = package.split(separator: ".").map(String.init)
+        if level > 1 { parts.removeLast(min(parts.count, level - 1)) }
+        let from = ast.identifier(stmt, "module", in: source) ?? ""
+        let target =
+          level == 0 ? from : (parts + (from.isEmpty ? [] : [from])).joined(separator: ".")
+        if depth >= 4 || target.isEmpty
+          || !Self.read(target, base: base, depth: depth + 1, into: &values)
+        {
+          values.complete = false
+        }
+      case .Expr, .Pass:
         continue
+      default:
+        bindsInside(stmt)
       }
     }
-    return found
+    return true
   }
 }

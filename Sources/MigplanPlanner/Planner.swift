@@ -107,7 +107,7 @@ public struct PlannedStatement: Sendable {
 public enum Planner {
   /// Plans `keys` (in any order) of `project`.
   public static func plan(
-    project: Project, keys: [MigrationKey], settings: Settings = Settings(), pgVersion: Int = 14,
+    project: Project, keys: [MigrationKey], settings: Settings? = nil, pgVersion: Int = 14,
     lockTimeout: String = "5s", statementTimeout: String = "15s", findings: [Finding] = []
   ) throws(SplitError) -> Plan {
     let order = project.plan
@@ -157,7 +157,7 @@ public enum Planner {
         guard
           let migration = Migration.read(
             parsed, key: f.key, path: f.path, modulePath: module, packagePath: package,
-            settings: settings)
+            settings: splitter.settings)
         else { throw SplitError("generated \(f.key) has no Migration class (a migplan bug)") }
         chain.append(migration)
         var unit = Unit(

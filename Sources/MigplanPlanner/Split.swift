@@ -56,10 +56,11 @@ public struct Splitter: Sendable {
   public let analysis: ProjectAnalysis
 
   public init(
-    project: Project, settings: Settings = Settings(), pgVersion: Int = 14,
+    project: Project, settings: Settings? = nil, pgVersion: Int = 14,
     states: AncestorStates? = nil, analysis: ProjectAnalysis? = nil
   ) {
     self.project = project
+    let settings = settings ?? project.settings
     self.settings = settings
     self.pgVersion = pgVersion
     let states = states ?? AncestorStates(project)

@@ -394,17 +394,24 @@ public enum Quantity {
 
 extension Loader {
   /// Loads the project under `roots` with what the configuration says about it: its Django
-  /// settings (and field types) and where installed apps are. `AUTH_USER_MODEL`, unless the
-  /// configuration sets it, is the project's settings module's (`SettingsModule`), else
-  /// Django's default.
+  /// settings (and field types) and where installed apps are. A setting the configuration does
+  /// not give is the string the project's settings module assigns (`SettingsModule`), else
+  /// migplan's default; `DEFAULT_AUTO_FIELD` is Django's own default (`AutoField`) when the
+  /// settings module, read in full, does not set it.
   public static func load(
     roots: [String], config: LintConfig, operationsFor: ((String) -> Bool)? = nil
   ) -> Project {
     var settings = config.djangoSettings
-    if config.settings["AUTH_USER_MODEL"] == nil,
-      let model = SettingsModule.authUserModel(roots: roots)
-    {
-      settings.values["AUTH_USER_MODEL"] = model
+    if let module = SettingsModule.read(roots: roots) {
+      for (name, value) in module.strings where config.settings[name] == nil {
+        settings.values[name] = value
+      }
+      let auto = "DEFAULT_AUTO_FIELD"
+      if config.settings[auto] == nil, module.complete, module.strings[auto] == nil,
+        !module.unknown.contains(auto)
+      {
+        settings.values[auto] = "django.db.models.AutoField"
+      }
     }
     return load(
       roots: roots, settings: settings, sitePackages: config.sitePackages,

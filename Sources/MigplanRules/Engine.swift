@@ -269,7 +269,7 @@ public enum Linter {
         let known = states
         retained.append(
           ProjectAnalysis(
-            project: project, settings: config.djangoSettings, pgVersion: config.pgVersion,
+            project: project, pgVersion: config.pgVersion,
             states: known, through: last, only: needed.count < plan.count ? needed : nil
           ) { key, analysed in
             guard let m = project.migrations[key], checker.linted[key] != nil else { return }

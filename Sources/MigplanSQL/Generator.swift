@@ -31,13 +31,11 @@ public struct SQLGenerator {
   let renders = RenderCache()
 
   public init(
-    project: Project, settings: Settings = Settings(), mode: Mode = .sqlmigrate,
+    project: Project, settings: Settings? = nil, mode: Mode = .sqlmigrate,
     comments: Bool = true
   ) {
     self.project = project
-    var settings = settings
-    if settings.fieldClasses == nil { settings.fieldClasses = project.fieldClasses }
-    self.settings = settings
+    self.settings = settings ?? project.settings
     self.mode = mode
     self.comments = comments
   }

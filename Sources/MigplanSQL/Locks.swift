@@ -305,10 +305,11 @@ public struct ProjectAnalysis: Sendable {
   /// `states`, the second thread also renders the models of the next migrations whenever it
   /// has nothing to judge (the writer finds them in the render cache).
   public init(
-    project: Project, settings: Settings = Settings(), pgVersion: Int = 14,
+    project: Project, settings: Settings? = nil, pgVersion: Int = 14,
     states: AncestorStates? = nil, through: MigrationKey? = nil, only: Set<MigrationKey>? = nil,
     each: (@Sendable (MigrationKey, MigrationAnalysis) -> Void)? = nil
   ) {
+    let settings = settings ?? project.settings
     // The judge reads statements only: no comment lines.
     let generator = SQLGenerator(
       project: project, settings: settings, mode: .migrate, comments: false)

@@ -20,39 +20,55 @@ import Testing
 struct InstalledDjangoOracleTests {
   static let migrations = ["0001_initial", "0002_order_reviewer", "0003_order_custom_fields"]
 
-  @Test func sqlIsWhatDjangoPrintsAndOnlyTheProjectIsLinted() throws {
-    guard let url = SplitOracle.databaseURL else {
-      throw SplitOracle.Missing(description: "MIGPLAN_TEST_DATABASE_URL is not set (CI=true)")
-    }
-    let fm = FileManager.default
-    let folder = NSTemporaryDirectory() + "migplan-installed-\(UUID().uuidString)"
-    defer { try? fm.removeItem(atPath: folder) }
-    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    for name in ["shop", ".migplan.toml"] {
-      try fm.copyItem(
-        atPath: SplitOracle.root + "/Fixtures/projects/installed/" + name,
-        toPath: folder + "/" + name)
-    }
-    // The virtual environment beside the project: its site-packages is the test Python's.
-    let where_ = try runProcess(
-      SplitOracle.python,
-      ["-c", "import django, os; print(os.path.dirname(os.path.dirname(django.__file__)))"])
-    try #require(where_.status == 0, "\(where_.stderr)")
-    let sitePackages = where_.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    try fm.createDirectory(
-      atPath: folder + "/.venv/lib/python3.11", withIntermediateDirectories: true)
-    #expect(fm.createFile(atPath: folder + "/.venv/pyvenv.cfg", contents: Data()))
-    try fm.createSymbolicLink(
-      atPath: folder + "/.venv/lib/python3.11/site-packages", withDestinationPath: sitePackages)
+  /// A copy of `Fixtures/projects/installed` in a temporary folder with a `.venv` whose
+  /// site-packages is the test Python's, and a `manage.py` for Django run on it with `auto`
+  /// as `DEFAULT_AUTO_FIELD` ("": Django's own default).
+  struct Copy {
+    let folder: String
+    let sitePackages: String
+    let url: String
+    let scratch: ScratchDatabase
 
-    let maintenance = try Connection(.url(url))
-    let scratch = try ScratchDatabase(on: maintenance, prefix: "migplan_installed")
-    defer { try? scratch.drop() }
-    func manage(_ args: [String]) throws -> String {
+    init(prefix: String) throws {
+      guard let url = SplitOracle.databaseURL else {
+        throw SplitOracle.Missing(description: "MIGPLAN_TEST_DATABASE_URL is not set (CI=true)")
+      }
+      let fm = FileManager.default
+      folder = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
+      try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      for name in ["shop", ".migplan.toml"] {
+        try fm.copyItem(
+          atPath: SplitOracle.root + "/Fixtures/projects/installed/" + name,
+          toPath: folder + "/" + name)
+      }
+      // The virtual environment beside the project: its site-packages is the test Python's.
+      let where_ = try runProcess(
+        SplitOracle.python,
+        ["-c", "import django, os; print(os.path.dirname(os.path.dirname(django.__file__)))"])
+      try #require(where_.status == 0, "\(where_.stderr)")
+      sitePackages = where_.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      try fm.createDirectory(
+        atPath: folder + "/.venv/lib/python3.11", withIntermediateDirectories: true)
+      #expect(fm.createFile(atPath: folder + "/.venv/pyvenv.cfg", contents: Data()))
+      try fm.createSymbolicLink(
+        atPath: folder + "/.venv/lib/python3.11/site-packages", withDestinationPath: sitePackages)
+      let maintenance = try Connection(.url(url))
+      scratch = try ScratchDatabase(on: maintenance, prefix: "migplan_installed")
+      self.url = url
+    }
+
+    func remove() {
+      try? scratch.drop()
+      try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Django's `manage.py` (`Scripts/plan-oracle`) on the copy's apps and scratch database.
+    func manage(_ args: [String], auto: String = "django.db.models.BigAutoField") throws -> String {
       let env = [
         "PLAN_ORACLE_APPS_DIR=\(folder)",
         "PLAN_ORACLE_APPS=django.contrib.contenttypes,django.contrib.auth,shop",
         "PLAN_ORACLE_DATABASE_URL=\(SplitOracle.url(url, database: scratch.name))",
+        "PLAN_ORACLE_DEFAULT_AUTO_FIELD=\(auto)",
       ]
       let out = try runProcess(
         "/usr/bin/env",
@@ -60,6 +76,17 @@ struct InstalledDjangoOracleTests {
       try #require(out.status == 0, "manage.py \(args): \(out.stdout)\(out.stderr)")
       return out.stdout
     }
+  }
+
+  @Test func sqlIsWhatDjangoPrintsAndOnlyTheProjectIsLinted() throws {
+    let copy = try Copy(prefix: "migplan-installed")
+    defer { copy.remove() }
+    let fm = FileManager.default
+    let folder = copy.folder
+    let sitePackages = copy.sitePackages
+    let url = copy.url
+    let scratch = copy.scratch
+    func manage(_ args: [String]) throws -> String { try copy.manage(args) }
     var previous: String? = nil
     for name in Self.migrations {
       if let previous { _ = try manage(["migrate", "shop", previous, "-v0"]) }
@@ -120,5 +147,35 @@ struct InstalledDjangoOracleTests {
     let django = try runMigplan(
       ["lint", "--root", sitePackages + "/django", "--format", "json"], currentDirectory: folder)
     #expect(django.stdout.contains("\"drop-column\""), "\(django.stdout.prefix(2000))")
+  }
+
+  /// Settings read from the settings module `manage.py` names, checked against Django run with
+  /// the same settings: a project that does not set `DEFAULT_AUTO_FIELD` has Django's own
+  /// default (`AutoField`), so the table Django makes for `Order.groups` has an `integer` id,
+  /// not the `bigint` migplan assumes without a settings module; one that sets it has that.
+  @Test(arguments: ["", "django.db.models.SmallAutoField"])
+  func defaultAutoFieldFromTheSettingsModule(_ auto: String) throws {
+    let copy = try Copy(prefix: "migplan-settings-module")
+    defer { copy.remove() }
+    try FileManager.default.createDirectory(
+      atPath: copy.folder + "/mysite", withIntermediateDirectories: true)
+    let settings = auto.isEmpty ? "DEBUG = True\n" : "DEFAULT_AUTO_FIELD = \"\(auto)\"\n"
+    for (path, text) in [
+      (
+        "manage.py",
+        "import os\nos.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"mysite.settings\")\n"
+      ),
+      ("mysite/__init__.py", ""), ("mysite/settings.py", settings),
+    ] {
+      #expect(
+        FileManager.default.createFile(atPath: copy.folder + "/" + path, contents: Data(text.utf8)))
+    }
+    let django = try copy.manage(["sqlmigrate", "shop", "0001_initial"], auto: auto)
+    let ours = try runMigplan(["sql", "shop", "0001_initial"], currentDirectory: copy.folder)
+    #expect(ours.status == 0, "\(ours.stderr)")
+    #expect(ours.stdout == django)
+    let idType = auto.isEmpty ? "integer" : "smallint"
+    #expect(
+      django.contains("CREATE TABLE \"shop_order_groups\" (\"id\" \(idType) NOT NULL"), "\(django)")
   }
 }

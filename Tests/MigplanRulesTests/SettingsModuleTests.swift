@@ -4,8 +4,8 @@ import MigplanRules
 import MigplanTestSupport
 import Testing
 
-/// `AUTH_USER_MODEL` read from the settings module `manage.py` names, as Django's
-/// `startproject` lays a project out, when the configuration does not set it.
+/// Settings read from the settings module `manage.py` names, as Django's `startproject` lays a
+/// project out, when the configuration does not set them.
 @Suite struct SettingsModuleTests {
   /// A project in a temporary folder: `manage.py`, `mysite/settings/{base,dev}.py` (dev
   /// star-imports base, which sets the user model), an `accounts` app with the user model and
@@ -53,7 +53,7 @@ import Testing
 
   @Test func theSettingsModuleNamesTheUserModel() throws {
     let p = try Project(settings: "AUTH_USER_MODEL = 'accounts.User'\n")
-    #expect(SettingsModule.authUserModel(roots: [p.dir]) == "accounts.User")
+    #expect(SettingsModule.read(roots: [p.dir])?.strings["AUTH_USER_MODEL"] == "accounts.User")
     var config = LintConfig()
     config.sitePackages = []
     let project = Loader.load(roots: [p.dir], config: config)
@@ -80,8 +80,76 @@ import Testing
   @Test func aComputedValueIsNotTaken() throws {
     let p = try Project(
       settings: "import os\nAUTH_USER_MODEL = os.environ.get('USER_MODEL', 'accounts.User')\n")
-    #expect(SettingsModule.authUserModel(roots: [p.dir]) == nil)
+    let computed = try #require(SettingsModule.read(roots: [p.dir]))
+    #expect(computed.strings["AUTH_USER_MODEL"] == nil)
+    #expect(computed.unknown.contains("AUTH_USER_MODEL"))
     let none = try Project(settings: "DEBUG = False\n")
-    #expect(SettingsModule.authUserModel(roots: [none.dir]) == nil)
+    #expect(SettingsModule.read(roots: [none.dir])?.strings["AUTH_USER_MODEL"] == nil)
+  }
+
+  /// What Python would bind, statement by statement: the last plain string wins, through star
+  /// imports (relative and absolute); a name bound under an `if` or `try`, computed, or
+  /// imported by name is unknown; a star import migplan cannot follow, or `globals()`, makes
+  /// the reading incomplete (a name it has not seen may still be set).
+  @Test func valuesAsPythonBindsThem() throws {
+    let p = try Project(
+      settings: """
+        import os
+        from .shared import *
+        from mysite.settings.extra import *
+        AUTH_USER_MODEL: str = "accounts.User"
+        STORAGE = "early"
+        STORAGE = os.environ["STORAGE"]
+        LATER = "computed first"
+        LATER = "then plain"
+        (A, B) = ("a", "b")
+        COUNT = 1
+        if os.environ.get("PROD"):
+            MODE = "prod"
+        try:
+            from .local import SECRET
+        except ImportError:
+            pass
+
+        """)
+    try p.write("mysite/settings/shared.py", "SHARED = 'from shared'\nLATER = 'shared'\n")
+    try p.write("mysite/settings/extra.py", "EXTRA = 'from extra'\n")
+    let v = try #require(SettingsModule.read(roots: [p.dir]))
+    #expect(
+      v.strings == [
+        "AUTH_USER_MODEL": "accounts.User", "LATER": "then plain", "SHARED": "from shared",
+        "EXTRA": "from extra",
+      ])
+    #expect(v.unknown.isSuperset(of: ["STORAGE", "A", "B", "COUNT", "MODE", "SECRET", "os"]))
+    // The `try` holds an import: what `.local` binds is not known.
+    #expect(!v.complete)
+    try p.write("mysite/settings/base.py", "DEBUG = True\nfrom .shared import *\n")
+    #expect(SettingsModule.read(roots: [p.dir])?.complete == true)
+    for text in ["from somewhere.else import *\n", "globals()['X'] = 'y'\n"] {
+      try p.write("mysite/settings/base.py", text)
+      #expect(SettingsModule.read(roots: [p.dir])?.complete == false, "\(text)")
+    }
+  }
+
+  /// `DEFAULT_AUTO_FIELD` a settings module does not set is Django's own default
+  /// (`AutoField`, the type of the tables Django makes for many-to-many fields); one it may
+  /// set (a star import migplan cannot follow) keeps migplan's default; the configuration
+  /// comes first.
+  @Test func defaultAutoField() throws {
+    func loaded(_ settings: String, config: LintConfig = LintConfig()) throws -> String? {
+      let p = try Project(settings: settings)
+      var config = config
+      config.sitePackages = []
+      config.settings["AUTH_USER_MODEL"] = "accounts.User"
+      return Loader.load(roots: [p.dir], config: config).settings.values["DEFAULT_AUTO_FIELD"]
+    }
+    #expect(try loaded("DEBUG = True\n") == "django.db.models.AutoField")
+    #expect(
+      try loaded("DEFAULT_AUTO_FIELD = 'django.db.models.SmallAutoField'\n")
+        == "django.db.models.SmallAutoField")
+    #expect(try loaded("from elsewhere import *\n") == "django.db.models.BigAutoField")
+    var config = LintConfig()
+    config.settings["DEFAULT_AUTO_FIELD"] = "django.db.models.BigAutoField"
+    #expect(try loaded("DEBUG = True\n", config: config) == "django.db.models.BigAutoField")
   }
 }

@@ -215,7 +215,7 @@ struct Check: ParsableCommand {
       // migrate-mode SQL and its lock judgement), unless --table chose the tables.
       if let project, tables.isEmpty {
         let pending = MigrationStatus(facts: collected, project: project).pending ?? []
-        let touched = Check.touchedTables(project, pending, settings.djangoSettings).filter { t in
+        let touched = Check.touchedTables(project, pending).filter { t in
           !collected.tables.contains { $0.requested == t }
         }
         if !touched.isEmpty {
@@ -241,7 +241,7 @@ struct Check: ParsableCommand {
     }
     if let project {
       located += Check.rewriteFindings(
-        project, migrations.pending ?? [], facts, settings: settings.djangoSettings,
+        project, migrations.pending ?? [], facts,
         warningFrom: settings.rewriteWarning, errorFrom: settings.rewriteError)
     }
     let findings = located.map(\.finding)
@@ -512,11 +512,11 @@ extension Check {
   /// each at its operation in the migration's file.
   static func rewriteFindings(
     _ project: Project, _ pending: [MigrationKey], _ facts: LiveFacts,
-    settings: Settings = Settings(), warningFrom: Int, errorFrom: Int
+    warningFrom: Int, errorFrom: Int
   ) -> [Located] {
     guard !pending.isEmpty else { return [] }
     let analysis = ProjectAnalysis(
-      project: project, settings: settings, pgVersion: facts.server.versionNumber / 10000)
+      project: project, pgVersion: facts.server.versionNumber / 10000)
     var out: [Located] = []
     for key in pending {
       let migration = project.migrations[key]
@@ -549,10 +549,10 @@ extension Check {
   /// The tables the SQL of `pending` migrations takes locks on (tables they create included:
   /// the check then says they do not exist yet), in the order they first appear.
   static func touchedTables(
-    _ project: Project, _ pending: [MigrationKey], _ settings: Settings = Settings()
+    _ project: Project, _ pending: [MigrationKey]
   ) -> [String] {
     guard !pending.isEmpty else { return [] }
-    let analysis = ProjectAnalysis(project: project, settings: settings)
+    let analysis = ProjectAnalysis(project: project)
     var out: [String] = []
     for key in pending {
       for (_, impacts) in (analysis.impacts[key] ?? [:]).sorted(by: { $0.key < $1.key }) {

@@ -99,7 +99,7 @@ struct PlanCommand: ParsableCommand {
         config: settings), project: project)
     do {
       let plan = try Planner.plan(
-        project: project, keys: keys, settings: settings.djangoSettings,
+        project: project, keys: keys,
         pgVersion: pgVersion ?? serverVersion ?? settings.pgVersion, lockTimeout: lockTimeout,
         statementTimeout: statementTimeout, findings: lint.findings)
       InputError.writeOut(plan.render(format))

@@ -49,7 +49,7 @@ struct SQLCommand: ParsableCommand {
       }
       prefix = "SET lock_timeout = '\(parts[0])';\nSET statement_timeout = '\(parts[1])';\n"
     }
-    let generator = SQLGenerator(project: project, settings: settings.djangoSettings)
+    let generator = SQLGenerator(project: project)
     let output = generator.sql(for: key)
     for p in output.problems {
       InputError.printLocated(

@@ -51,8 +51,7 @@ struct SplitCommand: ParsableCommand {
     let result: SplitResult
     do {
       result = try Splitter(
-        project: project, settings: settings.djangoSettings,
-        pgVersion: pgVersion ?? settings.pgVersion
+        project: project, pgVersion: pgVersion ?? settings.pgVersion
       ).split(m.key)
     } catch {
       InputError.printError("\(m.path): error: cannot split: \(error.message)")

@@ -111,7 +111,7 @@ struct TraceCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let script = TraceScript(
-      project: project, plan: plan, target: position, settings: settings.djangoSettings)
+      project: project, plan: plan, target: position)
     for (k, problem) in script.problems {
       InputError.printLocated(
         path: project.migrations[k]?.path ?? "", range: nil, severity: "warning",
@@ -202,9 +202,9 @@ struct TraceScript {
   /// The SQL `migrate` runs (migplan's `.migrate` mode) for `plan[..<target]` and
   /// `plan[target]`. Atomic migrations are set up between `BEGIN` and `COMMIT`, the others
   /// statement by statement.
-  init(project: Project, plan: [MigrationKey], target: Int, settings: Settings = Settings()) {
+  init(project: Project, plan: [MigrationKey], target: Int) {
     self.target = plan[target]
-    let generator = SQLGenerator(project: project, settings: settings, mode: .migrate)
+    let generator = SQLGenerator(project: project, mode: .migrate)
     var catalog = Catalog()
     for k in plan[..<target] {
       let (output, effects) = generator.generate(k, catalog: catalog)
