@@ -172,6 +172,7 @@ public struct SQLGenerator {
       let from = state
       if let steps { state = steps[index] } else { state.apply(op, app: key.app, migration: key) }
       do {
+        try Self.checkColumnArguments(op)
         try Forwards(editor: editor, app: key.app, settings: settings, renders: renders)
           .run(op, from: from, to: state)
       } catch {
@@ -534,5 +535,59 @@ extension SQLGenerator {
       schema.apply(sql: output.lines.filter { !$0.hasPrefix("--") }.joined(separator: "\n"))
     }
     return schema
+  }
+}
+
+extension SQLGenerator {
+  /// Field arguments that shape a column's DDL (type, nullability, constraints, indexes, the
+  /// default `ADD COLUMN` fills rows with), which Django reads when it writes the SQL.
+  static let columnArguments = [
+    "null", "unique", "db_index", "primary_key", "max_length", "max_digits", "decimal_places",
+    "db_column", "db_collation", "db_default", "db_comment", "db_tablespace", "to", "to_field",
+    "db_constraint", "db_table", "through",
+  ]
+
+  /// Refuses an operation whose fields have a column argument migplan cannot evaluate
+  /// (`unique=SETTINGS["UNIQUE_REG_ID"]`): written as if it were absent, the SQL would be
+  /// wrong in silence (no UNIQUE, `varchar` without a length, a "no-op").
+  static func checkColumnArguments(_ op: Operation) throws(RenderError) {
+    var fields: [(String, Field)] = []
+    var names = columnArguments
+    switch op.kind {
+    case .createModel(_, let fs, _, _, _): fields = fs.map { ($0.name, $0.field) }
+    case .addField(_, let name, let field, _), .alterField(_, let name, let field, _):
+      fields = [(name, field)]
+      names.append("default")
+    default: return
+    }
+    func why(_ v: Value) -> String? {
+      switch v {
+      case .unresolved(_, let why): return why
+      case .list(let xs, _), .tuple(let xs, _), .set(let xs, _):
+        return xs.lazy.compactMap(why).first
+      case .dict(let es, _): return es.lazy.compactMap { why($0.key) ?? why($0.value) }.first
+      case .call(_, let args, let keywords, _):
+        return args.lazy.compactMap(why).first ?? keywords.lazy.compactMap { why($0.value) }.first
+      default: return nil
+      }
+    }
+    for (field, f) in fields {
+      for name in names {
+        guard let v = f.argument(name) else { continue }
+        // A name from a module migplan does not read (`max_length=limits.NAME`,
+        // `unique=SETTINGS["UNIQUE"]`) is no value here; `to`, `through` and `default` can
+        // name a class or a callable.
+        if case .reference(let path, _) = v,
+          !["to", "through", "default", "db_default"].contains(name)
+        {
+          throw RenderError(
+            message: "field `\(field)`: `\(name)` is `\(path)`, not a value migplan evaluates")
+        }
+        if let reason = why(v) {
+          throw RenderError(
+            message: "field `\(field)`: `\(name)` cannot be evaluated statically (\(reason))")
+        }
+      }
+    }
   }
 }

@@ -45,4 +45,58 @@ import Testing
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.contains("error"), "stderr: \(run.stderr)")
   }
+
+  /// A column argument migplan cannot evaluate (a package's settings dict, a function's
+  /// result, a name from a module it does not read) is never written as if it were absent:
+  /// without it Django's SQL would have no UNIQUE, a `varchar` without a length, or be a
+  /// no-op. Each such operation says which argument, and why; the others are written.
+  @Test func unevaluableColumnArgumentsAreNotWrittenAsAbsent() throws {
+    let folder = try TemporaryFolder("migplan-sql-unresolved")
+    try folder.write("shop/__init__.py", "")
+    try folder.write("shop/migrations/__init__.py", "")
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      """
+      from django.db import migrations, models
+
+      from shop.conf import SETTINGS
+
+
+      def width():
+          return 20
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  name="Order",
+                  fields=[
+                      ("id", models.BigAutoField(primary_key=True)),
+                      ("code", models.CharField(max_length=10, unique=SETTINGS["UNIQUE"])),
+                  ],
+              ),
+              migrations.AlterField("order", "code", models.CharField(max_length=10, db_index=not SETTINGS["UNIQUE"])),
+              migrations.AddField("order", "label", models.CharField(max_length=width(), null=True)),
+              migrations.AddField("order", "note", models.TextField(null=True)),
+          ]
+
+      """)
+    let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    for (field, argument) in [("code", "unique"), ("code", "db_index"), ("label", "max_length")] {
+      #expect(
+        run.stdout.contains("-- migplan: cannot render: field `\(field)`: `\(argument)`"),
+        "\(run.stdout)")
+    }
+    #expect(!run.stdout.contains("(no-op)"), "\(run.stdout)")
+    #expect(!run.stdout.contains("CREATE TABLE"), "\(run.stdout)")
+    #expect(
+      run.stdout.contains("ALTER TABLE \"shop_order\" ADD COLUMN \"note\" text NULL;"),
+      "\(run.stdout)")
+    #expect(
+      run.stderr.contains(
+        "warning: AddField: field `label`: `max_length` cannot be evaluated statically (result of calling module function width())"
+      ), "\(run.stderr)")
+  }
 }
