@@ -539,25 +539,29 @@ extension SQLGenerator {
 }
 
 extension SQLGenerator {
-  /// Field arguments that shape a column's DDL (type, nullability, constraints, indexes, the
-  /// default `ADD COLUMN` fills rows with), which Django reads when it writes the SQL.
-  static let columnArguments = [
+  /// Field arguments that shape a column's DDL (type, nullability, constraints, indexes),
+  /// which Django reads when it writes the SQL; `AddField` and `AlterField` read `default` too
+  /// (the value `ADD COLUMN` fills rows with).
+  static let columnArguments: Set<String> = [
     "null", "unique", "db_index", "primary_key", "max_length", "max_digits", "decimal_places",
     "db_column", "db_collation", "db_default", "db_comment", "db_tablespace", "to", "to_field",
     "db_constraint", "db_table", "through",
   ]
+
+  /// Arguments that can name a class or a callable (`to=Order`, `default=timezone.now`).
+  static let referenceArguments: Set<String> = ["to", "through", "default", "db_default"]
 
   /// Refuses an operation whose fields have a column argument migplan cannot evaluate
   /// (`unique=SETTINGS["UNIQUE_REG_ID"]`): written as if it were absent, the SQL would be
   /// wrong in silence (no UNIQUE, `varchar` without a length, a "no-op").
   static func checkColumnArguments(_ op: Operation) throws(RenderError) {
     var fields: [(String, Field)] = []
-    var names = columnArguments
+    var withDefault = false
     switch op.kind {
     case .createModel(_, let fs, _, _, _): fields = fs.map { ($0.name, $0.field) }
     case .addField(_, let name, let field, _), .alterField(_, let name, let field, _):
       fields = [(name, field)]
-      names.append("default")
+      withDefault = true
     default: return
     }
     func why(_ v: Value) -> String? {
@@ -572,14 +576,17 @@ extension SQLGenerator {
       }
     }
     for (field, f) in fields {
-      for name in names {
-        guard let v = f.argument(name) else { continue }
+      for (name, v) in f.keywords {
+        switch v {
+        case .none, .bool, .int, .float, .string, .bytes, .setting: continue
+        default: break
+        }
+        guard columnArguments.contains(name) || (withDefault && name == "default") else {
+          continue
+        }
         // A name from a module migplan does not read (`max_length=limits.NAME`,
-        // `unique=SETTINGS["UNIQUE"]`) is no value here; `to`, `through` and `default` can
-        // name a class or a callable.
-        if case .reference(let path, _) = v,
-          !["to", "through", "default", "db_default"].contains(name)
-        {
+        // `unique=SETTINGS["UNIQUE"]`) is no value here.
+        if case .reference(let path, _) = v, !referenceArguments.contains(name) {
           throw RenderError(
             message: "field `\(field)`: `\(name)` is `\(path)`, not a value migplan evaluates")
         }
