@@ -97,29 +97,28 @@ public enum SettingsModule {
         for t in ast.list(target, "elts") { bind(t, nil) }
       }
     }
-    // Every name a compound statement binds somewhere inside it, and star imports in it.
+    // The names an `import` or `from … import` binds (`import a.b` binds `a`).
+    func importedNames(_ stmt: Int32) {
+      for a in ast.list(stmt, "names") where a >= 0 {
+        let bound =
+          ast.identifier(a, "asname", in: source) ?? ast.identifier(a, "name", in: source)
+        if let bound { unknown(String(bound.split(separator: ".").first ?? "")) }
+      }
+    }
+    // Every name a compound statement binds or deletes somewhere inside it, and star imports
+    // in it.
     func bindsInside(_ stmt: Int32) {
       let span = ast.range(stmt)
       for id in 0..<Int32(ast.nodes.count) where span.contains(ast.range(id)) {
         switch ast.kind(id) {
         case .Name
-        where ast.slot(id, ast.kind(id).offset("ctx")) == Int32(ExprContext.Store.rawValue):
+        where ast.slot(id, ast.kind(id).offset("ctx")) != Int32(ExprContext.Load.rawValue):
           if let n = name(id) { unknown(n) }
         case .ImportFrom:
           values.complete = false
-          for a in ast.list(id, "names") where a >= 0 {
-            if let n = ast.identifier(a, "asname", in: source)
-              ?? ast.identifier(a, "name", in: source)
-            {
-              unknown(n)
-            }
-          }
+          importedNames(id)
         case .Import:
-          for a in ast.list(id, "names") where a >= 0 {
-            let bound =
-              ast.identifier(a, "asname", in: source) ?? ast.identifier(a, "name", in: source)
-            if let bound { unknown(String(bound.split(separator: ".").first ?? "")) }
-          }
+          importedNames(id)
         case .FunctionDef, .AsyncFunctionDef, .ClassDef:
           if let n = ast.identifier(id, "name", in: source) { unknown(n) }
         default: continue
@@ -144,13 +143,7 @@ public enum SettingsModule {
         let aliases = ast.list(stmt, "names").filter { $0 >= 0 }
         let star = aliases.contains { ast.identifier($0, "name", in: source) == "*" }
         guard star else {
-          for a in aliases {
-            if let n = ast.identifier(a, "asname", in: source)
-              ?? ast.identifier(a, "name", in: source)
-            {
-              unknown(n)
-            }
-          }
+          importedNames(stmt)
           continue
         }
         // `from .base import *`, `from mysite.settings.base import *`: that module's names.

@@ -103,6 +103,8 @@ import Testing
         LATER = "computed first"
         LATER = "then plain"
         (A, B) = ("a", "b")
+        GONE = "deleted below"
+        del GONE
         COUNT = 1
         if os.environ.get("PROD"):
             MODE = "prod"
@@ -120,7 +122,8 @@ import Testing
         "AUTH_USER_MODEL": "accounts.User", "LATER": "then plain", "SHARED": "from shared",
         "EXTRA": "from extra",
       ])
-    #expect(v.unknown.isSuperset(of: ["STORAGE", "A", "B", "COUNT", "MODE", "SECRET", "os"]))
+    #expect(
+      v.unknown.isSuperset(of: ["STORAGE", "A", "B", "GONE", "COUNT", "MODE", "SECRET", "os"]))
     // The `try` holds an import: what `.local` binds is not known.
     #expect(!v.complete)
     try p.write("mysite/settings/base.py", "DEBUG = True\nfrom .shared import *\n")
