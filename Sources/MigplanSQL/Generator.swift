@@ -564,17 +564,6 @@ extension SQLGenerator {
       withDefault = true
     default: return
     }
-    func why(_ v: Value) -> String? {
-      switch v {
-      case .unresolved(_, let why): return why
-      case .list(let xs, _), .tuple(let xs, _), .set(let xs, _):
-        return xs.lazy.compactMap(why).first
-      case .dict(let es, _): return es.lazy.compactMap { why($0.key) ?? why($0.value) }.first
-      case .call(_, let args, let keywords, _):
-        return args.lazy.compactMap(why).first ?? keywords.lazy.compactMap { why($0.value) }.first
-      default: return nil
-      }
-    }
     for (field, f) in fields {
       for (name, v) in f.keywords {
         switch v {
@@ -590,7 +579,9 @@ extension SQLGenerator {
           throw RenderError(
             message: "field `\(field)`: `\(name)` is `\(path)`, not a value migplan evaluates")
         }
-        if let reason = why(v) {
+        var reason: String? = nil
+        v.walk { if reason == nil, case .unresolved(_, let why) = $0 { reason = why } }
+        if let reason {
           throw RenderError(
             message: "field `\(field)`: `\(name)` cannot be evaluated statically (\(reason))")
         }
