@@ -60,7 +60,7 @@ extension Recipes {
     m.operations = [undo]
     m.typedOperations = [Operation(undo)]
     project.migrations[m.key] = m
-    let (out, _) = SQLGenerator(project: project, settings: s.settings, mode: .migrate)
+    let (out, _) = SQLGenerator(project: project, mode: .migrate)
       .generate(m.key, catalog: Catalog(), state: s.after)
     guard out.problems.isEmpty, let statements = out.operations[0], !statements.isEmpty else {
       return nil

@@ -107,14 +107,14 @@ public struct PlannedStatement: Sendable {
 public enum Planner {
   /// Plans `keys` (in any order) of `project`.
   public static func plan(
-    project: Project, keys: [MigrationKey], settings: Settings? = nil, pgVersion: Int = 14,
+    project: Project, keys: [MigrationKey], pgVersion: Int = 14,
     lockTimeout: String = "5s", statementTimeout: String = "15s", findings: [Finding] = []
   ) throws(SplitError) -> Plan {
     let order = project.plan
     var position: [MigrationKey: Int] = [:]
     for (i, k) in order.enumerated() { position[k] = i }
     let selected = keys.filter { position[$0] != nil }.sorted { position[$0]! < position[$1]! }
-    let splitter = Splitter(project: project, settings: settings, pgVersion: pgVersion)
+    let splitter = Splitter(project: project, pgVersion: pgVersion)
     var chains: [(MigrationKey, [Migration])] = []
     var planned: [PlannedMigration] = []
     // Per unit (a migration of the rewritten project): stage, needs, checks, notes, rules.
@@ -177,8 +177,7 @@ public enum Planner {
     let rewritten = substitute(project, chains)
     // A migration runs no earlier than the migrations of the plan it depends on.
     let states = AncestorStates(rewritten)
-    let analysis = ProjectAnalysis(
-      project: rewritten, settings: settings, pgVersion: pgVersion, states: states)
+    let analysis = ProjectAnalysis(project: rewritten, pgVersion: pgVersion, states: states)
     let newOrder = rewritten.plan
     var newPosition: [MigrationKey: Int] = [:]
     for (i, k) in newOrder.enumerated() { newPosition[k] = i }

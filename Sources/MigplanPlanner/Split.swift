@@ -50,24 +50,23 @@ public struct SplitResult: Sendable {
 /// Rewrites risky migrations as chains of safe ones (`migplan split`).
 public struct Splitter: Sendable {
   public let project: Project
-  public let settings: Settings
+  /// The settings the project was loaded with.
+  public var settings: Settings { project.settings }
   public let pgVersion: Int
   public let states: AncestorStates
   public let analysis: ProjectAnalysis
 
   public init(
-    project: Project, settings: Settings? = nil, pgVersion: Int = 14,
-    states: AncestorStates? = nil, analysis: ProjectAnalysis? = nil
+    project: Project, pgVersion: Int = 14, states: AncestorStates? = nil,
+    analysis: ProjectAnalysis? = nil
   ) {
     self.project = project
-    let settings = settings ?? project.settings
-    self.settings = settings
     self.pgVersion = pgVersion
     let states = states ?? AncestorStates(project)
     self.states = states
     self.analysis =
       analysis
-      ?? ProjectAnalysis(project: project, settings: settings, pgVersion: pgVersion, states: states)
+      ?? ProjectAnalysis(project: project, pgVersion: pgVersion, states: states)
   }
 
   /// The module path of a migration (`shop.migrations.0042_add_email`).
@@ -262,7 +261,7 @@ public struct Splitter: Sendable {
       }
     }
     let analysis = ProjectAnalysis(
-      project: project, settings: settings, pgVersion: pgVersion, through: m.key, only: needed)
+      project: project, pgVersion: pgVersion, through: m.key, only: needed)
     return analysis.impacts[m.key]?[index] ?? []
   }
 

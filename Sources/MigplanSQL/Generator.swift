@@ -31,11 +31,10 @@ public struct SQLGenerator {
   let renders = RenderCache()
 
   public init(
-    project: Project, settings: Settings? = nil, mode: Mode = .sqlmigrate,
-    comments: Bool = true
+    project: Project, mode: Mode = .sqlmigrate, comments: Bool = true
   ) {
     self.project = project
-    self.settings = settings ?? project.settings
+    self.settings = project.settings
     self.mode = mode
     self.comments = comments
   }
@@ -521,7 +520,7 @@ extension SQLGenerator {
   /// table, then the SQL of every plan migration applied to a `SchemaModel`, with the SQL a
   /// `RunPython` function passes to `execute` where it is known statically.
   public func predictedSchema() -> SchemaModel {
-    let generator = SQLGenerator(project: project, settings: settings, mode: .migrate)
+    let generator = SQLGenerator(project: project, mode: .migrate)
     var schema = SchemaModel()
     let auto = settings.values["DEFAULT_AUTO_FIELD"] ?? "django.db.models.BigAutoField"
     let idType =

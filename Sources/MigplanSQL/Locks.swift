@@ -305,14 +305,13 @@ public struct ProjectAnalysis: Sendable {
   /// `states`, the second thread also renders the models of the next migrations whenever it
   /// has nothing to judge (the writer finds them in the render cache).
   public init(
-    project: Project, settings: Settings? = nil, pgVersion: Int = 14,
+    project: Project, pgVersion: Int = 14,
     states: AncestorStates? = nil, through: MigrationKey? = nil, only: Set<MigrationKey>? = nil,
     each: (@Sendable (MigrationKey, MigrationAnalysis) -> Void)? = nil
   ) {
-    let settings = settings ?? project.settings
+    let settings = project.settings
     // The judge reads statements only: no comment lines.
-    let generator = SQLGenerator(
-      project: project, settings: settings, mode: .migrate, comments: false)
+    let generator = SQLGenerator(project: project, mode: .migrate, comments: false)
     // A few migrations replay their own ancestors; many share the cached replay.
     let states = states ?? ((only?.count ?? Int.max) <= 32 ? nil : AncestorStates(project))
     let judge = Judgements(LockAnalyzer(pgVersion: pgVersion))
