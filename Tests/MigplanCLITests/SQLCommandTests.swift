@@ -49,7 +49,8 @@ import Testing
   /// A column argument migplan cannot evaluate (a package's settings dict, a function's
   /// result, a name from a module it does not read) is never written as if it were absent:
   /// without it Django's SQL would have no UNIQUE, a `varchar` without a length, or be a
-  /// no-op. Each such operation says which argument, and why; the others are written.
+  /// no-op. `sql` then writes nothing and exits 2, naming each such operation at its line, the
+  /// argument and why.
   @Test func unevaluableColumnArgumentsAreNotWrittenAsAbsent() throws {
     let folder = try TemporaryFolder("migplan-sql-unresolved")
     try folder.write("shop/__init__.py", "")
@@ -83,20 +84,49 @@ import Testing
 
       """)
     let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
-    #expect(run.status == 0, "stderr: \(run.stderr)")
-    for (field, argument) in [("code", "unique"), ("code", "db_index"), ("label", "max_length")] {
+    // SQL with operations missing is not sqlmigrate's: nothing on stdout, exit 2, and each
+    // such operation named at its own line.
+    #expect(run.status == 2, "stdout: \(run.stdout)")
+    #expect(run.stdout.isEmpty, "\(run.stdout)")
+    let path = folder.path + "/shop/migrations/0001_initial.py"
+    let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+    #expect(errors.count == 3, "\(run.stderr)")
+    for (line, op, field, argument) in [
+      (13, "CreateModel", "code", "unique"), (20, "AlterField", "code", "db_index"),
+      (21, "AddField", "label", "max_length"),
+    ] {
       #expect(
-        run.stdout.contains("-- migplan: cannot render: field `\(field)`: `\(argument)`"),
-        "\(run.stdout)")
+        errors.contains {
+          $0.hasPrefix(
+            "\(path):\(line):9: error: cannot write \(op) as SQL: field `\(field)`: `\(argument)`")
+        }, "\(run.stderr)")
     }
-    #expect(!run.stdout.contains("(no-op)"), "\(run.stdout)")
-    #expect(!run.stdout.contains("CREATE TABLE"), "\(run.stdout)")
-    #expect(
-      run.stdout.contains("ALTER TABLE \"shop_order\" ADD COLUMN \"note\" text NULL;"),
-      "\(run.stdout)")
     #expect(
       run.stderr.contains(
-        "warning: AddField: field `label`: `max_length` cannot be evaluated statically (result of calling module function width())"
+        "AddField as SQL: field `label`: `max_length` cannot be evaluated statically (result of calling module function width())"
       ), "\(run.stderr)")
+    // Without them the rest is written as Django writes it.
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  name="Order",
+                  fields=[("id", models.BigAutoField(primary_key=True))],
+              ),
+              migrations.AddField("order", "note", models.TextField(null=True)),
+          ]
+
+      """)
+    let clean = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(clean.status == 0, "stderr: \(clean.stderr)")
+    #expect(
+      clean.stdout.contains("ALTER TABLE \"shop_order\" ADD COLUMN \"note\" text NULL;"),
+      "\(clean.stdout)")
   }
 }

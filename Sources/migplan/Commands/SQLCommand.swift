@@ -12,7 +12,9 @@ struct SQLCommand: ParsableCommand {
       database are those the earlier migrations (in plan order) created. `--with-timeouts \
       LOCK,STATEMENT` starts the output with `SET lock_timeout` and `SET statement_timeout`, \
       the way a safe deploy runs it (e.g. `--with-timeouts 5s,15min`). Exit status 2 when the \
-      migration is unknown or the graph is broken.
+      migration is unknown, the graph is broken, or an operation's SQL cannot be written \
+      statically (an unknown field class, a value migplan cannot evaluate): then nothing is \
+      printed but where and why.
       """)
 
   @Argument(help: "The app label.")
@@ -51,9 +53,16 @@ struct SQLCommand: ParsableCommand {
     }
     let generator = SQLGenerator(project: project)
     let output = generator.sql(for: key)
-    for p in output.problems {
-      InputError.printLocated(
-        path: project.migrations[key]?.path ?? "", range: nil, severity: "warning", p)
+    // SQL with an operation missing is not what `sqlmigrate` prints, and a pipe into `psql`
+    // would run the rest: nothing is written, each such operation is named where it is.
+    if let m = project.migrations[key], !output.renderErrors.isEmpty {
+      for (index, message) in output.renderErrors.sorted(by: { $0.key < $1.key }) {
+        let op = m.typedOperations[index]
+        InputError.printLocated(
+          path: m.path, range: op.range, severity: "error",
+          "cannot write \(op.className) as SQL: \(message)")
+      }
+      throw ExitCode(2)
     }
     InputError.writeOut(prefix + output.text)
     Heap.exit(0, keeping: project, generator, output)
