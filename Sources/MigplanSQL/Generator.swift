@@ -212,9 +212,70 @@ struct Forwards {
   let settings: Settings
   let renders: RenderCache
 
-  /// A model rendered from a state (cached by its revision).
+  /// A model rendered from a state (cached by its revision), every field rendered: what
+  /// an operation needs that reads the whole model, or more of it than the names it gives.
   func render(_ state: ProjectState, _ name: String) throws(RenderError) -> SQLModel {
-    try renders.model(ModelKey(app, name), in: state, settings: settings)
+    let model = try renders.model(ModelKey(app, name), in: state, settings: settings)
+    try model.require()
+    return model
+  }
+
+  /// A model rendered for an operation on some of its fields (`AddField`, `AlterField`, …):
+  /// a field migplan cannot render (an unknown class) stops the operation only when the
+  /// operation names it, so one such field does not leave every later change to the model
+  /// unwritten. Django's SQL for these operations reads the fields they name, and the other
+  /// models' relations to them.
+  func render(_ state: ProjectState, _ name: String, naming op: Operation) throws(RenderError)
+    -> SQLModel
+  {
+    let model = try renders.model(ModelKey(app, name), in: state, settings: settings)
+    if !model.unknown.isEmpty { try model.require(Self.names(in: op)) }
+    return model
+  }
+
+  /// Every name an operation's arguments could give a field by: each string and keyword
+  /// (`F("total")`, `Q(total__gt=0)`, `"-created"`) up to its first `__`, without a leading
+  /// `-`; nil (any field) when part of them is a value migplan cannot evaluate. Arguments the
+  /// schema editor ignores (`help_text`, `choices`, …) name nothing.
+  static func names(in op: Operation) -> Set<String>? {
+    var out: Set<String> = []
+    var unresolved = false
+    func add(_ s: String) {
+      var name = Substring(s)
+      if name.hasPrefix("-") { name = name.dropFirst() }
+      let u = name.utf8
+      if let i = u.indices.first(where: {
+        u[$0] == 0x5F && u.index(after: $0) < u.endIndex && u[u.index(after: $0)] == 0x5F
+      }) {
+        name = name[..<i]
+      }
+      out.insert(String(name))
+    }
+    func visit(_ v: Value) {
+      switch v {
+      case .string(let s, _): add(s)
+      case .unresolved: unresolved = true
+      case .list(let items, _), .tuple(let items, _), .set(let items, _):
+        for x in items { visit(x) }
+      case .dict(let entries, _):
+        for e in entries {
+          visit(e.key)
+          visit(e.value)
+        }
+      case .call(_, let args, let keywords, _):
+        for a in args { visit(a) }
+        for k in keywords {
+          if let n = k.name {
+            if SchemaEditor.nonDBAttrs.contains(n) && n != "db_column" { continue }
+            add(n)
+          }
+          visit(k.value)
+        }
+      default: break
+      }
+    }
+    visit(op.value)
+    return unresolved ? nil : out
   }
 
   func run(_ op: Operation, from: ProjectState, to: ProjectState) throws(RenderError) {
@@ -248,7 +309,7 @@ struct Forwards {
         }
       }
     case .alterModelTableComment(let name, let comment):
-      let new = try render(to, name)
+      let new = try render(to, name, naming: op)
       if new.canMigrate { editor.alterDBTableComment(new, comment) }
     case .alterTogether(let name, let option, _):
       let new = try render(to, name)
@@ -276,27 +337,27 @@ struct Forwards {
     case .alterModelOptions, .alterModelManagers, .alterConstraint:
       return
     case .addField(let model, let name, let field, let preserveDefault):
-      let toModel = try render(to, model)
+      let toModel = try render(to, model, naming: op)
       guard toModel.canMigrate else { return }
-      let fromModel = try render(from, model)
+      let fromModel = try render(from, model, naming: op)
       guard var f = toModel.field(name) else { return }
       if !preserveDefault { f.field.construct.keywords["default"] = field.defaultValue }
       editor.addField(fromModel, f)
     case .removeField(let model, let name):
-      let fromModel = try render(from, model)
+      let fromModel = try render(from, model, naming: op)
       guard fromModel.canMigrate, let f = fromModel.field(name) else { return }
       editor.removeField(fromModel, f)
     case .alterField(let model, let name, let field, let preserveDefault):
-      let toModel = try render(to, model)
+      let toModel = try render(to, model, naming: op)
       guard toModel.canMigrate else { return }
-      let fromModel = try render(from, model)
+      let fromModel = try render(from, model, naming: op)
       guard let old = fromModel.field(name), var new = toModel.field(name) else { return }
       if !preserveDefault { new.field.construct.keywords["default"] = field.defaultValue }
       editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
     case .renameField(let model, let oldName, let newName):
-      let toModel = try render(to, model)
+      let toModel = try render(to, model, naming: op)
       guard toModel.canMigrate else { return }
-      let fromModel = try render(from, model)
+      let fromModel = try render(from, model, naming: op)
       guard let old = fromModel.field(oldName), let new = toModel.field(newName) else { return }
       editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
     case .addIndex(let model, let index, let concurrently):
@@ -401,11 +462,13 @@ struct Forwards {
           ModelKey(reference: ref, app: m.app, selfName: m.name) == oldKey
         else { continue }
         let related = try renderer.render(m)
+        try related.require([fieldName])
         guard let oldField = related.field(fieldName) else { continue }
         let relatedKey = key == oldKey ? ModelKey(app, newName) : key
         let model =
           relatedKey == ModelKey(app, newName)
           ? newModel : try Renderer(state: to, settings: settings).model(relatedKey)
+        try model.require([fieldName])
         guard let newField = model.field(fieldName) else { continue }
         editor.alterField(
           model, oldField, newField, newModel: model, related: relatedFields(from, to))

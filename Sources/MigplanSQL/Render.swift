@@ -105,9 +105,19 @@ public struct SQLModel: Sendable {
   public var tableComment: String?
   /// An auto-created M2M through model.
   public var autoCreated: Bool
+  /// The fields migplan could not render (a class it does not know, a relation whose target
+  /// it does not know), in field order, with why: in neither `fields` nor `manyToMany`. Only
+  /// an operation that reads none of them can be written from this model (`require`).
+  public var unknown: [(name: String, error: RenderError)] = []
 
   /// Whether migrations touch the model's table (`can_migrate`: managed, not proxy).
   public var canMigrate: Bool { managed && !proxy }
+
+  /// Throws why the first of `names` migplan could not render cannot be; with nil, why the
+  /// first field it could not render cannot be (for what reads every field: CREATE TABLE).
+  public func require(_ names: Set<String>? = nil) throws(RenderError) {
+    for u in unknown where names?.contains(u.name) ?? true { throw u.error }
+  }
 
   /// A field by name.
   public func field(_ name: String) -> SQLField? {
@@ -149,7 +159,7 @@ public struct Renderer: Sendable {
     return m
   }
 
-  /// Renders one model.
+  /// Renders one model; the fields it cannot render are in `unknown`.
   public func model(_ key: ModelKey) throws(RenderError) -> SQLModel {
     guard let m = state.models[key] else { throw RenderError(message: "no model \(key)") }
     return try render(m)
@@ -181,12 +191,18 @@ public struct Renderer: Sendable {
       fields.append(
         try renderOrReuse("id", auto, in: m, table: table, position: 0, reuse: reuse))
     }
+    var unknown: [(name: String, error: RenderError)] = []
     for (name, f) in m.fields {
-      if f.isManyToMany {
-        m2m.append(try renderField(name, f, in: m, table: table))
-      } else {
-        fields.append(
-          try renderOrReuse(name, f, in: m, table: table, position: fields.count, reuse: reuse))
+      do {
+        if f.isManyToMany {
+          m2m.append(try renderField(name, f, in: m, table: table))
+        } else {
+          fields.append(
+            try renderOrReuse(name, f, in: m, table: table, position: fields.count, reuse: reuse)
+          )
+        }
+      } catch {
+        unknown.append((name, error))
       }
     }
     if let wrt = m.options["order_with_respect_to"]?.stringValue, !wrt.isEmpty {
@@ -204,11 +220,21 @@ public struct Renderer: Sendable {
       tableComment: m.string("db_table_comment"), autoCreated: false)
     for var f in m2m {
       if f.field.keywords["through"] == nil || f.field.keywords["through"]?.stringValue == nil {
-        f.through = try throughOrReuse(for: f, in: model, reuse: reuse)
+        do {
+          f.through = try throughOrReuse(for: f, in: model, reuse: reuse)
+        } catch {
+          unknown.append((f.name, error))
+          continue
+        }
       } else {
         reads?.throughReads.append([])
       }
       model.manyToMany.append(f)
+    }
+    if !unknown.isEmpty {
+      let order = Dictionary(
+        m.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+      model.unknown = unknown.sorted { order[$0.name, default: 0] < order[$1.name, default: 0] }
     }
     return model
   }
@@ -305,6 +331,7 @@ public struct Renderer: Sendable {
     let innerReads = reads.map { _ in RenderReads() }
     inner.reads = innerReads
     var r = try inner.render(stub)
+    try r.require()
     if let reads, let innerReads { reads.list += innerReads.list }
     r.autoCreated = true
     for i in r.fields.indices { r.fields[i].autoCreated = true }
@@ -568,6 +595,9 @@ final class RenderCache: Sendable {
     reads.prior = prior
     renderer.reads = reads
     let model = try renderer.render(m)
+    // What a field's rendering failed on (a target not yet in the state) is not among the
+    // reads that tell a stale entry: such a rendering is not kept.
+    guard model.unknown.isEmpty else { return model }
     let entry = Entry(
       model: model, reads: reads.list, fieldReads: reads.fieldReads,
       throughReads: reads.throughReads)

@@ -129,4 +129,87 @@ import Testing
       clean.stdout.contains("ALTER TABLE \"shop_order\" ADD COLUMN \"note\" text NULL;"),
       "\(clean.stdout)")
   }
+
+  /// A field of a class migplan cannot read (`money.fields.MoneyField`, a package it does not
+  /// find) stops only what names it: the model's table, and changes to its other fields, are
+  /// still written; an operation that names it (its own RemoveField, a generated column
+  /// computed from it) or reads every field (DeleteModel, AlterModelTable, which renames the
+  /// tables of many-to-many fields, and the class could be one) is not.
+  @Test func aFieldMigplanCannotRenderStopsOnlyWhatNamesIt() throws {
+    let folder = try TemporaryFolder("migplan-sql-partial")
+    try folder.write("shop/__init__.py", "")
+    try folder.write("shop/migrations/__init__.py", "")
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      """
+      from django.db import migrations, models
+      import money.fields
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  name="Order",
+                  fields=[
+                      ("id", models.BigAutoField(primary_key=True)),
+                      ("price", money.fields.MoneyField()),
+                  ],
+              ),
+          ]
+
+      """)
+    let operations: [(String, String?)] = [
+      (
+        #"migrations.AddField("order", "note", models.TextField(null=True))"#,
+        #"ALTER TABLE "shop_order" ADD COLUMN "note" text NULL;"#
+      ),
+      (
+        #"migrations.AlterModelTableComment("order", "Orders")"#,
+        #"COMMENT ON TABLE "shop_order" IS 'Orders';"#
+      ),
+      (#"migrations.AlterModelTable("order", "orders")"#, nil),
+      (#"migrations.RemoveField("order", "price")"#, nil),
+      (
+        #"migrations.AddField("order", "twice", models.GeneratedField(expression=models.expressions.CombinedExpression(models.F("price"), "*", models.Value(2)), output_field=models.IntegerField(), db_persist=True))"#,
+        nil
+      ),
+      // What a value migplan cannot evaluate names is not known: it could be the field.
+      (
+        #"migrations.AddField("order", "note", models.TextField(null=True, unique_for_date=comment()))"#,
+        nil
+      ),
+      // … unless the schema editor ignores it.
+      (
+        #"migrations.AddField("order", "note", models.TextField(null=True, help_text=comment()))"#,
+        #"ALTER TABLE "shop_order" ADD COLUMN "note" text NULL;"#
+      ),
+      (#"migrations.DeleteModel("order")"#, nil),
+    ]
+    for (operation, sql) in operations {
+      try folder.write(
+        "shop/migrations/0002_change.py",
+        """
+        from django.db import migrations, models
+        def comment(): return "x"
+        class Migration(migrations.Migration):
+            dependencies = [("shop", "0001_initial")]
+            operations = [
+                \(operation),
+            ]
+
+        """)
+      let run = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+      if let sql {
+        #expect(run.status == 0, "\(operation): \(run.stderr)")
+        #expect(run.stdout.contains(sql), "\(operation): \(run.stdout)")
+      } else {
+        #expect(run.status == 2, "\(operation): \(run.stdout)")
+        #expect(
+          run.stderr.contains("0002_change.py:6:9: error: cannot write ")
+            && run.stderr.contains("shop.order.price: unknown field class money.fields.MoneyField"),
+          "\(operation): \(run.stderr)")
+      }
+    }
+  }
 }

@@ -120,7 +120,10 @@ struct InstalledDjangoOracleTests {
     #expect(
       paths
         == Set(
-          ["0002_order_reviewer", "0003_order_custom_fields", "0004_order_slug"].map {
+          [
+            "0002_order_reviewer", "0003_order_custom_fields", "0004_order_slug",
+            "0005_order_total_note",
+          ].map {
             "shop/migrations/\($0).py"
           }), "\(findings)")
     #expect(rules("0002_order_reviewer").isSuperset(of: ["add-index", "add-foreign-key"]))
@@ -147,6 +150,42 @@ struct InstalledDjangoOracleTests {
     let django = try runMigplan(
       ["lint", "--root", sitePackages + "/django", "--format", "json"], currentDirectory: folder)
     #expect(django.stdout.contains("\"drop-column\""), "\(django.stdout.prefix(2000))")
+  }
+
+  /// A field migplan cannot render (`slug`, whose class leaves `max_length` out of migrations;
+  /// `price`, whose column type is computed, once the config's `field-types` is gone) stops
+  /// only the operations that name it: `shop 0005` alters and adds other fields of the same
+  /// model, and its SQL is what Django's `sqlmigrate` prints on a database migrated to 0004.
+  /// `shop 0004`, which adds `slug`, is still not written.
+  @Test func otherFieldsOfAModelAreWrittenBesideOneMigplanCannotRender() throws {
+    let copy = try Copy(prefix: "migplan-partial-model")
+    defer { copy.remove() }
+    try FileManager.default.removeItem(atPath: copy.folder + "/.migplan.toml")
+    _ = try copy.manage(["migrate", "shop", "0004_order_slug", "-v0"])
+    let django = try copy.manage(["sqlmigrate", "shop", "0005_order_total_note"])
+    #expect(django.contains("ALTER COLUMN \"total\" TYPE bigint"), "\(django)")
+    let ours = try runMigplan(["sql", "shop", "0005"], currentDirectory: copy.folder)
+    #expect(ours.status == 0, "\(ours.stderr)")
+    #expect(ours.stdout == django)
+
+    let slug = try runMigplan(["sql", "shop", "0004"], currentDirectory: copy.folder)
+    #expect(slug.status == 2)
+    #expect(slug.stdout.isEmpty)
+    #expect(
+      slug.stderr.contains(
+        "0004_order_slug.py:12:9: error: cannot write AddField as SQL: shop.order.slug: unknown field class shop.fields.ShortSlugField"
+      ), "\(slug.stderr)")
+
+    let lint = try runMigplan(["lint", "--format", "json"], currentDirectory: copy.folder)
+    let json = try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any]
+    let findings = (json?["findings"] as? [[String: Any]]) ?? []
+    let unresolved = findings.filter { $0["rule"] as? String == "unresolved-value" }
+      .compactMap { $0["path"] as? String }
+    #expect(
+      Set(unresolved) == [
+        "shop/migrations/0002_order_reviewer.py", "shop/migrations/0004_order_slug.py",
+      ],
+      "\(unresolved)")
   }
 
   /// Settings read from the settings module `manage.py` names, checked against Django run with
