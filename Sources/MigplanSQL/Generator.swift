@@ -607,11 +607,15 @@ extension SQLGenerator {
   static let columnArguments: Set<String> = [
     "null", "unique", "db_index", "primary_key", "max_length", "max_digits", "decimal_places",
     "db_column", "db_collation", "db_default", "db_comment", "db_tablespace", "to", "to_field",
-    "db_constraint", "db_table", "through",
+    "db_constraint", "db_table", "through", "expression", "output_field", "db_persist",
   ]
 
   /// Arguments that can name a class or a callable (`to=Order`, `default=timezone.now`).
   static let referenceArguments: Set<String> = ["to", "through", "default", "db_default"]
+
+  /// Arguments whose value can be a call: an object Django builds (`db_default=Now()`,
+  /// `expression=Lower("name")`, `output_field=IntegerField()`, `default=Decimal("0")`).
+  static let callArguments: Set<String> = ["default", "db_default", "expression", "output_field"]
 
   /// Refuses an operation whose fields have a column argument migplan cannot evaluate
   /// (`unique=SETTINGS["UNIQUE_REG_ID"]`): written as if it were absent, the SQL would be
@@ -636,10 +640,17 @@ extension SQLGenerator {
           continue
         }
         // A name from a module migplan does not read (`max_length=limits.NAME`,
-        // `unique=SETTINGS["UNIQUE"]`) is no value here.
+        // `unique=SETTINGS["UNIQUE"]`) is no value here, nor is what a function of one returns
+        // (`max_length=limits.width()`), except where Django takes an expression or a field.
         if case .reference(let path, _) = v, !referenceArguments.contains(name) {
           throw RenderError(
             message: "field `\(field)`: `\(name)` is `\(path)`, not a value migplan evaluates")
+        }
+        if case .call(let callee, _, _, _) = v, !callArguments.contains(name) {
+          throw RenderError(
+            message:
+              "field `\(field)`: `\(name)` is what `\(callee)()` returns, not a value migplan evaluates"
+          )
         }
         var reason: String? = nil
         v.walk { if reason == nil, case .unresolved(_, let why) = $0 { reason = why } }
