@@ -585,17 +585,24 @@ public struct Evaluator {
   }
 
   /// Calls whose result is known from their arguments and the settings: Django's
-  /// `import_string` of a dotted path, and the `swapper` package's model-name helpers (its
-  /// setting for `("app", "Model")` is `APP_MODEL_MODEL`, default `"app.Model"`).
+  /// `import_string` of a dotted path, the `swapper` package's model-name helpers (its
+  /// setting for `("app", "Model")` is `APP_MODEL_MODEL`, default `"app.Model"`), and
+  /// social-auth's `setting_name("UID_LENGTH")` (`"SOCIAL_AUTH_UID_LENGTH"`).
   private func knownCall(_ path: String, _ args: [Value], _ keywords: [Keyword], _ range: TextRange)
     -> Value?
   {
     guard keywords.isEmpty,
       path.hasPrefix("swapper.") || path == "django.utils.module_loading.import_string"
+        || path == "social_core.utils.setting_name"
     else { return nil }
     let strings = args.compactMap(\.stringValue)
     guard strings.count == args.count else { return nil }
     switch (path, strings.count) {
+    case ("social_core.utils.setting_name", _):
+      // `to_setting_name(SETTING_PREFIX, *names)`.
+      let names = (["SOCIAL_AUTH"] + strings).filter { !$0.isEmpty }
+      return .string(
+        names.map { $0.uppercased().replacing("-", with: "_") }.joined(separator: "_"), range)
     case ("django.utils.module_loading.import_string", 1):
       return .reference(strings[0], range)
     case ("swapper.swappable_setting", 2):

@@ -257,8 +257,17 @@ import Testing
       swapped = swapper.is_swapped("wagtailcore", "Page")
       unique = getattr(settings, "ACCOUNT_UNIQUE_EMAIL", True)
       user = getattr(settings, "AUTH_USER_MODEL", "x.Y")
+      from social_core.utils import setting_name
+      uid = getattr(settings, setting_name("UID_LENGTH"), 255)
+      named = setting_name("user-model")
       """
     let (e, _) = Self.module(src)
+    // What social-auth's `setting_name` returns for these (social-core 4.x).
+    #expect(e.module["named"]?.stringValue == "SOCIAL_AUTH_USER_MODEL")
+    guard case .int("255", _) = e.module["uid"] else {
+      Issue.record("\(String(describing: e.module["uid"]))")
+      return
+    }
     guard case .reference("django.db.models.BigAutoField", _) = e.module["AutoField"] else {
       Issue.record("\(String(describing: e.module["AutoField"]))")
       return
