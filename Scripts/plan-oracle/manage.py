@@ -20,8 +20,20 @@ from django.conf import settings  # noqa: E402
 url = urlsplit(os.environ["PLAN_ORACLE_DATABASE_URL"])
 # PLAN_ORACLE_DEFAULT_AUTO_FIELD: the setting's value; empty: not set (Django's own AutoField).
 auto = os.environ.get("PLAN_ORACLE_DEFAULT_AUTO_FIELD", "django.db.models.BigAutoField")
+# PLAN_ORACLE_SETTINGS_MODULE: a project's settings module (under PLAN_ORACLE_APPS_DIR) whose
+# settings are added, all but the database and the installed apps, which stay the oracle's.
+options = {"DEFAULT_AUTO_FIELD": auto} if auto else {}
+if os.environ.get("PLAN_ORACLE_SETTINGS_MODULE"):
+    import importlib
+
+    module = importlib.import_module(os.environ["PLAN_ORACLE_SETTINGS_MODULE"])
+    options.update(
+        (k, getattr(module, k))
+        for k in dir(module)
+        if k.isupper() and k not in ("DATABASES", "INSTALLED_APPS", "SECRET_KEY")
+    )
 settings.configure(
-    **({"DEFAULT_AUTO_FIELD": auto} if auto else {}),
+    **options,
     SECRET_KEY="plan-oracle",
     INSTALLED_APPS=[a for a in os.environ["PLAN_ORACLE_APPS"].split(",") if a],
     DATABASES={

@@ -462,9 +462,28 @@ public struct Evaluator {
     return v
   }
 
+  /// A setting the settings module sets to `True`, `False`, `None` or an integer, at its use.
+  static func literal(_ v: Value, _ range: TextRange) -> Value {
+    switch v {
+    case .bool(let b, _): return .bool(b, range)
+    case .int(let s, _): return .int(s, range)
+    default: return .none(range)
+    }
+  }
+
+  /// A setting the settings module sets to something migplan cannot read.
+  static func unreadSetting(_ name: String, _ range: TextRange) -> Value {
+    .unresolved(
+      range,
+      "setting \(name) is set in the settings module to a value migplan cannot read; give it under `settings` in the config"
+    )
+  }
+
   private func attribute(_ path: String, _ attr: String, _ range: TextRange) -> Value {
     if path == "django.conf.settings" {
       if let v = settings.values[attr] { return .setting(name: attr, value: v, range: range) }
+      if let v = settings.literals[attr] { return Self.literal(v, range) }
+      if settings.unknown.contains(attr) { return Self.unreadSetting(attr, range) }
       return .unresolved(range, "setting \(attr) has no configured value")
     }
     if path == "django.db.connection" && attr == "vendor" {
@@ -557,6 +576,8 @@ public struct Evaluator {
         case .reference("django.conf.settings", _) = args[0], let name = args[1].stringValue
       {
         if let v = settings.values[name] { return .setting(name: name, value: v, range: range) }
+        if let v = settings.literals[name] { return Self.literal(v, range) }
+        if settings.unknown.contains(name) { return Self.unreadSetting(name, range) }
         return args[2]
       }
       // `set([...])`, `tuple(...)`, `list(...)`, `frozenset(...)` of a known sequence.

@@ -8,10 +8,13 @@ public enum SettingsModule {
     /// Names whose last assignment is a plain string, at the top level of the module or of a
     /// module it star-imports (`from .base import *`), in the order Python runs them.
     public var strings: [String: String] = [:]
+    /// Names whose last assignment is `True`, `False`, `None` or a plain integer
+    /// (`ACCOUNT_EMAIL_MAX_LENGTH = 191`), likewise.
+    public var literals: [String: Value] = [:]
     /// Names whose value migplan cannot tell: last assigned something computed, bound under
     /// an `if`, `try` or loop, or imported by name.
     public var unknown: Set<String> = []
-    /// Every name the module binds is in `strings` or `unknown` (no star import migplan could
+    /// Every name the module binds is in `strings`, `literals` or `unknown` (no star import migplan could
     /// not follow, no `globals()`, `exec` or `setattr`): a name in neither is not set, and
     /// Django's default applies.
     public var complete = true
@@ -83,12 +86,29 @@ public enum SettingsModule {
     }
     func unknown(_ n: String) {
       values.strings[n] = nil
+      values.literals[n] = nil
       values.unknown.insert(n)
     }
     func bind(_ target: Int32, _ value: Int32?) {
       if let n = name(target) {
-        if let value, ast.kind(value) == .Constant, case .string(let s) = ast.constant(value) {
-          values.strings[n] = s
+        let none = TextRange(0, 0)
+        var literal: Value? = nil
+        if let value, ast.kind(value) == .Constant {
+          switch ast.constant(value) {
+          case .string(let s):
+            values.strings[n] = s
+            values.literals[n] = nil
+            values.unknown.remove(n)
+            return
+          case .bool(let b): literal = .bool(b, none)
+          case .none: literal = .none(none)
+          case .int(let digits): literal = .int(digits, none)
+          default: break
+          }
+        }
+        if let literal {
+          values.strings[n] = nil
+          values.literals[n] = literal
           values.unknown.remove(n)
         } else {
           unknown(n)

@@ -137,6 +137,12 @@ public struct Settings: Sendable {
   /// Where field classes that are neither Django's nor in `fieldTypes` are read from (the
   /// project's and its installed packages' source); nil: nowhere.
   public var fieldClasses: FieldClasses? = nil
+  /// Settings the settings module sets to `True`, `False`, `None` or an integer
+  /// (`ACCOUNT_EMAIL_MAX_LENGTH = 191`).
+  public var literals: [String: Value] = [:]
+  /// Settings the settings module sets to a value migplan cannot read (computed, under an
+  /// `if`): neither their default nor a `getattr` default applies.
+  public var unknown: Set<String> = []
 
   /// migplan's documented defaults for `flags`.
   public static let defaultFlags: [String: Bool] = [

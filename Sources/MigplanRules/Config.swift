@@ -406,6 +406,14 @@ extension Loader {
       for (name, value) in module.strings where config.settings[name] == nil {
         settings.values[name] = value
       }
+      for (name, value) in module.literals where config.settings[name] == nil {
+        settings.literals[name] = value
+      }
+      // migplan's documented defaults stay for what it cannot read (AUTH_USER_MODEL, …).
+      for name in module.unknown where config.settings[name] == nil && settings.values[name] == nil
+      {
+        settings.unknown.insert(name)
+      }
       let auto = "DEFAULT_AUTO_FIELD"
       if config.settings[auto] == nil, module.complete, module.strings[auto] == nil,
         !module.unknown.contains(auto)

@@ -2348,8 +2348,10 @@ or suppress one use with a reason: `# migplan: ignore[unknown-operation] -- data
 Flags each value inside an operation that migplan cannot evaluate without running Python: a
 lambda, the result of calling a function defined in the module, a name bound by a loop, a
 setting neither the config nor the settings module gives a value, and similar. The message says
-why. Module-level constants, imports, settings (from `settings` in the config, else the plain
-strings the settings module `manage.py` names assigns, else Django's defaults) and references
+why. Module-level constants, imports, settings (from `settings` in the config, else the
+strings, integers, booleans and `None` the settings module `manage.py` names assigns, else
+Django's defaults or the default `getattr(settings, …)` gives; a setting the settings module
+computes is flagged, not given its default) and references
 to functions (the callables of `RunPython`) are evaluated and are not flagged. Neither are values of field
 arguments Django's schema editor ignores (`choices`, `help_text`, `verbose_name`, `validators`
 and the rest of Django's `Field.non_db_attrs` except `db_column`) and model options only Python

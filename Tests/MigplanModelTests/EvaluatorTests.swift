@@ -284,6 +284,22 @@ import Testing
       src, settings: Settings(["WAGTAILCORE_PAGE_MODEL": "site.MyPage"]))
     #expect(custom.module["rel"]?.stringValue == "mypage_ptr")
     #expect(custom.module["swapped"]?.stringValue == "site.MyPage")
+
+    // What the settings module sets to a literal, or to a value migplan cannot read.
+    var read = Settings()
+    read.literals = ["ACCOUNT_UNIQUE_EMAIL": .bool(false, TextRange(0, 0))]
+    read.unknown = ["SOCIAL_AUTH_UID_LENGTH", "SHOP_LIMIT"]
+    let (fromModule, _) = Self.module(
+      src + "\nlimit = settings.SHOP_LIMIT\nplain = settings.ACCOUNT_UNIQUE_EMAIL\n", settings: read)
+    #expect(fromModule.module["unique"]?.truth == false)
+    #expect(fromModule.module["plain"]?.truth == false)
+    for name in ["uid", "limit"] {
+      guard case .unresolved(_, let why) = fromModule.module[name] else {
+        Issue.record("\(name): \(String(describing: fromModule.module[name]))")
+        continue
+      }
+      #expect(why.contains("is set in the settings module to a value migplan cannot read"))
+    }
   }
 
   @Test func attributesOfABaseClassInTheSameModule() throws {

@@ -63,12 +63,14 @@ struct InstalledDjangoOracleTests {
     }
 
     /// Django's `manage.py` (`Scripts/plan-oracle`) on the copy's apps and scratch database.
-    func manage(_ args: [String], auto: String = "django.db.models.BigAutoField") throws -> String {
+    func manage(
+      _ args: [String], auto: String = "django.db.models.BigAutoField", settings: String = ""
+    ) throws -> String {
       let env = [
         "PLAN_ORACLE_APPS_DIR=\(folder)",
         "PLAN_ORACLE_APPS=django.contrib.contenttypes,django.contrib.auth,shop",
         "PLAN_ORACLE_DATABASE_URL=\(SplitOracle.url(url, database: scratch.name))",
-        "PLAN_ORACLE_DEFAULT_AUTO_FIELD=\(auto)",
+        "PLAN_ORACLE_DEFAULT_AUTO_FIELD=\(auto)", "PLAN_ORACLE_SETTINGS_MODULE=\(settings)",
       ]
       let out = try runProcess(
         "/usr/bin/env",
@@ -216,5 +218,47 @@ struct InstalledDjangoOracleTests {
     let idType = auto.isEmpty ? "integer" : "smallint"
     #expect(
       django.contains("CREATE TABLE \"shop_order_groups\" (\"id\" \(idType) NOT NULL"), "\(django)")
+  }
+
+  /// Column arguments a package's migration takes from the settings
+  /// (`max_length=getattr(settings, "SHOP_REF_LENGTH", 40)`, `shop 0006`): the settings
+  /// module's integers and booleans are read, what it does not set has the `getattr` default,
+  /// and a value it computes is not guessed. Django runs with the same settings module.
+  @Test(arguments: [
+    ("DEBUG = True\n", "varchar(40) NULL"),
+    ("SHOP_REF_LENGTH = 64\nSHOP_UNIQUE_REFS = True\n", "varchar(64) NULL UNIQUE"),
+    ("SHOP_REF_LENGTH = 32 * 2\n", nil),
+  ])
+  func settingsTheSettingsModuleSetsAsLiterals(_ settings: String, _ column: String?) throws {
+    let copy = try Copy(prefix: "migplan-settings-literals")
+    defer { copy.remove() }
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: copy.folder + "/mysite", withIntermediateDirectories: true)
+    for (path, text) in [
+      (
+        "manage.py",
+        "import os\nos.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"mysite.settings\")\n"
+      ),
+      ("mysite/__init__.py", ""), ("mysite/settings.py", settings),
+    ] {
+      #expect(fm.createFile(atPath: copy.folder + "/" + path, contents: Data(text.utf8)))
+    }
+    _ = try copy.manage(
+      ["migrate", "shop", "0005_order_total_note", "-v0"], settings: "mysite.settings")
+    let django = try copy.manage(
+      ["sqlmigrate", "shop", "0006_order_ref"], settings: "mysite.settings")
+    let ours = try runMigplan(["sql", "shop", "0006"], currentDirectory: copy.folder)
+    guard let column else {
+      #expect(ours.status == 2, "\(ours.stdout)")
+      #expect(
+        ours.stderr.contains(
+          "0006_order_ref.py:13:9: error: cannot write AddField as SQL: field `ref`: `max_length` cannot be evaluated statically (setting SHOP_REF_LENGTH is set in the settings module to a value migplan cannot read"
+        ), "\(ours.stderr)")
+      #expect(django.contains("varchar(64)"), "\(django)")
+      return
+    }
+    #expect(ours.status == 0, "\(ours.stderr)")
+    #expect(ours.stdout == django)
+    #expect(django.contains("ADD COLUMN \"ref\" \(column);"), "\(django)")
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import MigplanModel
 import MigplanRules
+import MigplanSyntax
 import MigplanTestSupport
 import Testing
 
@@ -106,6 +107,13 @@ import Testing
         GONE = "deleted below"
         del GONE
         COUNT = 1
+        COUNT += 1
+        LENGTH = 191
+        LENGTH = "as text"
+        LENGTH = 64
+        UNIQUE = False
+        NOTHING = None
+        NEGATIVE = -1
         if os.environ.get("PROD"):
             MODE = "prod"
         try:
@@ -123,7 +131,15 @@ import Testing
         "EXTRA": "from extra",
       ])
     #expect(
-      v.unknown.isSuperset(of: ["STORAGE", "A", "B", "GONE", "COUNT", "MODE", "SECRET", "os"]))
+      v.literals == [
+        "LENGTH": .int("64", TextRange(0, 0)), "UNIQUE": .bool(false, TextRange(0, 0)),
+        "NOTHING": .none(TextRange(0, 0)), "DEBUG": .bool(true, TextRange(0, 0)),
+      ])
+    #expect(
+      v.unknown.isSuperset(of: [
+        "STORAGE", "A", "B", "GONE", "COUNT", "MODE", "SECRET", "os", "NEGATIVE",
+      ]))
+    #expect(v.unknown.isDisjoint(with: ["LENGTH", "UNIQUE", "NOTHING"]))
     // The `try` holds an import: what `.local` binds is not known.
     #expect(!v.complete)
     try p.write("mysite/settings/base.py", "DEBUG = True\nfrom .shared import *\n")
