@@ -220,11 +220,11 @@ struct Forwards {
     return model
   }
 
-  /// A model rendered for an operation on some of its fields (`AddField`, `AlterField`, …):
-  /// a field migplan cannot render (an unknown class) stops the operation only when the
-  /// operation names it, so one such field does not leave every later change to the model
-  /// unwritten. Django's SQL for these operations reads the fields they name, and the other
-  /// models' relations to them.
+  /// A model rendered for an operation on some of its fields (`AddField`, `AlterField`,
+  /// `AddIndex`, `AddConstraint`, …): a field migplan cannot render (an unknown class) stops
+  /// the operation only when the operation names it, so one such field does not leave every
+  /// later change to the model unwritten. Django's SQL for these operations reads the fields
+  /// they name, and the other models' relations to them.
   func render(_ state: ProjectState, _ name: String, naming op: Operation) throws(RenderError)
     -> SQLModel
   {
@@ -361,20 +361,20 @@ struct Forwards {
       guard let old = fromModel.field(oldName), let new = toModel.field(newName) else { return }
       editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
     case .addIndex(let model, let index, let concurrently):
-      let m = try render(to, model)
+      let m = try render(to, model, naming: op)
       guard m.canMigrate else { return }
       editor.execute(Indexes.createSQL(index, m, editor, concurrently: concurrently))
     case .removeIndex(let model, let name, let concurrently):
-      let m = try render(from, model)
+      let m = try render(from, model, naming: op)
       guard m.canMigrate else { return }
       editor.execute(
         editor.deleteIndexSQL(m.table, name, concurrently: concurrently), .dropIndex(name))
     case .renameIndex(let model, let newName, let oldName, let oldFields):
-      let m = try render(to, model)
+      let m = try render(to, model, naming: op)
       guard m.canMigrate else { return }
       var old = oldName
       if let oldFields {
-        let fromModel = try render(from, model)
+        let fromModel = try render(from, model, naming: op)
         let columns = oldFields.compactMap { fromModel.field($0)?.column }
         let found = editor.catalog.constraintNames(
           fromModel.table, columns: columns, unique: false, index: true)
@@ -391,7 +391,7 @@ struct Forwards {
         "ALTER INDEX \(Names.quote(old)) RENAME TO \(Names.quote(newName))",
         .renameIndex(old, newName))
     case .addConstraint(let model, let constraint, let notValid):
-      let m = try render(to, model)
+      let m = try render(to, model, naming: op)
       guard m.canMigrate else { return }
       let st = Constraints.createSQL(constraint, m, editor)
       if notValid {
@@ -407,7 +407,7 @@ struct Forwards {
       let (sql, effect) = Constraints.removeSQL(c, m, editor)
       editor.execute(sql, effect)
     case .validateConstraint(let model, let name):
-      let m = try render(to, model)
+      let m = try render(to, model, naming: op)
       guard m.canMigrate else { return }
       editor.execute(
         "ALTER TABLE \(Names.quote(m.table)) VALIDATE CONSTRAINT \(Names.quote(name))")

@@ -191,6 +191,11 @@ import Testing
         #"ALTER TABLE "shop_order" ADD COLUMN "note" text NULL;"#
       ),
       (#"migrations.DeleteModel("order")"#, nil),
+      (#"migrations.AddIndex("order", models.Index(fields=["-price"], name="order_price"))"#, nil),
+      (
+        #"migrations.AddConstraint("order", models.CheckConstraint(condition=models.Q(price__gt=0), name="positive"))"#,
+        nil
+      ),
     ]
     for (operation, sql) in operations {
       try folder.write(

@@ -20,4 +20,14 @@ class Migration(migrations.Migration):
             name="note",
             field=models.TextField(null=True),
         ),
+        migrations.AddIndex(
+            model_name="order",
+            index=models.Index(fields=["total", "-note"], name="order_total_note_idx"),
+        ),
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.CheckConstraint(
+                condition=models.Q(total__gte=0), name="order_total_gte_0"
+            ),
+        ),
     ]
