@@ -14,9 +14,9 @@ public enum SettingsModule {
     /// Names whose value migplan cannot tell: last assigned something computed, bound under
     /// an `if`, `try` or loop, or imported by name.
     public var unknown: Set<String> = []
-    /// Every name the module binds is in `strings`, `literals` or `unknown` (no star import migplan could
-    /// not follow, no `globals()`, `exec` or `setattr`): a name in neither is not set, and
-    /// Django's default applies.
+    /// Every name the module binds is in `strings`, `literals` or `unknown` (no star import
+    /// migplan could not follow, no `globals()`, `exec` or `setattr`): a name in none of them
+    /// is not set, and Django's default applies.
     public var complete = true
 
     public init() {}
@@ -91,28 +91,21 @@ public enum SettingsModule {
     }
     func bind(_ target: Int32, _ value: Int32?) {
       if let n = name(target) {
-        let none = TextRange(0, 0)
+        var string: String? = nil
         var literal: Value? = nil
         if let value, ast.kind(value) == .Constant {
           switch ast.constant(value) {
-          case .string(let s):
-            values.strings[n] = s
-            values.literals[n] = nil
-            values.unknown.remove(n)
-            return
-          case .bool(let b): literal = .bool(b, none)
-          case .none: literal = .none(none)
-          case .int(let digits): literal = .int(digits, none)
+          case .string(let s): string = s
+          case .bool(let b): literal = .bool(b, TextRange(0, 0))
+          case .none: literal = .none(TextRange(0, 0))
+          case .int(let digits): literal = .int(digits, TextRange(0, 0))
           default: break
           }
         }
-        if let literal {
-          values.strings[n] = nil
-          values.literals[n] = literal
-          values.unknown.remove(n)
-        } else {
-          unknown(n)
-        }
+        guard string != nil || literal != nil else { return unknown(n) }
+        values.strings[n] = string
+        values.literals[n] = literal
+        values.unknown.remove(n)
       } else if target >= 0, ast.kind(target) == .Tuple || ast.kind(target) == .List {
         for t in ast.list(target, "elts") { bind(t, nil) }
       }
