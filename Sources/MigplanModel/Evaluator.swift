@@ -462,18 +462,19 @@ public struct Evaluator {
     return v
   }
 
-  /// A setting the settings module sets to `True`, `False`, `None` or an integer, at its use.
-  static func literal(_ v: Value, _ range: TextRange) -> Value {
-    switch v {
-    case .bool(let b, _): return .bool(b, range)
-    case .int(let s, _): return .int(s, range)
-    default: return .none(range)
+  /// A setting at its use: the configured string, the settings module's `True`, `False`,
+  /// `None` or integer, or unresolved when the settings module sets it to something migplan
+  /// cannot read; nil when nothing sets it.
+  private func setting(_ name: String, _ range: TextRange) -> Value? {
+    if let v = settings.values[name] { return .setting(name: name, value: v, range: range) }
+    switch settings.literals[name] {
+    case .bool(let b, _)?: return .bool(b, range)
+    case .int(let s, _)?: return .int(s, range)
+    case .some: return .none(range)
+    case nil: break
     }
-  }
-
-  /// A setting the settings module sets to something migplan cannot read.
-  static func unreadSetting(_ name: String, _ range: TextRange) -> Value {
-    .unresolved(
+    guard settings.unknown.contains(name) else { return nil }
+    return .unresolved(
       range,
       "setting \(name) is set in the settings module to a value migplan cannot read; give it under `settings` in the config"
     )
@@ -481,10 +482,8 @@ public struct Evaluator {
 
   private func attribute(_ path: String, _ attr: String, _ range: TextRange) -> Value {
     if path == "django.conf.settings" {
-      if let v = settings.values[attr] { return .setting(name: attr, value: v, range: range) }
-      if let v = settings.literals[attr] { return Self.literal(v, range) }
-      if settings.unknown.contains(attr) { return Self.unreadSetting(attr, range) }
-      return .unresolved(range, "setting \(attr) has no configured value")
+      return setting(attr, range)
+        ?? .unresolved(range, "setting \(attr) has no configured value")
     }
     if path == "django.db.connection" && attr == "vendor" {
       return .string("postgresql", range)
@@ -575,10 +574,7 @@ public struct Evaluator {
       if path == "builtins.getattr", args.count == 3, keywords.isEmpty,
         case .reference("django.conf.settings", _) = args[0], let name = args[1].stringValue
       {
-        if let v = settings.values[name] { return .setting(name: name, value: v, range: range) }
-        if let v = settings.literals[name] { return Self.literal(v, range) }
-        if settings.unknown.contains(name) { return Self.unreadSetting(name, range) }
-        return args[2]
+        return setting(name, range) ?? args[2]
       }
       // `set([...])`, `tuple(...)`, `list(...)`, `frozenset(...)` of a known sequence.
       if path.hasPrefix("builtins."), Evaluator.sequenceTypes.contains(path), keywords.isEmpty,

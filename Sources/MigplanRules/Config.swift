@@ -395,9 +395,10 @@ public enum Quantity {
 extension Loader {
   /// Loads the project under `roots` with what the configuration says about it: its Django
   /// settings (and field types) and where installed apps are. A setting the configuration does
-  /// not give is the string the project's settings module assigns (`SettingsModule`), else
-  /// migplan's default; `DEFAULT_AUTO_FIELD` is Django's own default (`AutoField`) when the
-  /// settings module, read in full, does not set it.
+  /// not give is the string, integer, boolean or `None` the project's settings module assigns
+  /// (`SettingsModule`); one it computes is unknown (unresolved where a migration reads it),
+  /// except that migplan's documented defaults stay; `DEFAULT_AUTO_FIELD` is Django's own
+  /// default (`AutoField`) when the settings module, read in full, does not set it.
   public static func load(
     roots: [String], config: LintConfig, operationsFor: ((String) -> Bool)? = nil
   ) -> Project {

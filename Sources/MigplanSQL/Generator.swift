@@ -243,12 +243,7 @@ struct Forwards {
     func add(_ s: String) {
       var name = Substring(s)
       if name.hasPrefix("-") { name = name.dropFirst() }
-      let u = name.utf8
-      if let i = u.indices.first(where: {
-        u[$0] == 0x5F && u.index(after: $0) < u.endIndex && u[u.index(after: $0)] == 0x5F
-      }) {
-        name = name[..<i]
-      }
+      if let r = name.firstRange(of: "__") { name = name[..<r.lowerBound] }
       out.insert(String(name))
     }
     func visit(_ v: Value) {
