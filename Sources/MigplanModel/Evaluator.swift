@@ -128,8 +128,13 @@ public struct Evaluator {
         let name = ast.identifier(alias, "name", in: source) ?? ""
         if name == "*" { continue }
         let bound = ast.identifier(alias, "asname", in: source) ?? name
+        let path = base.map { $0.isEmpty ? name : "\($0).\(name)" }
+        if let path, Evaluator.typeChecking.contains(path) {
+          scope[bound] = .bool(false, ast.range(alias))
+          continue
+        }
         scope[bound] =
-          base.map { .reference($0.isEmpty ? name : "\($0).\(name)", ast.range(alias)) }
+          path.map { .reference($0, ast.range(alias)) }
           ?? .unresolved(ast.range(alias), "relative import outside a known package")
       }
     case .Assign:
@@ -285,6 +290,12 @@ public struct Evaluator {
   }
 
   // MARK: Expressions
+
+  /// `typing.TYPE_CHECKING`, false when Python runs (`if TYPE_CHECKING:` binds names for type
+  /// checkers only, `else:` what runs).
+  static let typeChecking: Set<String> = [
+    "typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING",
+  ]
 
   private static let builtins: Set<String> = [
     "dict", "list", "tuple", "set", "frozenset", "str", "int", "float", "bool", "bytes",
@@ -498,6 +509,7 @@ public struct Evaluator {
       return i
     }
     if flagLengths.contains(count), let flag = settings.flags[full] { return .bool(flag, range) }
+    if Evaluator.typeChecking.contains(full) { return .bool(false, range) }
     return .reference(full, range)
   }
 

@@ -226,8 +226,22 @@ public struct Field: Hashable, Sendable {
   /// A keyword argument, or the class's default for it (`SlugField` has `max_length=50` and
   /// `db_index=True`; `ForeignKey` `db_index=True`).
   public func argument(_ name: String) -> Value? {
+    if let forced = known?.forced, !forced.isEmpty, let v = forcedArgument(name, forced) {
+      return v
+    }
     if let v = construct.keywords[name] { return v }
     return known?.defaults[name]
+  }
+
+  /// What the class's `__init__` last sets `name` to whatever the call gives, nil when it
+  /// does not.
+  private func forcedArgument(_ name: String, _ forced: [Forced]) -> Value? {
+    func read(_ r: Forced.Read) -> Value { construct.keywords[r.name] ?? r.fallback }
+    for f in forced.reversed() where f.name == name {
+      if let when = f.when, read(when).truth != true { continue }
+      return f.from.map(read) ?? f.value
+    }
+    return nil
   }
 
   /// `null=True` (a GeneratedField takes its output field's).
@@ -281,6 +295,30 @@ public struct Field: Hashable, Sendable {
     public var defaults: Keywords
     /// The column type its `db_type()` returns on PostgreSQL, when it overrides Django's.
     public var dbType: String? = nil
+    /// Arguments its `__init__` sets whatever the call gives, in the order it sets them.
+    public var forced: [Forced] = []
+    /// Schema arguments its `deconstruct()` leaves out of migrations.
+    public var dropped: Set<String> = []
+    /// Schema arguments its `__init__` sets to a value migplan cannot read (`*`: all of them).
+    public var unsure: Set<String> = []
+  }
+
+  /// An argument a class's `__init__` sets whatever the call gives (`kwargs["max_length"] = 20`),
+  /// perhaps to another argument's value (`kwargs["max_length"] = self.length`) or only when
+  /// another is given (`if self.unique_with: kwargs["unique"] = False`).
+  public struct Forced: Hashable, Sendable {
+    /// An argument `__init__` reads: `kwargs.pop("length", None)`.
+    public struct Read: Hashable, Sendable {
+      public var name: String
+      /// The value when the call does not give it.
+      public var fallback: Value
+    }
+    public var name: String
+    public var value: Value
+    /// The argument whose value it takes instead of `value`.
+    public var from: Read? = nil
+    /// The argument that must be true for it to be set.
+    public var when: Read? = nil
   }
 
   /// The known class for an import path: Django's own under `django.db.models` (any submodule),

@@ -11,13 +11,16 @@ import Synchronization
 /// `db_type()` other than a string or a branch on `connection.vendor`, `get_internal_type()`
 /// other than a Django class name, `db_parameters()`, `rel_db_type()`, `cast_db_type()`,
 /// `db_check()`, or a `deconstruct()` that leaves a schema argument out of migrations
-/// (`kwargs.pop("max_length")`), so that the migration does not say what the column is.
+/// (`kwargs.pop("max_length")`) that `__init__` computes, so that the migration does not say
+/// what the column is. What `__init__` gives the arguments (defaults, values it sets whatever
+/// the call says) is read into the class's `Field.Known`.
 public final class FieldClasses: Sendable {
   /// Why a class is what it is.
   enum Resolution {
     case field(Field.Known)
-    /// A class that is no field and changes nothing a field's column depends on.
-    case mixin
+    /// A class that is no field and changes a field's column only through what its
+    /// `__init__` and `deconstruct()` do to the arguments.
+    case mixin(Effects)
     case unknown(String)
   }
 
@@ -79,7 +82,7 @@ public final class FieldClasses: Sendable {
     if let k = Field.known(path) { return .field(k) }
     switch path {
     case "django.db.models.Field", "django.db.models.fields.Field": return .field(Field.plainField)
-    case "builtins.object": return .mixin
+    case "builtins.object": return .mixin(Effects())
     default: break
     }
     if let r = s.resolved[path] { return r }
@@ -193,13 +196,16 @@ public final class FieldClasses: Sendable {
     let ast = m.evaluator.ast
     let source = m.evaluator.source
     var known: Field.Known? = nil
+    // What `__init__` and `deconstruct()` do to the arguments, in the order Python runs the
+    // `__init__`s: the class's own, its mixins' (bases in order), its field base's.
+    var mixins: [Effects] = []
     for b in ast.list(classDef, "bases") where b >= 0 {
       guard case .reference(let p, _) = m.evaluator.evaluate(b) else {
         return .unknown("a base class of \(path) cannot be evaluated statically")
       }
       switch resolve(p, &s, depth: depth + 1) {
       case .field(let k): if known == nil { known = k }
-      case .mixin: continue
+      case .mixin(let e): mixins.append(e)
       case .unknown(let why): return .unknown(why)
       }
     }
@@ -212,19 +218,40 @@ public final class FieldClasses: Sendable {
     for name in Self.unfollowed where methods[name] != nil {
       return .unknown("\(path) overrides \(name)()")
     }
-    if let f = methods["deconstruct"],
-      let key = droppedArgument(f, classDef, m, defaults: known?.defaults ?? [:])
-    {
-      return .unknown(
-        key.isEmpty
-          ? "\(path).deconstruct() removes arguments migplan cannot name"
-          : "\(path).deconstruct() leaves `\(key)` out of migrations")
+    var effects = methods["__init__"].map { initEffects($0, m) } ?? Effects()
+    var defaults = known?.defaults ?? [:]
+    for e in mixins.reversed() + [effects] {
+      for (name, v) in e.defaults { defaults[name] = v }
+    }
+    if let f = methods["deconstruct"] {
+      guard let keys = droppedArguments(f, classDef, m, defaults: defaults) else {
+        return .unknown("\(path).deconstruct() removes arguments migplan cannot name")
+      }
+      effects.dropped.formUnion(keys)
+    }
+    for e in mixins {
+      effects.forced += e.forced
+      effects.dropped.formUnion(e.dropped)
+      effects.unsure.formUnion(e.unsure)
     }
     guard var k = known else {
       if methods["db_type"] != nil || methods["get_internal_type"] != nil {
         return .unknown("\(path) gives a column type but is no field class")
       }
-      return .mixin
+      effects.defaults = defaults
+      return .mixin(effects)
+    }
+    // Migrations construct the class with what `deconstruct()` wrote: an argument it leaves
+    // out has what `__init__` gives it, which migplan must be able to read.
+    k.defaults = defaults
+    k.forced = effects.forced + k.forced
+    k.dropped.formUnion(effects.dropped)
+    k.unsure.formUnion(effects.unsure)
+    let unsure = k.unsure.contains("*") ? k.dropped : k.dropped.intersection(k.unsure)
+    if let name = unsure.sorted().first {
+      return .unknown(
+        "\(path).deconstruct() leaves `\(name)` out of migrations, and its __init__() sets it to a value migplan cannot read"
+      )
     }
     if let g = methods["get_internal_type"] {
       guard let name = returnedString(g, m), let django = Field.known("django.db.models." + name)
@@ -258,6 +285,250 @@ public final class FieldClasses: Sendable {
       return .unknown("\(path) gives no column type migplan can read")
     }
     return .field(k)
+  }
+
+  /// What a class's `__init__` and `deconstruct()` do to the schema arguments a field is
+  /// constructed with.
+  struct Effects {
+    /// Defaults it gives (`kwargs.setdefault("max_length", 50)`, `kwargs.get(…, 50)`,
+    /// `if "db_index" not in kwargs:`).
+    var defaults: Keywords = [:]
+    var forced: [Field.Forced] = []
+    /// Arguments `deconstruct()` leaves out of migrations.
+    var dropped: Set<String> = []
+    /// Arguments it sets to a value migplan cannot read (`*`: it replaces or updates the
+    /// arguments as a whole). Migrations say what `deconstruct()` writes, so these are a
+    /// problem only where it leaves them out.
+    var unsure: Set<String> = []
+  }
+
+  /// What `__init__` does to the schema arguments it is called with: the defaults it gives,
+  /// the values it sets whatever the call gives (perhaps to another argument's, perhaps only
+  /// when another is given), and those it sets in ways migplan does not read.
+  private func initEffects(_ function: Int32, _ m: Module) -> Effects {
+    let ast = m.evaluator.ast
+    let source = m.evaluator.source
+    var e = Effects()
+    guard let args = ast.child(function, "args") else { return e }
+    // Parameters named like schema arguments (`max_length=50`) give their defaults.
+    let positional = ast.list(args, "args").filter { $0 >= 0 }
+    let positionalDefaults = ast.list(args, "defaults").filter { $0 >= 0 }
+    var withDefaults = Array(zip(positional.suffix(positionalDefaults.count), positionalDefaults))
+    for (p, d) in zip(ast.list(args, "kwonlyargs"), ast.list(args, "kw_defaults"))
+    where p >= 0 && d >= 0 {
+      withDefaults.append((p, d))
+    }
+    for (p, d) in withDefaults {
+      guard let name = ast.identifier(p, "arg", in: source), Self.schemaArguments.contains(name)
+      else { continue }
+      let v = m.evaluator.evaluate(d)
+      if Self.isConstant(v, for: name) { e.defaults[name] = v } else { e.unsure.insert(name) }
+    }
+    guard let kwarg = ast.child(args, "kwarg"), let kw = ast.identifier(kwarg, "arg", in: source)
+    else { return e }
+
+    /// When a statement runs.
+    enum When: Equatable {
+      case always
+      /// `if "k" not in kwargs:`
+      case absent(String)
+      /// Under a condition inside `if "k" not in kwargs:`.
+      case perhapsAbsent(String)
+      case given(Field.Forced.Read)
+      case unknown
+    }
+    var reads: [String: Field.Forced.Read] = [:]  // `name` or `self.name` → what it read
+    func isKwargs(_ id: Int32) -> Bool {
+      ast.kind(id) == .Name && ast.identifier(id, "id", in: source) == kw
+    }
+    func variable(_ id: Int32) -> String? {
+      switch ast.kind(id) {
+      case .Name: return ast.identifier(id, "id", in: source)
+      case .Attribute:
+        guard let base = ast.child(id, "value"), ast.kind(base) == .Name,
+          ast.identifier(base, "id", in: source) == "self",
+          let attr = ast.identifier(id, "attr", in: source)
+        else { return nil }
+        return "self." + attr
+      default: return nil
+      }
+    }
+    /// `kwargs.METHOD(KEY, DEFAULT?)`: the key and the default.
+    func kwargsCall(_ id: Int32, _ methods: Set<String>) -> (
+      method: String, key: String?, fallback: Value
+    )? {
+      guard ast.kind(id) == .Call, let f = ast.child(id, "func"), ast.kind(f) == .Attribute,
+        let base = ast.child(f, "value"), isKwargs(base),
+        let method = ast.identifier(f, "attr", in: source), methods.contains(method)
+      else { return nil }
+      let a = ast.list(id, "args").filter { $0 >= 0 }
+      let key = a.first.flatMap { m.evaluator.evaluate($0).stringValue }
+      let fallback = a.count > 1 ? m.evaluator.evaluate(a[1]) : .none(TextRange(0, 0))
+      return (method, key, fallback)
+    }
+    func setDefault(_ name: String, _ v: Value, _ when: When) {
+      if (when == .always || when == .absent(name)) && Self.isConstant(v, for: name) {
+        if e.defaults[name] == nil || when == .absent(name) { e.defaults[name] = v }
+      } else {
+        e.unsure.insert(name)
+      }
+    }
+    func force(_ name: String, _ value: Int32, _ when: When) {
+      if case .absent(let k) = when, k == name {
+        return setDefault(name, m.evaluator.evaluate(value), .always)
+      }
+      if case .perhapsAbsent(let k) = when, k == name {
+        e.unsure.insert(name)
+        return
+      }
+      var forced = Field.Forced(name: name, value: .none(TextRange(0, 0)))
+      switch when {
+      case .always: break
+      case .given(let r): forced.when = r
+      case .absent, .perhapsAbsent, .unknown:
+        e.unsure.insert(name)
+        return
+      }
+      if let v = variable(value), let r = reads[v] {
+        forced.from = r
+      } else if let (method, key, fallback) = kwargsCall(value, ["get"]), method == "get",
+        key == name, forced.when == nil
+      {
+        return setDefault(name, fallback, .always)  // kwargs["k"] = kwargs.get("k", d)
+      } else {
+        let v = m.evaluator.evaluate(value)
+        guard Self.isConstant(v, for: name) else {
+          e.unsure.insert(name)
+          return
+        }
+        forced.value = v
+      }
+      e.forced.append(forced)
+    }
+    func run(_ body: ArraySlice<Int32>, _ when: When) {
+      for stmt in body where stmt >= 0 {
+        switch ast.kind(stmt) {
+        case .Expr:
+          guard let v = ast.child(stmt, "value") else { continue }
+          if let (method, key, fallback) = kwargsCall(v, ["setdefault", "pop", "update"]) {
+            switch method {
+            case "update": e.unsure.insert("*")
+            case "pop":
+              if let key, Self.schemaArguments.contains(key) { e.unsure.insert(key) }
+              if key == nil { e.unsure.insert("*") }
+            default:
+              guard let key else {
+                e.unsure.insert("*")
+                continue
+              }
+              if Self.schemaArguments.contains(key) { setDefault(key, fallback, when) }
+            }
+          } else {
+            superKeywords(v, when)
+          }
+        case .Assign:
+          guard let value = ast.child(stmt, "value") else { continue }
+          for t in ast.list(stmt, "targets") where t >= 0 {
+            if isKwargs(t) {
+              e.unsure.insert("*")
+            } else if ast.kind(t) == .Subscript, let base = ast.child(t, "value"), isKwargs(base) {
+              guard
+                let key = ast.child(t, "slice").flatMap({ m.evaluator.evaluate($0).stringValue })
+              else {
+                e.unsure.insert("*")
+                continue
+              }
+              if Self.schemaArguments.contains(key) { force(key, value, when) }
+            } else if let name = variable(t) {
+              if name.hasPrefix("self."), Self.schemaArguments.contains(String(name.dropFirst(5))) {
+                e.unsure.insert(String(name.dropFirst(5)))
+              }
+              if let (method, key, fallback) = kwargsCall(value, ["pop", "get"]), let key {
+                reads[name] = Field.Forced.Read(name: key, fallback: fallback)
+                if method == "pop" && Self.schemaArguments.contains(key) {
+                  e.unsure.insert(key)
+                }
+              } else if !keepsTruth(value, name) {
+                reads[name] = nil
+              }
+            }
+          }
+        case .If:
+          let test = ast.child(stmt, "test")!
+          var body = When.unknown
+          var orelse = When.unknown
+          switch when {
+          case .absent(let k), .perhapsAbsent(let k):
+            body = .perhapsAbsent(k)
+            orelse = body
+          default: break
+          }
+          if when == .always {
+            if let key = notIn(test) {
+              body = .absent(key)
+            } else if let v = variable(test), let r = reads[v] {
+              body = .given(r)
+            } else if let t = m.evaluator.evaluate(test).truth {
+              run(ast.list(stmt, t ? "body" : "orelse"), .always)
+              continue
+            }
+          }
+          run(ast.list(stmt, "body"), body)
+          run(ast.list(stmt, "orelse"), orelse)
+        case .Try:
+          run(ast.list(stmt, "body"), when)
+          for h in ast.list(stmt, "handlers") where h >= 0 { run(ast.list(h, "body"), .unknown) }
+          run(ast.list(stmt, "orelse"), when)
+          run(ast.list(stmt, "finalbody"), when)
+        case .For, .AsyncFor, .While, .With, .AsyncWith:
+          run(ast.list(stmt, "body"), .unknown)
+          run(ast.list(stmt, "orelse"), .unknown)
+        default:
+          continue
+        }
+      }
+    }
+    /// `x = (x,)`: a value as true as the variable was.
+    func keepsTruth(_ value: Int32, _ name: String) -> Bool {
+      guard ast.kind(value) == .Tuple || ast.kind(value) == .List else { return false }
+      let items = ast.list(value, "elts").filter { $0 >= 0 }
+      return !items.isEmpty && items.allSatisfy { variable($0) == name }
+    }
+    /// `"k" not in kwargs`: the key.
+    func notIn(_ test: Int32) -> String? {
+      guard ast.kind(test) == .Compare, let left = ast.child(test, "left"),
+        let right = ast.list(test, "comparators").first, ast.list(test, "comparators").count == 1,
+        isKwargs(right),
+        Operator(rawValue: UInt8(ast.slots[Int(ast.slot(test, ast.kind(test).offset("ops")))]))
+          == .NotIn
+      else { return nil }
+      return m.evaluator.evaluate(left).stringValue
+    }
+    /// `super().__init__(*args, max_length=20, **kwargs)`: the keywords it sets.
+    func superKeywords(_ call: Int32, _ when: When) {
+      guard ast.kind(call) == .Call, let f = ast.child(call, "func"), ast.kind(f) == .Attribute,
+        ast.identifier(f, "attr", in: source) == "__init__"
+      else { return }
+      for k in ast.list(call, "keywords") where k >= 0 {
+        guard let name = ast.identifier(k, "arg", in: source), let v = ast.child(k, "value")
+        else { continue }
+        // `max_length=max_length`: the parameter, whose default is read above.
+        if Self.schemaArguments.contains(name) && variable(v) != name { force(name, v, when) }
+      }
+    }
+    run(ast.list(function, "body"), .always)
+    return e
+  }
+
+  /// A value a class's `__init__` gives argument `name` that migplan reads as it is: a
+  /// literal, or for `default` a callable too (`timezone.now`).
+  private static func isConstant(_ v: Value, for name: String) -> Bool {
+    switch v {
+    case .none, .bool, .int, .float, .string, .bytes: return true
+    case .list(let xs, _), .tuple(let xs, _): return xs.allSatisfy { isConstant($0, for: name) }
+    case .reference, .function: return name == "default"
+    default: return false
+    }
   }
 
   /// The string a method returns as its only statement (after a docstring).
@@ -325,12 +596,12 @@ public final class FieldClasses: Sendable {
     return run(ast.list(function, "body")) ?? .unknown
   }
 
-  /// A schema argument that `deconstruct()` removes from what migrations are written with
-  /// (`kwargs.pop("max_length")`, `del kwargs["null"]`), unless only when it has the Django
-  /// class's default (`if self.max_length == 50:`); `""` when a removed name is not readable.
-  private func droppedArgument(
+  /// The schema arguments that `deconstruct()` removes from what migrations are written with
+  /// (`kwargs.pop("max_length")`, `del kwargs["null"]`), except where only when it has the
+  /// class's default (`if self.max_length == 50:`); nil when a removed name is not readable.
+  private func droppedArguments(
     _ function: Int32, _ classDef: Int32, _ m: Module, defaults: Keywords
-  ) -> String? {
+  ) -> Set<String>? {
     let ast = m.evaluator.ast
     let source = m.evaluator.source
     var loops: [String: [String]?] = [:]  // loop variable → the names it takes
@@ -380,7 +651,9 @@ public final class FieldClasses: Sendable {
       else { return nil }
       return .some(names(key))
     }
-    func check(_ body: ArraySlice<Int32>, guarded: String?) -> String? {
+    var dropped: Set<String> = []
+    /// False when a removed name is not readable.
+    func check(_ body: ArraySlice<Int32>, guarded: String?) -> Bool {
       for stmt in body where stmt >= 0 {
         var removed: [[String]?] = []
         switch ast.kind(stmt) {
@@ -394,29 +667,29 @@ public final class FieldClasses: Sendable {
           }
         case .If:
           let g = defaultGuard(ast.child(stmt, "test")!)
-          if let r = check(ast.list(stmt, "body"), guarded: g) { return r }
-          if let r = check(ast.list(stmt, "orelse"), guarded: nil) { return r }
+          if !check(ast.list(stmt, "body"), guarded: g) { return false }
+          if !check(ast.list(stmt, "orelse"), guarded: nil) { return false }
         case .For:
           if let t = ast.child(stmt, "target"), ast.kind(t) == .Name,
             let n = ast.identifier(t, "id", in: source)
           {
             loops[n] = iterated(ast.child(stmt, "iter")!)
           }
-          if let r = check(ast.list(stmt, "body"), guarded: guarded) { return r }
+          if !check(ast.list(stmt, "body"), guarded: guarded) { return false }
         case .Try, .With:
-          if let r = check(ast.list(stmt, "body"), guarded: guarded) { return r }
+          if !check(ast.list(stmt, "body"), guarded: guarded) { return false }
         default:
           break
         }
         for keys in removed {
-          guard let keys else { return "" }
+          guard let keys else { return false }
           for key in keys where Self.schemaArguments.contains(key) && key != guarded {
-            return key
+            dropped.insert(key)
           }
         }
       }
-      return nil
+      return true
     }
-    return check(ast.list(function, "body"), guarded: nil)
+    return check(ast.list(function, "body"), guarded: nil) ? dropped : nil
   }
 }

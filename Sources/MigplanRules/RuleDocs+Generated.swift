@@ -2363,10 +2363,13 @@ column type. A field class of the project's own or of an installed package is re
 source (the roots, then site-packages): a subclass of a Django field has that field's column,
 also through mixins, aliases and re-exports, and a `db_type()` that returns a string or
 branches on `connection.vendor`, or a `get_internal_type()` that names a Django class, is
-followed. The message says why a class stays unknown: a computed `db_type()`, an override of
-`db_parameters()` or `rel_db_type()`, or a `deconstruct()` that leaves a column's argument
-(`max_length`, `null`, …) out of the migration, so the migration does not say what the column
-is.
+followed. So is what its `__init__` gives the arguments a migration constructs it with:
+defaults (`kwargs.setdefault`, `kwargs.get`, `if "db_index" not in kwargs:`) and values it sets
+whatever the call says (`kwargs["max_length"] = 20`, another argument's value, or one set only
+when another argument is given). The message says why a class stays unknown: a computed
+`db_type()`, an override of `db_parameters()` or `rel_db_type()`, or a `deconstruct()` that
+leaves a column's argument (`max_length`, `null`, …) out of the migration while `__init__`
+computes it, so the migration does not say what the column is.
 
 It also flags what migplan cannot read of a migration's header, and leaves out of the graph
 instead of stopping (such headers are common in installed packages): a `swappable_dependency`

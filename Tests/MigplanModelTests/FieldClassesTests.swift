@@ -1,4 +1,5 @@
 import MigplanModel
+import MigplanSyntax
 import MigplanTestSupport
 import Testing
 
@@ -8,9 +9,15 @@ import Testing
 /// `InstalledDjangoOracleTests`' (MigplanPlannerTests).
 @Suite struct FieldClassesTests {
   static let source = """
+    from typing import TYPE_CHECKING
     from django.db import models
     from django.db.models import CharField as DjangoChar
     from .more import Deep
+
+    if TYPE_CHECKING:
+        Base = models.DateTimeField[str, str]
+    else:
+        Base = models.DateTimeField
 
     class Color(DjangoChar):
         def __init__(self, *args, **kwargs):
@@ -25,10 +32,63 @@ import Testing
             return name, path, args, kwargs
 
     class Short(models.SlugField):
+        def __init__(self, *args, **kwargs):
+            if "max_length" not in kwargs:
+                kwargs["max_length"] = width()
+            super().__init__(*args, **kwargs)
+
         def deconstruct(self):
             name, path, args, kwargs = super().deconstruct()
             for key in ["help_text", "max_length"]:
                 kwargs.pop(key, None)
+            return name, path, args, kwargs
+
+    class Stamp(Base):
+        pass
+
+    class Auto(models.SlugField):
+        def __init__(self, *args, **kwargs):
+            kwargs["max_length"] = kwargs.get("max_length", 30)
+            self.unique_with = kwargs.pop("unique_with", ())
+            if isinstance(self.unique_with, str):
+                self.unique_with = (self.unique_with,)
+            if self.unique_with:
+                kwargs["unique"] = False
+            if "db_index" not in kwargs:
+                kwargs["db_index"] = False
+            super().__init__(*args, **kwargs)
+
+        def deconstruct(self):
+            name, path, args, kwargs = super().deconstruct()
+            if self.max_length == 30:
+                kwargs.pop("max_length", None)
+            kwargs.pop("db_index", None)
+            return name, path, args, kwargs
+
+    class Pin(models.CharField):
+        def __init__(self, *args, **kwargs):
+            self.length = kwargs.pop("length", None)
+            kwargs["max_length"] = self.length
+            super().__init__(*args, **kwargs)
+
+        def deconstruct(self):
+            name, path, args, kwargs = super().deconstruct()
+            del kwargs["max_length"]
+            return name, path, args, kwargs
+
+    class Fixed(models.CharField):
+        def __init__(self, *args, **kwargs):
+            kwargs["max_length"] = 20
+            super().__init__(*args, **kwargs)
+
+    class Updated(models.CharField):
+        def __init__(self, *args, **kwargs):
+            kwargs.update(EXTRA)
+            super().__init__(*args, **kwargs)
+
+        def deconstruct(self):
+            name, path, args, kwargs = super().deconstruct()
+            del kwargs["null"]
             return name, path, args, kwargs
 
     class Vendor(models.IntegerField):
@@ -99,7 +159,11 @@ import Testing
   }
 
   @Test(arguments: [
-    ("app.fields.Short", "app.fields.Short.deconstruct() leaves `max_length` out of migrations"),
+    (
+      "app.fields.Short",
+      "app.fields.Short.deconstruct() leaves `max_length` out of migrations, and its __init__() sets it to a value migplan cannot read"
+    ),
+    ("app.fields.Updated", "app.fields.Updated.deconstruct() leaves `null` out of migrations"),
     ("app.fields.Computed", "app.fields.Computed.db_type() is not a string"),
     ("app.fields.Params", "app.fields.Params overrides db_parameters()"),
     ("app.fields.Bare", "app.fields.Bare gives no column type"),
@@ -117,6 +181,31 @@ import Testing
     #expect(c.known(path) == nil)
     let problem = c.problem(path) ?? ""
     #expect(problem.contains(why), "\(problem)")
+  }
+
+  /// What `__init__` gives the arguments a migration constructs the field with: defaults
+  /// (`kwargs.get`, `if "k" not in kwargs:`), values it sets whatever the call gives, to
+  /// another argument's value, or only when another argument is given.
+  @Test func argumentsTheClassInitSets() throws {
+    let (c, _folder) = try classes()
+    _ = _folder
+    func field(_ path: String, _ keywords: KeyValuePairs<String, Value> = [:]) -> Field {
+      Field(
+        .call(
+          callee: path, args: [], keywords: keywords.map { Keyword(name: $0.key, value: $0.value) },
+          range: TextRange(0, 0)),
+        classes: c)
+    }
+    let yes = Value.bool(true, TextRange(0, 0))
+    #expect(c.known("app.fields.Stamp")?.base == "DateTimeField")
+    let auto = field("app.fields.Auto")
+    #expect(auto.maxLength == 30)
+    #expect(!auto.dbIndex)  // its own default, not SlugField's
+    #expect(field("app.fields.Auto", ["unique": yes]).unique)
+    let owner = Value.tuple([.string("owner", TextRange(0, 0))], TextRange(0, 0))
+    #expect(!field("app.fields.Auto", ["unique": yes, "unique_with": owner]).unique)
+    #expect(field("app.fields.Pin", ["length": .int("12", TextRange(0, 0))]).maxLength == 12)
+    #expect(field("app.fields.Fixed", ["max_length": .int("99", TextRange(0, 0))]).maxLength == 20)
   }
 
   /// The configuration's `field-types` wins over the source.

@@ -124,7 +124,7 @@ struct InstalledDjangoOracleTests {
         == Set(
           [
             "0002_order_reviewer", "0003_order_custom_fields", "0004_order_slug",
-            "0005_order_total_note",
+            "0005_order_total_note", "0007_order_handle_order_pin_order_stamped_and_more",
           ].map {
             "shop/migrations/\($0).py"
           }), "\(findings)")
@@ -135,6 +135,9 @@ struct InstalledDjangoOracleTests {
     // A class whose `deconstruct()` leaves the column's length out of the migration: migplan
     // cannot know the column, and says why.
     #expect(rules("0004_order_slug") == ["unresolved-value"], "\(findings)")
+    // Indexes the migration does not ask for: the class's `__init__` sets `db_index`.
+    #expect(
+      rules("0007_order_handle_order_pin_order_stamped_and_more") == ["add-index"], "\(findings)")
     #expect(
       lint.stdout.contains(
         "shop.fields.ShortSlugField.deconstruct() leaves `max_length` out of migrations"),
@@ -188,6 +191,28 @@ struct InstalledDjangoOracleTests {
         "shop/migrations/0002_order_reviewer.py", "shop/migrations/0004_order_slug.py",
       ],
       "\(unresolved)")
+  }
+
+  /// Field classes whose migrations leave out arguments their `__init__` sets (`shop 0007`,
+  /// classes shaped like django-autoslug's `AutoSlugField`, django-extensions'
+  /// `RandomCharField` and django-model-utils' `AutoCreatedField`, whose base class is chosen
+  /// by `TYPE_CHECKING`): migplan reads what `__init__` gives them, and its SQL is what
+  /// Django's `sqlmigrate` prints.
+  @Test func argumentsTheClassInitSets() throws {
+    let copy = try Copy(prefix: "migplan-init-arguments")
+    defer { copy.remove() }
+    _ = try copy.manage(["migrate", "shop", "0006_order_ref", "-v0"])
+    let name = "0007_order_handle_order_pin_order_stamped_and_more"
+    let django = try copy.manage(["sqlmigrate", "shop", name])
+    for column in [
+      "\"handle\" varchar(30) NULL;", "\"pin\" varchar(12) NULL;",
+      "\"stamped\" timestamp with time zone NULL;", "ON \"shop_order\" (\"team_handle\");",
+    ] {
+      #expect(django.contains(column), "\(django)")
+    }
+    let ours = try runMigplan(["sql", "shop", "0007"], currentDirectory: copy.folder)
+    #expect(ours.status == 0, "\(ours.stderr)")
+    #expect(ours.stdout == django)
   }
 
   /// Settings read from the settings module `manage.py` names, checked against Django run with

@@ -1,8 +1,15 @@
 """The project's own field classes: migplan reads what their columns are from this source
 (a subclass of a Django field has its column), except where a class computes its column type
 or leaves a column's argument out of its migrations."""
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import JSONField as BaseJSONField
+
+if TYPE_CHECKING:
+    StampBase = models.DateTimeField[str, str]
+else:
+    StampBase = models.DateTimeField
 
 
 class MoneyField(models.Field):
@@ -91,14 +98,72 @@ class OwnerKey(models.ForeignKey):
         super().__init__(*args, **kwargs)
 
 
+def slug_width():
+    return 20
+
+
 class ShortSlugField(models.SlugField):
-    """Leaves its length out of its migrations: migplan cannot tell the column."""
+    """Leaves its length out of its migrations and computes it: migplan cannot tell the column."""
 
     def __init__(self, *args, **kwargs):
-        kwargs["max_length"] = 20
+        if "max_length" not in kwargs:
+            kwargs["max_length"] = slug_width()
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
         kwargs.pop("max_length", None)
+        return name, path, args, kwargs
+
+
+class StampField(StampBase):
+    """Like django-model-utils' AutoCreatedField: a base class chosen by `TYPE_CHECKING`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+
+class HandleField(models.SlugField):
+    """Like django-autoslug's AutoSlugField: its migrations leave out `db_index`, and `unique`
+    when `unique_with` is given, and its `__init__` sets them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["max_length"] = kwargs.get("max_length", 30)
+        self.unique_with = kwargs.pop("unique_with", ())
+        if isinstance(self.unique_with, str):
+            self.unique_with = (self.unique_with,)
+        if self.unique_with:
+            kwargs["unique"] = False
+        if "db_index" not in kwargs:
+            kwargs["db_index"] = True
+        self.allow_unicode = kwargs.pop("allow_unicode", False)
+        super(models.SlugField, self).__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.max_length == 30:
+            kwargs.pop("max_length", None)
+        if self.unique_with:
+            kwargs["unique_with"] = self.unique_with
+            kwargs.pop("unique", None)
+        kwargs.pop("db_index", None)
+        return name, path, args, kwargs
+
+
+class PinField(models.CharField):
+    """Like django-extensions' RandomCharField: its migrations carry `length`, which its
+    `__init__` makes the column's `max_length`."""
+
+    def __init__(self, *args, **kwargs):
+        self.length = kwargs.pop("length", None)
+        kwargs["max_length"] = self.length
+        if "unique" not in kwargs:
+            kwargs["unique"] = False
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["length"] = self.length
+        del kwargs["max_length"]
         return name, path, args, kwargs

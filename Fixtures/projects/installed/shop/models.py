@@ -5,7 +5,7 @@ from shop import fields
 
 
 class Order(models.Model):
-    total = models.IntegerField()
+    total = models.BigIntegerField(db_index=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     kind = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT)
     groups = models.ManyToManyField("auth.Group")
@@ -21,6 +21,16 @@ class Order(models.Model):
     tags = fields.TagsField(null=True)
     approver = fields.OwnerKey(settings.AUTH_USER_MODEL, null=True, related_name="approved_orders")
     slug = fields.ShortSlugField(null=True)
+    note = models.TextField(null=True)
+    ref = models.CharField(max_length=40, null=True)
+    stamped = fields.StampField(null=True)
+    handle = fields.HandleField(null=True)
+    team_handle = fields.HandleField(null=True, unique=True, unique_with="owner")
+    pin = fields.PinField(length=12, null=True)
 
     class Meta:
-        indexes = [models.Index(fields=["total"], name="shop_order_total_idx")]
+        indexes = [
+            models.Index(fields=["total"], name="shop_order_total_idx"),
+            models.Index(fields=["total", "-note"], name="order_total_note_idx"),
+        ]
+        constraints = [models.CheckConstraint(condition=models.Q(total__gte=0), name="order_total_gte_0")]
