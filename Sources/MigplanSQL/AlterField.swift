@@ -51,6 +51,11 @@ extension SchemaEditor {
         if a != b { return true }
         continue
       }
+      // `deconstruct()` writes `to_field` only when it is not the target's primary key.
+      if k == "to_field", let a = old.target, let b = new.target {
+        if a.field != b.field { return true }
+        continue
+      }
       let a = old.field.argument(k)?.python ?? Self.keywordDefaults[k] ?? "<absent>"
       let b = new.field.argument(k)?.python ?? Self.keywordDefaults[k] ?? "<absent>"
       if a != b { return true }
