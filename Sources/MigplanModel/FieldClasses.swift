@@ -374,25 +374,20 @@ public final class FieldClasses: Sendable {
       }
     }
     func force(_ name: String, _ value: Int32, _ when: When) {
-      if case .absent(let k) = when, k == name {
-        return setDefault(name, m.evaluator.evaluate(value), .always)
-      }
-      if case .perhapsAbsent(let k) = when, k == name {
-        e.unsure.insert(name)
-        return
-      }
       var forced = Field.Forced(name: name, value: .none(TextRange(0, 0)))
       switch when {
       case .always: break
       case .given(let r): forced.when = r
+      case .absent(let k) where k == name:  // `if "k" not in kwargs: kwargs["k"] = v`
+        return setDefault(name, m.evaluator.evaluate(value), .always)
       case .absent, .perhapsAbsent, .unknown:
         e.unsure.insert(name)
         return
       }
       if let v = variable(value), let r = reads[v] {
         forced.from = r
-      } else if let (method, key, fallback) = kwargsCall(value, ["get"]), method == "get",
-        key == name, forced.when == nil
+      } else if let (_, key, fallback) = kwargsCall(value, ["get"]), key == name,
+        forced.when == nil
       {
         return setDefault(name, fallback, .always)  // kwargs["k"] = kwargs.get("k", d)
       } else {
