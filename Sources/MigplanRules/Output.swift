@@ -98,33 +98,37 @@ public struct Renderer: Sendable {
       let gutter = Self.repeated(UInt8(ascii: " "), String(start.line).utf8.count)
       let bar = paint("|", "34")
       if let l, f.range != nil {
-        let line = Array(l.line(start.line).unicodeScalars)
+        let whole = l.line(start.line).unicodeScalars
+        let count = whole.count
         // A long line (generated or minified code) is shown as a window around the range's
         // start, `…` where it is cut.
-        var shown = 0..<line.count
-        if line.count > Self.excerptWidth {
+        var shown = 0..<count
+        if count > Self.excerptWidth {
           let from = max(
-            0, min(start.column - 1 - Self.excerptWidth / 4, line.count - Self.excerptWidth))
+            0, min(start.column - 1 - Self.excerptWidth / 4, count - Self.excerptWidth))
           shown = from..<(from + Self.excerptWidth)
         }
+        let line = whole.dropFirst(shown.lowerBound).prefix(shown.count)
         var text = shown.lowerBound > 0 ? "…" : ""
-        text.unicodeScalars.append(contentsOf: line[shown])
-        if shown.upperBound < line.count { text += "…" }
+        text += String(line)
+        if shown.upperBound < count { text += "…" }
         out += "\(gutter) \(bar)\n"
         out += paint(String(start.line), "34") + " \(bar) \(text)\n"
         // Carets under the range's part of its first line, aligned by scalars (tabs kept).
         var pad = shown.lowerBound > 0 ? " " : ""
         var caretCount = 0
-        for i in shown {
+        var i = shown.lowerBound
+        for scalar in line {
           if i < start.column - 1 {
-            pad.unicodeScalars.append(line[i] == "\t" ? "\t" : " ")
+            pad += scalar == "\t" ? "\t" : " "
           } else if end.line > start.line || i < end.column - 1 {
             caretCount += 1
           }
+          i += 1
         }
-        if end.line > start.line && shown.upperBound == line.count {
+        if end.line > start.line && shown.upperBound == count {
           // To the end of the line, trailing spaces excluded.
-          let trailing = line[shown].reversed().prefix { $0 == " " || $0 == "\t" }.count
+          let trailing = line.reversed().prefix { $0 == " " || $0 == "\t" }.count
           caretCount = max(1, caretCount - trailing)
         }
         out +=
