@@ -229,15 +229,30 @@ public final class FieldClasses: Sendable {
       }
       effects.dropped.formUnion(keys)
     }
+    // The column type comes from the first class in Python's order that says it: the class
+    // itself, its mixins (bases in order), the field base.
+    if let g = methods["get_internal_type"] {
+      guard let name = returnedString(g, m), Field.known("django.db.models." + name) != nil else {
+        return .unknown("\(path).get_internal_type() is not a Django field class name")
+      }
+      effects.internalType = name
+    }
+    if let d = methods["db_type"] {
+      switch vendorBranch(d, m) {
+      case .string(let t): effects.dbType = t
+      case .inherited: break
+      case .unknown:
+        return .unknown("\(path).db_type() is not a string migplan can read for PostgreSQL")
+      }
+    }
     for e in mixins {
       effects.forced += e.forced
       effects.dropped.formUnion(e.dropped)
       effects.unsure.formUnion(e.unsure)
+      effects.internalType = effects.internalType ?? e.internalType
+      effects.dbType = effects.dbType ?? e.dbType
     }
     guard var k = known else {
-      if methods["db_type"] != nil || methods["get_internal_type"] != nil {
-        return .unknown("\(path) gives a column type but is no field class")
-      }
       effects.defaults = defaults
       return .mixin(effects)
     }
@@ -253,23 +268,12 @@ public final class FieldClasses: Sendable {
         "\(path).deconstruct() leaves `\(name)` out of migrations, and its __init__() sets it to a value migplan cannot read"
       )
     }
-    if let g = methods["get_internal_type"] {
-      guard let name = returnedString(g, m), let django = Field.known("django.db.models." + name)
-      else {
-        return .unknown("\(path).get_internal_type() is not a Django field class name")
-      }
-      // A `db_type()` a custom base overrides still wins: Django's consults the internal
-      // type only when it is its own.
+    // A `db_type()` a custom field base overrides still wins over an internal type named
+    // before it: Django's consults the internal type only when it is its own.
+    if let name = effects.internalType, let django = Field.known("django.db.models." + name) {
       k.base = django.base
     }
-    if let d = methods["db_type"] {
-      switch vendorBranch(d, m) {
-      case .string(let t): k.dbType = t
-      case .inherited: break
-      case .unknown:
-        return .unknown("\(path).db_type() is not a string migplan can read for PostgreSQL")
-      }
-    }
+    if let t = effects.dbType { k.dbType = t }
     if let i = methods["__init__"] {
       let args = ast.child(i, "args")
       var names: [String] = []
@@ -300,6 +304,10 @@ public final class FieldClasses: Sendable {
     /// arguments as a whole). Migrations say what `deconstruct()` writes, so these are a
     /// problem only where it leaves them out.
     var unsure: Set<String> = []
+    /// The Django class `get_internal_type()` names (`"TextField"`).
+    var internalType: String? = nil
+    /// What `db_type()` returns on PostgreSQL, when it says.
+    var dbType: String? = nil
   }
 
   /// What `__init__` does to the schema arguments it is called with: the defaults it gives,

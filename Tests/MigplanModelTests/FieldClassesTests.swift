@@ -105,6 +105,33 @@ import Testing
         def get_internal_type(self):
             return "TextField"
 
+    class TextMixin:
+        def get_internal_type(self):
+            return "TextField"
+
+    class TextNumberMixin(TextMixin):
+        max_length = 20
+
+    class SevenMixin:
+        def db_type(self, connection):
+            return "varchar(7)"
+
+    class Sealed(TextMixin, models.CharField):
+        pass
+
+    class SealedCount(TextNumberMixin, models.PositiveIntegerField):
+        pass
+
+    class SealedOwn(TextMixin, models.CharField):
+        def get_internal_type(self):
+            return "BigIntegerField"
+
+    class SealedSeven(SevenMixin, TextMixin, models.IntegerField):
+        pass
+
+    class SealedLiteral(TextMixin, Literal):
+        pass
+
     class Computed(models.Field):
         def db_type(self, connection):
             return connection.settings_dict["TYPE"]
@@ -156,6 +183,22 @@ import Testing
     #expect(c.known("app.fields.Vendor")?.dbType == "serial")
     // The base's `db_type()` wins over the subclass's internal type, as in Django.
     #expect(c.known("app.fields.Typed")?.dbType == "varchar(12)")
+  }
+
+  /// The column type comes from the first class in Python's order that says it: the class,
+  /// its mixins (no fields themselves, like django-encrypted-model-fields' `EncryptedMixin`),
+  /// the field base.
+  @Test func columnTypeComesInPythonsOrder() throws {
+    let (c, _folder) = try classes()
+    _ = _folder
+    #expect(c.known("app.fields.Sealed")?.base == "TextField")
+    #expect(c.known("app.fields.SealedCount")?.base == "TextField")
+    #expect(c.known("app.fields.SealedOwn")?.base == "BigIntegerField")
+    #expect(c.known("app.fields.SealedSeven")?.dbType == "varchar(7)")
+    #expect(c.known("app.fields.SealedSeven")?.base == "TextField")
+    // A field base's own `db_type()` still wins over a mixin's internal type, as in Django.
+    #expect(c.known("app.fields.SealedLiteral")?.dbType == "varchar(12)")
+    #expect(c.problem("app.fields.TextMixin") == "app.fields.TextMixin is not a field class")
   }
 
   @Test(arguments: [

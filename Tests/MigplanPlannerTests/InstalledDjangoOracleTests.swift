@@ -125,6 +125,7 @@ struct InstalledDjangoOracleTests {
           [
             "0002_order_reviewer", "0003_order_custom_fields", "0004_order_slug",
             "0005_order_total_note", "0007_order_handle_order_pin_order_stamped_and_more",
+            "0009_order_secret_order_secret_count_alter_order_kind",
           ].map {
             "shop/migrations/\($0).py"
           }), "\(findings)")
@@ -138,6 +139,9 @@ struct InstalledDjangoOracleTests {
     // Indexes the migration does not ask for: the class's `__init__` sets `db_index`.
     #expect(
       rules("0007_order_handle_order_pin_order_stamped_and_more") == ["add-index"], "\(findings)")
+    #expect(
+      rules("0009_order_secret_order_secret_count_alter_order_kind") == ["add-index"],
+      "\(findings)")
     #expect(
       lint.stdout.contains(
         "shop.fields.ShortSlugField.deconstruct() leaves `max_length` out of migrations"),
@@ -211,6 +215,27 @@ struct InstalledDjangoOracleTests {
       #expect(django.contains(column), "\(django)")
     }
     let ours = try runMigplan(["sql", "shop", "0007"], currentDirectory: copy.folder)
+    #expect(ours.status == 0, "\(ours.stderr)")
+    #expect(ours.stdout == django)
+  }
+
+  /// Field classes whose column type a mixin that is no field gives (`shop 0009`, shaped like
+  /// django-encrypted-model-fields' `EncryptedCharField(EncryptedMixin, CharField)`): the
+  /// mixin's `get_internal_type()` comes first in Python's order, so the column is `text`
+  /// (with a `_like` index beside the `db_index` one, and no `CHECK` for the positive integer
+  /// field), as Django's `sqlmigrate` prints.
+  @Test func columnTypeAMixinGives() throws {
+    let copy = try Copy(prefix: "migplan-mixin-type")
+    defer { copy.remove() }
+    _ = try copy.manage(["migrate", "shop", "0008_alter_order_kind", "-v0"])
+    let name = "0009_order_secret_order_secret_count_alter_order_kind"
+    let django = try copy.manage(["sqlmigrate", "shop", name])
+    for text in [
+      "\"secret\" text NULL;", "\"secret_count\" text NULL;", "(\"secret\" text_pattern_ops);",
+    ] {
+      #expect(django.contains(text), "\(django)")
+    }
+    let ours = try runMigplan(["sql", "shop", "0009"], currentDirectory: copy.folder)
     #expect(ours.status == 0, "\(ours.stderr)")
     #expect(ours.stdout == django)
   }

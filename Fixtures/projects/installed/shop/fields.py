@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import JSONField as BaseJSONField
+from django.utils.functional import cached_property
 
 if TYPE_CHECKING:
     StampBase = models.DateTimeField[str, str]
@@ -167,3 +168,34 @@ class PinField(models.CharField):
         kwargs["length"] = self.length
         del kwargs["max_length"]
         return name, path, args, kwargs
+
+
+class SealedMixin:
+    """Like django-encrypted-model-fields' EncryptedMixin: no field, but its
+    `get_internal_type()` makes the column of every field it is mixed into `text`."""
+
+    def get_internal_type(self):
+        return "TextField"
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if "max_length" in kwargs:
+            del kwargs["max_length"]
+        return name, path, args, kwargs
+
+
+class SealedNumberMixin(SealedMixin):
+    max_length = 20
+
+    @cached_property
+    def validators(self):
+        # An integer field's validators ask the range of the internal type, which is text.
+        return [*self.default_validators, *self._validators]
+
+
+class SealedCharField(SealedMixin, models.CharField):
+    pass
+
+
+class SealedCountField(SealedNumberMixin, models.PositiveIntegerField):
+    """A text column: no CHECK (value >= 0), which is a PositiveIntegerField's."""

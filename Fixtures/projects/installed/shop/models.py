@@ -27,6 +27,8 @@ class Order(models.Model):
     handle = fields.HandleField(null=True)
     team_handle = fields.HandleField(null=True, unique=True, unique_with="owner")
     pin = fields.PinField(length=12, null=True)
+    secret = fields.SealedCharField(max_length=40, null=True, db_index=True)
+    secret_count = fields.SealedCountField(null=True)
 
     class Meta:
         indexes = [
