@@ -66,17 +66,20 @@ say "fetching corpus"
 python3 Scripts/fetch-corpus.py
 
 # --- 2b. .venv-test: psycopg for the test that compares migplan's catalog dump with collect.py's,
-# and Django for the planner's oracle test (split chains applied by a real `migrate`); the
+# and Django for the planner's oracle test (split chains applied by a real `migrate`), with
+# django-timezone-field for a third-party class the installed project uses; the
 # versions Fixtures/oracle/requirements.lock pins; a few MB, unlike the oracle's own venv
 pin() { grep -E "^$1==" Fixtures/oracle/requirements.lock | cut -d= -f3; }
 psycopg=$(pin psycopg)
 django=$(pin Django)
-if [[ ! -x .venv-test/bin/python ]] || ! .venv-test/bin/python -c "import psycopg, django" 2>/dev/null; then
+if [[ ! -x .venv-test/bin/python ]] ||
+  ! .venv-test/bin/python -c "import psycopg, django, timezone_field" 2>/dev/null; then
   say "making .venv-test (psycopg $psycopg, Django $django)"
   rm -rf .venv-test
   python3 -m venv .venv-test
   .venv-test/bin/python -m pip install -q --disable-pip-version-check "psycopg[binary]==$psycopg" \
-    "Django==$django" "asgiref==$(pin asgiref)" "sqlparse==$(pin sqlparse)"
+    "Django==$django" "asgiref==$(pin asgiref)" "sqlparse==$(pin sqlparse)" \
+    "django-timezone-field==$(pin django-timezone-field)"
 fi
 
 # --- 3. Throw-away PostgreSQL ------------------------------------------------------------------

@@ -301,6 +301,9 @@ public struct Field: Hashable, Sendable {
     public var dropped: Set<String> = []
     /// Schema arguments its `__init__` sets to a value migplan cannot read (`*`: all of them).
     public var unsure: Set<String> = []
+    /// What its `get_prep_value(None)` returns when that is not None (django-timezone-field's
+    /// `""`): the effective default of a field without one, which Django's `AddField` writes.
+    public var nonePrepared: Value? = nil
   }
 
   /// An argument a class's `__init__` sets whatever the call gives (`kwargs["max_length"] = 20`),
@@ -430,6 +433,9 @@ public struct Field: Hashable, Sendable {
       for (a, b) in extra { k.defaults[a] = b }
       return k
     }
+    // django-timezone-field stores None as "".
+    var timeZone = like("CharField", ["max_length": v(63)])
+    timeZone.nonePrepared = .string("", .init(0, 0))
     return [
       "modelcluster.fields.ParentalKey": like("ForeignKey"),
       "modelcluster.fields.ParentalManyToManyField": like("ManyToManyField"),
@@ -448,7 +454,7 @@ public struct Field: Hashable, Sendable {
       "oscar.models.fields.ExtendedURLField": like("CharField", ["max_length": v(200)]),
       "oscar.models.fields.autoslugfield.AutoSlugField": like("SlugField"),
       "oscar.models.fields.slugfield.SlugField": like("SlugField"),
-      "timezone_field.fields.TimeZoneField": like("CharField", ["max_length": v(63)]),
+      "timezone_field.fields.TimeZoneField": timeZone,
       "filer.fields.multistorage_file.MultiStorageFileField": like(
         "FileField",
         [
@@ -462,7 +468,7 @@ public struct Field: Hashable, Sendable {
       "cms.models.fields.PlaceholderField": like("ForeignKey"),
       "cms.models.fields.PageField": like("ForeignKey"),
       "cms.models.settingmodels.PlaceholderForeignKey": like("ForeignKey"),
-      "django_celery_beat.models.TimeZoneField": like("CharField", ["max_length": v(63)]),
+      "django_celery_beat.models.TimeZoneField": timeZone,
     ]
   }()
 }

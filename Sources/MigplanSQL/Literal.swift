@@ -58,7 +58,9 @@ public enum Literal {
   /// Django's `_effective_default` + `get_db_prep_save` + quoting for a field, or nil when the
   /// field has no effective default (SQL NULL).
   static func effectiveDefault(_ f: SQLField) -> String? {
+    let none = f.field.known?.nonePrepared
     if let d = f.field.defaultValue {
+      if case .none = d, let none { return prepared(none, f) }
       return prepared(d, f)
     }
     if !f.null && f.blank && f.emptyStringsAllowed {
@@ -68,7 +70,7 @@ public enum Literal {
       (f.field.argument("auto_now")?.truth ?? false)
       || (f.field.argument("auto_now_add")?.truth ?? false)
     if autoNow { return callResult("django.utils.timezone.now", internalType: f.internalType) }
-    return nil
+    return none.flatMap { prepared($0, f) }
   }
 
   /// A default value converted for the field's type and quoted.

@@ -240,6 +240,21 @@ struct InstalledDjangoOracleTests {
     #expect(ours.stdout == django)
   }
 
+  /// A nullable field of django-timezone-field's `TimeZoneField` (`shop 0010`), whose
+  /// `get_prep_value(None)` is `""`: Django's `AddField` adds the column with `DEFAULT ''` and
+  /// drops the default after, as `sqlmigrate` prints.
+  @Test func aClassThatStoresNoneAsAnEmptyString() throws {
+    let copy = try Copy(prefix: "migplan-none-prepared")
+    defer { copy.remove() }
+    _ = try copy.manage(
+      ["migrate", "shop", "0009_order_secret_order_secret_count_alter_order_kind", "-v0"])
+    let django = try copy.manage(["sqlmigrate", "shop", "0010_order_zone"])
+    #expect(django.contains("\"zone\" varchar(63) DEFAULT '' NULL;"), "\(django)")
+    let ours = try runMigplan(["sql", "shop", "0010"], currentDirectory: copy.folder)
+    #expect(ours.status == 0, "\(ours.stderr)")
+    #expect(ours.stdout == django)
+  }
+
   /// An `AlterField` whose only difference is a `to_field` naming the target's primary key
   /// (`shop 0008`), which Django's `deconstruct()` leaves out: no change, no SQL, nothing to
   /// judge (dropping and re-adding the foreign key locked both tables for nothing).

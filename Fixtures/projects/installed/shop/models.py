@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from timezone_field import TimeZoneField
 
 from shop import fields
 
@@ -29,6 +30,7 @@ class Order(models.Model):
     pin = fields.PinField(length=12, null=True)
     secret = fields.SealedCharField(max_length=40, null=True, db_index=True)
     secret_count = fields.SealedCountField(null=True)
+    zone = TimeZoneField(null=True)
 
     class Meta:
         indexes = [
