@@ -615,11 +615,16 @@ public struct Evaluator {
 
   /// Calls whose result is known from their arguments and the settings: Django's
   /// `import_string` of a dotted path, the `swapper` package's model-name helpers (its
-  /// setting for `("app", "Model")` is `APP_MODEL_MODEL`, default `"app.Model"`), and
-  /// social-auth's `setting_name("UID_LENGTH")` (`"SOCIAL_AUTH_UID_LENGTH"`).
+  /// setting for `("app", "Model")` is `APP_MODEL_MODEL`, default `"app.Model"`),
+  /// social-auth's `setting_name("UID_LENGTH")` (`"SOCIAL_AUTH_UID_LENGTH"`), and
+  /// django-jsonform's `_get_django_version()`, which picks its `JSONField`'s base: the Django
+  /// whose SQL migplan writes, 5.2.
   private func knownCall(_ path: String, _ args: [Value], _ keywords: [Keyword], _ range: TextRange)
     -> Value?
   {
+    if path == "django_jsonform.utils._get_django_version", args.isEmpty, keywords.isEmpty {
+      return .tuple([.int("5", range), .int("2", range)], range)
+    }
     guard keywords.isEmpty,
       path.hasPrefix("swapper.") || path == "django.utils.module_loading.import_string"
         || path == "social_core.utils.setting_name"
@@ -732,6 +737,15 @@ public struct Evaluator {
         } else {
           result = nil
         }
+      case .Lt, .LtE, .Gt, .GtE:
+        result = Evaluator.order(left, right).map { o in
+          switch op {
+          case .Lt: return o < 0
+          case .LtE: return o <= 0
+          case .Gt: return o > 0
+          default: return o >= 0
+          }
+        }
       default:
         result = nil
       }
@@ -740,6 +754,33 @@ public struct Evaluator {
       left = right
     }
     return .bool(true, range)
+  }
+
+  /// Python's order of two numbers, or of two tuples (lists) of numbers element by element
+  /// (`django_major > 3`, `VERSION >= (4, 2)`): -1, 0 or 1; nil for anything else.
+  static func order(_ a: Value, _ b: Value) -> Int? {
+    func number(_ v: Value) -> Double? {
+      switch v {
+      case .int(let s, _): return Int(s).map(Double.init)
+      case .float(let d, _): return d
+      case .bool(let t, _): return t ? 1 : 0
+      default: return nil
+      }
+    }
+    if case .int(let s, _) = a, case .int(let t, _) = b, let x = Int(s), let y = Int(t) {
+      return x < y ? -1 : x > y ? 1 : 0
+    }
+    if let x = number(a), let y = number(b) { return x < y ? -1 : x > y ? 1 : 0 }
+    switch (a, b) {
+    case (.tuple(let xs, _), .tuple(let ys, _)), (.list(let xs, _), .list(let ys, _)):
+      for (x, y) in zip(xs, ys) {
+        guard let o = order(x, y) else { return nil }
+        if o != 0 { return o }
+      }
+      return xs.count < ys.count ? -1 : xs.count > ys.count ? 1 : 0
+    default:
+      return nil
+    }
   }
 
   func binary(_ op: Operator, _ l: Value, _ r: Value, range: TextRange) -> Value {

@@ -1,5 +1,6 @@
 import MigplanModel
 import MigplanSyntax
+import MigplanTestSupport
 import Testing
 
 /// The evaluator on small hand-written modules.
@@ -83,6 +84,31 @@ import Testing
     #expect(s.count == 2)
     #expect(e.module["F"]?.stringValue == "xy!")
     guard case .int("5", _) = e.module["I"] else { Issue.record("I"); return }
+  }
+
+  /// Ordering comparisons of numbers and of tuples of numbers (version checks such as
+  /// django-jsonform's `django_major > 3 or (…)`) decide as CPython decides them; others stay
+  /// undecided.
+  @Test func orderingComparisonsAsCPythonDecides() throws {
+    let decided = [
+      "5 > 3", "3 > 5", "2 >= 2", "2 <= 1.5", "-1 < 0", "1 < 2 < 3", "1 < 3 < 2", "True > 0",
+      "(5, 2) >= (4, 2)", "(5, 2) < (5, 2, 0)", "(3, 1) > (3,)", "[1, 2] < [1, 3]",
+      "(4, 2) < (4, 2)",
+      "(5, 0)[0] > 3 or (5 == 3 and 0 >= 1)",
+    ]
+    let script = "import sys\nfor e in sys.argv[1:]: print(eval(e))"
+    let python = try runProcess("python3", ["-c", script] + decided)
+    try #require(python.status == 0, "\(python.stderr)")
+    let want = python.stdout.split(separator: "\n").map { $0 == "True" }
+    try #require(want.count == decided.count)
+    for (expression, expected) in zip(decided, want) {
+      let (e, _) = Self.module("X = \(expression)\n")
+      #expect(e.module["X"]?.truth == expected, "\(expression)")
+    }
+    for undecided in ["\"a\" < \"b\"", "(1, \"a\") < (1, 2)", "x > 3", "None < 1"] {
+      let (e, _) = Self.module("X = \(undecided)\n")
+      #expect(e.module["X"]?.truth == nil, "\(undecided)")
+    }
   }
 
   @Test func settingsAndSwappableDependency() throws {
@@ -290,7 +316,8 @@ import Testing
     read.literals = ["ACCOUNT_UNIQUE_EMAIL": .bool(false, TextRange(0, 0))]
     read.unknown = ["SOCIAL_AUTH_UID_LENGTH", "SHOP_LIMIT"]
     let (fromModule, _) = Self.module(
-      src + "\nlimit = settings.SHOP_LIMIT\nplain = settings.ACCOUNT_UNIQUE_EMAIL\n", settings: read)
+      src + "\nlimit = settings.SHOP_LIMIT\nplain = settings.ACCOUNT_UNIQUE_EMAIL\n", settings: read
+    )
     #expect(fromModule.module["unique"]?.truth == false)
     #expect(fromModule.module["plain"]?.truth == false)
     for name in ["uid", "limit"] {

@@ -13,6 +13,7 @@ import Testing
     from django.db import models
     from django.db.models import CharField as DjangoChar
     from .more import Deep
+    from django_jsonform.utils import _get_django_version
 
     if TYPE_CHECKING:
         Base = models.DateTimeField[str, str]
@@ -132,6 +133,15 @@ import Testing
     class SealedLiteral(TextMixin, Literal):
         pass
 
+    django_major, django_minor = _get_django_version()
+    if django_major > 3 or (django_major == 3 and django_minor >= 1):
+        from django.db.models import JSONField as VersionedBase
+    else:
+        from .compat import JSONField as VersionedBase
+
+    class Versioned(VersionedBase):
+        pass
+
     class Computed(models.Field):
         def db_type(self, connection):
             return connection.settings_dict["TYPE"]
@@ -183,6 +193,8 @@ import Testing
     #expect(c.known("app.fields.Vendor")?.dbType == "serial")
     // The base's `db_type()` wins over the subclass's internal type, as in Django.
     #expect(c.known("app.fields.Typed")?.dbType == "varchar(12)")
+    // django-jsonform's `JSONField`: a base chosen by comparing Django's version.
+    #expect(c.known("app.fields.Versioned")?.base == "JSONField")
   }
 
   /// The column type comes from the first class in Python's order that says it: the class,
