@@ -499,6 +499,12 @@ public struct Evaluator {
     if path == "django.db.connection" && attr == "vendor" {
       return .string("postgresql", range)
     }
+    if path == "oauth2_provider.settings.oauth2_settings",
+      let name = Evaluator.oauth2Models[attr]
+    {
+      let setting = "OAUTH2_PROVIDER_" + attr
+      return .setting(name: setting, value: settings.values[setting] ?? name, range: range)
+    }
     // `path.attr` written once into a string of the right size (two `+` made two).
     let count = path.utf8.count + 1 + attr.utf8.count
     let full = String(unsafeUninitializedCapacity: count) { out in
@@ -512,6 +518,18 @@ public struct Evaluator {
     if Evaluator.typeChecking.contains(full) { return .bool(false, range) }
     return .reference(full, range)
   }
+
+  /// django-oauth-toolkit's swappable models as its settings object names them
+  /// (`oauth2_settings.APPLICATION_MODEL`), with their defaults; each is swapped by the setting
+  /// `OAUTH2_PROVIDER_` + the attribute.
+  static let oauth2Models: [String: String] = [
+    "APPLICATION_MODEL": "oauth2_provider.Application",
+    "ACCESS_TOKEN_MODEL": "oauth2_provider.AccessToken",
+    "ID_TOKEN_MODEL": "oauth2_provider.IDToken",
+    "GRANT_MODEL": "oauth2_provider.Grant",
+    "REFRESH_TOKEN_MODEL": "oauth2_provider.RefreshToken",
+    "DEVICE_GRANT_MODEL": "oauth2_provider.DeviceGrant",
+  ]
 
   private static let stringMethods: Set<String> = [
     "lower", "upper", "strip", "split", "rsplit", "replace",

@@ -111,6 +111,35 @@ import Testing
     }
   }
 
+  /// django-oauth-toolkit's migrations name its swappable models through its settings object
+  /// (`to=oauth2_settings.APPLICATION_MODEL`): the setting `OAUTH2_PROVIDER_APPLICATION_MODEL`,
+  /// else the default its `settings.py` gives.
+  @Test func oauthToolkitSettingsObjectNamesSwappableModels() {
+    let src = """
+      from oauth2_provider.settings import oauth2_settings
+
+      A = oauth2_settings.APPLICATION_MODEL
+      R = oauth2_settings.REFRESH_TOKEN_MODEL
+      O = oauth2_settings.PKCE_REQUIRED
+      """
+    let (e, _) = Self.module(src)
+    guard
+      case .setting("OAUTH2_PROVIDER_APPLICATION_MODEL", "oauth2_provider.Application", _) =
+        e.module["A"]
+    else { Issue.record("A: \(String(describing: e.module["A"]))"); return }
+    let swapped = Settings(["OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL": "auth_app.Refresh"])
+    let (s, _) = Self.module(src, settings: swapped)
+    guard
+      case .setting("OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL", "auth_app.Refresh", _) =
+        s.module["R"]
+    else { Issue.record("R: \(String(describing: s.module["R"]))"); return }
+    // Other attributes stay references.
+    guard
+      case .reference("oauth2_provider.settings.oauth2_settings.PKCE_REQUIRED", _) =
+        e.module["O"]
+    else { Issue.record("O: \(String(describing: e.module["O"]))"); return }
+  }
+
   @Test func settingsAndSwappableDependency() throws {
     let src = """
       from django.conf import settings
