@@ -139,6 +139,9 @@ public enum Literal {
       switch v {
       case .string(let s, _): return Literal.string(s)
       case .int(let s, _): return Literal.string(s)
+      // `CharField.to_python` makes any other value its `str()`: `b''` is `"b''"`.
+      case .bytes(let b, _) where ["CharField", "TextField", "SlugField"].contains(f.internalType):
+        return Literal.string(PythonRepr.bytes(b))
       case .bool(let b, _): return Literal.string(b ? "True" : "False")
       case .setting(_, let s, _): return Literal.string(s)
       default: return "'<unknown default>'"

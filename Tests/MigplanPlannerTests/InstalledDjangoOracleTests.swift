@@ -125,7 +125,7 @@ struct InstalledDjangoOracleTests {
           [
             "0002_order_reviewer", "0003_order_custom_fields", "0004_order_slug",
             "0005_order_total_note", "0007_order_handle_order_pin_order_stamped_and_more",
-            "0009_order_secret_order_secret_count_alter_order_kind",
+            "0009_order_secret_order_secret_count_alter_order_kind", "0011_order_state",
           ].map {
             "shop/migrations/\($0).py"
           }), "\(findings)")
@@ -142,6 +142,7 @@ struct InstalledDjangoOracleTests {
     #expect(
       rules("0009_order_secret_order_secret_count_alter_order_kind") == ["add-index"],
       "\(findings)")
+    #expect(rules("0011_order_state") == ["add-not-null-column"], "\(findings)")
     #expect(
       lint.stdout.contains(
         "shop.fields.ShortSlugField.deconstruct() leaves `max_length` out of migrations"),
@@ -251,6 +252,19 @@ struct InstalledDjangoOracleTests {
     let django = try copy.manage(["sqlmigrate", "shop", "0010_order_zone"])
     #expect(django.contains("\"zone\" varchar(63) DEFAULT '' NULL;"), "\(django)")
     let ours = try runMigplan(["sql", "shop", "0010"], currentDirectory: copy.folder)
+    #expect(ours.status == 0, "\(ours.stderr)")
+    #expect(ours.stdout == django)
+  }
+
+  /// A `CharField` whose default is bytes (`default=b"new"`, `shop 0011`): Django stores its
+  /// `str()`, so the column's default is the text `b'new'`, as `sqlmigrate` prints.
+  @Test func aBytesDefaultOfACharField() throws {
+    let copy = try Copy(prefix: "migplan-bytes-default")
+    defer { copy.remove() }
+    _ = try copy.manage(["migrate", "shop", "0010_order_zone", "-v0"])
+    let django = try copy.manage(["sqlmigrate", "shop", "0011_order_state"])
+    #expect(django.contains("DEFAULT 'b''new''' NOT NULL;"), "\(django)")
+    let ours = try runMigplan(["sql", "shop", "0011"], currentDirectory: copy.folder)
     #expect(ours.status == 0, "\(ours.stderr)")
     #expect(ours.stdout == django)
   }

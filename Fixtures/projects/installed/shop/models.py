@@ -31,6 +31,7 @@ class Order(models.Model):
     secret = fields.SealedCharField(max_length=40, null=True, db_index=True)
     secret_count = fields.SealedCountField(null=True)
     zone = TimeZoneField(null=True)
+    state = models.CharField(max_length=20, default=b"new")
 
     class Meta:
         indexes = [
