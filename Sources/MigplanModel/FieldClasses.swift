@@ -232,10 +232,11 @@ public final class FieldClasses: Sendable {
     // The column type comes from the first class in Python's order that says it: the class
     // itself, its mixins (bases in order), the field base.
     if let g = methods["get_internal_type"] {
-      guard let name = returnedString(g, m), Field.known("django.db.models." + name) != nil else {
+      guard let name = returnedString(g, m), let django = Field.known("django.db.models." + name)
+      else {
         return .unknown("\(path).get_internal_type() is not a Django field class name")
       }
-      effects.internalType = name
+      effects.internalType = django.base
     }
     if let d = methods["db_type"] {
       switch vendorBranch(d, m) {
@@ -270,9 +271,7 @@ public final class FieldClasses: Sendable {
     }
     // A `db_type()` a custom field base overrides still wins over an internal type named
     // before it: Django's consults the internal type only when it is its own.
-    if let name = effects.internalType, let django = Field.known("django.db.models." + name) {
-      k.base = django.base
-    }
+    if let base = effects.internalType { k.base = base }
     if let t = effects.dbType { k.dbType = t }
     if let i = methods["__init__"] {
       let args = ast.child(i, "args")
@@ -304,7 +303,7 @@ public final class FieldClasses: Sendable {
     /// arguments as a whole). Migrations say what `deconstruct()` writes, so these are a
     /// problem only where it leaves them out.
     var unsure: Set<String> = []
-    /// The Django class `get_internal_type()` names (`"TextField"`).
+    /// The Django field class whose column `get_internal_type()` names (`"TextField"`).
     var internalType: String? = nil
     /// What `db_type()` returns on PostgreSQL, when it says.
     var dbType: String? = nil
