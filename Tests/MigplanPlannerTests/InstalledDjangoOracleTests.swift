@@ -78,6 +78,17 @@ struct InstalledDjangoOracleTests {
       try #require(out.status == 0, "manage.py \(args): \(out.stdout)\(out.stderr)")
       return out.stdout
     }
+
+    /// Django's `sqlmigrate` of shop's `name` on a database migrated to `previous`, which must
+    /// show each of `texts`, and migplan's `sql` of it, which must print the same.
+    func expectSameSQL(_ name: String, after previous: String, showing texts: [String]) throws {
+      _ = try manage(["migrate", "shop", previous, "-v0"])
+      let django = try manage(["sqlmigrate", "shop", name])
+      for text in texts { #expect(django.contains(text), "\(django)") }
+      let ours = try runMigplan(["sql", "shop", name], currentDirectory: folder)
+      #expect(ours.status == 0, "\(ours.stderr)")
+      #expect(ours.stdout == django)
+    }
   }
 
   @Test func sqlIsWhatDjangoPrintsAndOnlyTheProjectIsLinted() throws {
@@ -206,18 +217,12 @@ struct InstalledDjangoOracleTests {
   @Test func argumentsTheClassInitSets() throws {
     let copy = try Copy(prefix: "migplan-init-arguments")
     defer { copy.remove() }
-    _ = try copy.manage(["migrate", "shop", "0006_order_ref", "-v0"])
-    let name = "0007_order_handle_order_pin_order_stamped_and_more"
-    let django = try copy.manage(["sqlmigrate", "shop", name])
-    for column in [
-      "\"handle\" varchar(30) NULL;", "\"pin\" varchar(12) NULL;",
-      "\"stamped\" timestamp with time zone NULL;", "ON \"shop_order\" (\"team_handle\");",
-    ] {
-      #expect(django.contains(column), "\(django)")
-    }
-    let ours = try runMigplan(["sql", "shop", "0007"], currentDirectory: copy.folder)
-    #expect(ours.status == 0, "\(ours.stderr)")
-    #expect(ours.stdout == django)
+    try copy.expectSameSQL(
+      "0007_order_handle_order_pin_order_stamped_and_more", after: "0006_order_ref",
+      showing: [
+        "\"handle\" varchar(30) NULL;", "\"pin\" varchar(12) NULL;",
+        "\"stamped\" timestamp with time zone NULL;", "ON \"shop_order\" (\"team_handle\");",
+      ])
   }
 
   /// Field classes whose column type a mixin that is no field gives (`shop 0009`, shaped like
@@ -228,17 +233,11 @@ struct InstalledDjangoOracleTests {
   @Test func columnTypeAMixinGives() throws {
     let copy = try Copy(prefix: "migplan-mixin-type")
     defer { copy.remove() }
-    _ = try copy.manage(["migrate", "shop", "0008_alter_order_kind", "-v0"])
-    let name = "0009_order_secret_order_secret_count_alter_order_kind"
-    let django = try copy.manage(["sqlmigrate", "shop", name])
-    for text in [
-      "\"secret\" text NULL;", "\"secret_count\" text NULL;", "(\"secret\" text_pattern_ops);",
-    ] {
-      #expect(django.contains(text), "\(django)")
-    }
-    let ours = try runMigplan(["sql", "shop", "0009"], currentDirectory: copy.folder)
-    #expect(ours.status == 0, "\(ours.stderr)")
-    #expect(ours.stdout == django)
+    try copy.expectSameSQL(
+      "0009_order_secret_order_secret_count_alter_order_kind", after: "0008_alter_order_kind",
+      showing: [
+        "\"secret\" text NULL;", "\"secret_count\" text NULL;", "(\"secret\" text_pattern_ops);",
+      ])
   }
 
   /// A nullable field of django-timezone-field's `TimeZoneField` (`shop 0010`), whose
@@ -247,13 +246,9 @@ struct InstalledDjangoOracleTests {
   @Test func aClassThatStoresNoneAsAnEmptyString() throws {
     let copy = try Copy(prefix: "migplan-none-prepared")
     defer { copy.remove() }
-    _ = try copy.manage(
-      ["migrate", "shop", "0009_order_secret_order_secret_count_alter_order_kind", "-v0"])
-    let django = try copy.manage(["sqlmigrate", "shop", "0010_order_zone"])
-    #expect(django.contains("\"zone\" varchar(63) DEFAULT '' NULL;"), "\(django)")
-    let ours = try runMigplan(["sql", "shop", "0010"], currentDirectory: copy.folder)
-    #expect(ours.status == 0, "\(ours.stderr)")
-    #expect(ours.stdout == django)
+    try copy.expectSameSQL(
+      "0010_order_zone", after: "0009_order_secret_order_secret_count_alter_order_kind",
+      showing: ["\"zone\" varchar(63) DEFAULT '' NULL;"])
   }
 
   /// A `CharField` whose default is bytes (`default=b"new"`, `shop 0011`): Django stores its
@@ -261,12 +256,8 @@ struct InstalledDjangoOracleTests {
   @Test func aBytesDefaultOfACharField() throws {
     let copy = try Copy(prefix: "migplan-bytes-default")
     defer { copy.remove() }
-    _ = try copy.manage(["migrate", "shop", "0010_order_zone", "-v0"])
-    let django = try copy.manage(["sqlmigrate", "shop", "0011_order_state"])
-    #expect(django.contains("DEFAULT 'b''new''' NOT NULL;"), "\(django)")
-    let ours = try runMigplan(["sql", "shop", "0011"], currentDirectory: copy.folder)
-    #expect(ours.status == 0, "\(ours.stderr)")
-    #expect(ours.stdout == django)
+    try copy.expectSameSQL(
+      "0011_order_state", after: "0010_order_zone", showing: ["DEFAULT 'b''new''' NOT NULL;"])
   }
 
   /// An `AlterField` whose only difference is a `to_field` naming the target's primary key
@@ -275,13 +266,9 @@ struct InstalledDjangoOracleTests {
   @Test func toFieldNamingThePrimaryKeyChangesNothing() throws {
     let copy = try Copy(prefix: "migplan-to-field")
     defer { copy.remove() }
-    _ = try copy.manage(
-      ["migrate", "shop", "0007_order_handle_order_pin_order_stamped_and_more", "-v0"])
-    let django = try copy.manage(["sqlmigrate", "shop", "0008_alter_order_kind"])
-    #expect(django.contains("-- (no-op)"), "\(django)")
-    let ours = try runMigplan(["sql", "shop", "0008"], currentDirectory: copy.folder)
-    #expect(ours.status == 0, "\(ours.stderr)")
-    #expect(ours.stdout == django)
+    try copy.expectSameSQL(
+      "0008_alter_order_kind", after: "0007_order_handle_order_pin_order_stamped_and_more",
+      showing: ["-- (no-op)"])
     let lint = try runMigplan(
       ["lint", "shop/migrations/0008_alter_order_kind.py"], currentDirectory: copy.folder)
     #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
