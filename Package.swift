@@ -49,7 +49,7 @@ let package = Package(
       name: "MigplanSQLTests", dependencies: ["MigplanSQL", "MigplanModel", "MigplanTestSupport"]),
     .testTarget(
       name: "MigplanRulesTests",
-      dependencies: ["MigplanRules", "MigplanModel", "MigplanTestSupport"]),
+      dependencies: ["MigplanRules", "MigplanModel", "MigplanSQL", "MigplanTestSupport"]),
     .testTarget(
       name: "MigplanPlannerTests",
       dependencies: [

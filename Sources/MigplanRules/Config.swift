@@ -397,8 +397,9 @@ extension Loader {
   /// settings (and field types) and where installed apps are. A setting the configuration does
   /// not give is the string, integer, boolean or `None` the project's settings module assigns
   /// (`SettingsModule`); one it computes is unknown (unresolved where a migration reads it),
-  /// except that migplan's documented defaults stay; `DEFAULT_AUTO_FIELD` is Django's own
-  /// default (`AutoField`) when the settings module, read in full, does not set it.
+  /// except that migplan's documented defaults stay; `DEFAULT_AUTO_FIELD` and `TIME_ZONE` are
+  /// Django's own defaults (`AutoField`, `"America/Chicago"`) when the settings module, read in
+  /// full, does not set them.
   public static func load(
     roots: [String], config: LintConfig, operationsFor: ((String) -> Bool)? = nil
   ) -> Project {
@@ -420,6 +421,13 @@ extension Loader {
         !module.unknown.contains(auto)
       {
         settings.values[auto] = "django.db.models.AutoField"
+      }
+      // Django's own TIME_ZONE, where a point-in-time default is converted in it.
+      let zone = "TIME_ZONE"
+      if config.settings[zone] == nil, module.complete, module.strings[zone] == nil,
+        module.literals[zone] == nil, !module.unknown.contains(zone)
+      {
+        settings.values[zone] = "America/Chicago"
       }
     }
     return load(

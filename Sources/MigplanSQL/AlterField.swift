@@ -184,16 +184,16 @@ extension SchemaEditor {
     if let dbDefault = new.field.dbDefault {
       if old.field.dbDefault == nil || old.field.dbDefault!.python != dbDefault.python {
         actions.append(
-          "ALTER COLUMN \(Names.quote(newColumn)) SET DEFAULT \(Expressions.dbDefault(dbDefault, new))"
+          "ALTER COLUMN \(Names.quote(newColumn)) SET DEFAULT \(Expressions.dbDefault(dbDefault, new, time))"
         )
       }
     } else if old.field.dbDefault != nil {
       actions.append("ALTER COLUMN \(Names.quote(newColumn)) DROP DEFAULT")
     }
     var needsDatabaseDefault = false
-    let newDefault = Literal.effectiveDefault(new)
+    let newDefault = Literal.effectiveDefault(new, time)
     if old.null && !new.null && new.field.dbDefault == nil {
-      let oldDefault = Literal.effectiveDefault(old)
+      let oldDefault = Literal.effectiveDefault(old, time)
       // Run-time values differ on every call (Django calls the default twice).
       let differ = oldDefault != newDefault || (newDefault?.hasPrefix("'<") ?? false)
       if differ, let d = newDefault {
@@ -215,7 +215,7 @@ extension SchemaEditor {
       if fourWay {
         let value: String
         if let dbDefault = new.field.dbDefault {
-          value = Expressions.dbDefault(dbDefault, new)
+          value = Expressions.dbDefault(dbDefault, new, time)
         } else {
           value = newDefault ?? "NULL"
         }

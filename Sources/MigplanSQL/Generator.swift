@@ -107,7 +107,9 @@ public struct SQLGenerator {
   public func generate(_ key: MigrationKey, catalog: Catalog, state start: ProjectState? = nil)
     -> (Output, [Catalog.Effect])
   {
-    let editor = SchemaEditor(catalog: catalog, live: mode == .migrate, comments: comments)
+    let editor = SchemaEditor(
+      catalog: catalog, live: mode == .migrate, comments: comments,
+      time: TimeSettings(settings))
     return (generate(key, editor: editor, state: start, steps: nil), editor.effects)
   }
 
@@ -119,7 +121,9 @@ public struct SQLGenerator {
   ) -> Output {
     var moved = Catalog()
     swap(&moved, &catalog)
-    let editor = SchemaEditor(catalog: consume moved, live: mode == .migrate, comments: comments)
+    let editor = SchemaEditor(
+      catalog: consume moved, live: mode == .migrate, comments: comments,
+      time: TimeSettings(settings))
     let output = generate(key, editor: editor, state: state, steps: steps)
     catalog = editor.takeCatalog()
     // A live editor applied every effect as it went.

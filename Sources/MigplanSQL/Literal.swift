@@ -57,11 +57,11 @@ public enum Literal {
 
   /// Django's `_effective_default` + `get_db_prep_save` + quoting for a field, or nil when the
   /// field has no effective default (SQL NULL).
-  static func effectiveDefault(_ f: SQLField) -> String? {
+  static func effectiveDefault(_ f: SQLField, _ time: TimeSettings) -> String? {
     let none = f.field.known?.nonePrepared
     if let d = f.field.defaultValue {
-      if case .none = d, let none { return prepared(none, f) }
-      return prepared(d, f)
+      if case .none = d, let none { return prepared(none, f, time) }
+      return prepared(d, f, time)
     }
     if !f.null && f.blank && f.emptyStringsAllowed {
       return f.internalType == "BinaryField" ? " E''::bytea" : "''"
@@ -70,11 +70,11 @@ public enum Literal {
       (f.field.argument("auto_now")?.truth ?? false)
       || (f.field.argument("auto_now_add")?.truth ?? false)
     if autoNow { return callResult("django.utils.timezone.now", internalType: f.internalType) }
-    return none.flatMap { prepared($0, f) }
+    return none.flatMap { prepared($0, f, time) }
   }
 
   /// A default value converted for the field's type and quoted.
-  static func prepared(_ v: Value, _ f: SQLField) -> String? {
+  static func prepared(_ v: Value, _ f: SQLField, _ time: TimeSettings) -> String? {
     var v = v
     switch v {
     case .reference(let path, _):
@@ -91,6 +91,9 @@ public enum Literal {
     case .function(let name, _):
       return "'<unknown default: \(name)()>'"
     case .call:
+      if let moment = Moment(v) {
+        return moment.prepared(for: f.internalType, time) ?? "'<unknown default: \(v.python)>'"
+      }
       if let known = knownCalls[v.python] {
         v = known
       } else {

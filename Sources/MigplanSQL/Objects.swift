@@ -207,14 +207,14 @@ enum Expressions {
   }
 
   /// A `db_default` (a literal, or an expression in parentheses).
-  static func dbDefault(_ v: Value, _ field: SQLField) -> String {
+  static func dbDefault(_ v: Value, _ field: SQLField, _ time: TimeSettings) -> String {
     switch v {
     case .call(let callee, let args, _, _) where callee.hasSuffix(".Value") && args.count == 1:
-      return Literal.prepared(args[0], field) ?? "NULL"
-    case .call:
+      return Literal.prepared(args[0], field, time) ?? "NULL"
+    case .call where Literal.Moment(v) == nil:
       return "(\(sql(v, columns: { $0 })))"
     default:
-      return Literal.prepared(v, field) ?? "NULL"
+      return Literal.prepared(v, field, time) ?? "NULL"
     }
   }
 

@@ -12,6 +12,8 @@ final class SchemaEditor {
   let live: Bool
   /// Whether `comment` writes its lines (not for readers of the statements alone).
   let comments: Bool
+  /// What decides how a default that is a point in time is prepared.
+  let time: TimeSettings
   private(set) var collected: [String] = []
   /// What `DDL` reads from some of `collected` (by index), known as they are written; kept
   /// only without comments (for the readers of the statements alone: the lock judge).
@@ -31,10 +33,11 @@ final class SchemaEditor {
     return taken
   }
 
-  init(catalog: Catalog, live: Bool = false, comments: Bool = true) {
+  init(catalog: Catalog, live: Bool = false, comments: Bool = true, time: TimeSettings) {
     self.catalog = catalog
     self.live = live
     self.comments = comments
+    self.time = time
   }
 
   // MARK: Executing
@@ -140,10 +143,10 @@ final class SchemaEditor {
     var include = includeDefault
     if let dbDefault = field.field.dbDefault {
       sql += " DEFAULT "
-      sql += Expressions.dbDefault(dbDefault, field)
+      sql += Expressions.dbDefault(dbDefault, field, time)
       include = false
     }
-    if include, let d = Literal.effectiveDefault(field) {
+    if include, let d = Literal.effectiveDefault(field, time) {
       sql += " DEFAULT "
       sql += d
     }
@@ -331,7 +334,7 @@ final class SchemaEditor {
         model.table, column, unique: field.unique && !field.primaryKey, check: field.check != nil,
         foreignKey: fk))
     if field.suffix != nil { record(.addIdentity(model.table, column)) }
-    if field.field.dbDefault == nil, Literal.effectiveDefault(field) != nil {
+    if field.field.dbDefault == nil, Literal.effectiveDefault(field, time) != nil {
       execute(
         "ALTER TABLE \(Names.quote(model.table)) ALTER COLUMN \(Names.quote(column)) DROP DEFAULT")
     }

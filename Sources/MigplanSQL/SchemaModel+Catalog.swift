@@ -154,7 +154,9 @@ extension SchemaModel {
         } ?? t
       return lit + "::" + base
     case .cast(.string(let s), let ty):
-      return "'" + s.replacing("'", with: "''") + "'::" + Self.formatType(ty)
+      let type = Self.formatType(ty)
+      let text = Literal.catalogText(s, type: type) ?? s
+      return "'" + text.replacing("'", with: "''") + "'::" + type
     case .number(let n): return n.hasPrefix("-") ? "'\(n)'::\(t)" : n
     default: return deparse(e, table: table)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import MigplanModel
 import MigplanRules
+import MigplanSQL
 import MigplanSyntax
 import MigplanTestSupport
 import Testing
@@ -170,5 +171,33 @@ import Testing
     var config = LintConfig()
     config.settings["DEFAULT_AUTO_FIELD"] = "django.db.models.BigAutoField"
     #expect(try loaded("DEBUG = True\n", config: config) == "django.db.models.BigAutoField")
+  }
+
+  /// `USE_TZ` and `TIME_ZONE`, which decide how a default that is a point in time is written:
+  /// a settings module read in full that sets no `TIME_ZONE` leaves Django's own
+  /// (`America/Chicago`, in which migplan does not convert); without a settings module they are
+  /// what `startproject` writes (`True`, `UTC`); one set under an `if` is unknown; the
+  /// configuration comes first.
+  @Test func timeSettings() throws {
+    func loaded(_ settings: String?, config: LintConfig = LintConfig()) throws -> TimeSettings {
+      var config = config
+      config.sitePackages = []
+      guard let settings else { return TimeSettings(config.djangoSettings) }
+      let p = try Project(settings: settings)
+      return TimeSettings(Loader.load(roots: [p.dir], config: config).settings)
+    }
+    #expect(try loaded("DEBUG = True\n") == TimeSettings(useTZ: true, timeZone: "America/Chicago"))
+    #expect(try loaded(nil) == TimeSettings(useTZ: true, timeZone: "UTC"))
+    #expect(
+      try loaded("USE_TZ = False\nTIME_ZONE = 'Europe/Paris'\n")
+        == TimeSettings(useTZ: false, timeZone: "Europe/Paris"))
+    #expect(
+      try loaded("import os\nif os.environ.get('X'):\n    USE_TZ = False\n    TIME_ZONE = 'UTC'\n")
+        == TimeSettings(useTZ: nil, timeZone: nil))
+    var config = LintConfig()
+    config.settings["TIME_ZONE"] = "UTC"
+    config.settingFlags["USE_TZ"] = true
+    #expect(
+      try loaded("USE_TZ = False\n", config: config) == TimeSettings(useTZ: true, timeZone: "UTC"))
   }
 }

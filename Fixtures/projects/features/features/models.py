@@ -3,6 +3,8 @@
 migplan reads the migrations only; this file keeps the app a normal Django app.
 """
 
+import datetime
+
 from django.contrib.postgres.fields import ArrayField, HStoreField
 from django.contrib.postgres.functions import RandomUUID
 from django.contrib.postgres.indexes import BTreeIndex, GinIndex
@@ -25,6 +27,22 @@ class Imprint(models.Model):
     name = models.CharField(max_length=200, unique=True)
     country = models.CharField(max_length=2, db_default="GB")
     created_at = models.DateTimeField(db_default=Now())
+    # Fixed points in time, as defaults (0014): what Django prepares each as for its field.
+    founded = models.DateTimeField(
+        default=datetime.datetime(2016, 6, 10, 17, 53, 48, 889808, tzinfo=datetime.timezone.utc)
+    )
+    listed = models.DateField(
+        default=datetime.datetime(2016, 1, 11, 23, 44, 32, tzinfo=datetime.timezone.utc)
+    )
+    opened = models.DateTimeField(default=datetime.date(2001, 2, 3))
+    reissued = models.DateTimeField(default=datetime.datetime(1999, 12, 31, 23, 59, 59))
+    closes = models.TimeField(default=datetime.time(17, 30))
+    cutoff = models.DateField(default=datetime.date(2024, 2, 29))
+    lead_time = models.DurationField(default=datetime.timedelta(days=2, hours=3))
+    grace = models.DurationField(default=datetime.timedelta(seconds=-5, microseconds=250))
+    audited = models.DateTimeField(
+        db_default=datetime.datetime(2020, 1, 1, 9, 30, tzinfo=datetime.timezone.utc)
+    )
 
     class Meta:
         db_table_comment = "Imprints (publishing brands) of a publishing house"
