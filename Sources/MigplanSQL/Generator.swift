@@ -485,20 +485,21 @@ struct Forwards {
   }
 
   /// `_related_non_m2m_objects`: fields of other models that reference `field` of `model`
-  /// (its primary key when they name no `to_field`), as (model, old field, new field).
+  /// (its primary key when they name no `to_field`), as (model, old field, new field), in the
+  /// order of their related objects' names (`_all_related_fields` sorts by `name`).
   func relatedFields(_ from: ProjectState, _ to: ProjectState)
     -> (SQLModel, SQLField) -> [(SQLModel, SQLField, SQLField)]
   {
     let settings = self.settings
     let renders = self.renders
     return { model, field in
-      var out: [(SQLModel, SQLField, SQLField)] = []
+      var out: [(name: String, related: (SQLModel, SQLField, SQLField))] = []
       for (key, m) in to.models.sorted(by: { $0.key < $1.key }) {
         for (name, f) in m.fields where f.isRelation {
           guard let ref = f.relatedModel else { continue }
-          let target = ModelKey(reference: ref, app: m.app, selfName: m.name)
           if f.isManyToMany {
-            // The auto-created through table's foreign keys (both ends may point at `model`).
+            // The auto-created through table's foreign keys (both ends may point at `model`),
+            // whose related name is `<Model>_<field>+`.
             guard field.primaryKey,
               let newM = try? renders.model(key, in: to, settings: settings),
               let oldM = try? renders.model(key, in: from, settings: settings),
@@ -507,23 +508,50 @@ struct Forwards {
             else { continue }
             for (nf, of) in zip(newThrough.fields, oldThrough.fields)
             where nf.target?.model == model.key {
-              out.append((newThrough, of, nf))
+              out.append(("\(m.name)_\(name)+", (newThrough, of, nf)))
             }
-            _ = target
             continue
           }
-          guard target == model.key else { continue }
+          guard ModelKey(reference: ref, app: m.app, selfName: m.name) == model.key else {
+            continue
+          }
           let toField = f.keywords["to_field"]?.stringValue
           guard (toField == nil && field.primaryKey) || toField == field.name else { continue }
           guard let rendered = try? renders.model(key, in: to, settings: settings),
             let new = rendered.field(name),
             let old = (try? renders.model(key, in: from, settings: settings))?.field(name)
           else { continue }
-          out.append((rendered, old, new))
+          out.append((Self.relatedName(f, in: m), (rendered, old, new)))
         }
       }
-      return out
+      // Python's sort: stable, by code point.
+      let order = out.indices.sorted { a, b in
+        out[a].name == out[b].name
+          ? a < b : out[a].name.unicodeScalars.lexicographicallyPrecedes(out[b].name.unicodeScalars)
+      }
+      return order.map { out[$0].related }
     }
+  }
+
+  /// `ForeignObjectRel.name` of a relation field of `m`: its `related_query_name`, else its
+  /// `related_name` (else the model's `default_related_name`), with `%(class)s`,
+  /// `%(model_name)s` and `%(app_label)s` filled in, else the model's name in lower case.
+  static func relatedName(_ f: Field, in m: ModelState) -> String {
+    func filled(_ s: String, modelName: Bool) -> String {
+      var s = s.replacing("%(class)s", with: m.name.lowercased())
+        .replacing("%(app_label)s", with: m.app.lowercased())
+      if modelName { s = s.replacing("%(model_name)s", with: m.name.lowercased()) }
+      return s
+    }
+    if let q = f.keywords["related_query_name"]?.stringValue, !q.isEmpty {
+      return filled(q, modelName: false)
+    }
+    if let r = f.keywords["related_name"]?.stringValue ?? m.string("default_related_name"),
+      !r.isEmpty
+    {
+      return filled(r, modelName: true)
+    }
+    return m.name.lowercased()
   }
 }
 

@@ -13,11 +13,19 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower, Now
 
 
+class Series(models.Model):
+    # Widened to bigint in 0016: the foreign keys that point at it are dropped and re-added in
+    # the order of their related names (Django sorts them), not in the models' order.
+    id = models.BigAutoField(primary_key=True)
+    name = models.CharField(max_length=100)
+
+
 class Author(models.Model):
     full_name = models.CharField(max_length=100, db_comment="Full name as printed on covers")
     email = models.CharField(max_length=254, unique=True, db_collation="case_insensitive")
     slug = models.SlugField(max_length=40, db_collation="C")
     born = models.DateField(null=True)
+    main_series = models.ForeignKey(Series, on_delete=models.SET_NULL, null=True)
 
     class Meta:
         indexes = [models.Index(fields=["full_name", "born"])]
@@ -27,6 +35,7 @@ class Imprint(models.Model):
     name = models.CharField(max_length=200, unique=True)
     country = models.CharField(max_length=2, db_default="GB")
     created_at = models.DateTimeField(db_default=Now())
+    series = models.ManyToManyField(Series)
     # Fixed points in time, as defaults (0014): what Django prepares each as for its field.
     founded = models.DateTimeField(
         default=datetime.datetime(2016, 6, 10, 17, 53, 48, 889808, tzinfo=datetime.timezone.utc)
@@ -69,6 +78,9 @@ class Book(models.Model):
     author = models.ForeignKey(Author, on_delete=models.CASCADE)
     publisher = models.ForeignKey(Imprint, on_delete=models.SET_NULL, null=True)
     labels = models.ManyToManyField(Label, through="BookLabel")
+    series = models.ForeignKey(
+        Series, on_delete=models.SET_NULL, null=True, related_name="volumes"
+    )
     in_print = models.BooleanField(db_default=True)
     notes = models.TextField(
         blank=True, db_default="", db_comment="Editor's notes, never shown to readers"
