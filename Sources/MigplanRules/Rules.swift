@@ -6,6 +6,7 @@ public enum Rules {
   public static let all: [any Rule.Type] = [
     AddCheckConstraintRule.self,
     AddForeignKeyRule.self,
+    AddGeneratedColumnRule.self,
     AddIndexRule.self,
     AddNotNullColumnRule.self,
     AddUniqueConstraintRule.self,
