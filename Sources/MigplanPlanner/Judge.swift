@@ -177,7 +177,10 @@ enum Recipes {
         return (expand("adds a field to a model created in this migration"), nil)
       }
       if field.isManyToMany { return (expand("creates the many-to-many table"), nil) }
-      if !field.null && field.dbDefault == nil && !field.primaryKey {
+      // A generated column is never inserted: old INSERTs work; its rewrite is the fallback's.
+      if !field.null && field.dbDefault == nil && !field.primaryKey
+        && field.djangoClass != "GeneratedField"
+      {
         let steps = try addNotNull(
           s, &w, model: model, name: name, field: field, preserveDefault: preserveDefault)
         return (
@@ -485,8 +488,16 @@ enum Recipes {
   /// that blocks writes, review for code migplan cannot see into, else expand.
   static func fallback(_ s: OperationSite, review: Bool = false) -> (Verdict, [ChainStep]?) {
     if let work = s.blockingWork {
-      let rule: String? =
-        if case .createIndex = work.statement { "add-index" } else { nil }
+      var rule: String? = nil
+      if case .createIndex = work.statement { rule = "add-index" }
+      if case .alterTable(_, let actions) = work.statement,
+        actions.contains(where: {
+          if case .addColumn(let c) = $0 { return c.identity || c.generated != nil }
+          return false
+        })
+      {
+        rule = "add-generated-column"
+      }
       return (
         Verdict(
           phase: .unsafe, rule: rule,

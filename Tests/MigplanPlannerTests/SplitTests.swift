@@ -156,6 +156,56 @@ import Testing
     #expect(result.verdicts.map(\.phase) == [.expand])
   }
 
+  /// A `GeneratedField` added to an existing table is never inserted by the old release (no
+  /// add-not-null-column recipe: a generated column can be neither nullable-then-backfilled
+  /// nor written); its rewrite is judged as it is, and the migration is kept as written.
+  @Test func aGeneratedFieldIsJudgedByItsRewrite() throws {
+    let folder = try TemporaryFolder("migplan-split-generated")
+    try folder.write("shop/__init__.py", "")
+    try folder.write("shop/migrations/__init__.py", "")
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  name="Order",
+                  fields=[("id", models.BigAutoField(primary_key=True)), ("note", models.TextField())],
+              ),
+          ]
+      """)
+    try folder.write(
+      "shop/migrations/0002_order_note_upper.py",
+      """
+      from django.db import migrations, models
+      from django.db.models.functions import Upper
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              migrations.AddField(
+                  model_name="order",
+                  name="note_upper",
+                  field=models.GeneratedField(
+                      expression=Upper("note"), output_field=models.TextField(), db_persist=True
+                  ),
+              ),
+          ]
+      """)
+    let project = Loader.load(roots: [folder.path])
+    #expect(project.diagnostics.isEmpty)
+    let result = try Splitter(project: project).split(
+      MigrationKey("shop", "0002_order_note_upper"))
+    #expect(result.verdicts.map(\.phase) == [.unsafe])
+    #expect(result.verdicts.map(\.rule) == ["add-generated-column"])
+    #expect(result.files.isEmpty)
+  }
+
   @Test func theIntroducedNotNullCheckLetsPostgres12SkipTheScan() throws {
     let folder = try Workspace(app: "setnotnull")
     defer { folder.remove() }
