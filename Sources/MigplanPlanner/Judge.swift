@@ -492,7 +492,7 @@ enum Recipes {
       if case .createIndex = work.statement { rule = "add-index" }
       if case .alterTable(_, let actions) = work.statement,
         actions.contains(where: {
-          if case .addColumn(let c) = $0 { return c.identity || c.generated != nil }
+          if case .addColumn(let c) = $0 { return c.isGenerated }
           return false
         })
       {

@@ -29,6 +29,8 @@ public enum DDL {
     public var check: Expr? = nil
     public var identity = false
     public var generated: Expr? = nil
+    /// An identity or stored generated column: PostgreSQL fills it in for every row.
+    public var isGenerated: Bool { identity || generated != nil }
     /// An inline `[CONSTRAINT name] REFERENCES table(column)`.
     public var references: (name: String?, table: String, column: String, deferrable: Bool)? = nil
 

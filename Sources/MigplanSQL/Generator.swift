@@ -11,6 +11,8 @@ import MigplanSyntax
 public struct SQLGenerator {
   public let project: Project
   public let settings: Settings
+  /// `USE_TZ` and `TIME_ZONE` as `settings` give them, for defaults that are points in time.
+  let time: TimeSettings
   public let mode: Mode
   /// Whether the output has sqlmigrate's `--` comment lines (a reader of the statements alone,
   /// such as the lock analysis, goes without them).
@@ -35,6 +37,7 @@ public struct SQLGenerator {
   ) {
     self.project = project
     self.settings = project.settings
+    self.time = TimeSettings(project.settings)
     self.mode = mode
     self.comments = comments
   }
@@ -109,7 +112,7 @@ public struct SQLGenerator {
   {
     let editor = SchemaEditor(
       catalog: catalog, live: mode == .migrate, comments: comments,
-      time: TimeSettings(settings))
+      time: time)
     return (generate(key, editor: editor, state: start, steps: nil), editor.effects)
   }
 
@@ -123,7 +126,7 @@ public struct SQLGenerator {
     swap(&moved, &catalog)
     let editor = SchemaEditor(
       catalog: consume moved, live: mode == .migrate, comments: comments,
-      time: TimeSettings(settings))
+      time: time)
     let output = generate(key, editor: editor, state: state, steps: steps)
     catalog = editor.takeCatalog()
     // A live editor applied every effect as it went.

@@ -141,7 +141,7 @@ extension Literal {
           total = sum
         }
         let perDay = 86_400_000_000
-        let days = total >= 0 ? total / perDay : -((-total + perDay - 1) / perDay)
+        let days = Self.floorDivision(total, perDay)
         let rest = total - days * perDay
         guard abs(days) <= 999_999_999 else { return nil }
         self = .duration(days: days, seconds: rest / 1_000_000, microseconds: rest % 1_000_000)
@@ -228,6 +228,22 @@ extension Literal {
       }
     }
 
+    /// `a / b` rounded down, as Python's `//` (`b` positive).
+    static func floorDivision(_ a: Int, _ b: Int) -> Int {
+      a >= 0 ? a / b : -((-a + b - 1) / b)
+    }
+
+    /// The day and time of day in UTC of a time `offset` seconds east of UTC.
+    static func inUTC(_ d: Day, _ c: Clock, offset: Int) -> (Day, Clock) {
+      let seconds = c.hour * 3600 + c.minute * 60 + c.second - offset
+      let shift = floorDivision(seconds, 86_400)
+      let rest = seconds - shift * 86_400
+      let clock = Clock(
+        hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60,
+        microsecond: c.microsecond)
+      return (adding(shift, to: d), clock)
+    }
+
     /// The day `days` after `d` (Howard Hinnant's days-from-civil and back).
     static func adding(_ days: Int, to d: Day) -> Day {
       let y0 = d.month <= 2 ? d.year - 1 : d.year
@@ -291,9 +307,7 @@ extension Literal {
         guard let utc = time.convertsInUTC else { return nil }
         guard utc else { return Self.day(d) }
         // `make_naive` in UTC, then the date.
-        let seconds = c.hour * 3600 + c.minute * 60 + c.second - offset
-        let shift = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
-        let day = Self.adding(shift, to: d)
+        let (day, _) = Self.inUTC(d, c, offset: offset)
         // Past year 9999 or before year 1 Python raises OverflowError.
         guard (1...9999).contains(day.year) else { return nil }
         return Self.day(day)
@@ -336,21 +350,14 @@ extension Literal {
         offset = o
         time = time[..<sign]
       }
-      guard var day = Moment.parseDay(parts[0]), var clock = Moment.parseClock(time) else {
+      guard let day = Moment.parseDay(parts[0]), let clock = Moment.parseClock(time) else {
         return nil
       }
       guard type == "timestamp with time zone" else {
         return Moment.text(day) + " " + Moment.catalogText(clock)
       }
-      // In UTC: the offset taken off.
-      let seconds = clock.hour * 3600 + clock.minute * 60 + clock.second - offset
-      let shift = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
-      let rest = seconds - shift * 86_400
-      day = Moment.adding(shift, to: day)
-      clock.hour = rest / 3600
-      clock.minute = rest % 3600 / 60
-      clock.second = rest % 60
-      return Moment.text(day) + " " + Moment.catalogText(clock) + "+00"
+      let (d, c) = Moment.inUTC(day, clock, offset: offset)
+      return Moment.text(d) + " " + Moment.catalogText(c) + "+00"
     default:
       return nil
     }

@@ -187,7 +187,7 @@ public struct LockAnalyzer: Sendable {
             impact.rewrite = "the new column's default is volatile: every row gets its own value"
           } else if c.defaultExpr != nil && pgVersion < 11 {
             impact.rewrite = "before PostgreSQL 11 a column added with a default rewrites the table"
-          } else if c.identity || c.generated != nil {
+          } else if c.isGenerated {
             impact.rewrite = "an identity or stored generated column is filled in every row"
           }
           if c.unique || c.primaryKey { impact.scan = "builds a unique index over every row" }

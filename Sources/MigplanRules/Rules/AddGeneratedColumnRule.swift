@@ -18,7 +18,7 @@ struct AddGeneratedColumnRule: Rule {
       guard case .alterTable(let table, let actions) = site.impact.statement,
         site.isExisting(table), site.impact.rewrite != nil
       else { continue }
-      for case .addColumn(let c) in actions where c.identity || c.generated != nil {
+      for case .addColumn(let c) in actions where c.isGenerated {
         let what = c.identity ? "an identity column" : "a stored generated column"
         report.add(
           Self.self, at: StatementSites.range(of: site.impact, in: operation),
