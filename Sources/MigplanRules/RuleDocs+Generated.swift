@@ -492,8 +492,10 @@ same migration, or to a `managed = False` or proxy model, are not flagged. With
 Django adds the column with the field's `default` as a temporary database `DEFAULT` and drops
 that default in the next statement; the default lives on only in Python. The old code, still
 running during a rolling deploy, leaves the column out of its INSERTs, so every INSERT fails
-with a NOT NULL violation until the old code is gone. Without any `default`, the `ADD COLUMN
-… NOT NULL` fails outright on a table that has rows. Before PostgreSQL 11, adding a column with
+with a NOT NULL violation until the old code is gone. Django's default here is the
+*effective* one: `default`, else `''` for a `blank=True` text field, else now() for
+`auto_now`/`auto_now_add`. Without any, the `ADD COLUMN … NOT NULL` fails outright on a
+table that has rows. Before PostgreSQL 11, adding a column with
 a `DEFAULT` also rewrites the whole table under an `ACCESS EXCLUSIVE` lock.
 
 ## Bad
@@ -549,7 +551,8 @@ class Migration(migrations.Migration):
 Give the field a `db_default` (Django 5.0 and later) with the same value as `default`: the
 default then stays in the database and the old code's INSERTs get it. On older Django, add
 the field with `null=True`, deploy, backfill the rows in batches, then make it NOT NULL in a
-later migration (see `set-not-null`).
+later migration (see `set-not-null`). Before PostgreSQL 11 a `db_default` rewrites the table
+as well (reported by [volatile-default](volatile-default.md)): take the nullable route there.
 
 ## References
 - Django: [Field.db_default](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-default)
@@ -2631,14 +2634,18 @@ function), and `RunSQL` with `ADD COLUMN … DEFAULT` of `random()`, `gen_random
 `uuid_generate_v1()`/`v4()`, `clock_timestamp()`, `timeofday()`, `nextval(…)` or
 `txid_current()`. Stable defaults such as `db_default=Now()` (`STATEMENT_TIMESTAMP()`) and
 constants are not flagged, nor is `ALTER COLUMN … SET DEFAULT`, which only affects new rows.
-Tables created earlier in the same migration are exempt. (Before PostgreSQL 11 every default
-rewrites the table; see [add-not-null-column](add-not-null-column.md).)
+Tables created earlier in the same migration are exempt. With `pg-version` below 11 every
+column added with a default other than `NULL` is flagged, constants too: a nullable field with
+a `default` (Django adds the column with it, then drops it), any `db_default`, a `RunSQL`
+`ADD COLUMN … DEFAULT`. A NOT NULL `AddField` without `db_default` is left to
+[add-not-null-column](add-not-null-column.md), whose finding names the rewrite.
 
 ## Why is this bad?
 Since PostgreSQL 11 a column added with a constant or stable default is instant: the value is
 stored once in the catalog. A volatile default has to be computed for each row, so PostgreSQL
 rewrites the whole table and its indexes while it holds an `ACCESS EXCLUSIVE` lock, and every
-read and write waits for it.
+read and write waits for it. Before PostgreSQL 11 every default is written into every row
+that way.
 
 ## Bad
 ```python

@@ -94,7 +94,8 @@ public struct LockAnalyzer: Sendable {
     "timeofday", "nextval", "txid_current",
   ]
 
-  static func isVolatile(_ e: DDL.Expr) -> Bool {
+  /// Whether `e` calls a volatile function (the default is computed for every row).
+  public static func isVolatile(_ e: DDL.Expr) -> Bool {
     switch e {
     case .call(let f, let args):
       return volatileFunctions.contains(f) || args.contains(where: isVolatile)
@@ -102,6 +103,16 @@ public struct LockAnalyzer: Sendable {
     case .binary(_, let a, let b): return isVolatile(a) || isVolatile(b)
     case .and(let xs), .or(let xs): return xs.contains(where: isVolatile)
     case .inList(let x, let xs): return isVolatile(x) || xs.contains(where: isVolatile)
+    default: return false
+    }
+  }
+
+  /// Whether `e` is a NULL constant (`DEFAULT NULL`, `NULL::text`): PostgreSQL stores no
+  /// default for it, so adding such a column rewrites nothing on any version.
+  public static func isNullConstant(_ e: DDL.Expr) -> Bool {
+    switch e {
+    case .null: return true
+    case .cast(let x, _): return isNullConstant(x)
     default: return false
     }
   }
@@ -185,7 +196,7 @@ public struct LockAnalyzer: Sendable {
           mode = max(mode, .accessExclusive)
           if let d = c.defaultExpr, Self.isVolatile(d) {
             impact.rewrite = "the new column's default is volatile: every row gets its own value"
-          } else if c.defaultExpr != nil && pgVersion < 11 {
+          } else if let d = c.defaultExpr, !Self.isNullConstant(d), pgVersion < 11 {
             impact.rewrite = "before PostgreSQL 11 a column added with a default rewrites the table"
           } else if c.isGenerated {
             impact.rewrite = "an identity or stored generated column is filled in every row"

@@ -170,18 +170,28 @@ import Testing
       Set(ids(found)) == ["drop-table@11", "rename-column@13", "drop-column@13", "rename-table@14"])
   }
 
-  @Test func notNullColumnRewritesBeforePostgreSQL11() throws {
+  @Test func defaultsRewriteBeforePostgreSQL11() throws {
     let ops = """
               migrations.AddField("order", "status", models.CharField(max_length=9, default="new")),
               migrations.AddField("order", "code", models.TextField(default="", db_default="")),
               migrations.AddField("order", "seen", models.BooleanField(null=True)),
+              migrations.AddField("order", "rank", models.IntegerField(null=True, default=0)),
+              migrations.RunSQL('ALTER TABLE shop_order ADD COLUMN "flag" text DEFAULT NULL', migrations.RunSQL.noop),
+              migrations.RunSQL('ALTER TABLE shop_order ADD COLUMN "level" integer DEFAULT 1', migrations.RunSQL.noop),
       """
     var old = LintConfig()
     old.pgVersion = 10
     let ten = try lint(ops, config: old)
     let fourteen = try lint(ops)
+    // Before 11 every non-NULL default rewrites: the NOT NULL column is add-not-null-column's,
+    // the `db_default`, the nullable field's default and RunSQL's constant are volatile-default's.
+    func rewrites(_ found: [(rule: String, line: Int, message: String)]) -> [String] {
+      found.filter { $0.rule == "volatile-default" }.map { "\($0.rule)@\($0.line)" }
+    }
     #expect(ids(ten) == ["add-not-null-column@11"])
+    #expect(rewrites(ten) == ["volatile-default@12", "volatile-default@14", "volatile-default@16"])
     #expect(ids(fourteen) == ["add-not-null-column@11"])
+    #expect(rewrites(fourteen) == [])
     // The message is the same; the rewrite is in `why`, which `lint` does not return.
     let root = try ExampleProject.write([
       ExampleFile(path: "shop/migrations/0002_models.py", text: Self.models),
@@ -197,6 +207,40 @@ import Testing
     }
     #expect(why(old)?.contains("rewrites the table") == true)
     #expect(why(LintConfig())?.contains("rewrites the table") == false)
+  }
+
+  /// Django's effective default, not the `default` keyword, decides whether the column is added
+  /// with a DEFAULT: `''` for a blank CharField, now() for `auto_now`, nothing for a bare field.
+  @Test func theAddedDefaultIsDjangosEffectiveDefault() throws {
+    let ops = """
+              migrations.AddField("order", "code", models.CharField(max_length=9, blank=True)),
+              migrations.AddField("order", "touched", models.DateTimeField(auto_now=True)),
+              migrations.AddField("order", "size", models.IntegerField()),
+      """
+    let root = try ExampleProject.write([
+      ExampleFile(path: "shop/migrations/0002_models.py", text: Self.models),
+      ExampleFile(
+        path: "shop/migrations/0003_x.py",
+        text: migration(ops, deps: #"[("shop", "0002_models")]"#)),
+    ])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    var ten = LintConfig()
+    ten.pgVersion = 10
+    for config in [ten, LintConfig()] {
+      let found = Linter.run(LintRequest(roots: [root], config: config)).findings.filter {
+        $0.path.hasSuffix("0003_x.py")
+      }
+      func why(_ column: String) -> String? {
+        found.first { $0.rule == "add-not-null-column" && $0.message.contains("`\(column)`") }?.why
+      }
+      for column in ["code", "touched"] {
+        #expect(why(column)?.contains("adds the column with a DEFAULT") == true, "\(column)")
+        #expect(why(column)?.contains("rewrites the table") == (config.pgVersion < 11))
+      }
+      #expect(why("size")?.contains("has no default") == true)
+      // add-not-null-column names the rewrite: volatile-default does not repeat it.
+      #expect(!found.contains { $0.rule == "volatile-default" })
+    }
   }
 
   @Test func dataChangeBesideAnAlterFieldOnlyWhenItReachesTheDatabase() throws {

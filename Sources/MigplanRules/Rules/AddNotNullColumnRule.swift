@@ -1,4 +1,5 @@
 import MigplanModel
+import MigplanSQL
 
 /// Flags `AddField` of a NOT NULL column without `db_default` to a table that exists before the
 /// migration: Django adds it with a temporary `DEFAULT` and drops that default again, so the old
@@ -9,9 +10,39 @@ struct AddNotNullColumnRule: Rule {
     "AddField adds a NOT NULL column without db_default (the old code's INSERTs fail)"
   static let phase = Phase.unsafe
   static let defaultSeverity = Severity.error
+  static let needsSQL = true
 
   static let help =
     "give the field a `db_default` (Django 5.0+) so the default stays in the database, or add it with `null=True`, deploy, backfill, then make it NOT NULL"
+
+  /// Whether the rule judges an added `field`: NOT NULL, no `db_default`, not computed, not
+  /// the primary key.
+  static func applies(to field: Field) -> Bool {
+    !field.null && field.dbDefault == nil && field.djangoClass != "GeneratedField"
+      && !field.primaryKey
+  }
+
+  /// Whether Django adds the column with a temporary DEFAULT: what its `ADD COLUMN` says (the
+  /// field's effective default: a `default`, `auto_now`, `''` for a blank text field, …), else,
+  /// without SQL, whether the field has a `default` other than None.
+  static func addsDefault(
+    _ column: String, _ table: String, _ field: Field, _ ctx: OperationContext
+  )
+    -> Bool
+  {
+    for site in StatementSites.of(ctx) {
+      guard case .alterTable(let t, let actions) = site.impact.statement, t == table else {
+        continue
+      }
+      for case .addColumn(let c) in actions where c.name == column {
+        return c.defaultExpr.map { !LockAnalyzer.isNullConstant($0) } ?? false
+      }
+    }
+    switch field.defaultValue {
+    case nil, .none?: return false
+    default: return true
+    }
+  }
 
   func check(operation: OperationContext, into report: inout Report) {
     let app = operation.migration.app
@@ -19,16 +50,12 @@ struct AddNotNullColumnRule: Rule {
     for (op, before) in OperationFacts.databaseOperations(operation) {
       guard case .addField(let model, let name, let field, _) = op.kind,
         let m = OperationFacts.tableModel(before, app, model),
-        let column = OperationFacts.column(name, field), !field.null, field.dbDefault == nil,
-        field.djangoClass != "GeneratedField", !field.primaryKey,
+        let column = OperationFacts.column(name, field), Self.applies(to: field),
         !OperationFacts.modelIsNew(operation, model)
       else { continue }
       let table = OperationFacts.table(m)
-      var hasDefault = true
-      if field.defaultValue == nil { hasDefault = false }
-      if case .none? = field.defaultValue { hasDefault = false }
       var why: String
-      if hasDefault {
+      if Self.addsDefault(column, table, field, operation) {
         why =
           "Django adds the column with a DEFAULT and drops the default right after, so the old code's INSERTs, which leave the column out, fail with a NOT NULL violation until the old code is gone"
         if pgVersion < 11 {
