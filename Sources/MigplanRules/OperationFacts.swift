@@ -8,12 +8,21 @@ import MigplanSyntax
 enum OperationFacts {
   /// The operations of `ctx` that run against the database, each with the project state just
   /// before it: the operation itself, or the `database_operations` of a
-  /// `SeparateDatabaseAndState` (recursively), which Django applies one after the other.
+  /// `SeparateDatabaseAndState` (recursively), which Django applies one after the other. A
+  /// custom subclass of a built-in operation counts as its base, as in the SQL migplan writes
+  /// for it (none when its `database_forwards` is empty).
   static func databaseOperations(_ ctx: OperationContext) -> [(op: Operation, before: ProjectState)]
   {
     if let known = ctx.databaseOperations { return known }
     var out: [(op: Operation, before: ProjectState)] = []
     func visit(_ op: Operation, _ before: ProjectState) {
+      if case .unknown = op.kind, let inherited = op.inherited {
+        if op.databaseNoop { return }
+        var base = op
+        base.kind = inherited
+        out.append((base, before))
+        return
+      }
       guard case .separateDatabaseAndState(let database, _) = op.kind else {
         out.append((op, before))
         return

@@ -2386,6 +2386,10 @@ Flags an operation whose class is not one of Django 5.2's built-in operations
 (`django.db.migrations.*` and `django.contrib.postgres.operations.*`), such as a project's own
 operation or one from a third-party package, and an entry of `operations` that is not a call at
 all. Classes declared in the config's `operations` table (import path → phase) are not flagged.
+A subclass of a built-in operation defined in the migration itself that keeps its base's
+`__init__` and `state_forwards` changes the state as its base does, and migplan judges the SQL
+its base runs: it is flagged only when it defines a `database_forwards` of its own (which may
+run other SQL), and not when that `database_forwards` is empty (no SQL at all).
 
 ## Why is this bad?
 A custom operation's `database_forwards` can run any SQL; migplan cannot tell whether it takes
@@ -2399,17 +2403,24 @@ from django.db import migrations
 from shop.operations import BackfillOrderTotals
 
 
+class DropNoteIfPresent(migrations.RemoveField):
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+
 class Migration(migrations.Migration):
     dependencies = [("shop", "0001_initial")]
 
     operations = [
         BackfillOrderTotals(batch_size=1000),  # expect: unknown-operation
+        DropNoteIfPresent("order", "note"),  # expect: unknown-operation, drop-column
     ]
 ```
 
 ## Good
 ```python
-from django.db import migrations
+from django.db import migrations, models
 
 
 def backfill_order_totals(apps, schema_editor):
@@ -2419,11 +2430,19 @@ def backfill_order_totals(apps, schema_editor):
         order.save(update_fields=["total"])
 
 
+class StateOnlyAddIndex(migrations.AddIndex):
+    """Records an index another migration built CONCURRENTLY."""
+
+    def database_forwards(self, *args, **kwargs):
+        pass
+
+
 class Migration(migrations.Migration):
     dependencies = [("shop", "0001_initial")]
 
     operations = [
         migrations.RunPython(backfill_order_totals, migrations.RunPython.noop),
+        StateOnlyAddIndex("order", models.Index(fields=["total"], name="order_total_idx")),
     ]
 ```
 

@@ -1,7 +1,8 @@
 import MigplanModel
 
 /// Flags an operation that is not one of Django's built-in operation classes (and not declared
-/// in the `operations` config table).
+/// in the `operations` config table); a subclass of one whose `database_forwards` is empty runs
+/// no SQL and is not flagged.
 struct UnknownOperationRule: Rule {
   static let id = "unknown-operation"
   static let summary = "an operation class migplan does not know (custom or third-party)"
@@ -16,6 +17,20 @@ struct UnknownOperationRule: Rule {
       return  // unresolved-value reports it
     case .call(let callee, _, _, _):
       if operation.lint.config.operations[callee] != nil { return }
+      if let base = op.base, op.inherited != nil {
+        // Its state is the base's; so is the SQL migplan judged, which its own
+        // `database_forwards` may skip (an empty one: no SQL at all) or add to.
+        if op.databaseNoop { return }
+        report.add(
+          Self.self, at: op.range,
+          "`\(callee)` subclasses `\(base)` with its own `database_forwards`: migplan judged the SQL `\(base)` runs, which it may skip or add to",
+          why:
+            "a custom `database_forwards` can run any SQL or none; migplan reads the class but does not run it",
+          help:
+            "read its SQL (`manage.py sqlmigrate`), then declare its phase under `operations` in the config, or suppress with a reason"
+        )
+        return
+      }
       report.add(
         Self.self, at: op.range,
         "`\(callee)` is not a Django operation migplan knows; its database effect is not judged",
