@@ -106,10 +106,57 @@ struct RunPythonSource: Sendable {
     }
   }
 
-  /// The source text of a node.
-  func text(_ id: Int32) -> String {
+  /// The source text of a node on one line, for a message: line breaks (and the indentation
+  /// and comments around them) dropped, a space kept between words, at most `limit` characters
+  /// then `…`.
+  func inline(_ id: Int32, limit: Int = 80) -> String {
     let r = ast.range(id)
-    return String(decoding: source[Int(r.start)..<Int(r.end)], as: UTF8.self)
+    return Self.inline(source[Int(r.start)..<Int(r.end)], limit: limit)
+  }
+
+  static func inline(_ bytes: ArraySlice<UInt8>, limit: Int = 80) -> String {
+    var out: [UInt8] = []
+    var quote: UInt8? = nil
+    var i = bytes.startIndex
+    var joined = false  // a line break was dropped just before `i`
+    func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 12 }
+    func isBreak(_ b: UInt8) -> Bool { b == 10 || b == 13 }
+    while i < bytes.endIndex {
+      let b = bytes[i]
+      if let q = quote {
+        out.append(b)
+        if b == 92, i + 1 < bytes.endIndex {
+          out.append(bytes[i + 1])
+          i += 2
+          continue
+        }
+        if b == q || isBreak(b) { quote = nil }
+        i += 1
+        continue
+      }
+      if b == 35 {  // a comment runs to the end of the line
+        while i < bytes.endIndex, !isBreak(bytes[i]) { i += 1 }
+        continue
+      }
+      if isBreak(b) || (b == 92 && i + 1 < bytes.endIndex && isBreak(bytes[i + 1])) {
+        while let last = out.last, isSpace(last) { out.removeLast() }
+        i += 1
+        while i < bytes.endIndex, isSpace(bytes[i]) || isBreak(bytes[i]) { i += 1 }
+        joined = true
+        continue
+      }
+      if joined {
+        joined = false
+        let tight =
+          [UInt8]("([{".utf8).contains(out.last ?? 40) || [UInt8](".)]},".utf8).contains(b)
+        if !tight { out.append(32) }
+      }
+      if b == 34 || b == 39 { quote = b }
+      out.append(b)
+      i += 1
+    }
+    let text = String(decoding: out, as: UTF8.self)
+    return text.count > limit ? text.prefix(limit - 1) + "…" : text
   }
 
   /// The names a function binds itself (parameters, assignment targets, imports): a

@@ -319,4 +319,34 @@ import Testing
         "runpython-unbatched@8", "runpython-model-import@15", "runpython-unbatched@15",
       ])
   }
+
+  /// A queryset written over several lines is quoted on one line: a message is one line in
+  /// every output format.
+  @Test func aQuerysetOverSeveralLinesIsQuotedOnOne() throws {
+    let header = """
+
+
+      def forwards(apps, schema_editor):
+          Order = apps.get_model("shop", "Order")
+          orders = (
+              Order.objects  # every order
+              .filter(total=None)
+              .select_related(
+                  "customer", "tag"
+              )
+          )
+          for order in orders:
+              order.save()
+          for order in Order.objects.filter(note="a # b").exclude(note__startswith="c").order_by("total", "note"):
+              order.save()
+      """
+    let found = try lint(
+      "        migrations.RunPython(forwards, migrations.RunPython.noop),", header: header
+    ).filter { $0.rule == "runpython-unbatched" }
+    #expect(
+      found.map(\.message) == [
+        "`forwards` loops over `Order.objects.filter(total=None).select_related(\"customer\", \"tag\")` without `.iterator()` or batches: every row is loaded at once",
+        "`forwards` loops over `Order.objects.filter(note=\"a # b\").exclude(note__startswith=\"c\").order_by(\"tota…` without `.iterator()` or batches: every row is loaded at once",
+      ])
+  }
 }

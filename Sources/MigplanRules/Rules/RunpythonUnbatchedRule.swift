@@ -107,7 +107,7 @@ struct RunpythonUnbatchedRule: Rule {
         guard let attr = ast.identifier(n, "attr", in: code.source), managers.contains(attr),
           let value = ast.child(n, "value")
         else { return nil }
-        return Chain(model: code.text(value), methods: methods, sliced: sliced)
+        return Chain(model: code.inline(value), methods: methods, sliced: sliced)
       default:
         return nil
       }
@@ -151,6 +151,6 @@ struct RunpythonUnbatchedRule: Rule {
         }
       }
     }
-    return code.text(n)
+    return code.inline(n)
   }
 }
