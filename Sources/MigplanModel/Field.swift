@@ -174,6 +174,7 @@ public struct Field: Hashable, Sendable {
   /// The field a migration constructs; `classes` resolves a class migplan does not know from
   /// the project's and its installed packages' source.
   public init(_ value: Value, classes: FieldClasses? = nil) {
+    let value = classes?.resolvingConstants(value) ?? value
     var class_: Known? = nil
     if case .call(let callee, _, _, _) = value {
       class_ = Field.known(callee) ?? classes?.known(callee)

@@ -76,6 +76,47 @@ public final class FieldClasses: Sendable {
     state.withLock { resolve(path, &$0, depth: 0) }
   }
 
+  // MARK: Constants
+
+  /// Field arguments that may name a module constant (`max_length=CURRENCY_CODE_MAX_LENGTH`
+  /// imported from `djmoney.settings`): what shapes the column.
+  static let constantArguments: Set<String> = [
+    "null", "blank", "unique", "db_index", "primary_key", "max_length", "max_digits",
+    "decimal_places", "db_column", "db_collation", "db_comment", "db_tablespace", "to_field",
+    "db_constraint", "default", "db_default",
+  ]
+
+  /// `value` with each of `constantArguments` that names a constant of a module under the roots
+  /// or site-packages replaced by that constant, at the range of its name in the migration.
+  public func resolvingConstants(_ value: Value) -> Value {
+    guard case .call(let callee, let args, var keywords, let range) = value else { return value }
+    var changed = false
+    for i in keywords.indices {
+      guard case .reference(let path, let at) = keywords[i].value, !path.hasPrefix("django."),
+        let name = keywords[i].name, Self.constantArguments.contains(name),
+        let c = state.withLock({ constant(path, &$0, depth: 0) })
+      else { continue }
+      keywords[i].value = c.at(at)
+      changed = true
+    }
+    return changed ? .call(callee: callee, args: args, keywords: keywords, range: range) : value
+  }
+
+  /// The constant a module binds at `path` (a number, string, bool, None or setting; a name
+  /// it imports from another module is followed), nil for anything else.
+  private func constant(_ path: String, _ s: inout State, depth: Int) -> Value? {
+    guard depth < 4, let dot = path.lastIndex(of: ".") else { return nil }
+    guard case .success(let m) = module(String(path[..<dot]), &s),
+      let v = m.evaluator.module[String(path[path.index(after: dot)...])]
+    else { return nil }
+    switch v {
+    case .none, .bool, .int, .float, .string, .bytes, .setting: return v
+    case .reference(let next, _) where !next.hasPrefix("django."):
+      return constant(next, &s, depth: depth + 1)
+    default: return nil
+    }
+  }
+
   // MARK: Classes
 
   private func resolve(_ path: String, _ s: inout State, depth: Int) -> Resolution {

@@ -46,6 +46,20 @@ public enum Value: Hashable, Sendable {
     }
   }
 
+  /// The same constant at another range (a scalar; other values unchanged).
+  func at(_ r: TextRange) -> Value {
+    switch self {
+    case .none: return .none(r)
+    case .bool(let b, _): return .bool(b, r)
+    case .int(let i, _): return .int(i, r)
+    case .float(let f, _): return .float(f, r)
+    case .string(let s, _): return .string(s, r)
+    case .bytes(let b, _): return .bytes(b, r)
+    case .setting(let name, let value, _): return .setting(name: name, value: value, range: r)
+    default: return self
+    }
+  }
+
   /// The text of a string value (a resolved setting counts as its string).
   public var stringValue: String? {
     switch self {

@@ -61,10 +61,14 @@ public enum OracleProject {
     return (apps, guessed.subtracting(apps.map(\.label)))
   }
 
-  /// The oracle project, loaded.
+  /// The oracle project, loaded; modules the migrations import from (field classes,
+  /// constants) are read from the package and fixture roots, as `--root` gives them.
   public static func load() -> Project {
     let (apps, unmigrated) = apps()
-    return Loader.load(apps: apps, unmigratedApps: unmigrated)
+    var settings = Settings()
+    settings.fieldClasses = FieldClasses(
+      roots: packageRoots() + fixtureRoots, settings: settings, sitePackages: { [] })
+    return Loader.load(apps: apps, settings: settings, unmigratedApps: unmigrated)
   }
 
   /// A generated file of `Fixtures/oracle/`.

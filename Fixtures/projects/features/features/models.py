@@ -12,12 +12,17 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower, Now
 
+from features.limits import CODE_LENGTH, DEFAULT_CODE, PRICE_DIGITS, PRICE_PLACES
+
 
 class Series(models.Model):
     # Widened to bigint in 0016: the foreign keys that point at it are dropped and re-added in
     # the order of their related names (Django sorts them), not in the models' order.
     id = models.BigAutoField(primary_key=True)
     name = models.CharField(max_length=100)
+    # Added in 0017 with constants imported from `features.limits`.
+    code = models.CharField(max_length=CODE_LENGTH, default=DEFAULT_CODE)
+    price = models.DecimalField(max_digits=PRICE_DIGITS, decimal_places=PRICE_PLACES, null=True)
 
 
 class Author(models.Model):
