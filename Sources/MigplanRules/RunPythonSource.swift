@@ -147,9 +147,9 @@ struct RunPythonSource: Sendable {
       }
       if joined {
         joined = false
-        let tight =
-          [UInt8]("([{".utf8).contains(out.last ?? 40) || [UInt8](".)]},".utf8).contains(b)
-        if !tight { out.append(32) }
+        // No space after an opening bracket or before `.`, `,` or a closing one.
+        let opens = out.last.map { $0 == 40 || $0 == 91 || $0 == 123 } ?? true
+        if !opens && !(b == 46 || b == 44 || b == 41 || b == 93 || b == 125) { out.append(32) }
       }
       if b == 34 || b == 39 { quote = b }
       out.append(b)
