@@ -78,22 +78,15 @@ public final class FieldClasses: Sendable {
 
   // MARK: Constants
 
-  /// Field arguments that may name a module constant (`max_length=CURRENCY_CODE_MAX_LENGTH`
-  /// imported from `djmoney.settings`): what shapes the column.
-  static let constantArguments: Set<String> = [
-    "null", "blank", "unique", "db_index", "primary_key", "max_length", "max_digits",
-    "decimal_places", "db_column", "db_collation", "db_comment", "db_tablespace", "to_field",
-    "db_constraint", "default", "db_default",
-  ]
-
-  /// `value` with each of `constantArguments` that names a constant of a module under the roots
-  /// or site-packages replaced by that constant, at the range of its name in the migration.
+  /// `value` with each of `schemaArguments` that names a constant of a module under the roots
+  /// or site-packages (`max_length=CURRENCY_CODE_MAX_LENGTH` imported from `djmoney.settings`)
+  /// replaced by that constant, at the range of its name in the migration.
   public func resolvingConstants(_ value: Value) -> Value {
     guard case .call(let callee, let args, var keywords, let range) = value else { return value }
     var changed = false
     for i in keywords.indices {
       guard case .reference(let path, let at) = keywords[i].value, !path.hasPrefix("django."),
-        let name = keywords[i].name, Self.constantArguments.contains(name),
+        let name = keywords[i].name, Self.schemaArguments.contains(name),
         let c = state.withLock({ constant(path, &$0, depth: 0) })
       else { continue }
       keywords[i].value = c.at(at)

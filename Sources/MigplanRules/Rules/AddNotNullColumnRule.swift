@@ -25,9 +25,7 @@ struct AddNotNullColumnRule: Rule {
   /// Whether Django adds the column with a temporary DEFAULT: what its `ADD COLUMN` says (the
   /// field's effective default: a `default`, `auto_now`, `''` for a blank text field, …), else,
   /// without SQL, whether the field has a `default` other than None.
-  static func addsDefault(
-    _ column: String, _ table: String, _ field: Field, _ ctx: OperationContext
-  )
+  static func addsDefault(_ column: String, _ table: String, _ f: Field, _ ctx: OperationContext)
     -> Bool
   {
     for site in StatementSites.of(ctx) {
@@ -38,7 +36,7 @@ struct AddNotNullColumnRule: Rule {
         return c.defaultExpr.map { !LockAnalyzer.isNullConstant($0) } ?? false
       }
     }
-    switch field.defaultValue {
+    switch f.defaultValue {
     case nil, .none?: return false
     default: return true
     }
@@ -46,7 +44,7 @@ struct AddNotNullColumnRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let app = operation.migration.app
-    let pgVersion = operation.lint.config.pgVersion
+    let pgVersion = operation.pgVersion
     for (op, before) in OperationFacts.databaseOperations(operation) {
       guard case .addField(let model, let name, let field, _) = op.kind,
         let m = OperationFacts.tableModel(before, app, model),
