@@ -111,10 +111,7 @@ struct RunPythonSource: Sendable {
   /// then `…`.
   func inline(_ id: Int32, limit: Int = 80) -> String {
     let r = ast.range(id)
-    return Self.inline(source[Int(r.start)..<Int(r.end)], limit: limit)
-  }
-
-  static func inline(_ bytes: ArraySlice<UInt8>, limit: Int = 80) -> String {
+    let bytes = source[Int(r.start)..<Int(r.end)]
     var out: [UInt8] = []
     var quote: UInt8? = nil
     var i = bytes.startIndex
