@@ -244,16 +244,30 @@ public enum Loader {
         ? [String((FileSystem.realPath(dir) ?? dir).split(separator: "/").last ?? "app")] : dotted
       var app = AppSource(
         label: module.last!, directory: dir, modulePath: module.joined(separator: "."))
-      let appsPy = dir + "/apps.py"
-      if FileSystem.isFile(appsPy), case .success(let bytes) = FileSystem.read(appsPy) {
+      // The AppConfig's label: in `apps.py` (where Django finds the config itself), else in a
+      // `…Config` class of the package's `__init__.py` (INSTALLED_APPS names such a class by
+      // its path, as Pulp's plugins do: `pulp_file.app.PulpFilePluginAppConfig`).
+      for (file, configsOnly) in [("/apps.py", false), ("/__init__.py", true)] {
+        let path = dir + file
+        guard FileSystem.isFile(path), case .success(let bytes) = FileSystem.read(path) else {
+          continue
+        }
+        // Most packages' `__init__.py` is empty or sets no label: not parsed.
+        if configsOnly && !bytes.contains("label".utf8) { break }
         let parsed = Parser.parse(bytes)
         if let first = parsed.errors.first {
-          diagnostics.append(
-            Diagnostic(
-              path: appsPy, range: first.range, message: "does not parse: \(first.message)"))
-        } else if let (label, range) = configLabel(parsed) {
+          // Django imports `apps.py` to find the config; the package's module is only read.
+          if !configsOnly {
+            diagnostics.append(
+              Diagnostic(
+                path: path, range: first.range, message: "does not parse: \(first.message)"))
+          }
+          break
+        }
+        if let (label, range) = configLabel(parsed, configsOnly: configsOnly) {
           app.label = label
-          app.labelSource = (appsPy, range)
+          app.labelSource = (path, range)
+          break
         }
       }
       apps.append(app)
@@ -284,11 +298,23 @@ public enum Loader {
     }
   }
 
-  /// The first `label = "…"` string assigned in a top-level class body of `apps.py`.
-  static func configLabel(_ parsed: ParsedModule) -> (String, TextRange)? {
+  /// The first `label = "…"` string assigned in a top-level class body of `apps.py`; with
+  /// `configsOnly`, only in a class whose first base's name ends in `Config` (`AppConfig`,
+  /// `PulpPluginAppConfig`): a package's `__init__.py` may hold other classes.
+  static func configLabel(_ parsed: ParsedModule, configsOnly: Bool = false) -> (
+    String, TextRange
+  )? {
     let ast = parsed.ast
     guard ast.root >= 0 else { return nil }
     for stmt in ast.list(ast.root, "body") where stmt >= 0 && ast.kind(stmt) == .ClassDef {
+      if configsOnly {
+        guard let base = ast.list(stmt, "bases").first, base >= 0 else { continue }
+        let name =
+          ast.kind(base) == .Name
+          ? ast.identifier(base, "id", in: parsed.source)
+          : ast.kind(base) == .Attribute ? ast.identifier(base, "attr", in: parsed.source) : nil
+        guard let name, name.hasSuffix("Config") else { continue }
+      }
       for s in ast.list(stmt, "body") where s >= 0 && ast.kind(s) == .Assign {
         let targets = ast.list(s, "targets")
         guard targets.count == 1, let t = targets.first, ast.kind(t) == .Name,

@@ -229,3 +229,49 @@ extension LoaderTests {
     #expect(checked > 50)
   }
 }
+
+extension LoaderTests {
+  /// An app's label from the AppConfig in its package's `__init__.py` when `apps.py` sets none
+  /// (Pulp's plugins: every plugin's app is a package named `app`, labelled by a
+  /// `PulpPluginAppConfig` subclass there); `apps.py` first, and only a `…Config` class counts.
+  @Test func aConfigInThePackageModuleLabelsTheApp() throws {
+    let folder = try TemporaryFolder("migplan-init-label")
+    let migration = { (deps: String) in
+      "from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n"
+        + "    dependencies = [\(deps)]\n"
+        + "    operations = [migrations.CreateModel(name=\"M\", fields=[(\"id\", models.AutoField(primary_key=True))])]\n"
+    }
+    for package in ["file", "certguard", "other", "both"] {
+      try folder.write("\(package)/__init__.py", "")
+      try folder.write("\(package)/app/migrations/__init__.py", "")
+    }
+    try folder.write(
+      "file/app/__init__.py",
+      "from pulpcore.plugin import PulpPluginAppConfig\n\n"
+        + "class PulpFilePluginAppConfig(PulpPluginAppConfig):\n"
+        + "    name = \"file.app\"\n    label = \"file\"\n")
+    try folder.write(
+      "certguard/app/__init__.py",
+      "from django import apps\n\nclass CertGuardConfig(apps.AppConfig):\n    label = \"certguard\"\n"
+    )
+    // Not a config: its `label` is some other class attribute.
+    try folder.write("other/app/__init__.py", "class Choice(Base):\n    label = \"nope\"\n")
+    try folder.write(
+      "both/app/__init__.py", "class OldConfig(AppConfig):\n    label = \"stale\"\n")
+    try folder.write(
+      "both/app/apps.py", "class BothConfig(AppConfig):\n    label = \"both\"\n")
+    try folder.write("file/app/migrations/0001_initial.py", migration(""))
+    try folder.write(
+      "certguard/app/migrations/0001_initial.py", migration("(\"file\", \"0001_initial\")"))
+    try folder.write("other/app/migrations/0001_initial.py", migration(""))
+    try folder.write("both/app/migrations/0001_initial.py", migration(""))
+    let project = Loader.load(roots: [folder.path])
+    #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
+    #expect(project.apps.map(\.label).sorted() == ["app", "both", "certguard", "file"])
+    #expect(
+      project.plan.map(\.description).sorted()
+        == ["app.0001_initial", "both.0001_initial", "certguard.0001_initial", "file.0001_initial"])
+    let file = try #require(project.apps.first { $0.label == "file" })
+    #expect(file.labelSource?.path.hasSuffix("file/app/__init__.py") == true)
+  }
+}
