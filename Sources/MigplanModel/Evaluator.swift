@@ -452,7 +452,7 @@ public struct Evaluator {
         if ast.kind(part) == .FormattedValue,
           ast.slot(part, ast.kind(part).offset("conversion")) == -1,
           ast.child(part, "format_spec") == nil,
-          let s = eval(ast.child(part, "value")!, local: local, outer: outer).stringValue
+          let s = eval(ast.child(part, "value")!, local: local, outer: outer).pythonStr
         {
           text += s
           continue
@@ -532,7 +532,7 @@ public struct Evaluator {
   ]
 
   private static let stringMethods: Set<String> = [
-    "lower", "upper", "strip", "split", "rsplit", "replace",
+    "lower", "upper", "strip", "split", "rsplit", "replace", "format",
   ]
   private static let stringMethodLengths = stringMethods.map(\.utf8.count)
   private static let sequenceTypes: Set<String> = [
@@ -548,18 +548,22 @@ public struct Evaluator {
     let range = ast.range(id)
     let function = ast.child(id, "func")!
     // Methods of a known string: `lower()`, `upper()`, `strip()`, `split(sep, n)`,
-    // `rsplit(sep, n)`, `replace(a, b)` (settings such as `AUTH_USER_MODEL.rsplit(".", 1)`).
-    // Names of other lengths are not hashed.
-    if ast.kind(function) == .Attribute, ast.list(id, "keywords").isEmpty,
-      let method = ast.identifier(function, "attr", in: source),
+    // `rsplit(sep, n)`, `replace(a, b)` (settings such as `AUTH_USER_MODEL.rsplit(".", 1)`),
+    // and `format(…)` (RunSQL templates: `"… {0} …".format(TABLE)`). Names of other lengths
+    // are not hashed.
+    var template: String? = nil
+    if ast.kind(function) == .Attribute, let method = ast.identifier(function, "attr", in: source),
       Evaluator.stringMethodLengths.contains(method.utf8.count),
       Evaluator.stringMethods.contains(method),
       let text = eval(ast.child(function, "value")!, local: local, outer: outer).stringValue
     {
-      let args = ast.list(id, "args").map { eval($0, local: local, outer: outer) }
-      if let v = Evaluator.stringMethod(text, method, args, range) { return v }
+      if method == "format" {
+        template = text
+      } else if ast.list(id, "keywords").isEmpty {
+        let args = ast.list(id, "args").map { eval($0, local: local, outer: outer) }
+        if let v = Evaluator.stringMethod(text, method, args, range) { return v }
+      }
     }
-    let callee = eval(function, local: local, outer: outer)
     let argNodes = ast.list(id, "args")
     var args: [Value] = []
     args.reserveCapacity(argNodes.count)
@@ -590,6 +594,11 @@ public struct Evaluator {
         keywords.append(Keyword(name: nil, value: value))
       }
     }
+    if let template {
+      return Evaluator.format(template, args, keywords).map { .string($0, range) }
+        ?? .unresolved(range, "`str.format` migplan cannot compute")
+    }
+    let callee = eval(function, local: local, outer: outer)
     switch callee {
     case .reference(let path, _):
       if args.count == 1, Evaluator.swappableCallees.contains(path),
@@ -716,6 +725,57 @@ public struct Evaluator {
       return .list(parts.map { .string($0, range) }, range)
     default: return nil
     }
+  }
+
+  /// `template.format(*args, **keywords)` as CPython writes it, for plain fields (`{}`, `{0}`,
+  /// `{name}`) and `{{`/`}}`; nil for a conversion (`!r`), a format spec (`:>4`), an attribute
+  /// or index in a field, a value `str()` of which migplan does not write, and what CPython
+  /// rejects (a lone brace, automatic and manual numbering mixed, a missing argument).
+  static func format(_ template: String, _ args: [Value], _ keywords: [Keyword]) -> String? {
+    let open = UInt8(ascii: "{")
+    let close = UInt8(ascii: "}")
+    let bytes = Array(template.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    var automatic = 0
+    var manual: Bool? = nil
+    while i < bytes.count {
+      let b = bytes[i]
+      if b != open && b != close {
+        out.append(b)
+        i += 1
+        continue
+      }
+      if i + 1 < bytes.count, bytes[i + 1] == b {
+        out.append(b)
+        i += 2
+        continue
+      }
+      guard b == open, let end = bytes[(i + 1)...].firstIndex(of: close) else { return nil }
+      let field = bytes[(i + 1)..<end]
+      if field.contains(where: { "{!:.[".utf8.contains($0) }) { return nil }
+      let value: Value?
+      if field.isEmpty {
+        guard manual != true else { return nil }
+        manual = false
+        value = automatic < args.count ? args[automatic] : nil
+        automatic += 1
+      } else if field.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+        guard manual != false, let n = Int(String(decoding: field, as: UTF8.self)) else {
+          return nil
+        }
+        manual = true
+        value = n < args.count ? args[n] : nil
+      } else {
+        let name = String(decoding: field, as: UTF8.self)
+        value = keywords.last { $0.name == name }?.value
+      }
+      guard let text = value?.pythonStr else { return nil }
+      out += text.utf8
+      i = end + 1
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The setting swapper reads for a swappable model: `wagtailcore`, `Page` →

@@ -85,6 +85,10 @@ public struct Operation: Sendable {
     case createExtension(name: String)
     case createCollation(name: String, locale: String, provider: String, deterministic: Bool)
     case removeCollation(name: String, locale: String, provider: String, deterministic: Bool)
+    /// A third-party operation known to change neither the state nor the database, with what
+    /// its `describe()` says (`django_migration_linter.IgnoreMigration`, a marker that tells
+    /// django-migration-linter to skip the migration); Django writes no SQL for it.
+    case noop(description: String)
     /// A class migplan does not know (custom operations such as `TryRemoveIndex`), or an item
     /// that is not a call.
     case unknown
@@ -99,7 +103,7 @@ public struct Operation: Sendable {
   /// Whether the operation is one of Django's or `django.contrib.postgres`'s own.
   public var isBuiltin: Bool {
     switch self.kind {
-    case .unknown: return false
+    case .unknown, .noop: return false
     default: return true
     }
   }
@@ -144,6 +148,9 @@ extension Operation {
     guard let (name, signature) = Operation.builtin(callee) else {
       var arguments: [String: Value] = [:]
       for k in keywords { if let n = k.name { arguments[n] = k.value } }
+      if let description = Operation.knownNoops[callee] {
+        return (.noop(description: description), callee, arguments, [])
+      }
       return (.unknown, callee, arguments, [])
     }
     let bound = bind(args, keywords, to: signature)
@@ -157,6 +164,14 @@ extension Operation {
   static let knownCustomBases: [String: String] = [
     "wagtail.models.BootstrapTranslatableModel": "RunPython",
     "wagtail.models.i18n.BootstrapTranslatableModel": "RunPython",
+  ]
+
+  /// Third-party operations that do nothing, by class path, with their `describe()`.
+  static let knownNoops: [String: String] = [
+    "django_migration_linter.IgnoreMigration":
+      "The Django migration linter will ignore this migration",
+    "django_migration_linter.operations.IgnoreMigration":
+      "The Django migration linter will ignore this migration",
   ]
 
   /// Records the built-in base of a custom operation class. `keepsBase` says the class
@@ -322,11 +337,14 @@ private struct Binder {
     return strings
   }
 
-  /// `normalize_together`: a flat tuple of names is one group; a list of groups stays.
+  /// `normalize_together`: a flat tuple of names is one group; a list of groups stays; an
+  /// empty value of any kind (`unique_together={}`, as Nautobot writes it) is no group.
   mutating func together(_ name: String) -> [[String]] {
     guard let v = arguments[name] else { return [] }
     switch v {
     case .none: return []
+    case .dict(let entries, _) where entries.isEmpty: return []
+    case .string(let s, _) where s.isEmpty: return []
     case .list(let items, _), .tuple(let items, _), .set(let items, _):
       if items.isEmpty { return [] }
       if items.allSatisfy({ $0.stringValue != nil }) { return [items.map { $0.stringValue! }] }

@@ -455,7 +455,8 @@ public struct ProjectState: Sendable {
       for inner in state {
         problems += apply(inner, app: app, migration: migration)
       }
-    case .validateConstraint, .runPython, .createExtension, .createCollation, .removeCollation:
+    case .validateConstraint, .runPython, .createExtension, .createCollation, .removeCollation,
+      .noop:
       break
     case .unknown:
       if let inherited = op.inherited {

@@ -60,6 +60,18 @@ public enum Value: Hashable, Sendable {
     }
   }
 
+  /// `str()` of a string, number, bool or `None` as CPython writes it (`format(v, "")` in an
+  /// f-string or `str.format` field); nil for anything else.
+  public var pythonStr: String? {
+    switch self {
+    case .string(let s, _), .setting(_, let s, _), .int(let s, _): return s
+    case .bool(let b, _): return b ? "True" : "False"
+    case .none: return "None"
+    case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
+    default: return nil
+    }
+  }
+
   /// The text of a string value (a resolved setting counts as its string).
   public var stringValue: String? {
     switch self {

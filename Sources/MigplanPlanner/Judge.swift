@@ -467,6 +467,8 @@ enum Recipes {
     case .separateDatabaseAndState(let database, _):
       if database.isEmpty { return (expand("changes Django's state only"), nil) }
       return fallback(s, review: true)
+    case .noop:
+      return (expand("changes neither Django's state nor the database"), nil)
     case .unknown where op.databaseNoop && op.inherited != nil:
       return (expand("a custom operation whose database_forwards is empty: no SQL"), nil)
     case .runSQL, .runPython, .unknown, .unresolved:

@@ -518,7 +518,7 @@ extension MigrationStep {
       return (options["managed"]?.truth ?? true) && !(options["proxy"]?.truth ?? false)
     case .createCollation, .removeCollation: return true
     case .alterModelOptions, .alterModelManagers, .createExtension, .separateDatabaseAndState,
-      .unknown, .unresolved, .runPython:
+      .unknown, .unresolved, .runPython, .noop:
       return false
     case .alterField(let m, let n, let f, _):
       guard let model = OperationFacts.tableModel(before, app, m), let old = model.field(n)

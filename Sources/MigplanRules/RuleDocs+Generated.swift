@@ -2389,7 +2389,10 @@ all. Classes declared in the config's `operations` table (import path → phase)
 A subclass of a built-in operation defined in the migration itself that keeps its base's
 `__init__` and `state_forwards` changes the state as its base does, and migplan judges the SQL
 its base runs: it is flagged only when it defines a `database_forwards` of its own (which may
-run other SQL), and not when that `database_forwards` is empty (no SQL at all).
+run other SQL), and not when that `database_forwards` is empty (no SQL at all). Third-party
+operations migplan knows to do nothing are not flagged either: django-migration-linter's
+`IgnoreMigration` (its marker for "skip this migration") changes neither the state nor the
+database; migplan still judges the rest of the migration.
 
 ## Why is this bad?
 A custom operation's `database_forwards` can run any SQL; migplan cannot tell whether it takes
@@ -2420,6 +2423,7 @@ class Migration(migrations.Migration):
 
 ## Good
 ```python
+import django_migration_linter as linter
 from django.db import migrations, models
 
 
@@ -2441,6 +2445,7 @@ class Migration(migrations.Migration):
     dependencies = [("shop", "0001_initial")]
 
     operations = [
+        linter.IgnoreMigration(),
         migrations.RunPython(backfill_order_totals, migrations.RunPython.noop),
         StateOnlyAddIndex("order", models.Index(fields=["total"], name="order_total_idx")),
     ]

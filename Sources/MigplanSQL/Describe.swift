@@ -50,6 +50,7 @@ public enum Describe {
     case .createExtension(let name): return "Creates extension \(name)"
     case .createCollation(let name, _, _, _): return "Create collation \(name)"
     case .removeCollation(let name, _, _, _): return "Remove collation \(name)"
+    case .noop(let description): return description
     case .unknown, .unresolved:
       if op.base == "RunPython" { return "Raw Python operation" }
       _ = model

@@ -205,7 +205,7 @@ extension Operation {
   /// Django's `reduces_to_sql`: false for `RunPython` (and subclasses).
   var reducesToSQL: Bool {
     switch self.kind {
-    case .runPython: return false
+    case .runPython, .noop: return false
     case .unknown: return self.base != "RunPython"
     default: return true
     }
@@ -435,6 +435,8 @@ struct Forwards {
         .createCollation(name, deterministic: deterministic))
     case .removeCollation(let name, _, _, _):
       editor.execute("DROP COLLATION \(Names.quote(name))", .dropCollation(name))
+    case .noop:
+      return
     case .unknown, .unresolved:
       throw RenderError(message: "\(op.callee) is not an operation migplan can render")
     }

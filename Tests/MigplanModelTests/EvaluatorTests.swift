@@ -1,3 +1,4 @@
+import Foundation
 import MigplanModel
 import MigplanSyntax
 import MigplanTestSupport
@@ -495,5 +496,60 @@ import Testing
     var e = Evaluator(module: parsed)
     e.runModule()
     #expect(e.module["x"] != nil)
+  }
+}
+
+extension EvaluatorTests {
+  /// `str.format` and f-strings of known values (RunSQL templates such as Arches'
+  /// `"""… '{0}' …""".format(settings.LANGUAGE_CODE)`) give the string CPython gives; what
+  /// CPython rejects, and the fields migplan does not format (conversions, format specs,
+  /// attributes, values it does not write), stay unresolved.
+  @Test func formattingAsCPythonFormats() throws {
+    let decided = [
+      #""{} and {}".format("a", 2)"#, #""{1}{0}{1}".format("x", "y")"#,
+      #""{name}-{0}".format(3, name="n", other=1)"#, #""{{literal}} {} }}{{".format(None)"#,
+      #""{}|{}|{}".format(True, 2.5, 100000000000000000000)"#, #""é{}ü".format("ß")"#,
+      #""{0}{1}".format(*("s", "t"))"#, #""x {t} y".format(**{"t": "z"})"#, #""plain".format(1)"#,
+      #"f"{N}-{1e16}-{None}-{'q'}""#,
+    ]
+    let rejected = [
+      #""{".format(1)"#, #""a}b".format()"#, #""{}{0}".format(1, 2)"#, #""{0}{}".format(1, 2)"#,
+      #""{2}".format(1)"#, #""{k}".format(j=1)"#, #""{a{b}".format(1)"#,
+    ]
+    let declined = [
+      #""{:>4}".format(1)"#, #""{!r}".format("a")"#, #""{0.real}".format(1)"#,
+      #""{0[0]}".format("ab")"#, #""{}".format([1])"#, #"f"{N!r}""#,
+    ]
+    let script = """
+      import json, sys
+      N = 5
+      out = []
+      for e in sys.argv[1:]:
+          try:
+              out.append(eval(e))
+          except Exception:
+              out.append(None)
+      print(json.dumps(out))
+      """
+    let python = try runProcess("python3", ["-c", script] + decided + rejected + declined)
+    try #require(python.status == 0, "\(python.stderr)")
+    let results = try #require(
+      try JSONSerialization.jsonObject(with: Data(python.stdout.utf8)) as? [Any])
+    try #require(results.count == decided.count + rejected.count + declined.count)
+    for (i, expression) in (decided + rejected + declined).enumerated() {
+      let (e, _) = Self.module("N = 5\nX = \(expression)\n")
+      let value = e.module["X"]
+      if i < decided.count {
+        let want = try #require(results[i] as? String, "CPython: \(expression)")
+        #expect(value?.stringValue == want, "\(expression)")
+      } else {
+        // CPython rejects the first ones and formats the others; migplan leaves all unresolved.
+        #expect((results[i] is String) == (i >= decided.count + rejected.count), "\(expression)")
+        guard case .unresolved = value else {
+          Issue.record("\(expression): \(String(describing: value))")
+          continue
+        }
+      }
+    }
   }
 }

@@ -23,6 +23,8 @@ class Series(models.Model):
     # Added in 0017 with constants imported from `features.limits`.
     code = models.CharField(max_length=CODE_LENGTH, default=DEFAULT_CODE)
     price = models.DecimalField(max_digits=PRICE_DIGITS, decimal_places=PRICE_PLACES, null=True)
+    # Added in 0019, beside django-migration-linter's IgnoreMigration.
+    note = models.TextField(null=True)
 
 
 class Author(models.Model):
@@ -60,7 +62,6 @@ class Imprint(models.Model):
 
     class Meta:
         db_table_comment = "Imprints (publishing brands) of a publishing house"
-        unique_together = [("name", "country")]
 
 
 class Label(models.Model):
