@@ -595,8 +595,10 @@ public struct Evaluator {
       }
     }
     if let template {
-      return Evaluator.format(template, args, keywords).map { .string($0, range) }
-        ?? .unresolved(range, "`str.format` migplan cannot compute")
+      if let text = Evaluator.format(template, args, keywords) { return .string(text, range) }
+      // An argument migplan could not evaluate says why itself.
+      for v in args + keywords.map(\.value) { if case .unresolved = v { return v } }
+      return .unresolved(range, "`str.format` migplan cannot compute")
     }
     let callee = eval(function, local: local, outer: outer)
     switch callee {
