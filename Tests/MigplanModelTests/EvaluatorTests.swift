@@ -551,5 +551,12 @@ extension EvaluatorTests {
         }
       }
     }
+    // An argument migplan cannot evaluate is what the finding names, with its own reason.
+    let (e, _) = Self.module("X = \"{}.{}\".format(1, User._meta.app_label)\n")
+    guard case .unresolved(_, let why) = e.module["X"] else {
+      Issue.record("X: \(String(describing: e.module["X"]))")
+      return
+    }
+    #expect(why.contains("User") && !why.contains("str.format"), "\(why)")
   }
 }
