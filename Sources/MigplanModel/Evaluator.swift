@@ -597,7 +597,11 @@ public struct Evaluator {
     if let template {
       if let text = Evaluator.format(template, args, keywords) { return .string(text, range) }
       // An argument migplan could not evaluate says why itself.
-      for v in args + keywords.map(\.value) { if case .unresolved = v { return v } }
+      let values = args + keywords.map(\.value)
+      for v in values { if case .unresolved = v { return v } }
+      for case .reference(let path, _) in values {
+        return .unresolved(range, "`str.format` of `\(path)`, which migplan does not evaluate")
+      }
       return .unresolved(range, "`str.format` migplan cannot compute")
     }
     let callee = eval(function, local: local, outer: outer)

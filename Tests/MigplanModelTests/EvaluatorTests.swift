@@ -558,5 +558,13 @@ extension EvaluatorTests {
       return
     }
     #expect(why.contains("User") && !why.contains("str.format"), "\(why)")
+    // An imported object's attribute (Arches' own `settings`) is named.
+    let (f, _) = Self.module(
+      "from arches.conf import settings\nX = \"'{}'\".format(settings.LANGUAGE_CODE)\n")
+    guard case .unresolved(_, let reason) = f.module["X"] else {
+      Issue.record("X: \(String(describing: f.module["X"]))")
+      return
+    }
+    #expect(reason.contains("`arches.conf.settings.LANGUAGE_CODE`"), "\(reason)")
   }
 }
