@@ -133,9 +133,18 @@ public enum Planner {
     var notes: [String] = []
     for key in selected {
       let m = project.migrations[key]!
-      let result = try splitter.split(key)
+      // A squashed migration is planned as written: migplan splits the migrations it
+      // replaces, not a squash (Django runs it on a database that has none of them).
+      let squashed = !m.replaces.isEmpty
+      let result = try splitter.split(key, asWritten: squashed)
       let ops = zip(m.typedOperations, result.verdicts).map { (Describe.describe($0), $1) }
       let lint = findings.filter { $0.key == key }.map { "\($0.rule): \($0.message)" }
+      if squashed {
+        notes.append(
+          "\(key): a squashed migration, planned as written (Django runs it only on a database "
+            + "that has applied none of the \(m.replaces.count) migrations it replaces; "
+            + "migplan splits those, not the squash)")
+      }
       notes += result.notes.map { "\(key): \($0)" }
       if result.files.isEmpty {
         var stage = Stage.beforeDeploy

@@ -75,10 +75,13 @@ public struct Splitter: Sendable {
     return "\(app).migrations.\(key.name)"
   }
 
-  /// Splits one migration.
-  public func split(_ key: MigrationKey) throws(SplitError) -> SplitResult {
+  /// Splits one migration; `asWritten` judges its operations and writes no chain (what a
+  /// plan does with a squashed migration, which `split` refuses).
+  public func split(_ key: MigrationKey, asWritten: Bool = false) throws(SplitError)
+    -> SplitResult
+  {
     guard let m = project.migrations[key] else { throw SplitError("no migration \(key)") }
-    guard m.replaces.isEmpty else {
+    guard m.replaces.isEmpty || asWritten else {
       throw SplitError("\(key) is a squashed migration; split the migrations it replaces")
     }
     guard let start = states.before[key] else {
@@ -182,7 +185,7 @@ public struct Splitter: Sendable {
             "SeparateDatabaseAndState",
             [("state_operations", .list([pin(oldName), op.value], TextRange(0, 0)))]))
       }
-      if let recipe {
+      if let recipe, !asWritten {
         anyRecipe = true
         steps += recipe
         notes += laterChanges(of: op, after: key)

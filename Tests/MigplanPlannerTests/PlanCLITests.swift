@@ -169,3 +169,24 @@ struct PlanDatabaseTests {
     #expect(done.stdout.contains("Nothing pending"))
   }
 }
+
+extension PlanCLITests {
+  /// A squashed migration (Weblate's apps end in `0001_squashed_weblate_5`) is planned as
+  /// written, with a note, instead of failing the whole plan; `split` still refuses it.
+  @Test func aSquashedMigrationIsPlannedAsWritten() throws {
+    let root = PackageRoot.path() + "/Fixtures/projects/squash"
+    let squash = root + "/pages/migrations/0001_initial_squashed_0002_title.py"
+    let run = try runMigplan(["plan", squash, "--root", root, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let migrations = try #require(object?["migrations"] as? [[String: Any]])
+    #expect(
+      migrations.compactMap { $0["name"] as? String } == ["0001_initial_squashed_0002_title"])
+    #expect((migrations.first?["chain"] as? [String]) == [])
+    let notes = object?["notes"] as? [String] ?? []
+    #expect(notes.contains { $0.contains("a squashed migration, planned as written") }, "\(notes)")
+    let split = try runMigplan(["split", "pages", "0001_initial_squashed", "--root", root])
+    #expect(split.status == 2)
+    #expect(split.stderr.contains("is a squashed migration"))
+  }
+}
