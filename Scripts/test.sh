@@ -67,19 +67,20 @@ python3 Scripts/fetch-corpus.py
 
 # --- 2b. .venv-test: psycopg for the test that compares migplan's catalog dump with collect.py's,
 # and Django for the planner's oracle test (split chains applied by a real `migrate`), with
-# django-timezone-field for a third-party class the installed project uses; the
-# versions Fixtures/oracle/requirements.lock pins; a few MB, unlike the oracle's own venv
+# django-timezone-field for a third-party class the installed project uses, and swapper for
+# the evaluator's oracle of its helpers; the versions Fixtures/oracle/requirements.lock pins;
+# a few MB, unlike the oracle's own venv
 pin() { grep -E "^$1==" Fixtures/oracle/requirements.lock | cut -d= -f3; }
 psycopg=$(pin psycopg)
 django=$(pin Django)
 if [[ ! -x .venv-test/bin/python ]] ||
-  ! .venv-test/bin/python -c "import psycopg, django, timezone_field" 2>/dev/null; then
+  ! .venv-test/bin/python -c "import psycopg, django, timezone_field, swapper" 2>/dev/null; then
   say "making .venv-test (psycopg $psycopg, Django $django)"
   rm -rf .venv-test
   python3 -m venv .venv-test
   .venv-test/bin/python -m pip install -q --disable-pip-version-check "psycopg[binary]==$psycopg" \
     "Django==$django" "asgiref==$(pin asgiref)" "sqlparse==$(pin sqlparse)" \
-    "django-timezone-field==$(pin django-timezone-field)"
+    "django-timezone-field==$(pin django-timezone-field)" "swapper==$(pin swapper)"
 fi
 
 # --- 3. Throw-away PostgreSQL ------------------------------------------------------------------

@@ -573,7 +573,15 @@ public struct Evaluator {
         if let xs = inner.items {
           args += xs
         } else {
-          args.append(.unresolved(ast.range(a), "*args migplan cannot expand"))
+          // Why, when a part of it is unresolved (`*swapper.split(settings.UNSET)`).
+          var why = "*args migplan cannot expand"
+          var parts = [inner]
+          if case .call(_, let xs, let ks, _) = inner { parts += xs + ks.map(\.value) }
+          for case .unresolved(_, let reason) in parts {
+            why += ": " + reason
+            break
+          }
+          args.append(.unresolved(ast.range(a), why))
         }
       } else {
         args.append(eval(a, local: local, outer: outer))
@@ -657,6 +665,26 @@ public struct Evaluator {
   {
     if path == "django_jsonform.utils._get_django_version", args.isEmpty, keywords.isEmpty {
       return .tuple([.int("5", range), .int("2", range)], range)
+    }
+    // `swapper.dependency(app_label, model, version=None)`: Django's `swappable_dependency` of
+    // the swapped model (its app's `__first__`), or `(its app, version)` with a version.
+    if path == "swapper.dependency", (2...3).contains(args.count),
+      let app = args[0].stringValue, let model = args[1].stringValue
+    {
+      var version = args.count == 3 ? args[2] : nil
+      for k in keywords {
+        guard k.name == "version", version == nil else { return nil }
+        version = k.value
+      }
+      let name = Evaluator.swapperSetting(app, model)
+      let swapped = settings.values[name] ?? "\(app).\(model)"
+      let target = String(swapped.split(separator: ".", maxSplits: 1).first ?? "")
+      // `if not version:` in swapper: None, "" and False all mean no version.
+      guard let version, version.truth != false else {
+        return .swappableDependency(setting: name, app: target, range: range)
+      }
+      guard let v = version.stringValue else { return nil }
+      return .tuple([.string(target, range), .string(v, range)], range)
     }
     guard keywords.isEmpty,
       path.hasPrefix("swapper.") || path == "django.utils.module_loading.import_string"

@@ -275,3 +275,27 @@ extension LoaderTests {
     #expect(file.labelSource?.path.hasSuffix("file/app/__init__.py") == true)
   }
 }
+
+extension LoaderTests {
+  /// A dependency migplan cannot evaluate says why (OpenWISP's
+  /// `swapper.dependency(*swapper.split(settings.CONFIG_DEVICE_MODEL), version=…)` with the
+  /// setting unset), so the user knows which setting to give.
+  @Test func anUnevaluableDependencySaysWhy() throws {
+    let folder = try TemporaryFolder("migplan-dependency-why")
+    try folder.write("geo/__init__.py", "")
+    try folder.write("geo/migrations/__init__.py", "")
+    try folder.write(
+      "geo/migrations/0001_initial.py",
+      "import swapper\nfrom django.conf import settings\nfrom django.db import migrations\n\n"
+        + "class Migration(migrations.Migration):\n    dependencies = [\n"
+        + "        swapper.dependency(*swapper.split(settings.CONFIG_DEVICE_MODEL), version=\"0004_x\"),\n"
+        + "    ]\n    operations = []\n")
+    let project = Loader.load(roots: [folder.path])
+    let messages = project.diagnostics.map(\.message)
+    #expect(
+      messages == [
+        "entry of `dependencies` is not an (app, migration) pair migplan can evaluate: *args "
+          + "migplan cannot expand: setting CONFIG_DEVICE_MODEL has no configured value"
+      ], "\(messages)")
+  }
+}

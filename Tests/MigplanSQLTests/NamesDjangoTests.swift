@@ -78,16 +78,3 @@ struct NamesDjangoTests {
     #expect(failures == 0, "\(failures) of \(cases.count) names differ from Django's")
   }
 }
-
-/// The Python with Django the name tests run.
-enum DjangoPython {
-  static var path: String {
-    let v = ProcessInfo.processInfo.environment["MIGPLAN_TEST_PYTHON"] ?? ""
-    return v.isEmpty ? OracleProject.root + "/.venv-test/bin/python" : v
-  }
-
-  static var enabled: Bool {
-    ProcessInfo.processInfo.environment["CI"] == "true"
-      || FileManager.default.isExecutableFile(atPath: path)
-  }
-}
