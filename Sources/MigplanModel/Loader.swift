@@ -202,7 +202,16 @@ public enum Loader {
   /// Every app under `roots`, in root order then path order. Hidden folders, `__pycache__`,
   /// `node_modules` and `site-packages` are not searched (installed packages are not the
   /// project's apps); a root that holds `migrations/` itself is an app named after its folder.
-  public static func discover(roots: [String]) -> (apps: [AppSource], diagnostics: [Diagnostic]) {
+  public static func discover(roots given: [String]) -> (
+    apps: [AppSource], diagnostics: [Diagnostic]
+  ) {
+    // A folder given twice (`--root x` and `roots = ["x"]`, or through a link) is walked once:
+    // its apps are not each other's duplicates.
+    var identities: Set<[UInt64]> = []
+    let roots = given.filter { root in
+      guard let id = FileSystem.identity(root) else { return true }
+      return identities.insert(id).inserted
+    }
     // Each root is walked on its own (much of the time goes to system calls).
     let found = parallelMap(roots.count, serialBelow: 2) { i in
       var apps: [AppSource] = []

@@ -299,3 +299,17 @@ extension LoaderTests {
       ], "\(messages)")
   }
 }
+
+extension LoaderTests {
+  /// A root given twice (the config's `roots` and `--root`, or with a trailing slash) is one
+  /// root: its apps are not reported as duplicates of themselves.
+  @Test func aRootGivenTwiceIsWalkedOnce() throws {
+    let settings = Settings(["AUTH_USER_MODEL": "myshop.User"])
+    let project = Self.load("basic", settings: settings)
+    try #require(!project.apps.isEmpty && project.diagnostics.isEmpty)
+    let folder = Self.projects + "/basic"
+    let twice = Loader.load(roots: [folder, folder + "/", folder], settings: settings)
+    #expect(twice.diagnostics.isEmpty, "\(twice.diagnostics)")
+    #expect(twice.apps.count == project.apps.count)
+  }
+}
