@@ -216,12 +216,20 @@ import Testing
               migrations.AddField("order", "code", models.CharField(max_length=9, blank=True)),
               migrations.AddField("order", "touched", models.DateTimeField(auto_now=True)),
               migrations.AddField("order", "size", models.IntegerField()),
+              KeepUnique("order", "rank", models.IntegerField()),
+      """
+    // A subclass of AddField (django-cms's AddFieldKeepingDatabaseUniqueness) is named.
+    let header = """
+
+      class KeepUnique(migrations.AddField):
+          def database_forwards(self, app_label, schema_editor, from_state, to_state):
+              super().database_forwards(app_label, schema_editor, from_state, to_state)
       """
     let root = try ExampleProject.write([
       ExampleFile(path: "shop/migrations/0002_models.py", text: Self.models),
       ExampleFile(
         path: "shop/migrations/0003_x.py",
-        text: migration(ops, deps: #"[("shop", "0002_models")]"#)),
+        text: migration(ops, header: header, deps: #"[("shop", "0002_models")]"#)),
     ])
     defer { try? FileManager.default.removeItem(atPath: root) }
     var ten = LintConfig()
@@ -238,6 +246,8 @@ import Testing
         #expect(why(column)?.contains("rewrites the table") == (config.pgVersion < 11))
       }
       #expect(why("size")?.contains("has no default") == true)
+      let rank = found.first { $0.rule == "add-not-null-column" && $0.message.contains("`rank`") }
+      #expect(rank?.message.hasPrefix("`KeepUnique` adds NOT NULL column `rank`") == true)
       // add-not-null-column names the rewrite: volatile-default does not repeat it.
       #expect(!found.contains { $0.rule == "volatile-default" })
     }

@@ -66,7 +66,7 @@ struct AddNotNullColumnRule: Rule {
       }
       report.add(
         Self.self, at: op.range,
-        "`AddField` adds NOT NULL column `\(column)` to `\(table)` without a database default",
+        "`\(op.className)` adds NOT NULL column `\(column)` to `\(table)` without a database default",
         why: why, help: Self.help)
     }
   }
