@@ -575,12 +575,7 @@ public struct Evaluator {
         } else {
           // Why, when a part of it is unresolved (`*swapper.split(settings.UNSET)`).
           var why = "*args migplan cannot expand"
-          var parts = [inner]
-          if case .call(_, let xs, let ks, _) = inner { parts += xs + ks.map(\.value) }
-          for case .unresolved(_, let reason) in parts {
-            why += ": " + reason
-            break
-          }
+          if let reason = inner.unresolvedReason { why += ": " + reason }
           args.append(.unresolved(ast.range(a), why))
         }
       } else {

@@ -322,17 +322,8 @@ extension Migration {
           fallthrough
         default:
           // What in the entry migplan could not evaluate, when that is why.
-          var parts = [item]
-          switch item {
-          case .call(_, let args, let keywords, _): parts += args + keywords.map(\.value)
-          case .tuple(let xs, _), .list(let xs, _): parts += xs
-          default: break
-          }
           var message = "entry of `\(field)` is not an (app, migration) pair migplan can evaluate"
-          for case .unresolved(_, let why) in parts {
-            message += ": \(why)"
-            break
-          }
+          if let why = item.unresolvedReason { message += ": \(why)" }
           problems.append(Diagnostic(path: path, range: item.range, message: message))
         }
       }

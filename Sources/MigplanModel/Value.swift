@@ -72,6 +72,19 @@ public enum Value: Hashable, Sendable {
     }
   }
 
+  /// Why the value, or one of its direct parts (a call's arguments, a sequence's items), is
+  /// unresolved: the first such reason, nil when none is (for messages that say why).
+  public var unresolvedReason: String? {
+    var parts = [self]
+    switch self {
+    case .call(_, let args, let keywords, _): parts += args + keywords.map(\.value)
+    case .tuple(let xs, _), .list(let xs, _): parts += xs
+    default: break
+    }
+    for case .unresolved(_, let why) in parts { return why }
+    return nil
+  }
+
   /// The text of a string value (a resolved setting counts as its string).
   public var stringValue: String? {
     switch self {
