@@ -125,7 +125,9 @@ public struct Splitter: Sendable {
         project: project, app: key.app, migration: m, index: i, op: op, before: before,
         after: state, migrationStart: start, impacts: impacts, source: parsed.source,
         settings: settings, pgVersion: pgVersion, modulePath: module, rewritten: rewritten)
-      let (verdict, recipe) = try Recipes.judge(site)
+      let (verdict, found) = try Recipes.judge(site)
+      // As written: no recipe, so no renames pinned for the operations after it either.
+      let recipe = asWritten ? nil : found
       verdicts.append(verdict)
       if case .renameField(let model, let oldName, let newName) = op.kind {
         let k = model.lowercased() + "." + oldName
@@ -185,7 +187,7 @@ public struct Splitter: Sendable {
             "SeparateDatabaseAndState",
             [("state_operations", .list([pin(oldName), op.value], TextRange(0, 0)))]))
       }
-      if let recipe, !asWritten {
+      if let recipe {
         anyRecipe = true
         steps += recipe
         notes += laterChanges(of: op, after: key)
