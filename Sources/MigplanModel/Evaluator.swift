@@ -664,15 +664,14 @@ public struct Evaluator {
     // `swapper.dependency(app_label, model, version=None)`: Django's `swappable_dependency` of
     // the swapped model (its app's `__first__`), or `(its app, version)` with a version.
     if path == "swapper.dependency", (2...3).contains(args.count),
-      let app = args[0].stringValue, let model = args[1].stringValue
+      case .setting(let name, let swapped, _)? = knownCall(
+        "swapper.get_model_name", Array(args[..<2]), [], range)
     {
       var version = args.count == 3 ? args[2] : nil
       for k in keywords {
         guard k.name == "version", version == nil else { return nil }
         version = k.value
       }
-      let name = Evaluator.swapperSetting(app, model)
-      let swapped = settings.values[name] ?? "\(app).\(model)"
       let target = String(swapped.split(separator: ".", maxSplits: 1).first ?? "")
       // `if not version:` in swapper: None, "" and False all mean no version.
       guard let version, version.truth != false else {

@@ -274,9 +274,7 @@ extension LoaderTests {
     let file = try #require(project.apps.first { $0.label == "file" })
     #expect(file.labelSource?.path.hasSuffix("file/app/__init__.py") == true)
   }
-}
 
-extension LoaderTests {
   /// A dependency migplan cannot evaluate says why (OpenWISP's
   /// `swapper.dependency(*swapper.split(settings.CONFIG_DEVICE_MODEL), version=…)` with the
   /// setting unset), so the user knows which setting to give.
@@ -298,9 +296,7 @@ extension LoaderTests {
           + "migplan cannot expand: setting CONFIG_DEVICE_MODEL has no configured value"
       ], "\(messages)")
   }
-}
 
-extension LoaderTests {
   /// A root given twice (the config's `roots` and `--root`, or with a trailing slash) is one
   /// root: its apps are not reported as duplicates of themselves.
   @Test func aRootGivenTwiceIsWalkedOnce() throws {
