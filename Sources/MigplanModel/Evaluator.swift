@@ -4,7 +4,8 @@ import MigplanSyntax
 /// `Value`s, without running Python.
 ///
 /// What it assumes, so that nothing is a silent guess:
-/// - the database is PostgreSQL: `django.db.connection.vendor` is `"postgresql"`;
+/// - the database is PostgreSQL: `django.db.connection.vendor` is `"postgresql"`, and
+///   `settings.DATABASES["default"]["ENGINE"]` is `"django.db.backends.postgresql"`;
 /// - imports succeed: a `try:` block's body runs, its `except` handlers do not;
 /// - settings have the values of `Settings` (documented defaults, overridable);
 /// - function bodies are never run: a module function is a `.function`, a call of one is
@@ -493,6 +494,7 @@ public struct Evaluator {
 
   private func attribute(_ path: String, _ attr: String, _ range: TextRange) -> Value {
     if path == "django.conf.settings" {
+      if attr == "DATABASES" { return Evaluator.databases(range) }
       return setting(attr, range)
         ?? .unresolved(range, "setting \(attr) has no configured value")
     }
@@ -519,6 +521,15 @@ public struct Evaluator {
     return .reference(full, range)
   }
 
+  /// `settings.DATABASES` as migplan takes it: the default database is PostgreSQL (Kiwi TCMS
+  /// branches on `settings.DATABASES["default"]["ENGINE"].find("sqlite")`); nothing else of it is
+  /// known.
+  static func databases(_ range: TextRange) -> Value {
+    let engine = Value.string("django.db.backends.postgresql", range)
+    let alias = Value.dict([DictEntry(key: .string("ENGINE", range), value: engine)], range)
+    return .dict([DictEntry(key: .string("default", range), value: alias)], range)
+  }
+
   /// django-oauth-toolkit's swappable models as its settings object names them
   /// (`oauth2_settings.APPLICATION_MODEL`), with their defaults; each is swapped by the setting
   /// `OAUTH2_PROVIDER_` + the attribute.
@@ -532,7 +543,8 @@ public struct Evaluator {
   ]
 
   private static let stringMethods: Set<String> = [
-    "lower", "upper", "strip", "split", "rsplit", "replace", "format",
+    "lower", "upper", "strip", "split", "rsplit", "replace", "format", "find", "startswith",
+    "endswith",
   ]
   private static let stringMethodLengths = stringMethods.map(\.utf8.count)
   private static let sequenceTypes: Set<String> = [
@@ -731,6 +743,22 @@ public struct Evaluator {
       var out = ""
       out.unicodeScalars.append(contentsOf: trimmed)
       return .string(out, range)
+    case ("find", 1):
+      // CPython counts code points.
+      guard let sub = strings[0] else { return nil }
+      guard let at = text.unicodeScalars.firstRange(of: sub.unicodeScalars) else {
+        return .int("-1", range)
+      }
+      return .int(
+        String(text.unicodeScalars.distance(from: text.startIndex, to: at.lowerBound)), range)
+    case ("startswith", 1), ("endswith", 1):
+      guard let affix = strings[0] else { return nil }
+      let scalars = Array(text.unicodeScalars)
+      let want = Array(affix.unicodeScalars)
+      return .bool(
+        method == "startswith"
+          ? scalars.starts(with: want) : scalars.reversed().starts(with: want.reversed()),
+        range)
     case ("replace", 2):
       guard let a = strings[0], let b = strings[1], !a.isEmpty else { return nil }
       return .string(text.replacing(a, with: b), range)
@@ -827,7 +855,11 @@ public struct Evaluator {
         let eq = left.constantEquals(right)
         result = eq.map { (op == .Eq || op == .Is) ? $0 : !$0 }
       case .In, .NotIn:
-        if let xs = right.items {
+        if let text = right.stringValue, let part = left.stringValue {
+          // A substring test (`"sqlite" in ENGINE`).
+          let found = part.isEmpty || text.unicodeScalars.firstRange(of: part.unicodeScalars) != nil
+          result = op == .In ? found : !found
+        } else if let xs = right.items {
           var found: Bool? = false
           for x in xs {
             guard let e = left.constantEquals(x) else {

@@ -568,3 +568,45 @@ extension EvaluatorTests {
     #expect(reason.contains("`arches.conf.settings.LANGUAGE_CODE`"), "\(reason)")
   }
 }
+
+extension EvaluatorTests {
+  /// `str.find`, `startswith`, `endswith` and a substring `in` give what CPython gives (code
+  /// points, not bytes); with them the database engine tests migrations make at module level
+  /// (Kiwi TCMS: `settings.DATABASES["default"]["ENGINE"].find("sqlite") > -1`) are decided for
+  /// PostgreSQL, as `connection.vendor` is.
+  @Test func stringTestsAsCPythonAndTheEngineIsPostgreSQL() throws {
+    let expressions = [
+      #""django.db.backends.sqlite3".find("sqlite")"#, #""abc".find("d")"#, #""éab".find("a")"#,
+      #""abc".find("")"#, #""abc".startswith("ab")"#, #""abc".endswith("bc")"#,
+      #""abc".endswith("")"#, #""é".startswith("e")"#, #""ab".startswith("abc")"#,
+      #""sqlite" in "django.db.backends.sqlite3""#, #""" in "x""#, #""x" not in "abc""#,
+      #""ü" in "aü""#, #""ab".find("b") > -1"#,
+    ]
+    let script = "import sys\nprint('\\n'.join(repr(eval(e)) for e in sys.argv[1:]))"
+    let python = try runProcess("python3", ["-c", script] + expressions)
+    try #require(python.status == 0, "\(python.stderr)")
+    let want = python.stdout.split(separator: "\n").map(String.init)
+    try #require(want.count == expressions.count)
+    for (expression, repr) in zip(expressions, want) {
+      let (e, _) = Self.module("X = \(expression)\n")
+      #expect(e.module["X"]?.python == repr, "\(expression)")
+    }
+
+    let (e, _) = Self.module(
+      """
+      from django.conf import settings
+      TAG_ID_COLUMN = "tag_id"
+      if settings.DATABASES["default"]["ENGINE"].find("sqlite") > -1:
+          TAG_ID_COLUMN = ""
+      POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
+      REPLICA = settings.DATABASES["replica"]["ENGINE"]
+
+      """)
+    #expect(e.module["TAG_ID_COLUMN"]?.stringValue == "tag_id")
+    #expect(e.module["POSTGRES"]?.truth == true)
+    guard case .unresolved = e.module["REPLICA"] else {
+      Issue.record("REPLICA: \(String(describing: e.module["REPLICA"]))")
+      return
+    }
+  }
+}
