@@ -923,6 +923,20 @@ public struct Evaluator {
 
   func binary(_ op: Operator, _ l: Value, _ r: Value, range: TextRange) -> Value {
     let span = TextRange(min(l.range.start, r.range.start), max(l.range.end, r.range.end))
+    // A sequence plus another module's list or tuple of constants
+    // (`[…] + helpdesk_settings.HELPDESK_TEAMS_MIGRATION_DEPENDENCIES`).
+    if op == .Add, let classes = settings.fieldClasses {
+      if l.items != nil, case .reference(let path, let at) = r,
+        let c = classes.sequence(path, at: at)
+      {
+        return binary(op, l, c, range: range)
+      }
+      if r.items != nil, case .reference(let path, let at) = l,
+        let c = classes.sequence(path, at: at)
+      {
+        return binary(op, c, r, range: range)
+      }
+    }
     switch (op, l, r) {
     case (.Add, .list(let a, _), .list(let b, _)): return .list(a + b, span)
     case (.Add, .tuple(let a, _), .tuple(let b, _)): return .tuple(a + b, span)

@@ -95,18 +95,46 @@ public final class FieldClasses: Sendable {
     return changed ? .call(callee: callee, args: args, keywords: keywords, range: range) : value
   }
 
-  /// The constant a module binds at `path` (a number, string, bool, None or setting; a name
-  /// it imports from another module is followed), nil for anything else.
-  private func constant(_ path: String, _ s: inout State, depth: Int) -> Value? {
+  /// The list or tuple of constants (nested ones too) a module under the roots or site-packages
+  /// binds at `path`, every part at `range`: django-helpdesk's migrations depend on
+  /// `[…] + helpdesk_settings.HELPDESK_TEAMS_MIGRATION_DEPENDENCIES`. Nil for anything else.
+  public func sequence(_ path: String, at range: TextRange) -> Value? {
+    guard !path.hasPrefix("django."),
+      let v = state.withLock({ constant(path, &$0, depth: 0, sequences: true) }), v.items != nil
+    else { return nil }
+    return Self.deep(v, at: range)
+  }
+
+  /// `v` with every part at `range`.
+  private static func deep(_ v: Value, at range: TextRange) -> Value {
+    switch v {
+    case .list(let xs, _): return .list(xs.map { deep($0, at: range) }, range)
+    case .tuple(let xs, _): return .tuple(xs.map { deep($0, at: range) }, range)
+    default: return v.at(range)
+    }
+  }
+
+  /// The constant a module binds at `path` (a number, string, bool, None or setting, and with
+  /// `sequences` a list or tuple of constants; a name it imports from another module is
+  /// followed), nil for anything else.
+  private func constant(_ path: String, _ s: inout State, depth: Int, sequences: Bool = false)
+    -> Value?
+  {
     guard depth < 4, let dot = path.lastIndex(of: ".") else { return nil }
     guard case .success(let m) = module(String(path[..<dot]), &s),
       let v = m.evaluator.module[String(path[path.index(after: dot)...])]
     else { return nil }
+    func isConstant(_ v: Value) -> Bool {
+      switch v {
+      case .none, .bool, .int, .float, .string, .bytes, .setting: return true
+      case .list(let xs, _), .tuple(let xs, _): return sequences && xs.allSatisfy(isConstant)
+      default: return false
+      }
+    }
     switch v {
-    case .none, .bool, .int, .float, .string, .bytes, .setting: return v
     case .reference(let next, _) where !next.hasPrefix("django."):
-      return constant(next, &s, depth: depth + 1)
-    default: return nil
+      return constant(next, &s, depth: depth + 1, sequences: sequences)
+    default: return isConstant(v) ? v : nil
     }
   }
 
