@@ -462,7 +462,8 @@ public struct Evaluator {
       }
       return .string(text, range)
     case .Lambda:
-      return .unresolved(range, "lambda")
+      // A function like a module's, named as CPython names it (`reverse_code=lambda *a: None`).
+      return .function("<lambda>", range)
     default:
       return .unresolved(range, "\(ast.kind(id)) expression")
     }

@@ -148,6 +148,8 @@ struct PythonWriter {
       return name(callee) + "(" + parts.joined(separator: ", ") + ")"
     case .reference(let p, _): return name(p)
     case .function(let n, _):
+      // A lambda has no name to import it by from the original migration.
+      if n == "<lambda>" { throw SplitError("a lambda, which migplan does not copy") }
       needsOriginal = true
       return n
     case .setting(let n, let value, _):

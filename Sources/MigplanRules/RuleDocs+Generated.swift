@@ -2471,14 +2471,14 @@ or suppress one use with a reason: `# migplan: ignore[unknown-operation] -- data
 - **Severity:** warning · **Phase:** review · **Since:** 0.1.0
 
 ## What it does
-Flags each value inside an operation that migplan cannot evaluate without running Python: a
-lambda, the result of calling a function defined in the module, a name bound by a loop, a
+Flags each value inside an operation that migplan cannot evaluate without running Python: the
+result of calling a function defined in the module, a name bound by a loop, a
 setting neither the config nor the settings module gives a value, and similar. The message says
 why. Module-level constants, imports, settings (from `settings` in the config, else the
 strings, integers, booleans and `None` the settings module `manage.py` names assigns, else
 Django's defaults or the default `getattr(settings, …)` gives; a setting the settings module
 computes is flagged, not given its default) and references
-to functions (the callables of `RunPython`) are evaluated and are not flagged. Neither are values of field
+to functions (the callables of `RunPython`, lambdas too) are evaluated and are not flagged. Neither are values of field
 arguments Django's schema editor ignores (`choices`, `help_text`, `verbose_name`, `validators`
 and the rest of Django's `Field.non_db_attrs` except `db_column`) and model options only Python
 reads (`verbose_name`, `ordering`, `permissions`, …): whatever they hold, the SQL is the same.

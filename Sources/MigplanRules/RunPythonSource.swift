@@ -2,12 +2,12 @@ import MigplanModel
 import MigplanSyntax
 
 /// The functions a migration's `RunPython` operations run, read from the module's syntax tree:
-/// `code` and `reverse_code` when they are functions of the module, and the module functions
+/// `code` and `reverse_code` when they are functions (or lambdas) of the module, and the module functions
 /// those call by name (transitively). `runpython-model-import` and `runpython-unbatched` read
 /// their bodies.
 struct RunPythonSource: Sendable {
   let parsed: ParsedModule
-  /// `FunctionDef` nodes, in source order.
+  /// `FunctionDef` (and `Lambda`) nodes, in source order.
   let functions: [Int32]
 
   var ast: AST { parsed.ast }
@@ -34,7 +34,9 @@ struct RunPythonSource: Sendable {
     guard ast.root >= 0 else { return nil }
     var byStart: [UInt32: Int32] = [:]
     for id in 0..<Int32(ast.nodes.count)
-    where ast.kind(id) == .FunctionDef || ast.kind(id) == .AsyncFunctionDef {
+    where ast.kind(id) == .FunctionDef || ast.kind(id) == .AsyncFunctionDef
+      || ast.kind(id) == .Lambda
+    {
       byStart[ast.range(id).start] = id
     }
     var moduleFunctions: [String: Int32] = [:]
@@ -77,7 +79,8 @@ struct RunPythonSource: Sendable {
 
   /// The function's name.
   func name(_ function: Int32) -> String {
-    ast.identifier(function, "name", in: source) ?? "?"
+    if ast.kind(function) == .Lambda { return "<lambda>" }
+    return ast.identifier(function, "name", in: source) ?? "?"
   }
 
   /// A `Name` node's identifier.

@@ -279,7 +279,13 @@ import Testing
       G = [migrations.RunPython(lambda a, s: None, reverse_code=undefined)]
       """
     let (e, _) = Self.module(src2)
-    for name in ["B", "C", "D", "E", "F"] {
+    // A lambda is a function, as a module function is (`reverse_code=lambda *args: None`).
+    guard case .function("<lambda>", let lambdaRange) = e.module["B"] else {
+      Issue.record("B: \(String(describing: e.module["B"]))")
+      return
+    }
+    #expect(Self.text(.none(lambdaRange), src2) == "lambda: 1")
+    for name in ["C", "D", "E", "F"] {
       guard case .unresolved(let r, let why) = e.module[name] else {
         Issue.record("\(name): \(String(describing: e.module[name]))")
         continue
@@ -288,11 +294,11 @@ import Testing
     }
     guard case .unresolved(let r, _) = e.module["C"] else { return }
     #expect(Self.text(.none(r), src2) == "settings.UNKNOWN_SETTING")
-    // Unresolved arguments inside a known call keep their own ranges.
+    // Arguments inside a known call keep their own ranges.
     guard
       case .call("django.db.migrations.RunPython", let args, let kw, _) = e.module["G"]?.items?
         .first,
-      case .unresolved(let lambda, "lambda") = args[0], case .unresolved(let name, _) = kw[0].value
+      case .function("<lambda>", let lambda) = args[0], case .unresolved(let name, _) = kw[0].value
     else {
       Issue.record("\(String(describing: e.module["G"]))")
       return

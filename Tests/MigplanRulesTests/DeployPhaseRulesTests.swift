@@ -330,6 +330,31 @@ import Testing
       ])
   }
 
+  /// A lambda is read like a module function: its body and the module functions it calls
+  /// (Nautobot's and Arches' `reverse_code=lambda *args: None` is a reverse, not a value
+  /// migplan cannot evaluate).
+  @Test func lambdasAreReadLikeFunctions() throws {
+    let header = """
+      from shop.models import Tag
+
+
+      def _reset(Model):
+          Model.objects.update(note=None)
+      """
+    let found = try lint(
+      """
+              migrations.RunPython(lambda apps, se: apps.get_model("shop", "Order").objects.all().delete(), reverse_code=lambda *args: None),
+              migrations.RunPython(lambda apps, se: _reset(Tag)),
+      """, atomic: false, header: header)
+    #expect(
+      ids(found) == [
+        "runpython-unbatched@8", "runpython-unbatched@15", "runpython-no-reverse@16",
+        "runpython-model-import@16",
+      ])
+    #expect(!found.contains { $0.rule == "unresolved-value" }, "\(found)")
+    #expect(found.contains { $0.message.hasPrefix("`<lambda>` runs `delete()` on every row") })
+  }
+
   /// A queryset written over several lines is quoted on one line: a message is one line in
   /// every output format.
   @Test func aQuerysetOverSeveralLinesIsQuotedOnOne() throws {
