@@ -8,6 +8,16 @@ import MigplanSyntax
 /// masking (`'<now>'::timestamptz`, `'<today>'::date`, `'<now>'::time`, `'<uuid4>'::uuid`);
 /// a default migplan cannot compute is `'<unknown default: …>'`.
 public enum Literal {
+  /// What a default migplan cannot compute names in `statement` (`make_code()` of
+  /// `'<unknown default: make_code()>'`), nil when it holds none.
+  public static func unknownDefault(in statement: String) -> String? {
+    guard let start = statement.firstRange(of: "'<unknown default") else { return nil }
+    var rest = statement[start.upperBound...]
+    if rest.hasPrefix(": ") { rest = rest.dropFirst(2) }
+    let end = rest.firstRange(of: ">'")?.lowerBound ?? rest.endIndex
+    return rest[..<end].isEmpty ? "a value" : String(rest[..<end])
+  }
+
   /// psycopg's quoting of a Python string: `'…'` with `'` doubled; backslashes make it `E'…'`
   /// with backslashes doubled and a leading space, as psycopg writes it.
   public static func string(_ s: String) -> String {

@@ -136,6 +136,61 @@ import Testing
       "\(clean.stdout)")
   }
 
+  /// A default only Python computes (a function of the migration module, a lambda) is not
+  /// written as its placeholder: piped into `psql`, `'<unknown default: make_code()>'` would
+  /// fill every existing row of a text column. Defaults migplan knows are still written.
+  @Test func aDefaultOnlyPythonComputesIsNotWritten() throws {
+    let folder = try TemporaryFolder("migplan-sql-callable-default")
+    try folder.write("shop/__init__.py", "")
+    try folder.write("shop/migrations/__init__.py", "")
+    let migration = { (operations: String) in
+      """
+      from django.db import migrations, models
+
+
+      def make_code():
+          return "A"
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))]),
+      \(operations)
+          ]
+
+      """
+    }
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      migration(
+        """
+                migrations.AddField("order", "code", models.CharField(max_length=40, default=make_code)),
+                migrations.AddField("order", "note", models.TextField(default=lambda: "x")),
+                migrations.AddField("order", "tags", models.JSONField(default=dict)),
+        """))
+    let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(run.status == 2, "stdout: \(run.stdout)")
+    #expect(run.stdout.isEmpty, "\(run.stdout)")
+    let path = folder.path + "/shop/migrations/0001_initial.py"
+    let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+    #expect(
+      errors == [
+        "\(path):12:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: make_code()",
+        "\(path):13:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: <lambda>()",
+      ], "\(run.stderr)")
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      migration(
+        #"        migrations.AddField("order", "tags", models.JSONField(default=dict)),"#))
+    let clean = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(clean.status == 0, "stderr: \(clean.stderr)")
+    #expect(
+      clean.stdout.contains(
+        #"ALTER TABLE "shop_order" ADD COLUMN "tags" jsonb DEFAULT '{}'::jsonb NOT NULL;"#),
+      "\(clean.stdout)")
+  }
+
   /// A field of a class migplan cannot read (`money.fields.MoneyField`, a package it does not
   /// find) stops only what names it: the model's table, and changes to its other fields, are
   /// still written; an operation that names it (its own RemoveField, a generated column

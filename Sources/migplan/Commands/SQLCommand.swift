@@ -54,9 +54,17 @@ struct SQLCommand: ParsableCommand {
     let generator = SQLGenerator(project: project)
     let output = generator.sql(for: key)
     // SQL with an operation missing is not what `sqlmigrate` prints, and a pipe into `psql`
-    // would run the rest: nothing is written, each such operation is named where it is.
-    if let m = project.migrations[key], !output.renderErrors.isEmpty {
-      for (index, message) in output.renderErrors.sorted(by: { $0.key < $1.key }) {
+    // would run the rest: nothing is written, each such operation is named where it is. So is
+    // a default only Python computes (a function of the module, a lambda): its placeholder
+    // would fill a text column's existing rows.
+    var unwritable = output.renderErrors
+    for (index, statements) in output.operations where unwritable[index] == nil {
+      if let what = statements.lazy.compactMap(Literal.unknownDefault(in:)).first {
+        unwritable[index] = "a default only Python computes when the migration runs: \(what)"
+      }
+    }
+    if let m = project.migrations[key], !unwritable.isEmpty {
+      for (index, message) in unwritable.sorted(by: { $0.key < $1.key }) {
         let op = m.typedOperations[index]
         InputError.printLocated(
           path: m.path, range: op.range, severity: "error",
