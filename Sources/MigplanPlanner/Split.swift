@@ -125,7 +125,17 @@ public struct Splitter: Sendable {
         project: project, app: key.app, migration: m, index: i, op: op, before: before,
         after: state, migrationStart: start, impacts: impacts, source: parsed.source,
         settings: settings, pgVersion: pgVersion, modulePath: module, rewritten: rewritten)
-      let (verdict, found) = try Recipes.judge(site)
+      var verdict: Verdict
+      var found: [ChainStep]?
+      do {
+        (verdict, found) = try Recipes.judge(site)
+      } catch {
+        // As written, a recipe migplan cannot write leaves the operation to review.
+        guard asWritten else { throw error }
+        (verdict, found) = (
+          Recipes.review("migplan cannot write its recipe: \(error.message)"), nil
+        )
+      }
       // As written: no recipe, so no renames pinned for the operations after it either.
       let recipe = asWritten ? nil : found
       verdicts.append(verdict)

@@ -190,3 +190,53 @@ extension PlanCLITests {
     #expect(split.stderr.contains("is a squashed migration"))
   }
 }
+
+extension PlanCLITests {
+  /// A migration whose recipe migplan cannot write (the NOT NULL field's default is a lambda,
+  /// which a generated migration cannot import) is planned as written, with a note and the
+  /// operation to review; the other migrations of the plan are still split. `split` refuses it.
+  @Test func aMigrationSplitCannotWriteIsPlannedAsWritten() throws {
+    let folder = try TemporaryFolder("migplan-plan-unsplittable")
+    try folder.write("shop/__init__.py", "")
+    try folder.write("shop/migrations/__init__.py", "")
+    let header =
+      "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      header + "    initial = True\n    dependencies = []\n"
+        + "    operations = [migrations.CreateModel(\"Order\", [(\"id\", models.BigAutoField(primary_key=True))])]\n"
+    )
+    try folder.write(
+      "shop/migrations/0002_rank.py",
+      header + "    dependencies = [(\"shop\", \"0001_initial\")]\n"
+        + "    operations = [migrations.AddField(\"order\", \"rank\", models.IntegerField(default=lambda: 3))]\n"
+    )
+    try folder.write(
+      "shop/migrations/0003_size.py",
+      header + "    dependencies = [(\"shop\", \"0002_rank\")]\n"
+        + "    operations = [migrations.AddField(\"order\", \"size\", models.IntegerField(default=1))]\n"
+    )
+    let migrations = folder.path + "/shop/migrations"
+    let run = try runMigplan([
+      "plan", migrations + "/0002_rank.py", migrations + "/0003_size.py", "--root", folder.path,
+      "--format", "json",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let planned = try #require(object?["migrations"] as? [[String: Any]])
+    let chains = Dictionary(
+      uniqueKeysWithValues: planned.compactMap { m in
+        (m["name"] as? String).map { ($0, (m["chain"] as? [String]) ?? []) }
+      })
+    #expect(chains["0002_rank"] == [], "\(chains)")
+    #expect((chains["0003_size"]?.count ?? 0) > 1, "\(chains)")
+    let notes = object?["notes"] as? [String] ?? []
+    #expect(
+      notes.contains {
+        $0.hasPrefix("shop.0002_rank: planned as written: migplan cannot split it: a lambda")
+      }, "\(notes)")
+    let split = try runMigplan(["split", "shop", "0002", "--root", folder.path])
+    #expect(split.status == 2)
+    #expect(split.stderr.contains("cannot split: a lambda"), "\(split.stderr)")
+  }
+}
