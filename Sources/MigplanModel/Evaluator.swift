@@ -170,7 +170,8 @@ public struct Evaluator {
       if let t = test.truth {
         exec(ast.list(stmt, t ? "body" : "orelse"), &scope, outer: outer, skipping: skipping)
       } else {
-        let reason = "bound under a condition migplan cannot decide"
+        let reason =
+          "bound under `if \(oneLine(ast.range(ast.child(stmt, "test")!)))`, which migplan cannot decide"
         unbind(ast.list(stmt, "body"), reason, &scope)
         unbind(ast.list(stmt, "orelse"), reason, &scope)
       }
@@ -187,6 +188,31 @@ public struct Evaluator {
     default:
       break
     }
+  }
+
+  /// The source at `range` on one line for a message: runs of white space are one space, and
+  /// past 60 characters it is cut with `…`.
+  private func oneLine(_ range: TextRange) -> String {
+    var out = ""
+    var space = false
+    var count = 0
+    for scalar in String(decoding: source[Int(range.start)..<Int(range.end)], as: UTF8.self)
+      .unicodeScalars
+    {
+      if scalar.properties.isWhitespace {
+        space = true
+        continue
+      }
+      if space && !out.isEmpty {
+        out.unicodeScalars.append(" ")
+        count += 1
+      }
+      space = false
+      if count == 60 { return out + "…" }
+      out.unicodeScalars.append(scalar)
+      count += 1
+    }
+    return out
   }
 
   /// The absolute module of `from MODULE import …` at `level` dots, or nil when it leaves the

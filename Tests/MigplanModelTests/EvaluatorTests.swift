@@ -616,3 +616,35 @@ extension EvaluatorTests {
     }
   }
 }
+
+extension EvaluatorTests {
+  /// A name bound under an `if` migplan cannot decide says which condition, on one line and
+  /// cut short (django-two-factor-auth: `if apps.is_installed("two_factor.plugins.phonenumber"):`).
+  @Test func anUndecidedConditionIsNamed() throws {
+    let (e, _) = Self.module(
+      """
+      from django.apps import apps
+      if apps.is_installed("two_factor.plugins.phonenumber"):
+          A = []
+      if (apps.is_installed("a_rather_long_application_name.plugins.with_a_long_path")
+              and apps.is_installed("b")):
+          B = False
+      if (apps.is_installed("x")
+              and   apps.is_installed("b")):
+          C = 1
+
+      """)
+    #expect(
+      e.module["C"]?.unresolvedReason
+        == "bound under `if apps.is_installed(\"x\") and apps.is_installed(\"b\")`, which migplan cannot decide"
+    )
+    #expect(
+      e.module["A"]?.unresolvedReason
+        == "bound under `if apps.is_installed(\"two_factor.plugins.phonenumber\")`, which migplan cannot decide"
+    )
+    #expect(
+      e.module["B"]?.unresolvedReason
+        == "bound under `if apps.is_installed(\"a_rather_long_application_name.plugins.wi…`, which migplan cannot decide"
+    )
+  }
+}

@@ -223,7 +223,7 @@ import Testing
     ("app.fields.Params", "app.fields.Params overrides db_parameters()"),
     ("app.fields.Bare", "app.fields.Bare gives no column type"),
     ("app.fields.Loop1", "inherits from itself"),
-    ("app.fields.Maybe", "bound under a condition"),
+    ("app.fields.Maybe", "bound under `if models.VERSION > 5`, which migplan cannot decide"),
     ("app.fields.FromBroken", "a base class of app.fields.FromBroken cannot be evaluated"),
     ("app.fields.Missing", "module app.fields has no Missing"),
     ("app.nowhere.Field", "no source of module app.nowhere"),
