@@ -221,12 +221,25 @@ public final class FieldClasses: Sendable {
           evaluator.runModule()
           var classes: [String: Int32] = [:]
           let ast = parsed.ast
-          func collect(_ body: ArraySlice<Int32>) {
+          // Classes under an `if` count in the branch the evaluator took (Sentry's
+          // `if settings.SENTRY_USE_BIG_INTS: class BoundedBigIntegerField(…)`): the one
+          // whose statement the module's name was bound at.
+          func collect(_ body: ArraySlice<Int32>, conditional: Bool = false) {
             for stmt in body where stmt >= 0 {
-              if ast.kind(stmt) == .ClassDef, let n = ast.identifier(stmt, "name", in: bytes) {
+              switch ast.kind(stmt) {
+              case .ClassDef:
+                guard let n = ast.identifier(stmt, "name", in: bytes) else { continue }
+                if conditional {
+                  guard case .reference(_, let at)? = evaluator.module[n],
+                    at.start == ast.range(stmt).start
+                  else { continue }
+                }
                 classes[n] = stmt
-              } else if ast.kind(stmt) == .Try {
-                collect(ast.list(stmt, "body"))
+              case .Try: collect(ast.list(stmt, "body"), conditional: conditional)
+              case .If:
+                collect(ast.list(stmt, "body"), conditional: true)
+                collect(ast.list(stmt, "orelse"), conditional: true)
+              default: continue
               }
             }
           }

@@ -1,4 +1,5 @@
 import MigplanModel
+import MigplanSyntax
 
 #if canImport(Glibc)
   import Glibc
@@ -20,7 +21,7 @@ import MigplanModel
 /// | `ignore` | array of rule ids that do not run | none |
 /// | `severity` | table rule id → `"error"`, `"warning"` or `"note"` | each rule's own |
 /// | `exclude` | array of globs (fnmatch, `*` also matches `/`), relative to the config file | none |
-/// | `settings` | table Django setting → string, or import path → boolean flag | `Settings.defaults` |
+/// | `settings` | table Django setting → string or boolean, or import path → boolean flag | `Settings.defaults` |
 /// | `field-types` | table field class path → column type | none |
 /// | `operations` | table custom operation class path → phase | none |
 /// | `require-reason` | boolean: suppression comments need `-- reason` | true |
@@ -84,7 +85,12 @@ public struct LintConfig: Sendable {
 
   /// The Django settings the loader evaluates migrations with.
   public var djangoSettings: Settings {
+    // A boolean under a name without a dot is a Django setting (`SENTRY_USE_BIG_INTS = false`),
+    // under an import path a flag.
     var s = Settings(settings, flags: settingFlags)
+    for (name, b) in settingFlags where !name.contains(".") {
+      s.literals[name] = .bool(b, TextRange(0, 0))
+    }
     s.fieldTypes = fieldTypes
     return s
   }
@@ -408,11 +414,14 @@ extension Loader {
       for (name, value) in module.strings where config.settings[name] == nil {
         settings.values[name] = value
       }
-      for (name, value) in module.literals where config.settings[name] == nil {
+      for (name, value) in module.literals
+      where config.settings[name] == nil && config.settingFlags[name] == nil {
         settings.literals[name] = value
       }
       // migplan's documented defaults stay for what it cannot read (AUTH_USER_MODEL, …).
-      for name in module.unknown where config.settings[name] == nil && settings.values[name] == nil
+      for name in module.unknown
+      where config.settings[name] == nil && config.settingFlags[name] == nil
+        && settings.values[name] == nil
       {
         settings.unknown.insert(name)
       }

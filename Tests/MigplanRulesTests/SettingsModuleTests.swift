@@ -201,3 +201,56 @@ import Testing
       try loaded("USE_TZ = False\n", config: config) == TimeSettings(useTZ: true, timeZone: "UTC"))
   }
 }
+
+extension SettingsModuleTests {
+  /// A boolean Django setting from the configuration (`SENTRY_USE_BIG_INTS = false` under
+  /// `[tool.migplan.settings]`) comes before the settings module's, and decides the `if` a
+  /// field class is defined under (Sentry's `BoundedBigIntegerField`): the class of the branch
+  /// taken gives the column.
+  @Test func aBooleanSettingDecidesWhichFieldClassIsDefined() throws {
+    func column(settings: String, big: Bool? = nil) throws -> String {
+      let p = try Project(settings: settings)
+      try p.write(
+        "shop/fields.py",
+        """
+        from django.conf import settings
+        from django.db import models
+
+        if settings.BIG_IDS:
+            class IdField(models.BigIntegerField):
+                pass
+        else:
+            class IdField(models.IntegerField):
+                pass
+
+        """)
+      try p.write(
+        "shop/migrations/0002_n.py",
+        """
+        from django.db import migrations
+        import shop.fields
+
+        class Migration(migrations.Migration):
+            dependencies = [("shop", "0001_initial")]
+            operations = [migrations.AddField("order", "n", shop.fields.IdField(null=True))]
+
+        """)
+      var config = LintConfig()
+      config.sitePackages = []
+      if let big { config.settingFlags["BIG_IDS"] = big }
+      let project = Loader.load(roots: [p.dir], config: config)
+      let output = SQLGenerator(project: project).sql(for: MigrationKey("shop", "0002_n"))
+      if let error = output.renderErrors[0] { return error }
+      return output.lines.first { $0.hasPrefix("ALTER TABLE") } ?? "\(output.lines)"
+    }
+    let bigint = #"ALTER TABLE "shop_order" ADD COLUMN "n" bigint NULL;"#
+    let integer = #"ALTER TABLE "shop_order" ADD COLUMN "n" integer NULL;"#
+    #expect(try column(settings: "BIG_IDS = True\n") == bigint)
+    #expect(try column(settings: "BIG_IDS = False\n") == integer)
+    #expect(try column(settings: "BIG_IDS = True\n", big: false) == integer)
+    #expect(
+      try column(settings: "import os\nBIG_IDS = os.environ.get('BIG')\n", big: true) == bigint)
+    let unknown = try column(settings: "import os\nBIG_IDS = os.environ.get('BIG')\n")
+    #expect(unknown.contains("bound under `if settings.BIG_IDS`"), "\(unknown)")
+  }
+}
