@@ -8,8 +8,8 @@ import MigplanSyntax
 ///   `settings.DATABASES["default"]["ENGINE"]` is `"django.db.backends.postgresql"`;
 /// - imports succeed: a `try:` block's body runs, its `except` handlers do not;
 /// - settings have the values of `Settings` (documented defaults, overridable);
-/// - function bodies are never run: a module function is a `.function`, a call of one is
-///   `.unresolved`.
+/// - function bodies are not run: a module function is a `.function`, a call of one is
+///   `.unresolved`, unless the body only binds names and returns (`callFunction`).
 public struct Evaluator {
   public let ast: AST
   public let source: [UInt8]
@@ -30,6 +30,8 @@ public struct Evaluator {
   public static let maxDepth = 100
   private final class Depth {
     var value = 0
+    /// Module functions being evaluated, one inside another.
+    var calls = 0
   }
   private let depth = Depth()
 
@@ -679,12 +681,82 @@ public struct Evaluator {
       }
       if let known = knownCall(path, args, keywords, range) { return known }
       return .call(callee: path, args: args, keywords: keywords, range: range)
-    case .function(let name, _):
+    case .function(let name, let at):
+      if let v = callFunction(at, args, keywords, globals: outer ?? local) { return v.at(range) }
       return .unresolved(range, "result of calling module function \(name)()")
     case .unresolved(_, let why):
       return .unresolved(range, "call of something unresolved: \(why)")
     default:
       return .unresolved(range, "call of a value that is not an import")
+    }
+  }
+
+  /// The value a module function returns when its body is straight-line: a docstring,
+  /// assignments, then `return` (Sentry's `def user_migrations(): ops = […]; return ops + […]`),
+  /// with its parameters bound to `args` and `keywords` (or their defaults). Nil for anything
+  /// else: a loop, a branch, a call for its effect (`ops.append(…)`), `*args`, `**kwargs`.
+  private func callFunction(
+    _ at: TextRange, _ args: [Value], _ keywords: [Keyword], globals: [String: Value]
+  ) -> Value? {
+    guard depth.calls < 8, ast.root >= 0,
+      let def = ast.list(ast.root, "body").first(where: {
+        $0 >= 0 && ast.kind($0) == .FunctionDef && ast.range($0).start == at.start
+      }),
+      let parameters = ast.child(def, "args"), ast.list(parameters, "posonlyargs").isEmpty,
+      ast.child(parameters, "vararg") == nil, ast.child(parameters, "kwarg") == nil,
+      ast.list(parameters, "kwonlyargs").isEmpty
+    else { return nil }
+    let names = ast.list(parameters, "args").map { ast.identifier($0, "arg", in: source) }
+    let defaults = Array(ast.list(parameters, "defaults"))
+    guard args.count <= names.count else { return nil }
+    var scope: [String: Value] = [:]
+    for (i, name) in names.enumerated() {
+      guard let name else { return nil }
+      if i < args.count {
+        scope[name] = args[i]
+      } else if let k = keywords.first(where: { $0.name == name }) {
+        scope[name] = k.value
+      } else if i >= names.count - defaults.count {
+        scope[name] = eval(defaults[i - (names.count - defaults.count)], local: globals, outer: nil)
+      } else {
+        return nil
+      }
+    }
+    guard keywords.allSatisfy({ k in k.name.map { names.contains($0) } ?? false }) else {
+      return nil
+    }
+    depth.calls += 1
+    defer { depth.calls -= 1 }
+    let body = ast.list(def, "body")
+    for (i, stmt) in body.enumerated() where stmt >= 0 {
+      switch ast.kind(stmt) {
+      case .Return:
+        return ast.child(stmt, "value").map { eval($0, local: scope, outer: globals) }
+          ?? .none(ast.range(stmt))
+      case .Pass: continue
+      case .Assign, .AnnAssign, .AugAssign:
+        // Names only: `field.db_comment = …` or `d[k] = …` changes a value in place.
+        let targets =
+          ast.kind(stmt) == .Assign
+          ? Array(ast.list(stmt, "targets")) : ast.child(stmt, "target").map { [$0] } ?? []
+        guard targets.allSatisfy(bindsNames) else { return nil }
+        execOne(stmt, &scope, outer: globals, skipping: [])
+      case .Expr where i == 0:
+        // A docstring.
+        guard let e = ast.child(stmt, "value"), ast.kind(e) == .Constant else { return nil }
+      default:
+        return nil
+      }
+    }
+    return .none(at)
+  }
+
+  /// Whether an assignment target binds names only (`a`, `a, (b, c)`), changing no value.
+  private func bindsNames(_ target: Int32) -> Bool {
+    switch ast.kind(target) {
+    case .Name: return true
+    case .Tuple, .List: return ast.list(target, "elts").allSatisfy { $0 >= 0 && bindsNames($0) }
+    default: return false
     }
   }
 

@@ -2472,7 +2472,8 @@ or suppress one use with a reason: `# migplan: ignore[unknown-operation] -- data
 
 ## What it does
 Flags each value inside an operation that migplan cannot evaluate without running Python: the
-result of calling a function defined in the module, a name bound by a loop, a
+result of calling a function defined in the module (unless its body only assigns names and
+returns a value), a name bound by a loop, a
 setting neither the config nor the settings module gives a value, and similar. The message says
 why. Module-level constants, imports, settings (from `settings` in the config, else the
 strings, integers, booleans and `None` the settings module `manage.py` names assigns, else
@@ -2516,7 +2517,9 @@ from django.db import migrations, models
 
 
 def note_field():
-    return models.TextField(null=True)
+    field = models.TextField(null=True)
+    field.db_comment = "what the customer wrote"
+    return field
 
 
 class Migration(migrations.Migration):
