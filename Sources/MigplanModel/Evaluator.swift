@@ -489,6 +489,9 @@ public struct Evaluator {
         return .unresolved(range, "f-string with a field migplan cannot compute")
       }
       return .string(text, range)
+    case .ListComp:
+      return comprehension(id, local: local, outer: outer)
+        ?? .unresolved(range, "list comprehension migplan cannot compute")
     case .Lambda:
       // A function like a module's, named as CPython names it (`reverse_code=lambda *a: None`).
       return .function("<lambda>", range)
@@ -573,7 +576,7 @@ public struct Evaluator {
 
   private static let stringMethods: Set<String> = [
     "lower", "upper", "strip", "split", "rsplit", "replace", "format", "find", "startswith",
-    "endswith",
+    "endswith", "splitlines",
   ]
   private static let stringMethodLengths = stringMethods.map(\.utf8.count)
   private static let sequenceTypes: Set<String> = [
@@ -751,6 +754,33 @@ public struct Evaluator {
     return .none(at)
   }
 
+  /// A list comprehension of one `for` over a known list or tuple, with `if`s migplan decides
+  /// (Sentry's `[migrations.AlterField(model_name=m, …) for m in avatar_models]`). As in
+  /// Python 3, the first iterable is evaluated where the comprehension is, the rest with the
+  /// loop's names over the module's (a class body's names are not seen).
+  private func comprehension(_ id: Int32, local: [String: Value], outer: [String: Value]?)
+    -> Value?
+  {
+    let generators = ast.list(id, "generators")
+    guard generators.count == 1, let g = generators.first, g >= 0,
+      ast.slot(g, ast.kind(g).offset("is_async")) == 0, let target = ast.child(g, "target"),
+      bindsNames(target), let items = eval(ast.child(g, "iter")!, local: local, outer: outer).items,
+      items.count <= 10_000
+    else { return nil }
+    let globals = outer ?? local
+    var out: [Value] = []
+    next: for item in items {
+      var scope: [String: Value] = [:]
+      bind(target, item, &scope)
+      for condition in ast.list(g, "ifs") where condition >= 0 {
+        guard let t = eval(condition, local: scope, outer: globals).truth else { return nil }
+        if !t { continue next }
+      }
+      out.append(eval(ast.child(id, "elt")!, local: scope, outer: globals))
+    }
+    return .list(out, ast.range(id))
+  }
+
   /// Whether an assignment target binds names only (`a`, `a, (b, c)`), changing no value.
   private func bindsNames(_ target: Int32) -> Bool {
     switch ast.kind(target) {
@@ -858,6 +888,29 @@ public struct Evaluator {
         method == "startswith"
           ? scalars.starts(with: want) : scalars.reversed().starts(with: want.reversed()),
         range)
+    case ("splitlines", 0):
+      // CPython's line boundaries include \r\n as one, and \v, \f, \x1c-\x1e, \x85,
+      // \u2028 and \u2029.
+      var lines: [Value] = []
+      var line = ""
+      var lastWasCR = false
+      for scalar in text.unicodeScalars {
+        if scalar == "\n" && lastWasCR {
+          lastWasCR = false
+          continue
+        }
+        lastWasCR = scalar == "\r"
+        if "\n\r\u{0B}\u{0C}\u{1C}\u{1D}\u{1E}\u{85}\u{2028}\u{2029}".unicodeScalars.contains(
+          scalar)
+        {
+          lines.append(.string(line, range))
+          line = ""
+        } else {
+          line.unicodeScalars.append(scalar)
+        }
+      }
+      if !line.isEmpty { lines.append(.string(line, range)) }
+      return .list(lines, range)
     case ("replace", 2):
       guard let a = strings[0], let b = strings[1], !a.isEmpty else { return nil }
       return .string(text.replacing(a, with: b), range)

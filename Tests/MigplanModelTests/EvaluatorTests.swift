@@ -717,3 +717,58 @@ extension EvaluatorTests {
     }
   }
 }
+
+extension EvaluatorTests {
+  /// List comprehensions over known sequences, and `str.splitlines()`, give what CPython gives
+  /// (Sentry's `[migrations.RunSQL(line) for line in """…""".splitlines() if line.strip()]`).
+  @Test func comprehensionsAsCPythonRunsThem() throws {
+    let module = """
+      X = 5
+      A = [n * 2 for n in [1, 2, 3]]
+      B = [(m, X) for m in ("a", "b", "c") if m != "b"]
+      C = [line for line in "one\\n\\n two\\r\\nthree\\x0bfour\\r".splitlines() if line.strip()]
+      D = "a\\nb\\n".splitlines()
+      E = [p + q for p, q in [("x", "y"), ("z", "w")]]
+      F = [*[k for k in (1, 2)], 3]
+
+      """
+    let names = ["A", "B", "C", "D", "E", "F"]
+    let script =
+      "import sys\nns = {}\nexec(sys.argv[1], ns)\n"
+      + "print('\\n'.join(repr(ns[n]) for n in sys.argv[2:]))"
+    let python = try runProcess("python3", ["-c", script, module] + names)
+    try #require(python.status == 0, "\(python.stderr)")
+    let want = python.stdout.split(separator: "\n").map(String.init)
+    try #require(want.count == names.count)
+    let (e, _) = Self.module(
+      module + "G = [k for k in range(3)]\nH = [k for k in (1, 2) for j in (3, 4)]\n")
+    for (name, repr) in zip(names, want) {
+      #expect(e.module[name]?.python == repr, "\(name)")
+    }
+    for name in ["G", "H"] {
+      guard case .unresolved = e.module[name] else {
+        Issue.record("\(name): \(String(describing: e.module[name]))")
+        continue
+      }
+    }
+    // In a class body the first iterable is the class's; the element sees the module's names.
+    let m = try Self.migration(
+      """
+      from django.db import migrations
+
+      TABLE = "shop_order"
+
+      class Migration(migrations.Migration):
+          dependencies = []
+          columns = ("a", "b")
+          operations = [
+              migrations.RunSQL(f"ALTER TABLE {TABLE} DROP COLUMN {c}") for c in columns
+          ]
+      """)
+    #expect(
+      m.operations.compactMap { v -> String? in
+        guard case .call(_, let args, _, _) = v else { return nil }
+        return args.first?.stringValue
+      } == ["ALTER TABLE shop_order DROP COLUMN a", "ALTER TABLE shop_order DROP COLUMN b"])
+  }
+}
