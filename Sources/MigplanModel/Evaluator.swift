@@ -32,6 +32,9 @@ public struct Evaluator {
     var value = 0
     /// Module functions being evaluated, one inside another.
     var calls = 0
+    /// Function calls and comprehension items left to evaluate in this module: nested ones
+    /// multiply, and a file must not make migplan hang.
+    var budget = 10_000
   }
   private let depth = Depth()
 
@@ -701,7 +704,7 @@ public struct Evaluator {
   private func callFunction(
     _ at: TextRange, _ args: [Value], _ keywords: [Keyword], globals: [String: Value]
   ) -> Value? {
-    guard depth.calls < 8, ast.root >= 0,
+    guard depth.calls < 8, depth.budget > 0, ast.root >= 0,
       let def = ast.list(ast.root, "body").first(where: {
         $0 >= 0 && ast.kind($0) == .FunctionDef && ast.range($0).start == at.start
       }),
@@ -729,6 +732,7 @@ public struct Evaluator {
       return nil
     }
     depth.calls += 1
+    depth.budget -= 1
     defer { depth.calls -= 1 }
     let body = ast.list(def, "body")
     for (i, stmt) in body.enumerated() where stmt >= 0 {
@@ -770,6 +774,8 @@ public struct Evaluator {
     let globals = outer ?? local
     var out: [Value] = []
     next: for item in items {
+      depth.budget -= 1
+      guard depth.budget > 0 else { return nil }
       var scope: [String: Value] = [:]
       bind(target, item, &scope)
       for condition in ast.list(g, "ifs") where condition >= 0 {

@@ -772,3 +772,29 @@ extension EvaluatorTests {
       } == ["ALTER TABLE shop_order DROP COLUMN a", "ALTER TABLE shop_order DROP COLUMN b"])
   }
 }
+
+extension EvaluatorTests {
+  /// Calls and comprehensions that multiply (eight functions each calling the one before 100
+  /// times, four comprehensions nested over 100 items) stop at a budget, unresolved, instead
+  /// of evaluating 10^16 calls.
+  @Test func multiplyingWorkStopsUnresolved() throws {
+    var text = "S = (" + (0..<100).map(String.init).joined(separator: ", ") + ",)\n"
+    text += "def f0():\n    return 1\n"
+    for i in 1...8 {
+      text +=
+        "def f\(i)():\n    return ["
+        + Array(repeating: "f\(i - 1)()", count: 100)
+        .joined(separator: ", ") + "]\n"
+    }
+    text += "X = f8()\nY = [[[[k for k in S] for j in S] for i in S] for h in S]\nZ = f1()\n"
+    let (e, _) = Self.module(text)
+    for name in ["X", "Y"] {
+      #expect(e.module[name]?.unresolvedReason != nil, "\(name)")
+    }
+    // The budget is per module and spent: a small call after it is unresolved too, never wrong.
+    guard case .unresolved = e.module["Z"] else {
+      Issue.record("Z: \(String(describing: e.module["Z"]))")
+      return
+    }
+  }
+}
