@@ -65,7 +65,8 @@ import Testing
 
 
       def width():
-          return 20
+          for n in (20,):
+              return n
 
 
       class Migration(migrations.Migration):
@@ -94,8 +95,8 @@ import Testing
     let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
     #expect(errors.count == 4, "\(run.stderr)")
     for (line, op, field, argument) in [
-      (14, "CreateModel", "code", "unique"), (21, "AlterField", "code", "db_index"),
-      (22, "AddField", "label", "max_length"), (24, "AddField", "size", "max_length"),
+      (15, "CreateModel", "code", "unique"), (22, "AlterField", "code", "db_index"),
+      (23, "AddField", "label", "max_length"), (25, "AddField", "size", "max_length"),
     ] {
       #expect(
         errors.contains {
@@ -257,7 +258,9 @@ import Testing
         "shop/migrations/0002_change.py",
         """
         from django.db import migrations, models
-        def comment(): return "x"
+        def comment():
+            for name in ("price",):
+                return name
         class Migration(migrations.Migration):
             dependencies = [("shop", "0001_initial")]
             operations = [
@@ -272,7 +275,7 @@ import Testing
       } else {
         #expect(run.status == 2, "\(operation): \(run.stdout)")
         #expect(
-          run.stderr.contains("0002_change.py:6:9: error: cannot write ")
+          run.stderr.contains("0002_change.py:8:9: error: cannot write ")
             && run.stderr.contains("shop.order.price: unknown field class money.fields.MoneyField"),
           "\(operation): \(run.stderr)")
       }

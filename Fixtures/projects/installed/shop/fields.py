@@ -100,7 +100,10 @@ class OwnerKey(models.ForeignKey):
 
 
 def slug_width():
-    return 20
+    width = 0
+    for _ in range(20):
+        width += 1
+    return width
 
 
 class ShortSlugField(models.SlugField):
