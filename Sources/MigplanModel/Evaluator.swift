@@ -728,9 +728,12 @@ public struct Evaluator {
         return nil
       }
     }
-    guard keywords.allSatisfy({ k in k.name.map { names.contains($0) } ?? false }) else {
-      return nil
-    }
+    // Each keyword names a parameter no positional argument gave (else CPython's TypeError).
+    guard
+      keywords.allSatisfy({ k in
+        k.name.flatMap { names.firstIndex(of: $0) }.map { $0 >= args.count } ?? false
+      })
+    else { return nil }
     depth.calls += 1
     depth.budget -= 1
     defer { depth.calls -= 1 }

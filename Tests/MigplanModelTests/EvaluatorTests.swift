@@ -652,6 +652,18 @@ extension EvaluatorTests {
 }
 
 extension EvaluatorTests {
+  /// `repr` of each of `names` after CPython runs `module`.
+  static func cpythonReprs(_ module: String, _ names: [String]) throws -> [String] {
+    let script =
+      "import sys\nns = {}\nexec(sys.argv[1], ns)\n"
+      + "print('\\n'.join(repr(ns[n]) for n in sys.argv[2:]))"
+    let python = try runProcess("python3", ["-c", script, module] + names)
+    try #require(python.status == 0, "\(python.stderr)")
+    let reprs = python.stdout.split(separator: "\n").map(String.init)
+    try #require(reprs.count == names.count)
+    return reprs
+  }
+
   /// A call of a module function whose body only binds names and returns gives what CPython
   /// gives (Sentry's `operations = exported_data_user_migrations() + …`); a body that changes a
   /// value in place, and a function that calls itself, stay unresolved.
@@ -679,13 +691,7 @@ extension EvaluatorTests {
 
       """
     let names = ["A", "B", "B2", "C", "E", "S"]
-    let script =
-      "import sys\nns = {}\nexec(sys.argv[1], ns)\n"
-      + "print('\\n'.join(repr(ns[n]) for n in sys.argv[2:]))"
-    let python = try runProcess("python3", ["-c", script, decided] + names)
-    try #require(python.status == 0, "\(python.stderr)")
-    let want = python.stdout.split(separator: "\n").map(String.init)
-    try #require(want.count == names.count)
+    let want = try Self.cpythonReprs(decided, names)
     let undecided = """
       def d(n):
           out = []
@@ -703,13 +709,14 @@ extension EvaluatorTests {
       R = rec()
       G = g(1)
       H = b()
+      I = b(1, x=2)
 
       """
     let (e, _) = Self.module(decided + undecided)
     for (name, repr) in zip(names, want) {
       #expect(e.module[name]?.python == repr, "\(name)")
     }
-    for name in ["D", "F", "R", "G", "H"] {
+    for name in ["D", "F", "R", "G", "H", "I"] {
       guard case .unresolved = e.module[name] else {
         Issue.record("\(name): \(String(describing: e.module[name]))")
         continue
@@ -733,13 +740,7 @@ extension EvaluatorTests {
 
       """
     let names = ["A", "B", "C", "D", "E", "F"]
-    let script =
-      "import sys\nns = {}\nexec(sys.argv[1], ns)\n"
-      + "print('\\n'.join(repr(ns[n]) for n in sys.argv[2:]))"
-    let python = try runProcess("python3", ["-c", script, module] + names)
-    try #require(python.status == 0, "\(python.stderr)")
-    let want = python.stdout.split(separator: "\n").map(String.init)
-    try #require(want.count == names.count)
+    let want = try Self.cpythonReprs(module, names)
     let (e, _) = Self.module(
       module + "G = [k for k in range(3)]\nH = [k for k in (1, 2) for j in (3, 4)]\n")
     for (name, repr) in zip(names, want) {
