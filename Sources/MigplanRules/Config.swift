@@ -85,9 +85,9 @@ public struct LintConfig: Sendable {
 
   /// The Django settings the loader evaluates migrations with.
   public var djangoSettings: Settings {
-    // A boolean under a name without a dot is a Django setting (`SENTRY_USE_BIG_INTS = false`),
-    // under an import path a flag.
-    var s = Settings(settings, flags: settingFlags)
+    // A boolean under a name without a dot is a Django setting (`SENTRY_USE_BIG_INTS = false`,
+    // `USE_TZ = true`), under an import path a flag.
+    var s = Settings(settings, flags: settingFlags.filter { $0.key.contains(".") })
     for (name, b) in settingFlags where !name.contains(".") {
       s.literals[name] = .bool(b, TextRange(0, 0))
     }

@@ -19,9 +19,7 @@ public struct TimeSettings: Sendable, Equatable {
   /// Django's own `"America/Chicago"` in `values` when a settings module read in full sets no
   /// `TIME_ZONE`).
   public init(_ settings: Settings) {
-    if let flag = settings.flags["USE_TZ"] {
-      useTZ = flag
-    } else if let literal = settings.literals["USE_TZ"] {
+    if let literal = settings.literals["USE_TZ"] {
       useTZ = literal.truth
     } else {
       useTZ = settings.unknown.contains("USE_TZ") ? nil : true

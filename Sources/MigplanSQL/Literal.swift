@@ -11,7 +11,7 @@ public enum Literal {
   /// What a default migplan cannot compute names in `statement` (`make_code()` of
   /// `'<unknown default: make_code()>'`), nil when it holds none.
   public static func unknownDefault(in statement: String) -> String? {
-    guard let start = statement.firstRange(of: "'<unknown default") else { return nil }
+    guard let start = statement.firstRange(of: unknown(nil).dropLast(2)) else { return nil }
     var rest = statement[start.upperBound...]
     if rest.hasPrefix(": ") { rest = rest.dropFirst(2) }
     let end = rest.firstRange(of: ">'")?.lowerBound ?? rest.endIndex
@@ -26,6 +26,11 @@ public enum Literal {
       return " E'" + body.replacing("\\", with: "\\\\") + "'"
     }
     return "'" + body + "'"
+  }
+
+  /// The placeholder of a default migplan cannot compute, saying what it is when known.
+  static func unknown(_ what: String?) -> String {
+    what.map { "'<unknown default: \($0)>'" } ?? "'<unknown default>'"
   }
 
   /// Callables whose result migplan knows, by import path.
@@ -96,31 +101,31 @@ public enum Literal {
       } else if path == "builtins.list" {
         v = .list([], .init(0, 0))
       } else {
-        return "'<unknown default: \(path)()>'"
+        return unknown(path + "()")
       }
     case .function(let name, _):
-      return "'<unknown default: \(name)()>'"
+      return unknown(name + "()")
     case .call:
       if let moment = Moment(v) {
-        return moment.prepared(for: f.internalType, time) ?? "'<unknown default: \(v.python)>'"
+        return moment.prepared(for: f.internalType, time) ?? unknown(v.python)
       }
       if let known = knownCalls[v.python] {
         v = known
       } else {
-        return "'<unknown default: \(v.python)>'"
+        return unknown(v.python)
       }
     case .unresolved(_, let why):
-      return "'<unknown default: \(why)>'"
+      return unknown(why)
     default: break
     }
     if case .none = v { return nil }
     switch f.internalType {
     case "ArrayField":
-      return array(v) ?? "'<unknown default>'"
+      return array(v) ?? unknown(nil)
     case "JSONField":
       return Literal.string(json(v)) + "::jsonb"
     case "BooleanField", "NullBooleanField":
-      guard let t = v.truth else { return "'<unknown default>'" }
+      guard let t = v.truth else { return unknown(nil) }
       return t ? "true" : "false"
     case "IntegerField", "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
       "PositiveSmallIntegerField", "PositiveBigIntegerField", "AutoField", "BigAutoField",
@@ -130,23 +135,23 @@ public enum Literal {
       case .bool(let b, _): return b ? "1" : "0"
       case .float(let d, _): return String(Int(d))
       case .string(let s, _): return Int(s).map(String.init) ?? Literal.string(s)
-      default: return "'<unknown default>'"
+      default: return unknown(nil)
       }
     case "DecimalField":
       switch v {
       case .call(let callee, let args, _, _) where callee == "decimal.Decimal" && args.count == 1:
         if let s = args[0].stringValue { return s }
         if case .int(let s, _) = args[0] { return s }
-        return "'<unknown default>'"
+        return unknown(nil)
       case .int(let s, _): return s
       case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
-      default: return "'<unknown default>'"
+      default: return unknown(nil)
       }
     case "FloatField":
       switch v {
       case .int(let s, _): return s + ".0"
       case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
-      default: return "'<unknown default>'"
+      default: return unknown(nil)
       }
     default:
       switch v {
@@ -157,7 +162,7 @@ public enum Literal {
         return Literal.string(PythonRepr.bytes(b))
       case .bool(let b, _): return Literal.string(b ? "True" : "False")
       case .setting(_, let s, _): return Literal.string(s)
-      default: return "'<unknown default>'"
+      default: return unknown(nil)
       }
     }
   }
