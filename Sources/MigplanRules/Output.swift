@@ -24,17 +24,21 @@ public struct Renderer: Sendable {
   public func render(_ result: LintResult) -> String {
     let lines = sourceLines(result)
     switch format {
-    case .text: return text(result, lines)
+    case .text: return String(decoding: text(result, lines), as: UTF8.self)
     case .json: return json(result, lines).text
     case .github: return github(result, lines)
     case .sarif: return sarif(result, lines)
     }
   }
 
-  /// `render` as UTF-8 bytes; JSON's are written straight into them, not checked again as a
-  /// `String` (half a megabyte for the corpus).
+  /// `render` as UTF-8 bytes; text and JSON are written straight into them, not checked again
+  /// as a `String` (half a megabyte for the corpus).
   public func renderBytes(_ result: LintResult) -> [UInt8] {
-    format == .json ? json(result, sourceLines(result)).bytes : Array(render(result).utf8)
+    switch format {
+    case .json: return json(result, sourceLines(result)).bytes
+    case .text: return text(result, sourceLines(result))
+    default: return Array(render(result).utf8)
+    }
   }
 
   /// The line index of each file with a finding.
@@ -63,43 +67,44 @@ public struct Renderer: Sendable {
 
   // MARK: text
 
-  /// `count` copies of an ASCII byte (`String(repeating:count:)` goes through `Character`).
-  static func repeated(_ byte: UInt8, _ count: Int) -> String {
-    String(unsafeUninitializedCapacity: count) { out in
-      out.initialize(repeating: byte)
-      return count
-    }
-  }
-
-  func paint(_ s: String, _ code: String) -> String {
-    color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
-  }
-
-  func severityCode(_ s: Severity) -> String {
-    switch s {
-    case .error: return "1;31"
-    case .warning: return "1;33"
-    case .note: return "1;36"
-    }
-  }
-
   /// The most scalars of a source line an excerpt shows.
   static let excerptWidth = 160
 
-  func text(_ result: LintResult, _ lines: [String: SourceLines]) -> String {
-    var out = ""
-    out.reserveCapacity(256 + result.findings.count * 1024)  // ~820 bytes a finding on the corpus
+  /// The text output, rustc style: written as bytes (this is the last thing a lint run does
+  /// before it exits, and it runs alone).
+  func text(_ result: LintResult, _ lines: [String: SourceLines]) -> [UInt8] {
+    var out = TextBuffer(color: color)
+    out.bytes.reserveCapacity(256 + result.findings.count * 1024)  // ~820 bytes a finding on the corpus
     for f in result.findings {
       let l = lines[f.path]
       let (start, end) = Self.span(f, l)
-      out += paint("\(Self.displayPath(f.path)):\(start.line):\(start.column):", "1")
-      out += " " + paint("\(f.severity.rawValue)[\(f.rule)]", severityCode(f.severity))
-      out += ": " + paint(f.message, "1") + "\n"
-      let gutter = Self.repeated(UInt8(ascii: " "), String(start.line).utf8.count)
-      let bar = paint("|", "34")
+      let severity = severityCode(f.severity)
+      out.paint("1") {
+        $0.put(Self.displayPath(f.path))
+        $0.put(":")
+        $0.int(start.line)
+        $0.put(":")
+        $0.int(start.column)
+        $0.put(":")
+      }
+      out.put(" ")
+      out.paint(severity) {
+        $0.put(f.severity.rawValue)
+        $0.put("[")
+        $0.put(f.rule)
+        $0.put("]")
+      }
+      out.put(": ")
+      out.paint("1") { $0.put(f.message) }
+      out.put("\n")
+      let gutter = String(start.line).utf8.count
       if let l, f.range != nil {
-        let whole = l.line(start.line).unicodeScalars
-        let count = whole.count
+        // The line's scalars: where each starts, in bytes.
+        let bytes = l.lineBytes(start.line)
+        var scalars: [Int] = []
+        scalars.reserveCapacity(bytes.count)
+        for i in bytes where l.bytes[i] & 0xC0 != 0x80 { scalars.append(i) }
+        let count = scalars.count
         // A long line (generated or minified code) is shown as a window around the range's
         // start, `…` where it is cut.
         var shown = 0..<count
@@ -108,42 +113,83 @@ public struct Renderer: Sendable {
             0, min(start.column - 1 - Self.excerptWidth / 4, count - Self.excerptWidth))
           shown = from..<(from + Self.excerptWidth)
         }
-        let line = whole.dropFirst(shown.lowerBound).prefix(shown.count)
-        var text = shown.lowerBound > 0 ? "…" : ""
-        text += String(line)
-        if shown.upperBound < count { text += "…" }
-        out += "\(gutter) \(bar)\n"
-        out += paint(String(start.line), "34") + " \(bar) \(text)\n"
+        func offset(_ scalar: Int) -> Int {
+          scalar < count ? scalars[scalar] : bytes.upperBound
+        }
+        let shownBytes = offset(shown.lowerBound)..<offset(shown.upperBound)
+        out.spaces(gutter)
+        out.put(" ")
+        out.paint("34") { $0.put("|") }
+        out.put("\n")
+        out.paint("34") { $0.int(start.line) }
+        out.put(" ")
+        out.paint("34") { $0.put("|") }
+        out.put(" ")
+        if shown.lowerBound > 0 { out.put("…") }
+        out.put(source: l.bytes[shownBytes])
+        if shown.upperBound < count { out.put("…") }
+        out.put("\n")
         // Carets under the range's part of its first line, aligned by scalars (tabs kept).
-        var pad = shown.lowerBound > 0 ? " " : ""
+        out.spaces(gutter)
+        out.put(" ")
+        out.paint("34") { $0.put("|") }
+        out.put(" ")
+        if shown.lowerBound > 0 { out.put(" ") }
         var caretCount = 0
-        var i = shown.lowerBound
-        for scalar in line {
+        for i in shown {
           if i < start.column - 1 {
-            pad += scalar == "\t" ? "\t" : " "
+            out.put(l.bytes[scalars[i]] == 9 ? "\t" : " ")
           } else if end.line > start.line || i < end.column - 1 {
             caretCount += 1
           }
-          i += 1
         }
         if end.line > start.line && shown.upperBound == count {
           // To the end of the line, trailing spaces excluded.
-          let trailing = line.reversed().prefix { $0 == " " || $0 == "\t" }.count
+          var trailing = 0
+          var i = shownBytes.upperBound
+          while i > shownBytes.lowerBound, l.bytes[i - 1] == 32 || l.bytes[i - 1] == 9 {
+            trailing += 1
+            i -= 1
+          }
           caretCount = max(1, caretCount - trailing)
         }
-        out +=
-          "\(gutter) \(bar) \(pad)"
-          + paint(Self.repeated(UInt8(ascii: "^"), max(1, caretCount)), severityCode(f.severity))
-          + "\n"
+        out.paint(severity) { $0.repeated(UInt8(ascii: "^"), max(1, caretCount)) }
+        out.put("\n")
       }
-      out += "\(gutter) = phase: \(f.phase.rawValue) (\(f.phase.meaning))\n"
-      if let why = f.why { out += "\(gutter) = why: \(why)\n" }
-      if let help = f.help { out += "\(gutter) = help: \(help)\n" }
-      out += "\(gutter) = see: migplan explain \(f.rule)\n\n"
+      out.spaces(gutter)
+      out.put(" = phase: ")
+      out.put(f.phase.rawValue)
+      out.put(" (")
+      out.put(f.phase.meaning)
+      out.put(")\n")
+      if let why = f.why {
+        out.spaces(gutter)
+        out.put(" = why: ")
+        out.put(why)
+        out.put("\n")
+      }
+      if let help = f.help {
+        out.spaces(gutter)
+        out.put(" = help: ")
+        out.put(help)
+        out.put("\n")
+      }
+      out.spaces(gutter)
+      out.put(" = see: migplan explain ")
+      out.put(f.rule)
+      out.put("\n\n")
     }
+    out.put(summary(result))
+    return out.bytes
+  }
+
+  /// The last line: how many findings of each severity in how many files, and how many were
+  /// silenced.
+  func summary(_ result: LintResult) -> String {
     var counts: [Severity: Int] = [:]
     for f in result.findings { counts[f.severity, default: 0] += 1 }
     let files = result.filesChecked == 1 ? "1 file" : "\(result.filesChecked) files"
+    var out = ""
     if result.findings.isEmpty {
       out += "No findings in \(files)"
     } else {
@@ -159,6 +205,14 @@ public struct Renderer: Sendable {
     if result.baselined > 0 { silenced.append("\(result.baselined) in the baseline") }
     if !silenced.isEmpty { out += "; \(silenced.joined(separator: ", "))" }
     return out + ".\n"
+  }
+
+  func severityCode(_ s: Severity) -> String {
+    switch s {
+    case .error: return "1;31"
+    case .warning: return "1;33"
+    case .note: return "1;36"
+    }
   }
 
   // MARK: json
@@ -481,6 +535,43 @@ public enum JSON {
 }
 
 /// JSON text written into one byte buffer.
+/// The text output as it is written: UTF-8 bytes, ANSI colours when asked for.
+struct TextBuffer {
+  var bytes: [UInt8] = []
+  let color: Bool
+
+  mutating func put(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+  /// Source text: copied as it is when ASCII, else as Unicode sees it (an invalid sequence
+  /// becomes U+FFFD, as in the `String` the excerpt once was).
+  mutating func put(source: ArraySlice<UInt8>) {
+    if source.allSatisfy({ $0 < 0x80 }) {
+      bytes.append(contentsOf: source)
+    } else {
+      put(String(decoding: source, as: UTF8.self))
+    }
+  }
+
+  /// A number in decimal.
+  mutating func int(_ value: Int) { put(String(value)) }
+
+  mutating func spaces(_ count: Int) { repeated(UInt8(ascii: " "), count) }
+
+  mutating func repeated(_ byte: UInt8, _ count: Int) {
+    bytes.append(contentsOf: repeatElement(byte, count: count))
+  }
+
+  /// What `body` writes, in the colour of an SGR `code` when colours are on.
+  mutating func paint(_ code: String, _ body: (inout TextBuffer) -> Void) {
+    guard color else { return body(&self) }
+    put("\u{1B}[")
+    put(code)
+    put("m")
+    body(&self)
+    put("\u{1B}[0m")
+  }
+}
+
 struct JSONBuffer {
   private(set) var bytes: [UInt8] = []
 

@@ -85,11 +85,16 @@ public struct SourceLines: Sendable {
 
   /// The text of a 1-based line, without its line break.
   public func line(_ number: Int) -> Substring {
-    guard number >= 1, number <= index.lineStarts.count else { return "" }
+    Substring(decoding: bytes[lineBytes(number)], as: UTF8.self)
+  }
+
+  /// Where a 1-based line is in `bytes`, without its line break.
+  public func lineBytes(_ number: Int) -> Range<Int> {
+    guard number >= 1, number <= index.lineStarts.count else { return 0..<0 }
     let start = Int(index.lineStarts[number - 1])
     var end = number < index.lineStarts.count ? Int(index.lineStarts[number]) : bytes.count
     while end > start, bytes[end - 1] == 10 || bytes[end - 1] == 13 { end -= 1 }
-    return Substring(decoding: bytes[start..<end], as: UTF8.self)
+    return start..<end
   }
 
   /// The number of lines.
