@@ -64,6 +64,19 @@ public struct SQLGenerator {
     /// the readers of its statements (the lock judge).
     public var read: [Int: DDL.Statement] = [:]
 
+    /// The defaults only Python computes when the migration runs (a module function, a
+    /// lambda), by operation index: what each names (`make_code()`). Their statements hold
+    /// a placeholder where Django writes the value.
+    public var unknownDefaults: [Int: String] {
+      var found: [Int: String] = [:]
+      for (index, statements) in operations {
+        if let what = statements.lazy.compactMap(Literal.unknownDefault(in:)).first {
+          found[index] = what
+        }
+      }
+      return found
+    }
+
     /// The text `sqlmigrate` prints (empty when it prints nothing); made when asked for (a
     /// lint reads the lines only).
     public var text: String {

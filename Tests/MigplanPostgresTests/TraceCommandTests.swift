@@ -174,6 +174,65 @@ extension TraceTests {
     try expectNoScratchDatabaseLeft()
   }
 
+  /// A default only Python computes (a module function) cannot be in the traced SQL, where
+  /// Django writes the value the function returned: the trace says so, per operation, before
+  /// it runs a placeholder in its place (the same locks; a text column long enough takes the
+  /// string, any other fails the statement, and the warning says why).
+  @Test func traceWarnsOfADefaultOnlyPythonComputes() throws {
+    let folder = try TemporaryFolder("migplan-trace-default")
+    try folder.write("shop/__init__.py", "")
+    try folder.write("shop/migrations/__init__.py", "")
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  name="Ticket",
+                  fields=[("id", models.AutoField(primary_key=True, serialize=False))],
+              ),
+          ]
+
+      """)
+    try folder.write(
+      "shop/migrations/0002_ticket_code.py",
+      """
+      from django.db import migrations, models
+
+
+      def make_code():
+          return "T-1"
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              migrations.AddField(
+                  model_name="ticket",
+                  name="code",
+                  field=models.CharField(default=make_code, max_length=64),
+              ),
+          ]
+
+      """)
+    let r = try traceCommand("shop", "0002", roots: [folder.path])
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "shop.0002_ticket_code: the SQL may differ from Django's: AddField: a default only "
+          + "Python computes when the migration runs (make_code()); a placeholder string runs "
+          + "instead"), "\(r.stderr)")
+    #expect(r.statements.first?.sql.contains("'<unknown default: make_code()>'") == true)
+    let plain = try traceCommand("shop", "0001", roots: [folder.path])
+    #expect(plain.status == 0)
+    #expect(plain.stderr.isEmpty, "\(plain.stderr)")
+    try expectNoScratchDatabaseLeft()
+  }
+
   /// Nothing listens on port 1: exit 2, a clear message, and the password nowhere.
   @Test func traceRefusedConnectionExits2() throws {
     let run = try runMigplan([

@@ -58,10 +58,8 @@ struct SQLCommand: ParsableCommand {
     // a default only Python computes (a function of the module, a lambda): its placeholder
     // would fill a text column's existing rows.
     var unwritable = output.renderErrors
-    for (index, statements) in output.operations where unwritable[index] == nil {
-      if let what = statements.lazy.compactMap(Literal.unknownDefault(in:)).first {
-        unwritable[index] = "a default only Python computes when the migration runs: \(what)"
-      }
+    for (index, what) in output.unknownDefaults where unwritable[index] == nil {
+      unwritable[index] = "a default only Python computes when the migration runs: \(what)"
     }
     if let m = project.migrations[key], !unwritable.isEmpty {
       for (index, message) in unwritable.sorted(by: { $0.key < $1.key }) {

@@ -206,10 +206,24 @@ struct TraceScript {
     self.target = plan[target]
     let generator = SQLGenerator(project: project, mode: .migrate)
     var catalog = Catalog()
+    // Render errors, and defaults only Python computes: their placeholder runs instead (the
+    // locks are the same, a column whose type the placeholder is no value of fails).
+    func problems(_ output: SQLGenerator.Output) -> [(MigrationKey, String)] {
+      let operations = project.migrations[output.key]?.typedOperations ?? []
+      return output.problems.map { (output.key, $0) }
+        + output.unknownDefaults.sorted { $0.key < $1.key }.map { index, what in
+          let name = index < operations.count ? operations[index].className : "operation"
+          return (
+            output.key,
+            "\(name): a default only Python computes when the migration runs (\(what)); "
+              + "a placeholder string runs instead"
+          )
+        }
+    }
     for k in plan[..<target] {
       let (output, effects) = generator.generate(k, catalog: catalog)
       for e in effects { catalog.apply(e) }
-      problems += output.problems.map { (k, $0) }
+      self.problems += problems(output)
       let statements = Self.statements(output.lines)
       if statements.isEmpty { continue }
       setupMigrations += 1
@@ -221,7 +235,7 @@ struct TraceScript {
       if atomic { setup.append(Step(migration: k, index: 0, sql: "COMMIT")) }
     }
     let (output, _) = generator.generate(self.target, catalog: catalog)
-    problems += output.problems.map { (self.target, $0) }
+    self.problems += problems(output)
     statements = Self.statements(output.lines)
   }
 
