@@ -117,9 +117,7 @@ public struct Renderer: Sendable {
           scalar < count ? scalars[scalar] : bytes.upperBound
         }
         let shownBytes = offset(shown.lowerBound)..<offset(shown.upperBound)
-        out.spaces(gutter)
-        out.put(" ")
-        out.paint("34") { $0.put("|") }
+        out.bar(gutter: gutter)
         out.put("\n")
         out.paint("34") { $0.int(start.line) }
         out.put(" ")
@@ -130,11 +128,8 @@ public struct Renderer: Sendable {
         if shown.upperBound < count { out.put("…") }
         out.put("\n")
         // Carets under the range's part of its first line, aligned by scalars (tabs kept).
-        out.spaces(gutter)
-        out.put(" ")
-        out.paint("34") { $0.put("|") }
-        out.put(" ")
-        if shown.lowerBound > 0 { out.put(" ") }
+        out.bar(gutter: gutter)
+        out.put(shown.lowerBound > 0 ? "  " : " ")
         var caretCount = 0
         for i in shown {
           if i < start.column - 1 {
@@ -156,28 +151,11 @@ public struct Renderer: Sendable {
         out.paint(severity) { $0.repeated(UInt8(ascii: "^"), max(1, caretCount)) }
         out.put("\n")
       }
-      out.spaces(gutter)
-      out.put(" = phase: ")
-      out.put(f.phase.rawValue)
-      out.put(" (")
-      out.put(f.phase.meaning)
-      out.put(")\n")
-      if let why = f.why {
-        out.spaces(gutter)
-        out.put(" = why: ")
-        out.put(why)
-        out.put("\n")
-      }
-      if let help = f.help {
-        out.spaces(gutter)
-        out.put(" = help: ")
-        out.put(help)
-        out.put("\n")
-      }
-      out.spaces(gutter)
-      out.put(" = see: migplan explain ")
-      out.put(f.rule)
-      out.put("\n\n")
+      out.note(gutter: gutter, "phase", f.phase.rawValue + " (" + f.phase.meaning + ")")
+      if let why = f.why { out.note(gutter: gutter, "why", why) }
+      if let help = f.help { out.note(gutter: gutter, "help", help) }
+      out.note(gutter: gutter, "see", "migplan explain " + f.rule)
+      out.put("\n")
     }
     out.put(summary(result))
     return out.bytes
@@ -556,6 +534,23 @@ struct TextBuffer {
   mutating func int(_ value: Int) { put(String(value)) }
 
   mutating func spaces(_ count: Int) { repeated(UInt8(ascii: " "), count) }
+
+  /// `   |`: the excerpt's left edge, after a gutter as wide as the line number.
+  mutating func bar(gutter: Int) {
+    spaces(gutter)
+    put(" ")
+    paint("34") { $0.put("|") }
+  }
+
+  /// `   = label: text` and a line break.
+  mutating func note(gutter: Int, _ label: String, _ text: String) {
+    spaces(gutter)
+    put(" = ")
+    put(label)
+    put(": ")
+    put(text)
+    put("\n")
+  }
 
   mutating func repeated(_ byte: UInt8, _ count: Int) {
     bytes.append(contentsOf: repeatElement(byte, count: count))
