@@ -512,7 +512,29 @@ public enum JSON {
   }
 }
 
-/// JSON text written into one byte buffer.
+/// `value` in decimal at the end of `bytes`, without a string in between.
+private func appendDecimal<T: BinaryInteger>(_ value: T, to bytes: inout [UInt8]) {
+  if value < 0 { bytes.append(UInt8(ascii: "-")) }
+  // Digits counted first, then written in place from the last one.
+  var v = value.magnitude
+  var count = 1
+  while v >= 10 {
+    v /= 10
+    count += 1
+  }
+  let end = bytes.count + count
+  bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+  v = value.magnitude
+  bytes.withUnsafeMutableBufferPointer { out in
+    var i = end
+    repeat {
+      i -= 1
+      out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+      v /= 10
+    } while v > 0
+  }
+}
+
 /// The text output as it is written: UTF-8 bytes, ANSI colours when asked for.
 struct TextBuffer {
   var bytes: [UInt8] = []
@@ -531,7 +553,7 @@ struct TextBuffer {
   }
 
   /// A number in decimal.
-  mutating func int(_ value: Int) { put(String(value)) }
+  mutating func int(_ value: Int) { appendDecimal(value, to: &bytes) }
 
   mutating func spaces(_ count: Int) { repeated(UInt8(ascii: " "), count) }
 
@@ -567,6 +589,7 @@ struct TextBuffer {
   }
 }
 
+/// JSON text written into one byte buffer.
 struct JSONBuffer {
   private(set) var bytes: [UInt8] = []
 
@@ -580,27 +603,7 @@ struct JSONBuffer {
   mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
 
   /// A number in decimal, without a string in between.
-  mutating func int<T: BinaryInteger>(_ value: T) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    // Digits counted first, then written in place from the last one.
-    var v = value.magnitude
-    var count = 1
-    while v >= 10 {
-      v /= 10
-      count += 1
-    }
-    let end = bytes.count + count
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-    v = value.magnitude
-    bytes.withUnsafeMutableBufferPointer { out in
-      var i = end
-      repeat {
-        i -= 1
-        out[i] = UInt8(ascii: "0") + UInt8(v % 10)
-        v /= 10
-      } while v > 0
-    }
-  }
+  mutating func int<T: BinaryInteger>(_ value: T) { appendDecimal(value, to: &bytes) }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped.
   mutating func string(_ s: String) {
