@@ -193,6 +193,37 @@ private struct SharedBuffer<T>: @unchecked Sendable {
   let base: UnsafeMutableBufferPointer<T?>
 }
 
+/// What the loads of one project share: the files read and the migrations folders listed. A
+/// project's apps are loaded, then again with the installed apps they lack (`auth`): the
+/// second load reads only the new apps' files.
+struct LoadCache {
+  /// A file as one app reads it (its label and module path are in what the read makes).
+  struct Key: Hashable {
+    var path: String
+    var label: String
+    var modulePath: String
+
+    init(_ file: MigrationFile) {
+      path = file.path
+      label = file.key.app
+      modulePath = file.modulePath
+    }
+  }
+  /// Each file read as every file of a load is (with operations only in a whole load).
+  var reads: [Key: MigrationFile.Read] = [:]
+  /// The files of a partial load whose operations are needed, read again with them.
+  var withOperations: [Key: MigrationFile.Read] = [:]
+  /// `Loader.moduleFiles(of:)` by app folder.
+  private var listed: [String: [String]] = [:]
+
+  /// `Loader.moduleFiles(of: apps)`, listing only the folders not listed yet.
+  mutating func listings(of apps: [AppSource]) -> [[String]] {
+    let new = apps.filter { listed[$0.directory] == nil }
+    for (app, names) in zip(new, Loader.moduleFiles(of: new)) { listed[app.directory] = names }
+    return apps.map { listed[$0.directory]! }
+  }
+}
+
 /// Finds apps under project roots and loads their migrations into a `Project`, as Django's
 /// `MigrationLoader` does with no database (nothing applied, so squashed migrations replace
 /// their targets).
@@ -247,39 +278,7 @@ public enum Loader {
     if entries.contains(where: { $0.name == "migrations" && $0.isDirectory }),
       FileSystem.isFile(dir + "/migrations/__init__.py")
     {
-      // A root that is itself an app is named after its folder.
-      let module =
-        dotted.isEmpty
-        ? [String((FileSystem.realPath(dir) ?? dir).split(separator: "/").last ?? "app")] : dotted
-      var app = AppSource(
-        label: module.last!, directory: dir, modulePath: module.joined(separator: "."))
-      // The AppConfig's label: in `apps.py` (where Django finds the config itself), else in a
-      // `…Config` class of the package's `__init__.py` (INSTALLED_APPS names such a class by
-      // its path, as Pulp's plugins do: `pulp_file.app.PulpFilePluginAppConfig`).
-      for (file, configsOnly) in [("/apps.py", false), ("/__init__.py", true)] {
-        let path = dir + file
-        guard FileSystem.isFile(path), case .success(let bytes) = FileSystem.read(path) else {
-          continue
-        }
-        // Most packages' `__init__.py` is empty or sets no label: not parsed.
-        if configsOnly && !bytes.contains("label".utf8) { break }
-        let parsed = Parser.parse(bytes)
-        if let first = parsed.errors.first {
-          // Django imports `apps.py` to find the config; the package's module is only read.
-          if !configsOnly {
-            diagnostics.append(
-              Diagnostic(
-                path: path, range: first.range, message: "does not parse: \(first.message)"))
-          }
-          break
-        }
-        if let (label, range) = configLabel(parsed, configsOnly: configsOnly) {
-          app.label = label
-          app.labelSource = (path, range)
-          break
-        }
-      }
-      apps.append(app)
+      apps.append(app(at: dir, dotted: dotted, &diagnostics))
     }
     for e in entries where e.isDirectory {
       if e.name.hasPrefix(".") || skippedFolders.contains(e.name) || e.name == "migrations" {
@@ -288,6 +287,67 @@ public enum Loader {
       walk(
         dir + "/" + e.name, dotted: dotted + [e.name], packagesOnly: packagesOnly, seen: &seen,
         into: &apps, &diagnostics)
+    }
+  }
+
+  /// The app in `dir` (a folder with a `migrations` package), `dotted` its module path below
+  /// the root (empty for a root that is itself an app): its label is the AppConfig's, else the
+  /// folder's name.
+  private static func app(
+    at dir: String, dotted: [String], _ diagnostics: inout [Diagnostic]
+  ) -> AppSource {
+    // A root that is itself an app is named after its folder.
+    let module =
+      dotted.isEmpty
+      ? [String((FileSystem.realPath(dir) ?? dir).split(separator: "/").last ?? "app")] : dotted
+    var app = AppSource(
+      label: module.last!, directory: dir, modulePath: module.joined(separator: "."))
+    // The AppConfig's label: in `apps.py` (where Django finds the config itself), else in a
+    // `…Config` class of the package's `__init__.py` (INSTALLED_APPS names such a class by
+    // its path, as Pulp's plugins do: `pulp_file.app.PulpFilePluginAppConfig`).
+    for (file, configsOnly) in [("/apps.py", false), ("/__init__.py", true)] {
+      let path = dir + file
+      guard FileSystem.isFile(path), case .success(let bytes) = FileSystem.read(path) else {
+        continue
+      }
+      // Most packages' `__init__.py` is empty or sets no label: not parsed.
+      if configsOnly && !mentions(bytes, "label") { break }
+      let parsed = Parser.parse(bytes)
+      if let first = parsed.errors.first {
+        // Django imports `apps.py` to find the config; the package's module is only read.
+        if !configsOnly {
+          diagnostics.append(
+            Diagnostic(
+              path: path, range: first.range, message: "does not parse: \(first.message)"))
+        }
+        break
+      }
+      if let (label, range) = configLabel(parsed, configsOnly: configsOnly) {
+        app.label = label
+        app.labelSource = (path, range)
+        break
+      }
+    }
+    return app
+  }
+
+  /// Whether `word` occurs in `bytes` (the standard library's generic subsequence search
+  /// takes a hundred times longer over a large `__init__.py`).
+  static func mentions(_ bytes: [UInt8], _ word: String) -> Bool {
+    let w = Array(word.utf8)
+    guard let first = w.first, bytes.count >= w.count else { return w.isEmpty }
+    return bytes.withUnsafeBufferPointer { b in
+      var i = 0
+      let last = b.count - w.count
+      while i <= last {
+        if b[i] == first {
+          var j = 1
+          while j < w.count && b[i + j] == w[j] { j += 1 }
+          if j == w.count { return true }
+        }
+        i += 1
+      }
+      return false
     }
   }
 
@@ -352,6 +412,18 @@ public enum Loader {
     apps: [AppSource], settings: Settings = Settings(), unmigratedApps: Set<String> = [],
     operationsFor: ((String) -> Bool)? = nil
   ) -> Project {
+    var cache = LoadCache()
+    return load(
+      apps: apps, settings: settings, unmigratedApps: unmigratedApps,
+      operationsFor: operationsFor, cache: &cache)
+  }
+
+  /// `load(apps:settings:unmigratedApps:operationsFor:)`, reading only the files and listing
+  /// only the folders `cache` does not hold yet (and keeping them there).
+  static func load(
+    apps: [AppSource], settings: Settings, unmigratedApps: Set<String> = [],
+    operationsFor: ((String) -> Bool)?, cache: inout LoadCache
+  ) -> Project {
     // In a partial load, the bytes of each file, to parse again if its operations are needed
     // (holding every syntax tree meanwhile costs more memory than parsing a few twice).
     var sources: [MigrationKey: [UInt8]] = [:]
@@ -363,7 +435,7 @@ public enum Loader {
     // The files to read, and the diagnostics that come before each in file order.
     var files: [MigrationFile] = []
     var before: [Int: [Diagnostic]] = [:]
-    let listed = moduleFiles(of: apps)
+    let listed = cache.listings(of: apps)
     for (i, app) in apps.enumerated() {
       if let other = labels[app.label] {
         before[files.count, default: []].append(
@@ -379,11 +451,13 @@ public enum Loader {
       files += listed[i].map { MigrationFile(app: app, fileName: $0) }
     }
     // Reading, parsing and evaluating one file depends on nothing else: done in parallel.
-    let toRead = files
+    let toRead = files.filter { cache.reads[LoadCache.Key($0)] == nil }
     let everything = operationsFor == nil
-    let reads = parallelMap(toRead.count) { i in
+    let fresh = parallelMap(toRead.count) { i in
       toRead[i].read(settings: settings, operations: everything)
     }
+    for (file, read) in zip(toRead, fresh) { cache.reads[LoadCache.Key(file)] = read }
+    let reads = files.map { cache.reads[LoadCache.Key($0)]! }
     // A `migrations` package none of whose modules defines a Migration class is a library
     // (Django's own `django.db.migrations`), not an app's migrations: that folder is no app.
     var classless: [String: Int] = [:]
@@ -501,12 +575,19 @@ public enum Loader {
         guard needed.insert(key).inserted else { continue }
         stack += graph.nodeMap[key]?.parents ?? []
       }
-      let again = files.filter { needed.contains($0.key) }
+      let again = files.filter {
+        needed.contains($0.key) && cache.withOperations[LoadCache.Key($0)] == nil
+      }
       let bytes = again.map { sources[$0.key]! }
       let reads = parallelMap(again.count) { i in
         again[i].read(bytes: bytes[i], settings: settings, operations: true)
       }
-      for case .loaded(let m, _) in reads { migrations[m.key] = m }
+      for (file, read) in zip(again, reads) { cache.withOperations[LoadCache.Key(file)] = read }
+      for file in files where needed.contains(file.key) {
+        if case .loaded(let m, _)? = cache.withOperations[LoadCache.Key(file)] {
+          migrations[m.key] = m
+        }
+      }
     }
     var project = Project(
       apps: loadedApps, migrations: migrations, graph: graph, diagnostics: diagnostics,
@@ -548,15 +629,20 @@ public enum Loader {
       settings.fieldClasses = FieldClasses(
         roots: roots, settings: settings, sitePackages: { environment.value })
     }
-    var project = load(apps: apps, settings: settings, operationsFor: operationsFor)
+    // The apps' files are read once: the load with the installed apps reuses them.
+    var cache = LoadCache()
+    var project = load(
+      apps: apps, settings: settings, operationsFor: operationsFor, cache: &cache)
     let missing = unknownApps(project)
     if !missing.isEmpty {
       let folders = environment.value
       let installed = installedApps(
         missing, known: Set(project.apps.map(\.label)), sitePackages: folders,
-        settings: settings)
+        settings: settings, operationsFor: operationsFor, cache: &cache)
       if !installed.isEmpty {
-        project = load(apps: apps + installed, settings: settings, operationsFor: operationsFor)
+        project = load(
+          apps: apps + installed, settings: settings, operationsFor: operationsFor,
+          cache: &cache)
       }
       // What was looked at, and how to point migplan at the right place.
       let looked =
@@ -595,35 +681,77 @@ public enum Loader {
 
   /// The installed apps labelled `missing` in the first of `sitePackages` that has each, and
   /// the installed apps their migrations depend on in turn (`auth` needs `contenttypes`);
-  /// `known` are the labels the project has already. The folders are walked in order, each
-  /// only once an app is wanted that the ones before do not have.
+  /// `known` are the labels the project has already. In each folder an app is looked for
+  /// where its label says first (`likelyApp`); the folder is walked whole only for a label
+  /// not there, and the next folder is looked at only for a label this one lacks. The apps'
+  /// files are read as the project's load with them will read them (`operationsFor`), into
+  /// `cache`.
   static func installedApps(
-    _ missing: Set<String>, known: Set<String>, sitePackages: [String], settings: Settings
+    _ missing: Set<String>, known: Set<String>, sitePackages: [String], settings: Settings,
+    operationsFor: ((String) -> Bool)? = nil, cache: inout LoadCache
   ) -> [AppSource] {
-    var folders = sitePackages.makeIterator()
-    var available: [String: AppSource] = [:]
+    // Each folder's apps by label (the first of a label in walk order), once it is walked.
+    var walked: [[String: AppSource]?] = Array(repeating: nil, count: sitePackages.count)
+    func find(_ label: String) -> AppSource? {
+      for (i, folder) in sitePackages.enumerated() {
+        if walked[i] == nil {
+          if let app = likelyApp(label, in: folder) { return app }
+          var seen: Set<[UInt64]> = []
+          var found: [AppSource] = []
+          var ignored: [Diagnostic] = []
+          walk(folder, dotted: [], packagesOnly: true, seen: &seen, into: &found, &ignored)
+          walked[i] = Dictionary(found.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        if let app = walked[i]?[label] { return app }
+      }
+      return nil
+    }
     var chosen: [AppSource] = []
     var taken: Set<String> = []
     var wanted = missing
     while true {
-      while wanted.contains(where: { available[$0] == nil }), let folder = folders.next() {
-        var seen: Set<[UInt64]> = []
-        var found: [AppSource] = []
-        var ignored: [Diagnostic] = []
-        walk(folder, dotted: [], packagesOnly: true, seen: &seen, into: &found, &ignored)
-        for var app in found where available[app.label] == nil && !taken.contains(app.label) {
-          app.installed = true
-          available[app.label] = app
-        }
+      let more = wanted.sorted().compactMap { label -> AppSource? in
+        guard var app = find(label) else { return nil }
+        app.installed = true
+        return app
       }
-      let more = wanted.sorted().compactMap { available.removeValue(forKey: $0) }
       if more.isEmpty { return chosen }
       chosen += more
       taken.formUnion(more.map(\.label))
       // What the new ones depend on (the apps chosen before count as known).
-      let alone = load(apps: more, settings: settings, operationsFor: { _ in false })
+      let alone = load(
+        apps: more, settings: settings, operationsFor: operationsFor, cache: &cache)
       wanted = unknownApps(alone).subtracting(known).subtracting(taken)
     }
+  }
+
+  /// The app labelled `label` where such an app is usually installed in `folder`: a package
+  /// of that name (`taggit`), Django's own (`django/contrib/auth`), or a subpackage of a
+  /// package whose name starts the label (`wagtail/images` for `wagtailimages`); nil when none
+  /// of those is an importable app with that label. Looking there takes a few `stat` calls; a
+  /// walk of a whole environment takes thousands.
+  static func likelyApp(_ label: String, in folder: String) -> AppSource? {
+    var candidates: [[String]] = [[label], ["django", "contrib", label]]
+    for cut in label.indices.dropFirst() where cut < label.endIndex {
+      let head = String(label[..<cut])
+      let tail = String(label[cut...])
+      if FileSystem.isFile(folder + "/" + head + "/__init__.py") {
+        candidates.append([head, tail])
+      }
+    }
+    for dotted in candidates {
+      let dir = folder + "/" + dotted.joined(separator: "/")
+      guard FileSystem.isFile(dir + "/migrations/__init__.py") else { continue }
+      // Importable: every folder below `folder` down to the app is a package.
+      let packages = dotted.indices.allSatisfy {
+        FileSystem.isFile(folder + "/" + dotted[...$0].joined(separator: "/") + "/__init__.py")
+      }
+      guard packages else { continue }
+      var ignored: [Diagnostic] = []
+      let app = app(at: dir, dotted: dotted, &ignored)
+      if app.label == label { return app }
+    }
+    return nil
   }
 }
 

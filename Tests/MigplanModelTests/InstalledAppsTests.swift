@@ -1,7 +1,8 @@
 import Foundation
-import MigplanModel
 import MigplanTestSupport
 import Testing
+
+@testable import MigplanModel
 
 /// Apps a project's migrations depend on that its roots do not hold, found installed in a
 /// Python environment beside it: a project in a temporary folder with a virtual environment
@@ -104,6 +105,61 @@ import Testing
     #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
     #expect(project.apps.filter(\.installed).map(\.label).sorted() == ["base", "extra"])
     #expect(project.plan.last?.description == "blog.0001_initial")
+  }
+
+  /// Where an app usually lies is looked at before a whole environment is walked: a package
+  /// named as the label, Django's `contrib`, a subpackage of a package whose name starts the
+  /// label. What lies there counts only as an importable app with that label.
+  @Test func anAppIsLookedForWhereItsLabelSaysFirst() throws {
+    let sp = try TemporaryFolder("migplan-likely")
+    for pkg in [
+      "django", "django/contrib", "django/contrib/auth", "taggit", "wagtail", "wagtail/images",
+    ] {
+      try sp.write(pkg + "/__init__.py", "")
+    }
+    for app in ["django/contrib/auth", "taggit", "wagtail/images", "notes", "loose"] {
+      try sp.write(app + "/migrations/__init__.py", "")
+    }
+    let config = { (label: String) in
+      "from django.apps import AppConfig\n\nclass C(AppConfig):\n    label = \"\(label)\"\n"
+    }
+    try sp.write("wagtail/images/apps.py", config("wagtailimages"))
+    try sp.write("notes/__init__.py", "")
+    try sp.write("notes/apps.py", config("blognotes"))
+    #expect(Loader.likelyApp("auth", in: sp.path)?.modulePath == "django.contrib.auth")
+    #expect(Loader.likelyApp("taggit", in: sp.path)?.directory == sp.path + "/taggit")
+    #expect(Loader.likelyApp("wagtailimages", in: sp.path)?.modulePath == "wagtail.images")
+    #expect(Loader.likelyApp("blognotes", in: sp.path) == nil)  // not where the label says
+    #expect(Loader.likelyApp("notes", in: sp.path) == nil)  // its label is another
+    #expect(Loader.likelyApp("loose", in: sp.path) == nil)  // no package: not importable
+    #expect(Loader.likelyApp("images", in: sp.path) == nil)
+  }
+
+  /// A label found nowhere it usually lies is found by the walk, even where a folder of that
+  /// name holds an app with another label.
+  @Test func aLabelNotWhereItUsuallyLiesIsFoundByTheWalk() throws {
+    let sp = try TemporaryFolder("migplan-walked")
+    try sp.write("notes/__init__.py", "")
+    try sp.write(
+      "notes/apps.py",
+      "from django.apps import AppConfig\n\nclass C(AppConfig):\n    label = \"blognotes\"\n")
+    try sp.write("notes/migrations/__init__.py", "")
+    try sp.write("vendor/__init__.py", "")
+    try sp.write("vendor/notes/__init__.py", "")
+    try sp.write("vendor/notes/migrations/__init__.py", "")
+    try sp.write(
+      "vendor/notes/migrations/0001_initial.py",
+      "from django.db import migrations\n\nclass Migration(migrations.Migration):\n"
+        + "    operations = []\n")
+    let root = try TemporaryFolder("migplan-walked-root")
+    try root.write("shop/migrations/__init__.py", "")
+    try root.write(
+      "shop/migrations/0001_initial.py",
+      "from django.db import migrations\n\nclass Migration(migrations.Migration):\n"
+        + "    dependencies = [(\"notes\", \"0001_initial\")]\n    operations = []\n")
+    let project = Loader.load(roots: [root.path], sitePackages: [sp.path])
+    #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
+    #expect(project.apps.filter(\.installed).map(\.modulePath) == ["vendor.notes"])
   }
 
   @Test func withoutSitePackagesTheAppsAreUnknown() throws {
