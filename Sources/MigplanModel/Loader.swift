@@ -726,30 +726,35 @@ public enum Loader {
   }
 
   /// The app labelled `label` where such an app is usually installed in `folder`: a package
-  /// of that name (`taggit`), Django's own (`django/contrib/auth`), or a subpackage of a
-  /// package whose name starts the label (`wagtail/images` for `wagtailimages`); nil when none
-  /// of those is an importable app with that label. Looking there takes a few `stat` calls; a
-  /// walk of a whole environment takes thousands.
+  /// of that name (`taggit`), Django's own (`django/contrib/auth`), a package whose name
+  /// starts the label or a subpackage of it named by the rest (`wagtail` for `wagtailcore`,
+  /// `wagtail/images` for `wagtailimages`), else a subpackage of that name of any package
+  /// (`allauth/account`); nil when none of those is an importable app with that label.
+  /// Looking there takes a few hundred `stat` calls at most; a walk of a whole environment
+  /// lists thousands of folders.
   static func likelyApp(_ label: String, in folder: String) -> AppSource? {
     var candidates: [[String]] = [[label], ["django", "contrib", label]]
-    for cut in label.indices.dropFirst() where cut < label.endIndex {
+    for cut in label.indices.dropFirst() {
       let head = String(label[..<cut])
-      let tail = String(label[cut...])
       if FileSystem.isFile(folder + "/" + head + "/__init__.py") {
-        candidates.append([head, tail])
+        candidates += [[head, String(label[cut...])], [head]]
       }
     }
-    for dotted in candidates {
+    func app(_ dotted: [String]) -> AppSource? {
       let dir = folder + "/" + dotted.joined(separator: "/")
-      guard FileSystem.isFile(dir + "/migrations/__init__.py") else { continue }
+      guard FileSystem.isFile(dir + "/migrations/__init__.py") else { return nil }
       // Importable: every folder below `folder` down to the app is a package.
       let packages = dotted.indices.allSatisfy {
         FileSystem.isFile(folder + "/" + dotted[...$0].joined(separator: "/") + "/__init__.py")
       }
-      guard packages else { continue }
+      guard packages else { return nil }
       var ignored: [Diagnostic] = []
-      let app = app(at: dir, dotted: dotted, &ignored)
-      if app.label == label { return app }
+      let found = Loader.app(at: dir, dotted: dotted, &ignored)
+      return found.label == label ? found : nil
+    }
+    if let found = candidates.lazy.compactMap(app).first { return found }
+    for e in FileSystem.list(folder) where e.isDirectory && !e.name.hasPrefix(".") {
+      if let found = app([e.name, label]) { return found }
     }
     return nil
   }

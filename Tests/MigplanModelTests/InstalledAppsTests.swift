@@ -114,21 +114,28 @@ import Testing
     let sp = try TemporaryFolder("migplan-likely")
     for pkg in [
       "django", "django/contrib", "django/contrib/auth", "taggit", "wagtail", "wagtail/images",
+      "allauth", "allauth/account",
     ] {
       try sp.write(pkg + "/__init__.py", "")
     }
-    for app in ["django/contrib/auth", "taggit", "wagtail/images", "notes", "loose"] {
+    for app in [
+      "django/contrib/auth", "taggit", "wagtail", "wagtail/images", "allauth/account", "notes",
+      "loose",
+    ] {
       try sp.write(app + "/migrations/__init__.py", "")
     }
     let config = { (label: String) in
       "from django.apps import AppConfig\n\nclass C(AppConfig):\n    label = \"\(label)\"\n"
     }
+    try sp.write("wagtail/apps.py", config("wagtailcore"))
     try sp.write("wagtail/images/apps.py", config("wagtailimages"))
     try sp.write("notes/__init__.py", "")
     try sp.write("notes/apps.py", config("blognotes"))
     #expect(Loader.likelyApp("auth", in: sp.path)?.modulePath == "django.contrib.auth")
     #expect(Loader.likelyApp("taggit", in: sp.path)?.directory == sp.path + "/taggit")
     #expect(Loader.likelyApp("wagtailimages", in: sp.path)?.modulePath == "wagtail.images")
+    #expect(Loader.likelyApp("wagtailcore", in: sp.path)?.modulePath == "wagtail")
+    #expect(Loader.likelyApp("account", in: sp.path)?.modulePath == "allauth.account")
     #expect(Loader.likelyApp("blognotes", in: sp.path) == nil)  // not where the label says
     #expect(Loader.likelyApp("notes", in: sp.path) == nil)  // its label is another
     #expect(Loader.likelyApp("loose", in: sp.path) == nil)  // no package: not importable
@@ -144,11 +151,12 @@ import Testing
       "notes/apps.py",
       "from django.apps import AppConfig\n\nclass C(AppConfig):\n    label = \"blognotes\"\n")
     try sp.write("notes/migrations/__init__.py", "")
-    try sp.write("vendor/__init__.py", "")
-    try sp.write("vendor/notes/__init__.py", "")
-    try sp.write("vendor/notes/migrations/__init__.py", "")
+    for pkg in ["vendor", "vendor/plugins", "vendor/plugins/notes"] {
+      try sp.write(pkg + "/__init__.py", "")
+    }
+    try sp.write("vendor/plugins/notes/migrations/__init__.py", "")
     try sp.write(
-      "vendor/notes/migrations/0001_initial.py",
+      "vendor/plugins/notes/migrations/0001_initial.py",
       "from django.db import migrations\n\nclass Migration(migrations.Migration):\n"
         + "    operations = []\n")
     let root = try TemporaryFolder("migplan-walked-root")
@@ -159,7 +167,7 @@ import Testing
         + "    dependencies = [(\"notes\", \"0001_initial\")]\n    operations = []\n")
     let project = Loader.load(roots: [root.path], sitePackages: [sp.path])
     #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
-    #expect(project.apps.filter(\.installed).map(\.modulePath) == ["vendor.notes"])
+    #expect(project.apps.filter(\.installed).map(\.modulePath) == ["vendor.plugins.notes"])
   }
 
   @Test func withoutSitePackagesTheAppsAreUnknown() throws {
