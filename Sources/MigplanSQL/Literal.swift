@@ -15,7 +15,7 @@ public enum Literal {
     var rest = statement[start.upperBound...]
     if rest.hasPrefix(": ") { rest = rest.dropFirst(2) }
     let end = rest.firstRange(of: ">'")?.lowerBound ?? rest.endIndex
-    return rest[..<end].isEmpty ? "a value" : String(rest[..<end])
+    return rest[..<end].isEmpty ? "a value" : String(rest[..<end]).replacing("''", with: "'")
   }
 
   /// psycopg's quoting of a Python string: `'…'` with `'` doubled; backslashes make it `E'…'`
@@ -28,9 +28,10 @@ public enum Literal {
     return "'" + body + "'"
   }
 
-  /// The placeholder of a default migplan cannot compute, saying what it is when known.
+  /// The placeholder of a default migplan cannot compute, saying what it is when known: a
+  /// string literal, its quotes doubled (`Decimal(''1.5'')`).
   static func unknown(_ what: String?) -> String {
-    what.map { "'<unknown default: \($0)>'" } ?? "'<unknown default>'"
+    what.map { "'<unknown default: \($0.replacing("'", with: "''"))>'" } ?? "'<unknown default>'"
   }
 
   /// Callables whose result migplan knows, by import path.
@@ -111,6 +112,8 @@ public enum Literal {
       }
       if let known = knownCalls[v.python] {
         v = known
+      } else if case .call("decimal.Decimal", _, _, _) = v, f.internalType == "DecimalField" {
+        break  // written below
       } else {
         return unknown(v.python)
       }
@@ -138,15 +141,26 @@ public enum Literal {
       default: return unknown(nil)
       }
     case "DecimalField":
-      switch v {
-      case .call(let callee, let args, _, _) where callee == "decimal.Decimal" && args.count == 1:
-        if let s = args[0].stringValue { return s }
-        if case .int(let s, _) = args[0] { return s }
-        return unknown(nil)
-      case .int(let s, _): return s
-      case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
-      default: return unknown(nil)
+      // `DecimalField.to_python`: `Decimal(value)`, a float rounded to `max_digits` digits.
+      func decimal(_ v: Value, precision: Int?) -> PythonDecimal? {
+        switch v {
+        case .string(let s, _), .int(let s, _): return PythonDecimal(s)
+        case .float(let x, _): return PythonDecimal(x, precision: precision)
+        case .bool(let b, _): return PythonDecimal(b ? "1" : "0")
+        default: return nil
+        }
       }
+      var d: PythonDecimal?
+      if case .call(_, let args, let keywords, _) = v {
+        d = args.count == 1 && keywords.isEmpty ? decimal(args[0], precision: nil) : nil
+      } else {
+        var digits: Int? = 28  // `decimal.Context(prec=None)`: the default context's
+        if case .int(let s, _)? = f.field.argument("max_digits") { digits = Int(s) }
+        d = decimal(v, precision: digits)
+      }
+      guard let d else { return unknown(v.python) }
+      // psycopg writes a negative number with a space before it.
+      return d.negative ? " " + d.description : d.description
     case "FloatField":
       switch v {
       case .int(let s, _): return s + ".0"

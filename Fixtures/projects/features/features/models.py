@@ -4,6 +4,7 @@ migplan reads the migrations only; this file keeps the app a normal Django app.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.contrib.postgres.fields import ArrayField, HStoreField
 from django.contrib.postgres.functions import RandomUUID
@@ -25,6 +26,18 @@ class Series(models.Model):
     price = models.DecimalField(max_digits=PRICE_DIGITS, decimal_places=PRICE_PLACES, null=True)
     # Added in 0019, beside django-migration-linter's IgnoreMigration.
     note = models.TextField(null=True)
+    # Added in 0020: DecimalField defaults in each form Django takes.
+    d_zero = models.DecimalField(decimal_places=2, default=Decimal("0.00"), max_digits=6)
+    d_negative = models.DecimalField(decimal_places=2, default=Decimal("-1.50"), max_digits=6)
+    d_exponent = models.DecimalField(decimal_places=0, default=Decimal("1e3"), max_digits=8)
+    d_small = models.DecimalField(decimal_places=8, default=Decimal(" +0.0000001 "), max_digits=10)
+    d_int = models.DecimalField(decimal_places=2, default=Decimal(3), max_digits=6)
+    d_from_float = models.DecimalField(decimal_places=28, default=Decimal(0.1), max_digits=30)
+    d_string = models.DecimalField(decimal_places=2, default="2_5.50", max_digits=6)
+    d_float = models.DecimalField(decimal_places=4, default=0.1, max_digits=5)
+    d_float_rounded = models.DecimalField(decimal_places=2, default=123.456, max_digits=5)
+    d_float_whole = models.DecimalField(decimal_places=2, default=2.0, max_digits=5)
+    d_negative_int = models.DecimalField(decimal_places=2, default=-3, max_digits=5)
 
 
 class Author(models.Model):
