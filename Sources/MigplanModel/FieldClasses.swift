@@ -73,7 +73,15 @@ public final class FieldClasses: Sendable {
   }
 
   func resolution(_ path: String) -> Resolution {
-    state.withLock { resolve(path, &$0, depth: 0) }
+    let r = state.withLock { resolve(path, &$0, depth: 0) }
+    // A class that derives from `Field` alone (a mixin, to a class that also derives from a
+    // field with a column) is no field migplan can write a column for.
+    if case .field(let k) = r, k.base == "Field", k.dbType == nil,
+      path != "django.db.models.Field", path != "django.db.models.fields.Field"
+    {
+      return .unknown("\(path) gives no column type migplan can read")
+    }
+    return r
   }
 
   // MARK: Constants
@@ -279,7 +287,21 @@ public final class FieldClasses: Sendable {
         return .unknown("a base class of \(path) cannot be evaluated statically")
       }
       switch resolve(p, &s, depth: depth + 1) {
-      case .field(let k): if known == nil { known = k }
+      case .field(let k):
+        if let first = known, first.base == "Field", first.dbType == nil,
+          k.base != "Field" || k.dbType != nil
+        {
+          // A base that derives from `Field` alone names no column: a later field base's
+          // comes before `Field`'s in Python's order (jsonfield's `class JSONField(
+          // JSONFieldMixin, models.TextField)`). The earlier one is a mixin.
+          mixins.append(
+            Effects(
+              defaults: first.defaults, forced: first.forced, dropped: first.dropped,
+              unsure: first.unsure))
+          known = k
+        } else if known == nil {
+          known = k
+        }
       case .mixin(let e): mixins.append(e)
       case .unknown(let why): return .unknown(why)
       }
@@ -358,9 +380,6 @@ public final class FieldClasses: Sendable {
         if ast.child(args, "vararg") != nil { names += k.positional }
       }
       k.positional = names
-    }
-    if k.base == "Field" && k.dbType == nil {
-      return .unknown("\(path) gives no column type migplan can read")
     }
     return .field(k)
   }

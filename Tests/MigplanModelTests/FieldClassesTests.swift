@@ -153,6 +153,14 @@ import Testing
     class Bare(models.Field):
         pass
 
+    # jsonfield's JSONField: a mixin that is a `Field` itself, then the field that has a column.
+    class JSONishMixin(models.Field):
+        def from_db_value(self, value, expression, connection):
+            return value
+
+    class Jsonish(JSONishMixin, models.TextField):
+        pass
+
     class Loop1(Loop2):
         pass
 
@@ -211,6 +219,9 @@ import Testing
     // A field base's own `db_type()` still wins over a mixin's internal type, as in Django.
     #expect(c.known("app.fields.SealedLiteral")?.dbType == "varchar(12)")
     #expect(c.problem("app.fields.TextMixin") == "app.fields.TextMixin is not a field class")
+    // A mixin that derives from `Field` alone names no column: the later field base's comes
+    // first in Python's order (jsonfield's `class JSONField(JSONFieldMixin, TextField)`).
+    #expect(c.known("app.fields.Jsonish")?.base == "TextField")
   }
 
   @Test(arguments: [
