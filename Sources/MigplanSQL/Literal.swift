@@ -154,8 +154,8 @@ public enum Literal {
       if case .call(_, let args, let keywords, _) = v {
         d = args.count == 1 && keywords.isEmpty ? decimal(args[0], precision: nil) : nil
       } else {
-        var digits: Int? = 28  // `decimal.Context(prec=None)`: the default context's
-        if case .int(let s, _)? = f.field.argument("max_digits") { digits = Int(s) }
+        var digits = 28  // `decimal.Context(prec=None)`: the default context's
+        if case .int(let s, _)? = f.field.argument("max_digits"), let n = Int(s) { digits = n }
         d = decimal(v, precision: digits)
       }
       guard let d else { return unknown(v.python) }
