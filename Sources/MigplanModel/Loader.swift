@@ -333,7 +333,7 @@ public enum Loader {
 
   /// Whether `word` occurs in `bytes` (the standard library's generic subsequence search
   /// takes a hundred times longer over a large `__init__.py`).
-  static func mentions(_ bytes: [UInt8], _ word: String) -> Bool {
+  private static func mentions(_ bytes: [UInt8], _ word: String) -> Bool {
     let w = Array(word.utf8)
     guard let first = w.first, bytes.count >= w.count else { return w.isEmpty }
     return bytes.withUnsafeBufferPointer { b in

@@ -98,7 +98,8 @@ struct PythonDecimal: CustomStringConvertible {
         carry /= 10
       }
     }
-    // m · 2^e is m · 2^e exactly for e ≥ 0, and m · 5^-e · 10^e below.
+    // The digits of m · 2^e for e ≥ 0; of m · 5^-e below, with the exponent e (m · 2^e =
+    // m · 5^-e · 10^e).
     for _ in 0..<abs(e) { multiply(by: e > 0 ? 2 : 5) }
     digits = n.reversed()
     exponent = min(e, 0)

@@ -100,9 +100,11 @@ struct DecimalLiteralDjangoTests {
           autoCreated: false)
         let ours = Literal.prepared(value, sqlField, TimeSettings(useTZ: true, timeZone: "UTC"))
         // Django's literal, or the placeholder where Django refuses the value.
-        #expect(
-          ours == (django ?? ours.flatMap { $0.hasPrefix("'<unknown") ? $0 : nil }),
-          "\(e), max_digits=\(p)")
+        if let django {
+          #expect(ours == django, "\(e), max_digits=\(p)")
+        } else {
+          #expect(ours?.hasPrefix("'<unknown default") == true, "\(e), max_digits=\(p)")
+        }
         if ours == django { written += 1 }
       }
     }
