@@ -448,7 +448,8 @@ private struct OperationChecker: Sendable {
     let byOp = analysis?.impacts ?? [:]
     let ordered = analysis?.ordered ?? []
     let output = analysis?.output
-    let sites = StatementSites.all(ordered, atomic: m.atomic)
+    let sites = StatementSites.all(
+      ordered, atomic: m.atomic, creates: output?.unwrittenTables ?? [])
     var state = start
     let steps = steps?.count == m.typedOperations.count ? steps : nil
     var findings: [Finding] = []

@@ -48,12 +48,14 @@ enum StatementSites {
   }
 
   /// The statements of a migration by operation index, each with its context: one pass over
-  /// the migration (the engine does it once and hands each operation its own).
+  /// the migration (the engine does it once and hands each operation its own). `creates`:
+  /// tables the migration creates with no statement here (`SQLGenerator.Output.unwrittenTables`).
   static func all(
-    _ statements: [(operation: Int, impact: StatementImpact)], atomic: Bool
+    _ statements: [(operation: Int, impact: StatementImpact)], atomic: Bool,
+    creates: Set<String> = []
   ) -> [Int: [StatementSite]] {
     var out: [Int: [StatementSite]] = [:]
-    var newTables: Set<String> = []
+    var newTables = creates
     var held: [String: (operation: Int, sql: String, position: Int)] = [:]
     var heldByOperation: [Int: Set<String>] = [:]
     for (position, (op, impact)) in statements.enumerated() {

@@ -53,6 +53,9 @@ public struct SQLGenerator {
     public var problems: [String]
     /// Why an operation's SQL could not be written, by operation index.
     public var renderErrors: [Int: String] = [:]
+    /// The tables of the `CreateModel`s whose SQL could not be written: created by the
+    /// migration all the same, so its other statements on them touch no existing rows.
+    public var unwrittenTables: Set<String> = []
     /// The statements of each operation (by index in `typedOperations`), deferred ones (the
     /// indexes Django creates at the end of the migration) under the operation that made them.
     public var operations: [Int: [String]] = [:]
@@ -158,6 +161,7 @@ public struct SQLGenerator {
     var state = start ?? project.state(at: key, atEnd: false).0
     var problems: [String] = []
     var renderErrors: [Int: String] = [:]
+    var unwrittenTables: Set<String> = []
     for (index, op) in migration.typedOperations.enumerated() {
       editor.currentOperation = index
       defer { editor.stampDeferred() }
@@ -198,6 +202,12 @@ public struct SQLGenerator {
         problems.append("\(op.className): \(error)")
         renderErrors[index] = error.message
         editor.comment("-- migplan: cannot render: \(error)")
+        if case .createModel = op.kind, let name = op.modelNameLower,
+          let model = state.models[ModelKey(key.app, name)],
+          model.options["db_table"] == nil || model.string("db_table") != nil
+        {
+          unwrittenTables.insert(model.table)
+        }
       }
       if editor.collectedCount == before { editor.comment("-- (no-op)") }
     }
@@ -205,6 +215,7 @@ public struct SQLGenerator {
     let lines = editor.collected
     var output = Output(key: key, atomic: migration.atomic, lines: lines, problems: problems)
     output.renderErrors = renderErrors
+    output.unwrittenTables = unwrittenTables
     output.read = editor.readStatements
     for (line, op) in zip(lines, editor.collectedOperations) {
       if let op { output.operations[op, default: []].append(line) }

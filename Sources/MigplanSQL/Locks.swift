@@ -63,8 +63,10 @@ public struct LockAnalyzer: Sendable {
     self.pgVersion = pgVersion
   }
 
-  /// Starts a new migration (tables created before it are no longer new).
-  public mutating func beginMigration() { newTables = [] }
+  /// Starts a new migration (tables created before it are no longer new); `creates` are
+  /// tables it creates without a statement here (a `CreateModel` whose SQL could not be
+  /// written): new from its start, since nothing before their creation can touch them.
+  public mutating func beginMigration(creates: Set<String> = []) { newTables = creates }
 
   /// Judges every statement of `sql` and applies it to the schema; `read`, when given, is
   /// what `DDL.parse(sql)` makes of a single statement, known already.
@@ -460,7 +462,7 @@ private final class Judgements: @unchecked Sendable {
     var output = output
     let read = output.read
     output.read = [:]
-    analyzer.beginMigration()
+    analyzer.beginMigration(creates: output.unwrittenTables)
     var byOp: [Int: [StatementImpact]] = [:]
     var sequence: [(operation: Int, impact: StatementImpact)] = []
     // Statements run in the order of `lines`, each by the operation that made it.

@@ -111,6 +111,34 @@ import Testing
     #expect(try lint([file], rules: ours) == [])
   }
 
+  /// dj-stripe's 0001 with `DJSTRIPE_FOREIGN_KEY_TO_FIELD` unset: the `CreateModel` has no SQL,
+  /// but its table is still new, and only the statements on `order` are judged (its index and
+  /// the `_like` one).
+  @Test func aTableIsNewEvenWhenItsCreateModelCannotBeWritten() throws {
+    let file = ExampleFile(
+      path: "shop/migrations/0002_item.py",
+      text: migration(
+        """
+                migrations.CreateModel(
+                    name="Item",
+                    fields=[
+                        ("id", models.BigAutoField(primary_key=True)),
+                        ("code", models.CharField(max_length=settings.CODE_LENGTH)),
+                    ],
+                ),
+                migrations.AddField("item", "order", models.ForeignKey("shop.order", models.CASCADE)),
+                migrations.AddField("item", "sku", models.CharField(max_length=20, unique=True, default="")),
+                migrations.AddField("order", "ref", models.CharField(max_length=20, db_index=True, null=True)),
+        """))
+    let (result, root) = try ExampleProject.lint([file], config: LintConfig())
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let marks = ExampleProject.marks(result, root: root).map { "\($0.line) \($0.rule)" }
+    #expect(marks.contains("15 unresolved-value"), "\(marks)")
+    #expect(
+      marks.filter { !$0.hasSuffix("unresolved-value") } == ["20 add-index", "20 add-index"],
+      "\(marks)")
+  }
+
   @Test func nonAtomicMigrationsHoldNoLockAcrossStatements() throws {
     let ops = """
               migrations.AddField("order", "status", models.TextField(null=True)),
