@@ -115,14 +115,14 @@ extension SchemaEditor {
     if old.field.isRelation && old.target != nil && old.dbConstraint
       && fieldShouldBeAltered(old, new, ignore: ["db_comment"])
     {
-      for name in catalog.constraintNames(table, columns: [oldColumn], foreignKey: true) {
+      for name in constraintNames(table, columns: [oldColumn], foreignKey: true) {
         fksDropped = true
         execute(deleteFKSQL(table, name), .dropObject(table, name))
       }
     }
     if old.unique && (!new.unique || (!old.primaryKey && new.primaryKey)) {
       let exclude = Set(model.constraints.compactMap(\.name))
-      for name in catalog.constraintNames(
+      for name in constraintNames(
         table, columns: [oldColumn], unique: true, primaryKey: false, exclude: exclude)
       {
         execute(deleteConstraintSQL(table, name), .dropObject(table, name))
@@ -135,7 +135,7 @@ extension SchemaEditor {
     if dropForeignKeys {
       relsToUpdate = related(newModel, new)
       for (relModel, _, relField) in relsToUpdate {
-        for name in catalog.constraintNames(
+        for name in constraintNames(
           relModel.table, columns: [relField.column!], foreignKey: true)
         {
           execute(deleteFKSQL(relModel.table, name), .dropObject(relModel.table, name))
@@ -144,7 +144,7 @@ extension SchemaEditor {
     }
     if old.dbIndex && !old.unique && (!new.dbIndex || new.unique) {
       let exclude = Set(model.indexes.compactMap(\.name))
-      for name in catalog.constraintNames(
+      for name in constraintNames(
         table, columns: [oldColumn], index: true, type: "idx", exclude: exclude)
       {
         execute(deleteIndexSQL(table, name), .dropIndex(name))
@@ -157,7 +157,7 @@ extension SchemaEditor {
     _ = (oldCheck, newCheck)
     if oldDBCheck != newDBCheck && oldDBCheck != nil {
       let exclude = Set(model.constraints.compactMap(\.name))
-      for name in catalog.constraintNames(
+      for name in constraintNames(
         table, columns: [oldColumn], check: true, exclude: exclude)
       {
         execute(deleteConstraintSQL(table, name), .dropObject(table, name))
@@ -227,7 +227,7 @@ extension SchemaEditor {
     }
     for a in postActions { execute(a) }
     if old.primaryKey && !new.primaryKey {
-      for name in catalog.constraintNames(table, primaryKey: true) {
+      for name in constraintNames(table, primaryKey: true) {
         execute(deleteConstraintSQL(table, name), .dropObject(table, name))
       }
     }

@@ -25,6 +25,10 @@ public struct Catalog: Sendable {
   }
 
   public var tables: [String: Table] = [:]
+  /// Tables a `CreateModel` created whose SQL migplan could not write, with that migration
+  /// (`app.name`): their columns, constraints and indexes are not known, so a name looked up
+  /// on them would be a guess.
+  public private(set) var unwritten: [String: String] = [:]
   /// Collations made by migrations, and whether each is deterministic.
   public var collations: [String: Bool] = [:]
   /// Identity sequences by (table, column): PostgreSQL names them when the column is made and
@@ -65,6 +69,8 @@ public struct Catalog: Sendable {
     /// An identity column: its sequence gets a name.
     case addIdentity(String, String)
     case dropIdentity(String, String)
+    /// A table created by a migration (`app.name`) whose `CREATE TABLE` could not be written.
+    case unwrittenTable(String, by: String)
   }
 
   /// Applies one effect. Names are cut to 63 bytes, as PostgreSQL stores them.
@@ -82,14 +88,17 @@ public struct Catalog: Sendable {
       tables[name] = t
       for c in unique { addUnique(name, c) }
       for c in check { addCheck(name, c) }
+    case .unwrittenTable(let name, let by): unwritten[name] = by
     case .dropTable(let name):
       tables[name] = nil
+      unwritten[name] = nil
       if let gone = sequences.removeValue(forKey: name) { sequenceNames.subtract(gone.values) }
       // CASCADE: foreign keys of other tables that reference it go too.
       for key in tablesWith({ $0.references == name }) {
         tables[key]!.objects.removeAll { $0.kind == .foreignKey && $0.references == name }
       }
     case .renameTable(let old, let new):
+      if let by = unwritten.removeValue(forKey: old) { unwritten[new] = by }
       guard let t = tables.removeValue(forKey: old) else { return }
       tables[new] = t
       if let s = sequences.removeValue(forKey: old) { sequences[new] = s }

@@ -194,10 +194,17 @@ public struct SQLGenerator {
       let before = editor.collectedCount
       let from = state
       if let steps { state = steps[index] } else { state.apply(op, app: key.app, migration: key) }
-      do {
+      editor.guessedOn = nil
+      do throws(RenderError) {
         try Self.checkColumnArguments(op)
         try Forwards(editor: editor, app: key.app, settings: settings, renders: renders)
           .run(op, from: from, to: state)
+        if let (table, by) = editor.guessedOn {
+          throw RenderError(
+            message:
+              "the constraints and indexes of `\(table)` are unknown: the SQL of its CreateModel in \(by) could not be written (`migplan sql \(by.split(separator: ".", maxSplits: 1).joined(separator: " "))` says why)"
+          )
+        }
       } catch {
         problems.append("\(op.className): \(error)")
         renderErrors[index] = error.message
@@ -207,6 +214,7 @@ public struct SQLGenerator {
           model.options["db_table"] == nil || model.string("db_table") != nil
         {
           unwrittenTables.insert(model.table)
+          editor.record(.unwrittenTable(model.table, by: "\(key.app).\(key.name)"))
         }
       }
       if editor.collectedCount == before { editor.comment("-- (no-op)") }
@@ -402,7 +410,7 @@ struct Forwards {
       if let oldFields {
         let fromModel = try render(from, model, naming: op)
         let columns = oldFields.compactMap { fromModel.field($0)?.column }
-        let found = editor.catalog.constraintNames(
+        let found = editor.constraintNames(
           fromModel.table, columns: columns, unique: false, index: true)
         guard found.count == 1 else {
           throw RenderError(

@@ -25,6 +25,22 @@ final class SchemaEditor {
   var deferred: [Statement] = []
   /// The operation being run (index in the migration), -1 outside operations.
   var currentOperation = -1
+  /// The first table of `catalog.unwritten` a name was looked up on since it was last
+  /// cleared, with the migration that created it: the name found is a guess.
+  var guessedOn: (table: String, by: String)? = nil
+
+  /// Django's `_constraint_names`: the names of the table's constraints and indexes that match,
+  /// from the catalog (noting a table whose shape is unknown in `guessedOn`).
+  func constraintNames(
+    _ table: String, columns: [String]? = nil, unique: Bool? = nil, primaryKey: Bool? = nil,
+    index: Bool? = nil, foreignKey: Bool? = nil, check: Bool? = nil, type: String? = nil,
+    exclude: Set<String> = []
+  ) -> [String] {
+    if guessedOn == nil, let by = catalog.unwritten[table] { guessedOn = (table, by) }
+    return catalog.constraintNames(
+      table, columns: columns, unique: unique, primaryKey: primaryKey, index: index,
+      foreignKey: foreignKey, check: check, type: type, exclude: exclude)
+  }
 
   /// The catalog, handed over (the editor keeps an empty one).
   func takeCatalog() -> Catalog {
@@ -353,7 +369,7 @@ final class SchemaEditor {
     }
     guard field.dbType != nil, let column = field.column else { return }
     if field.field.isRelation {
-      for name in catalog.constraintNames(model.table, columns: [column], foreignKey: true) {
+      for name in constraintNames(model.table, columns: [column], foreignKey: true) {
         execute(deleteFKSQL(model.table, name), .dropObject(model.table, name))
       }
     }
@@ -526,15 +542,17 @@ final class SchemaEditor {
     let columns = fields.compactMap { model.field($0)?.column }
     var names: [String]
     if unique {
-      names = catalog.constraintNames(
+      names = constraintNames(
         model.table, columns: columns, unique: true, primaryKey: false, exclude: exclude)
       let defaultName = Names.index(table: model.table, columns: columns, suffix: "_uniq")
       if names.contains(defaultName) { names = [defaultName] }
     } else {
-      names = catalog.constraintNames(
+      names = constraintNames(
         model.table, columns: columns, unique: false, index: true, exclude: exclude)
     }
     guard names.count == 1 else {
+      // On a table whose shape is unknown the count proves nothing (`guessedOn` says why).
+      guard catalog.unwritten[model.table] == nil else { return }
       execute(
         "-- migplan: Django raises ValueError here: Found wrong number (\(names.count)) of constraints for \(model.table)(\(columns.joined(separator: ", ")))"
       )

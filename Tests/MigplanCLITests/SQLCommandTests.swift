@@ -281,4 +281,74 @@ import Testing
       }
     }
   }
+
+  /// cities-light: a `CreateModel` migplan could not write (a setting it has no value for)
+  /// leaves its table's constraints unknown, so a later migration that looks one up by
+  /// introspection is refused for that reason, not as Django's "wrong number of constraints"
+  /// error; what looks nothing up is still written. Within the created migration `sqlmigrate`
+  /// itself finds nothing (it introspects the database before the migration).
+  @Test func aTableWhoseCreateModelWasNotWrittenHasUnknownConstraints() throws {
+    let folder = try TemporaryFolder("migplan-sql-unwritten-table")
+    try folder.write("shop/__init__.py", "")
+    try folder.write("shop/migrations/__init__.py", "")
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      """
+      from django.conf import settings
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  name="Order",
+                  fields=[
+                      ("id", models.BigAutoField(primary_key=True)),
+                      ("code", models.CharField(max_length=settings.CODE_LENGTH)),
+                      ("ref", models.IntegerField(unique=True)),
+                  ],
+                  options={"unique_together": {("code", "ref")}},
+              ),
+          ]
+
+      """)
+    let operations: [(String, String?)] = [
+      (#"migrations.AlterUniqueTogether("order", set())"#, nil),
+      (#"migrations.AlterField("order", "ref", models.IntegerField())"#, nil),
+      (
+        #"migrations.AlterField("order", "ref", models.IntegerField(unique=True, null=True))"#,
+        #"ALTER TABLE "shop_order" ALTER COLUMN "ref" DROP NOT NULL;"#
+      ),
+      (
+        #"migrations.AddField("order", "note", models.TextField(null=True))"#,
+        #"ALTER TABLE "shop_order" ADD COLUMN "note" text NULL;"#
+      ),
+    ]
+    for (operation, sql) in operations {
+      try folder.write(
+        "shop/migrations/0002_change.py",
+        """
+        from django.db import migrations, models
+        class Migration(migrations.Migration):
+            dependencies = [("shop", "0001_initial")]
+            operations = [
+                \(operation),
+            ]
+
+        """)
+      let run = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+      if let sql {
+        #expect(run.status == 0, "\(operation): \(run.stderr)")
+        #expect(run.stdout.contains(sql), "\(operation): \(run.stdout)")
+      } else {
+        #expect(run.status == 2, "\(operation): \(run.stdout)")
+        #expect(
+          run.stderr.contains(
+            "0002_change.py:5:9: error: cannot write \(operation.split(separator: "(")[0].dropFirst(11)) as SQL: the constraints and indexes of `shop_order` are unknown: the SQL of its CreateModel in shop.0001_initial could not be written (`migplan sql shop 0001_initial` says why)"
+          ), "\(operation): \(run.stderr)")
+        #expect(!run.stdout.contains("Django raises"), "\(operation): \(run.stdout)")
+      }
+    }
+  }
 }
