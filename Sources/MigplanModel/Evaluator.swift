@@ -383,6 +383,8 @@ public struct Evaluator {
           let inner = eval(ast.child(e, "value")!, local: local, outer: outer)
           if let xs = inner.items {
             items += xs
+          } else if case .unresolved(_, let why) = inner {
+            items.append(.unresolved(ast.range(e), why))
           } else {
             items.append(.unresolved(ast.range(e), "starred item that is not a list or tuple"))
           }

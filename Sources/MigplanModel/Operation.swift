@@ -100,6 +100,23 @@ public struct Operation: Sendable {
   /// The class name without its module (`AddField`).
   public var className: String { Construct.lastName(self.callee) }
 
+  /// Why the operation is not known as written, when it is not: an entry of `operations`
+  /// that could not be evaluated, or a built-in operation with an argument it needs missing,
+  /// not evaluated, or not of the kind Django expects (the first such).
+  public var unevaluated: String? {
+    if case .unresolved(_, let why) = self.value {
+      return "it cannot be evaluated statically: \(why)"
+    }
+    guard case .unresolved = self.kind, let (name, value) = self.unresolved.first else {
+      return nil
+    }
+    guard case .unresolved(let range, let why) = value else {
+      return "its `\(name)` argument is not of the kind Django expects"
+    }
+    if range == TextRange(0, 0) { return "it is missing its `\(name)` argument" }
+    return "its `\(name)` argument cannot be evaluated statically: \(why)"
+  }
+
   /// Whether the operation is one of Django's or `django.contrib.postgres`'s own.
   public var isBuiltin: Bool {
     switch self.kind {
@@ -265,7 +282,7 @@ extension Operation {
     switch value {
     case .reference(let p, _): return p
     case .function(let n, _): return n
-    case .unresolved(_, let why): return "<unresolved: \(why)>"
+    case .unresolved: return "<unresolved>"
     default: return "<not a call>"
     }
   }

@@ -53,6 +53,10 @@ public enum Describe {
     case .noop(let description): return description
     case .unknown, .unresolved:
       if op.base == "RunPython" { return "Raw Python operation" }
+      if case .unresolved(_, let why) = op.value {
+        return "An operation migplan cannot evaluate statically (\(why))"
+      }
+      if let why = op.unevaluated { return "\(op.className) (\(why))" }
       _ = model
       return "\(op.className): \(op.value.python)"
     }

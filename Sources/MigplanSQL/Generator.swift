@@ -470,6 +470,7 @@ struct Forwards {
     case .noop:
       return
     case .unknown, .unresolved:
+      if let why = op.unevaluated { throw RenderError(message: why) }
       throw RenderError(message: "\(op.callee) is not an operation migplan can render")
     }
   }

@@ -351,4 +351,90 @@ import Testing
       }
     }
   }
+
+  /// An entry of `operations` that is not evaluated (activity-stream's `operations` bound
+  /// under `if not USE_JSONFIELD`, auditlog's `[*two_step_migrations()]`) is named as such
+  /// with the evaluator's reason, in `sql`'s refusal and in `plan`, not by a placeholder's text;
+  /// so is the argument of a built-in operation that is missing or not evaluated.
+  @Test func anOperationThatIsNotEvaluatedIsNamedWithItsReason() throws {
+    let folder = try TemporaryFolder("migplan-sql-unevaluated-operation")
+    try folder.write("shop/__init__.py", "")
+    try folder.write("shop/migrations/__init__.py", "")
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      """
+      from django.db import migrations, models
+      from shop.settings import USE_JSON
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          if USE_JSON:
+              operations = [migrations.CreateModel("Order", [("id", models.AutoField(primary_key=True))])]
+
+      """)
+    try folder.write(
+      "shop/migrations/0002_more.py",
+      """
+      from django.conf import settings
+      from django.db import migrations, models
+
+
+      def more():
+          if settings.SHOP_SPLIT:
+              return [migrations.DeleteModel(name="order")]
+          return []
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [*more()]
+
+      """)
+    let first = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(first.status == 2)
+    #expect(
+      first.stderr.contains(
+        "0001_initial.py:8:9: error: cannot write this operation as SQL: it cannot be evaluated statically: bound under `if USE_JSON`, which migplan cannot decide\n"
+      ), "\(first.stderr)")
+    let second = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+    #expect(second.status == 2)
+    #expect(
+      second.stderr.contains(
+        "0002_more.py:13:19: error: cannot write this operation as SQL: it cannot be evaluated statically: result of calling module function more()\n"
+      ), "\(second.stderr)")
+    // A built-in operation whose arguments are not all there says which.
+    try folder.write(
+      "shop/migrations/0003_delete.py",
+      """
+      from django.conf import settings
+      from django.db import migrations
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0002_more")]
+          operations = [migrations.DeleteModel(settings.MODEL), migrations.DeleteModel(), migrations.DeleteModel(1)]
+
+      """)
+    let third = try runMigplan(["sql", "shop", "0003", "--root", folder.path])
+    #expect(third.status == 2)
+    for message in [
+      "7:19: error: cannot write DeleteModel as SQL: its `name` argument cannot be evaluated statically: setting MODEL has no configured value\n",
+      "7:59: error: cannot write DeleteModel as SQL: it is missing its `name` argument\n",
+      "7:85: error: cannot write DeleteModel as SQL: its `name` argument is not of the kind Django expects\n",
+    ] {
+      #expect(third.stderr.contains("0003_delete.py:" + message), "\(third.stderr)")
+    }
+    let plan = try runMigplan(["plan", folder.path + "/shop/migrations", "--root", folder.path])
+    #expect(plan.status == 0, "\(plan.stderr)")
+    #expect(
+      plan.stdout.contains(
+        "shop.0002_more #0: An operation migplan cannot evaluate statically (result of calling module function more()): review"
+      ), "\(plan.stdout)")
+    #expect(
+      plan.stdout.contains(
+        "shop.0003_delete #1: DeleteModel (it is missing its `name` argument): review"),
+      "\(plan.stdout)")
+    #expect(!plan.stdout.contains("<unresolved"), "\(plan.stdout)")
+  }
 }

@@ -64,9 +64,11 @@ struct SQLCommand: ParsableCommand {
     if let m = project.migrations[key], !unwritable.isEmpty {
       for (index, message) in unwritable.sorted(by: { $0.key < $1.key }) {
         let op = m.typedOperations[index]
+        var name = "this operation"
+        if case .call = op.value { name = op.className }
         InputError.printLocated(
           path: m.path, range: op.range, severity: "error",
-          "cannot write \(op.className) as SQL: \(message)")
+          "cannot write \(name) as SQL: \(message)")
       }
       throw ExitCode(2)
     }
