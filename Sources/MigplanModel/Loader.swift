@@ -537,15 +537,26 @@ public enum Loader {
       graph.removeReplacedNodes(key, migrations[key]!.replaces.map(\.key))
     }
     for dummy in graph.dummies {
-      let origin = migrations[dummy.origin]!
       let replacedBy = migrations.values.filter { $0.replaces.contains { $0.key == dummy.key } }
-      var message =
-        "migration \(dummy.origin) depends on nonexistent migration \(dummy.key)"
+      var why = ""
       if !replacedBy.isEmpty {
-        message +=
+        why =
           " (replaced by \(replacedBy.map { $0.key.description }.sorted().joined(separator: ", ")), which is not loaded)"
       }
-      diagnostics.append(Diagnostic(path: origin.path, range: dummy.range, message: message))
+      // Django names the migration that made the dummy node first (in an order that varies
+      // from run to run); every migration naming it is broken alike, so each is reported.
+      var origins = [(dummy.origin, dummy.range)]
+      for child in graph.nodeMap[dummy.key]?.children.sorted() ?? [] where child != dummy.origin {
+        guard let d = migrations[child]?.dependencies.first(where: { $0.key == dummy.key })
+        else { continue }
+        origins.append((child, d.range))
+      }
+      for (key, range) in origins {
+        diagnostics.append(
+          Diagnostic(
+            path: migrations[key]!.path, range: range,
+            message: "migration \(key) depends on nonexistent migration \(dummy.key)" + why))
+      }
     }
     let cycle = graph.findCycle() ?? []
     if !cycle.isEmpty {

@@ -187,6 +187,50 @@ import Testing
     }
     #expect(project.plan.count <= project.graph.nodes.count)
   }
+
+  /// django-helpdesk's 0028 and 0043 both depend on an uninstalled extra's migration: each is
+  /// reported at its dependency (Django names one of them, which one varying from run to run,
+  /// since its loader reads the module names into a set).
+  @Test func everyMigrationNamingAMissingOneIsReported() throws {
+    let folder = try TemporaryFolder("migplan-missing-twice")
+    try folder.write("app/__init__.py", "")
+    try folder.write("app/migrations/__init__.py", "")
+    let migrations = [
+      ("0001_initial", "[]"),
+      ("0002_team", #"[("app", "0001_initial"), ("teams", "0004_x")]"#),
+      ("0003_plain", #"[("app", "0002_team")]"#),
+      ("0004_team_again", #"[("app", "0003_plain")] + [("teams", "0004_x")]"#),
+    ]
+    for (name, dependencies) in migrations {
+      try folder.write(
+        "app/migrations/\(name).py",
+        """
+        from django.db import migrations
+
+
+        class Migration(migrations.Migration):
+            dependencies = \(dependencies)
+            operations = []
+
+        """)
+    }
+    let project = Loader.load(roots: [folder.path])
+    let found = project.diagnostics.map { d in
+      let line = d.range.flatMap { r in
+        (try? FileSystem.read(d.path).get()).map { LineIndex($0).location(r.start).line }
+      }
+      return "\(d.path.split(separator: "/").last!):\(line ?? 0) \(d.message)"
+    }
+    #expect(found.count == 2, "\(found)")
+    #expect(
+      found.first?.hasPrefix(
+        "0002_team.py:5 migration app.0002_team depends on nonexistent migration teams.0004_x")
+        == true, "\(found)")
+    #expect(
+      found.last?.hasPrefix(
+        "0004_team_again.py:5 migration app.0004_team_again depends on nonexistent migration teams.0004_x"
+      ) == true, "\(found)")
+  }
 }
 
 extension LoaderTests {
