@@ -371,6 +371,12 @@ public struct Evaluator {
       let attr = ast.identifier(id, "attr", in: source) ?? ""
       guard case .reference(let path, _) = base else {
         if case .unresolved = base { return base }
+        if case .call(let callee, _, _, _) = base {
+          return .unresolved(
+            range,
+            "attribute '\(attr)' of what \(Construct.lastName(callee))() returns: migplan does not run it"
+          )
+        }
         return .unresolved(range, "attribute '\(attr)' of a value that is not an import")
       }
       return attribute(path, attr, range)

@@ -652,6 +652,25 @@ extension EvaluatorTests {
 }
 
 extension EvaluatorTests {
+  /// An attribute of what an imported function returns names the function (pretix's
+  /// `default=list(get_all_sales_channel_types().keys())`).
+  @Test func anAttributeOfACallResultNamesTheCall() throws {
+    let (e, _) = Self.module(
+      """
+      from pretix.base.channels import get_all_sales_channel_types
+      X = list(get_all_sales_channel_types().keys())
+      Y = (1).real
+
+      """)
+    #expect(
+      e.module["X"]?.unresolvedReason
+        == "call of something unresolved: attribute 'keys' of what get_all_sales_channel_types() returns: migplan does not run it"
+    )
+    #expect(e.module["Y"]?.unresolvedReason == "attribute 'real' of a value that is not an import")
+  }
+}
+
+extension EvaluatorTests {
   /// `repr` of each of `names` after CPython runs `module`.
   static func cpythonReprs(_ module: String, _ names: [String]) throws -> [String] {
     let script =
