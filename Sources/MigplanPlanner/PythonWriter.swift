@@ -89,6 +89,13 @@ struct PythonWriter {
     self.originalModule = originalModule
   }
 
+  /// Standard-library modules that are single files, not packages: nothing after their name
+  /// is a module (`import datetime.timezone` fails).
+  static let plainModules: Set<String> = [
+    "datetime", "decimal", "uuid", "functools", "operator", "math", "random", "string", "re",
+    "secrets", "enum", "time", "calendar", "ipaddress", "fractions", "itertools", "pathlib",
+  ]
+
   /// How an import path is written in the generated file.
   mutating func name(_ path: String) -> String {
     if !originalModule.isEmpty, path.hasPrefix(originalModule + ".") {
@@ -101,9 +108,10 @@ struct PythonWriter {
       return path
     }
     // The module ends before the first capitalised part (a class: `cms.models.Page.DEFAULT`)
-    // or before the last part.
+    // or before the last part; a standard module that is not a package holds lower-case
+    // classes (`datetime.timezone.utc`, `datetime.date.today`), so it ends after its name.
     let end = parts.indices.dropFirst().first { parts[$0].first?.isUppercase == true }
-    let cut = end ?? parts.count - 1
+    let cut = Self.plainModules.contains(String(parts[0])) ? 1 : end ?? parts.count - 1
     let module = parts[..<cut].joined(separator: ".")
     let rest = parts[cut...].joined(separator: ".")
     switch module {

@@ -25,6 +25,7 @@ import Testing
     "renamealter": ["rename-column"], "uniquetoindex": ["add-index", "add-index"],
     "fktochar": ["change-column-type", "rename-column"],
     "dropfktarget": ["drop-column", "drop-table"],
+    "stampdefault": ["add-not-null-column"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {

@@ -1,0 +1,1 @@
+INSERT INTO stampdefault_client (name) VALUES ('ann'), ('bob');
