@@ -247,9 +247,9 @@ public struct Evaluator {
       {
         for (t, v) in zip(targets, items) where t >= 0 { bind(t, v, &scope) }
       } else {
-        for t in targets where t >= 0 {
-          bind(t, .unresolved(ast.range(t), "cannot unpack this value statically"), &scope)
-        }
+        var why = "cannot unpack this value statically"
+        if case .unresolved(_, let inner) = value { why = inner }
+        for t in targets where t >= 0 { bind(t, .unresolved(ast.range(t), why), &scope) }
       }
     case .Starred:
       if let v = ast.child(target, "value") {

@@ -289,11 +289,25 @@ extension Migration {
       classDef, parsed, evaluator, into: &attrs, unresolved: &unresolvedHeader,
       skipping: readOperations ? [] : ["operations"])
 
+    // `run_before` only orders other migrations after this one: what of it migplan cannot
+    // evaluate (wagtail-localize computes it from the database when the module loads) is left
+    // out of the graph and said. Without `dependencies` or `replaces` there is no graph.
+    func unevaluated(_ field: String, _ range: TextRange, _ message: String) {
+      if field == "run_before" {
+        unresolvedHeader.append(
+          .unresolved(range, message + "; migplan leaves it out of the graph"))
+      } else {
+        problems.append(Diagnostic(path: path, range: range, message: message))
+      }
+    }
     func pairs(_ field: String) -> [Dependency] {
       guard let v = attrs[field] else { return [] }
       guard let items = v.items else {
-        problems.append(
-          Diagnostic(path: path, range: v.range, message: "cannot evaluate `\(field)` statically"))
+        if field == "run_before" {
+          unevaluated(field, v.range, "`run_before` (\(v.unresolvedReason ?? "not a list"))")
+        } else {
+          unevaluated(field, v.range, "cannot evaluate `\(field)` statically")
+        }
         return []
       }
       var out: [Dependency] = []
@@ -324,7 +338,7 @@ extension Migration {
           // What in the entry migplan could not evaluate, when that is why.
           var message = "entry of `\(field)` is not an (app, migration) pair migplan can evaluate"
           if let why = item.unresolvedReason { message += ": \(why)" }
-          problems.append(Diagnostic(path: path, range: item.range, message: message))
+          unevaluated(field, item.range, message)
         }
       }
       return out

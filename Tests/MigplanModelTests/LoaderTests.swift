@@ -48,15 +48,16 @@ import Testing
   /// Headers migplan reads only in part (`Fixtures/projects/header`): dependencies assigned to
   /// `self` in `__init__` (simplejwt's token_blacklist 0011) are followed, what else `__init__`
   /// does to them is reported; a `swappable_dependency` of a package's own settings object
-  /// (django-oauth-toolkit, knox) is left out of the graph and reported, not an input error
-  /// that stops every command. The plan is what Django 5.2.19's `showmigrations --plan` printed.
+  /// (django-oauth-toolkit, knox) and a `run_before` computed when the module loads
+  /// (wagtail-localize) are left out of the graph and reported, not input errors that stop
+  /// every command. The plan is what Django 5.2.19's `showmigrations --plan` printed.
   @Test func headersReadInPart() throws {
     let project = Self.load("header")
     #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
     #expect(
       project.plan.map(\.description) == [
         "tokens.0001_initial", "tokens.0002_expires", "tokens.0003_linearize",
-        "grants.0001_initial", "grants.0002_token",
+        "grants.0001_initial", "grants.0002_token", "grants.0003_ordered",
       ])
     let linearize = try #require(project.migrations[MigrationKey("tokens", "0003_linearize")])
     #expect(linearize.dependencies.map(\.key) == [MigrationKey("tokens", "0002_expires")])
@@ -65,9 +66,15 @@ import Testing
       token.dependencies.map(\.key) == [
         MigrationKey("grants", "0001_initial"), MigrationKey("tokens", "0003_linearize"),
       ])
+    let ordered = try #require(project.migrations[MigrationKey("grants", "0003_ordered")])
+    #expect(ordered.runBefore.isEmpty)
     for (m, line, text) in [
       (linearize, 15, "`__init__` changes `self.dependencies`"),
       (token, 9, "the model this `swappable_dependency` names"),
+      (
+        ordered, 18,
+        "`run_before` (result of calling module function ordered_before()); migplan leaves it out of the graph"
+      ),
     ] {
       try #require(m.unresolvedHeader.count == 1, "\(m.unresolvedHeader)")
       guard case .unresolved(let range, let why) = m.unresolvedHeader[0] else {
