@@ -421,6 +421,13 @@ extension OperationFacts {
     "limit_choices_to", "on_delete", "related_name", "related_query_name", "validators",
     "verbose_name", "default", "serialize", "unique_for_date", "unique_for_month",
     "unique_for_year",
+    // Arguments of Django's own fields that only Python reads (the schema editor finds
+    // nothing to alter: `sqlmigrate` prints `-- (no-op)`): JSONField's coders, the
+    // timestamps' `auto_now*`, file and image storage, FilePathField's listing options,
+    // GenericIPAddressField's parsing.
+    "encoder", "decoder", "auto_now", "auto_now_add", "upload_to", "storage", "width_field",
+    "height_field", "path", "match", "recursive", "allow_files", "allow_folders", "protocol",
+    "unpack_ipv4",
   ]
 
   /// What an absent keyword means (`Field.deconstruct`'s defaults).
