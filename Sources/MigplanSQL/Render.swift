@@ -524,13 +524,18 @@ enum FieldTypes {
   static func dbType(
     _ f: Field, base: String, internal internalType: String, renderer: Renderer, model: ModelState
   ) throws(RenderError) -> String? {
-    func int(_ name: String) -> String {
-      if case .int(let s, _)? = f.argument(name) { return s }
-      return "None"
+    // Django fills `"varchar(%(max_length)s)"` with `%s`: a string is written as it is
+    // (`max_length="200"`, django-categories' 0001), anything else unknown is `None`.
+    func text(_ name: String) -> String? {
+      switch f.argument(name) {
+      case .int(let s, _)?, .string(let s, _)?: return s
+      default: return nil
+      }
     }
+    func int(_ name: String) -> String { text(name) ?? "None" }
     switch internalType {
     case "CharField":
-      return f.maxLength.map { "varchar(\($0))" } ?? "varchar"
+      return text("max_length").map { "varchar(\($0))" } ?? "varchar"
     case "SlugField", "FileField", "FilePathField":
       return "varchar(\(int("max_length")))"
     case "DecimalField":

@@ -38,6 +38,8 @@ class Series(models.Model):
     d_float_rounded = models.DecimalField(decimal_places=2, default=123.456, max_digits=5)
     d_float_whole = models.DecimalField(decimal_places=2, default=2.0, max_digits=5)
     d_negative_int = models.DecimalField(decimal_places=2, default=-3, max_digits=5)
+    # Added in 0021 with max_length="30", then altered to the integer (a no-op).
+    label = models.CharField(max_length=30, null=True)
 
 
 class Author(models.Model):
