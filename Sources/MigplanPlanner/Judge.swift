@@ -75,6 +75,9 @@ struct OperationSite {
   let migrationStart: ProjectState
   /// The statements `migrate` runs for the operation, judged.
   let impacts: [StatementImpact]
+  /// Why migplan could not write the operation's SQL, when it could not (`impacts` are then
+  /// not all it runs).
+  var renderError: String? = nil
   /// The original module's source, for operations kept as written.
   let source: [UInt8]
   let settings: Settings
@@ -512,6 +515,10 @@ enum Recipes {
         Self.review("runs code or SQL whose effect on the old release migplan cannot judge"), nil
       )
     }
+    if let error = s.renderError {
+      return (Self.review("migplan cannot write its SQL: \(error)"), nil)
+    }
+    if s.impacts.isEmpty { return (expand("no database change"), nil) }
     return (expand("a catalog change with a brief lock"), nil)
   }
 

@@ -123,7 +123,8 @@ public struct Splitter: Sendable {
       state.apply(op, app: key.app, migration: key)
       let site = OperationSite(
         project: project, app: key.app, migration: m, index: i, op: op, before: before,
-        after: state, migrationStart: start, impacts: impacts, source: parsed.source,
+        after: state, migrationStart: start, impacts: impacts,
+        renderError: analysis.outputs[key]?.renderErrors[i], source: parsed.source,
         settings: settings, pgVersion: pgVersion, modulePath: module, rewritten: rewritten)
       var verdict: Verdict
       var found: [ChainStep]?

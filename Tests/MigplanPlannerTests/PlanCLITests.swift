@@ -117,6 +117,55 @@ import Testing
     #expect(run.stdout.contains("PGOPTIONS='-c lock_timeout=5s"))
   }
 
+  /// An operation that runs no SQL is "no database change" (django-scheduler's 0005 changes
+  /// Meta options: Django prints `-- (no-op)`); one whose SQL migplan cannot write is left to
+  /// review with the reason, not called a brief catalog change.
+  @Test func anOperationWithoutSQLSaysWhy() throws {
+    let folder = try TemporaryFolder("migplan-plan-no-sql")
+    try folder.write("shop/__init__.py", "")
+    try folder.write("shop/migrations/__init__.py", "")
+    try folder.write(
+      "shop/migrations/0001_initial.py",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))]),
+          ]
+
+      """)
+    try folder.write(
+      "shop/migrations/0002_change.py",
+      """
+      from django.db import migrations, models
+      import money.fields
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              migrations.AlterModelOptions("order", {"verbose_name_plural": "orders"}),
+              migrations.AddField("order", "note", models.TextField(null=True)),
+              migrations.AddField("order", "price", money.fields.MoneyField(null=True)),
+          ]
+
+      """)
+    let run = try runMigplan([
+      "plan", folder.path + "/shop/migrations/0002_change.py", "--root", folder.path,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    for line in [
+      "shop.0002_change #0: Change Meta options on order: expand (no database change)",
+      "shop.0002_change #1: Add field note to order: expand (a catalog change with a brief lock)",
+      "shop.0002_change #2: Add field price to order: review (migplan cannot write its SQL: ",
+    ] {
+      #expect(run.stdout.contains(line), "\(run.stdout)")
+    }
+  }
+
   /// Every file under `root` with its content.
   static func tree(_ root: String) throws -> [String: String] {
     var out: [String: String] = [:]
