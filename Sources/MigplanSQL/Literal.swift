@@ -91,6 +91,10 @@ public enum Literal {
 
   /// A default value converted for the field's type and quoted.
   static func prepared(_ v: Value, _ f: SQLField, _ time: TimeSettings) -> String? {
+    // A value the field's own Python turns into what the database gets.
+    func stored(_ v: Value) -> String {
+      unknown("\(v.python) as \(Construct.lastName(f.field.path)) stores it")
+    }
     var v = v
     switch v {
     case .reference(let path, _):
@@ -124,11 +128,11 @@ public enum Literal {
     if case .none = v { return nil }
     switch f.internalType {
     case "ArrayField":
-      return array(v) ?? unknown(nil)
+      return array(v) ?? stored(v)
     case "JSONField":
       return Literal.string(json(v)) + "::jsonb"
     case "BooleanField", "NullBooleanField":
-      guard let t = v.truth else { return unknown(nil) }
+      guard let t = v.truth else { return stored(v) }
       return t ? "true" : "false"
     case "IntegerField", "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
       "PositiveSmallIntegerField", "PositiveBigIntegerField", "AutoField", "BigAutoField",
@@ -138,7 +142,7 @@ public enum Literal {
       case .bool(let b, _): return b ? "1" : "0"
       case .float(let d, _): return String(Int(d))
       case .string(let s, _): return Int(s).map(String.init) ?? Literal.string(s)
-      default: return unknown(nil)
+      default: return stored(v)
       }
     case "DecimalField":
       // `DecimalField.to_python`: `Decimal(value)`, a float rounded to `max_digits` digits.
@@ -165,7 +169,7 @@ public enum Literal {
       switch v {
       case .int(let s, _): return s + ".0"
       case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
-      default: return unknown(nil)
+      default: return stored(v)
       }
     default:
       switch v {
@@ -176,7 +180,7 @@ public enum Literal {
         return Literal.string(PythonRepr.bytes(b))
       case .bool(let b, _): return Literal.string(b ? "True" : "False")
       case .setting(_, let s, _): return Literal.string(s)
-      default: return unknown(nil)
+      default: return stored(v)
       }
     }
   }

@@ -147,6 +147,7 @@ import Testing
     let migration = { (operations: String) in
       """
       from django.db import migrations, models
+      import shop.fields
 
 
       def make_code():
@@ -169,7 +170,19 @@ import Testing
                 migrations.AddField("order", "code", models.CharField(max_length=40, default=make_code)),
                 migrations.AddField("order", "note", models.TextField(default=lambda: "x")),
                 migrations.AddField("order", "tags", models.JSONField(default=dict)),
+                migrations.AddField("order", "attributes", shop.fields.Attributes(default=dict)),
         """))
+    // djangocms-attributes-field: a text column whose Python writes a dict as JSON.
+    try folder.write(
+      "shop/fields.py",
+      """
+      from django.db import models
+
+
+      class Attributes(models.TextField):
+          pass
+
+      """)
     let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
     #expect(run.status == 2, "stdout: \(run.stdout)")
     #expect(run.stdout.isEmpty, "\(run.stdout)")
@@ -177,8 +190,9 @@ import Testing
     let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
     #expect(
       errors == [
-        "\(path):12:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: make_code()",
-        "\(path):13:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: <lambda>()",
+        "\(path):13:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: make_code()",
+        "\(path):14:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: <lambda>()",
+        "\(path):16:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: {} as Attributes stores it",
       ], "\(run.stderr)")
     try folder.write(
       "shop/migrations/0001_initial.py",
