@@ -105,7 +105,10 @@ public struct SQLGenerator {
   public func sql(for key: MigrationKey) -> Output {
     var catalog = Catalog()
     let plan = project.plan
-    let stop = plan.firstIndex(of: key) ?? squashPosition(key, plan) ?? plan.count
+    if !plan.contains(key), let at = squashPosition(key, plan) {
+      return replacedSQL(key, squash: plan[at], after: plan[..<at])
+    }
+    let stop = plan.firstIndex(of: key) ?? plan.count
     // Django's state before each of them (and the migration, when it is in the plan), replayed
     // once for all: the plan up to a migration holds its ancestors.
     let states = AncestorStates(project, only: Set(plan[..<min(stop + 1, plan.count)]))
@@ -113,6 +116,27 @@ public struct SQLGenerator {
       _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
     }
     return generate(key, catalog: catalog, state: states.before[key]).0
+  }
+
+  /// The SQL of a migration a squash replaces, as `sqlmigrate` prints it (it reads the graph
+  /// without squashes): the plan up to the squash, then the migrations the squash replaces, in
+  /// the order it lists them, up to `key`.
+  private func replacedSQL(
+    _ key: MigrationKey, squash: MigrationKey, after before: ArraySlice<MigrationKey>
+  ) -> Output {
+    var catalog = Catalog()
+    let states = AncestorStates(project, only: Set(before + [squash]))
+    for k in before {
+      _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
+    }
+    var state = states.before[squash] ?? project.state(at: squash, atEnd: false).0
+    for r in project.migrations[squash]?.replaces.map(\.key) ?? [] {
+      guard r != key else { break }
+      guard let m = project.migrations[r] else { continue }
+      _ = advance(r, catalog: &catalog, state: state)
+      for op in m.typedOperations { state.apply(op, app: r.app, migration: r) }
+    }
+    return generate(key, catalog: catalog, state: state).0
   }
 
   private func squashPosition(_ key: MigrationKey, _ plan: [MigrationKey]) -> Int? {
