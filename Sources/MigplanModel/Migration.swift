@@ -303,11 +303,11 @@ extension Migration {
     func pairs(_ field: String) -> [Dependency] {
       guard let v = attrs[field] else { return [] }
       guard let items = v.items else {
-        if field == "run_before" {
-          unevaluated(field, v.range, "`run_before` (\(v.unresolvedReason ?? "not a list"))")
-        } else {
-          unevaluated(field, v.range, "cannot evaluate `\(field)` statically")
-        }
+        let message =
+          field == "run_before"
+          ? "`run_before` (\(v.unresolvedReason ?? "not a list"))"
+          : "cannot evaluate `\(field)` statically"
+        unevaluated(field, v.range, message)
         return []
       }
       var out: [Dependency] = []

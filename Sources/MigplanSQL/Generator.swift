@@ -106,7 +106,7 @@ public struct SQLGenerator {
     var catalog = Catalog()
     let plan = project.plan
     if !plan.contains(key), let at = squashPosition(key, plan) {
-      return replacedSQL(key, squash: plan[at], after: plan[..<at])
+      return replacedSQL(key, squash: plan[at], planBefore: plan[..<at])
     }
     let stop = plan.firstIndex(of: key) ?? plan.count
     // Django's state before each of them (and the migration, when it is in the plan), replayed
@@ -122,7 +122,7 @@ public struct SQLGenerator {
   /// without squashes): the plan up to the squash, then the migrations the squash replaces, in
   /// the order it lists them, up to `key`.
   private func replacedSQL(
-    _ key: MigrationKey, squash: MigrationKey, after before: ArraySlice<MigrationKey>
+    _ key: MigrationKey, squash: MigrationKey, planBefore before: ArraySlice<MigrationKey>
   ) -> Output {
     var catalog = Catalog()
     let states = AncestorStates(project, only: Set(before + [squash]))

@@ -532,14 +532,14 @@ enum FieldTypes {
       default: return nil
       }
     }
-    func int(_ name: String) -> String { text(name) ?? "None" }
+    func parameter(_ name: String) -> String { text(name) ?? "None" }
     switch internalType {
     case "CharField":
       return text("max_length").map { "varchar(\($0))" } ?? "varchar"
     case "SlugField", "FileField", "FilePathField":
-      return "varchar(\(int("max_length")))"
+      return "varchar(\(parameter("max_length")))"
     case "DecimalField":
-      return "numeric(\(int("max_digits")), \(int("decimal_places")))"
+      return "numeric(\(parameter("max_digits")), \(parameter("decimal_places")))"
     case "ArrayField":
       guard let baseField = f.argument("base_field") else { return nil }
       let inner = Field(baseField)
