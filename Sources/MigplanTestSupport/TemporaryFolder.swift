@@ -24,5 +24,15 @@ public final class TemporaryFolder {
     }
   }
 
+  /// Writes the migration `app/migrations/NAME.py`, making the `app` and `app.migrations`
+  /// packages (empty `__init__.py`) when they are not there yet.
+  public func writeMigration(_ app: String, _ name: String, _ text: String) throws {
+    for package in [app, app + "/migrations"]
+    where !FileManager.default.fileExists(atPath: path + "/\(package)/__init__.py") {
+      try write(package + "/__init__.py", "")
+    }
+    try write("\(app)/migrations/\(name).py", text)
+  }
+
   deinit { try? FileManager.default.removeItem(atPath: path) }
 }

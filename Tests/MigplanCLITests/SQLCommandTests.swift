@@ -53,10 +53,8 @@ import Testing
   /// argument and why.
   @Test func unevaluableColumnArgumentsAreNotWrittenAsAbsent() throws {
     let folder = try TemporaryFolder("migplan-sql-unresolved")
-    try folder.write("shop/__init__.py", "")
-    try folder.write("shop/migrations/__init__.py", "")
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       """
       from django.db import migrations, models
 
@@ -113,8 +111,8 @@ import Testing
         "AddField as SQL: field `size`: `max_length` is what `shop.limits.width_of()` returns, not a value migplan evaluates"
       ), "\(run.stderr)")
     // Without them the rest is written as Django writes it.
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       """
       from django.db import migrations, models
 
@@ -142,8 +140,6 @@ import Testing
   /// fill every existing row of a text column. Defaults migplan knows are still written.
   @Test func aDefaultOnlyPythonComputesIsNotWritten() throws {
     let folder = try TemporaryFolder("migplan-sql-callable-default")
-    try folder.write("shop/__init__.py", "")
-    try folder.write("shop/migrations/__init__.py", "")
     let migration = { (operations: String) in
       """
       from django.db import migrations, models
@@ -163,8 +159,8 @@ import Testing
 
       """
     }
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       migration(
         """
                 migrations.AddField("order", "code", models.CharField(max_length=40, default=make_code)),
@@ -194,8 +190,8 @@ import Testing
         "\(path):14:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: <lambda>()",
         "\(path):16:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: {} as Attributes stores it",
       ], "\(run.stderr)")
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       migration(
         #"        migrations.AddField("order", "tags", models.JSONField(default=dict)),"#))
     let clean = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
@@ -213,10 +209,8 @@ import Testing
   /// tables of many-to-many fields, and the class could be one) is not.
   @Test func aFieldMigplanCannotRenderStopsOnlyWhatNamesIt() throws {
     let folder = try TemporaryFolder("migplan-sql-partial")
-    try folder.write("shop/__init__.py", "")
-    try folder.write("shop/migrations/__init__.py", "")
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       """
       from django.db import migrations, models
       import money.fields
@@ -268,8 +262,8 @@ import Testing
       ),
     ]
     for (operation, sql) in operations {
-      try folder.write(
-        "shop/migrations/0002_change.py",
+      try folder.writeMigration(
+        "shop", "0002_change",
         """
         from django.db import migrations, models
         def comment():
@@ -303,10 +297,8 @@ import Testing
   /// itself finds nothing (it introspects the database before the migration).
   @Test func aTableWhoseCreateModelWasNotWrittenHasUnknownConstraints() throws {
     let folder = try TemporaryFolder("migplan-sql-unwritten-table")
-    try folder.write("shop/__init__.py", "")
-    try folder.write("shop/migrations/__init__.py", "")
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       """
       from django.conf import settings
       from django.db import migrations, models
@@ -340,8 +332,8 @@ import Testing
       ),
     ]
     for (operation, sql) in operations {
-      try folder.write(
-        "shop/migrations/0002_change.py",
+      try folder.writeMigration(
+        "shop", "0002_change",
         """
         from django.db import migrations, models
         class Migration(migrations.Migration):
@@ -372,10 +364,8 @@ import Testing
   /// so is the argument of a built-in operation that is missing or not evaluated.
   @Test func anOperationThatIsNotEvaluatedIsNamedWithItsReason() throws {
     let folder = try TemporaryFolder("migplan-sql-unevaluated-operation")
-    try folder.write("shop/__init__.py", "")
-    try folder.write("shop/migrations/__init__.py", "")
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       """
       from django.db import migrations, models
       from shop.settings import USE_JSON
@@ -387,8 +377,8 @@ import Testing
               operations = [migrations.CreateModel("Order", [("id", models.AutoField(primary_key=True))])]
 
       """)
-    try folder.write(
-      "shop/migrations/0002_more.py",
+    try folder.writeMigration(
+      "shop", "0002_more",
       """
       from django.conf import settings
       from django.db import migrations, models
@@ -418,8 +408,8 @@ import Testing
         "0002_more.py:13:19: error: cannot write this operation as SQL: it cannot be evaluated statically: result of calling module function more()\n"
       ), "\(second.stderr)")
     // A built-in operation whose arguments are not all there says which.
-    try folder.write(
-      "shop/migrations/0003_delete.py",
+    try folder.writeMigration(
+      "shop", "0003_delete",
       """
       from django.conf import settings
       from django.db import migrations

@@ -200,8 +200,6 @@ import Testing
   /// since its loader reads the module names into a set).
   @Test func everyMigrationNamingAMissingOneIsReported() throws {
     let folder = try TemporaryFolder("migplan-missing-twice")
-    try folder.write("app/__init__.py", "")
-    try folder.write("app/migrations/__init__.py", "")
     let migrations = [
       ("0001_initial", "[]"),
       ("0002_team", #"[("app", "0001_initial"), ("teams", "0004_x")]"#),
@@ -209,8 +207,8 @@ import Testing
       ("0004_team_again", #"[("app", "0003_plain")] + [("teams", "0004_x")]"#),
     ]
     for (name, dependencies) in migrations {
-      try folder.write(
-        "app/migrations/\(name).py",
+      try folder.writeMigration(
+        "app", name,
         """
         from django.db import migrations
 
@@ -331,10 +329,8 @@ extension LoaderTests {
   /// setting unset), so the user knows which setting to give.
   @Test func anUnevaluableDependencySaysWhy() throws {
     let folder = try TemporaryFolder("migplan-dependency-why")
-    try folder.write("geo/__init__.py", "")
-    try folder.write("geo/migrations/__init__.py", "")
-    try folder.write(
-      "geo/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "geo", "0001_initial",
       "import swapper\nfrom django.conf import settings\nfrom django.db import migrations\n\n"
         + "class Migration(migrations.Migration):\n    dependencies = [\n"
         + "        swapper.dependency(*swapper.split(settings.CONFIG_DEVICE_MODEL), version=\"0004_x\"),\n"

@@ -122,10 +122,8 @@ import Testing
   /// review with the reason, not called a brief catalog change.
   @Test func anOperationWithoutSQLSaysWhy() throws {
     let folder = try TemporaryFolder("migplan-plan-no-sql")
-    try folder.write("shop/__init__.py", "")
-    try folder.write("shop/migrations/__init__.py", "")
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       """
       from django.db import migrations, models
 
@@ -137,8 +135,8 @@ import Testing
           ]
 
       """)
-    try folder.write(
-      "shop/migrations/0002_change.py",
+    try folder.writeMigration(
+      "shop", "0002_change",
       """
       from django.db import migrations, models
       import money.fields
@@ -246,22 +244,20 @@ extension PlanCLITests {
   /// operation to review; the other migrations of the plan are still split. `split` refuses it.
   @Test func aMigrationSplitCannotWriteIsPlannedAsWritten() throws {
     let folder = try TemporaryFolder("migplan-plan-unsplittable")
-    try folder.write("shop/__init__.py", "")
-    try folder.write("shop/migrations/__init__.py", "")
     let header =
       "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       header + "    initial = True\n    dependencies = []\n"
         + "    operations = [migrations.CreateModel(\"Order\", [(\"id\", models.BigAutoField(primary_key=True))])]\n"
     )
-    try folder.write(
-      "shop/migrations/0002_rank.py",
+    try folder.writeMigration(
+      "shop", "0002_rank",
       header + "    dependencies = [(\"shop\", \"0001_initial\")]\n"
         + "    operations = [migrations.AddField(\"order\", \"rank\", models.IntegerField(default=lambda: 3))]\n"
     )
-    try folder.write(
-      "shop/migrations/0003_size.py",
+    try folder.writeMigration(
+      "shop", "0003_size",
       header + "    dependencies = [(\"shop\", \"0002_rank\")]\n"
         + "    operations = [migrations.AddField(\"order\", \"size\", models.IntegerField(default=1))]\n"
     )

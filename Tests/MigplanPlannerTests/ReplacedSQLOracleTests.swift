@@ -69,11 +69,9 @@ struct ReplacedSQLOracleTests {
     let url = try #require(
       SplitOracle.databaseURL, "CI=true but MIGPLAN_TEST_DATABASE_URL is not set")
     let folder = try TemporaryFolder("migplan-replaced-sql")
-    try folder.write("shop/__init__.py", "")
-    try folder.write("shop/migrations/__init__.py", "")
     for (file, body) in Self.migrations {
-      try folder.write(
-        "shop/migrations/\(file).py", "from django.db import migrations, models\n\n\n" + body + "\n"
+      try folder.writeMigration(
+        "shop", file, "from django.db import migrations, models\n\n\n" + body + "\n"
       )
     }
     let django = try runProcess(

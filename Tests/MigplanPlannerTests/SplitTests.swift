@@ -162,10 +162,8 @@ import Testing
   /// nor written); its rewrite is judged as it is, and the migration is kept as written.
   @Test func aGeneratedFieldIsJudgedByItsRewrite() throws {
     let folder = try TemporaryFolder("migplan-split-generated")
-    try folder.write("shop/__init__.py", "")
-    try folder.write("shop/migrations/__init__.py", "")
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       """
       from django.db import migrations, models
 
@@ -179,8 +177,8 @@ import Testing
               ),
           ]
       """)
-    try folder.write(
-      "shop/migrations/0002_order_note_upper.py",
+    try folder.writeMigration(
+      "shop", "0002_order_note_upper",
       """
       from django.db import migrations, models
       from django.db.models.functions import Upper

@@ -180,10 +180,8 @@ extension TraceTests {
   /// string, any other fails the statement, and the warning says why).
   @Test func traceWarnsOfADefaultOnlyPythonComputes() throws {
     let folder = try TemporaryFolder("migplan-trace-default")
-    try folder.write("shop/__init__.py", "")
-    try folder.write("shop/migrations/__init__.py", "")
-    try folder.write(
-      "shop/migrations/0001_initial.py",
+    try folder.writeMigration(
+      "shop", "0001_initial",
       """
       from django.db import migrations, models
 
@@ -198,8 +196,8 @@ extension TraceTests {
           ]
 
       """)
-    try folder.write(
-      "shop/migrations/0002_ticket_code.py",
+    try folder.writeMigration(
+      "shop", "0002_ticket_code",
       """
       from django.db import migrations, models
 
