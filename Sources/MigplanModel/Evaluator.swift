@@ -467,7 +467,12 @@ public struct Evaluator {
       return eval(ast.child(id, t ? "body" : "orelse")!, local: local, outer: outer)
     case .Subscript:
       let base = eval(ast.child(id, "value")!, local: local, outer: outer)
-      let index = eval(ast.child(id, "slice")!, local: local, outer: outer)
+      let slice = ast.child(id, "slice")!
+      if ast.kind(slice) == .Slice {
+        return sliced(base, slice, range, local: local, outer: outer)
+          ?? .unresolved(range, "slice migplan cannot compute")
+      }
+      let index = eval(slice, local: local, outer: outer)
       switch (base, index) {
       case (.list(let xs, _), .int(let s, _)), (.tuple(let xs, _), .int(let s, _)):
         if let i = Int(s) {
@@ -541,6 +546,10 @@ public struct Evaluator {
       return setting(attr, range)
         ?? .unresolved(range, "setting \(attr) has no configured value")
     }
+    if path == "django" && attr == "VERSION" {
+      return settings.fieldClasses?.djangoVersion(at: range)
+        ?? .unresolved(range, "django.VERSION: Django's source is not under the roots or site-packages")
+    }
     if path == "django.db.connection" && attr == "vendor" {
       return .string("postgresql", range)
     }
@@ -562,6 +571,47 @@ public struct Evaluator {
     if flagLengths.contains(count), let flag = settings.flags[full] { return .bool(flag, range) }
     if Evaluator.typeChecking.contains(full) { return .bool(false, range) }
     return .reference(full, range)
+  }
+
+  /// `base[lower:upper:step]` for a list, tuple or string and whole-number bounds, as Python
+  /// slices (`django.VERSION[:2]`); nil for anything else.
+  private func sliced(
+    _ base: Value, _ slice: Int32, _ range: TextRange, local: [String: Value],
+    outer: [String: Value]?
+  ) -> Value? {
+    func bound(_ name: String) -> Int?? {
+      guard let e = ast.child(slice, name) else { return .some(nil) }
+      switch eval(e, local: local, outer: outer) {
+      case .none: return .some(nil)
+      case .bool(let b, _): return .some(b ? 1 : 0)
+      case .int(let s, _): return Int(s).map { .some($0) }
+      default: return nil
+      }
+    }
+    guard let lower = bound("lower"), let upper = bound("upper"), let step = bound("step"),
+      step != 0
+    else { return nil }
+    func picked(_ n: Int) -> StrideTo<Int> {
+      let by = step ?? 1
+      func at(_ i: Int?, _ otherwise: Int) -> Int {
+        guard let i else { return otherwise }
+        let j = i < 0 ? i + n : i
+        return by > 0 ? min(max(j, 0), n) : min(max(j, -1), n - 1)
+      }
+      return by > 0
+        ? stride(from: at(lower, 0), to: at(upper, n), by: by)
+        : stride(from: at(lower, n - 1), to: at(upper, -1), by: by)
+    }
+    switch base {
+    case .list(let xs, _): return .list(picked(xs.count).map { xs[$0] }, range)
+    case .tuple(let xs, _): return .tuple(picked(xs.count).map { xs[$0] }, range)
+    case .string(let s, _):
+      let scalars = Array(s.unicodeScalars)
+      var out = String.UnicodeScalarView()
+      for i in picked(scalars.count) { out.append(scalars[i]) }
+      return .string(String(out), range)
+    default: return nil
+    }
   }
 
   /// `settings.DATABASES` as migplan takes it: the default database is PostgreSQL (Kiwi TCMS

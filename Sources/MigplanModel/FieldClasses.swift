@@ -113,6 +113,16 @@ public final class FieldClasses: Sendable {
     return Self.deep(v, at: range)
   }
 
+  /// Django's `VERSION` tuple as the `django/__init__.py` under the roots or site-packages
+  /// binds it (`if django.VERSION >= (1, 8):` in django-newsletter's 0002), every part at
+  /// `range`; nil when that file is not found.
+  public func djangoVersion(at range: TextRange) -> Value? {
+    guard let v = state.withLock({ constant("django.VERSION", &$0, depth: 0, sequences: true) }),
+      v.items != nil
+    else { return nil }
+    return Self.deep(v, at: range)
+  }
+
   /// `v` with every part at `range`.
   private static func deep(_ v: Value, at range: TextRange) -> Value {
     switch v {

@@ -818,3 +818,36 @@ extension EvaluatorTests {
     }
   }
 }
+
+extension EvaluatorTests {
+  /// Slices of lists, tuples and strings give what CPython gives (`django.VERSION[:2]`),
+  /// bounds past either end, negative ones and steps included.
+  @Test func slicesAsCPythonTakesThem() throws {
+    let values = ["(5, 2, 19, 'final', 0)", "[1, 2, 3, 4]", "'añb€c'", "()"]
+    let slices = [
+      ":2", "1:", "-2:", ":-1", "::2", "::-1", "3:0:-1", "-1:-10:-2", "10:", ":10", "-10:2",
+      "2:1", "1::-1", ":-10:-1", "None:2", "True:", ":None:-1",
+    ]
+    var module = ""
+    var names: [String] = []
+    for (i, v) in values.enumerated() {
+      for (j, s) in slices.enumerated() {
+        names.append("S\(i)_\(j)")
+        module += "S\(i)_\(j) = \(v)[\(s)]\n"
+      }
+    }
+    let want = try Self.cpythonReprs(module, names)
+    let (e, _) = Self.module(module)
+    for (name, repr) in zip(names, want) {
+      #expect(e.module[name]?.python == repr, "\(name)")
+    }
+    // A step of zero is CPython's ValueError; a bound that is no number, its TypeError.
+    let (bad, _) = Self.module("A = (1, 2)[::0]\nB = (1, 2)['a':]\nC = (1, 2)[1.5:]\n")
+    for name in ["A", "B", "C"] {
+      guard case .unresolved = bad.module[name] else {
+        Issue.record("\(name): \(String(describing: bad.module[name]))")
+        continue
+      }
+    }
+  }
+}
