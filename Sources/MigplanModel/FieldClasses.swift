@@ -10,7 +10,8 @@ import Synchronization
 /// (and its SQL unwritten) when it changes its column in a way migplan does not follow:
 /// `db_type()` other than a string or a branch on `connection.vendor`, `get_internal_type()`
 /// other than a Django class name, `db_parameters()`, `rel_db_type()`, `cast_db_type()`,
-/// `db_check()`, or a `deconstruct()` that leaves a schema argument out of migrations
+/// `db_check()`, a many-to-many field's `contribute_to_class()` (where Django makes its table),
+/// or a `deconstruct()` that leaves a schema argument out of migrations
 /// (`kwargs.pop("max_length")`) that `__init__` computes, so that the migration does not say
 /// what the column is. What `__init__` gives the arguments (defaults, values it sets whatever
 /// the call says) is read into the class's `Field.Known`.
@@ -324,6 +325,13 @@ public final class FieldClasses: Sendable {
     }
     for name in Self.unfollowed where methods[name] != nil {
       return .unknown("\(path) overrides \(name)()")
+    }
+    // django-sortedm2m's `SortedManyToManyField` makes its own table with a `sort_value`
+    // column there.
+    if known?.base == "ManyToManyField", methods["contribute_to_class"] != nil {
+      return .unknown(
+        "\(path) overrides contribute_to_class(), where Django makes the table of a many-to-many field"
+      )
     }
     var effects = methods["__init__"].map { initEffects($0, m) } ?? Effects()
     var defaults = known?.defaults ?? [:]

@@ -153,6 +153,23 @@ import Testing
     class Bare(models.Field):
         pass
 
+    # django-sortedm2m: the table Django makes for a many-to-many field is made here instead.
+    class Sorted(models.ManyToManyField):
+        def contribute_to_class(self, cls, name, **kwargs):
+            super().contribute_to_class(cls, name, **kwargs)
+
+    class SortedMore(Sorted):
+        pass
+
+    class Described(models.ManyToManyField):
+        def formfield(self, **kwargs):
+            return None
+
+    # django-money's MoneyField adds its currency field there: migrations carry it.
+    class Money(models.DecimalField):
+        def contribute_to_class(self, cls, name, **kwargs):
+            super().contribute_to_class(cls, name, **kwargs)
+
     # jsonfield's JSONField: a mixin that is a `Field` itself, then the field that has a column.
     class JSONishMixin(models.Field):
         def from_db_value(self, value, expression, connection):
@@ -201,6 +218,9 @@ import Testing
     #expect(c.known("app.fields.Vendor")?.dbType == "serial")
     // The base's `db_type()` wins over the subclass's internal type, as in Django.
     #expect(c.known("app.fields.Typed")?.dbType == "varchar(12)")
+    // `contribute_to_class()` matters only where Django makes a table in it.
+    #expect(c.known("app.fields.Described")?.base == "ManyToManyField")
+    #expect(c.known("app.fields.Money")?.base == "DecimalField")
     // django-jsonform's `JSONField`: a base chosen by comparing Django's version.
     #expect(c.known("app.fields.Versioned")?.base == "JSONField")
   }
@@ -233,6 +253,11 @@ import Testing
     ("app.fields.Computed", "app.fields.Computed.db_type() is not a string"),
     ("app.fields.Params", "app.fields.Params overrides db_parameters()"),
     ("app.fields.Bare", "app.fields.Bare gives no column type"),
+    (
+      "app.fields.Sorted",
+      "app.fields.Sorted overrides contribute_to_class(), where Django makes the table of a many-to-many field"
+    ),
+    ("app.fields.SortedMore", "app.fields.Sorted overrides contribute_to_class()"),
     ("app.fields.Loop1", "inherits from itself"),
     ("app.fields.Maybe", "bound under `if models.VERSION > 5`, which migplan cannot decide"),
     ("app.fields.FromBroken", "a base class of app.fields.FromBroken cannot be evaluated"),
