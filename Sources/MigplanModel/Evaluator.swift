@@ -331,7 +331,7 @@ public struct Evaluator {
 
   private static let builtins: Set<String> = [
     "dict", "list", "tuple", "set", "frozenset", "str", "int", "float", "bool", "bytes",
-    "len", "range", "sorted", "min", "max", "getattr", "isinstance", "print", "object",
+    "len", "range", "sorted", "min", "max", "getattr", "isinstance", "print", "object", "type",
   ]
 
   private func lookup(_ name: String, _ local: [String: Value], _ outer: [String: Value]?)
@@ -741,6 +741,18 @@ public struct Evaluator {
           case "builtins.list": return .list(items, range)
           default: return .set(items, range)
           }
+        }
+      }
+      // `type("Name", (Base,), {})`: a class with nothing of its own, which behaves as its
+      // base (django-newsletter's `DynamicImageField`, on a base chosen by a setting).
+      if path == "builtins.type", args.count == 3, keywords.isEmpty, args[0].stringValue != nil,
+        case .tuple(let bases, _) = args[1], bases.count == 1,
+        case .dict(let entries, _) = args[2], entries.isEmpty
+      {
+        switch bases[0] {
+        case .reference(let base, _): return .reference(base, range)
+        case .unresolved(_, let why): return .unresolved(range, "base class: \(why)")
+        default: break
         }
       }
       if let known = knownCall(path, args, keywords, range) { return known }

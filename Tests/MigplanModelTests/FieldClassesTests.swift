@@ -192,6 +192,13 @@ import Testing
 
     class FromBroken(broken.Field):
         pass
+
+    # django-newsletter's `DynamicImageField`: a class made by `type()` on a chosen base.
+    Dynamic = type("Dynamic", (models.TextField,), {})
+    if models.VERSION > 5:
+        Parent = models.TextField
+    DynamicUndecided = type("DynamicUndecided", (Parent,), {})
+    DynamicOwn = type("DynamicOwn", (models.TextField,), {"db_type": lambda self, c: "x"})
     """
 
   func classes() throws -> (FieldClasses, TemporaryFolder) {
@@ -221,6 +228,7 @@ import Testing
     // `contribute_to_class()` matters only where Django makes a table in it.
     #expect(c.known("app.fields.Described")?.base == "ManyToManyField")
     #expect(c.known("app.fields.Money")?.base == "DecimalField")
+    #expect(c.known("app.fields.Dynamic")?.base == "TextField")
     // django-jsonform's `JSONField`: a base chosen by comparing Django's version.
     #expect(c.known("app.fields.Versioned")?.base == "JSONField")
   }
@@ -261,6 +269,11 @@ import Testing
     ("app.fields.Loop1", "inherits from itself"),
     ("app.fields.Maybe", "bound under `if models.VERSION > 5`, which migplan cannot decide"),
     ("app.fields.FromBroken", "a base class of app.fields.FromBroken cannot be evaluated"),
+    (
+      "app.fields.DynamicUndecided",
+      "base class: bound under `if models.VERSION > 5`, which migplan cannot decide"
+    ),
+    ("app.fields.DynamicOwn", "app.fields.DynamicOwn is not a class"),
     ("app.fields.Missing", "module app.fields has no Missing"),
     ("app.nowhere.Field", "no source of module app.nowhere"),
     ("broken.Field", "broken/__init__.py does not parse"),
