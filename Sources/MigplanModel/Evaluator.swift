@@ -548,7 +548,8 @@ public struct Evaluator {
     }
     if path == "django" && attr == "VERSION" {
       return settings.fieldClasses?.djangoVersion(at: range)
-        ?? .unresolved(range, "django.VERSION: Django's source is not under the roots or site-packages")
+        ?? .unresolved(
+          range, "django.VERSION: Django's source is not under the roots or site-packages")
     }
     if path == "django.db.connection" && attr == "vendor" {
       return .string("postgresql", range)

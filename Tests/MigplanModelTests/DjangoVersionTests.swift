@@ -50,7 +50,8 @@ struct DjangoVersionTests {
 
     let project = Loader.load(roots: [folder.path], sitePackages: [site])
     let m = try #require(project.migrations[MigrationKey("shop", "0001_initial")])
-    #expect(m.typedOperations.map { $0.callee.split(separator: ".").last.map(String.init) } == operations)
+    #expect(
+      m.typedOperations.map { $0.callee.split(separator: ".").last.map(String.init) } == operations)
     #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
 
     // Without Django's source the branch stays undecided, and says so.

@@ -48,6 +48,32 @@ import Testing
     #expect(missing.stderr.contains("nope/0001.py:1:1: error: no such file or folder"))
   }
 
+  /// Every command finds the configuration of a project given by `--root` from elsewhere
+  /// (it walked up from the current folder only in `sql`, `plan`, `split` and `trace`).
+  @Test func theConfigIsFoundFromTheRoot() throws {
+    let root = try project([".migplan.toml": "colour = 1\n"])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let commands = [
+      ["lint"], ["sql", "shop", "0001"], ["plan"], ["split", "shop", "0001"],
+      ["trace", "shop", "0001", "--database", "postgresql://127.0.0.1:1/none"],
+      ["check", "--database", "postgresql://127.0.0.1:1/none"],
+    ]
+    for command in commands {
+      let r = try runMigplan(command + ["--root", root], currentDirectory: "/")
+      #expect(r.status == 2, "\(command)")
+      #expect(
+        r.stderr.contains(".migplan.toml: error: key `colour`: unknown key"),
+        "\(command): \(r.stderr)")
+    }
+    // A PATH comes first: lint and plan of a file start there.
+    let file = root + "/shop/migrations/0001_initial.py"
+    for command in [["lint", file], ["plan", file]] {
+      let r = try runMigplan(command, currentDirectory: "/")
+      #expect(r.status == 2, "\(command)")
+      #expect(r.stderr.contains("key `colour`"), "\(command): \(r.stderr)")
+    }
+  }
+
   @Test func baselineRoundTrip() throws {
     let root = try project(["shop/migrations/0002_idx.py": Self.risky])
     defer { try? FileManager.default.removeItem(atPath: root) }

@@ -22,7 +22,7 @@ struct Lint: ParsableCommand {
       PATHs are migration files or folders; without them every migration under the roots is \
       linted. The project state is always built from every migration under the roots. \
       Configuration is `[tool.migplan]` in pyproject.toml or .migplan.toml, found by walking up \
-      from the first PATH (else from the current folder). Exit status: 0 when nothing is at or above --fail-on, 1 when \
+      from the first PATH, else the first --root, else the current folder. Exit status: 0 when nothing is at or above --fail-on, 1 when \
       something is, 2 for a usage, config or input error (unreadable file, syntax error, \
       broken migration graph).
       """)
@@ -61,7 +61,7 @@ struct Lint: ParsableCommand {
 
   @Option(
     help:
-      "Configuration file (default: found by walking up from the first PATH, else the current folder)."
+      "Configuration file (default: found by walking up from the first PATH, else the first root, else the current folder)."
   )
   var config: String?
 
@@ -78,7 +78,7 @@ struct Lint: ParsableCommand {
     do {
       settings =
         try config.map { try ConfigLoader.load($0) }
-        ?? ConfigLoader.discover(from: Self.discoveryStart(paths))
+        ?? ConfigLoader.discover(from: Self.discoveryStart(paths + roots))
     } catch let e as ConfigError {
       InputError.printError(e.description)
       throw ExitCode(2)

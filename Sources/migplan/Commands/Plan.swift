@@ -46,7 +46,10 @@ struct PlanCommand: ParsableCommand {
     help: "statement_timeout for migrations that block others (default: 15s).")
   var statementTimeout = "15s"
 
-  @Option(help: "Configuration file (default: found by walking up from the current folder).")
+  @Option(
+    help:
+      "Configuration file (default: found by walking up from the first PATH, else the first root, else the current folder)."
+  )
   var config: String?
 
   @Option(
@@ -70,7 +73,7 @@ struct PlanCommand: ParsableCommand {
   }
 
   func run() throws {
-    let settings = try ProjectOptions.config(config)
+    let settings = try ProjectOptions.config(config, from: paths + roots)
     let roots = ProjectOptions.roots(roots, settings)
     let project = Loader.load(roots: roots, config: settings)
     try InputError.exitOnDiagnostics(project.diagnostics)
@@ -149,10 +152,12 @@ extension PlanCommand {
 
 /// Options and lookups `plan` and `split` share.
 enum ProjectOptions {
-  static func config(_ file: String?) throws -> LintConfig {
+  /// The configuration `file` names, else the one found walking up from the first of `paths`
+  /// (else the current folder).
+  static func config(_ file: String?, from paths: [String]) throws -> LintConfig {
     do {
       return try file.map { try ConfigLoader.load($0) }
-        ?? ConfigLoader.discover(from: FileSystem.currentFolder)
+        ?? ConfigLoader.discover(from: Lint.discoveryStart(paths))
     } catch let e as ConfigError {
       InputError.printError(e.description)
       throw ExitCode(2)

@@ -31,13 +31,16 @@ struct SQLCommand: ParsableCommand {
   @Option(help: "Prefix `SET lock_timeout` and `SET statement_timeout`: LOCK,STATEMENT.")
   var withTimeouts: String?
 
-  @Option(help: "Configuration file (default: found by walking up from the current folder).")
+  @Option(
+    help:
+      "Configuration file (default: found by walking up from the first root, else the current folder)."
+  )
   var config: String?
 
   func run() throws {
     // The config's settings (AUTH_USER_MODEL, field-types, …) change the SQL as they change
     // what lint judges.
-    let settings = try ProjectOptions.config(config)
+    let settings = try ProjectOptions.config(config, from: roots)
     let project = Loader.load(roots: ProjectOptions.roots(roots, settings), config: settings)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let key = try InputError.migration(project, app: app, name: migration).key

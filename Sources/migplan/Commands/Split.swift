@@ -36,14 +36,17 @@ struct SplitCommand: ParsableCommand {
   @Option(name: .customLong("pg-version"), help: "PostgreSQL major version (default: 14).")
   var pgVersion: Int?
 
-  @Option(help: "Configuration file (default: found by walking up from the current folder).")
+  @Option(
+    help:
+      "Configuration file (default: found by walking up from the first root, else the current folder)."
+  )
   var config: String?
 
   @Flag(help: "Write the files instead of printing the diff.")
   var write = false
 
   func run() throws {
-    let settings = try ProjectOptions.config(config)
+    let settings = try ProjectOptions.config(config, from: roots)
     let roots = ProjectOptions.roots(roots, settings)
     let project = Loader.load(roots: roots, config: settings)
     try InputError.exitOnDiagnostics(project.diagnostics)

@@ -67,7 +67,10 @@ struct TraceCommand: ParsableCommand {
     help: "A project root (repeatable; default: `roots` from the config, else the current folder).")
   var roots: [String] = []
 
-  @Option(help: "Configuration file (default: found by walking up from the current folder).")
+  @Option(
+    help:
+      "Configuration file (default: found by walking up from the first root, else the current folder)."
+  )
   var config: String?
 
   @Option(help: "lock_timeout of the traced transaction (e.g. 5s, 500ms).")
@@ -96,7 +99,7 @@ struct TraceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let settings = try ProjectOptions.config(config)
+    let settings = try ProjectOptions.config(config, from: roots)
     let project = Loader.load(roots: ProjectOptions.roots(roots, settings), config: settings)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let key = try InputError.migration(project, app: app, name: migration).key
