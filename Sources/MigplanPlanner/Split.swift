@@ -81,11 +81,21 @@ public struct Splitter: Sendable {
     -> SplitResult
   {
     guard let m = project.migrations[key] else { throw SplitError("no migration \(key)") }
+    // A database that applied some of a squash's migrations runs the rest of them, one that
+    // applied none runs the squash: a split of either runs on some databases and not others.
     guard m.replaces.isEmpty || asWritten else {
-      throw SplitError("\(key) is a squashed migration; split the migrations it replaces")
+      throw SplitError(
+        "\(key) is a squashed migration: a database that applied some of the migrations it replaces runs the rest of those instead, so a split of it would not run everywhere; `migplan plan` plans it as written"
+      )
     }
     guard let start = states.before[key] else {
-      throw SplitError("\(key) is not in the migration plan (replaced by a squash?)")
+      let squash = project.migrations.values.first { $0.replaces.contains { $0.key == key } }
+      if let squash {
+        throw SplitError(
+          "\(key) is replaced by the squashed migration \(squash.key), which runs instead on a database that applied none of them; a split of it would not run everywhere, and `migplan plan` plans the squash as written"
+        )
+      }
+      throw SplitError("\(key) is not in the migration plan")
     }
     let raw: [UInt8]
     switch FileSystem.read(m.path) {

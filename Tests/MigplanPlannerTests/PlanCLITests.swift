@@ -235,6 +235,15 @@ extension PlanCLITests {
     let split = try runMigplan(["split", "pages", "0001_initial_squashed", "--root", root])
     #expect(split.status == 2)
     #expect(split.stderr.contains("is a squashed migration"))
+    // Neither refusal sends the user to the other: both point to `plan`.
+    #expect(split.stderr.contains("`migplan plan` plans it as written"), "\(split.stderr)")
+    let replaced = try runMigplan(["split", "pages", "0002_title", "--root", root])
+    #expect(replaced.status == 2)
+    #expect(
+      replaced.stderr.contains(
+        "pages.0002_title is replaced by the squashed migration pages.0001_initial_squashed_0002_title"
+      ), "\(replaced.stderr)")
+    #expect(replaced.stderr.contains("`migplan plan` plans the squash as written"))
   }
 }
 
