@@ -79,7 +79,9 @@ extension Recipe {
         Rename the field in Python only: set `db_column` to the current column name and rename \
         the field, both as state operations (`SeparateDatabaseAndState(state_operations=\
         [AlterField(… db_column='old' …), RenameField(…)])`): the database does not change and \
-        old and new code both work. To rename the column itself, expand and contract: add the \
+        old and new code both work. Set the same `db_column` on the field in models.py, or the \
+        next `makemigrations` writes the column rename after all. To rename the column itself, \
+        expand and contract: add the \
         new column (nullable), deploy code that writes both columns, backfill, deploy code that \
         reads the new one, then drop the old column. `migplan split` writes the pinned rename.
         """, automatic: true),

@@ -1826,7 +1826,8 @@ class Migration(migrations.Migration):
 
 ## Safe recipe
 Keep the column and rename only the attribute: add `db_column="<old column>"` to the renamed
-field, as in Good. If the column itself must get the new name, expand and contract over several
+field, as in Good, and to the field in models.py (without it the next `makemigrations` writes
+an `AlterField` that renames the column after all). If the column itself must get the new name, expand and contract over several
 releases: add the new column (nullable), write both columns, backfill, move the reads to the new
 column, stop writing the old one, then drop it (`drop-column`).
 

@@ -14,7 +14,7 @@ struct RenameColumnRule: Rule {
     "the old code queries the old column name and the new code the new one, so during a rolling deploy one of them fails whichever runs first"
 
   static func help(_ oldColumn: String) -> String {
-    "keep the column: pin `db_column=\"\(oldColumn)\"` on the renamed field (Django then renames it in the state only), or expand and contract: add the new column, write both, backfill, move the reads, then drop the old one"
+    "keep the column: pin `db_column=\"\(oldColumn)\"` on the renamed field, in the migration and in models.py (Django then renames it in the state only), or expand and contract: add the new column, write both, backfill, move the reads, then drop the old one"
   }
 
   func check(operation: OperationContext, into report: inout Report) {
