@@ -65,6 +65,9 @@ public struct Project: Sendable {
   /// The migrations on a dependency cycle (Django refuses to load the graph); empty when there
   /// is none. Computed whenever the graph is set.
   public private(set) var cycle: [MigrationKey]
+  /// The graph before squashes replace the migrations they name (what Django's `sqlmigrate`
+  /// reads, with `replace_migrations=False`); nil when no squash replaces anything.
+  public var unreplacedGraph: MigrationGraph? = nil
   /// States `state(at:atEnd:)` computed, shared by copies until one changes its migrations or
   /// graph.
   private(set) var stateCache = StateCache()
@@ -83,6 +86,27 @@ public struct Project: Sendable {
 
   private static func plan(_ graph: MigrationGraph, cycle: [MigrationKey]) -> [MigrationKey] {
     cycle.isEmpty ? graph.showPlan() : []
+  }
+
+  /// The project as Django's `sqlmigrate` reads it: no squash replaces the migrations it
+  /// names, so each of those has its own ancestors and state. Nil when no squash replaces
+  /// anything.
+  public var withoutReplacing: Project? {
+    guard let g = unreplacedGraph else { return nil }
+    var p = self
+    p.graph = g
+    p.unreplacedGraph = nil
+    return p
+  }
+
+  /// `keys` and every migration they depend on, directly or not.
+  public func ancestors(of keys: [MigrationKey]) -> Set<MigrationKey> {
+    var found = Set(keys)
+    var stack = keys
+    while let k = stack.popLast() {
+      for p in graph.nodeMap[k]?.parents ?? [] where found.insert(p).inserted { stack.append(p) }
+    }
+    return found
   }
 
   /// A migration on disk by exact name, else by unique name prefix.
@@ -533,7 +557,9 @@ public enum Loader {
       }
     }
     // Nothing is applied without a database: every squash replaces what it names.
-    for key in order.filter({ !migrations[$0]!.replaces.isEmpty }).sorted() {
+    let squashes = order.filter { !migrations[$0]!.replaces.isEmpty }
+    let unreplaced = squashes.isEmpty ? nil : graph
+    for key in squashes.sorted() {
       graph.removeReplacedNodes(key, migrations[key]!.replaces.map(\.key))
     }
     for dummy in graph.dummies {
@@ -579,12 +605,14 @@ public enum Loader {
         ))
     }
     if let operationsFor {
-      // The picked migrations and their ancestors, read again with their operations.
+      // The picked migrations and their ancestors, read again with their operations (a
+      // migration a squash replaces has its ancestors in the graph without squashes).
       var needed: Set<MigrationKey> = []
       var stack = order.filter { operationsFor(migrations[$0]!.path) }
       while let key = stack.popLast() {
         guard needed.insert(key).inserted else { continue }
         stack += graph.nodeMap[key]?.parents ?? []
+        stack += unreplaced?.nodeMap[key]?.parents ?? []
       }
       let again = files.filter {
         needed.contains($0.key) && cache.withOperations[LoadCache.Key($0)] == nil
@@ -604,6 +632,7 @@ public enum Loader {
       apps: loadedApps, migrations: migrations, graph: graph, diagnostics: diagnostics,
       cycle: cycle)
     project.settings = settings
+    project.unreplacedGraph = unreplaced
     for (app, names) in zip(apps, listed) { project.moduleFiles[app.directory] = names }
     return project
   }

@@ -230,17 +230,40 @@ public enum Linter {
       // Django loads nothing while the graph has a cycle: no plan, no state to build.
       let plan = context.cycle.isEmpty ? project.plan : []
       let inPlan = plan.filter { lintedKeys[$0] != nil }
-      // Migrations the plan does not run (replaced by a squash, or on a cycle): the state of
-      // their own ancestors, then their operations in order; no SQL.
+      // Migrations the plan does not run (replaced by a squash, or on a cycle). One a squash
+      // replaces still runs on a database that applied some of the others: judged in the
+      // graph without squashes, as `sqlmigrate` writes its SQL, from the state of its own
+      // ancestors there. On a cycle there is no state: the operations alone, no SQL.
       let planned = Set(inPlan)
       let unplanned = lintedKeys.keys.filter { !planned.contains($0) }.sorted()
-      if !unplanned.isEmpty {
-        meanwhile(unplanned.count) { [context] i in
-          guard let m = project.migrations[unplanned[i]], !m.typedOperations.isEmpty else {
+      let whole =
+        context.cycle.isEmpty
+        ? project.withoutReplacing.flatMap { $0.cycle.isEmpty ? $0 : nil } : nil
+      let replaced =
+        whole.map { w in w.plan.filter { lintedKeys[$0] != nil && !planned.contains($0) } } ?? []
+      if let whole, needsSQL, let last = replaced.last {
+        let needed = whole.ancestors(of: replaced)
+        let states = AncestorStates(whole, only: needed)
+        retained.append(states)
+        retained.append(
+          ProjectAnalysis(
+            project: whole, pgVersion: config.pgVersion, states: states, through: last,
+            only: needed
+          ) { [planned] key, analysed in
+            guard !planned.contains(key), let m = whole.migrations[key] else { return }
+            let start = states.before[key] ?? whole.state(at: key, atEnd: false).0
+            unplannedFindings.add(
+              checker.check(m, from: start, steps: states.after[key], analysis: analysed))
+          })
+      }
+      let rest = needsSQL ? unplanned.filter { !replaced.contains($0) } : unplanned
+      if !rest.isEmpty {
+        meanwhile(rest.count) { [context] i in
+          guard let m = project.migrations[rest[i]], !m.typedOperations.isEmpty else {
             return
           }
           var start = ProjectState()
-          if context.cycle.isEmpty { start = project.state(at: m.key, atEnd: false).0 }
+          if context.cycle.isEmpty { start = (whole ?? project).state(at: m.key, atEnd: false).0 }
           unplannedFindings.add(checker.check(m, from: start, analysis: nil))
         }
       }
@@ -249,13 +272,7 @@ public enum Linter {
         // The SQL of the linted migrations and their ancestors, in plan order up to the last
         // linted one: Django renders a migration from its ancestors' state, and the catalog
         // and schema its SQL runs against are those of the tables in that state.
-        var needed = Set(inPlan)
-        var stack = inPlan
-        while let k = stack.popLast() {
-          for p in project.graph.nodeMap[k]?.parents ?? [] where needed.insert(p).inserted {
-            stack.append(p)
-          }
-        }
+        let needed = project.ancestors(of: inPlan)
         // Django's state before each migration: replayed per migration for a few, from the
         // shared cache for many.
         if needed.count > 32 {

@@ -415,3 +415,40 @@ let concurrentIndex =
     #expect(one.exitStatus(failOn: .error) == 2)
   }
 }
+
+extension EngineTests {
+  /// A migration a squash replaces still runs on a database that applied some of the others:
+  /// it is judged from the state of its own ancestors with the SQL `sqlmigrate` writes for it
+  /// (before, every rule that reads SQL passed it silently, and the others saw no models).
+  @Test func aMigrationASquashReplacesIsJudgedWithItsSQL() throws {
+    let code = #"        migrations.AddField("order", "code", models.CharField(max_length=5)),"#
+    let squash = migration(
+      #"        migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))]),"#,
+      header: "", deps: "[]"
+    ).replacingOccurrences(
+      of: "    dependencies = []",
+      with:
+        "    dependencies = []\n"
+        + #"    replaces = [("shop", "0001_initial"), ("shop", "0002_code")]"#)
+    let files = [
+      file("0002_code", migration(code)),
+      file("0001_squashed_0002_code", squash),
+    ]
+    let (all, _) = try lint(files)
+    #expect(
+      all.findings.map { "\($0.rule) \($0.path.split(separator: "/").last!)" } == [
+        "add-not-null-column 0002_code.py"
+      ])
+    // Alone, as pre-commit lints it: the same finding, and the state of its ancestors.
+    let root = try ExampleProject.write(files)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let one = Linter.run(
+      LintRequest(roots: [root], paths: [root + "/shop/migrations/0002_code.py"]))
+    #expect(one.findings.map(\.rule) == ["add-not-null-column"])
+    let probe = Linter.run(
+      LintRequest(roots: [root], paths: [root + "/shop/migrations/0002_code.py"]),
+      rules: [StateProbeRule.self])
+    #expect(
+      probe.findings.map(\.message) == ["0002_code[0] AddField before=shop.order after=shop.order"])
+  }
+}
