@@ -46,6 +46,7 @@ public struct Project: Sendable {
       cycle = graph.findCycle() ?? []
       plan = Project.plan(graph, cycle: cycle)
       stateCache = StateCache()
+      unreplacedGraph = nil
     }
   }
   /// Problems that stop migplan from trusting the graph (exit status 2), in file order.
@@ -66,8 +67,9 @@ public struct Project: Sendable {
   /// is none. Computed whenever the graph is set.
   public private(set) var cycle: [MigrationKey]
   /// The graph before squashes replace the migrations they name (what Django's `sqlmigrate`
-  /// reads, with `replace_migrations=False`); nil when no squash replaces anything.
-  public var unreplacedGraph: MigrationGraph? = nil
+  /// reads, with `replace_migrations=False`); nil when no squash replaces anything, and once
+  /// the graph is changed.
+  public internal(set) var unreplacedGraph: MigrationGraph? = nil
   /// States `state(at:atEnd:)` computed, shared by copies until one changes its migrations or
   /// graph.
   private(set) var stateCache = StateCache()
@@ -95,7 +97,6 @@ public struct Project: Sendable {
     guard let g = unreplacedGraph else { return nil }
     var p = self
     p.graph = g
-    p.unreplacedGraph = nil
     return p
   }
 

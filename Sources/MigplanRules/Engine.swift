@@ -256,7 +256,8 @@ public enum Linter {
               checker.check(m, from: start, steps: states.after[key], analysis: analysed))
           })
       }
-      let rest = needsSQL ? unplanned.filter { !replaced.contains($0) } : unplanned
+      let judged = needsSQL ? Set(replaced) : []
+      let rest = unplanned.filter { !judged.contains($0) }
       if !rest.isEmpty {
         meanwhile(rest.count) { [context] i in
           guard let m = project.migrations[rest[i]], !m.typedOperations.isEmpty else {
