@@ -89,10 +89,12 @@ public struct Splitter: Sendable {
       )
     }
     guard let start = states.before[key] else {
-      let squash = project.migrations.values.first { $0.replaces.contains { $0.key == key } }
+      // The first by name when squashes of squashes name it too: the same message every run.
+      let squash = project.migrations.values.filter { $0.replaces.contains { $0.key == key } }
+        .map(\.key).min()
       if let squash {
         throw SplitError(
-          "\(key) is replaced by the squashed migration \(squash.key), which runs instead on a database that applied none of them; a split of it would not run everywhere, and `migplan plan` plans the squash as written"
+          "\(key) is replaced by the squashed migration \(squash), which runs instead on a database that applied none of them; a split of it would not run everywhere, and `migplan plan` plans the squash as written"
         )
       }
       throw SplitError("\(key) is not in the migration plan")

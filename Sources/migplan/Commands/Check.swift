@@ -174,15 +174,7 @@ struct Check: ParsableCommand {
 
   func run() throws {
     var projectRoots = roots + paths
-    var settings: LintConfig
-    do {
-      settings =
-        try config.map { try ConfigLoader.load($0) }
-        ?? ConfigLoader.discover(from: Lint.discoveryStart(projectRoots))
-    } catch let e as ConfigError {
-      InputError.printError(e.description)
-      throw ExitCode(2)
-    }
+    var settings = try ProjectOptions.config(config, from: projectRoots)
     if projectRoots.isEmpty { projectRoots = settings.roots }
     let failOn = self.failOn?.live ?? Self.Severity.live(settings.failOn)
     if let rewriteWarning { settings.rewriteWarning = rewriteWarning.bytes }

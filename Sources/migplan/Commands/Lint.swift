@@ -74,18 +74,10 @@ struct Lint: ParsableCommand {
   }
 
   func run() throws {
-    var settings: LintConfig
-    do {
-      settings =
-        try config.map { try ConfigLoader.load($0) }
-        ?? ConfigLoader.discover(from: Self.discoveryStart(paths + roots))
-    } catch let e as ConfigError {
-      InputError.printError(e.description)
-      throw ExitCode(2)
-    }
+    var settings = try ProjectOptions.config(config, from: paths + roots)
     if let pgVersion { settings.pgVersion = pgVersion }
     if let failOn { settings.failOn = failOn }
-    let roots = !self.roots.isEmpty ? self.roots : !settings.roots.isEmpty ? settings.roots : ["."]
+    let roots = ProjectOptions.roots(roots, settings)
 
     var paths = self.paths
     var nothingChanged = false
@@ -152,16 +144,6 @@ struct Lint: ParsableCommand {
     InputError.writeOut(renderer.renderBytes(result))
     let status = result.exitStatus(failOn: settings.failOn)
     Heap.exit(status, keeping: project, result)
-  }
-
-  /// Where the configuration search starts: the first PATH (its folder for a file) when it
-  /// exists, else the current folder (`.`: a config found there keeps relative roots relative).
-  static func discoveryStart(_ paths: [String]) -> String {
-    guard let first = paths.first else { return "." }
-    if FileSystem.isDirectory(first) { return first }
-    guard access(first, F_OK) == 0 else { return "." }
-    guard let slash = first.lastIndex(of: "/") else { return "." }
-    return slash == first.startIndex ? "/" : String(first[..<slash])
   }
 
   /// `path:line:col: error: message` for an input problem.

@@ -4,6 +4,12 @@ import MigplanPlanner
 import MigplanPostgres
 import MigplanRules
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension PlanFormat: ExpressibleByArgument {}
 
 /// `migplan plan [PATH…]`: a phase-by-phase deploy plan for some migrations.
@@ -150,18 +156,28 @@ extension PlanCommand {
   }
 }
 
-/// Options and lookups `plan` and `split` share.
+/// Options and lookups the commands share.
 enum ProjectOptions {
   /// The configuration `file` names, else the one found walking up from the first of `paths`
-  /// (else the current folder).
+  /// (else the current folder); a bad one is exit status 2.
   static func config(_ file: String?, from paths: [String]) throws -> LintConfig {
     do {
       return try file.map { try ConfigLoader.load($0) }
-        ?? ConfigLoader.discover(from: Lint.discoveryStart(paths))
+        ?? ConfigLoader.discover(from: discoveryStart(paths))
     } catch let e as ConfigError {
       InputError.printError(e.description)
       throw ExitCode(2)
     }
+  }
+
+  /// Where the configuration search starts: the first path (its folder for a file) when it
+  /// exists, else the current folder (`.`: a config found there keeps relative roots relative).
+  static func discoveryStart(_ paths: [String]) -> String {
+    guard let first = paths.first else { return "." }
+    if FileSystem.isDirectory(first) { return first }
+    guard access(first, F_OK) == 0 else { return "." }
+    guard let slash = first.lastIndex(of: "/") else { return "." }
+    return slash == first.startIndex ? "/" : String(first[..<slash])
   }
 
   static func roots(_ given: [String], _ config: LintConfig) -> [String] {
