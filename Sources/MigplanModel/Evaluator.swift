@@ -482,8 +482,16 @@ public struct Evaluator {
       case (.dict(let entries, _), _):
         if let e = entries.last(where: { $0.key.sameConstant(index) }) { return e.value }
       case (.reference(let path, _), .string(let member, _)):
-        // An enum member by name: `models.Deferrable['DEFERRED']`.
-        return .reference(path + "." + member, range)
+        // An enum member by name: `models.Deferrable['DEFERRED']`. Of anything else (a dict
+        // in a module migplan does not read: `SETTINGS['UNIQUE_REG_ID']`), the subscript as
+        // written, which names the value and is the same Python when a split writes it.
+        let last = path.split(separator: ".").last ?? ""
+        if last.first?.isUppercase == true && last.contains(where: \.isLowercase) {
+          return .reference(path + "." + member, range)
+        }
+        if !member.contains(".") {
+          return .reference(path + "[" + PythonRepr.string(member) + "]", range)
+        }
       default: break
       }
       return .unresolved(range, "subscript migplan cannot compute")

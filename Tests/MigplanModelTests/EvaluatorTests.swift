@@ -87,6 +87,56 @@ import Testing
     guard case .int("5", _) = e.module["I"] else { Issue.record("I"); return }
   }
 
+  /// A subscript of a name from a module migplan does not read: an enum member by name is the
+  /// member (`Deferrable['DEFERRED']` is `Deferrable.DEFERRED`); a dict's key stays a
+  /// subscript (django-push-notifications' `SETTINGS['UNIQUE_REG_ID']`), which a split writes
+  /// back as the same Python. Checked against CPython: each written path parses to the
+  /// source's expression with the import's module in front.
+  @Test func subscriptsOfUnreadNamesAreNamedAsWritten() throws {
+    let src = """
+      from django.db import models
+      from ..settings import PUSH_SETTINGS as SETTINGS
+      A = models.Deferrable['DEFERRED']
+      B = SETTINGS['UNIQUE_REG_ID']
+      C = SETTINGS["it's"]
+      D = SETTINGS['a.b']
+      """
+    let (e, _) = Self.module(src)
+    var paths: [String] = []
+    for name in ["A", "B", "C"] {
+      guard case .reference(let path, _)? = e.module[name] else {
+        Issue.record("\(name): \(String(describing: e.module[name]))")
+        return
+      }
+      paths.append(path)
+    }
+    #expect(
+      paths == [
+        "django.db.models.Deferrable.DEFERRED", "app.settings.PUSH_SETTINGS['UNIQUE_REG_ID']",
+        "app.settings.PUSH_SETTINGS[\"it's\"]",
+      ])
+    // A key with a dot would not survive the written path's split at dots.
+    guard case .unresolved? = e.module["D"] else {
+      Issue.record("D: \(String(describing: e.module["D"]))")
+      return
+    }
+    // The paths migplan wrote, against the source's expressions as CPython parses them.
+    let check = """
+      import ast, sys
+      sources = ["models.Deferrable.DEFERRED", "SETTINGS['UNIQUE_REG_ID']", 'SETTINGS["it\\'s"]']
+      for source, written in zip(sources, sys.argv[1:], strict=True):
+          a = ast.parse(source, mode="eval").body
+          b = ast.parse(written, mode="eval").body
+          assert type(a) is type(b), (source, written)
+          if isinstance(a, ast.Subscript):
+              assert ast.dump(a.slice) == ast.dump(b.slice), (source, written)
+              assert ast.unparse(b.value) == "app.settings.PUSH_SETTINGS", written
+      print("ok")
+      """
+    let out = try runProcess("python3", ["-c", check] + paths)
+    #expect(out.status == 0 && out.stdout == "ok\n", "\(out.stderr)")
+  }
+
   /// Ordering comparisons of numbers and of tuples of numbers (version checks such as
   /// django-jsonform's `django_major > 3 or (…)`) decide as CPython decides them; others stay
   /// undecided.
