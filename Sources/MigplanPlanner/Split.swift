@@ -281,13 +281,7 @@ public struct Splitter: Sendable {
     changed.operations = ops.map(\.value)
     var project = project
     project.migrations[m.key] = changed
-    var needed: Set<MigrationKey> = [m.key]
-    var stack = [m.key]
-    while let k = stack.popLast() {
-      for p in project.graph.nodeMap[k]?.parents ?? [] where needed.insert(p).inserted {
-        stack.append(p)
-      }
-    }
+    let needed = project.ancestors(of: [m.key])
     let analysis = ProjectAnalysis(
       project: project, pgVersion: pgVersion, through: m.key, only: needed)
     return analysis.impacts[m.key]?[index] ?? []
