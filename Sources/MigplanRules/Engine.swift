@@ -225,6 +225,7 @@ public enum Linter {
       if let (i, list) = found { byFile[i] += list }
     }
     var retained: [any Sendable] = []
+    let kept = Kept()
     let unplannedFindings = Collected()
     if !lintedKeys.isEmpty {
       // Django loads nothing while the graph has a cycle: no plan, no state to build.
@@ -236,36 +237,41 @@ public enum Linter {
       // ancestors there. On a cycle there is no state: the operations alone, no SQL.
       let planned = Set(inPlan)
       let unplanned = lintedKeys.keys.filter { !planned.contains($0) }.sorted()
-      let whole =
-        context.cycle.isEmpty
-        ? project.withoutReplacing.flatMap { $0.cycle.isEmpty ? $0 : nil } : nil
-      let replaced =
-        whole.map { w in w.plan.filter { lintedKeys[$0] != nil && !planned.contains($0) } } ?? []
-      if let whole, needsSQL, let last = replaced.last {
-        let needed = whole.ancestors(of: replaced)
-        let states = AncestorStates(whole, only: needed)
-        retained.append(states)
-        retained.append(
-          ProjectAnalysis(
-            project: whole, pgVersion: config.pgVersion, states: states, through: last,
-            only: needed
-          ) { [planned] key, analysed in
-            guard !planned.contains(key), let m = whole.migrations[key] else { return }
-            let start = states.before[key] ?? whole.state(at: key, atEnd: false).0
-            unplannedFindings.add(
-              checker.check(m, from: start, steps: states.after[key], analysis: analysed))
-          })
-      }
-      let judged = needsSQL ? Set(replaced) : []
-      let rest = unplanned.filter { !judged.contains($0) }
-      if !rest.isEmpty {
-        meanwhile(rest.count) { [context] i in
-          guard let m = project.migrations[rest[i]], !m.typedOperations.isEmpty else {
-            return
+      // Judged on another thread while this one writes the SQL of the plan: the two share
+      // nothing but the checker.
+      if !unplanned.isEmpty {
+        DispatchQueue.global().async(group: aside) { [context, config, lintedKeys] in
+          ThreadHeap.advise()
+          let whole =
+            context.cycle.isEmpty
+            ? project.withoutReplacing.flatMap { $0.cycle.isEmpty ? $0 : nil } : nil
+          let replaced =
+            whole.map { w in w.plan.filter { lintedKeys[$0] != nil && !planned.contains($0) } }
+            ?? []
+          if let whole, needsSQL, let last = replaced.last {
+            let needed = whole.ancestors(of: replaced)
+            let states = AncestorStates(whole, only: needed)
+            let analysis = ProjectAnalysis(
+              project: whole, pgVersion: config.pgVersion, states: states, through: last,
+              only: needed
+            ) { key, analysed in
+              guard !planned.contains(key), let m = whole.migrations[key] else { return }
+              let start = states.before[key] ?? whole.state(at: key, atEnd: false).0
+              unplannedFindings.add(
+                checker.check(m, from: start, steps: states.after[key], analysis: analysed))
+            }
+            kept.add(states)
+            kept.add(analysis)
           }
-          var start = ProjectState()
-          if context.cycle.isEmpty { start = (whole ?? project).state(at: m.key, atEnd: false).0 }
-          unplannedFindings.add(checker.check(m, from: start, analysis: nil))
+          let judged = needsSQL ? Set(replaced) : []
+          for key in unplanned where !judged.contains(key) {
+            guard let m = project.migrations[key], !m.typedOperations.isEmpty else { continue }
+            var start = ProjectState()
+            if context.cycle.isEmpty {
+              start = (whole ?? project).state(at: m.key, atEnd: false).0
+            }
+            unplannedFindings.add(checker.check(m, from: start, analysis: nil))
+          }
         }
       }
       var states: AncestorStates? = nil
@@ -346,7 +352,7 @@ public enum Linter {
     var result = LintResult(
       findings: findings, sources: sources, filesChecked: sources.count, problems: problems,
       suppressed: suppressed, baselined: baselined)
-    result.retained = retained
+    result.retained = retained + kept.list
     return result
   }
 
@@ -520,6 +526,13 @@ private final class Pending<T: Sendable>: @unchecked Sendable {
 
 /// Findings gathered on other threads (the file rules, the unplanned migrations, or the
 /// lock judge and the thread that writes the SQL), read once they are done.
+/// What another thread built on the way, kept with the result like `retained`.
+private final class Kept: Sendable {
+  private let items = Mutex<[any Sendable]>([])
+  var list: [any Sendable] { items.withLock { $0 } }
+  func add(_ item: any Sendable) { items.withLock { $0.append(item) } }
+}
+
 private final class Collected: Sendable {
   private let found = Mutex<[(Int, [Finding])]>([])
   var list: [(Int, [Finding])] { found.withLock { $0 } }
