@@ -190,9 +190,9 @@ public enum Linter {
       files.append((path, source, migration))
     }
 
-    // Work the SQL does not wait for (the file rules, the migrations the plan does not run),
-    // `job(0..<count)`: this thread takes jobs while the states are replayed on another (it
-    // would wait for them idle), another thread the rest while the operations are judged.
+    // Work the SQL does not wait for (the file rules), `job(0..<count)`: this thread takes jobs
+    // while the states are replayed on another (it would wait for them idle), another thread
+    // the rest while the operations are judged.
     let aside = DispatchGroup()
     func meanwhile(_ count: Int, _ job: @escaping @Sendable (Int) -> Void) {
       var next = 0
@@ -225,7 +225,7 @@ public enum Linter {
       if let (i, list) = found { byFile[i] += list }
     }
     var retained: [any Sendable] = []
-    let kept = Kept()
+    let kept = Gathered<any Sendable>()
     let unplannedFindings = Collected()
     if !lintedKeys.isEmpty {
       // Django loads nothing while the graph has a cycle: no plan, no state to build.
@@ -524,17 +524,14 @@ private final class Pending<T: Sendable>: @unchecked Sendable {
   }
 }
 
-/// Findings gathered on other threads (the file rules, the unplanned migrations, or the
-/// lock judge and the thread that writes the SQL), read once they are done.
-/// What another thread built on the way, kept with the result like `retained`.
-private final class Kept: Sendable {
-  private let items = Mutex<[any Sendable]>([])
-  var list: [any Sendable] { items.withLock { $0 } }
-  func add(_ item: any Sendable) { items.withLock { $0.append(item) } }
+/// What other threads gather (findings of the file rules, the unplanned migrations, or the
+/// lock judge and the thread that writes the SQL; what they built on the way), read once they
+/// are done.
+private final class Gathered<Item: Sendable>: Sendable {
+  private let items = Mutex<[Item]>([])
+  var list: [Item] { items.withLock { $0 } }
+  func add(_ item: Item?) { if let item { items.withLock { $0.append(item) } } }
 }
 
-private final class Collected: Sendable {
-  private let found = Mutex<[(Int, [Finding])]>([])
-  var list: [(Int, [Finding])] { found.withLock { $0 } }
-  func add(_ item: (Int, [Finding])?) { if let item { found.withLock { $0.append(item) } } }
-}
+/// Each file's findings, by its place in the linted files.
+private typealias Collected = Gathered<(Int, [Finding])>
