@@ -56,6 +56,11 @@ public struct SourceFile: Sendable {
 public struct SourceLocation: Hashable, Sendable {
   public var line: Int
   public var column: Int
+
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
 }
 
 /// Line and column lookups for one file, built once when a file is rendered.

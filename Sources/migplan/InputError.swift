@@ -1,5 +1,6 @@
 import ArgumentParser
 import MigplanModel
+import MigplanRules
 import MigplanSyntax
 
 #if canImport(Glibc)
@@ -23,14 +24,16 @@ enum InputError {
     }
   }
 
-  /// Reports each syntax error of a file and returns the exit code to use (2), or nil if none.
-  static func report(path: String, errors: [SyntaxError], lines: LineIndex) -> ExitCode? {
+  /// Reports each syntax error of a file (offsets into `bytes`) and returns the exit code to
+  /// use (2), or nil if none.
+  static func report(path: String, errors: [SyntaxError], bytes: [UInt8]) -> ExitCode? {
     guard !errors.isEmpty else { return nil }
+    let lines = SourceLines(bytes)
     // Later errors are mostly echoes of the first; a few are enough to act on.
     let shown = 10
     for error in errors.prefix(shown) {
       let at = lines.location(error.range.start)
-      printError("\(path):\(at.line):\(at.column + 1): error: \(error.message)")
+      printError("\(path):\(at.line):\(at.column): error: \(error.message)")
     }
     if errors.count > shown {
       printError("\(path): \(errors.count - shown) more errors not shown")
@@ -62,17 +65,21 @@ enum InputError {
     }
   }
 
-  /// Prints `path:line:col: severity: message` for a byte range of a file (1:1 when the file
-  /// cannot be read or there is no range).
-  static func printLocated(path: String, range: TextRange?, severity: String, _ message: String) {
-    var line = 1
-    var column = 1
+  /// `path:line:col: severity: message` for a byte range of a file, the column counted in
+  /// Unicode scalars as lint counts it (1:1 when the file cannot be read or there is no range).
+  static func located(path: String, range: TextRange?, severity: String, _ message: String)
+    -> String
+  {
+    var at = SourceLocation(line: 1, column: 1)
     if let range, case .success(let raw) = FileSystem.read(path) {
-      let at = LineIndex(SourceText.prepare(raw).bytes).location(range.start)
-      line = at.line
-      column = at.column + 1
+      at = SourceLines(SourceText.prepare(raw).bytes).location(range.start)
     }
-    printError("\(path):\(line):\(column): \(severity): \(message)")
+    return "\(Renderer.displayPath(path)):\(at.line):\(at.column): \(severity): \(message)"
+  }
+
+  /// Prints `located(…)` on standard error.
+  static func printLocated(path: String, range: TextRange?, severity: String, _ message: String) {
+    printError(located(path: path, range: range, severity: severity, message))
   }
 
   /// Prints each loader diagnostic as an error and exits 2 when there is any.

@@ -31,6 +31,38 @@ import Testing
       "stderr: \(run.stderr)")
   }
 
+  /// Every command places a syntax error where lint and CPython do: the column counts Unicode
+  /// scalars, so the multibyte string before the error moves it by characters, not bytes.
+  @Test func everyCommandCountsASyntaxErrorsColumnInCharacters() throws {
+    let project = try TemporaryFolder("migplan-columns")
+    try project.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations
+
+
+      class Migration(migrations.Migration):
+          operations = ["ünïcödé", )]
+
+      """)
+    let file = project.path + "/shop/migrations/0001_initial.py"
+    let script =
+      "import ast,sys\ntry: ast.parse(open(sys.argv[1], encoding='utf-8').read())\n"
+      + "except SyntaxError as e: print(f'{e.lineno}:{e.offset}')"
+    let cpython = try runProcess("python3", ["-c", script, file])
+    try #require(cpython.status == 0, "python3 failed: \(cpython.stderr)")
+    let expected = "\(file):\(cpython.stdout.trimmingCharacters(in: .whitespacesAndNewlines)):"
+    for arguments in [
+      ["lint", "--root", project.path], ["sql", "shop", "0001", "--root", project.path],
+      ["plan", "--root", project.path], ["debug", "ast", file], ["debug", "tokens", file],
+    ] {
+      let run = try runMigplan(arguments)
+      #expect(run.status == 2, "\(arguments): \(run.stderr)")
+      let said = arguments[0] == "lint" ? run.stdout : run.stderr
+      #expect(said.hasPrefix(expected), "\(arguments): \(said)")
+    }
+  }
+
   @Test func missingFileIsReportedAtOneOneAndExitsTwo() throws {
     let path = root + "/Fixtures/syntax/ok/no-such-file.py"
     let run = try runMigplan(["debug", "ast", path])

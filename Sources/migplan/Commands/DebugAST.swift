@@ -15,7 +15,7 @@ struct DebugAST: ParsableCommand {
   func run() throws {
     guard let bytes = InputError.readFile(file) else { throw ExitCode(2) }
     let module = Parser.parse(bytes)
-    if let code = InputError.report(path: file, errors: module.errors, lines: module.lines) {
+    if let code = InputError.report(path: file, errors: module.errors, bytes: module.source) {
       throw code
     }
     print(ASTDump.dump(module))

@@ -40,7 +40,7 @@ struct DebugTokens: ParsableCommand {
     print(out, terminator: "")
     var errors = sourceErrors
     for error in stream.errors where !sourceErrors.contains(error) { errors.append(error) }
-    if let code = InputError.report(path: file, errors: errors, lines: LineIndex(bytes)) {
+    if let code = InputError.report(path: file, errors: errors, bytes: bytes) {
       throw code
     }
   }

@@ -109,7 +109,9 @@ struct Lint: ParsableCommand {
         operationsFor: paths.isEmpty ? nil : Loader.files(under: paths))
     let result = project.map { Linter.run(request, project: $0) } ?? LintResult()
 
-    for p in result.problems { InputError.printError(Self.locate(p)) }
+    for p in result.problems {
+      InputError.printLocated(path: p.path, range: p.range, severity: "error", p.message)
+    }
     if result.filesChecked == 0 && paths.isEmpty && !nothingChanged && result.problems.isEmpty {
       InputError.printError(
         "warning: no migrations found under \(roots.joined(separator: ", ")) (an app is a folder with migrations/__init__.py)"
@@ -144,18 +146,6 @@ struct Lint: ParsableCommand {
     InputError.writeOut(renderer.renderBytes(result))
     let status = result.exitStatus(failOn: settings.failOn)
     Heap.exit(status, keeping: project, result)
-  }
-
-  /// `path:line:col: error: message` for an input problem.
-  static func locate(_ d: Diagnostic) -> String {
-    var line = 1
-    var column = 1
-    if let range = d.range, case .success(let raw) = FileSystem.read(d.path) {
-      let at = SourceLines(SourceText.prepare(raw).bytes).location(range.start)
-      line = at.line
-      column = at.column
-    }
-    return "\(Renderer.displayPath(d.path)):\(line):\(column): error: \(d.message)"
   }
 
   /// Migration files (`…/migrations/*.py`) git reports changed since `ref` (committed on this
