@@ -252,6 +252,27 @@ public struct ModelState: Sendable {
   public var managed: Bool { options["managed"]?.truth ?? true }
   /// Proxy models share their parent's table.
   public var proxy: Bool { options["proxy"]?.truth ?? false }
+
+  /// Django's `can_migrate`: whether migrations change this model's table (managed, not a
+  /// proxy, not swapped out).
+  public func migrates(_ settings: Settings) -> Bool {
+    managed && !proxy && !ModelState.swapped(options, app: app, name: name, settings)
+  }
+
+  /// Django's `_meta.swapped`: the `swappable` option names a setting whose value is another
+  /// model than `app.name` (`auth.User` for a `swappable = "AUTH_USER_MODEL"` model of another
+  /// app), or is not of the form `app_label.ModelName`. Every operation on such a model is a
+  /// no-op in the database. A setting migplan does not know is unset, as in Django.
+  public static func swapped(
+    _ options: [String: Value], app: String, name: String, _ settings: Settings
+  ) -> Bool {
+    guard let setting = options["swappable"]?.stringValue,
+      let target = settings.values[setting], !target.isEmpty
+    else { return false }
+    let parts = target.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return true }
+    return "\(parts[0]).\(parts[1].lowercased())" != "\(app).\(name.lowercased())"
+  }
 }
 
 /// A problem met while replaying operations, e.g. an `AddField` on a model the state lacks.

@@ -174,6 +174,13 @@ enum Recipes {
   static func judge(_ s: OperationSite) throws(SplitError) -> (Verdict, [ChainStep]?) {
     var w = PythonWriter(originalModule: s.modulePath)
     let op = s.op
+    // Django's `allow_migrate_model`: nothing reaches the database for an unmanaged model, a
+    // proxy or a swapped-out model.
+    if let name = op.modelNameLower, let m = s.before.models[ModelKey(s.app, name)],
+      !m.migrates(s.settings)
+    {
+      return (expand("the model has no table of its own"), nil)
+    }
     switch op.kind {
     case .addField(let model, let name, let field, let preserveDefault):
       if s.isNewModel(model) {
@@ -223,7 +230,6 @@ enum Recipes {
       guard let m = s.before.models[ModelKey(s.app, name)] else {
         return (review("the model is not in the state before"), nil)
       }
-      if !m.managed || m.proxy { return (expand("the model has no table of its own"), nil) }
       return (
         Verdict(
           phase: .contract, rule: "drop-table",

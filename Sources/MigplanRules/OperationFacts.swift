@@ -38,9 +38,11 @@ enum OperationFacts {
   }
 
   /// The model of `app` a migration operation names, when it has a table of its own that
-  /// migrations change (managed and not a proxy).
-  static func tableModel(_ state: ProjectState, _ app: String, _ name: String) -> ModelState? {
-    guard let m = state.models[ModelKey(app, name)], m.managed, !m.proxy else { return nil }
+  /// migrations change (managed, not a proxy, not swapped out).
+  static func tableModel(
+    _ state: ProjectState, _ app: String, _ name: String, _ settings: Settings
+  ) -> ModelState? {
+    guard let m = state.models[ModelKey(app, name)], m.migrates(settings) else { return nil }
     return m
   }
 
@@ -120,9 +122,9 @@ enum OperationFacts {
   }
 
   /// The models of a state that have a table, by table name.
-  static func modelsByTable(_ state: ProjectState) -> [String: ModelState] {
+  static func modelsByTable(_ state: ProjectState, _ settings: Settings) -> [String: ModelState] {
     var out: [String: ModelState] = [:]
-    for m in state.models.values where m.managed && !m.proxy { out[table(m)] = m }
+    for m in state.models.values where m.migrates(settings) { out[table(m)] = m }
     return out
   }
 }
@@ -272,6 +274,8 @@ struct MigrationStep {
   var before: ProjectState
   /// The database operations before this one in the migration.
   var earlier: [Operation]
+  /// The project's settings (which models are swapped out).
+  var settings: Settings
 
   /// Every step of `ctx`'s migration, each with its exact state: replayed from the state
   /// before the migration (`ctx.before` for the first operation, else the state of the
@@ -289,7 +293,10 @@ struct MigrationStep {
     var earlier: [Operation] = []
     func visit(_ op: Operation, _ index: Int, _ before: ProjectState) {
       guard case .separateDatabaseAndState(let database, _) = op.kind else {
-        out.append(MigrationStep(index: index, op: op, before: before, earlier: earlier))
+        out.append(
+          MigrationStep(
+            index: index, op: op, before: before, earlier: earlier,
+            settings: ctx.lint.project.settings))
         earlier.append(op)
         return
       }
@@ -313,7 +320,10 @@ struct MigrationStep {
     var earlier = OperationFacts.earlierDatabaseOperations(ctx)
     var out: [MigrationStep] = []
     for (op, before) in OperationFacts.databaseOperations(ctx) {
-      out.append(MigrationStep(index: ctx.index, op: op, before: before, earlier: earlier))
+      out.append(
+        MigrationStep(
+          index: ctx.index, op: op, before: before, earlier: earlier,
+          settings: ctx.lint.project.settings))
       earlier.append(op)
     }
     return out
@@ -321,7 +331,7 @@ struct MigrationStep {
 
   /// The model the operation names, when it has a table that existed before the migration.
   func existingTable(_ name: String, app: String) -> ModelState? {
-    guard let m = OperationFacts.tableModel(before, app, name),
+    guard let m = OperationFacts.tableModel(before, app, name, settings),
       !OperationFacts.modelIsNew(name, after: earlier)
     else { return nil }
     return m
@@ -521,32 +531,35 @@ extension MigrationStep {
     case .runSQL(let sql, _, _, _):
       guard let statements = OperationFacts.statements(sql) else { return true }
       return statements.contains { !OperationFacts.isIdempotentStatement($0) }
-    case .createModel(_, _, let options, _, _):
+    case .createModel(let name, _, let options, _, _):
       return (options["managed"]?.truth ?? true) && !(options["proxy"]?.truth ?? false)
+        && !ModelState.swapped(options, app: app, name: name, settings)
     case .createCollation, .removeCollation: return true
     case .alterModelOptions, .alterModelManagers, .createExtension, .separateDatabaseAndState,
       .unknown, .unresolved, .runPython, .noop:
       return false
     case .alterField(let m, let n, let f, _):
-      guard let model = OperationFacts.tableModel(before, app, m), let old = model.field(n)
+      guard let model = OperationFacts.tableModel(before, app, m, settings),
+        let old = model.field(n)
       else { return false }
       return OperationFacts.alterChangesSchema(n, old, f)
     case .renameField(let m, let old, let new):
-      guard let model = OperationFacts.tableModel(before, app, m), let f = model.field(old)
+      guard let model = OperationFacts.tableModel(before, app, m, settings),
+        let f = model.field(old)
       else { return false }
       return OperationFacts.column(old, f) != OperationFacts.column(new, f)
         || OperationFacts.joinTable(model, old, f) != OperationFacts.joinTable(model, new, f)
     case .renameModel(let m, let new):
-      guard let model = OperationFacts.tableModel(before, app, m) else { return false }
+      guard let model = OperationFacts.tableModel(before, app, m, settings) else { return false }
       return OperationFacts.table(model)
         != (model.string("db_table") ?? OperationFacts.defaultTable(app, new))
         || !RenameColumnRule.joinTablesNaming(model, in: before).isEmpty
     case .alterModelTable(let m, let table):
-      guard let model = OperationFacts.tableModel(before, app, m) else { return false }
+      guard let model = OperationFacts.tableModel(before, app, m, settings) else { return false }
       return OperationFacts.table(model) != (table ?? OperationFacts.defaultTable(app, model.name))
     default:
       guard let m = op.modelNameLower else { return true }
-      return OperationFacts.tableModel(before, app, m) != nil
+      return OperationFacts.tableModel(before, app, m, settings) != nil
     }
   }
 
@@ -573,11 +586,13 @@ extension MigrationStep {
   /// `drop-table`, `rename-column` and `rename-table` flag); nil otherwise.
   func deployPhase(app: String) -> Phase? {
     switch op.kind {
-    case .createModel(_, _, let options, _, _):
-      let hasTable = (options["managed"]?.truth ?? true) && !(options["proxy"]?.truth ?? false)
+    case .createModel(let name, _, let options, _, _):
+      let hasTable =
+        (options["managed"]?.truth ?? true) && !(options["proxy"]?.truth ?? false)
+        && !ModelState.swapped(options, app: app, name: name, settings)
       return hasTable ? .expand : nil
     case .addField(let m, _, _, _), .addIndex(let m, _, _):
-      return OperationFacts.tableModel(before, app, m) != nil ? .expand : nil
+      return OperationFacts.tableModel(before, app, m, settings) != nil ? .expand : nil
     case .createExtension: return .expand
     case .removeField(let m, let n):
       guard let model = existingTable(m, app: app), let f = model.field(n),
@@ -614,7 +629,7 @@ extension MigrationStep {
         OperationFacts.table(model) != (table ?? OperationFacts.defaultTable(app, model.name))
       return renames ? .contract : nil
     case .runSQL(let sql, _, _, _):
-      let tables = OperationFacts.modelsByTable(before)
+      let tables = OperationFacts.modelsByTable(before, settings)
       for (effect, _) in SQLShape.effects(sql) {
         switch effect {
         case .dropTable(let t), .dropColumn(let t, _), .renameColumn(let t, _, _),

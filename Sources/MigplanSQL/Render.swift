@@ -109,9 +109,12 @@ public struct SQLModel: Sendable {
   /// it does not know), in field order, with why: in neither `fields` nor `manyToMany`. Only
   /// an operation that reads none of them can be written from this model (`require`).
   public var unknown: [(name: String, error: RenderError)] = []
+  /// Swapped out for the model its `swappable` setting names (`ModelState.swapped`).
+  public var swapped = false
 
-  /// Whether migrations touch the model's table (`can_migrate`: managed, not proxy).
-  public var canMigrate: Bool { managed && !proxy }
+  /// Whether migrations touch the model's table (`can_migrate`: managed, not proxy, not
+  /// swapped out).
+  public var canMigrate: Bool { managed && !proxy && !swapped }
 
   /// Throws why the first of `names` migplan could not render cannot be; with nil, why the
   /// first field it could not render cannot be (for what reads every field: CREATE TABLE).
@@ -218,6 +221,7 @@ public struct Renderer: Sendable {
       uniqueTogether: m.uniqueTogether, indexTogether: m.indexTogether, indexes: m.indexes,
       constraints: m.constraints, managed: m.managed, proxy: m.proxy,
       tableComment: m.string("db_table_comment"), autoCreated: false)
+    model.swapped = ModelState.swapped(m.options, app: m.app, name: m.name, settings)
     for var f in m2m {
       if f.field.keywords["through"] == nil || f.field.keywords["through"]?.stringValue == nil {
         do {

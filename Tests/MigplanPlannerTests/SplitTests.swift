@@ -157,6 +157,54 @@ import Testing
     #expect(result.verdicts.map(\.phase) == [.expand])
   }
 
+  /// Django runs nothing for an operation on an unmanaged or swapped-out model
+  /// (`allow_migrate_model`; the `features` 0022 oracle shows `-- (no-op)` for a swapped one):
+  /// dropping its column or table is not split. A managed model's same drops are.
+  @Test(arguments: [#""managed": False"#, #""swappable": "AUTH_USER_MODEL""#, ""])
+  func aModelWithoutATableOfItsOwnIsNotSplit(_ option: String) throws {
+    let folder = try TemporaryFolder("migplan-split-notable")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  "Member",
+                  [("id", models.BigAutoField(primary_key=True)), ("note", models.TextField())],
+                  options={\(option)},
+              ),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_drop",
+      """
+      from django.db import migrations
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              migrations.RemoveField("member", "note"),
+              migrations.DeleteModel("Member"),
+          ]
+
+      """)
+    let project = Loader.load(roots: [folder.path])
+    let result = try Splitter(project: project).split(MigrationKey("shop", "0002_drop"))
+    if option.isEmpty {
+      #expect(!result.files.isEmpty)
+      #expect(result.verdicts.map(\.phase) == [.contract, .contract])
+    } else {
+      #expect(result.files.isEmpty, "\(result.files.map(\.path))")
+      #expect(result.verdicts.map(\.phase) == [.expand, .expand])
+    }
+  }
+
   /// A `GeneratedField` added to an existing table is never inserted by the old release (no
   /// add-not-null-column recipe: a generated column can be neither nullable-then-backfilled
   /// nor written); its rewrite is judged as it is, and the migration is kept as written.

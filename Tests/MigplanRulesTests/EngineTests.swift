@@ -75,6 +75,40 @@ let concurrentIndex =
       ])
   }
 
+  /// Django runs no SQL for any operation on a model its `swappable` setting swaps out for
+  /// another (`can_migrate`; Django's `sqlmigrate` prints `-- (no-op)` for each kind in the
+  /// oracle's `features` 0022): its dropped column and table are no findings. With the setting
+  /// naming the model itself the same migration drops both.
+  @Test(arguments: [("auth.User", false), ("shop.Member", true)])
+  func operationsOnASwappedOutModelAreNotJudged(_ target: String, _ hasTable: Bool) throws {
+    let member = """
+              migrations.CreateModel(
+                  name="Member",
+                  fields=[
+                      ("id", models.BigAutoField(primary_key=True)),
+                      ("nickname", models.CharField(max_length=30)),
+                  ],
+                  options={"swappable": "AUTH_USER_MODEL"},
+              ),
+      """
+    let drops = """
+              migrations.RemoveField("member", "nickname"),
+              migrations.DeleteModel("Member"),
+      """
+    var config = LintConfig()
+    config.settings = ["AUTH_USER_MODEL": target]
+    let (_, marks) = try lint(
+      [file("0001_initial", migration(member, deps: "[]")), file("0002_drop", migration(drops))],
+      config: config)
+    let want =
+      hasTable
+      ? [
+        Mark(file: "shop/migrations/0002_drop.py", line: 11, column: 9, rule: "drop-column"),
+        Mark(file: "shop/migrations/0002_drop.py", line: 12, column: 9, rule: "drop-table"),
+      ] : []
+    #expect(marks == want)
+  }
+
   @Test func onlyRequestedPathsAreReported() throws {
     let root = try ExampleProject.write([file("0002_idx", migration(concurrentIndex))])
     defer { try? FileManager.default.removeItem(atPath: root) }

@@ -44,10 +44,11 @@ struct AddNotNullColumnRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let app = operation.migration.app
+    let settings = operation.lint.project.settings
     let pgVersion = operation.pgVersion
     for (op, before) in OperationFacts.databaseOperations(operation) {
       guard case .addField(let model, let name, let field, _) = op.kind,
-        let m = OperationFacts.tableModel(before, app, model),
+        let m = OperationFacts.tableModel(before, app, model, settings),
         let column = OperationFacts.column(name, field), Self.applies(to: field),
         !OperationFacts.modelIsNew(operation, model)
       else { continue }

@@ -24,10 +24,12 @@ struct DropColumnRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let app = operation.migration.app
+    let settings = operation.lint.project.settings
     for (op, before) in OperationFacts.databaseOperations(operation) {
       switch op.kind {
       case .removeField(let model, let name):
-        guard let m = OperationFacts.tableModel(before, app, model), let f = m.field(name),
+        guard let m = OperationFacts.tableModel(before, app, model, settings),
+          let f = m.field(name),
           let column = OperationFacts.column(name, f),
           !OperationFacts.fieldIsNew(operation, model, name)
         else { continue }
@@ -39,7 +41,7 @@ struct DropColumnRule: Rule {
       case .runSQL(let sql, _, _, _):
         var tables: [String: ModelState]? = nil
         for case (.dropColumn(let table, let column), let range) in SQLShape.effects(sql) {
-          if tables == nil { tables = OperationFacts.modelsByTable(before) }
+          if tables == nil { tables = OperationFacts.modelsByTable(before, settings) }
           guard let m = tables?[table],
             let (name, f) = m.fields.first(where: {
               OperationFacts.column($0.name, $0.field) == column

@@ -19,10 +19,11 @@ struct DropTableRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let app = operation.migration.app
+    let settings = operation.lint.project.settings
     for (op, before) in OperationFacts.databaseOperations(operation) {
       switch op.kind {
       case .deleteModel(let name):
-        guard let m = OperationFacts.tableModel(before, app, name),
+        guard let m = OperationFacts.tableModel(before, app, name, settings),
           !OperationFacts.modelIsNew(operation, name)
         else { continue }
         let joins = m.fields.compactMap { OperationFacts.joinTable(m, $0.name, $0.field) }
@@ -36,7 +37,8 @@ struct DropTableRule: Rule {
           "`DeleteModel` drops table `\(OperationFacts.table(m))`\(also) (model `\(m.name)`)",
           why: Self.why, help: Self.help("DeleteModel(\"\(m.name)\")"))
       case .removeField(let model, let name):
-        guard let m = OperationFacts.tableModel(before, app, model), let f = m.field(name),
+        guard let m = OperationFacts.tableModel(before, app, model, settings),
+          let f = m.field(name),
           let join = OperationFacts.joinTable(m, name, f),
           !OperationFacts.fieldIsNew(operation, model, name)
         else { continue }
@@ -47,7 +49,7 @@ struct DropTableRule: Rule {
       case .runSQL(let sql, _, _, _):
         var tables: [String: ModelState]? = nil
         for case (.dropTable(let table), let range) in SQLShape.effects(sql) {
-          if tables == nil { tables = OperationFacts.modelsByTable(before) }
+          if tables == nil { tables = OperationFacts.modelsByTable(before, settings) }
           guard let m = tables?[table] else { continue }
           report.add(
             Self.self, at: range, "`RunSQL` drops table `\(table)` (model `\(m.name)`)",

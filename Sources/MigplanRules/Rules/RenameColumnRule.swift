@@ -19,10 +19,12 @@ struct RenameColumnRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let app = operation.migration.app
+    let settings = operation.lint.project.settings
     for (op, before) in OperationFacts.databaseOperations(operation) {
       switch op.kind {
       case .renameField(let model, let oldName, let newName):
-        guard let m = OperationFacts.tableModel(before, app, model), let f = m.field(oldName),
+        guard let m = OperationFacts.tableModel(before, app, model, settings),
+          let f = m.field(oldName),
           let from = OperationFacts.column(oldName, f), let to = OperationFacts.column(newName, f),
           from != to, !OperationFacts.fieldIsNew(operation, model, oldName)
         else { continue }
@@ -31,7 +33,8 @@ struct RenameColumnRule: Rule {
           "`RenameField` renames column `\(from)` of `\(OperationFacts.table(m))` to `\(to)`",
           why: Self.why, help: Self.help(from))
       case .alterField(let model, let name, let field, _):
-        guard let m = OperationFacts.tableModel(before, app, model), let f = m.field(name),
+        guard let m = OperationFacts.tableModel(before, app, model, settings),
+          let f = m.field(name),
           let from = OperationFacts.column(name, f), let to = OperationFacts.column(name, field),
           from != to, !OperationFacts.fieldIsNew(operation, model, name)
         else { continue }
@@ -46,7 +49,7 @@ struct RenameColumnRule: Rule {
       case .renameModel(let oldName, let newName):
         // With the table pinned by `db_table`, Django still renames the column each join table
         // names after the model (`order_id` → `purchase_id`).
-        guard let m = OperationFacts.tableModel(before, app, oldName),
+        guard let m = OperationFacts.tableModel(before, app, oldName, settings),
           m.string("db_table") != nil, oldName.lowercased() != newName.lowercased(),
           !OperationFacts.modelIsNew(operation, oldName)
         else { continue }
@@ -63,7 +66,7 @@ struct RenameColumnRule: Rule {
       case .runSQL(let sql, _, _, _):
         var tables: [String: ModelState]? = nil
         for case (.renameColumn(let table, let from, let to), let range) in SQLShape.effects(sql) {
-          if tables == nil { tables = OperationFacts.modelsByTable(before) }
+          if tables == nil { tables = OperationFacts.modelsByTable(before, settings) }
           guard let m = tables?[table],
             m.fields.contains(where: { OperationFacts.column($0.name, $0.field) == from })
           else { continue }

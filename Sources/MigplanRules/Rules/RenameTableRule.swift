@@ -19,10 +19,11 @@ struct RenameTableRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     let app = operation.migration.app
+    let settings = operation.lint.project.settings
     for (op, before) in OperationFacts.databaseOperations(operation) {
       switch op.kind {
       case .renameModel(let oldName, let newName):
-        guard let m = OperationFacts.tableModel(before, app, oldName),
+        guard let m = OperationFacts.tableModel(before, app, oldName, settings),
           !OperationFacts.modelIsNew(operation, oldName)
         else { continue }
         let from = OperationFacts.table(m)
@@ -33,7 +34,7 @@ struct RenameTableRule: Rule {
           "`RenameModel` renames table `\(from)` to `\(to)`\(Self.joins(m))", why: Self.why,
           help: Self.help(from))
       case .alterModelTable(let name, let table):
-        guard let m = OperationFacts.tableModel(before, app, name),
+        guard let m = OperationFacts.tableModel(before, app, name, settings),
           !OperationFacts.modelIsNew(operation, name)
         else { continue }
         let from = OperationFacts.table(m)
@@ -46,7 +47,8 @@ struct RenameTableRule: Rule {
             "keep `db_table = \"\(from)\"`, or expand and contract: create the new table, write both, copy the rows, move the reads, then drop the old one"
         )
       case .renameField(let model, let oldName, let newName):
-        guard let m = OperationFacts.tableModel(before, app, model), let f = m.field(oldName),
+        guard let m = OperationFacts.tableModel(before, app, model, settings),
+          let f = m.field(oldName),
           let from = OperationFacts.joinTable(m, oldName, f), !f.construct.has("db_table"),
           !OperationFacts.fieldIsNew(operation, model, oldName)
         else { continue }
@@ -62,7 +64,7 @@ struct RenameTableRule: Rule {
       case .runSQL(let sql, _, _, _):
         var tables: [String: ModelState]? = nil
         for case (.renameTable(let from, let to), let range) in SQLShape.effects(sql) {
-          if tables == nil { tables = OperationFacts.modelsByTable(before) }
+          if tables == nil { tables = OperationFacts.modelsByTable(before, settings) }
           guard tables?[from] != nil else { continue }
           report.add(
             Self.self, at: range, "`RunSQL` renames table `\(from)` to `\(to)`", why: Self.why,

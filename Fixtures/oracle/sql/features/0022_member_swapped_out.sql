@@ -1,0 +1,22 @@
+BEGIN;
+--
+-- Create model Member
+--
+-- (no-op)
+--
+-- Add field age to member
+--
+-- (no-op)
+--
+-- Create index features_member_age_idx on field(s) age of model member
+--
+-- (no-op)
+--
+-- Remove field nickname from member
+--
+-- (no-op)
+--
+-- Delete model Member
+--
+-- (no-op)
+COMMIT;
