@@ -256,7 +256,15 @@ public struct ModelState: Sendable {
   /// Django's `can_migrate`: whether migrations change this model's table (managed, not a
   /// proxy, not swapped out).
   public func migrates(_ settings: Settings) -> Bool {
-    managed && !proxy && !ModelState.swapped(options, app: app, name: name, settings)
+    ModelState.migrates(options, app: app, name: name, settings)
+  }
+
+  /// `migrates` of a model with these options (a `CreateModel`'s, before the model exists).
+  public static func migrates(
+    _ options: [String: Value], app: String, name: String, _ settings: Settings
+  ) -> Bool {
+    (options["managed"]?.truth ?? true) && !(options["proxy"]?.truth ?? false)
+      && !swapped(options, app: app, name: name, settings)
   }
 
   /// Django's `_meta.swapped`: the `swappable` option names a setting whose value is another

@@ -532,8 +532,7 @@ extension MigrationStep {
       guard let statements = OperationFacts.statements(sql) else { return true }
       return statements.contains { !OperationFacts.isIdempotentStatement($0) }
     case .createModel(let name, _, let options, _, _):
-      return (options["managed"]?.truth ?? true) && !(options["proxy"]?.truth ?? false)
-        && !ModelState.swapped(options, app: app, name: name, settings)
+      return ModelState.migrates(options, app: app, name: name, settings)
     case .createCollation, .removeCollation: return true
     case .alterModelOptions, .alterModelManagers, .createExtension, .separateDatabaseAndState,
       .unknown, .unresolved, .runPython, .noop:
@@ -587,10 +586,7 @@ extension MigrationStep {
   func deployPhase(app: String) -> Phase? {
     switch op.kind {
     case .createModel(let name, _, let options, _, _):
-      let hasTable =
-        (options["managed"]?.truth ?? true) && !(options["proxy"]?.truth ?? false)
-        && !ModelState.swapped(options, app: app, name: name, settings)
-      return hasTable ? .expand : nil
+      return ModelState.migrates(options, app: app, name: name, settings) ? .expand : nil
     case .addField(let m, _, _, _), .addIndex(let m, _, _):
       return OperationFacts.tableModel(before, app, m, settings) != nil ? .expand : nil
     case .createExtension: return .expand
