@@ -279,7 +279,8 @@ struct Forwards {
   /// an operation needs that reads the whole model, or more of it than the names it gives.
   func render(_ state: ProjectState, _ name: String) throws(RenderError) -> SQLModel {
     let model = try renders.model(ModelKey(app, name), in: state, settings: settings)
-    try model.require()
+    // Django writes nothing for a model that does not migrate: its fields are never read.
+    if model.canMigrate { try model.require() }
     return model
   }
 
@@ -292,7 +293,7 @@ struct Forwards {
     -> SQLModel
   {
     let model = try renders.model(ModelKey(app, name), in: state, settings: settings)
-    if !model.unknown.isEmpty { try model.require(Self.names(in: op)) }
+    if !model.unknown.isEmpty, model.canMigrate { try model.require(Self.names(in: op)) }
     return model
   }
 
