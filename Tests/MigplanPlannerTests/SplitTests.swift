@@ -332,7 +332,7 @@ enum StateText {
   /// `ADD CONSTRAINT … UNIQUE USING INDEX` attaches the index built concurrently before it: a
   /// brief ACCESS EXCLUSIVE lock and no scan (PostgreSQL's ALTER TABLE documentation: "In all
   /// other cases, this is a fast operation"; the lock is checked against pg_locks in
-  /// LockAnalyzerTests).
+  /// TraceTests.staticJudgementMatchesPgLocks).
   @Test func attachingTheUniqueIndexDoesNotScan() throws {
     let folder = try Workspace(app: "uniqueconstraint")
     defer { folder.remove() }

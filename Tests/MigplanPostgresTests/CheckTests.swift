@@ -398,7 +398,7 @@ extension CheckTests {
       let f = findings.first { ($0["code"] as? String) == "live-pending-rewrite" }
       return (f?["severity"] as? String, r.status)
     }
-    // 0004 turns `n` integer → bigint: PostgreSQL rewrites the table (LockAnalyzerTests).
+    // 0004 turns `n` integer → bigint: PostgreSQL rewrites the table (TraceTests.staticJudgementMatchesPgLocks).
     #expect(try rewrite([]) == ("note", 0))
     #expect(try rewrite(["--rewrite-warning", "0"]) == ("warning", 0))
     #expect(try rewrite(["--rewrite-warning", "0", "--rewrite-error", "0"]) == ("error", 1))
