@@ -412,14 +412,14 @@ public struct Evaluator {
         let value = eval(v, local: local, outer: outer)
         if k < 0 {
           if case .dict(let more, _) = value {
-            entries += more
+            for e in more { entries.merge(e) }
           } else {
             entries.append(
               DictEntry(
                 key: .unresolved(ast.range(v), "** of a value that is not a dict"), value: value))
           }
         } else {
-          entries.append(DictEntry(key: eval(k, local: local, outer: outer), value: value))
+          entries.merge(DictEntry(key: eval(k, local: local, outer: outer), value: value))
         }
       }
       return .dict(entries, range)
@@ -1216,8 +1216,20 @@ extension Value {
     case (.bytes(let a, _), .bytes(let b, _)): return a == b
     default:
       if let a = stringValue, let b = other.stringValue { return a == b }
+      // Python's numbers compare across types: `1 == True == 1.0`.
+      if let a = number, let b = other.number { return a == b }
       if isConstant && other.isConstant { return false }
       return nil
+    }
+  }
+
+  /// A bool, int or float as a number (an int too large for a `Double` is not one).
+  private var number: Double? {
+    switch self {
+    case .bool(let b, _): return b ? 1 : 0
+    case .int(let s, _): return Int(s).map(Double.init)
+    case .float(let d, _): return d
+    default: return nil
     }
   }
 

@@ -147,6 +147,18 @@ public struct DictEntry: Hashable, Sendable {
   }
 }
 
+extension [DictEntry] {
+  /// Adds `entry` as a Python dict display does: a key equal to an earlier one (`1`, `True`
+  /// and `1.0` are one key) keeps the earlier key and its place and takes the new value.
+  mutating func merge(_ entry: DictEntry) {
+    if let i = firstIndex(where: { $0.key.constantEquals(entry.key) == true }) {
+      self[i].value = entry.value
+    } else {
+      append(entry)
+    }
+  }
+}
+
 /// One `name=value` argument of a call; `name` is nil for `**mapping`.
 public struct Keyword: Hashable, Sendable {
   public var name: String?

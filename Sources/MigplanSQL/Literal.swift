@@ -130,7 +130,7 @@ public enum Literal {
     case "ArrayField":
       return array(v) ?? stored(v)
     case "JSONField":
-      return Literal.string(json(v)) + "::jsonb"
+      return json(v).map { Literal.string($0) + "::jsonb" } ?? stored(v)
     case "BooleanField", "NullBooleanField":
       guard let t = v.truth else { return stored(v) }
       return t ? "true" : "false"
@@ -246,21 +246,46 @@ public enum Literal {
     }
   }
 
-  /// `json.dumps` with Python's default separators.
-  static func json(_ v: Value) -> String {
+  /// `json.dumps` with Python's default separators; nil for a value it cannot write (Django's
+  /// `JSONField` raises `TypeError` on a `Decimal` or a set) or migplan does not know (a name
+  /// imported from a module it could not read).
+  static func json(_ v: Value) -> String? {
+    func float(_ d: Double) -> String {
+      if d.isNaN { return "NaN" }
+      if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
+      return PythonRepr.float(d, addDotZero: true)
+    }
     switch v {
     case .none: return "null"
     case .bool(let b, _): return b ? "true" : "false"
     case .int(let s, _): return s
-    case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
-    case .string(let s, _): return jsonString(s)
+    case .float(let d, _): return float(d)
+    case .string(let s, _), .setting(_, let s, _): return jsonString(s)
     case .list(let xs, _), .tuple(let xs, _):
-      return "[" + xs.map(json).joined(separator: ", ") + "]"
+      var items: [String] = []
+      for x in xs {
+        guard let j = json(x) else { return nil }
+        items.append(j)
+      }
+      return "[" + items.joined(separator: ", ") + "]"
     case .dict(let entries, _):
-      return "{"
-        + entries.map { "\(jsonString($0.key.stringValue ?? "?")): \(json($0.value))" }
-        .joined(separator: ", ") + "}"
-    default: return "null"
+      var items: [String] = []
+      for e in entries {
+        // The encoder's keys: a string as it is, a number, bool or None as its JSON text.
+        let key: String
+        switch e.key {
+        case .string(let k, _), .setting(_, let k, _): key = k
+        case .int(let k, _): key = k
+        case .float(let d, _): key = float(d)
+        case .bool(let b, _): key = b ? "true" : "false"
+        case .none: key = "null"
+        default: return nil
+        }
+        guard let value = json(e.value) else { return nil }
+        items.append(jsonString(key) + ": " + value)
+      }
+      return "{" + items.joined(separator: ", ") + "}"
+    default: return nil
     }
   }
 

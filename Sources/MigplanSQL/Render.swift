@@ -122,9 +122,16 @@ public struct SQLModel: Sendable {
     for u in unknown where names?.contains(u.name) ?? true { throw u.error }
   }
 
-  /// A field by name.
+  /// A field by name or, as Django's `Options.get_field` also finds it, by attname: `job_id`
+  /// for the foreign key `job` (`UniqueConstraint(fields=["job_id", …])`).
   public func field(_ name: String) -> SQLField? {
-    fields.first { $0.name == name } ?? manyToMany.first { $0.name == name }
+    if let f = fields.first(where: { $0.name == name })
+      ?? manyToMany.first(where: { $0.name == name })
+    {
+      return f
+    }
+    guard name.hasSuffix("_id") else { return nil }
+    return fields.first { $0.target != nil && $0.name + "_id" == name }
   }
 
   /// The primary key field.

@@ -253,6 +253,9 @@ final class SchemaEditor {
       columns.append(column)
       if f.primaryKey { pk.append(column) } else if f.unique { unique.append(column) }
     }
+    // `table_sql` defers the unique_together and foreign keys before the constraints that need
+    // an index of their own (a condition, `include`, …).
+    deferred += deferredHere
     var inline: [Catalog.Object] = []
     for c in model.constraints {
       if let (sql, object) = Constraints.inlineSQL(c, model, self) {
@@ -285,7 +288,6 @@ final class SchemaEditor {
       effects.append(.addObject(model.table, o))
       if live { catalog.apply(.addObject(model.table, o)) }
     }
-    deferred += deferredHere
     if let comment = model.tableComment {
       execute(
         "COMMENT ON TABLE \(Names.quote(model.table)) IS \(Literal.string(comment))")
