@@ -678,6 +678,22 @@ public struct Evaluator {
         if let v = Evaluator.stringMethod(text, method, args, range) { return v }
       }
     }
+    // `get(key[, default])` of a known dict (fcm-django's
+    // `getattr(settings, "FCM_DJANGO_SETTINGS", {}).get("USER_MODEL", settings.AUTH_USER_MODEL)`).
+    if ast.kind(function) == .Attribute, ast.identifier(function, "attr", in: source) == "get",
+      ast.list(id, "keywords").isEmpty, (1...2).contains(ast.list(id, "args").count),
+      case .dict(let entries, _) = eval(ast.child(function, "value")!, local: local, outer: outer)
+    {
+      let args = ast.list(id, "args").map { eval($0, local: local, outer: outer) }
+      for e in entries {
+        switch e.key.constantEquals(args[0]) {
+        case true?: return e.value
+        case false?: continue
+        case nil: return .unresolved(range, "`get` of a key migplan cannot compare")
+        }
+      }
+      return args.count == 2 ? args[1] : .none(range)
+    }
     let argNodes = ast.list(id, "args")
     var args: [Value] = []
     args.reserveCapacity(argNodes.count)
@@ -1163,17 +1179,13 @@ public struct Evaluator {
 
   func binary(_ op: Operator, _ l: Value, _ r: Value, range: TextRange) -> Value {
     let span = TextRange(min(l.range.start, r.range.start), max(l.range.end, r.range.end))
-    // A sequence plus another module's list or tuple of constants
-    // (`[…] + helpdesk_settings.HELPDESK_TEAMS_MIGRATION_DEPENDENCIES`).
-    if op == .Add, let classes = settings.fieldClasses {
-      if l.items != nil, case .reference(let path, let at) = r,
-        let c = classes.sequence(path, at: at)
-      {
+    // Another module's constant on either side
+    // (`[…] + helpdesk_settings.HELPDESK_TEAMS_MIGRATION_DEPENDENCIES`, `PREFIX + "_code"`).
+    if let classes = settings.fieldClasses {
+      if case .reference(let path, let at) = r, let c = classes.constant(path, at: at) {
         return binary(op, l, c, range: range)
       }
-      if r.items != nil, case .reference(let path, let at) = l,
-        let c = classes.sequence(path, at: at)
-      {
+      if case .reference(let path, let at) = l, let c = classes.constant(path, at: at) {
         return binary(op, c, r, range: range)
       }
     }

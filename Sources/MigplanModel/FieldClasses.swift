@@ -88,28 +88,64 @@ public final class FieldClasses: Sendable {
   // MARK: Constants
 
   /// `value` with each of `schemaArguments` that names a constant of a module under the roots
-  /// or site-packages (`max_length=CURRENCY_CODE_MAX_LENGTH` imported from `djmoney.settings`)
+  /// or site-packages (`max_length=CURRENCY_CODE_MAX_LENGTH` imported from `djmoney.settings`),
+  /// or holds such names in a list, tuple or dict (`default=(DEFAULT_CURRENCY,)`), with each
   /// replaced by that constant, at the range of its name in the migration.
   public func resolvingConstants(_ value: Value) -> Value {
     guard case .call(let callee, let args, var keywords, let range) = value else { return value }
     var changed = false
     for i in keywords.indices {
-      guard case .reference(let path, let at) = keywords[i].value, !path.hasPrefix("django."),
-        let name = keywords[i].name, Self.schemaArguments.contains(name),
-        let c = state.withLock({ constant(path, &$0, depth: 0) })
+      guard let name = keywords[i].name, Self.schemaArguments.contains(name),
+        let v = state.withLock({ resolved(keywords[i].value, &$0) })
       else { continue }
-      keywords[i].value = c.at(at)
+      keywords[i].value = v
       changed = true
     }
     return changed ? .call(callee: callee, args: args, keywords: keywords, range: range) : value
   }
 
-  /// The list or tuple of constants (nested ones too) a module under the roots or site-packages
-  /// binds at `path`, every part at `range`: django-helpdesk's migrations depend on
-  /// `[…] + helpdesk_settings.HELPDESK_TEAMS_MIGRATION_DEPENDENCIES`. Nil for anything else.
-  public func sequence(_ path: String, at range: TextRange) -> Value? {
+  /// `v` with the names of constants in it replaced by their values; nil when it holds none.
+  private func resolved(_ v: Value, _ s: inout State) -> Value? {
+    switch v {
+    case .reference(let path, let at) where !path.hasPrefix("django."):
+      return constant(path, &s, depth: 0).map { $0.at(at) }
+    case .list(let xs, let r), .tuple(let xs, let r), .set(let xs, let r):
+      var items = xs
+      var changed = false
+      for i in items.indices {
+        if let x = resolved(items[i], &s) {
+          items[i] = x
+          changed = true
+        }
+      }
+      guard changed else { return nil }
+      if case .list = v { return .list(items, r) }
+      if case .tuple = v { return .tuple(items, r) }
+      return .set(items, r)
+    case .dict(var entries, let r):
+      var changed = false
+      for i in entries.indices {
+        if let k = resolved(entries[i].key, &s) {
+          entries[i].key = k
+          changed = true
+        }
+        if let x = resolved(entries[i].value, &s) {
+          entries[i].value = x
+          changed = true
+        }
+      }
+      return changed ? .dict(entries, r) : nil
+    default: return nil
+    }
+  }
+
+  /// The constant, or list or tuple of constants (nested ones too), a module under the roots or
+  /// site-packages binds at `path`, every part at `range`: django-helpdesk's migrations depend
+  /// on `[…] + helpdesk_settings.HELPDESK_TEAMS_MIGRATION_DEPENDENCIES`; django-hordak's
+  /// defaults are `DEFAULT_CURRENCY` of its `defaults` module. Nil for anything else.
+  public func constant(_ path: String, at range: TextRange) -> Value? {
     guard !path.hasPrefix("django."),
-      let v = state.withLock({ constant(path, &$0, depth: 0, sequences: true) }), v.items != nil
+      let v = state.withLock({ constant(path, &$0, depth: 0, sequences: true) })
     else { return nil }
     return Self.deep(v, at: range)
   }
