@@ -337,6 +337,30 @@ struct Forwards {
     return unresolved ? nil : out
   }
 
+  /// Django's `FieldDoesNotExist` from `get_field` for a name an index, a constraint or a
+  /// `*_together` gives that is no field of the model: migplan would leave its column out.
+  static func requireFields(_ model: SQLModel, _ names: [String]) throws(RenderError) {
+    for n in names {
+      let name = n.hasPrefix("-") ? String(n.dropFirst()) : n
+      if model.field(name) == nil {
+        throw RenderError(
+          message:
+            "\(model.name) has no field named '\(name)' in the state migplan built (an earlier operation it cannot read may add it; else Django raises FieldDoesNotExist)"
+        )
+      }
+    }
+  }
+
+  /// The field names an index reads: `fields` (with `-` for descending) and `include`.
+  static func names(_ index: IndexSpec) -> [String] {
+    index.fields + (index.construct.strings("include") ?? [])
+  }
+
+  /// The field names a constraint reads: `fields` and `include`.
+  static func names(_ constraint: ConstraintSpec) -> [String] {
+    constraint.fields + (constraint.construct.strings("include") ?? [])
+  }
+
   func run(_ op: Operation, from: ProjectState, to: ProjectState) throws(RenderError) {
     var kind = op.kind
     if case .unknown = kind, let inherited = op.inherited {
@@ -347,6 +371,10 @@ struct Forwards {
     case .createModel(let name, _, _, _, _):
       let model = try render(to, name)
       guard model.canMigrate else { return }
+      try Self.requireFields(
+        model,
+        model.indexes.flatMap(Self.names) + model.constraints.flatMap(Self.names)
+          + (model.uniqueTogether + model.indexTogether).joined())
       editor.createModel(model)
       // Historical `index_together` in CreateModel's options: added back at once.
       if !model.indexTogether.isEmpty {
@@ -373,6 +401,8 @@ struct Forwards {
     case .alterTogether(let name, let option, _):
       let new = try render(to, name)
       guard new.canMigrate else { return }
+      try Self.requireFields(
+        new, Array((option == "unique_together" ? new.uniqueTogether : new.indexTogether).joined()))
       let old = try render(from, name)
       if option == "unique_together" {
         editor.alterUniqueTogether(new, old: old.uniqueTogether, new: new.uniqueTogether)
@@ -422,6 +452,7 @@ struct Forwards {
     case .addIndex(let model, let index, let concurrently):
       let m = try render(to, model, naming: op)
       guard m.canMigrate else { return }
+      try Self.requireFields(m, Self.names(index))
       editor.execute(Indexes.createSQL(index, m, editor, concurrently: concurrently))
     case .removeIndex(let model, let name, let concurrently):
       let m = try render(from, model, naming: op)
@@ -452,6 +483,7 @@ struct Forwards {
     case .addConstraint(let model, let constraint, let notValid):
       let m = try render(to, model, naming: op)
       guard m.canMigrate else { return }
+      try Self.requireFields(m, Self.names(constraint))
       let st = Constraints.createSQL(constraint, m, editor)
       if notValid {
         editor.execute(st.sql + " NOT VALID", st.effect)

@@ -441,4 +441,69 @@ import Testing
       "\(plan.stdout)")
     #expect(!plan.stdout.contains("<unresolved"), "\(plan.stdout)")
   }
+
+  /// A field name an index, a constraint or unique_together gives that the model does not have
+  /// is not left out of the SQL: Django's `get_field` raises `FieldDoesNotExist` there. The
+  /// attname of a foreign key (`order_id`) is a name `get_field` finds.
+  @Test func aFieldNameTheModelDoesNotHaveIsNotLeftOut() throws {
+    let folder = try TemporaryFolder("migplan-sql-missing-field-name")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Order", [("id", models.AutoField(primary_key=True))]),
+              migrations.CreateModel(
+                  "Line",
+                  [
+                      ("id", models.AutoField(primary_key=True)),
+                      ("n", models.IntegerField()),
+                      ("order", models.ForeignKey("shop.order", models.CASCADE)),
+                  ],
+              ),
+          ]
+
+      """)
+    let cases = [
+      (
+        #"migrations.AddConstraint("line", models.UniqueConstraint(fields=["order_id", "nope"], name="u"))"#,
+        "nope"
+      ),
+      (#"migrations.AddIndex("line", models.Index(fields=["-nope"], name="i"))"#, "nope"),
+      (
+        #"migrations.AddIndex("line", models.Index(fields=["n"], include=["gone"], name="i"))"#,
+        "gone"
+      ),
+      (#"migrations.AlterUniqueTogether("line", {("order_id", "missing")})"#, "missing"),
+      (#"migrations.AlterUniqueTogether("line", {("order_id", "n")})"#, nil),
+    ]
+    for (operation, missing) in cases {
+      try folder.writeMigration(
+        "shop", "0002_more",
+        """
+        from django.db import migrations, models
+
+
+        class Migration(migrations.Migration):
+            dependencies = [("shop", "0001_initial")]
+            operations = [\(operation)]
+
+        """)
+      let run = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+      if let missing {
+        #expect(run.status == 2, "\(operation): \(run.stdout)")
+        #expect(
+          run.stderr.contains(
+            "0002_more.py:6:19: error: cannot write \(operation.split(separator: "(")[0].dropFirst(11)) as SQL: Line has no field named '\(missing)'"
+          ), "\(operation): \(run.stderr)")
+      } else {
+        #expect(run.status == 0, "\(operation): \(run.stderr)")
+        #expect(run.stdout.contains(#"UNIQUE ("order_id", "n")"#), "\(run.stdout)")
+      }
+    }
+  }
 }
