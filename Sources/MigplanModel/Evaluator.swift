@@ -1219,7 +1219,7 @@ public struct Evaluator {
 
 extension Value {
   /// Equality of two constants (nil when either side is not a constant).
-  func constantEquals(_ other: Value) -> Bool? {
+  public func constantEquals(_ other: Value) -> Bool? {
     switch (self, other) {
     case (.none, .none): return true
     case (.bool(let a, _), .bool(let b, _)): return a == b

@@ -54,6 +54,8 @@ public enum DDL {
     public var expression: Expr?
     public var opclass: String?
     public var descending: Bool
+    /// `NULLS FIRST` (true) or `NULLS LAST` (false) as written; nil: the order's default.
+    public var nullsFirst: Bool? = nil
   }
 
   /// An `ALTER TABLE` action.
@@ -396,7 +398,9 @@ public enum DDL {
       return t.kind == .symbol && t.text == s
     }
 
-    mutating func eat(_ words: String...) -> Bool {
+    mutating func eat(_ words: String...) -> Bool { eat(words) }
+
+    mutating func eat(_ words: [String]) -> Bool {
       for (k, w) in words.enumerated() where !isWord(w, k) { return false }
       i += words.count
       return true
@@ -458,13 +462,22 @@ public enum DDL {
       "references", "generated",
     ]
     /// The words that end a type.
-    static let typeStops = columnStops.union(["using"])
+    /// Words and operators that end a type: a column's next clause, or what follows a cast in
+    /// an expression (`"code"::text LIKE …`, `"n"::text ~ …`).
+    static let typeStops = columnStops.union([
+      "using", "like", "ilike", "or", "and", "between", "is", "in",
+    ])
+    static let typeStopSymbols: Set<String> = [
+      "=", "<", ">", "<>", "!=", ">=", "<=", "~", "!", "+", "-", "*", "/", "|", "||",
+    ]
     static let typeStopWords = typeStops.map { Array($0.utf8) }
 
     mutating func type() -> String {
       /// Whether `t` ends the type at the top level.
       func stops(_ t: Token) -> Bool {
-        (t.kind == .symbol && (t.text == "," || t.text == ")" || t.text == ";"))
+        (t.kind == .symbol
+          && (t.text == "," || t.text == ")" || t.text == ";"
+            || Parser.typeStopSymbols.contains(t.text)))
           || (t.kind == .word && Parser.typeStops.contains(t.text))
       }
       // A one-word type (`bigint`, `text`): the word itself.
@@ -642,6 +655,11 @@ public enum DDL {
               el.opclass = name()
             }
             if eat("desc") { el.descending = true } else { _ = eat("asc") }
+            if eat("nulls", "first") {
+              el.nullsFirst = true
+            } else if eat("nulls", "last") {
+              el.nullsFirst = false
+            }
             elements.append(el)
             _ = eatSymbol(",")
           }
@@ -821,6 +839,24 @@ public enum DDL {
         }
         _ = eatSymbol(")")
         return .inList(left, items)
+      }
+      // `x BETWEEN a AND b` is read back as `x >= a AND x <= b`.
+      if eat("between") {
+        let low = additive()
+        _ = eat("and")
+        return .and([.binary(">=", left, low), .binary("<=", left, additive())])
+      }
+      // Pattern matching, as PostgreSQL prints it: `~~` for LIKE, `~~*` for ILIKE.
+      for (words, op) in [
+        (["like"], "~~"), (["not", "like"], "!~~"), (["ilike"], "~~*"), (["not", "ilike"], "!~~*"),
+      ] where eat(words) {
+        return .binary(op, left, additive())
+      }
+      if isSymbol("~") || (isSymbol("!") && peek(1)?.text == "~") {
+        let negated = eatSymbol("!")
+        i += 1
+        let op = (negated ? "!~" : "~") + (eatSymbol("*") ? "*" : "")
+        return .binary(op, left, additive())
       }
       for op in ["=", "<>", "!=", ">=", "<=", "<", ">"] where isSymbol(op) {
         i += 1

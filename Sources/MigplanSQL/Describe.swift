@@ -71,6 +71,11 @@ public enum Describe {
       let name = String(callee.split(separator: ".").last ?? "")
       if name == "F", let n = args.first?.stringValue { return "F(\(n))" }
       if name == "Value", let a = args.first { return "Value(\(a.python))" }
+      // `OrderBy.__repr__` names its expression and `descending`, nothing else.
+      if name == "OrderBy", let e = args.first {
+        let descending = keywords.first { $0.name == "descending" }?.value.truth ?? false
+        return "OrderBy(\(expression(e)), descending=\(descending ? "True" : "False"))"
+      }
       var parts = args.map(expression)
       let extra = keywords.compactMap { k in k.name.map { ($0, k.value) } }
         .filter { $0.0 != "output_field" }.sorted { $0.0 < $1.0 }

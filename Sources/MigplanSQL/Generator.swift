@@ -337,9 +337,18 @@ struct Forwards {
     return unresolved ? nil : out
   }
 
-  /// Django's `FieldDoesNotExist` from `get_field` for a name an index, a constraint or a
-  /// `*_together` gives that is no field of the model: migplan would leave its column out.
-  static func requireFields(_ model: SQLModel, _ names: [String]) throws(RenderError) {
+  /// Throws why the indexes, constraints and `*_together` an operation writes cannot be
+  /// written as Django writes them: a field name the model does not have (Django's `get_field`
+  /// raises `FieldDoesNotExist`; migplan would leave the column out), or a condition, check or
+  /// expression it cannot compile (it would write a placeholder).
+  static func requireWritable(
+    _ model: SQLModel, indexes: [IndexSpec] = [], constraints: [ConstraintSpec] = [],
+    together: [[String]] = []
+  ) throws(RenderError) {
+    let names =
+      indexes.flatMap { $0.fields + ($0.construct.strings("include") ?? []) }
+      + constraints.flatMap { $0.fields + ($0.construct.strings("include") ?? []) }
+      + together.joined()
     for n in names {
       let name = n.hasPrefix("-") ? String(n.dropFirst()) : n
       if model.field(name) == nil {
@@ -349,16 +358,9 @@ struct Forwards {
         )
       }
     }
-  }
-
-  /// The field names an index reads: `fields` (with `-` for descending) and `include`.
-  static func names(_ index: IndexSpec) -> [String] {
-    index.fields + (index.construct.strings("include") ?? [])
-  }
-
-  /// The field names a constraint reads: `fields` and `include`.
-  static func names(_ constraint: ConstraintSpec) -> [String] {
-    constraint.fields + (constraint.construct.strings("include") ?? [])
+    if let why = Expressions.unwritable(model, indexes: indexes, constraints: constraints) {
+      throw RenderError(message: "cannot write \(why) as Django does")
+    }
   }
 
   func run(_ op: Operation, from: ProjectState, to: ProjectState) throws(RenderError) {
@@ -371,10 +373,9 @@ struct Forwards {
     case .createModel(let name, _, _, _, _):
       let model = try render(to, name)
       guard model.canMigrate else { return }
-      try Self.requireFields(
-        model,
-        model.indexes.flatMap(Self.names) + model.constraints.flatMap(Self.names)
-          + (model.uniqueTogether + model.indexTogether).joined())
+      try Self.requireWritable(
+        model, indexes: model.indexes, constraints: model.constraints,
+        together: model.uniqueTogether + model.indexTogether)
       editor.createModel(model)
       // Historical `index_together` in CreateModel's options: added back at once.
       if !model.indexTogether.isEmpty {
@@ -401,8 +402,8 @@ struct Forwards {
     case .alterTogether(let name, let option, _):
       let new = try render(to, name)
       guard new.canMigrate else { return }
-      try Self.requireFields(
-        new, Array((option == "unique_together" ? new.uniqueTogether : new.indexTogether).joined()))
+      try Self.requireWritable(
+        new, together: option == "unique_together" ? new.uniqueTogether : new.indexTogether)
       let old = try render(from, name)
       if option == "unique_together" {
         editor.alterUniqueTogether(new, old: old.uniqueTogether, new: new.uniqueTogether)
@@ -452,7 +453,7 @@ struct Forwards {
     case .addIndex(let model, let index, let concurrently):
       let m = try render(to, model, naming: op)
       guard m.canMigrate else { return }
-      try Self.requireFields(m, Self.names(index))
+      try Self.requireWritable(m, indexes: [index])
       editor.execute(Indexes.createSQL(index, m, editor, concurrently: concurrently))
     case .removeIndex(let model, let name, let concurrently):
       let m = try render(from, model, naming: op)
@@ -483,7 +484,7 @@ struct Forwards {
     case .addConstraint(let model, let constraint, let notValid):
       let m = try render(to, model, naming: op)
       guard m.canMigrate else { return }
-      try Self.requireFields(m, Self.names(constraint))
+      try Self.requireWritable(m, constraints: [constraint])
       let st = Constraints.createSQL(constraint, m, editor)
       if notValid {
         editor.execute(st.sql + " NOT VALID", st.effect)

@@ -162,9 +162,32 @@ enum Constraints {
 /// for constraints, index conditions and expression indexes: `Q` trees of field lookups, `F`,
 /// and the common functions.
 enum Expressions {
+  /// What a compilation could not write as Django writes it (a lookup, a value, a name the
+  /// model does not have), each with why: the SQL written in its place is a placeholder.
+  final class Unwritten {
+    var reasons: [String] = []
+  }
+
+  /// Why the conditions, checks and expressions of these constraints and indexes cannot be
+  /// written as Django writes them; nil when they can.
+  static func unwritable(_ model: SQLModel, indexes: [IndexSpec], constraints: [ConstraintSpec])
+    -> String?
+  {
+    let u = Unwritten()
+    for i in indexes {
+      if let c = i.construct.keywords["condition"] { _ = condition(c, model, u) }
+      for e in i.expressions { _ = indexExpression(e, model, u) }
+    }
+    for c in constraints {
+      if let q = c.condition { _ = where_(q, model, top: true, u) }
+      for e in c.construct.positional { _ = indexExpression(e, model, u) }
+    }
+    return u.reasons.first
+  }
+
   /// An index or unique-constraint condition (`WHERE …`).
-  static func condition(_ q: Value, _ model: SQLModel) -> String? {
-    where_(q, model, top: true)
+  static func condition(_ q: Value, _ model: SQLModel, _ u: Unwritten? = nil) -> String? {
+    where_(q, model, top: true, u)
   }
 
   /// A check constraint's condition.
@@ -175,7 +198,7 @@ enum Expressions {
   /// One expression of an expression index or unique constraint (`IndexExpression`): the
   /// expression in parentheses unless it is a column reference, inside its `Collate` and then
   /// its `OrderBy` wrapper (`(LOWER("a")) COLLATE "C" DESC`).
-  static func indexExpression(_ v: Value, _ model: SQLModel) -> String {
+  static func indexExpression(_ v: Value, _ model: SQLModel, _ u: Unwritten? = nil) -> String {
     var orderBy: (descending: Bool, nulls: String)? = nil
     var collation: String? = nil
     var root = v
@@ -199,7 +222,7 @@ enum Expressions {
     {
       out = Names.quote(model.field(n)?.column ?? n)
     } else {
-      out = "(\(sql(root, model: model)))"
+      out = "(\(sql(root, model: model, u)))"
     }
     if let collation { out += " COLLATE " + Names.quote(collation) }
     if let orderBy { out += (orderBy.descending ? " DESC" : " ASC") + orderBy.nulls }
@@ -220,9 +243,9 @@ enum Expressions {
 
   /// `WhereNode.as_sql` of a `Q`: children joined by the connector, in parentheses when there
   /// are several, `NOT (…)` when negated.
-  static func where_(_ q: Value, _ model: SQLModel, top: Bool) -> String? {
+  static func where_(_ q: Value, _ model: SQLModel, top: Bool, _ u: Unwritten? = nil) -> String? {
     guard case .call(let callee, let args, let keywords, _) = q, callee.hasSuffix(".Q") else {
-      return sql(q, model: model)
+      return sql(q, model: model, u)
     }
     var connector = "AND"
     var negated = false
@@ -240,12 +263,12 @@ enum Expressions {
     children.sort { $0.0 < $1.0 }
     for a in args {
       if let pair = a.items, pair.count == 2, let lookup = pair[0].stringValue {
-        parts.append(lookupSQL(lookup, pair[1], model))
-      } else if let inner = where_(a, model, top: false) {
+        parts.append(lookupSQL(lookup, pair[1], model, u))
+      } else if let inner = where_(a, model, top: false, u) {
         parts.append(inner)
       }
     }
-    for (lookup, value) in children { parts.append(lookupSQL(lookup, value, model)) }
+    for (lookup, value) in children { parts.append(lookupSQL(lookup, value, model, u)) }
     var s = parts.joined(separator: " \(connector) ")
     if negated {
       s = "NOT (\(s))"
@@ -257,40 +280,94 @@ enum Expressions {
 
   static let lookups: Set<String> = [
     "exact", "iexact", "in", "isnull", "gt", "gte", "lt", "lte", "contains", "icontains",
-    "startswith", "istartswith", "endswith", "iendswith", "range",
+    "startswith", "istartswith", "endswith", "iendswith", "range", "regex", "iregex",
   ]
 
-  /// One `field__lookup=value` condition.
-  static func lookupSQL(_ lookup: String, _ value: Value, _ model: SQLModel) -> String {
+  /// The pattern lookups (`LIKE`) and the `%` they put around the value.
+  static let patterns: [String: (before: String, after: String)] = [
+    "contains": ("%", "%"), "icontains": ("%", "%"), "startswith": ("", "%"),
+    "istartswith": ("", "%"), "endswith": ("%", ""), "iendswith": ("%", ""),
+  ]
+
+  /// One `field__lookup=value` condition, as Django's PostgreSQL backend writes it
+  /// (`operators`, `lookup_cast`, `prep_for_like_query`).
+  static func lookupSQL(_ lookup: String, _ value: Value, _ model: SQLModel, _ u: Unwritten? = nil)
+    -> String
+  {
     var parts = lookup.split(separator: "__", omittingEmptySubsequences: false).map(String.init)
     var op = "exact"
     if parts.count > 1, lookups.contains(parts.last!) { op = parts.removeLast() }
     let fieldName = parts.joined(separator: "__")
     let field = model.field(fieldName)
-    let column = Names.quote(field?.column ?? fieldName)
+    guard let name = field?.column else {
+      // A transform (`created__year`), a field across a relation, or no such field.
+      u?.reasons.append(
+        "the lookup `\(lookup)`: \(model.name) has no field `\(fieldName)` with a column")
+      return Names.quote(fieldName)
+    }
+    let column = Names.quote(name)
+    func unknown(_ v: Value) -> String {
+      u?.reasons.append("the value \(v.python) of the lookup `\(lookup)`")
+      return "'<unknown>'"
+    }
     func lit(_ v: Value) -> String {
       if case .call(let c, let args, _, _) = v, c.hasSuffix(".F"), let n = args.first?.stringValue {
-        return Names.quote(model.field(n)?.column ?? n)
+        guard let other = model.field(n)?.column else { return unknown(v) }
+        return Names.quote(other)
       }
       switch v {
-      case .string(let s, _): return Literal.string(s)
+      case .string(let s, _), .setting(_, let s, _): return Literal.string(s)
       case .int(let s, _): return s.hasPrefix("-") ? " " + s : s
       case .bool(let b, _): return b ? "true" : "false"
       case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
       case .none: return "NULL"
-      default: return "'<unknown>'"
+      default: return unknown(v)
       }
     }
+    // `str()` of a constant, as a pattern lookup's value is before it is escaped.
+    func text(_ v: Value) -> String? {
+      switch v {
+      case .string(let s, _), .setting(_, let s, _), .int(let s, _): return s
+      case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
+      case .bool(let b, _): return b ? "True" : "False"
+      default: return nil
+      }
+    }
+    // `lookup_cast`: text lookups read the column as text, case-insensitive ones in upper case.
+    let ip = ["IPAddressField", "GenericIPAddressField"].contains(field?.internalType ?? "")
+    let cast = ip ? "HOST(\(column))" : "\(column)::text"
     switch op {
     case "isnull":
       return "\(column) IS \(value.truth == false ? "NOT NULL" : "NULL")"
     case "in":
-      return "\(column) IN (\((value.items ?? []).map(lit).joined(separator: ", ")))"
+      // `In.process_rhs`: duplicates and None are dropped.
+      var items: [Value] = []
+      for v in value.items ?? [] where v.constantEquals(.none(v.range)) != true {
+        if !items.contains(where: { $0.constantEquals(v) == true }) { items.append(v) }
+      }
+      guard value.items != nil, !items.isEmpty else { return unknown(value) }
+      return "\(column) IN (\(items.map(lit).joined(separator: ", ")))"
     case "gt": return "\(column) > \(lit(value))"
     case "gte": return "\(column) >= \(lit(value))"
     case "lt": return "\(column) < \(lit(value))"
     case "lte": return "\(column) <= \(lit(value))"
+    case "range":
+      guard let bounds = value.items, bounds.count == 2 else { return unknown(value) }
+      return "\(column) BETWEEN \(lit(bounds[0])) AND \(lit(bounds[1]))"
+    case "regex", "iregex":
+      guard let pattern = text(value) else { return unknown(value) }
+      return "\(cast) \(op == "regex" ? "~" : "~*") \(Literal.string(pattern))"
+    case "iexact":
+      // `prep_for_iexact_query` escapes as for LIKE.
+      guard let s = text(value) else { return unknown(value) }
+      return "UPPER(\(cast)) = UPPER(\(Literal.string(likeEscaped(s))))"
     default:
+      if let (before, after) = patterns[op] {
+        guard let s = text(value) else { return unknown(value) }
+        let pattern = Literal.string(before + likeEscaped(s) + after)
+        return op.hasPrefix("i")
+          ? "UPPER(\(cast)) LIKE UPPER(\(pattern))" : "\(cast) LIKE \(pattern)"
+      }
       if case .bool(let b, _) = value,
         field?.internalType == "BooleanField" || field?.internalType == "NullBooleanField"
       {
@@ -301,20 +378,38 @@ enum Expressions {
     }
   }
 
-  /// An expression (`F("a")`, `Lower("a")`, literals) as SQL over the model's columns.
-  static func sql(_ v: Value, model: SQLModel) -> String {
-    sql(v) { name in model.field(name)?.column ?? name }
+  /// `prep_for_like_query`: `\`, `%` and `_` escaped with a backslash.
+  static func likeEscaped(_ s: String) -> String {
+    s.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_")
   }
 
-  static func sql(_ v: Value, columns: (String) -> String) -> String {
+  /// An expression (`F("a")`, `Lower("a")`, literals) as SQL over the model's columns.
+  static func sql(_ v: Value, model: SQLModel, _ u: Unwritten? = nil) -> String {
+    sql(v, u) { name in
+      guard let column = model.field(name)?.column else {
+        u?.reasons.append("\(model.name) has no field `\(name)` with a column")
+        return name
+      }
+      return column
+    }
+  }
+
+  static func sql(_ v: Value, _ u: Unwritten? = nil, columns: (String) -> String) -> String {
+    func unknown(_ why: String) -> String {
+      u?.reasons.append(why)
+      return "?"
+    }
     switch v {
     case .string(let s, _): return Names.quote(columns(s))
     case .int(let s, _): return s
+    case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
     case .call(let callee, let args, _, _):
       let name = String(callee.split(separator: ".").last ?? "")
-      let inner = args.map { sql($0, columns: columns) }.joined(separator: ", ")
+      let inner = args.map { sql($0, u, columns: columns) }.joined(separator: ", ")
       switch name {
-      case "F": return args.first?.stringValue.map { Names.quote(columns($0)) } ?? "?"
+      case "F":
+        return args.first?.stringValue.map { Names.quote(columns($0)) }
+          ?? unknown("\(v.python): an F() without a field name")
       case "Lower": return "LOWER(\(inner))"
       case "Upper": return "UPPER(\(inner))"
       case "Length": return "LENGTH(\(inner))"
@@ -324,8 +419,8 @@ enum Expressions {
       case "TransactionNow": return "CURRENT_TIMESTAMP"
       // `F("a") * F("b")` as makemigrations writes it: `(lhs op rhs)`.
       case "CombinedExpression" where args.count == 3:
-        let op = args[1].stringValue ?? "?"
-        return "(\(sql(args[0], columns: columns)) \(op) \(sql(args[2], columns: columns)))"
+        let op = args[1].stringValue ?? unknown("\(v.python): an operator migplan cannot read")
+        return "(\(sql(args[0], u, columns: columns)) \(op) \(sql(args[2], u, columns: columns)))"
       case "Value":
         return args.first.map { v in
           if case .string(let s, _) = v { return Literal.string(s) }
@@ -334,7 +429,8 @@ enum Expressions {
       default: return "\(name.uppercased())(\(inner))"
       }
     default:
-      return v.python
+      return unknown("\(v.python) in an expression")
     }
   }
+
 }

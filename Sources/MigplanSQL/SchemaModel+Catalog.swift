@@ -177,7 +177,13 @@ extension SchemaModel {
         part = "?"
       }
       if let op = el.opclass { part += " " + op }
-      if el.descending { part += " DESC" }
+      // `pg_get_indexdef` names the nulls order only where it is not the default.
+      if el.descending {
+        part += " DESC"
+        if el.nullsFirst == false { part += " NULLS LAST" }
+      } else if el.nullsFirst == true {
+        part += " NULLS FIRST"
+      }
       return part
     }.joined(separator: ", ")
     s += ")"

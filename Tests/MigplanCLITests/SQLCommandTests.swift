@@ -506,4 +506,67 @@ import Testing
       }
     }
   }
+
+  /// A condition or check migplan cannot compile as Django does (a transform, a value it does
+  /// not write, `Q | Q` it does not evaluate) is not written with a placeholder in its place;
+  /// the lookups it does write are (the features oracle fixture's 0026 checks their text).
+  @Test func aConditionMigplanCannotCompileIsNotWritten() throws {
+    let folder = try TemporaryFolder("migplan-sql-uncompiled-condition")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  "Line", [("id", models.AutoField(primary_key=True)), ("n", models.IntegerField())]
+              ),
+          ]
+
+      """)
+    let cases: [(String, String?)] = [
+      (
+        #"models.Q(("n__abs", 1))"#, "the lookup `n__abs`: Line has no field `n__abs` with a column"
+      ),
+      (
+        #"models.Q(("n__gte", datetime.date(2020, 1, 1)))"#,
+        "the value datetime.date(2020, 1, 1) of the lookup `n__gte`"
+      ),
+      (#"models.Q(n=1) | models.Q(n=2)"#, "<unresolved: BitOr of values migplan cannot compute>"),
+      (#"models.Q(("n__range", (1, 9)))"#, nil),
+    ]
+    for (condition, why) in cases {
+      try folder.writeMigration(
+        "shop", "0002_check",
+        """
+        import datetime
+        from django.db import migrations, models
+
+
+        class Migration(migrations.Migration):
+            dependencies = [("shop", "0001_initial")]
+            operations = [
+                migrations.AddConstraint(
+                    "line", models.CheckConstraint(condition=\(condition), name="c")
+                ),
+            ]
+
+        """)
+      let run = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+      if let why {
+        #expect(run.status == 2, "\(condition): \(run.stdout)")
+        #expect(run.stdout.isEmpty)
+        #expect(
+          run.stderr.contains("0002_check.py:8:9: error: cannot write AddConstraint as SQL: "),
+          "\(run.stderr)")
+        #expect(run.stderr.contains(why), "\(condition): \(run.stderr)")
+      } else {
+        #expect(run.status == 0, "\(condition): \(run.stderr)")
+        #expect(run.stdout.contains(#"CHECK ("n" BETWEEN 1 AND 9)"#), "\(run.stdout)")
+      }
+    }
+  }
 }
