@@ -100,13 +100,14 @@ public struct SQLGenerator {
   }
 
   /// The SQL of one migration; the migrations before it in plan order build the catalog.
-  /// Migrations outside the plan (replaced by a squash) are rendered against the catalog at
-  /// the point where their squash is.
+  /// A migration outside the plan (replaced by a squash) is written as `sqlmigrate` writes it,
+  /// from the graph without squashes (`MigrationLoader(replace_migrations=False)`): the state of
+  /// its own ancestors there, the catalog of that graph's plan before it.
   public func sql(for key: MigrationKey) -> Output {
     var catalog = Catalog()
     let plan = project.plan
-    if !plan.contains(key), let at = squashPosition(key, plan) {
-      return replacedSQL(key, squash: plan[at], planBefore: plan[..<at])
+    if !plan.contains(key), let whole = project.withoutReplacing, whole.plan.contains(key) {
+      return SQLGenerator(project: whole, mode: mode, comments: comments).sql(for: key)
     }
     let stop = plan.firstIndex(of: key) ?? plan.count
     // Django's state before each of them (and the migration, when it is in the plan), replayed
@@ -116,34 +117,6 @@ public struct SQLGenerator {
       _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
     }
     return generate(key, catalog: catalog, state: states.before[key]).0
-  }
-
-  /// The SQL of a migration a squash replaces, as `sqlmigrate` prints it (it reads the graph
-  /// without squashes): the plan up to the squash, then the migrations the squash replaces, in
-  /// the order it lists them, up to `key`.
-  private func replacedSQL(
-    _ key: MigrationKey, squash: MigrationKey, planBefore before: ArraySlice<MigrationKey>
-  ) -> Output {
-    var catalog = Catalog()
-    let states = AncestorStates(project, only: Set(before + [squash]))
-    for k in before {
-      _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
-    }
-    var state = states.before[squash] ?? project.state(at: squash, atEnd: false).0
-    for r in project.migrations[squash]?.replaces.map(\.key) ?? [] {
-      guard r != key else { break }
-      guard let m = project.migrations[r] else { continue }
-      _ = advance(r, catalog: &catalog, state: state)
-      for op in m.typedOperations { state.apply(op, app: r.app, migration: r) }
-    }
-    return generate(key, catalog: catalog, state: state).0
-  }
-
-  private func squashPosition(_ key: MigrationKey, _ plan: [MigrationKey]) -> Int? {
-    for (i, k) in plan.enumerated() {
-      if let m = project.migrations[k], m.replaces.contains(where: { $0.key == key }) { return i }
-    }
-    return nil
   }
 
   /// Generates one migration's SQL against `catalog`; returns it with its catalog effects.
