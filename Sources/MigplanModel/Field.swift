@@ -305,6 +305,9 @@ public struct Field: Hashable, Sendable {
     /// What its `get_prep_value(None)` returns when that is not None (django-timezone-field's
     /// `""`): the effective default of a field without one, which Django's `AddField` writes.
     public var nonePrepared: Value? = nil
+    /// Its `empty_strings_allowed` when not its base's (wagtail's `StreamField`, a `Field`
+    /// whose internal type is `JSONField`).
+    public var emptyStringsAllowed: Bool? = nil
   }
 
   /// An argument a class's `__init__` sets whatever the call gives (`kwargs["max_length"] = 20`),
@@ -444,7 +447,7 @@ public struct Field: Hashable, Sendable {
       "taggit.managers.TaggableManager": like("ManyToManyField", ["null": yes]),
       "wagtail.fields.StreamField": Known(
         base: "JSONField", positional: ["block_types", "use_json_field", "block_lookup"],
-        defaults: [:]),
+        defaults: [:], emptyStringsAllowed: true),
       "wagtail.fields.RichTextField": like("TextField"),
       "wagtail.images.models.WagtailImageField": like("ImageField"),
       "wagtail.search.index.SearchField": like("TextField"),

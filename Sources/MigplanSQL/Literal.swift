@@ -80,7 +80,12 @@ public enum Literal {
       return prepared(d, f, time)
     }
     if !f.null && f.blank && f.emptyStringsAllowed {
-      return f.internalType == "BinaryField" ? " E''::bytea" : "''"
+      switch f.internalType {
+      case "BinaryField": return " E''::bytea"
+      // wagtail's StreamField: `""` as JSON.
+      case "JSONField": return prepared(.string("", .init(0, 0)), f, time)
+      default: return "''"
+      }
     }
     let autoNow =
       (f.field.argument("auto_now")?.truth ?? false)

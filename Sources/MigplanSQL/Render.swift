@@ -417,7 +417,7 @@ public struct Renderer: Sendable {
       primaryKey: f.primaryKey, unique: f.unique, dbIndex: f.dbIndex, check: nil, suffix: nil,
       collation: f.keywords["db_collation"]?.stringValue, target: nil,
       dbConstraint: f.keywords["db_constraint"]?.truth ?? true, through: nil,
-      emptyStringsAllowed: FieldTypes.emptyStringsAllowed(base),
+      emptyStringsAllowed: f.known?.emptyStringsAllowed ?? FieldTypes.emptyStringsAllowed(base),
       blank: f.argument("blank")?.truth ?? false,
       autoCreated: f.argument("auto_created")?.truth ?? false)
     if isFK {
