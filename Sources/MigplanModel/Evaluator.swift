@@ -466,13 +466,19 @@ public struct Evaluator {
       }
       return eval(ast.child(id, t ? "body" : "orelse")!, local: local, outer: outer)
     case .Subscript:
-      let base = eval(ast.child(id, "value")!, local: local, outer: outer)
+      var base = eval(ast.child(id, "value")!, local: local, outer: outer)
       let slice = ast.child(id, "slice")!
       if ast.kind(slice) == .Slice {
         return sliced(base, slice, range, local: local, outer: outer)
           ?? .unresolved(range, "slice migplan cannot compute")
       }
       let index = eval(slice, local: local, outer: outer)
+      // Another module's list or tuple of constants (djangocms-style's `TAG_CHOICES[0][0]`).
+      if case .reference(let path, let at) = base,
+        let c = settings.fieldClasses?.constant(path, at: at), c.items != nil
+      {
+        base = c
+      }
       switch (base, index) {
       case (.list(let xs, _), .int(let s, _)), (.tuple(let xs, _), .int(let s, _)):
         if let i = Int(s) {
@@ -516,6 +522,10 @@ public struct Evaluator {
     case .ListComp:
       return comprehension(id, local: local, outer: outer)
         ?? .unresolved(range, "list comprehension migplan cannot compute")
+    case .GeneratorExp:
+      // Its items as a list, for what consumes it (`tuple((e, e) for e in TAGS)`).
+      return comprehension(id, local: local, outer: outer)
+        ?? .unresolved(range, "generator expression migplan cannot compute")
     case .Lambda:
       // A function like a module's, named as CPython names it (`reverse_code=lambda *a: None`).
       return .function("<lambda>", range)
@@ -781,6 +791,14 @@ public struct Evaluator {
         }
       }
       if let known = knownCall(path, args, keywords, range) { return known }
+      // A function of another module (a lower-case name: classes are CapWords), straight-line
+      // (wagtail's `get_image_model_string()`: a `getattr` of a setting).
+      if let classes = settings.fieldClasses, let last = path.split(separator: ".").last,
+        last.first?.isLowercase == true,
+        let v = classes.call(path, args, keywords, at: range)
+      {
+        return v
+      }
       return .call(callee: path, args: args, keywords: keywords, range: range)
     case .function(let name, let at):
       if let v = callFunction(at, args, keywords, globals: outer ?? local) { return v.at(range) }
@@ -790,6 +808,13 @@ public struct Evaluator {
     default:
       return .unresolved(range, "call of a value that is not an import")
     }
+  }
+
+  /// What the module's function `name` returns for `args` and `keywords` when its body is
+  /// straight-line (`callFunction`); nil for anything else.
+  public func call(function name: String, _ args: [Value], _ keywords: [Keyword]) -> Value? {
+    guard case .function(_, let at)? = module[name] else { return nil }
+    return callFunction(at, args, keywords, globals: module)
   }
 
   /// The value a module function returns when its body is straight-line: a docstring,

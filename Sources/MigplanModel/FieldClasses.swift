@@ -150,6 +150,42 @@ public final class FieldClasses: Sendable {
     return Self.deep(v, at: range)
   }
 
+  /// What the function a module under the roots or site-packages binds at `path` returns for
+  /// these arguments when its body is straight-line and the result a constant (wagtail's
+  /// `get_image_model_string()`: `return getattr(settings, "WAGTAILIMAGES_IMAGE_MODEL",
+  /// "wagtailimages.Image")`), every part at `range`; nil for anything else.
+  public func call(_ path: String, _ args: [Value], _ keywords: [Keyword], at range: TextRange)
+    -> Value?
+  {
+    func isConstant(_ v: Value) -> Bool {
+      switch v {
+      case .none, .bool, .int, .float, .string, .bytes, .setting: return true
+      case .list(let xs, _), .tuple(let xs, _): return xs.allSatisfy(isConstant)
+      default: return false
+      }
+    }
+    var path = path
+    for _ in 0..<4 {
+      guard !path.hasPrefix("django."), let dot = path.lastIndex(of: ".") else { return nil }
+      let name = String(path[path.index(after: dot)...])
+      let found: (Value?, next: String?) = state.withLock { s in
+        guard case .success(let m) = module(String(path[..<dot]), &s) else { return (nil, nil) }
+        // A name the module imports from another (`from .utils import get_model_string`).
+        if case .reference(let next, _)? = m.evaluator.module[name], next != path {
+          return (nil, next)
+        }
+        return (m.evaluator.call(function: name, args, keywords), nil)
+      }
+      if let next = found.next {
+        path = next
+        continue
+      }
+      guard let v = found.0, isConstant(v) else { return nil }
+      return Self.deep(v, at: range)
+    }
+    return nil
+  }
+
   /// Django's `VERSION` tuple as the `django/__init__.py` under the roots or site-packages
   /// binds it (`if django.VERSION >= (1, 8):` in django-newsletter's 0002), every part at
   /// `range`; nil when that file is not found.

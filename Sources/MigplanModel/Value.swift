@@ -172,7 +172,8 @@ public struct Keyword: Hashable, Sendable {
 /// Values of Django settings that migrations read (`settings.AUTH_USER_MODEL`).
 ///
 /// Defaults are Django's own (`AUTH_USER_MODEL = "auth.User"`), wagtail's page model
-/// (`WAGTAIL_PAGE_MODEL = "wagtailcore.Page"`) and the `DEFAULT_AUTO_FIELD` that `startproject`
+/// (`WAGTAIL_PAGE_MODEL = "wagtailcore.Page"`), django-filer's image model
+/// (`FILER_IMAGE_MODEL = "filer.Image"`) and the `DEFAULT_AUTO_FIELD` that `startproject`
 /// writes (`django.db.models.BigAutoField`); a project's configuration overrides them. A setting
 /// with no value here evaluates to `.unresolved`.
 ///
@@ -204,6 +205,8 @@ public struct Settings: Sendable {
   public static let defaults: [String: String] = [
     "AUTH_USER_MODEL": "auth.User",
     "WAGTAIL_PAGE_MODEL": "wagtailcore.Page",
+    // django-filer sets it on Django's settings when the project does not.
+    "FILER_IMAGE_MODEL": "filer.Image",
     "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
   ]
 
