@@ -436,6 +436,12 @@ public struct Evaluator {
       case (.USub, .float(let d, _)): return .float(-d, range)
       case (.UAdd, .int(let s, _)): return .int(s, range)
       case (.UAdd, .float(let d, _)): return .float(d, range)
+      case (.Invert, _):
+        // `~Q(…)`: the same node negated.
+        if var q = QNode(v) {
+          q.negated.toggle()
+          return q.value(range)
+        }
       default: break
       }
       if case .unresolved = v { return v }
@@ -1214,6 +1220,10 @@ public struct Evaluator {
         return binary(op, c, r, range: range)
       }
     }
+    // `Q(…) | Q(…)`, `Q(…) & Q(…)`: Django's `Q._combine`.
+    if op == .BitOr || op == .BitAnd, let a = QNode(l), let b = QNode(r) {
+      return a.combined(with: b, connector: op == .BitOr ? "OR" : "AND").value(span)
+    }
     switch (op, l, r) {
     case (.Add, .list(let a, _), .list(let b, _)): return .list(a + b, span)
     case (.Add, .tuple(let a, _), .tuple(let b, _)): return .tuple(a + b, span)
@@ -1278,5 +1288,76 @@ extension Value {
     case .none, .bool, .int, .float, .string, .bytes, .setting: return true
     default: return false
     }
+  }
+}
+
+/// A `django.db.models.Q` as `tree.Node` holds it: children (lookup pairs and nested `Q`s, the
+/// call's positional arguments then its keyword lookups sorted), connector and negation.
+struct QNode {
+  var callee: String
+  var children: [Value]
+  var connector: String
+  var negated: Bool
+
+  /// The node a `Q(…)` call makes; nil for any other value, or a `Q` migplan cannot read.
+  init?(_ v: Value) {
+    guard case .call(let callee, let args, let keywords, _) = v, callee.hasSuffix(".Q") else {
+      return nil
+    }
+    self.callee = callee
+    children = args
+    connector = "AND"
+    negated = false
+    var lookups: [(String, Value)] = []
+    for k in keywords {
+      guard let name = k.name else { return nil }
+      switch name {
+      case "_connector":
+        guard let c = k.value.stringValue else { return nil }
+        connector = c
+      case "_negated":
+        guard let n = k.value.truth else { return nil }
+        negated = n
+      default: lookups.append((name, k.value))
+      }
+    }
+    for (name, value) in lookups.sorted(by: { $0.0 < $1.0 }) {
+      children.append(.tuple([.string(name, value.range), value], value.range))
+    }
+  }
+
+  /// `Q._combine(other, connector)`: an empty side gives the other; else a new node with
+  /// both added (`tree.Node.add`: a side that is not negated and has this connector or one
+  /// child gives its children, another is one child).
+  func combined(with other: QNode, connector: String) -> QNode {
+    if children.isEmpty { return other }
+    if other.children.isEmpty { return self }
+    var out = QNode(callee: callee, children: [], connector: connector, negated: false)
+    for side in [self, other] {
+      if !side.negated && (side.connector == connector || side.children.count == 1) {
+        out.children += side.children
+      } else {
+        out.children.append(side.value(nil))
+      }
+    }
+    return out
+  }
+
+  /// The node as `Q.deconstruct()` writes it: `Q(*children, _connector=…, _negated=True)`.
+  func value(_ range: TextRange?) -> Value {
+    let at = range ?? children.first?.range ?? TextRange(0, 0)
+    var keywords: [Keyword] = []
+    if connector != "AND" {
+      keywords.append(Keyword(name: "_connector", value: .string(connector, at)))
+    }
+    if negated { keywords.append(Keyword(name: "_negated", value: .bool(true, at))) }
+    return .call(callee: callee, args: children, keywords: keywords, range: at)
+  }
+
+  private init(callee: String, children: [Value], connector: String, negated: Bool) {
+    self.callee = callee
+    self.children = children
+    self.connector = connector
+    self.negated = negated
   }
 }

@@ -508,7 +508,7 @@ import Testing
   }
 
   /// A condition or check migplan cannot compile as Django does (a transform, a value it does
-  /// not write, `Q | Q` it does not evaluate) is not written with a placeholder in its place;
+  /// not write, `Q ^ Q` it does not evaluate) is not written with a placeholder in its place;
   /// the lookups it does write are (the features oracle fixture's 0026 checks their text).
   @Test func aConditionMigplanCannotCompileIsNotWritten() throws {
     let folder = try TemporaryFolder("migplan-sql-uncompiled-condition")
@@ -535,7 +535,7 @@ import Testing
         #"models.Q(("n__gte", datetime.date(2020, 1, 1)))"#,
         "the value datetime.date(2020, 1, 1) of the lookup `n__gte`"
       ),
-      (#"models.Q(n=1) | models.Q(n=2)"#, "<unresolved: BitOr of values migplan cannot compute>"),
+      (#"models.Q(n=1) ^ models.Q(n=2)"#, "<unresolved: BitXor of values migplan cannot compute>"),
       (#"models.Q(("n__range", (1, 9)))"#, nil),
     ]
     for (condition, why) in cases {
