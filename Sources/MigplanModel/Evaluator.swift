@@ -190,9 +190,65 @@ public struct Evaluator {
       }
     case .For, .AsyncFor, .While, .With, .AsyncWith, .Match:
       unbind([stmt], "bound in a loop, with or match block", &scope)
+    case .Expr:
+      guard let (name, method, args) = mutation(stmt) else { return }
+      scope[name] = mutated(
+        scope[name] ?? outer?[name], name, method,
+        args.map { eval($0, local: scope, outer: outer) },
+        range)
     default:
       break
     }
+  }
+
+  /// Methods that change a list, dict or set in place.
+  static let mutatingMethods: Set<String> = [
+    "append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse", "update",
+    "setdefault", "add", "discard", "popitem",
+  ]
+
+  /// `NAME.method(args)` as a statement, when the method changes a value in place
+  /// (`operations.append(migrations.AddField(…))`).
+  private func mutation(_ stmt: Int32) -> (name: String, method: String, args: [Int32])? {
+    guard let call = ast.child(stmt, "value"), ast.kind(call) == .Call,
+      let function = ast.child(call, "func"), ast.kind(function) == .Attribute,
+      let base = ast.child(function, "value"), ast.kind(base) == .Name,
+      let name = ast.identifier(base, "id", in: source),
+      let method = ast.identifier(function, "attr", in: source),
+      Evaluator.mutatingMethods.contains(method), ast.list(call, "keywords").isEmpty
+    else { return nil }
+    return (name, method, Array(ast.list(call, "args")))
+  }
+
+  /// A list after `append`, `extend` or `insert` of known values; after any other change in
+  /// place, or of a value migplan does not hold, unresolved (migplan must not read the value
+  /// as it was before).
+  private func mutated(
+    _ value: Value?, _ name: String, _ method: String, _ args: [Value], _ range: TextRange
+  ) -> Value? {
+    guard let value else { return nil }  // Python's NameError: nothing bound changes
+    if case .list(var xs, let r) = value {
+      switch (method, args.count) {
+      case ("append", 1):
+        xs.append(args[0])
+        return .list(xs, r)
+      case ("extend", 1):
+        if let more = args[0].items {
+          xs += more
+          return .list(xs, r)
+        }
+      case ("insert", 2):
+        if case .int(let s, _) = args[0], let i = Int(s) {
+          // `list.insert`: a negative index counts from the end; out of range clamps.
+          let at = i < 0 ? max(0, xs.count + i) : min(i, xs.count)
+          xs.insert(args[1], at: at)
+          return .list(xs, r)
+        }
+      default: break
+      }
+    }
+    if case .unresolved = value { return value }
+    return .unresolved(range, "'\(name)' changed in place by `\(name).\(method)(…)`")
   }
 
   /// The source at `range` on one line for a message: runs of white space are one space, and
@@ -255,6 +311,14 @@ public struct Evaluator {
       if let v = ast.child(target, "value") {
         bind(v, .unresolved(ast.range(target), "starred assignment"), &scope)
       }
+    case .Subscript:
+      // `operations[0] = …`: the value changes in place.
+      if let base = ast.child(target, "value"), ast.kind(base) == .Name,
+        let name = ast.identifier(base, "id", in: source), scope[name] != nil
+      {
+        scope[name] = .unresolved(
+          ast.range(target), "'\(name)' changed in place by an item assignment")
+      }
     default:
       break
     }
@@ -293,6 +357,9 @@ public struct Evaluator {
         if let name = ast.identifier(stmt, "name", in: source) {
           scope[name] = .unresolved(range, reason)
         }
+      case .Expr:
+        // `operations.append(…)` under an `if` migplan cannot decide.
+        if let (name, _, _) = mutation(stmt) { scope[name] = .unresolved(range, reason) }
       case .Import, .ImportFrom:
         for alias in ast.list(stmt, "names") where alias >= 0 {
           let name = ast.identifier(alias, "name", in: source) ?? ""
@@ -317,6 +384,11 @@ public struct Evaluator {
       for e in ast.list(t, "elts") where e >= 0 { unbindTarget(e, reason, &scope) }
     case .Starred:
       if let v = ast.child(t, "value") { unbindTarget(v, reason, &scope) }
+    case .Subscript:
+      // `operations[0] = …`: the list it changes.
+      if let base = ast.child(t, "value"), ast.kind(base) == .Name {
+        unbindTarget(base, reason, &scope)
+      }
     default: break
     }
   }

@@ -569,4 +569,51 @@ import Testing
       }
     }
   }
+
+  /// A list changed in place where migplan cannot follow it (under an `if` it cannot decide,
+  /// by an item assignment, by `remove`) is not read as it was before the change: the
+  /// operations are refused, not written without the ones added. `append`, `extend` and
+  /// `insert` of known values are followed (the features oracle fixture's 0028).
+  @Test func operationsChangedInPlaceAreNotReadAsBefore() throws {
+    let folder = try TemporaryFolder("migplan-sql-operations-in-place")
+    let cases = [
+      (
+        """
+            if settings.SHOP_EXTRA is not None:
+                operations.append(migrations.AddField("order", "n", models.IntegerField(null=True)))
+        """,
+        "bound under `if settings.SHOP_EXTRA is not None`, which migplan cannot decide"
+      ),
+      (
+        """
+            operations[0] = migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))])
+        """,
+        "'operations' changed in place by an item assignment"
+      ),
+      (
+        """
+            operations.remove(operations[0])
+        """,
+        "'operations' changed in place by `operations.remove(…)`"
+      ),
+    ]
+    for (change, why) in cases {
+      try folder.writeMigration(
+        "shop", "0001_initial",
+        """
+        from django.conf import settings
+        from django.db import migrations, models
+
+
+        class Migration(migrations.Migration):
+            initial = True
+            operations = [migrations.CreateModel("Order", [("id", models.AutoField(primary_key=True))])]
+        \(change)
+        """)
+      let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+      #expect(run.status == 2, "\(change): \(run.stdout)")
+      #expect(run.stdout.isEmpty)
+      #expect(run.stderr.contains("it cannot be evaluated statically: \(why)"), "\(run.stderr)")
+    }
+  }
 }
