@@ -31,6 +31,8 @@ public struct Catalog: Sendable {
   public private(set) var unwritten: [String: String] = [:]
   /// Collations made by migrations, and whether each is deterministic.
   public var collations: [String: Bool] = [:]
+  /// Installed extensions (`pg_extension`): a new database has plpgsql.
+  public private(set) var extensions: Set<String> = ["plpgsql"]
   /// Identity sequences by (table, column): PostgreSQL names them when the column is made and
   /// keeps the name through renames.
   public private(set) var sequences: [String: [String: String]] = [:]
@@ -66,6 +68,7 @@ public struct Catalog: Sendable {
     case renameIndex(String, String)
     case createCollation(String, deterministic: Bool)
     case dropCollation(String)
+    case createExtension(String)
     /// An identity column: its sequence gets a name.
     case addIdentity(String, String)
     case dropIdentity(String, String)
@@ -133,6 +136,7 @@ public struct Catalog: Sendable {
       tables[table]?.objects.removeAll { $0.name == name }
     case .createCollation(let name, let d): collations[name] = d
     case .dropCollation(let name): collations[name] = nil
+    case .createExtension(let name): extensions.insert(name)
     case .addIdentity(let table, let column):
       var name = Names.postgres(table, column, "seq")
       var n = 0
@@ -250,6 +254,7 @@ extension Catalog {
     var out: [Effect] = []
     for st in DDL.parse(sql) {
       switch st {
+      case .createExtension(let name): out.append(.createExtension(name))
       case .createTable(let name, let columns, let constraints):
         out.append(
           .createTable(

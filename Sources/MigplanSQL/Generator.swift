@@ -488,7 +488,10 @@ struct Forwards {
         try run(inner, from: before, to: state)
       }
     case .createExtension(let name):
-      editor.execute("CREATE EXTENSION IF NOT EXISTS \(Names.quote(name))")
+      // `CreateExtension` runs nothing when the database has the extension already.
+      guard !editor.catalog.extensions.contains(name) else { return }
+      editor.execute(
+        "CREATE EXTENSION IF NOT EXISTS \(Names.quote(name))", .createExtension(name))
     case .createCollation(let name, let locale, let provider, let deterministic):
       var args = ["locale=\(Names.quote(locale))"]
       if provider != "libc" { args.append("provider=\(Names.quote(provider))") }
