@@ -871,8 +871,10 @@ public struct Evaluator {
       if let known = knownCall(path, args, keywords, range) { return known }
       // A function of another module (a lower-case name: classes are CapWords), straight-line
       // (wagtail's `get_image_model_string()`: a `getattr` of a setting).
-      if let classes = settings.fieldClasses, let last = path.split(separator: ".").last,
-        last.first?.isLowercase == true,
+      if let classes = settings.fieldClasses, !path.hasPrefix("django."),
+        let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")),
+        let first = path.utf8[path.utf8.index(after: dot)...].first,
+        first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"),
         let v = classes.call(path, args, keywords, at: range)
       {
         return v
