@@ -247,8 +247,12 @@ public struct Evaluator {
       default: break
       }
     }
-    if case .unresolved = value { return value }
-    return .unresolved(range, "'\(name)' changed in place by `\(name).\(method)(…)`")
+    // Only the values migplan holds the contents of can be read wrong after a change.
+    switch value {
+    case .list, .dict, .set:
+      return .unresolved(range, "'\(name)' changed in place by `\(name).\(method)(…)`")
+    default: return value
+    }
   }
 
   /// The source at `range` on one line for a message: runs of white space are one space, and
@@ -359,7 +363,12 @@ public struct Evaluator {
         }
       case .Expr:
         // `operations.append(…)` under an `if` migplan cannot decide.
-        if let (name, _, _) = mutation(stmt) { scope[name] = .unresolved(range, reason) }
+        if let (name, _, _) = mutation(stmt) {
+          switch scope[name] {
+          case .list?, .dict?, .set?: scope[name] = .unresolved(range, reason)
+          default: break
+          }
+        }
       case .Import, .ImportFrom:
         for alias in ast.list(stmt, "names") where alias >= 0 {
           let name = ast.identifier(alias, "name", in: source) ?? ""

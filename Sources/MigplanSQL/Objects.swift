@@ -395,9 +395,11 @@ enum Expressions {
   }
 
   static func sql(_ v: Value, _ u: Unwritten? = nil, columns: (String) -> String) -> String {
-    func unknown(_ why: String) -> String {
+    // Recorded for `unwritable`; what is written in its place is never run (the operation is
+    // refused first).
+    func unknown(_ why: String, _ placeholder: String = "?") -> String {
       u?.reasons.append(why)
-      return "?"
+      return placeholder
     }
     switch v {
     case .string(let s, _): return Names.quote(columns(s))
@@ -429,7 +431,7 @@ enum Expressions {
       default: return "\(name.uppercased())(\(inner))"
       }
     default:
-      return unknown("\(v.python) in an expression")
+      return unknown("\(v.python) in an expression", v.python)
     }
   }
 
