@@ -186,6 +186,18 @@ public final class FieldClasses: Sendable {
     return nil
   }
 
+  /// The extension the operation class at `path` creates when it is a `CreateExtension`
+  /// subclass that only names one (`Operation.extensionName`); nil for anything else.
+  public func extensionName(_ path: String) -> String? {
+    guard !path.hasPrefix("django."), let dot = path.lastIndex(of: ".") else { return nil }
+    return state.withLock { s in
+      guard case .success(let m) = module(String(path[..<dot]), &s),
+        let classDef = m.classes[String(path[path.index(after: dot)...])]
+      else { return nil }
+      return Operation.extensionName(classDef, m.evaluator)
+    }
+  }
+
   /// Django's `VERSION` tuple as the `django/__init__.py` under the roots or site-packages
   /// binds it (`if django.VERSION >= (1, 8):` in django-newsletter's 0002), every part at
   /// `range`; nil when that file is not found.

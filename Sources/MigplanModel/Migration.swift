@@ -385,10 +385,22 @@ extension Operation {
     }
     let ast = parsed.ast
     let prefix = evaluator.modulePath.isEmpty ? "" : evaluator.modulePath + "."
-    guard self.callee.hasPrefix(prefix) else { return }
+    guard self.callee.hasPrefix(prefix) else {
+      // A `CreateExtension` subclass of another module (django-ltree's `LtreeExtension`).
+      if let name = evaluator.settings.fieldClasses?.extensionName(self.callee) {
+        self.base = "CreateExtension"
+        self.inherited = .createExtension(name: name)
+      }
+      return
+    }
     let name = String(self.callee.dropFirst(prefix.count))
     for stmt in ast.list(ast.root, "body") where stmt >= 0 && ast.kind(stmt) == .ClassDef {
       guard ast.identifier(stmt, "name", in: parsed.source) == name else { continue }
+      if let ext = Operation.extensionName(stmt, evaluator) {
+        self.base = "CreateExtension"
+        self.inherited = .createExtension(name: ext)
+        return
+      }
       var overrides = false
       for item in ast.list(stmt, "body") where item >= 0 && ast.kind(item) == .FunctionDef {
         let f = ast.identifier(item, "name", in: parsed.source)
@@ -482,5 +494,65 @@ extension Operation {
     case .NotEq?: return !equal
     default: return nil
     }
+  }
+}
+
+extension Operation {
+  /// The extension a subclass of `CreateExtension` creates when it only names one in its
+  /// `__init__`: `super().__init__("ltree")` (django-ltree's `LtreeExtension`) or
+  /// `self.name = "cube"` (Django's own style); nil for any other class.
+  static func extensionName(_ classDef: Int32, _ evaluator: Evaluator) -> String? {
+    let ast = evaluator.ast
+    let source = evaluator.source
+    let bases = ast.list(classDef, "bases").filter { $0 >= 0 }
+    guard bases.count == 1, case .reference(let base, _) = evaluator.evaluate(bases[0]),
+      Operation.builtin(base)?.0 == "CreateExtension"
+    else { return nil }
+    var found: String? = nil
+    for item in ast.list(classDef, "body") where item >= 0 {
+      switch ast.kind(item) {
+      case .FunctionDef:
+        // Only `__init__`: any other method may change what the operation does.
+        guard ast.identifier(item, "name", in: source) == "__init__" else { return nil }
+        for (i, stmt) in ast.list(item, "body").enumerated() where stmt >= 0 {
+          switch ast.kind(stmt) {
+          case .Expr:
+            guard let call = ast.child(stmt, "value") else { return nil }
+            if i == 0 && ast.kind(call) == .Constant { continue }  // a docstring
+            // `super().__init__("name", …)` or `super().__init__(name="name")`.
+            guard ast.kind(call) == .Call, let f = ast.child(call, "func"),
+              ast.kind(f) == .Attribute, ast.identifier(f, "attr", in: source) == "__init__",
+              let inner = ast.child(f, "value"), ast.kind(inner) == .Call,
+              let callee = ast.child(inner, "func"),
+              ast.identifier(callee, "id", in: source) == "super"
+            else { return nil }
+            let named = ast.list(call, "keywords").first {
+              $0 >= 0 && ast.identifier($0, "arg", in: source) == "name"
+            }.flatMap { ast.child($0, "value") }
+            guard let arg = ast.list(call, "args").first ?? named,
+              let s = evaluator.evaluate(arg).stringValue
+            else { return nil }
+            found = s
+          case .Assign:
+            // `self.name = "cube"`; other `self.…` attributes (hints) do not change the SQL.
+            let targets = ast.list(stmt, "targets")
+            guard targets.count == 1, let t = targets.first, t >= 0, ast.kind(t) == .Attribute,
+              let owner = ast.child(t, "value"), ast.identifier(owner, "id", in: source) == "self"
+            else { return nil }
+            if ast.identifier(t, "attr", in: source) == "name" {
+              guard let v = ast.child(stmt, "value"),
+                let s = evaluator.evaluate(v).stringValue
+              else { return nil }
+              found = s
+            }
+          default: return nil
+          }
+        }
+      case .Expr where ast.kind(ast.child(item, "value")!) == .Constant: continue
+      case .Pass: continue
+      default: return nil
+      }
+    }
+    return found
   }
 }
