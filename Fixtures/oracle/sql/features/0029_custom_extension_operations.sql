@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Creates extension ltree
+--
+CREATE EXTENSION IF NOT EXISTS "ltree";
+--
+-- Creates extension cube
+--
+CREATE EXTENSION IF NOT EXISTS "cube";
+COMMIT;
