@@ -95,13 +95,26 @@ public final class FieldClasses: Sendable {
     guard case .call(let callee, let args, var keywords, let range) = value else { return value }
     var changed = false
     for i in keywords.indices {
-      guard let name = keywords[i].name, Self.schemaArguments.contains(name),
+      guard let name = keywords[i].name, Self.holdsName(keywords[i].value),
+        Self.schemaArguments.contains(name),
         let v = state.withLock({ resolved(keywords[i].value, &$0) })
       else { continue }
       keywords[i].value = v
       changed = true
     }
     return changed ? .call(callee: callee, args: args, keywords: keywords, range: range) : value
+  }
+
+  /// Whether `v` is or holds a name of another module than Django's (most values hold none:
+  /// no lock is taken for them).
+  private static func holdsName(_ v: Value) -> Bool {
+    switch v {
+    case .reference(let path, _): return !path.hasPrefix("django.")
+    case .list(let xs, _), .tuple(let xs, _), .set(let xs, _): return xs.contains(where: holdsName)
+    case .dict(let entries, _):
+      return entries.contains { holdsName($0.key) || holdsName($0.value) }
+    default: return false
+    }
   }
 
   /// `v` with the names of constants in it replaced by their values; nil when it holds none.
