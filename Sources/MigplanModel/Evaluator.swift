@@ -635,6 +635,7 @@ public struct Evaluator {
     switch settings.literals[name] {
     case .bool(let b, _)?: return .bool(b, range)
     case .int(let s, _)?: return .int(s, range)
+    case .list(let xs, _)?: return .list(xs.map { $0.at(range) }, range)
     case .some: return .none(range)
     case nil: break
     }

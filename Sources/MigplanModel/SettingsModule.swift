@@ -101,6 +101,16 @@ public enum SettingsModule {
           case .int(let digits): literal = .int(digits, TextRange(0, 0))
           default: break
           }
+        } else if let value, ast.kind(value) == .List || ast.kind(value) == .Tuple {
+          // A list or tuple of strings (`INSTALLED_APPS = [...]`).
+          var items: [Value] = []
+          for e in ast.list(value, "elts") {
+            guard e >= 0, ast.kind(e) == .Constant, case .string(let s) = ast.constant(e) else {
+              return unknown(n)
+            }
+            items.append(.string(s, TextRange(0, 0)))
+          }
+          literal = .list(items, TextRange(0, 0))
         }
         guard string != nil || literal != nil else { return unknown(n) }
         values.strings[n] = string

@@ -189,8 +189,9 @@ public struct Settings: Sendable {
   /// Where field classes that are neither Django's nor in `fieldTypes` are read from (the
   /// project's and its installed packages' source); nil: nowhere.
   public var fieldClasses: FieldClasses? = nil
-  /// Settings the settings module sets to `True`, `False`, `None` or an integer
-  /// (`ACCOUNT_EMAIL_MAX_LENGTH = 191`).
+  /// Settings the settings module sets to `True`, `False`, `None`, an integer
+  /// (`ACCOUNT_EMAIL_MAX_LENGTH = 191`) or a list of strings (`INSTALLED_APPS`), and the
+  /// config's booleans and arrays.
   public var literals: [String: Value] = [:]
   /// Settings the settings module sets to a value migplan cannot read (computed, under an
   /// `if`): neither their default nor a `getattr` default applies.

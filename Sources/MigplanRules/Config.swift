@@ -48,6 +48,8 @@ public struct LintConfig: Sendable {
   public var exclude: [String] = []
   public var settings: [String: String] = [:]
   public var settingFlags: [String: Bool] = [:]
+  /// Settings given as arrays of strings (`INSTALLED_APPS = ["shop", …]`).
+  public var settingLists: [String: [String]] = [:]
   public var fieldTypes: [String: String] = [:]
   public var operations: [String: Phase] = [:]
   public var requireReason = true
@@ -90,6 +92,9 @@ public struct LintConfig: Sendable {
     var s = Settings(settings, flags: settingFlags.filter { $0.key.contains(".") })
     for (name, b) in settingFlags where !name.contains(".") {
       s.literals[name] = .bool(b, TextRange(0, 0))
+    }
+    for (name, list) in settingLists {
+      s.literals[name] = .list(list.map { .string($0, TextRange(0, 0)) }, TextRange(0, 0))
     }
     s.fieldTypes = fieldTypes
     return s
@@ -294,8 +299,12 @@ public enum ConfigLoader {
             config.settingFlags[name] = b
           } else if let s = v.string {
             config.settings[name] = s
+          } else if v.array != nil {
+            config.settingLists[name] = try strings("settings.\(name)", v)
           } else {
-            throw ConfigError(file: file, key: "settings.\(name)", "must be a string or a boolean")
+            throw ConfigError(
+              file: file, key: "settings.\(name)",
+              "must be a string, a boolean or an array of strings")
           }
         }
       case "field-types":
@@ -415,7 +424,9 @@ extension Loader {
         settings.values[name] = value
       }
       for (name, value) in module.literals
-      where config.settings[name] == nil && config.settingFlags[name] == nil {
+      where config.settings[name] == nil && config.settingFlags[name] == nil
+        && config.settingLists[name] == nil
+      {
         settings.literals[name] = value
       }
       // migplan's documented defaults stay for what it cannot read (AUTH_USER_MODEL, …).
