@@ -344,7 +344,7 @@ public enum Trace {
   }
 
   /// Every user table, index and materialized view by oid (catalogs and TOAST left out).
-  private static func snapshot(_ db: Connection) throws(PostgresError) -> [String: Relation] {
+  static func snapshot(_ db: Connection) throws(PostgresError) -> [String: Relation] {
     var out: [String: Relation] = [:]
     for row in try db.query(
       """
@@ -363,7 +363,7 @@ public enum Trace {
   }
 
   /// The relation locks this backend holds on user relations, sorted by relation and mode.
-  private static func locks(_ db: Connection, known: [String: Relation]) throws(PostgresError)
+  static func locks(_ db: Connection, known: [String: Relation]) throws(PostgresError)
     -> [TraceLock]
   {
     var out: [TraceLock] = []

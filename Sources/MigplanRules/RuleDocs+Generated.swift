@@ -1252,6 +1252,9 @@ operation's own rule ([set-not-null](set-not-null.md), [add-index](add-index.md)
 work on a table that its own operation (or the statement itself) already locks `ACCESS
 EXCLUSIVE`, since the earlier lock adds no wait there.
 Non-atomic migrations commit each statement and are not flagged.
+Dropping a foreign key (an `AlterField` or `RemoveField` of a `ForeignKey`, a `DeleteModel`)
+locks the table it references `ACCESS EXCLUSIVE` too: PostgreSQL drops the key's triggers on
+that table (`pg_locks` shows it), so work after it keeps that table closed as well.
 
 ## Why is this bad?
 A transaction keeps every lock until it commits. An `ALTER TABLE … ADD COLUMN` on its own takes
@@ -1279,6 +1282,50 @@ class Migration(migrations.Migration):
         migrations.RunSQL(
             "UPDATE shop_order SET status = 'new' WHERE status IS NULL",  # expect: exclusive-lock-then-work
             reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+```
+
+```python shop/migrations/0003_customer.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
+
+    operations = [
+        migrations.CreateModel(
+            name="Customer",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+        migrations.AddField(
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.customer"),
+        ),
+    ]
+```
+
+```python shop/migrations/0004_order_rank.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_customer")]
+
+    operations = [
+        # Drops the foreign key: shop_customer is locked ACCESS EXCLUSIVE from here on.
+        migrations.AlterField(
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(
+                db_constraint=False, null=True, on_delete=models.CASCADE, to="shop.customer"
+            ),
+        ),
+        migrations.AddField(  # expect: exclusive-lock-then-work
+            model_name="order",
+            name="rank",
+            field=models.IntegerField(null=True, db_index=True),
         ),
     ]
 ```

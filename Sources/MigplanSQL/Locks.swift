@@ -164,6 +164,8 @@ public struct LockAnalyzer: Sendable {
       }
     case .dropTable(let name):
       lock(name, .accessExclusive)
+      // Its foreign keys, and (CASCADE) the other tables' keys that reference it, go too.
+      for other in foreignKeyPartners(of: name) { lock(other, .accessExclusive) }
     case .renameTable(let name, _), .renameColumn(let name, _, _):
       lock(name, .accessExclusive)
     case .alterTable(let table, let actions):
@@ -223,6 +225,18 @@ public struct LockAnalyzer: Sendable {
           }
         case .addIdentity:
           mode = max(mode, .accessExclusive)
+        case .dropConstraint(let name):
+          mode = max(mode, .accessExclusive)
+          if let c = schema.tables[table]?.constraints.first(where: { $0.name == name }),
+            case .foreignKey(_, let to, _, _) = c.constraint, to != table
+          {
+            lock(to, .accessExclusive)
+          }
+        case .dropColumn(let column):
+          mode = max(mode, .accessExclusive)
+          for other in foreignKeyPartners(of: table, column: column) {
+            lock(other, .accessExclusive)
+          }
         default:
           mode = max(mode, .accessExclusive)
         }
@@ -256,15 +270,75 @@ public struct LockAnalyzer: Sendable {
     case .createExtension, .createCollation:
       break
     case .other(let words):
+      let reads = words == "create view" || words == "create materialized" || words == "create or"
+      guard words.hasPrefix("update") || words == "insert into" || words == "delete from" || reads
+      else { break }
+      let toks = DDL.tokenize(sql)
+      func name(_ k: Int) -> String? {
+        k < toks.count && (toks[k].kind == .word || toks[k].kind == .quoted) ? toks[k].text : nil
+      }
       if words.hasPrefix("update") {
-        let toks = DDL.tokenize(sql)
-        if toks.count > 1, toks[1].kind == .word || toks[1].kind == .quoted {
-          lock(toks[1].text, .rowExclusive)
+        if let t = name(1) {
+          lock(t, .rowExclusive)
           impact.scan = "updates the matching rows (all of them without a WHERE)"
+        }
+      } else if words == "insert into" || words == "delete from" {
+        if let t = name(2) { lock(t, .rowExclusive) }
+      } else if reads, words != "create or" || (toks.count > 3 && toks[3].text == "view") {
+        // A view reads the tables its query names (ACCESS SHARE, as a SELECT does); a
+        // materialized one reads all their rows to fill itself.
+        var read: [String] = []
+        for k in toks.indices
+        where toks[k].kind == .word && ["from", "join"].contains(toks[k].text) {
+          if let t = name(k + 1), schema.tables[t]?.kind == "table", !read.contains(t) {
+            read.append(t)
+          }
+        }
+        for t in read { lock(t, .accessShare) }
+        if words == "create materialized", !read.isEmpty {
+          impact.scan = "reads every row of the tables its query selects from"
         }
       }
     }
     return impact
+  }
+
+  /// The other tables a foreign key links to `table` (to `column` of it, when given): the
+  /// tables its keys reference and the tables whose keys reference it. Dropping such a key
+  /// drops its triggers on both tables, so it locks both ACCESS EXCLUSIVE.
+  func foreignKeyPartners(of table: String, column: String? = nil) -> [String] {
+    var out: Set<String> = []
+    for c in schema.tables[table]?.constraints ?? [] {
+      if case .foreignKey(let columns, let to, _, _) = c.constraint, to != table,
+        column.map(columns.contains) ?? true
+      {
+        out.insert(to)
+      }
+    }
+    // A key references columns a unique constraint or index covers; other columns are
+    // referenced by none, and the other tables need not be looked at.
+    if let column, let t = schema.tables[table],
+      !t.constraints.contains(where: { c in
+        switch c.constraint {
+        case .primaryKey(let cs), .unique(let cs, _, _): cs.contains(column)
+        default: false
+        }
+      }), !t.indexes.contains(where: { $0.unique && $0.elements.contains { $0.column == column } })
+    {
+      return out.sorted()
+    }
+    func references(_ c: SchemaModel.Constraint) -> Bool {
+      guard case .foreignKey(_, let to, let toColumns, _) = c.constraint, to == table else {
+        return false
+      }
+      return column.map(toColumns.contains) ?? true
+    }
+    // By index, in place: a loop over the tables themselves would copy each one.
+    for i in schema.tables.values.indices
+    where schema.tables.values[i].constraints.contains(where: references) {
+      if schema.tables.keys[i] != table { out.insert(schema.tables.keys[i]) }
+    }
+    return out.sorted()
   }
 
   /// A validated `CHECK (column IS NOT NULL)`: PostgreSQL 12+ then sets NOT NULL without a scan.

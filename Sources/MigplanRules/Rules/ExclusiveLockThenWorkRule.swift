@@ -27,7 +27,12 @@ struct ExclusiveLockThenWorkRule: Rule {
         .union(site.heldByOperation)
       let held = site.heldExclusive.filter { $0.value.operation != index }
         .filter { !own.contains($0.key) }
-      guard let (table, by) = held.min(by: { $0.value.position < $1.value.position }) else {
+      // The first statement's; of the tables one statement locks, the first by name.
+      guard
+        let (table, by) = held.min(by: {
+          ($0.value.position, $0.key) < ($1.value.position, $1.key)
+        })
+      else {
         continue
       }
       let ops = operation.migration.typedOperations
