@@ -205,11 +205,22 @@ public struct LockAnalyzer: Sendable {
           } else if c.isGenerated {
             impact.rewrite = "an identity or stored generated column is filled in every row"
           }
-          if c.unique || c.primaryKey { impact.scan = "builds a unique index over every row" }
+          // What PostgreSQL then reads every row for (pg_stat_xact_user_tables.seq_scan):
+          // a value every row gets that a constraint must hold for, or a NOT NULL without one.
+          let filled = c.defaultExpr.map { !Self.isNullConstant($0) } ?? false
+          if c.unique || c.primaryKey {
+            impact.scan = "builds a unique index over every row"
+          } else if c.check != nil {
+            impact.scan = "validates the new column's CHECK against every row"
+          } else if c.notNull, !filled, !c.isGenerated {
+            impact.scan = "checks every row for NULL in the new \(c.name) (rows make it fail)"
+          } else if c.references != nil, filled || c.notNull {
+            impact.scan = "validates the new foreign key against every row"
+          }
           if let r = c.references {
             lock(r.table, .shareRowExclusive)
           }
-        case .alterType(let column, let type, _):
+        case .alterType(let column, let type, let collation):
           mode = max(mode, .accessExclusive)
           let old = schema.tables[table]?.columns.first { $0.name == column }?.type
           if let old, !Self.typeChangeKeepsData(old, type) {
@@ -217,6 +228,17 @@ public struct LockAnalyzer: Sendable {
               "\(column) changes from \(SchemaModel.formatType(old)) to \(SchemaModel.formatType(type))"
           } else if old == nil {
             impact.rewrite = "\(column) changes type (its current type is not known)"
+          } else if let t = schema.tables[table],
+            t.columns.first(where: { $0.name == column })?.collation != collation,
+            t.indexes.contains(where: { $0.elements.contains { $0.column == column } })
+              || t.constraints.contains(where: { c in
+                switch c.constraint {
+                case .primaryKey(let cs), .unique(let cs, _, _): cs.contains(column)
+                default: false
+                }
+              })
+          {
+            impact.scan = "rebuilds the indexes on \(column) (its collation changes)"
           }
         case .setNotNull(let column):
           mode = max(mode, .accessExclusive)
