@@ -55,12 +55,39 @@ import Testing
     for arguments in [
       ["lint", "--root", project.path], ["sql", "shop", "0001", "--root", project.path],
       ["plan", "--root", project.path], ["debug", "ast", file], ["debug", "tokens", file],
+      ["debug", "locks", "--root", project.path],
     ] {
       let run = try runMigplan(arguments)
       #expect(run.status == 2, "\(arguments): \(run.stderr)")
       let said = arguments[0] == "lint" ? run.stdout : run.stderr
       #expect(said.hasPrefix(expected), "\(arguments): \(said)")
     }
+  }
+
+  /// `debug locks` prints one JSON object per statement `migrate` runs, with the judgement
+  /// `PlanLocksOracleTests` checks against `pg_locks`: there, dropping features' foreign key to
+  /// `features_series` (0016) takes ACCESS EXCLUSIVE on both tables.
+  @Test func debugLocksPrintsEachStatementAsJSON() throws {
+    let run = try runMigplan(
+      ["debug", "locks", "--root", root + "/Fixtures/projects/features", "--pg-version", "15"])
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    var migrations: Set<String> = []
+    var dropped: [[String: Any]] = []
+    for line in lines {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      let o = try #require(object, "not a JSON object: \(line)")
+      migrations.insert(o["migration"] as? String ?? "")
+      let sql = o["sql"] as? String ?? ""
+      if sql.contains("DROP CONSTRAINT \"features_imprint_ser_series_id_4e8fc8ce_fk_features_\"") {
+        dropped += o["locks"] as? [[String: Any]] ?? []
+      }
+    }
+    #expect(migrations.count > 25 && !migrations.contains(""))
+    #expect(
+      dropped.map { "\($0["table"] ?? "") \($0["mode"] ?? "")" }.sorted() == [
+        "features_imprint_series ACCESS EXCLUSIVE", "features_series ACCESS EXCLUSIVE",
+      ])
   }
 
   @Test func missingFileIsReportedAtOneOneAndExitsTwo() throws {

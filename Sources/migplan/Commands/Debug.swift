@@ -8,6 +8,6 @@ struct Debug: ParsableCommand {
       "Inspect tokens, syntax trees, the graph, the state, the predicted schema and timings.",
     subcommands: [
       DebugAST.self, DebugTokens.self, DebugBench.self, DebugGraph.self, DebugState.self,
-      DebugSchema.self, DebugBenchProject.self,
+      DebugSchema.self, DebugLocks.self, DebugBenchProject.self,
     ])
 }
