@@ -139,6 +139,41 @@ import Testing
       "\(marks)")
   }
 
+  /// Dropping a foreign key locks the table it references ACCESS EXCLUSIVE (PostgreSQL drops
+  /// the key's triggers there; `PlanLocksOracleTests` measures it): an index built later in
+  /// the migration keeps that table closed too, and the message says how it got locked.
+  @Test func aDroppedForeignKeyKeepsTheReferencedTableLocked() throws {
+    let customer = ExampleFile(
+      path: "shop/migrations/0002_customer.py",
+      text: migration(
+        """
+                migrations.CreateModel("Customer", [("id", models.BigAutoField(primary_key=True))]),
+                migrations.AddField(
+                    "order", "customer",
+                    models.ForeignKey("shop.customer", models.CASCADE, null=True),
+                ),
+        """))
+    let loosen = ExampleFile(
+      path: "shop/migrations/0003_loosen.py",
+      text: migration(
+        """
+                migrations.AlterField(
+                    "order", "customer",
+                    models.ForeignKey("shop.customer", models.CASCADE, null=True, db_constraint=False),
+                ),
+                migrations.AddField("order", "rank", models.IntegerField(null=True, db_index=True)),
+        """, deps: #"[("shop", "0002_customer")]"#))
+    let (result, root) = try ExampleProject.lint([customer, loosen], config: LintConfig())
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let found = result.findings.filter { $0.rule == "exclusive-lock-then-work" }
+    #expect(found.count == 1, "\(found.map(\.message))")
+    #expect(
+      found.first?.message.hasSuffix(
+        "while `shop_customer` is still locked ACCESS EXCLUSIVE by `operations[0]` (`AlterField`) "
+          + "(`ALTER TABLE \"shop_order\" DROP CONSTRAINT …`, which drops a foreign key to it)")
+        == true, "\(found.map(\.message))")
+  }
+
   @Test func nonAtomicMigrationsHoldNoLockAcrossStatements() throws {
     let ops = """
               migrations.AddField("order", "status", models.TextField(null=True)),

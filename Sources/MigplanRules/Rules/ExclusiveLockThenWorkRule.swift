@@ -40,9 +40,17 @@ struct ExclusiveLockThenWorkRule: Rule {
         ops.indices.contains(by.operation)
         ? "`operations[\(by.operation)]` (`\(ops[by.operation].className)`)"
         : "an earlier statement"
+      // An ALTER TABLE or DROP TABLE of another table locks this one through a foreign key
+      // it drops.
+      var viaKey = false
+      switch DDL.parse(by.sql).first {
+      case .alterTable(let t, _), .dropTable(let t): viaKey = t != table
+      default: break
+      }
       report.add(
         Self.self, at: StatementSites.range(of: site.impact, in: operation),
-        "`\(StatementSites.head(site.impact.sql))` \(work) while `\(table)` is still locked ACCESS EXCLUSIVE by \(who) (`\(StatementSites.head(by.sql))`)",
+        "`\(StatementSites.head(site.impact.sql))` \(work) while `\(table)` is still locked ACCESS EXCLUSIVE by \(who) (`\(StatementSites.head(by.sql))`"
+          + (viaKey ? ", which drops a foreign key to it)" : ")"),
         why:
           "an atomic migration holds every lock until it commits: reads and writes of `\(table)` wait for this work too, not only for the short statement that took the lock",
         help:
