@@ -261,6 +261,11 @@ enum Expressions {
       }
     }
     children.sort { $0.0 < $1.0 }
+    // Django writes XOR as `(a OR b) AND 1 = (CASE WHEN a THEN 1 ELSE 0 END + …)` on
+    // PostgreSQL, which has no boolean XOR; migplan does not write that.
+    if connector != "AND" && connector != "OR" {
+      u?.reasons.append("a Q with the connector \(connector)")
+    }
     for a in args {
       if let pair = a.items, pair.count == 2, let lookup = pair[0].stringValue {
         parts.append(lookupSQL(lookup, pair[1], model, u))

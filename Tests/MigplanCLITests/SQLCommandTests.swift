@@ -536,6 +536,8 @@ import Testing
         "the value datetime.date(2020, 1, 1) of the lookup `n__gte`"
       ),
       (#"models.Q(n=1) ^ models.Q(n=2)"#, "<unresolved: BitXor of values migplan cannot compute>"),
+      // What makemigrations writes for `Q(n=1) ^ Q(n=2)`.
+      (#"models.Q(("n", 1), ("n", 2), _connector="XOR")"#, "a Q with the connector XOR"),
       (#"models.Q(("n__range", (1, 9)))"#, nil),
     ]
     for (condition, why) in cases {
