@@ -322,18 +322,23 @@ struct Forwards {
       indexes.flatMap { $0.fields + ($0.construct.strings("include") ?? []) }
       + constraints.flatMap { $0.fields + ($0.construct.strings("include") ?? []) }
       + together.joined()
-    for n in names {
-      let name = n.hasPrefix("-") ? String(n.dropFirst()) : n
-      if model.field(name) == nil {
-        throw RenderError(
-          message:
-            "\(model.name) has no field named '\(name)' in the state migplan built (an earlier operation it cannot read may add it; else Django raises FieldDoesNotExist)"
-        )
-      }
-    }
+    for n in names { _ = try Self.field(model, n.hasPrefix("-") ? String(n.dropFirst()) : n) }
     if let why = Expressions.unwritable(model, indexes: indexes, constraints: constraints) {
       throw RenderError(message: "cannot write \(why) as Django does")
     }
+  }
+
+  /// The field `name` of `model` (by attname too), which the operation needs: an error when
+  /// the state migplan built has none, where Django raises `FieldDoesNotExist`, unless an
+  /// earlier operation migplan could not read added it.
+  static func field(_ model: SQLModel, _ name: String) throws(RenderError) -> SQLField {
+    guard let f = model.field(name) else {
+      throw RenderError(
+        message:
+          "\(model.name) has no field named '\(name)' in the state migplan built (an earlier operation it cannot read may add it; else Django raises FieldDoesNotExist)"
+      )
+    }
+    return f
   }
 
   func run(_ op: Operation, from: ProjectState, to: ProjectState) throws(RenderError) {
@@ -403,25 +408,27 @@ struct Forwards {
       let toModel = try render(to, model, naming: op)
       guard toModel.canMigrate else { return }
       let fromModel = try render(from, model, naming: op)
-      guard var f = toModel.field(name) else { return }
+      var f = try Self.field(toModel, name)
       if !preserveDefault { f.field.construct.keywords["default"] = field.defaultValue }
       editor.addField(fromModel, f)
     case .removeField(let model, let name):
       let fromModel = try render(from, model, naming: op)
-      guard fromModel.canMigrate, let f = fromModel.field(name) else { return }
-      editor.removeField(fromModel, f)
+      guard fromModel.canMigrate else { return }
+      editor.removeField(fromModel, try Self.field(fromModel, name))
     case .alterField(let model, let name, let field, let preserveDefault):
       let toModel = try render(to, model, naming: op)
       guard toModel.canMigrate else { return }
       let fromModel = try render(from, model, naming: op)
-      guard let old = fromModel.field(name), var new = toModel.field(name) else { return }
+      let old = try Self.field(fromModel, name)
+      var new = try Self.field(toModel, name)
       if !preserveDefault { new.field.construct.keywords["default"] = field.defaultValue }
       editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
     case .renameField(let model, let oldName, let newName):
       let toModel = try render(to, model, naming: op)
       guard toModel.canMigrate else { return }
       let fromModel = try render(from, model, naming: op)
-      guard let old = fromModel.field(oldName), let new = toModel.field(newName) else { return }
+      let old = try Self.field(fromModel, oldName)
+      let new = try Self.field(toModel, newName)
       editor.alterField(fromModel, old, new, newModel: toModel, related: relatedFields(from, to))
     case .addIndex(let model, let index, let concurrently):
       let m = try render(to, model, naming: op)
