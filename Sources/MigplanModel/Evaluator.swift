@@ -1021,6 +1021,26 @@ public struct Evaluator {
     if path == "django_jsonform.utils._get_django_version", args.isEmpty, keywords.isEmpty {
       return .tuple([.int("5", range), .int("2", range)], range)
     }
+    // `django.get_version()` (django-notifs: `float(django.get_version()[:3]) >= 3.1`).
+    if path == "django.get_version" || path == "django.utils.version.get_version", args.isEmpty,
+      keywords.isEmpty, let v = settings.fieldClasses?.djangoVersion(at: range)
+    {
+      return Evaluator.versionString(v).map { .string($0, range) }
+    }
+    // `float("5.2")`, `int("3")`: CPython's parse of a number in a string.
+    if path == "builtins.float" || path == "builtins.int", args.count == 1, keywords.isEmpty,
+      let text = args[0].stringValue
+    {
+      // ASCII only, without `_` (CPython allows it between digits only).
+      guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "_") }) else { return nil }
+      let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+      let t = String(text.drop(while: blank).reversed().drop(while: blank).reversed())
+      if path == "builtins.int" { return Int(t).map { .int(String($0), range) } }
+      guard t.utf8.contains(where: { (0x30...0x39).contains($0) }), let d = Double(t) else {
+        return nil
+      }
+      return .float(d, range)
+    }
     // `swapper.dependency(app_label, model, version=None)`: Django's `swappable_dependency` of
     // the swapped model (its app's `__first__`), or `(its app, version)` with a version.
     if path == "swapper.dependency", (2...3).contains(args.count),
@@ -1074,6 +1094,31 @@ public struct Evaluator {
     default:
       return nil
     }
+  }
+
+  /// `django.utils.version.get_version(VERSION)`: `X.Y` (`X.Y.Z` when Z is not 0), then `aN`,
+  /// `bN` or `rcN` before the final release; nil for a development version (its suffix is a
+  /// git changeset) or a tuple of another shape.
+  static func versionString(_ version: Value) -> String? {
+    guard let parts = version.items, parts.count == 5 else { return nil }
+    var numbers: [Int] = []
+    for p in parts[..<3] {
+      guard case .int(let s, _) = p, let n = Int(s) else { return nil }
+      numbers.append(n)
+    }
+    guard let level = parts[3].stringValue, case .int(let serial, _) = parts[4] else {
+      return nil
+    }
+    var out = "\(numbers[0]).\(numbers[1])" + (numbers[2] == 0 ? "" : ".\(numbers[2])")
+    switch level {
+    case "final": break
+    case "alpha" where serial == "0": return nil
+    case "alpha": out += "a" + serial
+    case "beta": out += "b" + serial
+    case "rc": out += "rc" + serial
+    default: return nil
+    }
+    return out
   }
 
   /// A string method applied to a known string, or nil when the arguments are not known.

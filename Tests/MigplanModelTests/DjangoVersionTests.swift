@@ -1,7 +1,9 @@
 import Foundation
-import MigplanModel
 import MigplanTestSupport
 import Testing
+
+@testable import MigplanModel
+import MigplanSyntax
 
 /// `django.VERSION` in a migration (django-newsletter's `if django.VERSION >= (1,8):
 /// operations += […]`) is the tuple of the Django in site-packages, as Django's own import of
@@ -27,6 +29,11 @@ struct DjangoVersionTests {
               operations.append(migrations.DeleteModel("Order"))
           if django.VERSION[:2] >= (4, 2) and django.VERSION > (4,):
               operations += [migrations.AlterModelOptions("order", {"ordering": ["id"]})]
+          # django-notifs' test.
+          if float(django.get_version()[:3]) >= 3.1:
+              operations += [migrations.AlterModelTable("order", "shop_orders")]
+          if int(django.get_version().split(".")[0]) < 4:
+              operations += [migrations.AlterModelTableComment("order", "old")]
 
       """)
     let script = """
@@ -59,8 +66,43 @@ struct DjangoVersionTests {
     let undecided = try #require(alone.migrations[MigrationKey("shop", "0001_initial")])
     #expect(
       undecided.operations.contains {
-        if case .unresolved(_, let why) = $0 { return why.contains("django.VERSION") }
+        if case .unresolved(_, let why) = $0 { return why.contains("migplan cannot decide") }
         return false
       }, "\(undecided.operations)")
+  }
+
+  /// `get_version()` of a VERSION tuple is what Django's own `django.utils.version.get_version`
+  /// makes of it, for each release level.
+  @Test func versionStringsAreDjangos() throws {
+    let tuples = [
+      (5, 2, 19, "final", 0), (5, 2, 0, "final", 0), (4, 2, 1, "rc", 2), (6, 0, 0, "beta", 1),
+      (5, 1, 0, "alpha", 3), (3, 10, 4, "final", 0),
+    ]
+    let literals = tuples.map { "(\($0.0), \($0.1), \($0.2), \"\($0.3)\", \($0.4))" }
+    let script = """
+      import sys
+      from django.utils.version import get_version
+      for t in sys.argv[1:]:
+          print(get_version(eval(t)))
+      """
+    let python = try runProcess(DjangoPython.path, ["-c", script] + literals)
+    try #require(python.status == 0, "\(python.stderr)")
+    let want = python.stdout.split(separator: "\n").map(String.init)
+    let at = TextRange(0, 0)
+    let ours = tuples.map { t in
+      Evaluator.versionString(
+        .tuple(
+          [
+            .int("\(t.0)", at), .int("\(t.1)", at), .int("\(t.2)", at), .string(t.3, at),
+            .int("\(t.4)", at),
+          ], at))
+    }
+    #expect(ours == want.map { Optional($0) })
+    // A development version's suffix is a git changeset: not known.
+    #expect(
+      Evaluator.versionString(
+        .tuple(
+          [.int("6", at), .int("1", at), .int("0", at), .string("alpha", at), .int("0", at)], at))
+        == nil)
   }
 }
