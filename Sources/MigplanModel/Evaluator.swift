@@ -316,10 +316,22 @@ public struct Evaluator {
         bind(v, .unresolved(ast.range(target), "starred assignment"), &scope)
       }
     case .Subscript:
-      // `operations[0] = …`: the value changes in place.
-      if let base = ast.child(target, "value"), ast.kind(base) == .Name,
-        let name = ast.identifier(base, "id", in: source), scope[name] != nil
-      {
+      // `kw["condition"] = …` of a dict, `operations[0] = …` of a list: the value changes in
+      // place, as Python changes it when the key (index) is a constant migplan can compare.
+      guard let base = ast.child(target, "value"), ast.kind(base) == .Name,
+        let name = ast.identifier(base, "id", in: source), let held = scope[name]
+      else { break }
+      let key = ast.child(target, "slice").map { eval($0, local: scope, outer: nil) }
+      switch (held, key) {
+      case (.dict(var entries, let r), let key?)
+      where key.isConstant && entries.allSatisfy({ $0.key.constantEquals(key) != nil }):
+        entries.merge(DictEntry(key: key, value: value))
+        scope[name] = .dict(entries, r)
+      case (.list(var items, let r), .int(let s, _)?):
+        guard let i = Int(s), i >= -items.count, i < items.count else { fallthrough }
+        items[i < 0 ? i + items.count : i] = value
+        scope[name] = .list(items, r)
+      default:
         scope[name] = .unresolved(
           ast.range(target), "'\(name)' changed in place by an item assignment")
       }
@@ -822,7 +834,10 @@ public struct Evaluator {
       {
         for e in entries { keywords.append(Keyword(name: e.key.stringValue!, value: e.value)) }
       } else {
-        keywords.append(Keyword(name: nil, value: value))
+        // Keywords migplan cannot name: any argument may be among them.
+        var why = "**mapping migplan cannot expand"
+        if let reason = value.unresolvedReason { why += ": " + reason }
+        return .unresolved(range, why)
       }
     }
     if let template {

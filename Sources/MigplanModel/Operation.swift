@@ -331,6 +331,17 @@ private struct Binder {
     return f
   }
 
+  /// The call an index or constraint argument makes (`models.Index(…)`).
+  mutating func construct(_ name: String) -> Value {
+    guard let v = arguments[name] else {
+      missing.append((name, .unresolved(TextRange(0, 0), "missing argument `\(name)`")))
+      return .none(TextRange(0, 0))
+    }
+    if case .call = v { return v }
+    missing.append((name, v))
+    return v
+  }
+
   mutating func operations(_ name: String) -> [Operation] {
     guard let v = arguments[name] else { return [] }
     if case .none = v { return [] }
@@ -471,7 +482,7 @@ private struct Binder {
         model: string("model_name"), oldName: string("old_name"), newName: string("new_name"))
     case "AddIndex", "AddIndexConcurrently":
       return .addIndex(
-        model: string("model_name"), index: IndexSpec(arguments["index"] ?? .none(.init(0, 0))),
+        model: string("model_name"), index: IndexSpec(construct("index")),
         concurrently: name == "AddIndexConcurrently")
     case "RemoveIndex", "RemoveIndexConcurrently":
       return .removeIndex(
@@ -484,14 +495,14 @@ private struct Binder {
     case "AddConstraint", "AddConstraintNotValid":
       return .addConstraint(
         model: string("model_name"),
-        constraint: ConstraintSpec(arguments["constraint"] ?? .none(.init(0, 0))),
+        constraint: ConstraintSpec(construct("constraint")),
         notValid: name == "AddConstraintNotValid")
     case "RemoveConstraint":
       return .removeConstraint(model: string("model_name"), name: string("name"))
     case "AlterConstraint":
       return .alterConstraint(
         model: string("model_name"), name: string("name"),
-        constraint: ConstraintSpec(arguments["constraint"] ?? .none(.init(0, 0))))
+        constraint: ConstraintSpec(construct("constraint")))
     case "ValidateConstraint":
       return .validateConstraint(model: string("model_name"), name: string("name"))
     case "RunSQL":

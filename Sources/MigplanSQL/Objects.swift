@@ -174,6 +174,14 @@ enum Expressions {
     -> String?
   {
     let u = Unwritten()
+    // What Django refuses before it writes anything (ValueError, TypeError).
+    for i in indexes where (i.name ?? "").isEmpty { u.reasons.append("an index without a name") }
+    for c in constraints {
+      if (c.name ?? "").isEmpty { u.reasons.append("a \(c.className) without a name") }
+      if c.className == "CheckConstraint", c.condition == nil {
+        u.reasons.append("a CheckConstraint without a condition")
+      }
+    }
     for i in indexes {
       if let c = i.construct.keywords["condition"] { _ = condition(c, model, u) }
       for e in i.expressions { _ = indexExpression(e, model, u) }

@@ -577,8 +577,70 @@ import Testing
     }
   }
 
+  /// Arguments built in a dict changed by item assignment (wagtail 6.4's `wagtailcore.0087`:
+  /// `kw["condition"] = Q(…)`, then `CheckConstraint(**kw)`) are what the same dict written
+  /// out gives; `**` of what migplan cannot read, and a constraint Django refuses to build (no
+  /// name, no condition), refuse the operation: before, each wrote `ADD CONSTRAINT "" CHECK
+  /// (TRUE)` or `UNIQUE ()` with exit status 0.
+  @Test func keywordsFromADictChangedInPlaceAreFollowed() throws {
+    let folder = try TemporaryFolder("migplan-sql-kwargs-dict")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  "Line",
+                  [("id", models.AutoField(primary_key=True)), ("a", models.IntegerField(null=True))],
+              ),
+          ]
+
+      """)
+    func sql(_ prelude: String, _ constraint: String) throws -> (Int32, String, String) {
+      try folder.writeMigration(
+        "shop", "0002_check",
+        """
+        import os
+        from django.db import migrations, models
+        \(prelude)
+
+        class Migration(migrations.Migration):
+            dependencies = [("shop", "0001_initial")]
+            operations = [migrations.AddConstraint("line", \(constraint))]
+
+        """)
+      let run = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+      return (run.status, run.stdout, run.stderr)
+    }
+    let written = try sql(
+      "", #"models.CheckConstraint(condition=models.Q(a__gte=0), name="line_a")"#)
+    #expect(written.0 == 0 && written.1.contains(#"CHECK ("a" >= 0)"#), "\(written)")
+    let preludes = [
+      #"kw = {"name": "line_a"}; kw["condition"] = models.Q(a__gte=0)"#,
+      #"kw = {"name": "x", "condition": None}; kw["name"] = "line_a"; kw["condition"] = models.Q(a__gte=0)"#,
+      #"args = [None]; args[0] = models.Q(a__gte=0); kw = {"condition": args[-1], "name": "line_a"}"#,
+    ]
+    for prelude in preludes {
+      #expect(try sql(prelude, "models.CheckConstraint(**kw)") == written, "\(prelude)")
+    }
+    let refused = [
+      (#"kw = os.environ"#, "models.CheckConstraint(**kw)", "**mapping migplan cannot expand"),
+      ("", #"models.CheckConstraint(name="line_a")"#, "a CheckConstraint without a condition"),
+      ("", #"models.UniqueConstraint(fields=["a"])"#, "a UniqueConstraint without a name"),
+    ]
+    for (prelude, constraint, why) in refused {
+      let (status, stdout, stderr) = try sql(prelude, constraint)
+      #expect(status == 2 && stdout.isEmpty, "\(constraint): \(stdout)")
+      #expect(stderr.contains(why), "\(constraint): \(stderr)")
+    }
+  }
+
   /// A list changed in place where migplan cannot follow it (under an `if` it cannot decide,
-  /// by an item assignment, by `remove`) is not read as it was before the change: the
+  /// by an item assignment at an index it cannot know, by `remove`) is not read as it was before the change: the
   /// operations are refused, not written without the ones added. `append`, `extend` and
   /// `insert` of known values are followed (the features oracle fixture's 0028).
   @Test func operationsChangedInPlaceAreNotReadAsBefore() throws {
@@ -593,7 +655,7 @@ import Testing
       ),
       (
         """
-            operations[0] = migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))])
+            operations[settings.SHOP_INDEX] = migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))])
         """,
         "'operations' changed in place by an item assignment"
       ),
