@@ -225,12 +225,14 @@ public struct Field: Hashable, Sendable {
   }
 
   /// A keyword argument, or the class's default for it (`SlugField` has `max_length=50` and
-  /// `db_index=True`; `ForeignKey` `db_index=True`).
+  /// `db_index=True`; `ForeignKey` `db_index=True`). One the class's `deconstruct()` leaves
+  /// out is not read from the call: Django's state renders a clone of the field, built from
+  /// what `deconstruct()` returns.
   public func argument(_ name: String) -> Value? {
     if let forced = known?.forced, !forced.isEmpty, let v = forcedArgument(name, forced) {
       return v
     }
-    if let v = construct.keywords[name] { return v }
+    if let v = construct.keywords[name], known?.dropped.contains(name) != true { return v }
     return known?.defaults[name]
   }
 

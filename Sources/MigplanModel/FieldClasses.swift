@@ -375,6 +375,13 @@ public final class FieldClasses: Sendable {
   ]
 
   /// Arguments a migration must carry for its SQL to be known.
+  /// The schema arguments `Field.__init__` keeps as attributes of the same name, which an
+  /// `__init__` can set after it (`self.max_length = 1024`).
+  private static let plainAttributes: Set<String> = [
+    "max_length", "null", "blank", "db_index", "primary_key", "max_digits", "decimal_places",
+    "db_column", "db_default", "default", "db_collation", "db_comment",
+  ]
+
   private static let schemaArguments: Set<String> = [
     "max_length", "null", "blank", "unique", "db_index", "primary_key", "max_digits",
     "decimal_places", "db_column", "db_default", "default", "db_collation", "db_comment", "to",
@@ -554,6 +561,7 @@ public final class FieldClasses: Sendable {
       case unknown
     }
     var reads: [String: Field.Forced.Read] = [:]  // `name` or `self.name` → what it read
+    var initCalled = false  // `super().__init__(…)` ran (at the top level)
     func isKwargs(_ id: Int32) -> Bool {
       ast.kind(id) == .Name && ast.identifier(id, "id", in: source) == kw
     }
@@ -651,8 +659,15 @@ public final class FieldClasses: Sendable {
               }
               if Self.schemaArguments.contains(key) { force(key, value, when) }
             } else if let name = variable(t) {
-              if name.hasPrefix("self."), Self.schemaArguments.contains(String(name.dropFirst(5))) {
-                e.unsure.insert(String(name.dropFirst(5)))
+              let attribute = String(name.dropFirst(5))
+              if name.hasPrefix("self."), Self.schemaArguments.contains(attribute) {
+                // After `super().__init__()`, whatever the call gave (django-avatar's
+                // `self.max_length = 1024`); before it, Field.__init__ sets it again.
+                if initCalled, when == .always, Self.plainAttributes.contains(attribute) {
+                  force(attribute, value, .always)
+                } else {
+                  e.unsure.insert(attribute)
+                }
               }
               if let (method, key, fallback) = kwargsCall(value, ["pop", "get"]), let key {
                 reads[name] = Field.Forced.Read(name: key, fallback: fallback)
@@ -720,6 +735,7 @@ public final class FieldClasses: Sendable {
       guard ast.kind(call) == .Call, let f = ast.child(call, "func"), ast.kind(f) == .Attribute,
         ast.identifier(f, "attr", in: source) == "__init__"
       else { return }
+      if when == .always { initCalled = true }
       for k in ast.list(call, "keywords") where k >= 0 {
         guard let name = ast.identifier(k, "arg", in: source), let v = ast.child(k, "value")
         else { continue }
@@ -889,6 +905,18 @@ public final class FieldClasses: Sendable {
           if !check(ast.list(stmt, "body"), guarded: guarded) { return false }
         case .Try, .With:
           if !check(ast.list(stmt, "body"), guarded: guarded) { return false }
+        case .Return:
+          // `return name, path, args, kwargs`, or a dict of its own (django-avatar's
+          // `return name, path, (), {}`): what that dict does not hold is left out.
+          guard let v = ast.child(stmt, "value"), ast.kind(v) == .Tuple else { return false }
+          let items = ast.list(v, "elts").filter { $0 >= 0 }
+          guard items.count == 4 else { return false }
+          if ast.kind(items[3]) == .Name { break }
+          guard case .dict(let entries, _) = m.evaluator.evaluate(items[3]),
+            entries.allSatisfy({ $0.key.stringValue != nil })
+          else { return false }
+          let kept = Set(entries.compactMap(\.key.stringValue))
+          removed.append(Self.schemaArguments.subtracting(kept).sorted())
         default:
           break
         }

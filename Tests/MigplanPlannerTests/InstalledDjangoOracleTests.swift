@@ -137,6 +137,7 @@ struct InstalledDjangoOracleTests {
             "0002_order_reviewer", "0003_order_custom_fields", "0004_order_slug",
             "0005_order_total_note", "0007_order_handle_order_pin_order_stamped_and_more",
             "0009_order_secret_order_secret_count_alter_order_kind", "0011_order_state",
+            "0012_order_picture_order_wide_code",
           ].map {
             "shop/migrations/\($0).py"
           }), "\(findings)")
@@ -258,6 +259,19 @@ struct InstalledDjangoOracleTests {
     defer { copy.remove() }
     try copy.expectSameSQL(
       "0011_order_state", after: "0010_order_zone", showing: ["DEFAULT 'b''new''' NOT NULL;"])
+  }
+
+  /// Field classes whose `__init__` sets `max_length` after Django's (`shop 0012`, shaped
+  /// like django-avatar's `AvatarField`, whose `deconstruct()` also writes no arguments): the
+  /// column has the class's length and, where `deconstruct()` leaves `null` out, is NOT NULL,
+  /// whatever the migration says, as Django's `sqlmigrate` prints.
+  @Test func attributesTheClassInitSetsAfterDjangos() throws {
+    let copy = try Copy(prefix: "migplan-init-attributes")
+    defer { copy.remove() }
+    try copy.expectSameSQL(
+      "0012_order_picture_order_wide_code", after: "0011_order_state",
+      showing: ["\"picture\" varchar(1024) NOT NULL;", "\"wide_code\" varchar(300) NULL;"]
+    )
   }
 
   /// An `AlterField` whose only difference is a `to_field` naming the target's primary key

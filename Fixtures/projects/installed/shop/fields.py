@@ -202,3 +202,26 @@ class SealedCharField(SealedMixin, models.CharField):
 
 class SealedCountField(SealedNumberMixin, models.PositiveIntegerField):
     """A text column: no CHECK (value >= 0), which is a PositiveIntegerField's."""
+
+
+class PictureField(models.FileField):
+    """Like django-avatar's AvatarField (an ImageField): `__init__` sets the length after Django's, and
+    `deconstruct()` writes no arguments at all, so a migration's `null` and `max_length` are
+    not what the column gets (Django's state renders a clone built from `deconstruct()`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_length = 1024
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        return name, path, (), {}
+
+
+class WideCodeField(models.CharField):
+    """Sets the length after Django's `__init__` whatever the call gives: a migration written
+    when the class set another length (200 here) still gets this one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_length = 300

@@ -32,6 +32,8 @@ class Order(models.Model):
     secret_count = fields.SealedCountField(null=True)
     zone = TimeZoneField(null=True)
     state = models.CharField(max_length=20, default=b"new")
+    picture = fields.PictureField(upload_to="pictures")
+    wide_code = fields.WideCodeField(max_length=300, null=True)
 
     class Meta:
         indexes = [
