@@ -466,14 +466,61 @@ extension Operation {
     }
     guard !calls.isEmpty else { return }
     let locals = FunctionLocals(function: def, parsed, evaluator, dead: dead)
+    // The schema editor (the function's second parameter): its `execute(sql, params=())`
+    // always passes parameters, a cursor's `execute(sql)` none.
+    let parameters = ast.child(def, "args").map { Array(ast.list($0, "args")) } ?? []
+    let editor =
+      parameters.count > 1 && parameters[1] >= 0
+      ? ast.identifier(parameters[1], "arg", in: parsed.source) : nil
     for (id, arg) in calls {
       let r = ast.range(id)
-      if let sql = locals.string(arg, before: r.start) {
-        self.pythonSQL.append(sql)
-      } else {
+      let receiver = ast.child(id, "func").flatMap { ast.child($0, "value") }
+      let byEditor =
+        receiver.map {
+          ast.kind($0) == .Name && ast.identifier($0, "id", in: parsed.source) == editor
+        } ?? false
+      let args = ast.list(id, "args").filter { $0 >= 0 }
+      var params: Int32? = args.count > 1 ? args[1] : nil
+      for k in ast.list(id, "keywords") where k >= 0 {
+        if ast.identifier(k, "arg", in: parsed.source) == "params" {
+          params = ast.child(k, "value")
+        }
+      }
+      guard let sql = locals.string(arg, before: r.start),
+        let sent = Operation.sent(sql, params.map { evaluator.evaluate($0) }, always: byEditor)
+      else {
         self.pythonSQLUnknown.append(r)
+        continue
+      }
+      self.pythonSQL.append(sent)
+    }
+  }
+
+  /// The statement the driver sends for `execute(sql, params)` (psycopg's client-side
+  /// binding, as Django's PostgreSQL backend uses it): with parameters (the schema editor
+  /// always passes them, `()` by default), `%%` becomes `%` and each `%s` the next one's
+  /// literal; without, the text as it is. Nil for parameters migplan cannot write.
+  static func sent(_ sql: String, _ params: Value?, always: Bool) -> String? {
+    var values: [Value] = []
+    switch params {
+    case nil, .none?:
+      if !always { return sql }
+    case .some(let p):
+      guard let items = p.items else { return nil }
+      values = items
+    }
+    var literals: [String] = []
+    for v in values {
+      switch v {
+      case .int(let n, _): literals.append(n)
+      case .bool(let b, _): literals.append(b ? "true" : "false")
+      case .none: literals.append("NULL")
+      case .string(let t, _) where !t.contains("\\") && !t.unicodeScalars.contains("\0"):
+        literals.append("'" + t.replacing("'", with: "''") + "'")
+      default: return nil
       }
     }
+    return FunctionLocals.percent(sql, literals)
   }
 }
 

@@ -239,6 +239,20 @@ public struct LockAnalyzer: Sendable {
               })
           {
             impact.scan = "rebuilds the indexes on \(column) (its collation changes)"
+          } else if let t = schema.tables[table],
+            t.indexes.contains(where: { i in
+              // PostgreSQL keeps an index through a type change that keeps the data, unless
+              // it has a predicate or an expression (those it always builds again).
+              let mentioned =
+                i.elements.contains {
+                  $0.column == column
+                    || ($0.expression.map { SchemaModel.mentions($0, column) } ?? false)
+                } || (i.predicate.map { SchemaModel.mentions($0, column) } ?? false)
+              return mentioned
+                && (i.predicate != nil || i.elements.contains { $0.expression != nil })
+            })
+          {
+            impact.scan = "rebuilds the partial or expression indexes on \(column)"
           }
         case .setNotNull(let column):
           mode = max(mode, .accessExclusive)
@@ -293,31 +307,49 @@ public struct LockAnalyzer: Sendable {
       break
     case .other(let words):
       let reads = words == "create view" || words == "create materialized" || words == "create or"
-      guard words.hasPrefix("update") || words == "insert into" || words == "delete from" || reads
+      let trigger =
+        words == "create trigger" || words == "create constraint" || words == "drop trigger"
+        || words == "create or"
+      guard
+        words.hasPrefix("update") || words == "insert into" || words == "delete from" || reads
+          || trigger
       else { break }
       let toks = DDL.tokenize(sql)
       func name(_ k: Int) -> String? {
         k < toks.count && (toks[k].kind == .word || toks[k].kind == .quoted) ? toks[k].text : nil
       }
-      if words.hasPrefix("update") {
-        if let t = name(1) {
-          lock(t, .rowExclusive)
-          impact.scan = "updates the matching rows (all of them without a WHERE)"
-        }
-      } else if words == "insert into" || words == "delete from" {
-        if let t = name(2) { lock(t, .rowExclusive) }
-      } else if reads, words != "create or" || (toks.count > 3 && toks[3].text == "view") {
-        // A view reads the tables its query names (ACCESS SHARE, as a SELECT does); a
-        // materialized one reads all their rows to fill itself.
-        var read: [String] = []
+      // The tables a query in the statement reads (ACCESS SHARE, as a SELECT takes), but `of`.
+      func read(but of: String?) -> [String] {
+        var out: [String] = []
         for k in toks.indices
         where toks[k].kind == .word && ["from", "join"].contains(toks[k].text) {
-          if let t = name(k + 1), schema.tables[t]?.kind == "table", !read.contains(t) {
-            read.append(t)
+          if let t = name(k + 1), t != of, schema.tables[t]?.kind == "table", !out.contains(t) {
+            out.append(t)
           }
         }
-        for t in read { lock(t, .accessShare) }
-        if words == "create materialized", !read.isEmpty {
+        return out
+      }
+      // `CREATE [CONSTRAINT] TRIGGER … ON table`, `DROP TRIGGER name ON table`.
+      func onTable() -> String? {
+        toks.firstIndex { $0.kind == .word && $0.text == "on" }.flatMap { name($0 + 1) }
+      }
+      if words.hasPrefix("update") || words == "insert into" || words == "delete from" {
+        guard let t = name(words.hasPrefix("update") ? 1 : 2) else { break }
+        lock(t, .rowExclusive)
+        for other in read(but: t) { lock(other, .accessShare) }
+        if words.hasPrefix("update") {
+          impact.scan = "updates the matching rows (all of them without a WHERE)"
+        }
+      } else if words == "drop trigger" {
+        if let t = onTable() { lock(t, .accessExclusive) }
+      } else if trigger, words != "create or" || (toks.count > 3 && toks[3].text == "trigger") {
+        if let t = onTable() { lock(t, .shareRowExclusive) }
+      } else if reads, words != "create or" || (toks.count > 3 && toks[3].text == "view") {
+        // A view reads the tables its query names; a materialized one reads all their rows
+        // to fill itself.
+        let tables = read(but: nil)
+        for t in tables { lock(t, .accessShare) }
+        if words == "create materialized", !tables.isEmpty {
           impact.scan = "reads every row of the tables its query selects from"
         }
       }
