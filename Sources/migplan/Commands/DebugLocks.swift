@@ -15,7 +15,8 @@ struct DebugLocks: ParsableCommand {
       migrate runs them: {"migration": "app.name", "atomic": true, "operation": 0, "sql": …, \
       "locks": [{"table": …, "mode": "ACCESS EXCLUSIVE"}], "rewrite": null or why, "scan": \
       null or why, "concurrently": false, "onNewTables": false}. operation is -1 for a \
-      statement no operation made.
+      statement no operation made. An operation whose SQL migplan cannot write prints a \
+      warning on stderr instead.
       """)
 
   @Option(
@@ -50,6 +51,11 @@ struct DebugLocks: ParsableCommand {
     for key in project.plan {
       guard let output = analysis.outputs[key], let statements = analysis.ordered[key] else {
         continue
+      }
+      // An operation whose SQL migplan could not write has no statements here: say so.
+      for (op, why) in output.renderErrors.sorted(by: { $0.key < $1.key }) {
+        InputError.printError(
+          "warning: \(key.app).\(key.name) operations[\(op)]: no statements: \(why)")
       }
       for (op, s) in statements {
         let locks = s.locks.map { "{\"table\": \(json($0.table)), \"mode\": \"\($0.mode)\"}" }
