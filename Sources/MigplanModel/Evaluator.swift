@@ -665,7 +665,7 @@ public struct Evaluator {
         ?? .unresolved(range, "setting \(attr) has no configured value")
     }
     if path == "django" && attr == "VERSION" {
-      return settings.fieldClasses?.djangoVersion(at: range)
+      return settings.djangoVersion?.at(range) ?? settings.fieldClasses?.djangoVersion(at: range)
         ?? .unresolved(
           range, "django.VERSION: Django's source is not under the roots or site-packages")
     }
@@ -1038,7 +1038,8 @@ public struct Evaluator {
     }
     // `django.get_version()` (django-notifs: `float(django.get_version()[:3]) >= 3.1`).
     if path == "django.get_version" || path == "django.utils.version.get_version", args.isEmpty,
-      keywords.isEmpty, let v = settings.fieldClasses?.djangoVersion(at: range)
+      keywords.isEmpty,
+      let v = settings.djangoVersion ?? settings.fieldClasses?.djangoVersion(at: range)
     {
       return Evaluator.versionString(v).map { .string($0, range) }
     }

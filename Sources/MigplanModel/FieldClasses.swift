@@ -211,6 +211,15 @@ public final class FieldClasses: Sendable {
     }
   }
 
+  /// Whether `bytes` hold `word`.
+  private static func mentions(_ bytes: [UInt8], _ word: String) -> Bool {
+    let w = Array(word.utf8)
+    guard w.count <= bytes.count else { return false }
+    return (0...(bytes.count - w.count)).contains { i in
+      bytes[i] == w[0] && bytes[i..<(i + w.count)].elementsEqual(w)
+    }
+  }
+
   /// Django's `VERSION` tuple as the `django/__init__.py` under the roots or site-packages
   /// binds it (`if django.VERSION >= (1, 8):` in django-newsletter's 0002), every part at
   /// `range`; nil when that file is not found.
@@ -332,8 +341,17 @@ public final class FieldClasses: Sendable {
           }
           let package =
             isPackage ? name : name.split(separator: ".").dropLast().joined(separator: ".")
+          // A module that asks Django's version (`float(django.get_version()[:3])` in
+          // django-notifs' fields) is given it; Django's own modules are not.
+          var moduleSettings = settings
+          if !name.hasPrefix("django."), name != "django",
+            Self.mentions(bytes, "VERSION") || Self.mentions(bytes, "get_version")
+          {
+            moduleSettings.djangoVersion = constant(
+              "django.VERSION", &s, depth: 0, sequences: true)
+          }
           var evaluator = Evaluator(
-            module: parsed, settings: settings, modulePath: name, packagePath: package)
+            module: parsed, settings: moduleSettings, modulePath: name, packagePath: package)
           evaluator.runModule()
           var classes: [String: Int32] = [:]
           let ast = parsed.ast

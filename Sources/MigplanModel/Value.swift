@@ -189,6 +189,9 @@ public struct Settings: Sendable {
   /// Where field classes that are neither Django's nor in `fieldTypes` are read from (the
   /// project's and its installed packages' source); nil: nowhere.
   public var fieldClasses: FieldClasses? = nil
+  /// `django.VERSION` for the modules `fieldClasses` evaluates (which have no `fieldClasses`
+  /// to read it from).
+  public var djangoVersion: Value? = nil
   /// Settings the settings module sets to `True`, `False`, `None`, an integer
   /// (`ACCOUNT_EMAIL_MAX_LENGTH = 191`) or a list of strings (`INSTALLED_APPS`), and the
   /// config's booleans and arrays.

@@ -1,9 +1,9 @@
 import Foundation
+import MigplanSyntax
 import MigplanTestSupport
 import Testing
 
 @testable import MigplanModel
-import MigplanSyntax
 
 /// `django.VERSION` in a migration (django-newsletter's `if django.VERSION >= (1,8):
 /// operations += […]`) is the tuple of the Django in site-packages, as Django's own import of
@@ -69,6 +69,62 @@ struct DjangoVersionTests {
         if case .unresolved(_, let why) = $0 { return why.contains("migplan cannot decide") }
         return false
       }, "\(undecided.operations)")
+  }
+
+  /// A field class bound by Django's version in its own module (django-notifs' `fields.py`:
+  /// `if float(django.get_version()[:3]) >= 3.1: from django.db.models import JSONField`) is
+  /// the class Python imports with the installed Django.
+  @Test func aFieldClassChosenByDjangosVersionInItsModule() throws {
+    let folder = try TemporaryFolder("migplan-django-version-module")
+    try folder.write(
+      "shop/fields.py",
+      """
+      import django
+      from django.db import models
+      from django.db.models import TextField as JSONField
+
+      django_version = float(django.get_version()[:3])
+
+      if django_version >= 3.1:
+          from django.db.models import JSONField  # noqa
+
+      """)
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      import shop.fields
+      from django.db import migrations, models
+
+      class Migration(migrations.Migration):
+          operations = [
+              migrations.CreateModel(
+                  "Order",
+                  [("id", models.AutoField(primary_key=True)), ("data", shop.fields.JSONField())],
+              ),
+          ]
+
+      """)
+    let script = """
+      import os, sys
+      import django
+      from django.conf import settings
+      settings.configure()
+      sys.path.insert(0, sys.argv[1])
+      import shop.fields
+      print(os.path.dirname(os.path.dirname(django.__file__)))
+      print(shop.fields.JSONField.__name__)
+      """
+    let python = try runProcess(DjangoPython.path, ["-c", script, folder.path])
+    try #require(python.status == 0, "\(python.stderr)")
+    let lines = python.stdout.split(separator: "\n").map(String.init)
+    try #require(lines.count == 2)
+    let project = Loader.load(roots: [folder.path], sitePackages: [lines[0]])
+    let m = try #require(project.migrations[MigrationKey("shop", "0001_initial")])
+    guard case .createModel(_, let fields, _, _, _)? = m.typedOperations.first?.kind else {
+      Issue.record("\(m.typedOperations)")
+      return
+    }
+    #expect(fields.last?.1.djangoClass == lines[1], "\(fields)")
   }
 
   /// `get_version()` of a VERSION tuple is what Django's own `django.utils.version.get_version`
