@@ -503,8 +503,10 @@ extension Operation {
   static func sent(_ sql: String, _ params: Value?, always: Bool) -> String? {
     var values: [Value] = []
     switch params {
-    case nil, .none?:
+    case nil:
       if !always { return sql }
+    case .none?:
+      return sql  // `params=None`: nothing to bind, the text as it is
     case .some(let p):
       guard let items = p.items else { return nil }
       values = items

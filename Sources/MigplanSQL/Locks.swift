@@ -231,12 +231,7 @@ public struct LockAnalyzer: Sendable {
           } else if let t = schema.tables[table],
             t.columns.first(where: { $0.name == column })?.collation != collation,
             t.indexes.contains(where: { $0.elements.contains { $0.column == column } })
-              || t.constraints.contains(where: { c in
-                switch c.constraint {
-                case .primaryKey(let cs), .unique(let cs, _, _): cs.contains(column)
-                default: false
-                }
-              })
+              || Self.inKey(t, column)
           {
             impact.scan = "rebuilds the indexes on \(column) (its collation changes)"
           } else if let t = schema.tables[table],
@@ -371,13 +366,8 @@ public struct LockAnalyzer: Sendable {
     }
     // A key references columns a unique constraint or index covers; other columns are
     // referenced by none, and the other tables need not be looked at.
-    if let column, let t = schema.tables[table],
-      !t.constraints.contains(where: { c in
-        switch c.constraint {
-        case .primaryKey(let cs), .unique(let cs, _, _): cs.contains(column)
-        default: false
-        }
-      }), !t.indexes.contains(where: { $0.unique && $0.elements.contains { $0.column == column } })
+    if let column, let t = schema.tables[table], !Self.inKey(t, column),
+      !t.indexes.contains(where: { $0.unique && $0.elements.contains { $0.column == column } })
     {
       return out.sorted()
     }
@@ -393,6 +383,16 @@ public struct LockAnalyzer: Sendable {
       if schema.tables.keys[i] != table { out.insert(schema.tables.keys[i]) }
     }
     return out.sorted()
+  }
+
+  /// Whether `column` is part of the table's primary key or of a unique constraint.
+  static func inKey(_ t: SchemaModel.Table, _ column: String) -> Bool {
+    t.constraints.contains { c in
+      switch c.constraint {
+      case .primaryKey(let cs), .unique(let cs, _, _): cs.contains(column)
+      default: false
+      }
+    }
   }
 
   /// A validated `CHECK (column IS NOT NULL)`: PostgreSQL 12+ then sets NOT NULL without a scan.
