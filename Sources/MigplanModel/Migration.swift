@@ -451,34 +451,41 @@ extension Operation {
         dead.append(TextRange(ast.range(first).start, ast.range(last).end))
       }
     }
-    // The `….execute(arg)` calls first: the function's locals are evaluated only when it
-    // makes one (most RunPython functions do not).
-    var calls: [(call: Int32, argument: Int32)] = []
-    for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .Call {
-      let r = ast.range(id)
-      if dead.contains(where: { $0.contains(r) }) { continue }
-      guard r.start >= scope.start && r.end <= scope.end,
-        let f = ast.child(id, "func"), ast.kind(f) == .Attribute,
-        ast.identifier(f, "attr", in: parsed.source) == "execute",
-        let arg = ast.list(id, "args").first, arg >= 0
-      else { continue }
-      calls.append((id, arg))
-    }
-    guard !calls.isEmpty else { return }
-    let locals = FunctionLocals(function: def, parsed, evaluator, dead: dead)
     // The schema editor (the function's second parameter): its `execute(sql, params=())`
     // always passes parameters, a cursor's `execute(sql)` none.
     let parameters = ast.child(def, "args").map { Array(ast.list($0, "args")) } ?? []
     let editor =
       parameters.count > 1 && parameters[1] >= 0
       ? ast.identifier(parameters[1], "arg", in: parsed.source) : nil
+    func byEditor(_ call: Int32) -> Bool {
+      guard let receiver = ast.child(call, "func").flatMap({ ast.child($0, "value") }) else {
+        return false
+      }
+      return ast.kind(receiver) == .Name
+        && ast.identifier(receiver, "id", in: parsed.source) == editor
+    }
+    // The `….execute(arg)` calls first: the function's locals are evaluated only when it
+    // makes one (most RunPython functions do not). A schema editor method that changes the
+    // schema itself (`schema_editor.alter_unique_together(…)`) writes SQL migplan cannot read.
+    var calls: [(call: Int32, argument: Int32)] = []
+    for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .Call {
+      let r = ast.range(id)
+      if dead.contains(where: { $0.contains(r) }) { continue }
+      guard r.start >= scope.start && r.end <= scope.end,
+        let f = ast.child(id, "func"), ast.kind(f) == .Attribute,
+        let method = ast.identifier(f, "attr", in: parsed.source)
+      else { continue }
+      if method == "execute", let arg = ast.list(id, "args").first, arg >= 0 {
+        calls.append((id, arg))
+      } else if Operation.editorMethods.contains(method), byEditor(id) {
+        self.pythonSQLUnknown.append(r)
+      }
+    }
+    guard !calls.isEmpty else { return }
+    let locals = FunctionLocals(function: def, parsed, evaluator, dead: dead)
     for (id, arg) in calls {
       let r = ast.range(id)
-      let receiver = ast.child(id, "func").flatMap { ast.child($0, "value") }
-      let byEditor =
-        receiver.map {
-          ast.kind($0) == .Name && ast.identifier($0, "id", in: parsed.source) == editor
-        } ?? false
+      let byEditor = byEditor(id)
       let args = ast.list(id, "args").filter { $0 >= 0 }
       var params: Int32? = args.count > 1 ? args[1] : nil
       for k in ast.list(id, "keywords") where k >= 0 {
@@ -495,6 +502,14 @@ extension Operation {
       self.pythonSQL.append(sent)
     }
   }
+
+  /// The schema editor's methods that change the schema (Django 5.2's `BaseDatabaseSchemaEditor`).
+  static let editorMethods: Set<String> = [
+    "create_model", "delete_model", "add_index", "remove_index", "rename_index",
+    "add_constraint", "remove_constraint", "alter_unique_together", "alter_index_together",
+    "alter_db_table", "alter_db_table_comment", "alter_db_tablespace", "add_field",
+    "remove_field", "alter_field",
+  ]
 
   /// The statement the driver sends for `execute(sql, params)` (psycopg's client-side
   /// binding, as Django's PostgreSQL backend uses it): with parameters (the schema editor

@@ -2546,6 +2546,11 @@ when another argument is given). The message says why a class stays unknown: a c
 leaves a column's argument (`max_length`, `null`, …) out of the migration while `__init__`
 computes it, so the migration does not say what the column is.
 
+In a `RunPython` function it flags what the function sends to the database that migplan cannot
+read: SQL passed to `execute` that it cannot evaluate, and schema editor methods that change the
+schema themselves (`schema_editor.alter_unique_together(…)`, `add_field(…)`, …). SQL it reads
+(strings, `%`/`format`/f-strings of them, a model's table) is judged like any other statement.
+
 It also flags what migplan cannot read of a migration's header, and leaves out of the graph
 instead of stopping (such headers are common in installed packages): a `swappable_dependency`
 of a package's own settings object (`oauth2_settings.REFRESH_TOKEN_MODEL`; Django depends on

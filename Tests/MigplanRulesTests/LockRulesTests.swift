@@ -174,6 +174,34 @@ import Testing
         == true, "\(found.map(\.message))")
   }
 
+  /// What a RunPython function sends that migplan cannot read (django-watson-style schema
+  /// changes through `schema_editor`, SQL it cannot evaluate) is named where it is; SQL it
+  /// reads is judged like any other statement, without a finding of its own.
+  @Test func runPythonSchemaChangesMigplanCannotReadAreNamed() throws {
+    let file = ExampleFile(
+      path: "shop/migrations/0002_x.py",
+      text: """
+        from django.db import migrations
+
+
+        def forwards(apps, schema_editor):
+            Order = apps.get_model("shop", "Order")
+            schema_editor.alter_unique_together(Order, [], [["note"]])
+            schema_editor.execute(open("extra.sql").read())
+            schema_editor.execute("COMMENT ON TABLE shop_order IS 'orders'")
+
+
+        class Migration(migrations.Migration):
+            dependencies = [("shop", "0001_initial")]
+            operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+
+        """)
+    #expect(
+      try lint([file], rules: ["unresolved-value"]) == [
+        "0002_x.py:6 unresolved-value", "0002_x.py:7 unresolved-value",
+      ])
+  }
+
   @Test func nonAtomicMigrationsHoldNoLockAcrossStatements() throws {
     let ops = """
               migrations.AddField("order", "status", models.TextField(null=True)),

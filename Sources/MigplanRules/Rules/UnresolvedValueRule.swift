@@ -44,6 +44,16 @@ struct UnresolvedValueRule: Rule {
           ? "give the class's column type under [tool.migplan.field-types] in the config"
           : Self.help)
     }
+    // What a RunPython function sends to the database that migplan cannot read.
+    DatabaseOperations.visit(op) { inner in
+      for range in inner.pythonSQLUnknown {
+        report.add(
+          Self.self, at: range,
+          "`RunPython` changes the database here in a way migplan cannot read (SQL it cannot evaluate, or a schema editor method)",
+          why: "the SQL rules (locks, rewrites, indexes) never see it",
+          help: "check its locks by hand (`migplan trace`), or suppress with the reason it is safe")
+      }
+    }
     // Nearly every operation holds nothing unresolved: found out without the argument names.
     guard Self.containsUnresolved(op.value) || !op.unresolved.isEmpty else { return }
     Self.walkSchema(op.value) { v in

@@ -57,6 +57,15 @@ struct DebugLocks: ParsableCommand {
         InputError.printError(
           "warning: \(key.app).\(key.name) operations[\(op)]: no statements: \(why)")
       }
+      for (i, op) in (project.migrations[key]?.typedOperations ?? []).enumerated() {
+        var unread = 0
+        DatabaseOperations.visit(op) { unread += $0.pythonSQLUnknown.count }
+        if unread > 0 {
+          InputError.printError(
+            "warning: \(key.app).\(key.name) operations[\(i)]: \(unread) statement(s) its RunPython sends are not read"
+          )
+        }
+      }
       for (op, s) in statements {
         let locks = s.locks.map { "{\"table\": \(json($0.table)), \"mode\": \"\($0.mode)\"}" }
         out += "{\"migration\": \(json("\(key.app).\(key.name)")), \"atomic\": \(output.atomic)"
