@@ -77,6 +77,26 @@ public struct AncestorStates: Sendable {
   /// Problems met while replaying, once per operation.
   public private(set) var problems: [StateProblem] = []
 
+  /// The states `migrate` renders each migration against: not its ancestors' alone but those
+  /// of every plan migration before it (`MigrationExecutor._migrate_all_forwards` carries one
+  /// state along the plan), so a model of an app that is no ancestor, planned earlier, is in
+  /// it (its foreign keys follow a primary key's change). With `only`, the plan migrations in
+  /// it alone.
+  public init(planPrefix project: Project, only: Set<MigrationKey>? = nil) {
+    var state = ProjectState()
+    for key in project.plan where only?.contains(key) ?? true {
+      before[key] = state
+      guard let m = project.migrations[key] else { continue }
+      var steps: [ProjectState] = []
+      steps.reserveCapacity(m.typedOperations.count)
+      for op in m.typedOperations {
+        problems += state.apply(op, app: key.app, migration: key)
+        steps.append(state)
+      }
+      after[key] = steps
+    }
+  }
+
   /// With `only` (a set that holds every ancestor of each of its migrations), the states of
   /// those migrations alone.
   public init(_ project: Project, only: Set<MigrationKey>? = nil) {

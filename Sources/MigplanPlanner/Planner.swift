@@ -193,7 +193,7 @@ public enum Planner {
 
     let rewritten = substitute(project, chains)
     // A migration runs no earlier than the migrations of the plan it depends on.
-    let states = AncestorStates(rewritten)
+    let states = AncestorStates(planPrefix: rewritten)
     let analysis = ProjectAnalysis(project: rewritten, pgVersion: pgVersion, states: states)
     let newOrder = rewritten.plan
     var newPosition: [MigrationKey: Int] = [:]

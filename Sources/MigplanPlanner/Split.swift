@@ -62,7 +62,7 @@ public struct Splitter: Sendable {
   ) {
     self.project = project
     self.pgVersion = pgVersion
-    let states = states ?? AncestorStates(project)
+    let states = states ?? AncestorStates(planPrefix: project)
     self.states = states
     self.analysis =
       analysis

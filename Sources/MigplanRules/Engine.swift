@@ -86,11 +86,15 @@ public enum Linter {
   ) -> LintResult {
     let config = request.config
     // A whole-project lint needs Django's state before every migration of the plan: replayed
-    // on another thread while this one chooses the files and runs the file rules.
+    // on another thread while this one chooses the files and runs the file rules. Rules judge
+    // a migration against its ancestors' state (a lint of one file loads no more); its SQL is
+    // written against the plan before it, as `migrate` renders it.
     let wholePlan =
       request.paths.isEmpty && config.exclude.isEmpty && project.cycle.isEmpty
       && project.plan.count > 32
-    let early = wholePlan ? Pending { AncestorStates(project) } : nil
+    let early =
+      wholePlan
+      ? Pending { (AncestorStates(project), AncestorStates(planPrefix: project)) } : nil
     let context = LintContext(project: project, config: config)
     var problems: [Diagnostic] = []
 
@@ -276,6 +280,7 @@ public enum Linter {
       }
       var states: AncestorStates? = nil
       if needsSQL, let last = inPlan.last {
+        var planStates: AncestorStates? = nil
         // The SQL of the linted migrations and their ancestors, in plan order up to the last
         // linted one: Django renders a migration from its ancestors' state, and the catalog
         // and schema its SQL runs against are those of the tables in that state.
@@ -284,8 +289,10 @@ public enum Linter {
         // shared cache for many.
         if needed.count > 32 {
           let only = needed.count < plan.count ? needed : nil
-          states = only == nil ? early?.value : nil
+          states = only == nil ? early?.value.0 : nil
           states = states ?? AncestorStates(project, only: only)
+          planStates = only == nil ? early?.value.1 : nil
+          planStates = planStates ?? AncestorStates(planPrefix: project, only: only)
         }
         // Each linted migration is judged as soon as its statements are (on the analysis
         // thread, in plan order) while the SQL of the next ones is written.
@@ -294,7 +301,7 @@ public enum Linter {
         retained.append(
           ProjectAnalysis(
             project: project, pgVersion: config.pgVersion,
-            states: known, through: last, only: needed.count < plan.count ? needed : nil
+            states: planStates, through: last, only: needed.count < plan.count ? needed : nil
           ) { key, analysed in
             guard let m = project.migrations[key], checker.linted[key] != nil else { return }
             let start = known?.before[key] ?? project.state(at: key, atEnd: false).0
@@ -302,8 +309,9 @@ public enum Linter {
               checker.check(m, from: start, steps: known?.after[key], analysis: analysed))
           })
         for found in collected.list { add(found) }
+        retained.append(planStates)
       } else {
-        if inPlan.count > 4 { states = early?.value ?? AncestorStates(project) }
+        if inPlan.count > 4 { states = early?.value.0 ?? AncestorStates(project) }
         for key in inPlan {
           guard let m = project.migrations[key] else { continue }
           let start = states?.before[key] ?? project.state(at: key, atEnd: false).0

@@ -90,9 +90,11 @@ public struct SQLGenerator {
   }
 
   /// The SQL of every migration of the plan, in plan order, each rendered from Django's state
-  /// of its ancestors (`AncestorStates`, computed once for all).
+  /// of its ancestors (`sqlmigrate`), or of every plan migration before it (`migrate`),
+  /// computed once for all.
   public func all(states: AncestorStates? = nil) -> [Output] {
-    let states = states ?? AncestorStates(project)
+    let states =
+      states ?? (mode == .migrate ? AncestorStates(planPrefix: project) : AncestorStates(project))
     var catalog = Catalog()
     return project.plan.map {
       advance($0, catalog: &catalog, state: states.before[$0], steps: states.after[$0])
@@ -112,7 +114,10 @@ public struct SQLGenerator {
     let stop = plan.firstIndex(of: key) ?? plan.count
     // Django's state before each of them (and the migration, when it is in the plan), replayed
     // once for all: the plan up to a migration holds its ancestors.
-    let states = AncestorStates(project, only: Set(plan[..<min(stop + 1, plan.count)]))
+    let upTo = Set(plan[..<min(stop + 1, plan.count)])
+    let states =
+      mode == .migrate
+      ? AncestorStates(planPrefix: project, only: upTo) : AncestorStates(project, only: upTo)
     for k in plan[..<stop] {
       _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
     }

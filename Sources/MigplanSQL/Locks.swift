@@ -453,8 +453,8 @@ public struct ProjectAnalysis: Sendable {
     let settings = project.settings
     // The judge reads statements only: no comment lines.
     let generator = SQLGenerator(project: project, mode: .migrate, comments: false)
-    // A few migrations replay their own ancestors; many share the cached replay.
-    let states = states ?? ((only?.count ?? Int.max) <= 32 ? nil : AncestorStates(project))
+    // What `migrate` renders each migration against: the plan before it.
+    let states: AncestorStates? = states ?? AncestorStates(planPrefix: project, only: only)
     let judge = Judgements(LockAnalyzer(pgVersion: pgVersion))
     let queue = DispatchQueue(label: "migplan.locks")
     var catalog = Catalog()

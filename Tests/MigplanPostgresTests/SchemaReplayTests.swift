@@ -90,10 +90,11 @@ typealias MigrationSQLSource = @Sendable (_ app: String, _ migration: String) ->
     // The tables wagtailcore.0070 and 0072 leave unfinished, the collations the RunPythons of
     // wagtailcore.0001 and 0027 set, the materialized view the RunPython of catalogue.0030
     // makes and the comments the RunPython of features.0032 sets (sqlmigrate prints no SQL for
-    // a RunPython).
+    // a RunPython), and the foreign key features.0033 retypes in feature_refs, which `migrate`
+    // sees in its state and `sqlmigrate` does not (no ancestor holds it).
     let wagtail0070 = [
       "wagtailcore_revision", "wagtailcore_collection", "catalogue_product_category_hierarchy",
-      "wagtailcore_page", "features_ticket",
+      "wagtailcore_page", "features_ticket", "feature_refs_ticketnote",
     ]
     #expect(
       comparison.differing.sorted() == Set(Self.sqlCannotBuild.keys).union(wagtail0070).sorted())

@@ -122,6 +122,8 @@ INSTALLED_APPS = [
     "django_tables2",
     # migplan's fixture app for the Django features the corpus lacks
     "features",
+    # and one that references it from outside its ancestors (migrate vs sqlmigrate state)
+    "feature_refs",
 ]
 
 MIDDLEWARE = [
