@@ -92,9 +92,8 @@ public enum Linter {
     let wholePlan =
       request.paths.isEmpty && config.exclude.isEmpty && project.cycle.isEmpty
       && project.plan.count > 32
-    let early =
-      wholePlan
-      ? Pending { (AncestorStates(project), AncestorStates(planPrefix: project)) } : nil
+    let early = wholePlan ? Pending { AncestorStates(planPrefix: project) } : nil
+    let earlyRules = wholePlan ? Pending { AncestorStates(project) } : nil
     let context = LintContext(project: project, config: config)
     var problems: [Diagnostic] = []
 
@@ -280,7 +279,8 @@ public enum Linter {
       }
       var states: AncestorStates? = nil
       if needsSQL, let last = inPlan.last {
-        var planStates: AncestorStates? = nil
+        // The rules' states, made on another thread while the SQL is written.
+        var rulesStates: Pending<AncestorStates>? = nil
         // The SQL of the linted migrations and their ancestors, in plan order up to the last
         // linted one: Django renders a migration from its ancestors' state, and the catalog
         // and schema its SQL runs against are those of the tables in that state.
@@ -289,29 +289,29 @@ public enum Linter {
         // shared cache for many.
         if needed.count > 32 {
           let only = needed.count < plan.count ? needed : nil
-          states = only == nil ? early?.value.0 : nil
-          states = states ?? AncestorStates(project, only: only)
-          planStates = only == nil ? early?.value.1 : nil
-          planStates = planStates ?? AncestorStates(planPrefix: project, only: only)
+          states = only == nil ? early?.value : nil
+          states = states ?? AncestorStates(planPrefix: project, only: only)
+          rulesStates = only == nil ? earlyRules : Pending { AncestorStates(project, only: only) }
         }
         // Each linted migration is judged as soon as its statements are (on the analysis
         // thread, in plan order) while the SQL of the next ones is written.
         let collected = Collected()
-        let known = states
+        let known = rulesStates
         retained.append(
           ProjectAnalysis(
             project: project, pgVersion: config.pgVersion,
-            states: planStates, through: last, only: needed.count < plan.count ? needed : nil
+            states: states, through: last, only: needed.count < plan.count ? needed : nil
           ) { key, analysed in
             guard let m = project.migrations[key], checker.linted[key] != nil else { return }
-            let start = known?.before[key] ?? project.state(at: key, atEnd: false).0
+            let rules = known?.value
+            let start = rules?.before[key] ?? project.state(at: key, atEnd: false).0
             collected.add(
-              checker.check(m, from: start, steps: known?.after[key], analysis: analysed))
+              checker.check(m, from: start, steps: rules?.after[key], analysis: analysed))
           })
         for found in collected.list { add(found) }
-        retained.append(planStates)
+        retained.append(rulesStates?.value)
       } else {
-        if inPlan.count > 4 { states = early?.value.0 ?? AncestorStates(project) }
+        if inPlan.count > 4 { states = earlyRules?.value ?? AncestorStates(project) }
         for key in inPlan {
           guard let m = project.migrations[key] else { continue }
           let start = states?.before[key] ?? project.state(at: key, atEnd: false).0
