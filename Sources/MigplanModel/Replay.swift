@@ -63,7 +63,8 @@ extension Project {
 }
 
 /// Django's project state before each migration of the plan (the state of its ancestors,
-/// `project_state(key, at_end=False)`), for every migration at once: each migration starts
+/// `project_state(key, at_end=False)`, as `sqlmigrate` renders it; or, `planPrefix`, of the
+/// plan before it, as `migrate` does), for every migration at once: each migration starts
 /// from the cached state of the parent with the most ancestors and replays the ancestors that
 /// parent lacks, in plan order. Near-linear, where replaying each migration's ancestors from
 /// scratch is quadratic.

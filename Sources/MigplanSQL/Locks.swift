@@ -435,9 +435,11 @@ public struct ProjectAnalysis: Sendable {
 
   /// Analyses the plan in order; with `through`, stops after that migration (a lint run needs
   /// nothing after the last migration it reports on); with `only`, skips the plan migrations
-  /// not in it. A migration's SQL reads Django's state of its ancestors and the catalog of the
-  /// tables in that state, so `only` = the migrations to judge and their ancestors gives them
-  /// the same SQL, unless an unrelated migration's `RunSQL` changed those tables.
+  /// not in it. A migration's SQL reads the state `migrate` renders it against (the plan
+  /// before it: `states`, by default `AncestorStates(planPrefix:only:)`) and the catalog of
+  /// the tables in that state, so `only` = the migrations to judge and their ancestors gives
+  /// them the SQL of that part of the plan: the same unless a migration outside it references
+  /// their models or changed their tables (`RunSQL`).
   ///
   /// The SQL of a migration is written while the statements of the one before it are judged
   /// (on a second thread, in plan order); `each` is called with every migration's analysis
