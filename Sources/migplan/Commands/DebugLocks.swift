@@ -34,11 +34,7 @@ struct DebugLocks: ParsableCommand {
   var pgVersion: Int?
 
   func validate() throws {
-    if let v = pgVersion, !LintConfig.pgVersions.contains(v) {
-      throw ValidationError(
-        "--pg-version must be from \(LintConfig.pgVersions.lowerBound) to \(LintConfig.pgVersions.upperBound)"
-      )
-    }
+    try ProjectOptions.validate(pgVersion: pgVersion)
   }
 
   func run() throws {

@@ -66,11 +66,7 @@ struct Lint: ParsableCommand {
   var config: String?
 
   func validate() throws {
-    if let v = pgVersion, !LintConfig.pgVersions.contains(v) {
-      throw ValidationError(
-        "--pg-version must be from \(LintConfig.pgVersions.lowerBound) to \(LintConfig.pgVersions.upperBound)"
-      )
-    }
+    try ProjectOptions.validate(pgVersion: pgVersion)
   }
 
   func run() throws {

@@ -68,11 +68,7 @@ struct PlanCommand: ParsableCommand {
   var changedSince: String?
 
   func validate() throws {
-    if let v = pgVersion, !LintConfig.pgVersions.contains(v) {
-      throw ValidationError(
-        "--pg-version must be from \(LintConfig.pgVersions.lowerBound) to \(LintConfig.pgVersions.upperBound)"
-      )
-    }
+    try ProjectOptions.validate(pgVersion: pgVersion)
     for t in [lockTimeout, statementTimeout] where !SQLCommand.isDuration(Substring(t)) {
       throw ValidationError("\(t) is not a duration such as 5s, 500ms or 15min")
     }
@@ -158,6 +154,15 @@ extension PlanCommand {
 
 /// Options and lookups the commands share.
 enum ProjectOptions {
+  /// `--pg-version`, when given, is one migplan knows.
+  static func validate(pgVersion: Int?) throws {
+    if let v = pgVersion, !LintConfig.pgVersions.contains(v) {
+      throw ValidationError(
+        "--pg-version must be from \(LintConfig.pgVersions.lowerBound) to \(LintConfig.pgVersions.upperBound)"
+      )
+    }
+  }
+
   /// The configuration `file` names, else the one found walking up from the first of `paths`
   /// (else the current folder); a bad one is exit status 2.
   static func config(_ file: String?, from paths: [String]) throws -> LintConfig {
