@@ -449,8 +449,11 @@ extension OperationFacts {
 
   /// Whether altering field `name` from `old` to `new` changes the schema: the column name, the
   /// class, or an attribute that reaches the database (`_field_should_be_altered`, less the
-  /// changes that run no SQL).
-  static func alterChangesSchema(_ name: String, _ old: Field, _ new: Field) -> Bool {
+  /// changes that run no SQL). A relation moved between a model and its proxy keeps its table
+  /// (`state` knows the proxies).
+  static func alterChangesSchema(
+    _ name: String, _ old: Field, _ new: Field, in state: ProjectState
+  ) -> Bool {
     if column(name, old) != column(name, new) { return true }
     func path(_ f: Field) -> String {
       f.path.hasPrefix("django.db.models.") ? "django.db.models." + f.construct.className : f.path
@@ -459,9 +462,13 @@ extension OperationFacts {
     let keys = Set(old.keywords.keys).union(new.keywords.keys).subtracting(nonSchemaAttributes)
     for k in keys {
       if k == "to" {
-        let a = old.relatedModel.map { ModelKey(reference: $0, app: "", selfName: "") }
-        let b = new.relatedModel.map { ModelKey(reference: $0, app: "", selfName: "") }
-        if a != b { return true }
+        func concrete(_ f: Field) -> ModelKey? {
+          guard let key = f.relatedModel.map({ ModelKey(reference: $0, app: "", selfName: "") })
+          else { return nil }
+          guard let m = state.models[key], m.proxy else { return key }
+          return MigplanSQL.Renderer.concrete(key, m) { state.models[$0] }?.0 ?? key
+        }
+        if concrete(old) != concrete(new) { return true }
         continue
       }
       let a = old.argument(k)?.python ?? keywordDefaults[k]
@@ -485,7 +492,7 @@ extension MigrationStep {
       return existingTable(m, app: app) != nil
     case .alterField(let m, let n, let f, _):
       guard let model = existingTable(m, app: app), let old = model.field(n) else { return false }
-      return OperationFacts.alterChangesSchema(n, old, f)
+      return OperationFacts.alterChangesSchema(n, old, f, in: before)
     case .renameField(let m, let old, let new):
       guard let model = existingTable(m, app: app), let f = model.field(old) else { return false }
       return OperationFacts.column(old, f) != OperationFacts.column(new, f)
@@ -541,7 +548,7 @@ extension MigrationStep {
       guard let model = OperationFacts.tableModel(before, app, m, settings),
         let old = model.field(n)
       else { return false }
-      return OperationFacts.alterChangesSchema(n, old, f)
+      return OperationFacts.alterChangesSchema(n, old, f, in: before)
     case .renameField(let m, let old, let new):
       guard let model = OperationFacts.tableModel(before, app, m, settings),
         let f = model.field(old)

@@ -422,10 +422,11 @@ public struct Renderer: Sendable {
       autoCreated: f.argument("auto_created")?.truth ?? false)
     if isFK {
       guard let to = f.relatedModel else { throw Self.noTarget(f, "\(m.key).\(name)") }
-      let key = ModelKey(reference: to, app: m.app, selfName: m.name)
-      guard let target = lookup(key) else {
-        throw RenderError(message: "\(m.key).\(name): target \(key) is not in the state")
+      let named = ModelKey(reference: to, app: m.app, selfName: m.name)
+      guard let proxy = lookup(named) else {
+        throw RenderError(message: "\(m.key).\(name): target \(named) is not in the state")
       }
+      let (key, target) = try concrete(named, proxy)
       let targetTable = key == m.key ? table : self.table(target)
       let toField = f.keywords["to_field"]
       if let toField, toField.stringValue == nil {
@@ -459,6 +460,39 @@ public struct Renderer: Sendable {
     }
     out.suffix = FieldTypes.suffix[internalType]
     return out
+  }
+
+  /// The model whose table and primary key a relation to `model` uses: `model` itself, or for
+  /// a proxy the concrete model its bases lead to (Django's `setup_proxy`, `concrete_model`).
+  func concrete(_ key: ModelKey, _ model: ModelState) throws(RenderError) -> (ModelKey, ModelState)
+  {
+    guard let found = Self.concrete(key, model, lookup: lookup) else {
+      throw RenderError(message: "proxy \(key) has no concrete model in the state")
+    }
+    return found
+  }
+
+  /// `concrete(_:_:)` with models from `lookup`; nil when a proxy's bases lead to no model.
+  public static func concrete(
+    _ key: ModelKey, _ model: ModelState, lookup: (ModelKey) -> ModelState?
+  ) -> (ModelKey, ModelState)? {
+    var (key, model) = (key, model)
+    var seen: Set<ModelKey> = [key]
+    while model.proxy {
+      // The first base that is a model of the state (abstract bases are not in it).
+      var next: (ModelKey, ModelState)? = nil
+      for base in model.bases {
+        guard let reference = base.stringValue else { continue }
+        let k = ModelKey(reference: reference, app: model.app, selfName: model.name)
+        if let m = lookup(k) {
+          next = (k, m)
+          break
+        }
+      }
+      guard let next, seen.insert(next.0).inserted else { return nil }
+      (key, model) = next
+    }
+    return (key, model)
   }
 
   /// The field a relation points at: `to_field`, else the target's primary key (an implicit

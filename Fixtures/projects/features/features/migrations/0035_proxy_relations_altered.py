@@ -1,0 +1,33 @@
+# Written by hand: a foreign key moved from a proxy to its concrete model changes nothing in the
+# database (`_field_should_be_altered` compares the targets' tables), and a primary key's type
+# change also alters the columns of foreign keys to its proxies (`_relation_tree` keys them by
+# the concrete model).
+
+import django.db.models.deletion
+from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("features", "0034_proxy_relations"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="shift",
+            name="lead",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
+        migrations.AlterField(
+            model_name="crew",
+            name="id",
+            field=models.BigAutoField(primary_key=True, serialize=False),
+        ),
+    ]
