@@ -96,9 +96,35 @@ public struct SQLGenerator {
     let states =
       states ?? (mode == .migrate ? AncestorStates(planPrefix: project) : AncestorStates(project))
     var catalog = Catalog()
-    return project.plan.map {
-      advance($0, catalog: &catalog, state: states.before[$0], steps: states.after[$0])
+    let own = unsquashedStates(project.plan)
+    return project.plan.map { k in
+      let output = own[k].map { generate(k, catalog: catalog, state: $0).0 }
+      let planned = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
+      return output ?? planned
     }
+  }
+
+  /// `sqlmigrate` reads the graph without squashes (`MigrationLoader(replace_migrations=False)`):
+  /// a migration that depends on one a squash replaces (by name, or through `__first__` or a
+  /// swappable dependency) is rendered against the replaced chain up to there, not against the
+  /// squash. Django's `project_state` in that graph for those among `keys`, where migplan can
+  /// replay the replaced chain (else the squash's state stands in for it); none in `migrate`
+  /// mode or without squashes. (The database, and so the catalog, is what the squash built.)
+  private func unsquashedStates(_ keys: [MigrationKey]) -> [MigrationKey: ProjectState] {
+    guard mode == .sqlmigrate, let whole = project.withoutReplacing else { return [:] }
+    var below: Set<MigrationKey> = []
+    for k in whole.plan
+    where !project.graph.nodes.contains(k)
+      || (whole.graph.nodeMap[k]?.parents ?? []).contains(where: below.contains)
+    {
+      below.insert(k)
+    }
+    var out: [MigrationKey: ProjectState] = [:]
+    for k in keys where below.contains(k) && project.graph.nodes.contains(k) {
+      let (state, problems) = whole.state(at: k, atEnd: false)
+      if problems.isEmpty { out[k] = state }
+    }
+    return out
   }
 
   /// The SQL of one migration; the migrations before it in plan order build the catalog.
@@ -121,7 +147,8 @@ public struct SQLGenerator {
     for k in plan[..<stop] {
       _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
     }
-    return generate(key, catalog: catalog, state: states.before[key]).0
+    let state = unsquashedStates([key])[key] ?? states.before[key]
+    return generate(key, catalog: catalog, state: state).0
   }
 
   /// Generates one migration's SQL against `catalog`; returns it with its catalog effects.

@@ -1,5 +1,6 @@
 # Written by hand: a foreign key to features' Ticket from an app features does not depend on.
-# Django plans it before features 0033 (leaf nodes in name order: feature_refs < features).
+# Django plans it (through its squash, 0001_squashed_0002_note_table) before features 0033 (leaf
+# nodes in name order: feature_refs < features).
 
 import django.db.models.deletion
 from django.db import migrations, models

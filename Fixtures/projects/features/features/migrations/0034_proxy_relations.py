@@ -4,7 +4,6 @@
 # concrete primary key's type (allianceauth moves its foreign keys from auth.User to its proxy).
 
 import django.db.models.deletion
-from django.conf import settings
 from django.db import migrations, models
 
 
@@ -12,16 +11,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("features", "0033_alter_ticket_id"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.CreateModel(
-            name="Staff",
-            fields=[],
-            options={"proxy": True, "indexes": [], "constraints": []},
-            bases=("auth.user",),
-        ),
         migrations.CreateModel(
             name="Sheet",
             fields=[
@@ -52,7 +44,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="CrewProxy",
             fields=[],
-            options={"proxy": True},
+            options={"proxy": True, "indexes": [], "constraints": []},
             bases=("features.crew",),
         ),
         migrations.CreateModel(
@@ -71,7 +63,7 @@ class Migration(migrations.Migration):
                         on_delete=django.db.models.deletion.CASCADE, to="features.crewproxy"
                     ),
                 ),
-                ("staff", models.ManyToManyField(to="features.staff")),
+                ("crews", models.ManyToManyField(related_name="+", to="features.crewproxy")),
             ],
         ),
         migrations.AddField(
@@ -81,7 +73,7 @@ class Migration(migrations.Migration):
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",
-                to="features.staff",
+                to="features.crewproxy",
             ),
         ),
     ]

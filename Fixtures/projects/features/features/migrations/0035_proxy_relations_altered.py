@@ -1,10 +1,9 @@
 # Written by hand: a foreign key moved from a proxy to its concrete model changes nothing in the
 # database (`_field_should_be_altered` compares the targets' tables), and a primary key's type
 # change also alters the columns of foreign keys to its proxies (`_relation_tree` keys them by
-# the concrete model).
+# the concrete model), the many-to-many table's column to the proxy among them.
 
 import django.db.models.deletion
-from django.conf import settings
 from django.db import migrations, models
 
 
@@ -22,7 +21,7 @@ class Migration(migrations.Migration):
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",
-                to=settings.AUTH_USER_MODEL,
+                to="features.crew",
             ),
         ),
         migrations.AlterField(
