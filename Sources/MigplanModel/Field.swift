@@ -310,6 +310,9 @@ public struct Field: Hashable, Sendable {
     /// Its `empty_strings_allowed` when not its base's (wagtail's `StreamField`, a `Field`
     /// whose internal type is `JSONField`).
     public var emptyStringsAllowed: Bool? = nil
+    /// The method of its own that prepares values for the database (`Shop.get_prep_value()`),
+    /// when one does: what a default becomes in the column is then not migplan's to know.
+    public var prepares: String? = nil
   }
 
   /// An argument a class's `__init__` sets whatever the call gives (`kwargs["max_length"] = 20`),

@@ -392,6 +392,9 @@ public final class FieldClasses: Sendable {
     "db_parameters", "rel_db_type", "cast_db_type", "db_check", "db_type_suffix",
   ]
 
+  /// Methods that turn a value into what the database stores (`effective_default` runs them).
+  private static let preparing = ["get_db_prep_save", "get_db_prep_value", "get_prep_value"]
+
   /// Arguments a migration must carry for its SQL to be known.
   /// The schema arguments `Field.__init__` keeps as attributes of the same name, which an
   /// `__init__` can set after it (`self.max_length = 1024`).
@@ -456,6 +459,7 @@ public final class FieldClasses: Sendable {
       )
     }
     var effects = methods["__init__"].map { initEffects($0, m) } ?? Effects()
+    effects.prepares = Self.preparing.first { methods[$0] != nil }.map { "\(path).\($0)()" }
     var defaults = known?.defaults ?? [:]
     for e in mixins.reversed() + [effects] {
       for (name, v) in e.defaults { defaults[name] = v }
@@ -489,6 +493,7 @@ public final class FieldClasses: Sendable {
       effects.unsure.formUnion(e.unsure)
       effects.internalType = effects.internalType ?? e.internalType
       effects.dbType = effects.dbType ?? e.dbType
+      effects.prepares = effects.prepares ?? e.prepares
     }
     guard var k = known else {
       effects.defaults = defaults
@@ -510,6 +515,7 @@ public final class FieldClasses: Sendable {
     // before it: Django's consults the internal type only when it is its own.
     if let base = effects.internalType { k.base = base }
     if let t = effects.dbType { k.dbType = t }
+    if let p = effects.prepares { k.prepares = p }
     if let i = methods["__init__"] {
       let args = ast.child(i, "args")
       var names: [String] = []
@@ -539,6 +545,8 @@ public final class FieldClasses: Sendable {
     var unsure: Set<String> = []
     /// The Django field class whose column `get_internal_type()` names (`"TextField"`).
     var internalType: String? = nil
+    /// Its own method that prepares values for the database (`Field.Known.prepares`).
+    var prepares: String? = nil
     /// What `db_type()` returns on PostgreSQL, when it says.
     var dbType: String? = nil
   }

@@ -124,6 +124,10 @@ public struct Migration: Sendable {
     /// `__init__` does to the header beyond assigning it. Not input errors (they are often in
     /// installed packages); `unresolved-value` reports them in linted files.
     public var unresolvedHeader: [Value] = []
+    /// Code of the class that makes Django run something other than `operations` as written,
+    /// as `.unresolved` values: an `apply()` of its own, an `__init__` that changes
+    /// `self.operations` in a way migplan does not follow.
+    public var runsOtherwise: [Value] = []
     /// The module's source as parsed (UTF-8, what every byte range refers to) and the ranges of
     /// its `#` comments, so that a linter need not read and tokenize the file again; empty when
     /// it was read without its operations.
@@ -146,15 +150,15 @@ public struct Migration: Sendable {
     key: MigrationKey, path: String, dependencies: [Dependency], replaces: [Dependency],
     runBefore: [Dependency], initial: Bool?, atomic: Bool, operations: [Value],
     typedOperations: [Operation], range: TextRange, attributes: [String: Value],
-    problems: [Diagnostic], unresolvedHeader: [Value] = [], source: [UInt8], comments: [TextRange],
-    syntax: ParsedModule? = nil
+    problems: [Diagnostic], unresolvedHeader: [Value] = [], runsOtherwise: [Value] = [],
+    source: [UInt8], comments: [TextRange], syntax: ParsedModule? = nil
   ) {
     shared = Shared(
       Parts(
         key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
         initial: initial, atomic: atomic, operations: operations, typedOperations: typedOperations,
         range: range, attributes: attributes, problems: problems,
-        unresolvedHeader: unresolvedHeader, source: source,
+        unresolvedHeader: unresolvedHeader, runsOtherwise: runsOtherwise, source: source,
         comments: comments,
         syntax: syntax))
   }
@@ -210,7 +214,8 @@ extension Migration {
   /// migplan only the plain assignments.
   static func readInit(
     _ classDef: Int32, _ parsed: ParsedModule, _ evaluator: Evaluator,
-    into attrs: inout [String: Value], unresolved: inout [Value], skipping: Set<String>
+    into attrs: inout [String: Value], unresolved: inout [Value], otherwise: inout [Value],
+    skipping: Set<String>
   ) {
     let ast = parsed.ast
     let source = parsed.source
@@ -243,11 +248,11 @@ extension Migration {
       guard r.start >= span.start, r.end <= span.end, let name = headerName(node),
         !skipping.contains(name)
       else { continue }
-      unresolved.append(
-        .unresolved(
-          r,
-          "`__init__` changes `self.\(name)` in a way migplan does not follow; Django uses what it computes"
-        ))
+      let what = Value.unresolved(
+        r,
+        "`__init__` changes `self.\(name)` in a way migplan does not follow; Django uses what it computes"
+      )
+      if name == "operations" { otherwise.append(what) } else { unresolved.append(what) }
     }
   }
 
@@ -285,9 +290,24 @@ extension Migration {
     if !readOperations { attrs["operations"] = nil }
     var problems: [Diagnostic] = []
     var unresolvedHeader: [Value] = []
+    var runsOtherwise: [Value] = []
     Self.readInit(
       classDef, parsed, evaluator, into: &attrs, unresolved: &unresolvedHeader,
-      skipping: readOperations ? [] : ["operations"])
+      otherwise: &runsOtherwise, skipping: readOperations ? [] : ["operations"])
+    // Django's executor and `sqlmigrate` call the migration's `apply()`: one of its own
+    // decides what runs (label-studio's runs nothing on PostgreSQL).
+    if readOperations,
+      let apply = ast.list(classDef, "body").first(where: {
+        $0 >= 0 && ast.kind($0) == .FunctionDef
+          && ast.identifier($0, "name", in: parsed.source) == "apply"
+      })
+    {
+      runsOtherwise.append(
+        .unresolved(
+          ast.range(apply),
+          "the Migration class has its own `apply()`; Django runs what it does, which may not be the operations as written"
+        ))
+    }
 
     // `run_before` only orders other migrations after this one: what of it migplan cannot
     // evaluate (wagtail-localize computes it from the database when the module loads) is left
@@ -365,7 +385,7 @@ extension Migration {
       initial: initial, atomic: atomic, operations: operations,
       typedOperations: typed, range: ast.range(classDef),
       attributes: attrs, problems: problems, unresolvedHeader: unresolvedHeader,
-      source: readOperations ? parsed.source : [],
+      runsOtherwise: runsOtherwise, source: readOperations ? parsed.source : [],
       comments: readOperations ? parsed.tokens.comments : [],
       syntax: readOperations
         && ast.list(ast.root, "body").contains {
@@ -411,6 +431,8 @@ extension Operation {
               && (ast.kind(s) == .Pass
                 || (ast.kind(s) == .Expr && ast.kind(ast.child(s, "value")!) == .Constant))
           }
+          self.databaseForwards =
+            !self.databaseNoop && Self.replacesDatabaseForwards(item, ast, parsed.source)
         }
       }
       for b in ast.list(stmt, "bases") where b >= 0 {
@@ -423,10 +445,51 @@ extension Operation {
 }
 
 extension Operation {
+  /// Whether a class's own `database_forwards` (the `FunctionDef` `fn`) may run other SQL than
+  /// its base's: it never calls the base's (`super().database_forwards(…)`), or it changes the
+  /// operation first (`self.field.default = …`, mayan's dynamic default). One that calls the
+  /// base's under a condition or a `try` (wagtail's "if the table exists", django-celery-results'
+  /// "if the index exists") runs the base's SQL where the schema is as the state says.
+  static func replacesDatabaseForwards(_ fn: Int32, _ ast: AST, _ source: [UInt8]) -> Bool {
+    let span = ast.range(fn)
+    var callsBase = false
+    for node in 0..<Int32(ast.nodes.count) {
+      let r = ast.range(node)
+      guard r.start >= span.start, r.end <= span.end else { continue }
+      switch ast.kind(node) {
+      case .Attribute:
+        if ast.identifier(node, "attr", in: source) == "database_forwards" { callsBase = true }
+      case .Assign, .AugAssign, .AnnAssign:
+        let targets =
+          ast.kind(node) == .Assign ? ast.list(node, "targets") : [ast.child(node, "target") ?? -1]
+        for t in targets where t >= 0 {
+          // The name at the root of `self.field.default`.
+          var root = t
+          while ast.kind(root) == .Attribute || ast.kind(root) == .Subscript,
+            let inner = ast.child(root, "value")
+          {
+            root = inner
+          }
+          if root != t, ast.kind(root) == .Name, ast.identifier(root, "id", in: source) == "self" {
+            return true
+          }
+        }
+      default: continue
+      }
+    }
+    return !callsBase
+  }
+
   /// Collects the SQL a `RunPython` function passes to `execute` (`schema_editor.execute`,
   /// `cursor.execute`), where the argument evaluates to a string from module-level names and
   /// the function's own assignments (`FunctionLocals`: a model's table is a placeholder).
   mutating func findPythonSQL(_ parsed: ParsedModule, _ evaluator: Evaluator) {
+    // Django runs the `RunPython`s of `database_operations` like any other.
+    if case .separateDatabaseAndState(var database, let state) = self.kind {
+      for i in database.indices { database[i].findPythonSQL(parsed, evaluator) }
+      self.kind = .separateDatabaseAndState(database: database, state: state)
+      return
+    }
     var isPython = false
     if case .runPython = self.kind { isPython = true }
     if self.base == "RunPython" { isPython = true }

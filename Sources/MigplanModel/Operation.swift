@@ -28,6 +28,9 @@ public struct Operation: Sendable {
     /// For a custom operation: its class defines `database_forwards` with an empty body (only
     /// a docstring or `pass`), so it runs no SQL (django-celery-results' `FakeAddIndex`).
     public var databaseNoop: Bool
+    /// For a custom operation: its class defines `database_forwards` with a body, which Django
+    /// runs in place of its base's (the SQL may differ from the base's).
+    public var databaseForwards: Bool = false
     /// For `RunPython`: SQL its function runs through `….execute("…")` with an argument migplan
     /// can evaluate (a literal, module constants, the function's own assignments), in source
     /// order, where the table of a model got from `apps.get_model` is

@@ -200,23 +200,9 @@ public struct SQLGenerator {
       if !op.reducesToSQL {
         editor.comment("-- THIS OPERATION CANNOT BE WRITTEN AS SQL")
         // `migrate` runs the function: the SQL it passes to `execute` runs too.
-        if mode == .migrate && !op.pythonSQL.isEmpty {
-          editor.comment("-- migplan: SQL the Python function runs:")
-          for python in op.pythonSQL {
-            // A model's table (`apps.get_model(…)._meta.db_table`) from the state here.
-            let renderer = Renderer(state: state, settings: settings)
-            guard
-              let sql = Operation.resolvingTables(
-                in: python, { app, model in state.models[ModelKey(app, model)].map(renderer.table) }
-              )
-            else {
-              editor.comment("-- migplan: the function names a model the state does not hold")
-              continue
-            }
-            for statement in RunSQL.statements(.string(sql, .init(0, 0))) {
-              editor.executeRaw(statement)
-            }
-          }
+        if mode == .migrate {
+          Forwards(editor: editor, app: key.app, settings: settings, renders: renders)
+            .runPythonSQL(op, state)
         }
         continue
       }
@@ -279,6 +265,27 @@ struct Forwards {
   let app: String
   let settings: Settings
   let renders: RenderCache
+
+  /// The SQL a `RunPython` function passes to `execute` that migplan can read, as `migrate`
+  /// runs it, with the tables of models from `state`.
+  func runPythonSQL(_ op: Operation, _ state: ProjectState) {
+    guard !op.pythonSQL.isEmpty else { return }
+    editor.comment("-- migplan: SQL the Python function runs:")
+    let renderer = Renderer(state: state, settings: settings)
+    for python in op.pythonSQL {
+      // A model's table (`apps.get_model(…)._meta.db_table`) from the state here.
+      guard
+        let sql = Operation.resolvingTables(
+          in: python, { app, model in state.models[ModelKey(app, model)].map(renderer.table) })
+      else {
+        editor.comment("-- migplan: the function names a model the state does not hold")
+        continue
+      }
+      for statement in RunSQL.statements(.string(sql, .init(0, 0))) {
+        editor.executeRaw(statement)
+      }
+    }
+  }
 
   /// A model rendered from a state (cached by its revision), every field rendered: what
   /// an operation needs that reads the whole model, or more of it than the names it gives.
@@ -377,6 +384,14 @@ struct Forwards {
     var kind = op.kind
     if case .unknown = kind, let inherited = op.inherited {
       if op.databaseNoop { return }
+      // What `sqlmigrate` prints is what the class's own `database_forwards` runs; `lint` and
+      // `plan` judge the base's SQL and say so (`unknown-operation`).
+      if op.databaseForwards && !editor.live {
+        throw RenderError(
+          message:
+            "its class has its own `database_forwards()`, which Django runs in place of \(op.base ?? "its base")'s"
+        )
+      }
       kind = inherited
     }
     switch kind {
@@ -518,7 +533,16 @@ struct Forwards {
     case .runSQL(let sql, _, _, _):
       for statement in RunSQL.statements(sql) { editor.executeRaw(statement) }
     case .runPython:
-      return
+      // Only inside `SeparateDatabaseAndState` (a `RunPython` of `operations` is written as a
+      // comment): a database operation like any other, which Django runs for `sqlmigrate` too,
+      // collecting what the function sends through the schema editor.
+      if !editor.live && !(op.pythonSQL.isEmpty && op.pythonSQLUnknown.isEmpty) {
+        throw RenderError(
+          message:
+            "the function runs SQL (through a schema editor or a cursor), which `sqlmigrate` runs it for inside SeparateDatabaseAndState; migplan does not run it"
+        )
+      }
+      runPythonSQL(op, from)
     case .separateDatabaseAndState(let database, _):
       var state = from
       for inner in database {

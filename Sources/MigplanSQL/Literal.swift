@@ -75,6 +75,14 @@ public enum Literal {
   /// field has no effective default (SQL NULL).
   static func effectiveDefault(_ f: SQLField, _ time: TimeSettings) -> String? {
     let none = f.field.known?.nonePrepared
+    // A class that prepares values itself: what it makes of a value is its own (None is taken
+    // to stay None, as Django's fields and nearly every other keep it).
+    if let method = f.field.known?.prepares {
+      let value: String? =
+        f.field.defaultValue.flatMap { if case .none = $0 { nil } else { $0.python } }
+        ?? (!f.null && f.blank && f.emptyStringsAllowed ? "''" : nil)
+      if let value { return unknown("\(value) as \(method) prepares it") }
+    }
     if let d = f.field.defaultValue {
       if case .none = d, let none { return prepared(none, f, time) }
       return prepared(d, f, time)

@@ -418,16 +418,22 @@ enum Expressions {
     case .string(let s, _): return Names.quote(columns(s))
     case .int(let s, _): return s
     case .float(let d, _): return PythonRepr.float(d, addDotZero: true)
-    case .call(let callee, let args, _, _):
+    case .call(let callee, let args, let keywords, _):
       let name = String(callee.split(separator: ".").last ?? "")
-      let inner = args.map { sql($0, u, columns: columns) }.joined(separator: ", ")
+      func inner() -> String { args.map { sql($0, u, columns: columns) }.joined(separator: ", ") }
+      // Django functions whose PostgreSQL SQL is `FUNCTION(arguments)`, when given no keyword
+      // but `output_field`; anything else (`RawSQL`, `Case`, `Cast`, `Func(function=…)`, a
+      // project's own class) is refused rather than guessed.
+      if let function = plainFunctions[name] {
+        guard keywords.allSatisfy({ $0.name == "output_field" }) else {
+          return unknown("\(v.python): keyword arguments migplan does not write")
+        }
+        return "\(function)(\(inner()))"
+      }
       switch name {
       case "F":
         return args.first?.stringValue.map { Names.quote(columns($0)) }
           ?? unknown("\(v.python): an F() without a field name")
-      case "Lower": return "LOWER(\(inner))"
-      case "Upper": return "UPPER(\(inner))"
-      case "Length": return "LENGTH(\(inner))"
       case "Now": return "STATEMENT_TIMESTAMP()"
       // django.contrib.postgres.functions
       case "RandomUUID": return "GEN_RANDOM_UUID()"
@@ -441,11 +447,20 @@ enum Expressions {
           if case .string(let s, _) = v { return Literal.string(s) }
           return v.python
         } ?? "NULL"
-      default: return "\(name.uppercased())(\(inner))"
+      default: return unknown("\(v.python): an expression migplan does not write")
       }
     default:
       return unknown("\(v.python) in an expression", v.python)
     }
   }
+
+  /// `django.db.models.functions` classes written `FUNCTION(arguments)` on PostgreSQL, by class.
+  static let plainFunctions: [String: String] = [
+    "Lower": "LOWER", "Upper": "UPPER", "Length": "LENGTH", "Abs": "ABS", "Coalesce": "COALESCE",
+    "Greatest": "GREATEST", "Least": "LEAST", "NullIf": "NULLIF", "Sign": "SIGN", "Sqrt": "SQRT",
+    "Floor": "FLOOR", "Ceil": "CEILING", "Exp": "EXP", "Ln": "LN", "Trim": "TRIM",
+    "LTrim": "LTRIM", "RTrim": "RTRIM", "Reverse": "REVERSE", "MD5": "MD5", "Chr": "CHR",
+    "Ord": "ASCII",
+  ]
 
 }

@@ -189,7 +189,8 @@ public struct Renderer: Sendable {
     reads?.fieldReads.reserveCapacity(m.fields.count + 2)
     var m2m: [SQLField] = []
     // The concrete parent's table, for proxies.
-    if !m.fields.contains(where: { $0.field.primaryKey }) && !m.proxy {
+    let implicitID = !m.fields.contains(where: { $0.field.primaryKey }) && !m.proxy
+    if implicitID {
       let path = settings.values["DEFAULT_AUTO_FIELD"] ?? "django.db.models.BigAutoField"
       let auto = Field(
         .call(
@@ -213,6 +214,20 @@ public struct Renderer: Sendable {
         }
       } catch {
         unknown.append((name, error))
+      }
+    }
+    // Django gives auto-created fields (a multi-table child's parent link) creation counters
+    // below every other field's, each lower than the last, and keeps the local fields sorted
+    // by them: they come first, the last written first (after the implicit `id`, made last).
+    let first = implicitID ? 1 : 0
+    let autos = fields.indices.dropFirst(first).filter { fields[$0].autoCreated }
+    let order =
+      Array(0..<first) + autos.reversed()
+      + fields.indices.dropFirst(first).filter { !fields[$0].autoCreated }
+    if order != Array(fields.indices) {
+      fields = order.map { fields[$0] }
+      if let reads, reads.fieldReads.count == order.count {
+        reads.fieldReads = order.map { reads.fieldReads[$0] }
       }
     }
     if let wrt = m.options["order_with_respect_to"]?.stringValue, !wrt.isEmpty {
@@ -399,10 +414,12 @@ public struct Renderer: Sendable {
         throw RenderError(message: "\(m.key).\(name): unknown field class \(f.path)\(why)")
       }
       // A class whose `db_type()` or the config gives a column type: a plain column of that
-      // type, with Django's `Field` defaults for the rest.
+      // type, with Django's `Field` defaults for the rest. Its `get_internal_type()` is its
+      // base class's when known (what `_using_sql` compares).
       return SQLField(
         name: name, field: f, column: f.dbColumn ?? name,
-        internalType: String(f.path.split(separator: ".").last ?? ""), dbType: dbType,
+        internalType: f.internalType ?? String(f.path.split(separator: ".").last ?? ""),
+        dbType: dbType,
         null: f.null, primaryKey: f.primaryKey, unique: f.unique, dbIndex: f.dbIndex,
         check: nil, suffix: nil, collation: f.keywords["db_collation"]?.stringValue, target: nil,
         dbConstraint: true, through: nil, emptyStringsAllowed: true,
@@ -454,7 +471,17 @@ public struct Renderer: Sendable {
     out.dbType = try FieldTypes.dbType(
       typeField, base: typeField.djangoClass ?? base, internal: internalType, renderer: self,
       model: m)
-    if base == "GeneratedField" { return out }
+    if base == "GeneratedField" {
+      // An expression migplan cannot write as Django does is refused, not guessed.
+      if let expression = f.keywords["expression"] {
+        let u = Expressions.Unwritten()
+        _ = Expressions.sql(expression, u) { $0 }
+        if let why = u.reasons.first {
+          throw RenderError(message: "\(m.key).\(name): cannot write \(why)")
+        }
+      }
+      return out
+    }
     if let column, let check = FieldTypes.check[internalType] {
       out.check = Statement.format(check, ["column": column])
     }

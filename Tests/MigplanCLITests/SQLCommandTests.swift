@@ -577,6 +577,156 @@ import Testing
     }
   }
 
+  /// Code Django runs in place of the operations as written (sqlmigrate sweep 17: label-studio,
+  /// mayan, pulpcore, nautobot) is refused, not guessed: what `sqlmigrate` printed for each is
+  /// in the comment beside it, and migplan printed something else with exit status 0 before.
+  @Test func codeDjangoRunsInsteadOfTheOperationsIsNotWritten() throws {
+    let folder = try TemporaryFolder("migplan-sql-code-runs-instead")
+    try folder.write(
+      "shop/fields.py",
+      """
+      from django.db import models
+
+
+      class UpperCharField(models.CharField):
+          def get_prep_value(self, value):
+              value = super().get_prep_value(value)
+              return value.upper() if value else ""
+
+      """)
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  "Project", [("id", models.AutoField(primary_key=True)), ("title", models.TextField())]
+              ),
+          ]
+
+      """)
+    let header = """
+      from django.db import connection, migrations, models
+      import shop.fields
+
+
+      """
+    let cases: [(String, String, String?)] = [
+      // Django: `DEFAULT 1` … `DROP DEFAULT` (the class sets the default, then runs AddField's).
+      (
+        """
+        class AddFieldDynamicDefault(migrations.AddField):
+            def database_forwards(self, app_label, schema_editor, from_state, to_state):
+                self.field.default = 1
+                super().database_forwards(app_label, schema_editor, from_state, to_state)
+        """,
+        #"AddFieldDynamicDefault("project", "n", models.IntegerField(default=None), preserve_default=False)"#,
+        "its class has its own `database_forwards()`"
+      ),
+      // Django: AddField's SQL (the base's, run inside a `try`).
+      (
+        """
+        class TryAddField(migrations.AddField):
+            def database_forwards(self, *args, **kwargs):
+                try:
+                    super().database_forwards(*args, **kwargs)
+                except Exception:
+                    pass
+        """,
+        #"TryAddField("project", "n", models.IntegerField(null=True))"#, nil
+      ),
+      // Django: `ALTER TABLE "shop_project" DROP COLUMN "title" CASCADE;` (it runs the function
+      // for `sqlmigrate` and prints what the schema editor collects).
+      (
+        """
+        def drop_title(apps, schema_editor):
+            Project = apps.get_model("shop", "Project")
+            schema_editor.remove_field(Project, Project._meta.get_field("title"))
+        """,
+        """
+        migrations.SeparateDatabaseAndState(
+                    database_operations=[migrations.RunPython(drop_title)],
+                    state_operations=[migrations.RemoveField("project", "title")],
+                )
+        """,
+        "the function runs SQL"
+      ),
+      // Django: `ADD COLUMN "g" text GENERATED ALWAYS AS ((lower(title))) STORED`.
+      (
+        "from django.db.models.expressions import RawSQL",
+        #"migrations.AddField("project", "g", models.GeneratedField(expression=RawSQL("lower(title)", []), output_field=models.TextField(), db_persist=True))"#,
+        "an expression migplan does not write"
+      ),
+      // Django: `DEFAULT 'AB:CD'` (the class's own get_prep_value runs on the default).
+      (
+        "",
+        #"migrations.AddField("project", "mac", shop.fields.UpperCharField(max_length=20, default="ab:cd"))"#,
+        "shop.fields.UpperCharField.get_prep_value() prepares it"
+      ),
+    ]
+    for (code, operation, why) in cases {
+      try folder.writeMigration(
+        "shop", "0002_change",
+        header + code + """
+
+
+          class Migration(migrations.Migration):
+              dependencies = [("shop", "0001_initial")]
+              operations = [
+                  \(operation),
+              ]
+
+          """)
+      let run = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+      if let why {
+        #expect(run.status == 2, "\(operation): \(run.stdout)")
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("error: cannot write "), "\(run.stderr)")
+        #expect(run.stderr.contains(why), "\(operation): \(run.stderr)")
+      } else {
+        #expect(run.status == 0, "\(operation): \(run.stderr)")
+        #expect(run.stdout.contains(#"ADD COLUMN "n" integer NULL"#), "\(run.stdout)")
+      }
+    }
+    // A Migration class whose own `apply()` or `__init__` decides what runs (label-studio's
+    // runs nothing on PostgreSQL; mayan's sets `self.operations` there, and Django prints its
+    // RunSQL).
+    let classes = [
+      """
+          operations = [migrations.AddField("project", "n", models.IntegerField(null=True))]
+
+          def apply(self, project_state, schema_editor, collect_sql=False):
+              return project_state
+      """,
+      """
+          operations = []
+
+          def __init__(self, *args, **kwargs):
+              super().__init__(*args, **kwargs)
+              if connection.vendor == "postgresql":
+                  self.operations = [migrations.RunSQL("ALTER TABLE shop_project DROP COLUMN title")]
+      """,
+    ]
+    for body in classes {
+      try folder.writeMigration(
+        "shop", "0002_change",
+        header + """
+          class Migration(migrations.Migration):
+              dependencies = [("shop", "0001_initial")]
+          \(body)
+
+          """)
+      let run = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+      #expect(run.status == 2, "\(body): \(run.stdout)")
+      #expect(run.stdout.isEmpty)
+      #expect(run.stderr.contains("error: cannot write the SQL: "), "\(run.stderr)")
+    }
+  }
+
   /// Arguments built in a dict changed by item assignment (wagtail 6.4's `wagtailcore.0087`:
   /// `kw["condition"] = Q(…)`, then `CheckConstraint(**kw)`) are what the same dict written
   /// out gives; `**` of what migplan cannot read, and a constraint Django refuses to build (no

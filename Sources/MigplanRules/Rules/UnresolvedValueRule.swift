@@ -25,6 +25,15 @@ struct UnresolvedValueRule: Rule {
           "Django orders migrations by their dependencies; migplan's order, and the state each rule judges, may not be Django's",
         help: "check the migration's place in the graph by hand, or suppress with the reason")
     }
+    for case .unresolved(let range, let why) in file.migration?.runsOtherwise ?? [] {
+      report.add(
+        Self.self, at: range, "cannot evaluate statically: \(why)",
+        why:
+          "migplan judges the operations as the migration writes them; what Django runs instead is never judged",
+        help:
+          "read what it runs (`manage.py sqlmigrate`) and check its locks by hand, or suppress with the reason it is safe"
+      )
+    }
   }
 
   func check(operation: OperationContext, into report: inout Report) {

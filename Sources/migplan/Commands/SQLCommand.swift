@@ -54,6 +54,14 @@ struct SQLCommand: ParsableCommand {
       }
       prefix = "SET lock_timeout = '\(parts[0])';\nSET statement_timeout = '\(parts[1])';\n"
     }
+    // Code of the class that runs something else than the operations as written.
+    if let m = project.migrations[key], !m.runsOtherwise.isEmpty {
+      for case .unresolved(let range, let why) in m.runsOtherwise {
+        InputError.printLocated(
+          path: m.path, range: range, severity: "error", "cannot write the SQL: \(why)")
+      }
+      throw ExitCode(2)
+    }
     let generator = SQLGenerator(project: project)
     let output = generator.sql(for: key)
     // SQL with an operation missing is not what `sqlmigrate` prints, and a pipe into `psql`

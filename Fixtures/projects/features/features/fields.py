@@ -5,3 +5,11 @@ from django.db import models
 
 class ComputedBaseField(getattr(models, os.environ.get("FEATURES_BASE_FIELD", "TextField"))):
     """A field class whose base only running Python tells (as django-pghistory's JSONField)."""
+
+
+class RelativePathField(models.TextField):
+    """A column of a domain over text (pulpcore's RelativePathField): `db_type()` is its own,
+    `get_internal_type()` stays TextField's."""
+
+    def db_type(self, connection):
+        return "relative_path"
