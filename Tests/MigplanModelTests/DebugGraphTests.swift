@@ -25,6 +25,20 @@ import Testing
     #expect(run.stdout.contains("\"dependencies\": [\"pages.0001_initial_squashed_0002_title\"]"))
   }
 
+  /// `debug graph`, `state` and `schema` read the configuration as `sql` and `lint` do: its
+  /// roots (and settings, site-packages) are the project's. Before, they ignored it and
+  /// reported `.migplan.toml`'s project as a broken graph.
+  @Test(arguments: [
+    (["graph"], "features.0036_note_link"), (["state", "features"], "features.crew"),
+    (["schema"], "\"features_crew\""),
+  ]) func readsTheConfiguration(_ command: [String], _ expected: String) throws {
+    let folder = try TemporaryFolder("migplan-debug-config")
+    try folder.write(".migplan.toml", "roots = [\"\(Self.projects)/features\"]\n")
+    let run = try runMigplan(["debug"] + command, currentDirectory: folder.path)
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    #expect(run.stdout.contains(expected), "\(run.stdout.prefix(300))")
+  }
+
   @Test func brokenGraphExitsTwoNamingTheFile() throws {
     let root = Self.projects + "/missing"
     let run = try runMigplan(["debug", "graph", "--root", root])

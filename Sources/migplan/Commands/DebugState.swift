@@ -19,14 +19,23 @@ struct DebugState: ParsableCommand {
   var target: String
 
   @Option(
-    name: .customLong("root"), help: "A project root (repeatable; default: the current folder).")
+    name: .customLong("root"),
+    help: "A project root (repeatable; default: `roots` from the config, else the current folder).")
   var roots: [String] = []
+
+  @Option(
+    help:
+      "Configuration file (default: found by walking up from the first root, else the current folder)."
+  )
+  var config: String?
 
   @Option(help: "Output format: text or json.")
   var format: DebugGraph.Format = .text
 
   func run() throws {
-    let project = Loader.load(roots: roots.isEmpty ? ["."] : roots)
+    // The config's settings and site-packages, as `sql` and `lint` read them.
+    let settings = try ProjectOptions.config(config, from: roots)
+    let project = Loader.load(roots: ProjectOptions.roots(roots, settings), config: settings)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
     let app = parts[0]
