@@ -211,6 +211,22 @@ public final class FieldClasses: Sendable {
     }
   }
 
+  /// Whether the class at `path` (another module's, as misago's `StartCacheVersioning`)
+  /// subclasses Django's `RunPython` directly: its SQL is then `RunPython`'s, none.
+  public func subclassesRunPython(_ path: String) -> Bool {
+    guard !path.hasPrefix("django."), let dot = path.lastIndex(of: ".") else { return false }
+    return state.withLock { s in
+      guard case .success(let m) = module(String(path[..<dot]), &s),
+        let classDef = m.classes[String(path[path.index(after: dot)...])]
+      else { return false }
+      let ast = m.evaluator.ast
+      return ast.list(classDef, "bases").contains { b in
+        guard b >= 0, case .reference(let base, _) = m.evaluator.evaluate(b) else { return false }
+        return Operation.builtin(base)?.0 == "RunPython"
+      }
+    }
+  }
+
   /// Whether `bytes` hold `word`.
   private static func mentions(_ bytes: [UInt8], _ word: String) -> Bool {
     let w = Array(word.utf8)

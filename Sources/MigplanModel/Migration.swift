@@ -410,6 +410,9 @@ extension Operation {
       if let name = evaluator.settings.fieldClasses?.extensionName(self.callee) {
         self.base = "CreateExtension"
         self.inherited = .createExtension(name: name)
+      } else if evaluator.settings.fieldClasses?.subclassesRunPython(self.callee) == true {
+        // Python the migration runs: no SQL for `sqlmigrate`, no state change.
+        self.base = "RunPython"
       }
       return
     }

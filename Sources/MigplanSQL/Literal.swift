@@ -79,7 +79,13 @@ public enum Literal {
     // to stay None, as Django's fields and nearly every other keep it).
     if let method = f.field.known?.prepares {
       let value: String? =
-        f.field.defaultValue.flatMap { if case .none = $0 { nil } else { $0.python } }
+        f.field.defaultValue.flatMap { d in
+          switch d {
+          case .none: nil
+          case .reference(let path, _): Construct.lastName(path) + "()"
+          default: d.python
+          }
+        }
         ?? (!f.null && f.blank && f.emptyStringsAllowed ? "''" : nil)
       if let value { return unknown("\(value) as \(method) prepares it") }
     }
@@ -189,14 +195,22 @@ public enum Literal {
       case .string(let s, _): return Literal.string(s)
       case .int(let s, _): return Literal.string(s)
       // `CharField.to_python` makes any other value its `str()`: `b''` is `"b''"`.
-      case .bytes(let b, _) where ["CharField", "TextField", "SlugField"].contains(f.internalType):
+      case .bytes(let b, _) where textTypes.contains(f.internalType):
         return Literal.string(PythonRepr.bytes(b))
+      // `default=dict` or `list` on a text field (openwisp-controller): `str({})`, `str([])`.
+      case .dict(let items, _) where items.isEmpty && textTypes.contains(f.internalType):
+        return Literal.string("{}")
+      case .list(let items, _) where items.isEmpty && textTypes.contains(f.internalType):
+        return Literal.string("[]")
       case .bool(let b, _): return Literal.string(b ? "True" : "False")
       case .setting(_, let s, _): return Literal.string(s)
       default: return stored(v)
       }
     }
   }
+
+  /// Internal types whose `to_python` makes a value its `str()` (`CharField`'s).
+  static let textTypes: Set<String> = ["CharField", "TextField", "SlugField"]
 
   /// psycopg 3's `sql.quote` of a Python list (ArrayField's `get_db_prep_value` keeps lists of
   /// strings, ints and bools as they are): the array's text form `{a,"b c",NULL}` as a string

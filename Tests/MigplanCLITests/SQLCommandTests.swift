@@ -172,11 +172,14 @@ import Testing
     try folder.write(
       "shop/fields.py",
       """
+      import json
+
       from django.db import models
 
 
       class Attributes(models.TextField):
-          pass
+          def get_prep_value(self, value):
+              return json.dumps(value)
 
       """)
     let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
@@ -188,7 +191,7 @@ import Testing
       errors == [
         "\(path):13:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: make_code()",
         "\(path):14:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: <lambda>()",
-        "\(path):16:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: {} as Attributes stores it",
+        "\(path):16:9: error: cannot write AddField as SQL: a default only Python computes when the migration runs: dict() as shop.fields.Attributes.get_prep_value() prepares it",
       ], "\(run.stderr)")
     try folder.writeMigration(
       "shop", "0001_initial",
