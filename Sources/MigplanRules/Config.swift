@@ -21,7 +21,7 @@ import MigplanSyntax
 /// | `ignore` | array of rule ids that do not run | none |
 /// | `severity` | table rule id → `"error"`, `"warning"` or `"note"` | each rule's own |
 /// | `exclude` | array of globs (fnmatch, `*` also matches `/`), relative to the config file | none |
-/// | `settings` | table Django setting → string or boolean, or import path → boolean flag | `Settings.defaults` |
+/// | `settings` | table Django setting → string, boolean, integer or array of strings, or import path → boolean flag | `Settings.defaults` |
 /// | `field-types` | table field class path → column type | none |
 /// | `operations` | table custom operation class path → phase | none |
 /// | `require-reason` | boolean: suppression comments need `-- reason` | true |
@@ -50,6 +50,8 @@ public struct LintConfig: Sendable {
   public var settingFlags: [String: Bool] = [:]
   /// Settings given as arrays of strings (`INSTALLED_APPS = ["shop", …]`).
   public var settingLists: [String: [String]] = [:]
+  /// Settings given as integers (`DEFAULT_ACCESS_CONTROL = 0`, Weblate's).
+  public var settingIntegers: [String: Int] = [:]
   public var fieldTypes: [String: String] = [:]
   public var operations: [String: Phase] = [:]
   public var requireReason = true
@@ -96,6 +98,7 @@ public struct LintConfig: Sendable {
     for (name, list) in settingLists {
       s.literals[name] = .list(list.map { .string($0, TextRange(0, 0)) }, TextRange(0, 0))
     }
+    for (name, n) in settingIntegers { s.literals[name] = .int(String(n), TextRange(0, 0)) }
     s.fieldTypes = fieldTypes
     return s
   }
@@ -299,12 +302,14 @@ public enum ConfigLoader {
             config.settingFlags[name] = b
           } else if let s = v.string {
             config.settings[name] = s
+          } else if let n = v.int {
+            config.settingIntegers[name] = n
           } else if v.array != nil {
             config.settingLists[name] = try strings("settings.\(name)", v)
           } else {
             throw ConfigError(
               file: file, key: "settings.\(name)",
-              "must be a string, a boolean or an array of strings")
+              "must be a string, a boolean, an integer or an array of strings")
           }
         }
       case "field-types":
@@ -425,13 +430,14 @@ extension Loader {
       }
       for (name, value) in module.literals
       where config.settings[name] == nil && config.settingFlags[name] == nil
-        && config.settingLists[name] == nil
+        && config.settingLists[name] == nil && config.settingIntegers[name] == nil
       {
         settings.literals[name] = value
       }
       // migplan's documented defaults stay for what it cannot read (AUTH_USER_MODEL, …).
       for name in module.unknown
       where config.settings[name] == nil && config.settingFlags[name] == nil
+        && config.settingLists[name] == nil && config.settingIntegers[name] == nil
         && settings.values[name] == nil
       {
         settings.unknown.insert(name)

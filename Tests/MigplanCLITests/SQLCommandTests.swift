@@ -730,6 +730,44 @@ import Testing
     }
   }
 
+  /// An integer setting in the config (Weblate's `DEFAULT_ACCESS_CONTROL = 0`, which
+  /// django-appconf defines) is the default's value: Django 5.2's `sqlmigrate` printed
+  /// `ADD COLUMN "access_control" integer DEFAULT 0 NOT NULL` (sweep 17). Before, the config
+  /// refused integers and the setting was unresolved.
+  @Test func anIntegerSettingFromTheConfigIsItsValue() throws {
+    let folder = try TemporaryFolder("migplan-sql-integer-setting")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.conf import settings
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Project", [("id", models.AutoField(primary_key=True))]),
+              migrations.AddField(
+                  "project", "access_control", models.IntegerField(default=settings.DEFAULT_ACCESS_CONTROL)
+              ),
+          ]
+
+      """)
+    try folder.write(".migplan.toml", "[settings]\nDEFAULT_ACCESS_CONTROL = 0\n")
+    let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.contains(
+        #"ALTER TABLE "shop_project" ADD COLUMN "access_control" integer DEFAULT 0 NOT NULL;"#),
+      "\(run.stdout)")
+    try folder.write(".migplan.toml", "[settings]\nDEFAULT_ACCESS_CONTROL = 0.5\n")
+    let bad = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(bad.status == 2)
+    #expect(
+      bad.stderr.contains("must be a string, a boolean, an integer or an array of strings"),
+      "\(bad.stderr)")
+  }
+
   /// Arguments built in a dict changed by item assignment (wagtail 6.4's `wagtailcore.0087`:
   /// `kw["condition"] = Q(…)`, then `CheckConstraint(**kw)`) are what the same dict written
   /// out gives; `**` of what migplan cannot read, and a constraint Django refuses to build (no
