@@ -434,7 +434,17 @@ public final class FieldClasses: Sendable {
     // What `__init__` and `deconstruct()` do to the arguments, in the order Python runs the
     // `__init__`s: the class's own, its mixins' (bases in order), its field base's.
     var mixins: [Effects] = []
-    for b in ast.list(classDef, "bases") where b >= 0 {
+    for var b in ast.list(classDef, "bases") where b >= 0 {
+      // A parameterized base (`Base[bytes]`, `Generic[T]`): the class it subscripts; `Generic`
+      // and `Protocol` add nothing to a column (django-ca's `LazyBinaryField`).
+      if ast.kind(b) == .Subscript, let inner = ast.child(b, "value") {
+        if case .reference(let p, _) = m.evaluator.evaluate(inner),
+          p == "typing.Generic" || p == "typing.Protocol"
+        {
+          continue
+        }
+        b = inner
+      }
       guard case .reference(let p, _) = m.evaluator.evaluate(b) else {
         return .unknown("a base class of \(path) cannot be evaluated statically")
       }

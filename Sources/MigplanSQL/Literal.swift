@@ -150,6 +150,10 @@ public enum Literal {
       return array(v) ?? stored(v)
     case "JSONField":
       return json(v).map { Literal.string($0) + "::jsonb" } ?? stored(v)
+    // psycopg's hstore dumper writes an empty dict as `''` (pulpcore's `default=dict`).
+    case "HStoreField":
+      if case .dict(let items, _) = v, items.isEmpty { return "''::hstore" }
+      return stored(v)
     case "BooleanField", "NullBooleanField":
       guard let t = v.truth else { return stored(v) }
       return t ? "true" : "false"

@@ -1,4 +1,5 @@
 import os
+from typing import Generic, TypeVar
 
 from django.db import models
 
@@ -13,3 +14,14 @@ class RelativePathField(models.TextField):
 
     def db_type(self, connection):
         return "relative_path"
+
+
+T = TypeVar("T")
+
+
+class TypedBinaryField(models.BinaryField, Generic[T]):
+    """A field class with a `typing.Generic` base (django-ca's `LazyBinaryField`)."""
+
+
+class CertificateField(TypedBinaryField[bytes]):
+    """A subclass of a parameterized field class (django-ca's `CertificateField`)."""
