@@ -220,11 +220,21 @@ public struct Renderer: Sendable {
     // below every other field's, each lower than the last, and keeps the local fields sorted
     // by them: they come first, the last written first (after the implicit `id`, made last).
     let first = implicitID ? 1 : 0
-    let autos = fields.indices.dropFirst(first).filter { fields[$0].autoCreated }
-    let order =
-      Array(0..<first) + autos.reversed()
-      + fields.indices.dropFirst(first).filter { !fields[$0].autoCreated }
-    if order != Array(fields.indices) {
+    var autos: [Int] = []
+    var plain = false
+    var moves = false
+    for i in first..<fields.count {
+      if fields[i].autoCreated {
+        autos.append(i)
+        moves = moves || plain || autos.count > 1
+      } else {
+        plain = true
+      }
+    }
+    if moves {
+      let order =
+        Array(0..<first) + autos.reversed()
+        + (first..<fields.count).filter { !fields[$0].autoCreated }
       fields = order.map { fields[$0] }
       if let reads, reads.fieldReads.count == order.count {
         reads.fieldReads = order.map { reads.fieldReads[$0] }
@@ -493,6 +503,7 @@ public struct Renderer: Sendable {
   /// a proxy the concrete model its bases lead to (Django's `setup_proxy`, `concrete_model`).
   func concrete(_ key: ModelKey, _ model: ModelState) throws(RenderError) -> (ModelKey, ModelState)
   {
+    guard model.proxy else { return (key, model) }
     guard let found = Self.concrete(key, model, lookup: lookup) else {
       throw RenderError(message: "proxy \(key) has no concrete model in the state")
     }
