@@ -2548,8 +2548,14 @@ computes it, so the migration does not say what the column is.
 
 In a `RunPython` function it flags what the function sends to the database that migplan cannot
 read: SQL passed to `execute` that it cannot evaluate, and schema editor methods that change the
-schema themselves (`schema_editor.alter_unique_together(…)`, `add_field(…)`, …). SQL it reads
-(strings, `%`/`format`/f-strings of them, a model's table) is judged like any other statement.
+schema themselves (`schema_editor.alter_unique_together(…)`, `add_field(…)`, …), also for a
+`RunPython` inside `SeparateDatabaseAndState`'s `database_operations`. SQL it reads (strings,
+`%`/`format`/f-strings of them, a model's table) is judged like any other statement.
+
+It flags code of the `Migration` class that makes Django run something other than the
+operations as written: an `apply()` of its own (label-studio's runs nothing on PostgreSQL) and
+an `__init__` that sets `self.operations` in a way migplan does not follow (under an `if`). The
+rules judge the operations as written; what runs instead is for a person to check.
 
 It also flags what migplan cannot read of a migration's header, and leaves out of the graph
 instead of stopping (such headers are common in installed packages): a `swappable_dependency`
@@ -2618,6 +2624,23 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField("order", "comment", models.TextField(null=True)),
     ]
+```
+
+```python
+from django.db import connection, migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0004_example")]
+
+    operations = [
+        migrations.AddField("order", "remark", models.TextField(null=True)),
+    ]
+
+    def apply(self, project_state, schema_editor, collect_sql=False):  # expect: unresolved-value
+        if connection.vendor == "postgresql":
+            return project_state
+        return super().apply(project_state, schema_editor, collect_sql)
 ```
 
 ## Good
