@@ -75,9 +75,10 @@ public enum Literal {
   /// field has no effective default (SQL NULL).
   static func effectiveDefault(_ f: SQLField, _ time: TimeSettings) -> String? {
     let none = f.field.known?.nonePrepared
-    // A class that prepares values itself: what it makes of a value is its own (None is taken
-    // to stay None, as Django's fields and nearly every other keep it).
-    if let method = f.field.known?.prepares {
+    // A class that prepares values itself: what it makes of a value is its own (None and an
+    // empty list or dict are taken to stay as they are, as Django's fields and the element-wise
+    // overrides of nautobot, pulpcore and oauth2_provider keep them).
+    if let method = f.field.known?.prepares, !Self.isEmptyContainer(f.field.defaultValue) {
       let value: String? =
         f.field.defaultValue.flatMap { d in
           switch d {
@@ -106,6 +107,16 @@ public enum Literal {
       || (f.field.argument("auto_now_add")?.truth ?? false)
     if autoNow { return callResult("django.utils.timezone.now", internalType: f.internalType) }
     return none.flatMap { prepared($0, f, time) }
+  }
+
+  /// `dict`, `list`, `{}` or `[]`.
+  static func isEmptyContainer(_ v: Value?) -> Bool {
+    switch v {
+    case .reference("builtins.dict", _)?, .reference("builtins.list", _)?: return true
+    case .dict(let items, _)?: return items.isEmpty
+    case .list(let items, _)?: return items.isEmpty
+    default: return false
+    }
   }
 
   /// A default value converted for the field's type and quoted.
