@@ -253,6 +253,31 @@ public struct ModelState: Sendable {
   /// Proxy models share their parent's table.
   public var proxy: Bool { options["proxy"]?.truth ?? false }
 
+  /// The model whose table and primary key a relation to `model` (at `key`) uses: `model`
+  /// itself, or for a proxy the concrete model its bases lead to (Django's `setup_proxy`,
+  /// `concrete_model`), with models from `lookup`; nil when a proxy's bases lead to none.
+  public static func concrete(
+    _ key: ModelKey, _ model: ModelState, lookup: (ModelKey) -> ModelState?
+  ) -> (ModelKey, ModelState)? {
+    var (key, model) = (key, model)
+    var seen: Set<ModelKey> = []
+    while model.proxy {
+      guard seen.insert(key).inserted else { return nil }
+      // The first base that is a model of the state (abstract bases are not in it).
+      var next: (ModelKey, ModelState)? = nil
+      for reference in model.bases.compactMap(\.stringValue) {
+        let k = ModelKey(reference: reference, app: model.app, selfName: model.name)
+        if let m = lookup(k) {
+          next = (k, m)
+          break
+        }
+      }
+      guard let next else { return nil }
+      (key, model) = next
+    }
+    return (key, model)
+  }
+
   /// Django's `can_migrate`: whether migrations change this model's table (managed, not a
   /// proxy, not swapped out).
   public func migrates(_ settings: Settings) -> Bool {
@@ -580,5 +605,14 @@ public struct ProjectState: Sendable {
       }
     }
     for (other, o) in changed { models[other] = o }
+  }
+}
+
+extension ProjectState {
+  /// The model a relation to `key` references in the database: the concrete model of a proxy
+  /// (`ModelState.concrete`), else `key` itself.
+  public func concreteKey(_ key: ModelKey) -> ModelKey {
+    guard let m = models[key], m.proxy else { return key }
+    return ModelState.concrete(key, m) { models[$0] }?.0 ?? key
   }
 }

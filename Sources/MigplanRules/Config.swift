@@ -52,6 +52,12 @@ public struct LintConfig: Sendable {
   public var settingLists: [String: [String]] = [:]
   /// Settings given as integers (`DEFAULT_ACCESS_CONTROL = 0`, Weblate's).
   public var settingIntegers: [String: Int] = [:]
+
+  /// Whether `[settings]` gives `name` a value (a string, boolean, list or integer).
+  func gives(_ name: String) -> Bool {
+    settings[name] != nil || settingFlags[name] != nil || settingLists[name] != nil
+      || settingIntegers[name] != nil
+  }
   public var fieldTypes: [String: String] = [:]
   public var operations: [String: Phase] = [:]
   public var requireReason = true
@@ -428,18 +434,11 @@ extension Loader {
       for (name, value) in module.strings where config.settings[name] == nil {
         settings.values[name] = value
       }
-      for (name, value) in module.literals
-      where config.settings[name] == nil && config.settingFlags[name] == nil
-        && config.settingLists[name] == nil && config.settingIntegers[name] == nil
-      {
+      for (name, value) in module.literals where !config.gives(name) {
         settings.literals[name] = value
       }
       // migplan's documented defaults stay for what it cannot read (AUTH_USER_MODEL, …).
-      for name in module.unknown
-      where config.settings[name] == nil && config.settingFlags[name] == nil
-        && config.settingLists[name] == nil && config.settingIntegers[name] == nil
-        && settings.values[name] == nil
-      {
+      for name in module.unknown where !config.gives(name) && settings.values[name] == nil {
         settings.unknown.insert(name)
       }
       let auto = "DEFAULT_AUTO_FIELD"

@@ -463,10 +463,7 @@ extension OperationFacts {
     for k in keys {
       if k == "to" {
         func concrete(_ f: Field) -> ModelKey? {
-          guard let key = f.relatedModel.map({ ModelKey(reference: $0, app: "", selfName: "") })
-          else { return nil }
-          guard let m = state.models[key], m.proxy else { return key }
-          return MigplanSQL.Renderer.concrete(key, m) { state.models[$0] }?.0 ?? key
+          f.relatedModel.map { state.concreteKey(ModelKey(reference: $0, app: "", selfName: "")) }
         }
         if concrete(old) != concrete(new) { return true }
         continue

@@ -648,11 +648,8 @@ struct Forwards {
             continue
           }
           // A relation to a proxy is a relation of its concrete model (`_relation_tree`).
-          var target = ModelKey(reference: ref, app: m.app, selfName: m.name)
-          if target != model.key, let t = to.models[target], t.proxy {
-            target = Renderer.concrete(target, t) { to.models[$0] }?.0 ?? target
-          }
-          guard target == model.key else { continue }
+          let target = ModelKey(reference: ref, app: m.app, selfName: m.name)
+          guard target == model.key || to.concreteKey(target) == model.key else { continue }
           let toField = f.keywords["to_field"]?.stringValue
           guard (toField == nil && field.primaryKey) || toField == field.name else { continue }
           guard let rendered = try? renders.model(key, in: to, settings: settings),

@@ -499,38 +499,13 @@ public struct Renderer: Sendable {
     return out
   }
 
-  /// The model whose table and primary key a relation to `model` uses: `model` itself, or for
-  /// a proxy the concrete model its bases lead to (Django's `setup_proxy`, `concrete_model`).
+  /// `ModelState.concrete`, reading models through `lookup` (so a cached rendering knows them).
   func concrete(_ key: ModelKey, _ model: ModelState) throws(RenderError) -> (ModelKey, ModelState)
   {
-    guard model.proxy else { return (key, model) }
-    guard let found = Self.concrete(key, model, lookup: lookup) else {
+    guard let found = ModelState.concrete(key, model, lookup: lookup) else {
       throw RenderError(message: "proxy \(key) has no concrete model in the state")
     }
     return found
-  }
-
-  /// `concrete(_:_:)` with models from `lookup`; nil when a proxy's bases lead to no model.
-  public static func concrete(
-    _ key: ModelKey, _ model: ModelState, lookup: (ModelKey) -> ModelState?
-  ) -> (ModelKey, ModelState)? {
-    var (key, model) = (key, model)
-    var seen: Set<ModelKey> = [key]
-    while model.proxy {
-      // The first base that is a model of the state (abstract bases are not in it).
-      var next: (ModelKey, ModelState)? = nil
-      for base in model.bases {
-        guard let reference = base.stringValue else { continue }
-        let k = ModelKey(reference: reference, app: model.app, selfName: model.name)
-        if let m = lookup(k) {
-          next = (k, m)
-          break
-        }
-      }
-      guard let next, seen.insert(next.0).inserted else { return nil }
-      (key, model) = next
-    }
-    return (key, model)
   }
 
   /// The field a relation points at: `to_field`, else the target's primary key (an implicit

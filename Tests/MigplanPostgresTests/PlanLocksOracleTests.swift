@@ -101,7 +101,7 @@ import Testing
         }
       }
       if failed {
-        try? c.query("ROLLBACK")
+        _ = try? c.query("ROLLBACK")
         break
       }
       if output.atomic { try c.query("COMMIT") }

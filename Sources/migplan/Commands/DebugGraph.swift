@@ -36,8 +36,7 @@ struct DebugGraph: ParsableCommand {
 
   func run() throws {
     // The config's settings and site-packages, as `sql` and `lint` read them.
-    let settings = try ProjectOptions.config(config, from: roots)
-    let project = Loader.load(roots: ProjectOptions.roots(roots, settings), config: settings)
+    let (settings, project) = try ProjectOptions.load(roots: roots, config: config)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let plan = project.plan
     var out = ""

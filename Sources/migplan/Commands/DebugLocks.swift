@@ -38,8 +38,7 @@ struct DebugLocks: ParsableCommand {
   }
 
   func run() throws {
-    let settings = try ProjectOptions.config(config, from: roots)
-    let project = Loader.load(roots: ProjectOptions.roots(roots, settings), config: settings)
+    let (settings, project) = try ProjectOptions.load(roots: roots, config: config)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let analysis = ProjectAnalysis(project: project, pgVersion: pgVersion ?? settings.pgVersion)
     let json = DebugGraph.json

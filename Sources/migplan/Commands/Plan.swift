@@ -185,6 +185,13 @@ enum ProjectOptions {
     return slash == first.startIndex ? "/" : String(first[..<slash])
   }
 
+  /// The configuration (`config(_:from:)`) and the project under its roots, loaded with its
+  /// settings and site-packages.
+  static func load(roots given: [String], config file: String?) throws -> (LintConfig, Project) {
+    let config = try config(file, from: given)
+    return (config, Loader.load(roots: roots(given, config), config: config))
+  }
+
   static func roots(_ given: [String], _ config: LintConfig) -> [String] {
     !given.isEmpty ? given : !config.roots.isEmpty ? config.roots : ["."]
   }

@@ -40,8 +40,7 @@ struct SQLCommand: ParsableCommand {
   func run() throws {
     // The config's settings (AUTH_USER_MODEL, field-types, …) change the SQL as they change
     // what lint judges.
-    let settings = try ProjectOptions.config(config, from: roots)
-    let project = Loader.load(roots: ProjectOptions.roots(roots, settings), config: settings)
+    let (settings, project) = try ProjectOptions.load(roots: roots, config: config)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let key = try InputError.migration(project, app: app, name: migration).key
     var prefix = ""

@@ -99,8 +99,7 @@ struct TraceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let settings = try ProjectOptions.config(config, from: roots)
-    let project = Loader.load(roots: ProjectOptions.roots(roots, settings), config: settings)
+    let (settings, project) = try ProjectOptions.load(roots: roots, config: config)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let key = try InputError.migration(project, app: app, name: migration).key
     let plan = project.plan
