@@ -77,11 +77,17 @@ UUID = re.compile(
     r"'([0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})'::uuid"
 )
 
+# A UUID a text column holds: `CharField.to_python` makes it `str(uuid)`, with dashes.
+UUID_TEXT = re.compile(
+    r"'([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})'(?!::)"
+)
+
 PLACEHOLDERS = {
     "timestamp": "'<now>'::timestamptz",
     "date": "'<today>'::date",
     "time": "'<now>'::time",
     "uuid": "'<uuid4>'::uuid",
+    "uuid-text": "'<uuid4>'",
 }
 
 
@@ -120,7 +126,14 @@ def mask(sql, run_days, source, time_ops):
     sql = TIMESTAMP.sub(ts, sql)
     sql = DATE.sub(d, sql)
     sql = TIME.sub(t, sql)
+    def ut(m):
+        if m.group(1).replace("-", "").lower() not in source.replace("-", "").lower():
+            found.append(("uuid-text", m.group(0)))
+            return PLACEHOLDERS["uuid-text"]
+        return m.group(0)
+
     sql = UUID.sub(u, sql)
+    sql = UUID_TEXT.sub(ut, sql)
     return sql, found
 
 

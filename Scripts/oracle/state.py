@@ -66,26 +66,30 @@ def plain(value):
     return None
 
 
-def field_json(field):
-    """What the schema depends on, read off the (unbound) field instance in the state."""
+def field_json(field, rendered):
+    """What the schema depends on, read off the (unbound) field instance in the state and, for
+    the column's attributes, off `rendered`: the clone `ModelState.render()` gives the model
+    class, which the schema editor reads. Made from `deconstruct()`, it has a custom field's
+    `__init__` defaults where its base's `deconstruct()` leaves an argument out. The relation's
+    target is the state's as written (the clone's is lower-cased)."""
     _, path, _, _ = field.deconstruct()
     out = {
         "class": path,
-        "internal_type": field.get_internal_type(),
-        "null": field.null,
-        "unique": field.unique,
-        "db_index": field.db_index,
-        "primary_key": field.primary_key,
-        "has_default": field.has_default(),
+        "internal_type": rendered.get_internal_type(),
+        "null": rendered.null,
+        "unique": rendered.unique,
+        "db_index": rendered.db_index,
+        "primary_key": rendered.primary_key,
+        "has_default": rendered.has_default(),
     }
-    if field.max_length is not None:
-        out["max_length"] = field.max_length
-    if field.db_column is not None:
-        out["db_column"] = field.db_column
+    if rendered.max_length is not None:
+        out["max_length"] = rendered.max_length
+    if rendered.db_column is not None:
+        out["db_column"] = rendered.db_column
     if field.is_relation:
         model = field.remote_field.model
         out["to"] = model if isinstance(model, str) else model._meta.label
-        to_field = getattr(field.remote_field, "field_name", None)
+        to_field = getattr(rendered.remote_field, "field_name", None)
         if to_field:
             out["to_field"] = to_field
     return out
@@ -98,7 +102,7 @@ def state_json(loader):
         opts = ms.options
         entry = {
             "name": ms.name,
-            "fields": [[fname, field_json(f)] for fname, f in ms.fields.items()],
+            "fields": [[fname, field_json(f, f.clone())] for fname, f in ms.fields.items()],
             "bases": [b if isinstance(b, str) else f"{b.__module__}.{b.__qualname__}" for b in ms.bases],
         }
         for key in ("db_table", "managed", "proxy", "abstract", "db_table_comment",

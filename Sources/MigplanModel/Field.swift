@@ -232,8 +232,28 @@ public struct Field: Hashable, Sendable {
     if let forced = known?.forced, !forced.isEmpty, let v = forcedArgument(name, forced) {
       return v
     }
-    if let v = construct.keywords[name], known?.dropped.contains(name) != true { return v }
+    if let v = construct.keywords[name], known?.dropped.contains(name) != true {
+      // A value the Django base's `deconstruct()` leaves out: the clone has the class's default.
+      if known?.droppedValues.isEmpty == false, let d = known?.droppedValues[name],
+        v.sameConstant(d)
+      {
+        return known?.defaults[name]
+      }
+      return v
+    }
     return known?.defaults[name]
+  }
+
+  /// A schema argument the call gives with the value its Django base's `deconstruct()`
+  /// leaves out, which the class's `__init__` then sets to a value migplan cannot read: the
+  /// clone Django renders the state with has that value. Nil when there is none.
+  public var clonedToUnknown: String? {
+    guard let k = known, !k.unsure.isEmpty, !k.kept.contains("*") else { return nil }
+    for (name, v) in construct.keywords
+    where (k.unsure.contains(name) || k.unsure.contains("*")) && !k.kept.contains(name) {
+      if let drop = Field.deconstructDrop(k.base, name), v.sameConstant(drop) { return name }
+    }
+    return nil
   }
 
   /// What the class's `__init__` last sets `name` to whatever the call gives, nil when it
@@ -302,6 +322,15 @@ public struct Field: Hashable, Sendable {
     public var forced: [Forced] = []
     /// Schema arguments its `deconstruct()` leaves out of migrations.
     public var dropped: Set<String> = []
+    /// Schema arguments its Django base's `deconstruct()` leaves out when they have a value
+    /// (`max_length=50` for `SlugField`, `unique=False` for any), by that value, where its
+    /// `__init__` gives another default: Django renders the state with clones made from what
+    /// `deconstruct()` returns, so nautobot's `AutoSlugField(max_length=50)` (whose `__init__`
+    /// sets `max_length` to 255 when not given) is `varchar(255)`.
+    public var droppedValues: Keywords = [:]
+    /// Schema arguments a `deconstruct()` of its own writes back whatever its base's leaves out
+    /// (`kwargs["max_length"] = self.max_length`; `*`: it updates the arguments as a whole).
+    public var kept: Set<String> = []
     /// Schema arguments its `__init__` sets to a value migplan cannot read (`*`: all of them).
     public var unsure: Set<String> = []
     /// What its `get_prep_value(None)` returns when that is not None (django-timezone-field's
@@ -352,6 +381,25 @@ public struct Field: Hashable, Sendable {
     "unique_for_year", "choices", "help_text", "db_column", "db_tablespace", "auto_created",
     "validators", "error_messages", "db_comment", "db_default",
   ]
+
+  /// The value of each schema argument `Field.deconstruct()` leaves out, for a Django class
+  /// whose own `deconstruct()` and defaults say nothing else about it.
+  static let fieldDeconstructDrops: Keywords = {
+    let none = Value.none(TextRange(0, 0))
+    let no = Value.bool(false, TextRange(0, 0))
+    return [
+      "max_length": none, "null": no, "blank": no, "db_index": no, "primary_key": no,
+      "unique": no, "db_column": none, "db_comment": none, "db_tablespace": none,
+      "db_collation": none, "max_digits": none, "decimal_places": none,
+    ]
+  }()
+
+  /// The value of `name` the Django class `base`'s `deconstruct()` leaves out of migrations,
+  /// nil when it keeps every value (`EmailField`'s `max_length`).
+  static func deconstructDrop(_ base: String, _ name: String) -> Value? {
+    if base == "EmailField" || base == "CIEmailField", name == "max_length" { return nil }
+    return django[base]?.defaults[name] ?? fieldDeconstructDrops[name]
+  }
 
   private static func v(_ i: Int) -> Value { .int(String(i), TextRange(0, 0)) }
   private static let yes = Value.bool(true, TextRange(0, 0))

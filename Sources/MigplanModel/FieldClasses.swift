@@ -166,14 +166,20 @@ public final class FieldClasses: Sendable {
   /// What the function a module under the roots or site-packages binds at `path` returns for
   /// these arguments when its body is straight-line and the result a constant (wagtail's
   /// `get_image_model_string()`: `return getattr(settings, "WAGTAILIMAGES_IMAGE_MODEL",
-  /// "wagtailimages.Image")`), every part at `range`; nil for anything else.
-  public func call(_ path: String, _ args: [Value], _ keywords: [Keyword], at range: TextRange)
-    -> Value?
-  {
+  /// "wagtailimages.Image")`), every part at `range`; nil for anything else. With `dicts`,
+  /// dicts and sets of constants count as constants too (pretalx's callable `JSONField`
+  /// defaults: `def default_settings(): return {"flow": {}, …}`).
+  public func call(
+    _ path: String, _ args: [Value], _ keywords: [Keyword], at range: TextRange,
+    dicts: Bool = false
+  ) -> Value? {
     func isConstant(_ v: Value) -> Bool {
       switch v {
       case .none, .bool, .int, .float, .string, .bytes, .setting: return true
       case .list(let xs, _), .tuple(let xs, _): return xs.allSatisfy(isConstant)
+      case .set(let xs, _): return dicts && xs.allSatisfy(isConstant)
+      case .dict(let entries, _):
+        return dicts && entries.allSatisfy { isConstant($0.key) && isConstant($0.value) }
       default: return false
       }
     }
@@ -251,6 +257,11 @@ public final class FieldClasses: Sendable {
     switch v {
     case .list(let xs, _): return .list(xs.map { deep($0, at: range) }, range)
     case .tuple(let xs, _): return .tuple(xs.map { deep($0, at: range) }, range)
+    case .set(let xs, _): return .set(xs.map { deep($0, at: range) }, range)
+    case .dict(let entries, _):
+      return .dict(
+        entries.map { DictEntry(key: deep($0.key, at: range), value: deep($0.value, at: range)) },
+        range)
     default: return v.at(range)
     }
   }
@@ -262,9 +273,17 @@ public final class FieldClasses: Sendable {
     -> Value?
   {
     guard depth < 4, let dot = path.lastIndex(of: ".") else { return nil }
-    guard case .success(let m) = module(String(path[..<dot]), &s),
-      let v = m.evaluator.module[String(path[path.index(after: dot)...])]
-    else { return nil }
+    let owner = String(path[..<dot])
+    let name = String(path[path.index(after: dot)...])
+    let v: Value
+    switch module(owner, &s) {
+    case .success(let m):
+      guard let bound = m.evaluator.module[name] else { return nil }
+      v = bound
+    case .failure:
+      guard let bound = classAttribute(owner, name, &s) else { return nil }
+      v = bound
+    }
     func isConstant(_ v: Value) -> Bool {
       switch v {
       case .none, .bool, .int, .float, .string, .bytes, .setting: return true
@@ -277,6 +296,75 @@ public final class FieldClasses: Sendable {
       return constant(next, &s, depth: depth + 1, sequences: sequences)
     default: return isConstant(v) ? v : nil
     }
+  }
+
+  /// What the class at `owner` binds to `name` in its body or its base's, when each class from
+  /// it up to `object` is a plain class of a module under the roots or site-packages
+  /// (nautobot's `ChoiceSet`s: `default=ObjectChangeEventContextChoices.CONTEXT_UNKNOWN`): no
+  /// decorator, no `__init_subclass__`, one base at most, and no metaclass but a plain one
+  /// (`plainMetaclass`). Nil for anything else: an enum's or a `TextChoices`' members are not
+  /// what their bodies bind.
+  private func classAttribute(_ owner: String, _ name: String, _ s: inout State) -> Value? {
+    var path = owner
+    var value: Value? = nil
+    for _ in 0..<8 {
+      guard let (m, classDef) = moduleClass(path, &s) else { return nil }
+      let ast = m.evaluator.ast
+      guard ast.list(classDef, "decorator_list").isEmpty else { return nil }
+      let body = m.evaluator.runClass(classDef)
+      guard body["__init_subclass__"] == nil else { return nil }
+      if value == nil { value = body[name] }
+      for k in ast.list(classDef, "keywords") where k >= 0 {
+        guard ast.identifier(k, "arg", in: m.evaluator.source) == "metaclass",
+          let e = ast.child(k, "value"), case .reference(let meta, _) = m.evaluator.evaluate(e),
+          plainMetaclass(meta, name, &s)
+        else { return nil }
+      }
+      let bases = ast.list(classDef, "bases")
+      if bases.isEmpty { return value }
+      guard bases.count == 1, let b = bases.first, b >= 0,
+        case .reference(let base, _) = m.evaluator.evaluate(b)
+      else { return nil }
+      if base == "builtins.object" { return value }
+      path = base
+    }
+    return nil
+  }
+
+  /// Whether the class at `path` is a metaclass that leaves a class's attribute `name` as its
+  /// body binds it: `type` its one base, and none of the methods that make a class or read
+  /// its attributes (nautobot's `ChoiceSetMeta` defines `__call__` and `__iter__` only).
+  private func plainMetaclass(_ path: String, _ name: String, _ s: inout State) -> Bool {
+    guard let (m, classDef) = moduleClass(path, &s) else { return false }
+    let ast = m.evaluator.ast
+    let bases = ast.list(classDef, "bases")
+    guard ast.list(classDef, "decorator_list").isEmpty, ast.list(classDef, "keywords").isEmpty,
+      bases.count == 1, let b = bases.first, b >= 0,
+      case .reference("builtins.type", _) = m.evaluator.evaluate(b)
+    else { return false }
+    let body = m.evaluator.runClass(classDef)
+    return ![
+      "__new__", "__init__", "__prepare__", "__getattribute__", "__getattr__", "__setattr__",
+      name,
+    ].contains { body[$0] != nil }
+  }
+
+  /// The module that defines the class at `path` (following imports) and its statement.
+  private func moduleClass(_ path: String, _ s: inout State) -> (Module, Int32)? {
+    var path = path
+    for _ in 0..<4 {
+      guard let dot = path.lastIndex(of: "."), !path.hasPrefix("django."),
+        case .success(let m) = module(String(path[..<dot]), &s)
+      else { return nil }
+      let name = String(path[path.index(after: dot)...])
+      guard case .reference(let p, _)? = m.evaluator.module[name] else { return nil }
+      if p != path {
+        path = p
+        continue
+      }
+      return m.classes[name].map { (m, $0) }
+    }
+    return nil
   }
 
   // MARK: Classes
@@ -459,6 +547,7 @@ public final class FieldClasses: Sendable {
           mixins.append(
             Effects(
               defaults: first.defaults, forced: first.forced, dropped: first.dropped,
+              kept: first.kept,
               unsure: first.unsure))
           known = k
         } else if known == nil {
@@ -484,7 +573,8 @@ public final class FieldClasses: Sendable {
         "\(path) overrides contribute_to_class(), where Django makes the table of a many-to-many field"
       )
     }
-    var effects = methods["__init__"].map { initEffects($0, m) } ?? Effects()
+    var effects = Effects()
+    if let i = methods["__init__"] { effects = initEffects(i, m, &s) }
     effects.prepares = Self.preparing.first { methods[$0] != nil }.map { "\(path).\($0)()" }
     var defaults = known?.defaults ?? [:]
     for e in mixins.reversed() + [effects] {
@@ -495,6 +585,7 @@ public final class FieldClasses: Sendable {
         return .unknown("\(path).deconstruct() removes arguments migplan cannot name")
       }
       effects.dropped.formUnion(keys)
+      effects.kept = keptArguments(f, m)
     }
     // The column type comes from the first class in Python's order that says it: the class
     // itself, its mixins (bases in order), the field base.
@@ -516,6 +607,7 @@ public final class FieldClasses: Sendable {
     for e in mixins {
       effects.forced += e.forced
       effects.dropped.formUnion(e.dropped)
+      effects.kept.formUnion(e.kept)
       effects.unsure.formUnion(e.unsure)
       effects.internalType = effects.internalType ?? e.internalType
       effects.dbType = effects.dbType ?? e.dbType
@@ -530,7 +622,15 @@ public final class FieldClasses: Sendable {
     k.defaults = defaults
     k.forced = effects.forced + k.forced
     k.dropped.formUnion(effects.dropped)
+    k.kept.formUnion(effects.kept)
     k.unsure.formUnion(effects.unsure)
+    if !k.kept.contains("*") {
+      for (name, v) in k.defaults where !k.kept.contains(name) {
+        if let drop = Field.deconstructDrop(k.base, name), !v.sameConstant(drop) {
+          k.droppedValues[name] = drop
+        }
+      }
+    }
     let unsure = k.unsure.contains("*") ? k.dropped : k.dropped.intersection(k.unsure)
     if let name = unsure.sorted().first {
       return .unknown(
@@ -565,6 +665,8 @@ public final class FieldClasses: Sendable {
     var forced: [Field.Forced] = []
     /// Arguments `deconstruct()` leaves out of migrations.
     var dropped: Set<String> = []
+    /// Arguments `deconstruct()` writes back (`Field.Known.kept`).
+    var kept: Set<String> = []
     /// Arguments it sets to a value migplan cannot read (`*`: it replaces or updates the
     /// arguments as a whole). Migrations say what `deconstruct()` writes, so these are a
     /// problem only where it leaves them out.
@@ -580,10 +682,16 @@ public final class FieldClasses: Sendable {
   /// What `__init__` does to the schema arguments it is called with: the defaults it gives,
   /// the values it sets whatever the call gives (perhaps to another argument's, perhaps only
   /// when another is given), and those it sets in ways migplan does not read.
-  private func initEffects(_ function: Int32, _ m: Module) -> Effects {
+  private func initEffects(_ function: Int32, _ m: Module, _ s: inout State) -> Effects {
     let ast = m.evaluator.ast
     let source = m.evaluator.source
     var e = Effects()
+    // A name of another module's constant is that constant (nautobot's
+    // `kwargs.setdefault("max_length", CHARFIELD_MAX_LENGTH)`).
+    func evaluate(_ id: Int32) -> Value {
+      let v = m.evaluator.evaluate(id)
+      return resolved(v, &s) ?? v
+    }
     guard let args = ast.child(function, "args") else { return e }
     // Parameters named like schema arguments (`max_length=50`) give their defaults.
     let positional = ast.list(args, "args").filter { $0 >= 0 }
@@ -596,7 +704,7 @@ public final class FieldClasses: Sendable {
     for (p, d) in withDefaults {
       guard let name = ast.identifier(p, "arg", in: source), Self.schemaArguments.contains(name)
       else { continue }
-      let v = m.evaluator.evaluate(d)
+      let v = evaluate(d)
       if Self.isConstant(v, for: name) { e.defaults[name] = v } else { e.unsure.insert(name) }
     }
     guard let kwarg = ast.child(args, "kwarg"), let kw = ast.identifier(kwarg, "arg", in: source)
@@ -639,7 +747,7 @@ public final class FieldClasses: Sendable {
       else { return nil }
       let a = ast.list(id, "args").filter { $0 >= 0 }
       let key = a.first.flatMap { m.evaluator.evaluate($0).stringValue }
-      let fallback = a.count > 1 ? m.evaluator.evaluate(a[1]) : .none(TextRange(0, 0))
+      let fallback = a.count > 1 ? evaluate(a[1]) : .none(TextRange(0, 0))
       return (method, key, fallback)
     }
     func setDefault(_ name: String, _ v: Value, _ when: When) {
@@ -655,7 +763,7 @@ public final class FieldClasses: Sendable {
       case .always: break
       case .given(let r): forced.when = r
       case .absent(let k) where k == name:  // `if "k" not in kwargs: kwargs["k"] = v`
-        return setDefault(name, m.evaluator.evaluate(value), .always)
+        return setDefault(name, evaluate(value), .always)
       case .absent, .perhapsAbsent, .unknown:
         e.unsure.insert(name)
         return
@@ -667,7 +775,7 @@ public final class FieldClasses: Sendable {
       {
         return setDefault(name, fallback, .always)  // kwargs["k"] = kwargs.get("k", d)
       } else {
-        let v = m.evaluator.evaluate(value)
+        let v = evaluate(value)
         guard Self.isConstant(v, for: name) else {
           e.unsure.insert(name)
           return
@@ -878,6 +986,41 @@ public final class FieldClasses: Sendable {
   /// The schema arguments that `deconstruct()` removes from what migrations are written with
   /// (`kwargs.pop("max_length")`, `del kwargs["null"]`), except where only when it has the
   /// class's default (`if self.max_length == 50:`); nil when a removed name is not readable.
+  /// The schema arguments `deconstruct()` sets in the dict it returns (`kwargs["max_length"]
+  /// = …`), `*` when it changes the dict as a whole (`kwargs.update(…)`).
+  private func keptArguments(_ function: Int32, _ m: Module) -> Set<String> {
+    let ast = m.evaluator.ast
+    let source = m.evaluator.source
+    var kept: Set<String> = []
+    func walk(_ body: ArraySlice<Int32>) {
+      for stmt in body where stmt >= 0 {
+        switch ast.kind(stmt) {
+        case .Assign:
+          for t in ast.list(stmt, "targets") where t >= 0 && ast.kind(t) == .Subscript {
+            if let key = ast.child(t, "slice"), let k = m.evaluator.evaluate(key).stringValue {
+              kept.insert(k)
+            } else {
+              kept.insert("*")
+            }
+          }
+        case .Expr:
+          if let v = ast.child(stmt, "value"), ast.kind(v) == .Call, let f = ast.child(v, "func"),
+            ast.kind(f) == .Attribute,
+            ["update", "setdefault"].contains(ast.identifier(f, "attr", in: source) ?? "")
+          {
+            kept.insert("*")
+          }
+        case .If, .For, .While, .Try, .With:
+          walk(ast.list(stmt, "body"))
+          walk(ast.list(stmt, "orelse"))
+        default: break
+        }
+      }
+    }
+    walk(ast.list(function, "body"))
+    return kept
+  }
+
   private func droppedArguments(
     _ function: Int32, _ classDef: Int32, _ m: Module, defaults: Keywords
   ) -> Set<String>? {

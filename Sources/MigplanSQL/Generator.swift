@@ -793,6 +793,12 @@ extension SQLGenerator {
     default: return
     }
     for (field, f) in fields {
+      if let name = f.clonedToUnknown {
+        throw RenderError(
+          message:
+            "field `\(field)`: Django renders a clone of \(f.path) without `\(name)` (its value is the one deconstruct() leaves out), and its __init__() sets `\(name)` to a value migplan cannot read"
+        )
+      }
       for (name, v) in f.keywords {
         switch v {
         case .none, .bool, .int, .float, .string, .bytes, .setting: continue

@@ -2,12 +2,21 @@ import MigplanModel
 
 /// Django's `USE_TZ` and `TIME_ZONE`, as far as they decide how a default that is a fixed point
 /// in time is prepared for its column (a naive datetime is made aware in `TIME_ZONE`, an aware
-/// one is made naive there before a `DateField` takes its date).
+/// one is made naive there before a `DateField` takes its date), and the project's modules,
+/// for a default one of their functions returns.
 public struct TimeSettings: Sendable, Equatable {
   /// `USE_TZ` (Django's default: `True`); nil when migplan cannot tell.
   public var useTZ: Bool?
   /// `TIME_ZONE`; nil when migplan cannot tell.
   public var timeZone: String?
+  /// The project's modules: a callable default that is a function of theirs returning a
+  /// constant is that constant (pretalx's `default=default_settings`). Not a setting: `==`
+  /// leaves it out.
+  public var classes: FieldClasses? = nil
+
+  public static func == (a: TimeSettings, b: TimeSettings) -> Bool {
+    a.useTZ == b.useTZ && a.timeZone == b.timeZone
+  }
 
   public init(useTZ: Bool?, timeZone: String?) {
     self.useTZ = useTZ
@@ -19,6 +28,7 @@ public struct TimeSettings: Sendable, Equatable {
   /// Django's own `"America/Chicago"` in `values` when a settings module read in full sets no
   /// `TIME_ZONE`).
   public init(_ settings: Settings) {
+    classes = settings.fieldClasses
     if let literal = settings.literals["USE_TZ"] {
       useTZ = literal.truth
     } else {

@@ -44,7 +44,13 @@ public enum Literal {
       default: return "'<now>'::timestamptz"
       }
     case "datetime.date.today": return "'<today>'::date"
-    case "uuid.uuid4", "uuid.uuid1": return "'<uuid4>'::uuid"
+    case "uuid.uuid4", "uuid.uuid1":
+      switch internalType {
+      // `CharField.to_python` makes the UUID a string: 36 characters with dashes (wger).
+      case "CharField", "TextField", "SlugField": return "'<uuid4>'"
+      case "UUIDField": return "'<uuid4>'::uuid"
+      default: return nil
+      }
     default: return nil
     }
   }
@@ -125,6 +131,9 @@ public enum Literal {
     func stored(_ v: Value) -> String {
       unknown("\(v.python) as \(Construct.lastName(f.field.path)) stores it")
     }
+    // `ForeignKey.get_db_prep_save`: `''` is NULL when the target's type has no empty string
+    // (wger's `ForeignKey(default="")` to an integer key: no DEFAULT).
+    if let target = f.target, !target.emptyStringsAllowed, case .string("", _) = v { return nil }
     var v = v
     switch v {
     case .reference(let path, _):
@@ -135,12 +144,21 @@ public enum Literal {
         v = .dict([], .init(0, 0))
       } else if path == "builtins.list" {
         v = .list([], .init(0, 0))
+      } else if let returned = time.classes?.call(path, [], [], at: v.range, dicts: true) {
+        v = returned
       } else {
         return unknown(path + "()")
       }
     case .function(let name, _):
       return unknown(name + "()")
-    case .call:
+    case .call(let callee, let args, let keywords, _):
+      // Called where the migration is imported (`default=timezone.now()`): a run-time value
+      // all the same.
+      if args.isEmpty, keywords.isEmpty,
+        let known = callResult(callee, internalType: f.internalType)
+      {
+        return known
+      }
       if let moment = Moment(v) {
         return moment.prepared(for: f.internalType, time) ?? unknown(v.python)
       }

@@ -72,12 +72,15 @@ public final class SQLTarget: Sendable {
   public let column: String
   public let model: ModelKey
   public let field: String
+  /// The target field's `empty_strings_allowed`: a relation's `''` is NULL when it is false.
+  public let emptyStringsAllowed: Bool
 
-  init(table: String, column: String, model: ModelKey, field: String) {
+  init(table: String, column: String, model: ModelKey, field: String, emptyStringsAllowed: Bool) {
     self.table = table
     self.column = column
     self.model = model
     self.field = field
+    self.emptyStringsAllowed = emptyStringsAllowed
   }
 }
 
@@ -467,7 +470,9 @@ public struct Renderer: Sendable {
       guard let targetColumn = targetRendered.column else {
         throw RenderError(message: "\(m.key).\(name): target field has no column")
       }
-      out.target = SQLTarget(table: targetTable, column: targetColumn, model: key, field: tfName)
+      out.target = SQLTarget(
+        table: targetTable, column: targetColumn, model: key, field: tfName,
+        emptyStringsAllowed: targetRendered.emptyStringsAllowed)
       out.dbType = FieldTypes.relDBType(targetRendered)
       if out.collation == nil { out.collation = targetRendered.collation }
       return out

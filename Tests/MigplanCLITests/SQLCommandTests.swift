@@ -796,6 +796,161 @@ import Testing
       "\(bad.stderr)")
   }
 
+  /// A class attribute is a default only when the class is plain up to `object` (the
+  /// `features` 0040 oracle fixture has the cases that are): an enum's or a `TextChoices`'
+  /// member, a decorated class's attribute, one under a metaclass that makes the class itself,
+  /// and a function whose result changes from call to call are refused, not written as what
+  /// the class body or the function's text says.
+  @Test func aClassAttributeOrFunctionDefaultIsWrittenOnlyWhenPythonWouldGiveIt() throws {
+    let folder = try TemporaryFolder("migplan-sql-class-attribute-default")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+      from shop import choices
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Order", [("id", models.AutoField(primary_key=True))]),
+              migrations.AddField("order", "a", models.CharField(max_length=9, default=choices.Status.OPEN)),
+              migrations.AddField("order", "b", models.CharField(max_length=9, default=choices.Kind.OPEN)),
+              migrations.AddField("order", "c", models.CharField(max_length=9, default=choices.Decorated.OPEN)),
+              migrations.AddField("order", "d", models.CharField(max_length=9, default=choices.Made.OPEN)),
+              migrations.AddField("order", "e", models.CharField(max_length=9, default=choices.code)),
+              migrations.AddField("order", "f", models.CharField(max_length=9, default=choices.Plain.OPEN)),
+          ]
+
+      """)
+    try folder.write(
+      "shop/choices.py",
+      """
+      import enum
+      import random
+
+      from django.db import models
+
+
+      def registered(cls):
+          cls.OPEN = "other"
+          return cls
+
+
+      class Making(type):
+          def __new__(mcs, name, bases, attrs):
+              attrs["OPEN"] = "other"
+              return super().__new__(mcs, name, bases, attrs)
+
+
+      class Status(models.TextChoices):
+          OPEN = "open", "Open"
+
+
+      class Kind(enum.Enum):
+          OPEN = "open"
+
+
+      @registered
+      class Decorated:
+          OPEN = "open"
+
+
+      class Made(metaclass=Making):
+          OPEN = "open"
+
+
+      def code():
+          return random.choice(["open", "shut"])
+
+
+      class Base(object):
+          OPEN = "open"
+
+
+      class Plain(Base):
+          pass
+
+      """)
+    let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(run.status == 2, "stdout: \(run.stdout)")
+    let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+    #expect(
+      errors.map { $0.split(separator: ":")[1] } == ["10", "11", "12", "13", "14"],
+      "\(run.stderr)")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+      from shop import choices
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Order", [("id", models.AutoField(primary_key=True))]),
+              migrations.AddField("order", "f", models.CharField(max_length=9, default=choices.Plain.OPEN)),
+          ]
+
+      """)
+    let clean = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(clean.status == 0, "\(clean.stderr)")
+    #expect(
+      clean.stdout.contains(
+        #"ALTER TABLE "shop_order" ADD COLUMN "f" varchar(9) DEFAULT 'open' NOT NULL;"#),
+      "\(clean.stdout)")
+  }
+
+  /// Django renders the state with clones made from `deconstruct()`, which leaves out an
+  /// argument with its base's default (`max_length=50` for `SlugField`): the clone takes what
+  /// the class's `__init__` gives instead (the `features` 0041 oracle fixture). Where that is
+  /// a value migplan cannot read, the operation is refused, not written with the 50.
+  @Test func aCloneWhoseArgumentMigplanCannotReadIsNotWritten() throws {
+    let folder = try TemporaryFolder("migplan-sql-clone-unknown")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+      import shop.fields
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Project", [("id", models.AutoField(primary_key=True))]),
+              migrations.AddField("project", "slug", shop.fields.LongSlugField(max_length=50, default="x")),
+              migrations.AddField("project", "code", shop.fields.LongSlugField(max_length=20, default="y")),
+          ]
+
+      """)
+    try folder.write(
+      "shop/fields.py",
+      """
+      from django.db import models
+
+      from shop.limits import width
+
+
+      class LongSlugField(models.SlugField):
+          def __init__(self, *args, **kwargs):
+              kwargs.setdefault("max_length", width())
+              super().__init__(*args, **kwargs)
+
+      """)
+    try folder.write("shop/limits.py", "def width():\n    for n in (255,):\n        return n\n")
+    let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(run.status == 2, "stdout: \(run.stdout)")
+    let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+    #expect(errors.count == 1, "\(run.stderr)")
+    #expect(
+      errors.first?.hasSuffix(
+        "0001_initial.py:10:9: error: cannot write AddField as SQL: field `slug`: Django renders a clone of shop.fields.LongSlugField without `max_length` (its value is the one deconstruct() leaves out), and its __init__() sets `max_length` to a value migplan cannot read"
+      ) == true, "\(run.stderr)")
+  }
+
   /// Arguments built in a dict changed by item assignment (wagtail 6.4's `wagtailcore.0087`:
   /// `kw["condition"] = Q(…)`, then `CheckConstraint(**kw)`) are what the same dict written
   /// out gives; `**` of what migplan cannot read, and a constraint Django refuses to build (no

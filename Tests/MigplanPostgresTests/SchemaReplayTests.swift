@@ -321,7 +321,9 @@ struct SchemaReplay {
       .replacingOccurrences(of: "'<today>'::date", with: "'2000-01-01'::date")
       .replacingOccurrences(of: "'<now>'::time", with: "'00:00:00'::time")
       .replacingOccurrences(
-        of: "'<uuid4>'::uuid", with: "'00000000-0000-4000-8000-000000000000'::uuid")
+        of: "'<uuid4>'::uuid", with: "'00000000-0000-4000-8000-000000000000'::uuid"
+      )
+      .replacingOccurrences(of: "'<uuid4>'", with: "'00000000-0000-4000-8000-000000000000'")
   }
 }
 

@@ -3,6 +3,8 @@ from typing import Generic, TypeVar
 
 from django.db import models
 
+from features import limits
+
 
 class ComputedBaseField(getattr(models, os.environ.get("FEATURES_BASE_FIELD", "TextField"))):
     """A field class whose base only running Python tells (as django-pghistory's JSONField)."""
@@ -25,3 +27,14 @@ class TypedBinaryField(models.BinaryField, Generic[T]):
 
 class CertificateField(TypedBinaryField[bytes]):
     """A subclass of a parameterized field class (django-ca's `CertificateField`)."""
+
+
+class LongSlugField(models.SlugField):
+    """A slug with defaults of its own (nautobot's `AutoSlugField`): `max_length=50` and
+    `unique=False` are what `deconstruct()` leaves out, so the clone Django renders the state
+    with has this class's 255 and `unique=True` instead."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", limits.SLUG_LENGTH)
+        kwargs.setdefault("unique", True)
+        super().__init__(*args, **kwargs)
