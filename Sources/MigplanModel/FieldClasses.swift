@@ -233,6 +233,31 @@ public final class FieldClasses: Sendable {
     }
   }
 
+  /// Whether the operation class at `path` (another module's, as pulpcore's `RequireVersion`)
+  /// has a `state_forwards` with an empty body, in itself or the nearest class of its own
+  /// module's chain that defines one: the state stays as it was.
+  public func leavesState(_ path: String) -> Bool {
+    state.withLock { s in
+      var path = path
+      for _ in 0..<8 {
+        guard let (m, classDef) = moduleClass(path, &s) else { return false }
+        let ast = m.evaluator.ast
+        for stmt in ast.list(classDef, "body")
+        where stmt >= 0 && ast.kind(stmt) == .FunctionDef
+          && ast.identifier(stmt, "name", in: m.evaluator.source) == "state_forwards"
+        {
+          return Operation.isEmpty(stmt, ast)
+        }
+        let bases = ast.list(classDef, "bases")
+        guard bases.count == 1, let b = bases.first, b >= 0,
+          case .reference(let base, _) = m.evaluator.evaluate(b)
+        else { return false }
+        path = base
+      }
+      return false
+    }
+  }
+
   /// Whether `bytes` hold `word`.
   private static func mentions(_ bytes: [UInt8], _ word: String) -> Bool {
     let w = Array(word.utf8)

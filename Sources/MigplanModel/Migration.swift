@@ -398,6 +398,7 @@ extension Operation {
   /// Finds the built-in base of a custom operation class: a class statement of the same module
   /// (`class TryRemoveIndex(migrations.RemoveIndex)`), else migplan's table of known ones.
   mutating func resolveBase(_ parsed: ParsedModule, _ evaluator: Evaluator) {
+    if evaluator.settings.declaredOperations.contains(self.callee) { self.leavesState = true }
     if let known = Operation.knownCustomBases[self.callee] {
       setBase(
         "django.db.migrations.\(known)", keepsBase: false, classes: evaluator.settings.fieldClasses)
@@ -413,6 +414,8 @@ extension Operation {
       } else if evaluator.settings.fieldClasses?.subclassesRunPython(self.callee) == true {
         // Python the migration runs: no SQL for `sqlmigrate`, no state change.
         self.base = "RunPython"
+      } else if evaluator.settings.fieldClasses?.leavesState(self.callee) == true {
+        self.leavesState = true
       }
       return
     }
@@ -428,12 +431,9 @@ extension Operation {
       for item in ast.list(stmt, "body") where item >= 0 && ast.kind(item) == .FunctionDef {
         let f = ast.identifier(item, "name", in: parsed.source)
         if f == "__init__" || f == "state_forwards" { overrides = true }
+        if f == "state_forwards", Self.isEmpty(item, ast) { self.leavesState = true }
         if f == "database_forwards" {
-          self.databaseNoop = ast.list(item, "body").allSatisfy { s in
-            s >= 0
-              && (ast.kind(s) == .Pass
-                || (ast.kind(s) == .Expr && ast.kind(ast.child(s, "value")!) == .Constant))
-          }
+          self.databaseNoop = Self.isEmpty(item, ast)
           self.databaseForwards =
             !self.databaseNoop && Self.replacesDatabaseForwards(item, ast, parsed.source)
         }
@@ -448,6 +448,15 @@ extension Operation {
 }
 
 extension Operation {
+  /// Whether the function statement `fn` has an empty body: only a docstring or `pass`.
+  static func isEmpty(_ fn: Int32, _ ast: AST) -> Bool {
+    ast.list(fn, "body").allSatisfy { s in
+      s >= 0
+        && (ast.kind(s) == .Pass
+          || (ast.kind(s) == .Expr && ast.kind(ast.child(s, "value")!) == .Constant))
+    }
+  }
+
   /// Whether a class's own `database_forwards` (the `FunctionDef` `fn`) may run other SQL than
   /// its base's: it never calls the base's (`super().database_forwards(…)`), or it changes the
   /// operation first (`self.field.default = …`, mayan's dynamic default). One that calls the

@@ -31,6 +31,9 @@ public struct Operation: Sendable {
     /// For a custom operation: its class defines `database_forwards` with a body, which Django
     /// runs in place of its base's (the SQL may differ from the base's).
     public var databaseForwards: Bool = false
+    /// For a custom operation: its class's `state_forwards` has an empty body, so the project
+    /// state stays as it was (pulpcore's `RequireVersion`).
+    public var leavesState: Bool = false
     /// For `RunPython`: SQL its function runs through `….execute("…")` with an argument migplan
     /// can evaluate (a literal, module constants, the function's own assignments), in source
     /// order, where the table of a model got from `apps.get_model` is

@@ -84,6 +84,7 @@ public struct ModelState: Sendable {
     @exclusivity(unchecked) var uniqueTogether: [[String]]
     @exclusivity(unchecked) var indexTogether: [[String]]
     @exclusivity(unchecked) var ordinal: Int
+    @exclusivity(unchecked) var unknownChange: String? = nil
     /// `ModelKey(app, name)`, made again whenever either changes.
     @exclusivity(unchecked) var key: ModelKey
     /// Unique to this content: a new storage, or one about to change, gets a fresh number.
@@ -101,7 +102,8 @@ public struct ModelState: Sendable {
       uniqueTogether: [[String]],
       indexTogether: [[String]],
       ordinal: Int,
-      key: ModelKey? = nil
+      key: ModelKey? = nil,
+      unknownChange: String? = nil
     ) {
       self.app = app
       self.name = name
@@ -115,6 +117,7 @@ public struct ModelState: Sendable {
       self.indexTogether = indexTogether
       self.ordinal = ordinal
       self.key = key ?? ModelKey(app, name)
+      self.unknownChange = unknownChange
     }
 
     func copy() -> Storage {
@@ -130,7 +133,8 @@ public struct ModelState: Sendable {
         uniqueTogether: uniqueTogether,
         indexTogether: indexTogether,
         ordinal: ordinal,
-        key: key)
+        key: key,
+        unknownChange: unknownChange)
     }
   }
 
@@ -214,6 +218,13 @@ public struct ModelState: Sendable {
   public var ordinal: Int {
     get { storage.ordinal }
     _modify { yield &self[\.ordinal] }
+  }
+  /// Why the model may not be what the state says: an operation migplan cannot follow ran
+  /// after it was made (`MailingListPrimaryKey`'s own `state_forwards()` in hyperkitty 0013).
+  /// Nothing is written from such a model.
+  public var unknownChange: String? {
+    get { storage.unknownChange }
+    _modify { yield &self[\.unknownChange] }
   }
 
   public init(
@@ -518,12 +529,44 @@ public struct ProjectState: Sendable {
         as_.kind = inherited
         return apply(as_, app: app, migration: migration)
       }
-      if op.base == "RunPython" { break }
+      if op.base == "RunPython" || op.leavesState { break }
       problem("\(op.callee) is not an operation migplan knows; the state is left unchanged")
+      // Its `state_forwards()` gets the app's label: the app's models may have changed.
+      unknownChange(
+        app, "\(migration) runs \(op.callee), whose change to the state migplan cannot follow")
     case .unresolved:
       problem("\(op.className) has arguments migplan cannot evaluate; the state is left unchanged")
+      // The model it changes, when its name is known (a CreateModel's is then absent, which
+      // every later reader of it reports).
+      let why = "\(migration) runs \(op.className) with arguments migplan cannot evaluate"
+      if op.className == "CreateModel" { break }
+      let model = (op.arguments["model_name"] ?? op.arguments["name"] ?? op.arguments["old_name"])?
+        .stringValue
+      // A field whose value is all that is unknown: in the state as such, so that only what
+      // reads it is refused (as a field of a class migplan does not know).
+      if let model, ["AddField", "AlterField"].contains(op.className),
+        op.unresolved.allSatisfy({ $0.name == "field" }),
+        let name = op.arguments["name"]?.stringValue, let value = op.arguments["field"]
+      {
+        withModel(model) { m in
+          if let i = m.fields.firstIndex(where: { $0.name == name }) {
+            m.fields[i].field = Field(value)
+          } else {
+            m.fields.append((name, Field(value)))
+          }
+        }
+      } else if let model {
+        models[ModelKey(app, model)]?.unknownChange = why
+      } else {
+        unknownChange(app, why)
+      }
     }
     return problems
+  }
+
+  /// Marks every model of `app` as perhaps changed in a way the state does not show.
+  private mutating func unknownChange(_ app: String, _ why: String) {
+    for key in models.keys where key.app == app { models[key]?.unknownChange = why }
   }
 
   /// `normalize_together` of an option value.

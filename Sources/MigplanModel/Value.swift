@@ -186,6 +186,9 @@ public struct Settings: Sendable {
   /// Column types of field classes migplan does not know, by import path (config
   /// `field-types`: `"shop.fields.MoneyField" = "numeric(12, 2)"`).
   public var fieldTypes: [String: String] = [:]
+  /// Custom operation classes the config declares a phase for (`operations`), by import path:
+  /// taken to leave the project state as it was, as data and SQL operations do.
+  public var declaredOperations: Set<String> = []
   /// Where field classes that are neither Django's nor in `fieldTypes` are read from (the
   /// project's and its installed packages' source); nil: nowhere.
   public var fieldClasses: FieldClasses? = nil

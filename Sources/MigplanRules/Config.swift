@@ -23,7 +23,7 @@ import MigplanSyntax
 /// | `exclude` | array of globs (fnmatch, `*` also matches `/`), relative to the config file | none |
 /// | `settings` | table Django setting → string, boolean, integer or array of strings, or import path → boolean flag | `Settings.defaults` |
 /// | `field-types` | table field class path → column type | none |
-/// | `operations` | table custom operation class path → phase | none |
+/// | `operations` | table custom operation class path → phase (such an operation is taken to leave the state as it was) | none |
 /// | `require-reason` | boolean: suppression comments need `-- reason` | true |
 /// | `fail-on` | `"error"`, `"warning"` or `"note"` | `"error"` |
 /// | `rewrite-warning` | size (`check`): a pending rewrite or scan of a table this big is a warning | `"10MB"` |
@@ -106,6 +106,7 @@ public struct LintConfig: Sendable {
     }
     for (name, n) in settingIntegers { s.literals[name] = .int(String(n), TextRange(0, 0)) }
     s.fieldTypes = fieldTypes
+    s.declaredOperations = Set(operations.keys)
     return s
   }
 

@@ -179,6 +179,7 @@ public struct Renderer: Sendable {
   }
 
   func render(_ m: ModelState) throws(RenderError) -> SQLModel {
+    try Self.follow(m)
     let table = table(m)
     // The earlier rendering of the same model on the same table, whose fields may be reused.
     var reuse: Reuse? = nil
@@ -327,6 +328,7 @@ public struct Renderer: Sendable {
     guard let target = lookup(targetKey) else {
       throw RenderError(message: "\(model.key).\(f.name): target \(targetKey) is not in the state")
     }
+    try Self.follow(target)
     let table =
       f.field.keywords["db_table"]?.stringValue
       ?? Names.truncate("\(model.table)_\(f.name)")
@@ -420,6 +422,9 @@ public struct Renderer: Sendable {
   func renderField(_ name: String, _ f: Field, in m: ModelState, table: String)
     throws(RenderError) -> SQLField
   {
+    if f.path.isEmpty, let why = f.construct.value.unresolvedReason {
+      throw RenderError(message: "\(m.key).\(name) cannot be evaluated statically: \(why)")
+    }
     let literalType = f.known?.dbType ?? settings.fieldTypes[f.path]
     guard literalType == nil, let internalType = f.internalType, let base = f.djangoClass else {
       guard let dbType = literalType else {
@@ -510,7 +515,15 @@ public struct Renderer: Sendable {
     guard let found = ModelState.concrete(key, model, lookup: lookup) else {
       throw RenderError(message: "proxy \(key) has no concrete model in the state")
     }
+    try Self.follow(found.1)
     return found
+  }
+
+  /// Refuses a model an operation migplan cannot follow may have changed.
+  static func follow(_ m: ModelState) throws(RenderError) {
+    if let why = m.unknownChange {
+      throw RenderError(message: "the state of \(m.key) is not known: \(why)")
+    }
   }
 
   /// The field a relation points at: `to_field`, else the target's primary key (an implicit

@@ -951,6 +951,169 @@ import Testing
       ) == true, "\(run.stderr)")
   }
 
+  /// An operation whose change to the state migplan cannot follow (hyperkitty 0013's
+  /// `AlterField` subclass with its own `state_forwards()`, which adds an `id` primary key)
+  /// leaves its app's models unknown: a later migration that reads one is refused, not
+  /// written from the state without the change (before: a `varchar(254)` foreign key to
+  /// `name` where Django writes `integer` to `id`). One whose `state_forwards()` is empty
+  /// (pulpcore's `RequireVersion`, another module's) changes nothing.
+  @Test func aLaterMigrationOverAStateMigplanCannotFollowIsNotWritten() throws {
+    let folder = try TemporaryFolder("migplan-sql-state-unknown")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  name="MailingList",
+                  fields=[("name", models.CharField(max_length=254, primary_key=True, serialize=False))],
+              ),
+          ]
+
+      """)
+    let thread = """
+      from django.db import migrations, models
+      import django.db.models.deletion
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0002_change")]
+          operations = [
+              migrations.CreateModel(
+                  name="Thread",
+                  fields=[
+                      ("id", models.AutoField(primary_key=True)),
+                      ("mailinglist", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="shop.mailinglist")),
+                  ],
+              ),
+          ]
+
+      """
+    try folder.writeMigration("shop", "0003_thread", thread)
+    try folder.writeMigration(
+      "shop", "0002_change",
+      """
+      from django.db import migrations, models
+
+
+      class MailingListPrimaryKey(migrations.AlterField):
+          def __init__(self):
+              super().__init__("mailinglist", "name", field=models.CharField(unique=True, max_length=254))
+
+          def state_forwards(self, app_label, state):
+              state.models[app_label, self.model_name_lower].fields.update(
+                  {"id": models.AutoField(name="id", primary_key=True, serialize=False)}
+              )
+              super().state_forwards(app_label, state)
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [MailingListPrimaryKey()]
+
+      """)
+    let run = try runMigplan(["sql", "shop", "0003", "--root", folder.path])
+    #expect(run.status == 2, "stdout: \(run.stdout)")
+    #expect(
+      run.stderr.contains(
+        "0003_thread.py:8:9: error: cannot write CreateModel as SQL: the state of shop.mailinglist is not known: shop.0002_change runs shop.migrations.0002_change.MailingListPrimaryKey, whose change to the state migplan cannot follow"
+      ), "\(run.stderr)")
+    try folder.write(
+      "shop/versions.py",
+      """
+      from django.db.migrations.operations.base import Operation
+
+
+      class RequireVersion(Operation):
+          def __init__(self, plugin, version):
+              self.plugin = plugin
+              self.version = version
+
+          def state_forwards(self, app_label, state):
+              pass
+
+          def database_forwards(self, app_label, schema_editor, from_state, to_state):
+              pass
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_change",
+      """
+      from django.db import migrations
+
+      from shop.versions import RequireVersion
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [RequireVersion("shop", "1.0")]
+
+      """)
+    let clean = try runMigplan(["sql", "shop", "0003", "--root", folder.path])
+    #expect(clean.status == 0, "\(clean.stderr)")
+    #expect(
+      clean.stdout.contains(
+        #"FOREIGN KEY ("mailinglist_id") REFERENCES "shop_mailinglist" ("name")"#),
+      "\(clean.stdout)")
+  }
+
+  /// A field an `AddField` adds that migplan cannot evaluate is in the state as unknown: a
+  /// later operation on the same model that does not read it is written, one that does
+  /// (`DeleteModel`, whose many-to-many tables it may hold) is refused.
+  @Test func aFieldMigplanCannotEvaluateStopsOnlyWhatReadsIt() throws {
+    let folder = try TemporaryFolder("migplan-sql-unevaluated-field")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      def note_field():
+          field = models.TextField(null=True)
+          field.db_comment = "what the customer wrote"
+          return field
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Order", [("id", models.AutoField(primary_key=True))]),
+              migrations.AddField("order", "note", note_field()),
+          ]
+
+      """)
+    let later = { (operation: String) in
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [\(operation)]
+
+      """
+    }
+    try folder.writeMigration(
+      "shop", "0002_more",
+      later(#"migrations.AddField("order", "comment", models.TextField(null=True))"#))
+    let written = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+    #expect(written.status == 0, "\(written.stderr)")
+    #expect(
+      written.stdout.contains(#"ALTER TABLE "shop_order" ADD COLUMN "comment" text NULL;"#),
+      "\(written.stdout)")
+    try folder.writeMigration("shop", "0002_more", later(#"migrations.DeleteModel("Order")"#))
+    let refused = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+    #expect(refused.status == 2, "\(refused.stdout)")
+    #expect(
+      refused.stderr.contains(
+        "error: cannot write DeleteModel as SQL: shop.order.note cannot be evaluated statically: result of calling module function note_field()"
+      ), "\(refused.stderr)")
+  }
+
   /// Arguments built in a dict changed by item assignment (wagtail 6.4's `wagtailcore.0087`:
   /// `kw["condition"] = Q(…)`, then `CheckConstraint(**kw)`) are what the same dict written
   /// out gives; `**` of what migplan cannot read, and a constraint Django refuses to build (no

@@ -28,7 +28,7 @@ struct DebugSchema: ParsableCommand {
 
   func run() throws {
     // The config's settings and site-packages, as `sql` and `lint` read them.
-    let (settings, project) = try ProjectOptions.load(roots: roots, config: config)
+    let (_, project) = try ProjectOptions.load(roots: roots, config: config)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let schema = SQLGenerator(project: project).predictedSchema()
     for s in Set(schema.skipped).sorted() {

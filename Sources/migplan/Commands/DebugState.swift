@@ -34,7 +34,7 @@ struct DebugState: ParsableCommand {
 
   func run() throws {
     // The config's settings and site-packages, as `sql` and `lint` read them.
-    let (settings, project) = try ProjectOptions.load(roots: roots, config: config)
+    let (_, project) = try ProjectOptions.load(roots: roots, config: config)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
     let app = parts[0]

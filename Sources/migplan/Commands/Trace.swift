@@ -99,7 +99,7 @@ struct TraceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (settings, project) = try ProjectOptions.load(roots: roots, config: config)
+    let (_, project) = try ProjectOptions.load(roots: roots, config: config)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let key = try InputError.migration(project, app: app, name: migration).key
     let plan = project.plan
