@@ -1043,6 +1043,21 @@ public struct Evaluator {
     {
       return Evaluator.versionString(v).map { .string($0, range) }
     }
+    // `apps.is_installed("guardian")` (pulp_container 0020: a dependency only then), from
+    // `INSTALLED_APPS` when the config or the settings module gives it: an entry is the app's
+    // module, or an AppConfig class under it (`pulpcore.app.apps.PulpAppConfig`).
+    if path == "django.apps.apps.is_installed" || path == "django.apps.registry.apps.is_installed",
+      args.count == 1, keywords.isEmpty, let name = args[0].stringValue,
+      case .list(let entries, _)? = settings.literals["INSTALLED_APPS"],
+      entries.allSatisfy({ $0.stringValue != nil })
+    {
+      let installed = entries.contains { e in
+        guard let entry = e.stringValue else { return false }
+        let last = entry.split(separator: ".").last?.first
+        return entry == name || (entry.hasPrefix(name + ".") && last?.isUppercase == true)
+      }
+      return .bool(installed, range)
+    }
     // `float("5.2")`, `int("3")`: CPython's parse of a number in a string.
     if path == "builtins.float" || path == "builtins.int", args.count == 1, keywords.isEmpty,
       let text = args[0].stringValue

@@ -418,6 +418,8 @@ public struct Field: Hashable, Sendable {
     ] {
       t[name] = Known(base: name, positional: plain, defaults: [:])
     }
+    // Kept for old migrations (tendenci's event_logs 0001): a `CharField` with a validator.
+    t["CommaSeparatedIntegerField"] = Known(base: "CharField", positional: plain, defaults: [:])
     t["NullBooleanField"] = Known(
       base: "NullBooleanField", positional: plain, defaults: ["null": yes, "blank": yes])
     t["GeneratedField"] = Known(

@@ -1,4 +1,5 @@
 import MigplanModel
+import MigplanSyntax
 
 /// Django's `USE_TZ` and `TIME_ZONE`, as far as they decide how a default that is a fixed point
 /// in time is prepared for its column (a naive datetime is made aware in `TIME_ZONE`, an aware
@@ -423,5 +424,88 @@ extension Literal.Moment {
       s += "." + fraction
     }
     return s
+  }
+}
+
+extension Literal.Moment {
+  /// What a field's `to_python` makes of a string (Django's `parse_datetime`, `parse_date`,
+  /// `parse_time`: tendenci's `DateTimeField(default="2022-08-12 12:00:00")`), in the forms of
+  /// their regular expressions, which agree with `fromisoformat` where both accept; nil for
+  /// any other string (Django raises `ValidationError`, or migplan does not read the form).
+  init?(parsing s: String, for internalType: String) {
+    func int(_ m: Regex<AnyRegexOutput>.Match, _ name: String) -> Int? {
+      m[name]?.substring.flatMap { Int($0) }
+    }
+    func clock(_ m: Regex<AnyRegexOutput>.Match) -> Clock? {
+      var a: [String: Value] = [:]
+      for name in ["hour", "minute", "second"] {
+        if let n = int(m, name) { a[name] = .int(String(n), TextRange(0, 0)) }
+      }
+      if let f = m["microsecond"]?.substring {
+        let six = String(f) + String(repeating: "0", count: 6 - f.count)
+        a["microsecond"] = .int(String(Int(six) ?? 0), TextRange(0, 0))
+      }
+      return Self.clock(a)
+    }
+    func day(_ m: Regex<AnyRegexOutput>.Match) -> Day? {
+      var a: [String: Value] = [:]
+      for name in ["year", "month", "day"] {
+        guard let n = int(m, name) else { return nil }
+        a[name] = .int(String(n), TextRange(0, 0))
+      }
+      return Self.day(a)
+    }
+    let date = #"(?<year>\d{4})-(?<month>\d{1,2})-(?<day>\d{1,2})"#
+    let time =
+      #"(?<hour>\d{1,2}):(?<minute>\d{1,2})(?::(?<second>\d{1,2})(?:[.,](?<microsecond>\d{1,6})\d{0,6})?)?"#
+    switch internalType {
+    case "DateTimeField":
+      if let r = try? Regex(date), let m = try? r.wholeMatch(in: s) {
+        guard let d = day(m) else { return nil }
+        self = .dateTime(d, Clock(), offset: nil)
+        return
+      }
+      let zone = #"\s*(?<tz>Z|[+-]\d{2}(?::?\d{2})?)?"#
+      guard let r = try? Regex(date + "[T ]" + time + zone), let m = try? r.wholeMatch(in: s),
+        let d = day(m), let c = clock(m)
+      else { return nil }
+      var offset: Int? = nil
+      if let tz = m["tz"]?.substring {
+        if tz == "Z" {
+          offset = 0
+        } else {
+          let digits = tz.dropFirst().filter(\.isNumber)
+          let hours = Int(digits.prefix(2)) ?? 0
+          let minutes = digits.count > 2 ? Int(digits.suffix(2)) ?? 0 : 0
+          offset = (tz.first == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+        }
+      }
+      self = .dateTime(d, c, offset: offset)
+    case "DateField":
+      guard let r = try? Regex(date), let m = try? r.wholeMatch(in: s), let d = day(m) else {
+        return nil
+      }
+      self = .date(d)
+    case "TimeField":
+      guard let r = try? Regex(time), let m = try? r.wholeMatch(in: s), let c = clock(m) else {
+        return nil
+      }
+      self = .time(c)
+    default:
+      return nil
+    }
+  }
+}
+
+extension Literal {
+  /// What `UUIDField.to_python` makes of a string (`uuid.UUID(hex=…)`: braces, a `urn:uuid:`
+  /// prefix and dashes dropped, 32 hex digits) as psycopg writes it: the lower-case digits,
+  /// cast; nil when Python raises.
+  static func uuid(_ s: String) -> String? {
+    let brace: (Character) -> Bool = { $0 == "{" || $0 == "}" }
+    let digits = s.replacing("urn:", with: "").replacing("uuid:", with: "")
+      .drop(while: brace).reversed().drop(while: brace).reversed().filter { $0 != "-" }
+    guard digits.count == 32, digits.allSatisfy({ $0.isHexDigit }) else { return nil }
+    return "'\(String(digits).lowercased())'::uuid"
   }
 }

@@ -171,6 +171,15 @@ public enum Literal {
       }
     case .unresolved(_, let why):
       return unknown(why)
+    // A string the field's `to_python` parses (tendenci's `DateTimeField(default="2022-…")`).
+    case .string(let s, _):
+      switch f.internalType {
+      case "DateTimeField", "DateField", "TimeField":
+        return Moment(parsing: s, for: f.internalType)?.prepared(for: f.internalType, time)
+          ?? stored(v)
+      case "UUIDField": return uuid(s) ?? stored(v)
+      default: break
+      }
     default: break
     }
     if case .none = v { return nil }

@@ -1114,6 +1114,50 @@ import Testing
       ), "\(refused.stderr)")
   }
 
+  /// `apps.is_installed(…)` in a migration (pulp_container 0020 adds a dependency on
+  /// django-guardian only then) is read from `INSTALLED_APPS` in the config: an app's module, or
+  /// an AppConfig class under it. Without it the dependencies cannot be evaluated.
+  @Test func isInstalledIsReadFromTheInstalledApps() throws {
+    let folder = try TemporaryFolder("migplan-sql-is-installed")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.apps import apps as global_apps
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          dependencies = []
+          operations = [
+              migrations.CreateModel("Namespace", [("id", models.AutoField(primary_key=True))]),
+          ]
+
+          if global_apps.is_installed("guardian"):
+              dependencies.extend([("guardian", "0002_generic_permissions_index")])
+
+      """)
+    let config = { (apps: String) in
+      try folder.write(".migplan.toml", "[settings]\nINSTALLED_APPS = [\(apps)]\n")
+    }
+    try config(#""django.contrib.auth", "shop.apps.ShopConfig""#)
+    let without = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(without.status == 0, "\(without.stderr)")
+    #expect(without.stdout.contains(#"CREATE TABLE "shop_namespace""#), "\(without.stdout)")
+    try config(#""guardian.apps.GuardianConfig", "shop""#)
+    let with = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(with.status == 2)
+    #expect(
+      with.stderr.contains(
+        "depends on nonexistent migration guardian.0002_generic_permissions_index"),
+      "\(with.stderr)")
+    try folder.write(".migplan.toml", "")
+    let unknown = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(unknown.status == 2)
+    #expect(
+      unknown.stderr.contains("cannot evaluate `dependencies` statically"), "\(unknown.stderr)")
+  }
+
   /// Arguments built in a dict changed by item assignment (wagtail 6.4's `wagtailcore.0087`:
   /// `kw["condition"] = Q(…)`, then `CheckConstraint(**kw)`) are what the same dict written
   /// out gives; `**` of what migplan cannot read, and a constraint Django refuses to build (no
