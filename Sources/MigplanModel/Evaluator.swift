@@ -867,6 +867,19 @@ public struct Evaluator {
       {
         return setting(name, range) ?? args[2]
       }
+      // A class named by a string (django-organizations' `ORGS_SLUGFIELD`: `getattr(
+      // import_module(module), klass)`): the module, then its attribute, as written.
+      if path == "importlib.import_module", args.count == 1, keywords.isEmpty,
+        let name = args[0].stringValue, !name.isEmpty, !name.hasPrefix(".")
+      {
+        return .reference(name, range)
+      }
+      if path == "builtins.getattr", args.count == 2, keywords.isEmpty,
+        case .reference(let module, _) = args[0], module != "django.conf.settings",
+        let name = args[1].stringValue
+      {
+        return attribute(module, name, range)
+      }
       // `set([...])`, `tuple(...)`, `list(...)`, `frozenset(...)` of a known sequence.
       if path.hasPrefix("builtins."), Evaluator.sequenceTypes.contains(path), keywords.isEmpty,
         args.count <= 1

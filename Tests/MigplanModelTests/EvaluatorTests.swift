@@ -61,6 +61,28 @@ import Testing
     #expect(path("f") == "app.models.Thing")
   }
 
+  /// A class named by a string (django-organizations' `ORGS_SLUGFIELD`, the base of its
+  /// `SlugField`): `getattr(import_module(module), klass)` is that import path.
+  @Test func importModuleAndGetattrNameAClass() throws {
+    let src = """
+      from importlib import import_module
+
+      from django.conf import settings
+
+      NAME = getattr(settings, "ORGS_SLUGFIELD", "django_extensions.db.fields.AutoSlugField")
+      module, klass = NAME.rsplit(".", 1)
+      Base = getattr(import_module(module), klass)
+      Relative = import_module(".fields")
+      """
+    let (e, _) = Self.module(src)
+    guard case .reference(let p, _)? = e.module["Base"] else {
+      Issue.record("Base: \(String(describing: e.module["Base"]))")
+      return
+    }
+    #expect(p == "django_extensions.db.fields.AutoSlugField")
+    if case .reference? = e.module["Relative"] { Issue.record("a relative import_module") }
+  }
+
   @Test func constantsAndContainers() {
     let src = """
       N = 5
