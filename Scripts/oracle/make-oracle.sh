@@ -68,8 +68,9 @@ if $relock; then
     [[ $package == django-allauth ]] && package='django-allauth[mfa,socialaccount,idp-oidc,openid]'
     reqs+=("$package==$version")
   done <"$pins"
-  # The fixture app `features` imports django-migration-linter's IgnoreMigration (0019).
-  reqs+=("django-migration-linter==6.0.0")
+  # The fixture app `features` imports django-migration-linter's IgnoreMigration (0019) and
+  # django-sortedm2m's field and operation (0046).
+  reqs+=("django-migration-linter==6.0.0" "django-sortedm2m==4.0.0")
   "$venv/bin/python" -m pip install -q --disable-pip-version-check "${reqs[@]}" 'psycopg[binary]'
   {
     echo "# pip freeze of .venv-oracle, written by Scripts/oracle/make-oracle.sh --relock"

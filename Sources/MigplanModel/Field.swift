@@ -213,9 +213,13 @@ public struct Field: Hashable, Sendable {
     case "GeneratedField":
       return keywords["output_field"].map { Field($0).internalType } ?? nil
     // Relations do not define `get_internal_type`: a subclass reports its own class name.
-    // (taggit's managers define it as `ManyToManyField`.)
+    // (taggit's managers and sortedm2m's field define it as `ManyToManyField`.)
     case "ForeignKey", "OneToOneField", "ManyToManyField":
-      if path.hasPrefix("django.") || path.hasSuffix("TaggableManager") { return c }
+      if path.hasPrefix("django.") || path.hasSuffix("TaggableManager")
+        || path == "sortedm2m.fields.SortedManyToManyField"
+      {
+        return c
+      }
       return String(path.split(separator: ".").last!)
     case "ImageField": return "FileField"
     case "EmailField", "URLField": return "CharField"
@@ -299,6 +303,13 @@ public struct Field: Hashable, Sendable {
   public var relatedModel: String? {
     guard isRelation else { return nil }
     return argument("to")?.stringValue
+  }
+  /// For django-sortedm2m's `SortedManyToManyField` (unless `sorted=False`): the column of its
+  /// through table that keeps the order (`sort_value_field_name`, else `sort_value`).
+  public var sortValueColumn: String? {
+    guard path == "sortedm2m.fields.SortedManyToManyField", argument("sorted")?.truth != false
+    else { return nil }
+    return keywords["sort_value_field_name"]?.stringValue ?? "sort_value"
   }
   /// ForeignKey, OneToOneField or ManyToManyField (and their subclasses).
   public var isRelation: Bool {
@@ -495,7 +506,11 @@ public struct Field: Hashable, Sendable {
     // django-timezone-field stores None as "".
     var timeZone = like("CharField", ["max_length": v(63)])
     timeZone.nonePrepared = .string("", .init(0, 0))
+    // django-sortedm2m: its through table has a `sort_value` column (`sortValueColumn`).
+    var sorted = like("ManyToManyField")
+    sorted.positional = ["to", "sorted", "base_class"]
     return [
+      "sortedm2m.fields.SortedManyToManyField": sorted,
       "modelcluster.fields.ParentalKey": like("ForeignKey"),
       "modelcluster.fields.ParentalManyToManyField": like("ManyToManyField"),
       "modelcluster.contrib.taggit.ClusterTaggableManager": like("ManyToManyField", ["null": yes]),

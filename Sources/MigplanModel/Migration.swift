@@ -399,6 +399,12 @@ extension Operation {
   /// (`class TryRemoveIndex(migrations.RemoveIndex)`), else migplan's table of known ones.
   mutating func resolveBase(_ parsed: ParsedModule, _ evaluator: Evaluator) {
     if evaluator.settings.declaredOperations.contains(self.callee) { self.leavesState = true }
+    if let known = Operation.inheritingCustomBases[self.callee] {
+      // Its SQL is written by `SQLGenerator` (`alterSortedManyToMany`).
+      setBase(
+        "django.db.migrations.\(known)", keepsBase: true, classes: evaluator.settings.fieldClasses)
+      return
+    }
     if let known = Operation.knownCustomBases[self.callee] {
       setBase(
         "django.db.migrations.\(known)", keepsBase: false, classes: evaluator.settings.fieldClasses)
@@ -428,9 +434,11 @@ extension Operation {
         return
       }
       var overrides = false
+      var initCall: ([Value], [Keyword])? = nil
       for item in ast.list(stmt, "body") where item >= 0 && ast.kind(item) == .FunctionDef {
         let f = ast.identifier(item, "name", in: parsed.source)
         if f == "__init__" || f == "state_forwards" { overrides = true }
+        if f == "__init__" { initCall = Self.superInit(item, ast, parsed.source, evaluator) }
         if f == "state_forwards", Self.isEmpty(item, ast) { self.leavesState = true }
         if f == "database_forwards" {
           self.databaseNoop = Self.isEmpty(item, ast)
@@ -440,10 +448,37 @@ extension Operation {
       }
       for b in ast.list(stmt, "bases") where b >= 0 {
         if case .reference(let path, _) = evaluator.evaluate(b) {
-          setBase(path, keepsBase: !overrides, classes: evaluator.settings.fieldClasses)
+          setBase(
+            path, keepsBase: !overrides, classes: evaluator.settings.fieldClasses,
+            initCall: initCall)
         }
       }
     }
+  }
+
+  /// The arguments of the `super().__init__(…)` call an `__init__` makes at its top level
+  /// (hyperkitty's `super().__init__("mailinglist", "name", field=…)`), as far as they
+  /// evaluate without its parameters; nil when it makes none.
+  static func superInit(_ fn: Int32, _ ast: AST, _ source: [UInt8], _ evaluator: Evaluator)
+    -> ([Value], [Keyword])?
+  {
+    for stmt in ast.list(fn, "body") where stmt >= 0 && ast.kind(stmt) == .Expr {
+      guard let call = ast.child(stmt, "value"), ast.kind(call) == .Call,
+        let f = ast.child(call, "func"), ast.kind(f) == .Attribute,
+        ast.identifier(f, "attr", in: source) == "__init__", let inner = ast.child(f, "value"),
+        ast.kind(inner) == .Call, let callee = ast.child(inner, "func"),
+        ast.kind(callee) == .Name, ast.identifier(callee, "id", in: source) == "super"
+      else { continue }
+      let args = ast.list(call, "args").filter { $0 >= 0 }.map { evaluator.evaluate($0) }
+      var keywords: [Keyword] = []
+      for k in ast.list(call, "keywords") where k >= 0 {
+        guard let v = ast.child(k, "value") else { continue }
+        keywords.append(
+          Keyword(name: ast.identifier(k, "arg", in: source), value: evaluator.evaluate(v)))
+      }
+      return (args, keywords)
+    }
+    return nil
   }
 }
 

@@ -34,6 +34,10 @@ public struct Operation: Sendable {
     /// For a custom operation: its class's `state_forwards` has an empty body, so the project
     /// state stays as it was (pulpcore's `RequireVersion`).
     public var leavesState: Bool = false
+    /// For a custom subclass of a built-in model operation whose state change migplan cannot
+    /// follow: the model its arguments (or its `__init__`'s `super().__init__(…)`) name, the
+    /// one model that change is taken to touch (hyperkitty's `MailingListPrimaryKey`).
+    public var stateModel: String? = nil
     /// For `RunPython`: SQL its function runs through `….execute("…")` with an argument migplan
     /// can evaluate (a literal, module constants, the function's own assignments), in source
     /// order, where the table of a model got from `apps.get_model` is
@@ -189,6 +193,14 @@ extension Operation {
     "wagtail.models.i18n.BootstrapTranslatableModel": "RunPython",
   ]
 
+  /// Custom operations of other modules that keep their built-in base's `__init__` and
+  /// `state_forwards` (so the base's state change, `inherited`) but run SQL of their own,
+  /// which `SQLGenerator` writes.
+  public static let inheritingCustomBases: [String: String] = [
+    // Adds or drops the order column of a many-to-many field's through table.
+    "sortedm2m.operations.AlterSortedManyToManyField": "AlterField"
+  ]
+
   /// Third-party operations that do nothing, by class path, with their `describe()`.
   static let knownNoops: [String: String] = [
     "django_migration_linter.IgnoreMigration":
@@ -199,13 +211,38 @@ extension Operation {
 
   /// Records the built-in base of a custom operation class. `keepsBase` says the class
   /// defines neither `__init__` nor `state_forwards`, so the base's typed case applies.
-  mutating func setBase(_ baseCallee: String, keepsBase: Bool, classes: FieldClasses?) {
+  mutating func setBase(
+    _ baseCallee: String, keepsBase: Bool, classes: FieldClasses?,
+    initCall: ([Value], [Keyword])? = nil
+  ) {
     guard let (name, signature) = Operation.builtin(baseCallee) else { return }
     self.base = name
+    if !keepsBase, let parameter = Operation.modelParameter(name, signature) {
+      var bound: [String: Value] = [:]
+      if let (args, keywords) = initCall {
+        bound = Operation.bind(args, keywords, to: signature)
+      } else if case .call(_, let args, let keywords, _) = self.value {
+        bound = Operation.bind(args, keywords, to: signature)
+      }
+      self.stateModel = bound[parameter]?.stringValue
+    }
     guard keepsBase, case .call(_, let args, let keywords, _) = self.value else { return }
     var binder = Binder(
       arguments: Operation.bind(args, keywords, to: signature), classes: classes)
     if let k = binder.kind(name), binder.missing.isEmpty { self.inherited = k }
+  }
+
+  /// The parameter of a built-in operation that names the one existing model it changes
+  /// (`model_name`, `name`, `old_name`); nil for the others (`CreateModel`, `RunSQL`, …).
+  static func modelParameter(_ name: String, _ signature: [String]) -> String? {
+    if signature.contains("model_name") { return "model_name" }
+    if name == "RenameModel" { return "old_name" }
+    if name != "CreateModel", name.hasPrefix("Alter") || name == "DeleteModel",
+      signature.first == "name"
+    {
+      return "name"
+    }
+    return nil
   }
 
   /// Arguments by the `__init__` parameter names they bind: positional ones in order, then

@@ -531,9 +531,14 @@ public struct ProjectState: Sendable {
       }
       if op.base == "RunPython" || op.leavesState { break }
       problem("\(op.callee) is not an operation migplan knows; the state is left unchanged")
-      // Its `state_forwards()` gets the app's label: the app's models may have changed.
-      unknownChange(
-        app, "\(migration) runs \(op.callee), whose change to the state migplan cannot follow")
+      // Its `state_forwards()` gets the app's label: the app's models may have changed; a
+      // subclass of a model operation is taken to change the model it names.
+      let why = "\(migration) runs \(op.callee), whose change to the state migplan cannot follow"
+      if let model = op.stateModel {
+        models[ModelKey(app, model)]?.unknownChange = why
+      } else {
+        unknownChange(app, why)
+      }
     case .unresolved:
       problem("\(op.className) has arguments migplan cannot evaluate; the state is left unchanged")
       // The model it changes, when its name is known (a CreateModel's is then absent, which

@@ -380,10 +380,42 @@ struct Forwards {
     return f
   }
 
+  /// django-sortedm2m's `AlterSortedManyToManyField`: a many-to-many field made sorted gets
+  /// the order column on its through table (`IntegerField(default=0)`, added as `AddField`
+  /// adds one), one made unsorted loses it; anything else is Django's `TypeError`.
+  func alterSortedManyToMany(_ model: String, _ name: String, from: ProjectState, to: ProjectState)
+    throws(RenderError)
+  {
+    let toModel = try render(to, model)
+    guard toModel.canMigrate else { return }
+    let fromModel = try render(from, model)
+    let new = try Self.field(toModel, name)
+    let old = try Self.field(fromModel, name)
+    if let column = new.field.sortValueColumn, let through = new.through?.model,
+      let sort = through.field(column)
+    {
+      editor.addField(through, sort)
+    } else if let column = old.field.sortValueColumn, let through = old.through?.model,
+      let sort = through.field(column)
+    {
+      editor.removeField(through, sort)
+    } else {
+      throw RenderError(
+        message:
+          "AlterSortedManyToManyField changes neither a ManyToManyField into a SortedManyToManyField nor back (Django raises TypeError)"
+      )
+    }
+  }
+
   func run(_ op: Operation, from: ProjectState, to: ProjectState) throws(RenderError) {
     var kind = op.kind
     if case .unknown = kind, let inherited = op.inherited {
       if op.databaseNoop { return }
+      if op.callee == "sortedm2m.operations.AlterSortedManyToManyField",
+        case .alterField(let model, let name, _, _) = inherited
+      {
+        return try alterSortedManyToMany(model, name, from: from, to: to)
+      }
       // What `sqlmigrate` prints is what the class's own `database_forwards` runs; `lint` and
       // `plan` judge the base's SQL and say so (`unknown-operation`).
       if op.databaseForwards && !editor.live {

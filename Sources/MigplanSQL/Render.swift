@@ -358,12 +358,31 @@ public struct Renderer: Sendable {
         callee: path, args: [],
         keywords: [Keyword(name: "primary_key", value: .bool(true, TextRange(0, 0)))],
         range: .init(0, 0)))
+    var fields: [(name: String, field: Field)] = [("id", auto)]
+    // django-sortedm2m's through model: the order column, made before the two keys.
+    if let sort = f.field.sortValueColumn {
+      if let base = f.field.keywords["base_class"], base.python != "None" {
+        throw RenderError(
+          message:
+            "\(model.key).\(f.name): a through table built on `base_class`, which migplan does not read"
+        )
+      }
+      let zero = Keyword(name: "default", value: .int("0", .init(0, 0)))
+      fields.append(
+        (
+          sort,
+          Field(
+            .call(
+              callee: "django.db.models.IntegerField", args: [], keywords: [zero],
+              range: .init(0, 0)))
+        ))
+    }
+    fields += [
+      (from, fk("\(model.key.app).\(model.name)")), (toName, fk("\(targetKey.app).\(target.name)")),
+    ]
     let stub = ModelState(
       app: model.key.app, name: throughName,
-      fields: [
-        ("id", auto), (from, fk("\(model.key.app).\(model.name)")),
-        (toName, fk("\(targetKey.app).\(target.name)")),
-      ],
+      fields: fields,
       options: ["db_table": .string(table, .init(0, 0))], bases: [], managers: [], indexes: [],
       constraints: [], uniqueTogether: [[from, toName]], indexTogether: [])
     var inner = Renderer(state: state, settings: settings)

@@ -972,6 +972,7 @@ import Testing
                   name="MailingList",
                   fields=[("name", models.CharField(max_length=254, primary_key=True, serialize=False))],
               ),
+              migrations.CreateModel("Tag", [("id", models.AutoField(primary_key=True))]),
           ]
 
       """)
@@ -1022,6 +1023,26 @@ import Testing
       run.stderr.contains(
         "0003_thread.py:8:9: error: cannot write CreateModel as SQL: the state of shop.mailinglist is not known: shop.0002_change runs shop.migrations.0002_change.MailingListPrimaryKey, whose change to the state migplan cannot follow"
       ), "\(run.stderr)")
+    // Its change is taken to touch the model its `super().__init__()` names, no other.
+    try folder.writeMigration(
+      "shop", "0003_thread",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0002_change")]
+          operations = [
+              migrations.AddField("tag", "label", models.CharField(max_length=10, null=True)),
+          ]
+
+      """)
+    let other = try runMigplan(["sql", "shop", "0003", "--root", folder.path])
+    #expect(other.status == 0, "\(other.stderr)")
+    #expect(
+      other.stdout.contains(#"ALTER TABLE "shop_tag" ADD COLUMN "label" varchar(10) NULL;"#),
+      "\(other.stdout)")
+    try folder.writeMigration("shop", "0003_thread", thread)
     try folder.write(
       "shop/versions.py",
       """

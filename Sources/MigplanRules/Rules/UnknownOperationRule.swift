@@ -17,6 +17,18 @@ struct UnknownOperationRule: Rule {
       return  // unresolved-value reports it
     case .call(let callee, _, _, _):
       if operation.lint.config.operations[callee] != nil { return }
+      // Third-party subclasses whose own SQL migplan writes (django-sortedm2m's).
+      if let base = Operation.inheritingCustomBases[callee] {
+        report.add(
+          Self.self, at: op.range,
+          "`\(callee)` subclasses `\(base)` and runs SQL of its own, which migplan writes but no rule judges",
+          why:
+            "the rules judge Django's own operations; this one changes another table than its base's (a many-to-many field's through table)",
+          help:
+            "read its SQL (`migplan sql`): a NOT NULL column added to a table the old code writes fails its INSERTs; then declare its phase under `operations` in the config, or suppress with a reason"
+        )
+        return
+      }
       if let base = op.base, op.inherited != nil {
         // Its state is the base's; so is the SQL migplan judged, which its own
         // `database_forwards` may skip (an empty one: no SQL at all) or add to.
