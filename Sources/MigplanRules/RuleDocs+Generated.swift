@@ -5,2821 +5,2821 @@ public enum RuleDocs {
   /// Document text by rule id.
   public static let text: [String: String] = [
     "add-check-constraint": #"""
-    # add-check-constraint
+# add-check-constraint
 
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full scan
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full scan
 
-    ## What it does
-    Flags a `CHECK` constraint that PostgreSQL validates against the rows of a table that existed
-    before the migration: `AddConstraint` with a `CheckConstraint`, the checks Django adds on its
-    own for `PositiveIntegerField`, `PositiveSmallIntegerField` and `PositiveBigIntegerField`
-    (`CHECK ("column" >= 0)` on `AddField`, or on `AlterField` to such a field), and `RunSQL` with
-    `ADD CONSTRAINT … CHECK` or `ADD COLUMN … CHECK`. Constraints added `NOT VALID`
-    (`AddConstraintNotValid`) are not flagged. Tables created earlier in the same migration are
-    exempt.
+## What it does
+Flags a `CHECK` constraint that PostgreSQL validates against the rows of a table that existed
+before the migration: `AddConstraint` with a `CheckConstraint`, the checks Django adds on its
+own for `PositiveIntegerField`, `PositiveSmallIntegerField` and `PositiveBigIntegerField`
+(`CHECK ("column" >= 0)` on `AddField`, or on `AlterField` to such a field), and `RunSQL` with
+`ADD CONSTRAINT … CHECK` or `ADD COLUMN … CHECK`. Constraints added `NOT VALID`
+(`AddConstraintNotValid`) are not flagged. Tables created earlier in the same migration are
+exempt.
 
-    ## Why is this bad?
-    PostgreSQL reads every row to check the new constraint while it holds an `ACCESS EXCLUSIVE` lock:
-    every read and write of the table waits for the whole scan. This holds for a column added with a
-    `CHECK` too, even when the column is new and all NULL: the scan still happens.
+## Why is this bad?
+PostgreSQL reads every row to check the new constraint while it holds an `ACCESS EXCLUSIVE` lock:
+every read and write of the table waits for the whole scan. This holds for a column added with a
+`CHECK` too, even when the column is new and all NULL: the scan still happens.
 
-    ## Bad
-    ```python
-    from django.db import migrations, models
+## Bad
+```python
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            migrations.AddConstraint(  # expect: add-check-constraint
-                model_name="order",
-                constraint=models.CheckConstraint(
-                    condition=models.Q(total__gte=0), name="shop_order_total_gte_0"
-                ),
+    operations = [
+        migrations.AddConstraint(  # expect: add-check-constraint
+            model_name="order",
+            constraint=models.CheckConstraint(
+                condition=models.Q(total__gte=0), name="shop_order_total_gte_0"
             ),
-            migrations.AddField(  # expect: add-check-constraint
-                model_name="order",
-                name="quantity",
-                field=models.PositiveIntegerField(null=True),
+        ),
+        migrations.AddField(  # expect: add-check-constraint
+            model_name="order",
+            name="quantity",
+            field=models.PositiveIntegerField(null=True),
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_total_gte_0.py
+from django.contrib.postgres.operations import AddConstraintNotValid
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddConstraintNotValid(
+            model_name="order",
+            constraint=models.CheckConstraint(
+                condition=models.Q(total__gte=0), name="shop_order_total_gte_0"
             ),
-        ]
-    ```
+        ),
+    ]
+```
 
-    ## Good
-    ```python shop/migrations/0002_order_total_gte_0.py
-    from django.contrib.postgres.operations import AddConstraintNotValid
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            AddConstraintNotValid(
-                model_name="order",
-                constraint=models.CheckConstraint(
-                    condition=models.Q(total__gte=0), name="shop_order_total_gte_0"
-                ),
-            ),
-        ]
-    ```
-
-    ```python shop/migrations/0003_validate_order_total_gte_0.py
-    from django.contrib.postgres.operations import ValidateConstraint
-    from django.db import migrations
+```python shop/migrations/0003_validate_order_total_gte_0.py
+from django.contrib.postgres.operations import ValidateConstraint
+from django.db import migrations
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_order_total_gte_0")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_total_gte_0")]
 
-        operations = [
-            ValidateConstraint(model_name="order", name="shop_order_total_gte_0"),
-        ]
-    ```
+    operations = [
+        ValidateConstraint(model_name="order", name="shop_order_total_gte_0"),
+    ]
+```
 
-    ## Safe recipe
-    1. Add the constraint with `AddConstraintNotValid` (from `django.contrib.postgres.operations`):
-       an instant lock, and PostgreSQL checks new and updated rows from then on.
-    2. In a later migration, `ValidateConstraint`: it scans under `SHARE UPDATE EXCLUSIVE`, which lets
-       reads and writes go on.
+## Safe recipe
+1. Add the constraint with `AddConstraintNotValid` (from `django.contrib.postgres.operations`):
+   an instant lock, and PostgreSQL checks new and updated rows from then on.
+2. In a later migration, `ValidateConstraint`: it scans under `SHARE UPDATE EXCLUSIVE`, which lets
+   reads and writes go on.
 
-    For a `Positive…Field` added to a big table, add it as the plain integer field, add the check as
-    above, then switch the field class in Django's state with `SeparateDatabaseAndState`
-    (`state_operations=[AlterField(…PositiveIntegerField…)]`, no database operations). Name the
-    check as PostgreSQL names Django's inline one (`<table>_<column>_check`), so that later changes
-    of the field find it. `migplan split` writes both recipes.
+For a `Positive…Field` added to a big table, add it as the plain integer field, add the check as
+above, then switch the field class in Django's state with `SeparateDatabaseAndState`
+(`state_operations=[AlterField(…PositiveIntegerField…)]`, no database operations). Name the
+check as PostgreSQL names Django's inline one (`<table>_<column>_check`), so that later changes
+of the field find it. `migplan split` writes both recipes.
 
-    ## References
-    - PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("adding a CHECK or NOT NULL constraint requires scanning the table to verify that existing rows meet the constraint")
-    - PostgreSQL: [ALTER TABLE, VALIDATE CONSTRAINT](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT)
-    - Django: [AddConstraintNotValid and ValidateConstraint](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#adding-constraints-without-enforcing-validation)
-    """#,
+## References
+- PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("adding a CHECK or NOT NULL constraint requires scanning the table to verify that existing rows meet the constraint")
+- PostgreSQL: [ALTER TABLE, VALIDATE CONSTRAINT](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT)
+- Django: [AddConstraintNotValid and ValidateConstraint](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#adding-constraints-without-enforcing-validation)
+"""#,
     "add-foreign-key": #"""
-    # add-foreign-key
+# add-foreign-key
 
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** SHARE ROW EXCLUSIVE on both tables
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** SHARE ROW EXCLUSIVE on both tables
 
-    ## What it does
-    Flags a foreign key added to a table that existed before the migration:
+## What it does
+Flags a foreign key added to a table that existed before the migration:
 
-    - `ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY` without `NOT VALID` (Django's `AlterField` to a
-      `ForeignKey`, `db_constraint` turned on, `RunSQL`): PostgreSQL validates every row;
-    - a column added with `REFERENCES` and a default: every row is validated too;
-    - a column added with `REFERENCES` and no default (`AddField(ForeignKey(null=True))`): there is
-      nothing to validate, but the lock on the referenced table lasts until an atomic migration
-      commits; flagged when the migration works over an existing table after it, such as the index
-      Django builds on the new column.
+- `ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY` without `NOT VALID` (Django's `AlterField` to a
+  `ForeignKey`, `db_constraint` turned on, `RunSQL`): PostgreSQL validates every row;
+- a column added with `REFERENCES` and a default: every row is validated too;
+- a column added with `REFERENCES` and no default (`AddField(ForeignKey(null=True))`): there is
+  nothing to validate, but the lock on the referenced table lasts until an atomic migration
+  commits; flagged when the migration works over an existing table after it, such as the index
+  Django builds on the new column.
 
-    Foreign keys of tables created earlier in the same migration are exempt.
+Foreign keys of tables created earlier in the same migration are exempt.
 
-    ## Why is this bad?
-    Adding a foreign key takes a `SHARE ROW EXCLUSIVE` lock on the table *and on the table it
-    references*, which blocks `INSERT`, `UPDATE` and `DELETE` on both. While PostgreSQL checks every
-    existing row against the referenced table (or while the migration goes on to build an index),
-    writes to the referenced table wait too, and that is often the busiest one (`auth_user`).
+## Why is this bad?
+Adding a foreign key takes a `SHARE ROW EXCLUSIVE` lock on the table *and on the table it
+references*, which blocks `INSERT`, `UPDATE` and `DELETE` on both. While PostgreSQL checks every
+existing row against the referenced table (or while the migration goes on to build an index),
+writes to the referenced table wait too, and that is often the busiest one (`auth_user`).
 
-    ## Bad
-    ```python shop/migrations/0002_customer.py
-    from django.db import migrations, models
+## Bad
+```python shop/migrations/0002_customer.py
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            migrations.CreateModel(
-                name="Customer",
-                fields=[("id", models.BigAutoField(primary_key=True))],
+    operations = [
+        migrations.CreateModel(
+            name="Customer",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+    ]
+```
+
+```python shop/migrations/0003_order_customer.py
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_customer")]
+
+    operations = [
+        migrations.AddField(  # expect: add-foreign-key
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="shop.customer",
             ),
-        ]
-    ```
+        ),
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" ADD CONSTRAINT "shop_order_total_fk" '  # expect: add-foreign-key
+            'FOREIGN KEY ("total") REFERENCES "shop_customer" ("id")',
+            reverse_sql='ALTER TABLE "shop_order" DROP CONSTRAINT "shop_order_total_fk"',
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_customer.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(
+            name="Customer",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+    ]
+```
+
+```python shop/migrations/0003_order_customer.py
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_customer")]
 
-    ```python shop/migrations/0003_order_customer.py
-    import django.db.models.deletion
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_customer")]
-
-        operations = [
-            migrations.AddField(  # expect: add-foreign-key
-                model_name="order",
-                name="customer",
-                field=models.ForeignKey(
-                    null=True,
-                    on_delete=django.db.models.deletion.PROTECT,
-                    to="shop.customer",
-                ),
-            ),
-            migrations.RunSQL(
-                'ALTER TABLE "shop_order" ADD CONSTRAINT "shop_order_total_fk" '  # expect: add-foreign-key
-                'FOREIGN KEY ("total") REFERENCES "shop_customer" ("id")',
-                reverse_sql='ALTER TABLE "shop_order" DROP CONSTRAINT "shop_order_total_fk"',
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python shop/migrations/0002_customer.py
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.CreateModel(
-                name="Customer",
-                fields=[("id", models.BigAutoField(primary_key=True))],
-            ),
-        ]
-    ```
-
-    ```python shop/migrations/0003_order_customer.py
-    import django.db.models.deletion
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_customer")]
-
-        operations = [
-            migrations.SeparateDatabaseAndState(
-                state_operations=[
-                    migrations.AddField(
-                        model_name="order",
-                        name="customer",
-                        field=models.ForeignKey(
-                            null=True,
-                            db_index=False,
-                            on_delete=django.db.models.deletion.PROTECT,
-                            to="shop.customer",
-                        ),
-                    ),
-                ],
-                database_operations=[
-                    migrations.AddField(
-                        model_name="order",
-                        name="customer",
-                        field=models.ForeignKey(
-                            null=True,
-                            db_index=False,
-                            db_constraint=False,
-                            on_delete=django.db.models.deletion.PROTECT,
-                            to="shop.customer",
-                        ),
-                    ),
-                    migrations.RunSQL(
-                        'ALTER TABLE "shop_order" ADD CONSTRAINT "shop_order_customer_id_fk" '
-                        'FOREIGN KEY ("customer_id") REFERENCES "shop_customer" ("id") '
-                        "DEFERRABLE INITIALLY DEFERRED NOT VALID",
-                        reverse_sql='ALTER TABLE "shop_order" DROP CONSTRAINT "shop_order_customer_id_fk"',
-                    ),
-                ],
-            ),
-        ]
-    ```
-
-    ```python shop/migrations/0004_validate_order_customer.py
-    from django.db import migrations
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0003_order_customer")]
-
-        operations = [
-            migrations.RunSQL(
-                'ALTER TABLE "shop_order" VALIDATE CONSTRAINT "shop_order_customer_id_fk"',
-                reverse_sql=migrations.RunSQL.noop,
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    1. Add the column without the constraint and its index (`db_constraint=False`, `db_index=False`),
-       or for an existing foreign key make the change with `db_constraint=False`.
-    2. Build the index with `CREATE INDEX CONCURRENTLY` in a migration with `atomic = False` (see
-       [add-index](add-index.md)).
-    3. Add the constraint `NOT VALID` with `RunSQL`, under the name Django gives it: an instant lock,
-       and new rows are checked from then on.
-    4. In a later migration, `ValidateConstraint` (`VALIDATE CONSTRAINT`): it scans under
-       `SHARE UPDATE EXCLUSIVE` on the table and `ROW SHARE` on the referenced one, so writes to both
-       go on. In the same migration, switch the field to its final form in Django's state only
-       (`SeparateDatabaseAndState(state_operations=[AlterField(…)])`).
-
-    A nullable foreign key made NOT NULL keeps its constraint: set NOT NULL as the `set-not-null`
-    recipe does. `migplan split` writes these chains.
-
-    ## References
-    - PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("ADD FOREIGN KEY requires a SHARE ROW EXCLUSIVE lock on the referenced table, in addition to the lock on the table")
-    - PostgreSQL: [ALTER TABLE, VALIDATE CONSTRAINT](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT)
-    - Django: [ForeignKey.db_constraint](https://docs.djangoproject.com/en/5.2/ref/models/fields/#django.db.models.ForeignKey.db_constraint)
-    """#,
-    "add-generated-column": #"""
-    # add-generated-column
-
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full rewrite
-
-    ## What it does
-    Flags a generated column added to a table that existed before the migration: `AddField` of a
-    `GeneratedField` (`ADD COLUMN … GENERATED ALWAYS AS (…) STORED`, the only kind PostgreSQL
-    before 18 has and the only kind Django writes for it), `AddField` of an auto field (an identity
-    column), and `RunSQL` with `ADD COLUMN … GENERATED … AS IDENTITY` or `… GENERATED ALWAYS AS
-    (…) STORED`. A `GeneratedField` in `CreateModel`, or added to a table created earlier in the
-    same migration, is not flagged.
-
-    ## Why is this bad?
-    A stored generated column holds a value computed from each row, and an identity column a
-    number drawn from its sequence for each row: PostgreSQL fills them in for every existing row
-    when the column is added, so it rewrites the whole table and its indexes while it holds an
-    `ACCESS EXCLUSIVE` lock, and every read and write of the table waits for it. `makemigrations`
-    writes such an `AddField` whenever a `GeneratedField` is added to a model that already has a
-    table.
-
-    ## Bad
-    ```python
-    from django.db import migrations, models
-    from django.db.models.functions import Upper
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(  # expect: add-generated-column
-                model_name="order",
-                name="note_upper",
-                field=models.GeneratedField(
-                    expression=Upper("note"),
-                    output_field=models.TextField(),
-                    db_persist=True,
-                ),
-            ),
-            migrations.RunSQL(
-                'ALTER TABLE "shop_order" ADD COLUMN "serial" bigint GENERATED BY DEFAULT AS IDENTITY',  # expect: add-generated-column
-                reverse_sql='ALTER TABLE "shop_order" DROP COLUMN "serial"',
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations, models
-    from django.db.models.functions import Upper
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            # A new table has no rows to fill in.
-            migrations.CreateModel(
-                name="Label",
-                fields=[
-                    ("id", models.BigAutoField(primary_key=True)),
-                    ("name", models.CharField(max_length=50)),
-                    (
-                        "name_upper",
-                        models.GeneratedField(
-                            expression=Upper("name"),
-                            output_field=models.CharField(max_length=50),
-                            db_persist=True,
-                        ),
-                    ),
-                ],
-            ),
-            # On the big table: a plain column the application fills, backfilled in batches.
-            migrations.AddField(
-                model_name="order",
-                name="note_upper",
-                field=models.TextField(null=True),
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    For a stored generated column on a large table:
-    1. Ask whether it has to be stored: an expression index (`Index(Upper("note"), …)`, built
-       `CONCURRENTLY`) serves lookups, and a view or the query itself can compute the value.
-    2. Otherwise add a plain nullable column (instant), have the application (or a trigger) write
-       it for new and changed rows, and deploy.
-    3. Backfill the existing rows in batches (`RunPython` with `.iterator()`, `atomic = False`).
-
-    For an identity column: add a plain nullable integer column, give it a sequence as its default
-    for new rows (`ALTER COLUMN … SET DEFAULT nextval(…)` rewrites nothing), backfill in batches,
-    then make it NOT NULL ([set-not-null](set-not-null.md)).
-
-    ## References
-    - PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("Adding a column with a volatile DEFAULT …, a stored generated column, an identity column, … will cause the entire table and its indexes to be rewritten")
-    - PostgreSQL: [Generated Columns](https://www.postgresql.org/docs/current/ddl-generated-columns.html)
-    - Django: [GeneratedField](https://docs.djangoproject.com/en/5.2/ref/models/fields/#generatedfield)
-    """#,
-    "add-index": #"""
-    # add-index
-
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** SHARE on the table while the index is built
-
-    ## What it does
-    Flags `CREATE INDEX` without `CONCURRENTLY` on a table that existed before the migration, from
-    any operation: `AddIndex`, a field added or altered with `db_index=True` or as a `ForeignKey`
-    (Django indexes foreign keys), the `_like` index Django adds for `varchar`/`text` columns with
-    `db_index` or `unique`, `index_together`, a `UniqueConstraint` with a condition or expressions
-    (built as a unique index), and `CREATE INDEX` in `RunSQL`. The SQL is the one `migrate` runs,
-    deferred indexes included. Tables created earlier in the same migration are exempt: they have no
-    rows and nobody else uses them yet. Concurrent builds in an atomic migration are
-    [concurrently-in-atomic](concurrently-in-atomic.md)'s.
-
-    ## Why is this bad?
-    A plain `CREATE INDEX` reads the whole table while it holds a `SHARE` lock, which blocks every
-    `INSERT`, `UPDATE` and `DELETE` until the index is built: seconds to minutes of failed or stalled
-    writes on a large table. If an earlier statement of the same atomic migration holds `ACCESS
-    EXCLUSIVE` on the table (the `ADD COLUMN` of an `AddField(ForeignKey)`, for one), reads wait too.
-
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddIndex(  # expect: add-index
-                model_name="order",
-                index=models.Index(fields=["created"], name="shop_order_created_idx"),
-            ),
-            migrations.AlterField(  # expect: add-index
-                model_name="order",
-                name="total",
-                field=models.IntegerField(null=True, db_index=True),
-            ),
-            migrations.RunSQL(
-                'CREATE INDEX "shop_order_note_idx" ON "shop_order" ("note")',  # expect: add-index
-                reverse_sql='DROP INDEX "shop_order_note_idx"',
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python shop/migrations/0002_order_created_idx.py
-    from django.contrib.postgres.operations import AddIndexConcurrently
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        atomic = False
-
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            AddIndexConcurrently(
-                model_name="order",
-                index=models.Index(fields=["created"], name="shop_order_created_idx"),
-            ),
-        ]
-    ```
-
-    ```python shop/migrations/0003_coupon.py
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_order_created_idx")]
-
-        operations = [
-            # A new table: its indexes are built while it is empty.
-            migrations.CreateModel(
-                name="Coupon",
-                fields=[
-                    ("id", models.BigAutoField(primary_key=True)),
-                    ("code", models.CharField(max_length=20)),
-                ],
-            ),
-            migrations.AddIndex(
-                model_name="coupon",
-                index=models.Index(fields=["code"], name="shop_coupon_code_idx"),
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    Build the index with `AddIndexConcurrently` (from `django.contrib.postgres.operations`), or
-    `CREATE INDEX CONCURRENTLY` in `RunSQL`, in a migration of its own with `atomic = False`. For an
-    index that comes with a field (`db_index=True`, a `ForeignKey`), add the field with
-    `db_index=False` and the index concurrently, or wrap the field operation in
-    `SeparateDatabaseAndState` so that Django's state stays as written:
-
-    ```python
-    migrations.SeparateDatabaseAndState(
-        state_operations=[migrations.AlterField("order", "total", models.IntegerField(null=True, db_index=True))],
-        database_operations=[
-            migrations.RunSQL(
-                'CREATE INDEX CONCURRENTLY "shop_order_total_idx" ON "shop_order" ("total")',
-                reverse_sql='DROP INDEX CONCURRENTLY "shop_order_total_idx"',
-            ),
-        ],
-    )
-    ```
-
-    A field going from `unique=True` to `db_index=True` drops its unique constraint and builds the plain
-    index in one `AlterField`: build the index concurrently in a migration of its own first, then drop
-    the constraint in `SeparateDatabaseAndState` with the `AlterField` as the state operation
-    (`migplan split` writes both).
-
-    `CONCURRENTLY` takes two scans and lets writes go on. If it fails it leaves an `INVALID` index:
-    drop it before retrying.
-
-    ## References
-    - PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
-    - PostgreSQL: [Explicit Locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES) (`CREATE INDEX` takes `SHARE`)
-    - Django: [AddIndexConcurrently](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#concurrent-index-operations)
-    """#,
-    "add-not-null-column": #"""
-    # add-not-null-column
-
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
-
-    ## What it does
-    Flags `AddField` of a NOT NULL column (`null=False`, Django's default) without `db_default`
-    to a table that exists before the migration. Many-to-many fields (no column), `GeneratedField`
-    (computed, never inserted), primary keys, and fields added to a model created earlier in the
-    same migration, or to a `managed = False` or proxy model, are not flagged. With
-    `pg-version` below 11 the finding also says that the `ADD COLUMN` rewrites the table.
-
-    ## Why is this bad?
-    Django adds the column with the field's `default` as a temporary database `DEFAULT` and drops
-    that default in the next statement; the default lives on only in Python. The old code, still
-    running during a rolling deploy, leaves the column out of its INSERTs, so every INSERT fails
-    with a NOT NULL violation until the old code is gone. Django's default here is the
-    *effective* one: `default`, else `''` for a `blank=True` text field, else now() for
-    `auto_now`/`auto_now_add`. Without any, the `ADD COLUMN … NOT NULL` fails outright on a
-    table that has rows. Before PostgreSQL 11, adding a column with
-    a `DEFAULT` also rewrites the whole table under an `ACCESS EXCLUSIVE` lock.
-
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(  # expect: add-not-null-column
-                model_name="order",
-                name="status",
-                field=models.CharField(max_length=20, default="new"),
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="status",
-                field=models.CharField(max_length=20, default="new", db_default="new"),
-            ),
-            migrations.AddField(
-                model_name="order",
-                name="coupon",
-                field=models.CharField(max_length=20, null=True),
-            ),
-            migrations.CreateModel(
-                name="Refund",
-                fields=[("id", models.BigAutoField(primary_key=True))],
-            ),
-            # A table created in this migration has no old code inserting into it.
-            migrations.AddField(
-                model_name="refund",
-                name="reason",
-                field=models.TextField(default=""),
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    Give the field a `db_default` (Django 5.0 and later) with the same value as `default`: the
-    default then stays in the database and the old code's INSERTs get it. On older Django, add
-    the field with `null=True`, deploy, backfill the rows in batches, then make it NOT NULL in a
-    later migration (see `set-not-null`). Before PostgreSQL 11 a `db_default` rewrites the table
-    as well (reported by [volatile-default](volatile-default.md)): take the nullable route there.
-
-    ## References
-    - Django: [Field.db_default](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-default)
-    - PostgreSQL: [ALTER TABLE … ADD COLUMN, notes on defaults](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES)
-    """#,
-    "add-unique-constraint": #"""
-    # add-unique-constraint
-
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table while the index is built
-
-    ## What it does
-    Flags a unique, primary key or exclusion constraint added to a table that existed before the
-    migration: `unique=True` on `AddField` or `AlterField`, new entries of `AlterUniqueTogether`,
-    `AddConstraint` with a `UniqueConstraint` on fields or an `ExclusionConstraint`, and `RunSQL`
-    with `ALTER TABLE … ADD CONSTRAINT … UNIQUE` / `PRIMARY KEY` / `EXCLUDE` or `ADD COLUMN …
-    UNIQUE`. `ADD CONSTRAINT … UNIQUE USING INDEX` (attaching an index built concurrently before) is
-    not flagged. A `UniqueConstraint` with a condition or expressions is built as a unique index
-    and is [add-index](add-index.md)'s. Tables created earlier in the same migration are exempt.
-
-    ## Why is this bad?
-    `ALTER TABLE … ADD CONSTRAINT … UNIQUE` builds a unique index over every row while it holds an
-    `ACCESS EXCLUSIVE` lock: every read and write of the table waits for the whole build. If the
-    existing rows hold a duplicate the migration fails at the end of that wait, and the rows that old
-    code inserts during the deploy can be duplicates too.
-
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddConstraint(  # expect: add-unique-constraint
-                model_name="order",
-                constraint=models.UniqueConstraint(
-                    fields=["created", "note"], name="shop_order_created_note_uniq"
-                ),
-            ),
-            migrations.AlterUniqueTogether(  # expect: add-unique-constraint
-                name="order",
-                unique_together={("created", "total")},
-            ),
-            migrations.AlterField(  # expect: add-unique-constraint
-                model_name="order",
-                name="total",
-                field=models.IntegerField(null=True, unique=True),
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python shop/migrations/0002_order_created_note_index.py
-    from django.db import migrations
-
-
-    class Migration(migrations.Migration):
-        atomic = False
-
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RunSQL(
-                'CREATE UNIQUE INDEX CONCURRENTLY "shop_order_created_note_uniq" '
-                'ON "shop_order" ("created", "note")',
-                reverse_sql='DROP INDEX CONCURRENTLY "shop_order_created_note_uniq"',
-            ),
-        ]
-    ```
-
-    ```python shop/migrations/0003_order_created_note_uniq.py
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_order_created_note_index")]
-
-        operations = [
-            migrations.SeparateDatabaseAndState(
-                state_operations=[
-                    migrations.AddConstraint(
-                        model_name="order",
-                        constraint=models.UniqueConstraint(
-                            fields=["created", "note"], name="shop_order_created_note_uniq"
-                        ),
-                    ),
-                ],
-                database_operations=[
-                    migrations.RunSQL(
-                        'ALTER TABLE "shop_order" ADD CONSTRAINT "shop_order_created_note_uniq" '
-                        'UNIQUE USING INDEX "shop_order_created_note_uniq"',
-                        reverse_sql='ALTER TABLE "shop_order" DROP CONSTRAINT "shop_order_created_note_uniq"',
-                    ),
-                ],
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    1. Remove the duplicates, and deploy code that does not create new ones.
-    2. `CREATE UNIQUE INDEX CONCURRENTLY` in a migration with `atomic = False` (writes go on; an
-       `INVALID` index left by a failure must be dropped before retrying).
-    3. In a later migration, `ALTER TABLE … ADD CONSTRAINT name UNIQUE USING INDEX name`, which only
-       takes the lock for an instant, inside `SeparateDatabaseAndState` whose `state_operations` hold
-       the `AddConstraint` (or the `unique=True` field) as Django wrote it.
-
-    Exclusion constraints cannot be attached to an index built beforehand: add them while the table is
-    small, or in a maintenance window.
-
-    ## References
-    - PostgreSQL: [ALTER TABLE, ADD table_constraint_using_index](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX)
-    - PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
-    - Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
-    """#,
-    "change-column-type": #"""
-    # change-column-type
-
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full rewrite
-
-    ## What it does
-    Flags a change of a column's type that makes PostgreSQL rewrite the table: an `AlterField`
-    whose column type changes (`IntegerField` → `BigIntegerField`, `TextField` → `CharField`,
-    `max_length` lowered, …), the columns Django changes with it (foreign keys to a primary key whose
-    type changes), and `RunSQL` with `ALTER TABLE … ALTER COLUMN … TYPE`. migplan compares the old
-    column type, from Django's state before the operation, with the new one, so the changes that keep
-    the data as it is are not flagged: `varchar(n)` widened or its limit removed, `varchar` to `text`,
-    `numeric(p, s)` to a larger precision at the same scale, or to plain `numeric`. Tables created
-    earlier in the same migration are exempt.
-
-    ## Why is this bad?
-    PostgreSQL copies every row into a new file and rebuilds every index of the table while it holds
-    an `ACCESS EXCLUSIVE` lock: every read and write of the table waits until the rewrite ends, which
-    takes minutes on a large table. During a rolling deploy the old code also keeps writing values of
-    the old type, which the new type may refuse.
-
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AlterField(  # expect: change-column-type
-                model_name="order",
-                name="total",
-                field=models.BigIntegerField(null=True),
-            ),
-            migrations.RunSQL(
-                'ALTER TABLE "shop_order" ALTER COLUMN "note" TYPE varchar(200)',  # expect: change-column-type
-                reverse_sql='ALTER TABLE "shop_order" ALTER COLUMN "note" TYPE text',
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python shop/migrations/0002_order_code.py
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="code",
-                field=models.CharField(max_length=20, null=True),
-            ),
-        ]
-    ```
-
-    ```python shop/migrations/0003_order_code_longer.py
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_order_code")]
-
-        operations = [
-            # varchar(20) -> varchar(100): only the catalog changes.
-            migrations.AlterField(
-                model_name="order",
-                name="code",
-                field=models.CharField(max_length=100, null=True),
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    Change the type through a new column (expand, then contract), over two releases:
-
-    1. Add the new column, nullable, as `<field>_new` (`AddField`); deploy code that writes both
-       fields and still reads the old one.
-    2. Copy the values in batches by primary key (`RunPython` in a migration with `atomic = False`,
-       converting with `Cast`, as `ALTER COLUMN … TYPE … USING` would), and make the new column
-       NOT NULL through a validated CHECK (see [set-not-null](set-not-null.md)) if the field is.
-    3. In Django's state only, remove the old field and rename `<field>_new` to `<field>` with
-       `db_column` pinned to the new column (no column is renamed); deploy code that declares the
-       field that way and uses only the new column.
-    4. Drop the old column (`RemoveField` of the old field added back to the state only).
-
-    A foreign key (or one-to-one field) that becomes a plain field on another column (`page_id`
-    → `page`) goes the same way, to the new field's own column: its FK constraint and NOT NULL are
-    dropped when the state switches, before the second release (which no longer knows the relation),
-    and its index goes with the old column.
-
-    No statement rewrites the table or holds a lock for longer than a catalog change. If the change
-    can be one of the no-rewrite ones (a wider `varchar`, `text`), prefer it. `migplan split` writes
-    this chain (for fields without an index, a unique constraint or a CHECK of their own).
-
-    ## References
-    - PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("changing the type of an existing column will require the entire table and its indexes to be rewritten", with the binary-coercible exceptions)
-    - PostgreSQL: [Explicit Locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES)
-    - Django: [AlterField](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#alterfield)
-    """#,
-    "concurrently-in-atomic": #"""
-    # concurrently-in-atomic
-
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
-
-    ## What it does
-    Flags `AddIndexConcurrently` and `RemoveIndexConcurrently` (from
-    `django.contrib.postgres.operations`), and `RunSQL` whose SQL or reverse SQL has a
-    `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, `REINDEX … CONCURRENTLY` or
-    `ALTER TABLE … DETACH PARTITION … CONCURRENTLY` statement, in a migration that runs inside a
-    transaction (`atomic = True`, Django's default). Operations inside
-    `SeparateDatabaseAndState(database_operations=[…])` count; `state_operations` do not. The SQL is
-    split into statements at `;` outside quotes, dollar quotes and comments, so `CONCURRENTLY` in a
-    string or comment does not count. `REFRESH MATERIALIZED VIEW CONCURRENTLY` is allowed in a
-    transaction and is not flagged.
-
-    ## Why is this bad?
-    PostgreSQL refuses these statements inside a transaction block (`ERROR: CREATE INDEX
-    CONCURRENTLY cannot run inside a transaction block`), and Django wraps an atomic migration in
-    one. For `AddIndexConcurrently` Django raises `NotSupportedError` before running anything. Either
-    way the deploy stops at this migration. Making the index build non-concurrent to get past the
-    error is worse: a plain `CREATE INDEX` blocks every write to the table until it finishes.
-
-    ## Bad
-    ```python
-    from django.contrib.postgres.operations import AddIndexConcurrently
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            AddIndexConcurrently(  # expect: concurrently-in-atomic
-                model_name="order",
-                index=models.Index(fields=["created"], name="shop_order_created_idx"),
-            ),
-            migrations.RunSQL(
-                "CREATE INDEX CONCURRENTLY shop_order_note_idx ON shop_order (note);",  # expect: concurrently-in-atomic
-                reverse_sql="DROP INDEX CONCURRENTLY shop_order_note_idx;",  # expect: concurrently-in-atomic
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.contrib.postgres.operations import AddIndexConcurrently
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        atomic = False
-
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            AddIndexConcurrently(
-                model_name="order",
-                index=models.Index(fields=["created"], name="shop_order_created_idx"),
-            ),
-            migrations.RunSQL(
-                "SELECT 1; -- CREATE INDEX CONCURRENTLY is only mentioned in this comment",
-                reverse_sql=migrations.RunSQL.noop,
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    Put the concurrent operation in a migration of its own with `atomic = False`, and nothing else
-    in it: without a transaction, a failure halfway leaves the earlier operations applied. If the
-    index build fails it leaves an `INVALID` index behind; drop it (`DROP INDEX CONCURRENTLY`) before
-    running the migration again.
-
-    ## References
-    - PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
-    - Django: [Concurrent index operations](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#concurrent-index-operations)
-    - Django: [Non-atomic migrations](https://docs.djangoproject.com/en/5.2/howto/writing-migrations/#non-atomic-migrations)
-    """#,
-    "data-and-schema-together": #"""
-    # data-and-schema-together
-
-    - **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
-
-    ## What it does
-    Flags each data change — a `RunPython` (other than `RunPython.noop`), or a `RunSQL` with an
-    `INSERT`, `UPDATE`, `DELETE`, `MERGE`, `COPY` or `TRUNCATE` statement — in an atomic migration
-    (`atomic = True`, Django's default) that also changes the schema of a table that exists before
-    the migration: an `AddField`, `RemoveField`, `AlterField` that reaches the database, an index
-    or constraint operation, a rename, a `DeleteModel`, or `RunSQL` DDL (`ALTER TABLE`, `CREATE
-    INDEX`, `DROP …`). Tables created in the same migration, `AlterField` that changes only
-    Python-side attributes, and operations on `managed = False` models do not count.
-
-    ## Why is this bad?
-    An atomic migration is one transaction. The schema change takes an `ACCESS EXCLUSIVE` lock on
-    the table and keeps it until the transaction commits, so every read and write of the table
-    waits for as long as the data change runs; when the data change comes first, its row locks are
-    held while the table is altered. On PostgreSQL the combination can also fail outright: after
-    rows of a table with deferred foreign keys are changed, `ALTER TABLE` refuses to run (`cannot
-    ALTER TABLE "shop_order" because it has pending trigger events`).
-
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    def backfill_status(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        Order.objects.filter(status=None).update(status="new")
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="status",
-                field=models.CharField(max_length=20, null=True),
-            ),
-            migrations.RunPython(backfill_status, migrations.RunPython.noop),  # expect: data-and-schema-together
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="status",
-                field=models.CharField(max_length=20, null=True),
-            ),
-        ]
-    ```
-
-    ```python
-    from django.db import migrations, models
-
-
-    def backfill_status(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        Order.objects.filter(status=None).update(status="new")
-
-
-    def seed_regions(apps, schema_editor):
-        Region = apps.get_model("shop", "Region")
-        Region.objects.create(name="EU")
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_example")]
-
-        operations = [
-            migrations.RunPython(backfill_status, migrations.RunPython.noop),
-            # Filling a table created in the same migration holds no lock anyone waits for.
-            migrations.CreateModel(
-                name="Region",
-                fields=[
-                    ("id", models.BigAutoField(primary_key=True)),
-                    ("name", models.TextField()),
-                ],
-            ),
-            migrations.RunPython(seed_regions, migrations.RunPython.noop),
-        ]
-    ```
-
-    ## Safe recipe
-    Put the schema change and the data change in separate migrations (the data migration depending
-    on the schema one), so each commits on its own. For a large table, run the backfill in batches
-    (`runpython-unbatched`), or outside the migrations altogether in a management command.
-    `migplan split` puts each `RunPython` or `RunSQL` it keeps as written in a migration of its own, in
-    the original order.
-
-    ## References
-    - Django: [Data migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#data-migrations) ("On PostgreSQL … avoid combining schema changes and RunPython operations in the same migration")
-    - PostgreSQL: [Explicit locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES)
-    """#,
-    "drop-column": #"""
-    # drop-column
-
-    - **Severity:** error · **Phase:** contract · **Since:** 0.1.0
-
-    ## What it does
-    Flags `RemoveField` of a field that has a column, on a table that exists before the migration,
-    and `RunSQL` whose SQL runs `ALTER TABLE … DROP [COLUMN]` on a column of a model the project
-    state knows. The state before the operation decides: a many-to-many field has no column (its
-    join table is `drop-table`'s business, and with an explicit `through` model nothing is dropped
-    at all), and a field of a `managed = False` or proxy model, a field added earlier in the same
-    migration or a field of a model created in it are not flagged (a field put back in the state
-    only, to be dropped, is: its column was there all along). `SeparateDatabaseAndState`
-    counts only through its `database_operations`.
-
-    ## Why is this bad?
-    Migrations run before or while the new code is deployed, and during a rolling deploy the old
-    code keeps serving requests. It still names the column in every `SELECT` and `INSERT` of the
-    model, so from the moment the column is gone those queries fail (`column "note" does not
-    exist`) until the last old process stops. Dropping a column is a **contract** step: it is safe
-    only once no running code uses the column.
-
-    ## Bad
-    ```python
-    from django.db import migrations
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RemoveField(model_name="order", name="note"),  # expect: drop-column
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        # Release 1: the code stops using `note`; the column stays in the database.
-        operations = [
-            migrations.SeparateDatabaseAndState(
-                state_operations=[migrations.RemoveField(model_name="order", name="note")],
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    1. Remove the field from the model and make the migration state-only, as in Good. If the
-       column is NOT NULL without a database default, first make it nullable (or give it a
-       `db_default`): the new code's INSERTs leave it out.
-    2. Ship the drop in a later release, so that it runs only after every process runs code
-       without the field. Django can drop only what its state has, so the migration puts the
-       field back in the state first; the drop is still flagged, and the suppression records
-       that it is the deliberate contract step (`migplan split` writes this pair):
-
-    ```python
     operations = [
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.AddField(
-                    model_name="order", name="note", field=models.TextField(null=True)
+                    model_name="order",
+                    name="customer",
+                    field=models.ForeignKey(
+                        null=True,
+                        db_index=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="shop.customer",
+                    ),
+                ),
+            ],
+            database_operations=[
+                migrations.AddField(
+                    model_name="order",
+                    name="customer",
+                    field=models.ForeignKey(
+                        null=True,
+                        db_index=False,
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="shop.customer",
+                    ),
+                ),
+                migrations.RunSQL(
+                    'ALTER TABLE "shop_order" ADD CONSTRAINT "shop_order_customer_id_fk" '
+                    'FOREIGN KEY ("customer_id") REFERENCES "shop_customer" ("id") '
+                    "DEFERRABLE INITIALLY DEFERRED NOT VALID",
+                    reverse_sql='ALTER TABLE "shop_order" DROP CONSTRAINT "shop_order_customer_id_fk"',
                 ),
             ],
         ),
-        # migplan: ignore[drop-column] -- runs after the deploy of the code that stopped using it
-        migrations.RemoveField(model_name="order", name="note"),
     ]
-    ```
+```
 
-    ## References
-    - Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
-    - PostgreSQL: [ALTER TABLE … DROP COLUMN](https://www.postgresql.org/docs/current/sql-altertable.html)
-    """#,
-    "drop-index": #"""
-    # drop-index
-
-    - **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table
-
-    ## What it does
-    Flags `DROP INDEX` without `CONCURRENTLY` on a table that existed before the migration:
-    `RemoveIndex`, the indexes Django drops when a field loses `db_index` or `index_together`
-    shrinks, and `DROP INDEX` in `RunSQL`. Indexes of tables created earlier in the same migration
-    are exempt. (Constraints dropped with `ALTER TABLE … DROP CONSTRAINT` are not flagged: PostgreSQL
-    has no concurrent way to drop them.)
-
-    ## Why is this bad?
-    `DROP INDEX` takes an `ACCESS EXCLUSIVE` lock on the index's table. It is quick once it has the
-    lock, but it first waits for every query running on the table, and every read and write that
-    arrives meanwhile queues behind it: one slow report turns into an outage. In an atomic migration
-    the lock is then held until the whole migration commits.
-
-    ## Bad
-    ```python shop/migrations/0002_order_created_idx.py
-    from django.contrib.postgres.operations import AddIndexConcurrently
-    from django.db import migrations, models
+```python shop/migrations/0004_validate_order_customer.py
+from django.db import migrations
 
 
-    class Migration(migrations.Migration):
-        atomic = False
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_order_customer")]
 
-        dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" VALIDATE CONSTRAINT "shop_order_customer_id_fk"',
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+```
 
-        operations = [
-            AddIndexConcurrently(
-                model_name="order",
-                index=models.Index(fields=["created"], name="shop_order_created_idx"),
+## Safe recipe
+1. Add the column without the constraint and its index (`db_constraint=False`, `db_index=False`),
+   or for an existing foreign key make the change with `db_constraint=False`.
+2. Build the index with `CREATE INDEX CONCURRENTLY` in a migration with `atomic = False` (see
+   [add-index](add-index.md)).
+3. Add the constraint `NOT VALID` with `RunSQL`, under the name Django gives it: an instant lock,
+   and new rows are checked from then on.
+4. In a later migration, `ValidateConstraint` (`VALIDATE CONSTRAINT`): it scans under
+   `SHARE UPDATE EXCLUSIVE` on the table and `ROW SHARE` on the referenced one, so writes to both
+   go on. In the same migration, switch the field to its final form in Django's state only
+   (`SeparateDatabaseAndState(state_operations=[AlterField(…)])`).
+
+A nullable foreign key made NOT NULL keeps its constraint: set NOT NULL as the `set-not-null`
+recipe does. `migplan split` writes these chains.
+
+## References
+- PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("ADD FOREIGN KEY requires a SHARE ROW EXCLUSIVE lock on the referenced table, in addition to the lock on the table")
+- PostgreSQL: [ALTER TABLE, VALIDATE CONSTRAINT](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT)
+- Django: [ForeignKey.db_constraint](https://docs.djangoproject.com/en/5.2/ref/models/fields/#django.db.models.ForeignKey.db_constraint)
+"""#,
+    "add-generated-column": #"""
+# add-generated-column
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full rewrite
+
+## What it does
+Flags a generated column added to a table that existed before the migration: `AddField` of a
+`GeneratedField` (`ADD COLUMN … GENERATED ALWAYS AS (…) STORED`, the only kind PostgreSQL
+before 18 has and the only kind Django writes for it), `AddField` of an auto field (an identity
+column), and `RunSQL` with `ADD COLUMN … GENERATED … AS IDENTITY` or `… GENERATED ALWAYS AS
+(…) STORED`. A `GeneratedField` in `CreateModel`, or added to a table created earlier in the
+same migration, is not flagged.
+
+## Why is this bad?
+A stored generated column holds a value computed from each row, and an identity column a
+number drawn from its sequence for each row: PostgreSQL fills them in for every existing row
+when the column is added, so it rewrites the whole table and its indexes while it holds an
+`ACCESS EXCLUSIVE` lock, and every read and write of the table waits for it. `makemigrations`
+writes such an `AddField` whenever a `GeneratedField` is added to a model that already has a
+table.
+
+## Bad
+```python
+from django.db import migrations, models
+from django.db.models.functions import Upper
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(  # expect: add-generated-column
+            model_name="order",
+            name="note_upper",
+            field=models.GeneratedField(
+                expression=Upper("note"),
+                output_field=models.TextField(),
+                db_persist=True,
             ),
-        ]
-    ```
+        ),
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" ADD COLUMN "serial" bigint GENERATED BY DEFAULT AS IDENTITY',  # expect: add-generated-column
+            reverse_sql='ALTER TABLE "shop_order" DROP COLUMN "serial"',
+        ),
+    ]
+```
 
-    ```python shop/migrations/0003_remove_order_created_idx.py
-    from django.db import migrations
+## Good
+```python
+from django.db import migrations, models
+from django.db.models.functions import Upper
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_order_created_idx")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            migrations.RemoveIndex(model_name="order", name="shop_order_created_idx"),  # expect: drop-index
-            migrations.RunSQL(
-                'DROP INDEX IF EXISTS "shop_order_legacy_idx"',  # expect: drop-index
-                reverse_sql=migrations.RunSQL.noop,
+    operations = [
+        # A new table has no rows to fill in.
+        migrations.CreateModel(
+            name="Label",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("name", models.CharField(max_length=50)),
+                (
+                    "name_upper",
+                    models.GeneratedField(
+                        expression=Upper("name"),
+                        output_field=models.CharField(max_length=50),
+                        db_persist=True,
+                    ),
+                ),
+            ],
+        ),
+        # On the big table: a plain column the application fills, backfilled in batches.
+        migrations.AddField(
+            model_name="order",
+            name="note_upper",
+            field=models.TextField(null=True),
+        ),
+    ]
+```
+
+## Safe recipe
+For a stored generated column on a large table:
+1. Ask whether it has to be stored: an expression index (`Index(Upper("note"), …)`, built
+   `CONCURRENTLY`) serves lookups, and a view or the query itself can compute the value.
+2. Otherwise add a plain nullable column (instant), have the application (or a trigger) write
+   it for new and changed rows, and deploy.
+3. Backfill the existing rows in batches (`RunPython` with `.iterator()`, `atomic = False`).
+
+For an identity column: add a plain nullable integer column, give it a sequence as its default
+for new rows (`ALTER COLUMN … SET DEFAULT nextval(…)` rewrites nothing), backfill in batches,
+then make it NOT NULL ([set-not-null](set-not-null.md)).
+
+## References
+- PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("Adding a column with a volatile DEFAULT …, a stored generated column, an identity column, … will cause the entire table and its indexes to be rewritten")
+- PostgreSQL: [Generated Columns](https://www.postgresql.org/docs/current/ddl-generated-columns.html)
+- Django: [GeneratedField](https://docs.djangoproject.com/en/5.2/ref/models/fields/#generatedfield)
+"""#,
+    "add-index": #"""
+# add-index
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** SHARE on the table while the index is built
+
+## What it does
+Flags `CREATE INDEX` without `CONCURRENTLY` on a table that existed before the migration, from
+any operation: `AddIndex`, a field added or altered with `db_index=True` or as a `ForeignKey`
+(Django indexes foreign keys), the `_like` index Django adds for `varchar`/`text` columns with
+`db_index` or `unique`, `index_together`, a `UniqueConstraint` with a condition or expressions
+(built as a unique index), and `CREATE INDEX` in `RunSQL`. The SQL is the one `migrate` runs,
+deferred indexes included. Tables created earlier in the same migration are exempt: they have no
+rows and nobody else uses them yet. Concurrent builds in an atomic migration are
+[concurrently-in-atomic](concurrently-in-atomic.md)'s.
+
+## Why is this bad?
+A plain `CREATE INDEX` reads the whole table while it holds a `SHARE` lock, which blocks every
+`INSERT`, `UPDATE` and `DELETE` until the index is built: seconds to minutes of failed or stalled
+writes on a large table. If an earlier statement of the same atomic migration holds `ACCESS
+EXCLUSIVE` on the table (the `ADD COLUMN` of an `AddField(ForeignKey)`, for one), reads wait too.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(  # expect: add-index
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+        migrations.AlterField(  # expect: add-index
+            model_name="order",
+            name="total",
+            field=models.IntegerField(null=True, db_index=True),
+        ),
+        migrations.RunSQL(
+            'CREATE INDEX "shop_order_note_idx" ON "shop_order" ("note")',  # expect: add-index
+            reverse_sql='DROP INDEX "shop_order_note_idx"',
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_created_idx.py
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddIndexConcurrently(
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_coupon.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_created_idx")]
+
+    operations = [
+        # A new table: its indexes are built while it is empty.
+        migrations.CreateModel(
+            name="Coupon",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("code", models.CharField(max_length=20)),
+            ],
+        ),
+        migrations.AddIndex(
+            model_name="coupon",
+            index=models.Index(fields=["code"], name="shop_coupon_code_idx"),
+        ),
+    ]
+```
+
+## Safe recipe
+Build the index with `AddIndexConcurrently` (from `django.contrib.postgres.operations`), or
+`CREATE INDEX CONCURRENTLY` in `RunSQL`, in a migration of its own with `atomic = False`. For an
+index that comes with a field (`db_index=True`, a `ForeignKey`), add the field with
+`db_index=False` and the index concurrently, or wrap the field operation in
+`SeparateDatabaseAndState` so that Django's state stays as written:
+
+```python
+migrations.SeparateDatabaseAndState(
+    state_operations=[migrations.AlterField("order", "total", models.IntegerField(null=True, db_index=True))],
+    database_operations=[
+        migrations.RunSQL(
+            'CREATE INDEX CONCURRENTLY "shop_order_total_idx" ON "shop_order" ("total")',
+            reverse_sql='DROP INDEX CONCURRENTLY "shop_order_total_idx"',
+        ),
+    ],
+)
+```
+
+A field going from `unique=True` to `db_index=True` drops its unique constraint and builds the plain
+index in one `AlterField`: build the index concurrently in a migration of its own first, then drop
+the constraint in `SeparateDatabaseAndState` with the `AlterField` as the state operation
+(`migplan split` writes both).
+
+`CONCURRENTLY` takes two scans and lets writes go on. If it fails it leaves an `INVALID` index:
+drop it before retrying.
+
+## References
+- PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
+- PostgreSQL: [Explicit Locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES) (`CREATE INDEX` takes `SHARE`)
+- Django: [AddIndexConcurrently](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#concurrent-index-operations)
+"""#,
+    "add-not-null-column": #"""
+# add-not-null-column
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Flags `AddField` of a NOT NULL column (`null=False`, Django's default) without `db_default`
+to a table that exists before the migration. Many-to-many fields (no column), `GeneratedField`
+(computed, never inserted), primary keys, and fields added to a model created earlier in the
+same migration, or to a `managed = False` or proxy model, are not flagged. With
+`pg-version` below 11 the finding also says that the `ADD COLUMN` rewrites the table.
+
+## Why is this bad?
+Django adds the column with the field's `default` as a temporary database `DEFAULT` and drops
+that default in the next statement; the default lives on only in Python. The old code, still
+running during a rolling deploy, leaves the column out of its INSERTs, so every INSERT fails
+with a NOT NULL violation until the old code is gone. Django's default here is the
+*effective* one: `default`, else `''` for a `blank=True` text field, else now() for
+`auto_now`/`auto_now_add`. Without any, the `ADD COLUMN … NOT NULL` fails outright on a
+table that has rows. Before PostgreSQL 11, adding a column with
+a `DEFAULT` also rewrites the whole table under an `ACCESS EXCLUSIVE` lock.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(  # expect: add-not-null-column
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, default="new"),
+        ),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, default="new", db_default="new"),
+        ),
+        migrations.AddField(
+            model_name="order",
+            name="coupon",
+            field=models.CharField(max_length=20, null=True),
+        ),
+        migrations.CreateModel(
+            name="Refund",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+        # A table created in this migration has no old code inserting into it.
+        migrations.AddField(
+            model_name="refund",
+            name="reason",
+            field=models.TextField(default=""),
+        ),
+    ]
+```
+
+## Safe recipe
+Give the field a `db_default` (Django 5.0 and later) with the same value as `default`: the
+default then stays in the database and the old code's INSERTs get it. On older Django, add
+the field with `null=True`, deploy, backfill the rows in batches, then make it NOT NULL in a
+later migration (see `set-not-null`). Before PostgreSQL 11 a `db_default` rewrites the table
+as well (reported by [volatile-default](volatile-default.md)): take the nullable route there.
+
+## References
+- Django: [Field.db_default](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-default)
+- PostgreSQL: [ALTER TABLE … ADD COLUMN, notes on defaults](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES)
+"""#,
+    "add-unique-constraint": #"""
+# add-unique-constraint
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table while the index is built
+
+## What it does
+Flags a unique, primary key or exclusion constraint added to a table that existed before the
+migration: `unique=True` on `AddField` or `AlterField`, new entries of `AlterUniqueTogether`,
+`AddConstraint` with a `UniqueConstraint` on fields or an `ExclusionConstraint`, and `RunSQL`
+with `ALTER TABLE … ADD CONSTRAINT … UNIQUE` / `PRIMARY KEY` / `EXCLUDE` or `ADD COLUMN …
+UNIQUE`. `ADD CONSTRAINT … UNIQUE USING INDEX` (attaching an index built concurrently before) is
+not flagged. A `UniqueConstraint` with a condition or expressions is built as a unique index
+and is [add-index](add-index.md)'s. Tables created earlier in the same migration are exempt.
+
+## Why is this bad?
+`ALTER TABLE … ADD CONSTRAINT … UNIQUE` builds a unique index over every row while it holds an
+`ACCESS EXCLUSIVE` lock: every read and write of the table waits for the whole build. If the
+existing rows hold a duplicate the migration fails at the end of that wait, and the rows that old
+code inserts during the deploy can be duplicates too.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(  # expect: add-unique-constraint
+            model_name="order",
+            constraint=models.UniqueConstraint(
+                fields=["created", "note"], name="shop_order_created_note_uniq"
             ),
-        ]
-    ```
+        ),
+        migrations.AlterUniqueTogether(  # expect: add-unique-constraint
+            name="order",
+            unique_together={("created", "total")},
+        ),
+        migrations.AlterField(  # expect: add-unique-constraint
+            model_name="order",
+            name="total",
+            field=models.IntegerField(null=True, unique=True),
+        ),
+    ]
+```
 
-    ## Good
-    ```python shop/migrations/0002_order_created_idx.py
-    from django.contrib.postgres.operations import AddIndexConcurrently
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        atomic = False
-
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            AddIndexConcurrently(
-                model_name="order",
-                index=models.Index(fields=["created"], name="shop_order_created_idx"),
-            ),
-        ]
-    ```
-
-    ```python shop/migrations/0003_remove_order_created_idx.py
-    from django.contrib.postgres.operations import RemoveIndexConcurrently
-    from django.db import migrations
+## Good
+```python shop/migrations/0002_order_created_note_index.py
+from django.db import migrations
 
 
-    class Migration(migrations.Migration):
-        atomic = False
+class Migration(migrations.Migration):
+    atomic = False
 
-        dependencies = [("shop", "0002_order_created_idx")]
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            RemoveIndexConcurrently(model_name="order", name="shop_order_created_idx"),
-        ]
-    ```
+    operations = [
+        migrations.RunSQL(
+            'CREATE UNIQUE INDEX CONCURRENTLY "shop_order_created_note_uniq" '
+            'ON "shop_order" ("created", "note")',
+            reverse_sql='DROP INDEX CONCURRENTLY "shop_order_created_note_uniq"',
+        ),
+    ]
+```
 
-    ## Safe recipe
-    Use `RemoveIndexConcurrently` (from `django.contrib.postgres.operations`), or
-    `DROP INDEX CONCURRENTLY` in `RunSQL`, in a migration of its own with `atomic = False`. It waits
-    for running queries without blocking new ones. For an index that goes with a field change, drop it
-    concurrently first and keep Django's state with `SeparateDatabaseAndState`. A short
-    `lock_timeout` (`SET lock_timeout = '2s'`) makes a blocked plain `DROP INDEX` give up instead of
-    queueing everyone behind it. `migplan split` writes it for `RemoveIndex`, and for an `AlterField`
-    or `RemoveConstraint` whose only SQL is `DROP INDEX`: `RunSQL('DROP INDEX CONCURRENTLY …')` with
-    the original operation as the state operation, reversed by Django's own `CREATE INDEX` built
-    concurrently.
-
-    ## References
-    - PostgreSQL: [DROP INDEX](https://www.postgresql.org/docs/current/sql-dropindex.html) (`CONCURRENTLY`: "drop the index without locking out concurrent selects, inserts, updates, and deletes on the index's table")
-    - PostgreSQL: [Explicit Locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES)
-    - Django: [RemoveIndexConcurrently](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#concurrent-index-operations)
-    """#,
-    "drop-table": #"""
-    # drop-table
-
-    - **Severity:** error · **Phase:** contract · **Since:** 0.1.0
-
-    ## What it does
-    Flags `DeleteModel` of a model with a table of its own (managed and not a proxy, as the state
-    before the operation says), `RemoveField` of a many-to-many field whose join table Django
-    created (no `through` model; Django drops that table), and `RunSQL` whose SQL runs `DROP TABLE`
-    on the table of a model the project state knows. A model created earlier in the same migration
-    is not flagged (one put back in the state only, to be dropped, is: its table was there all
-    along). `SeparateDatabaseAndState` counts only through its `database_operations`.
-
-    ## Why is this bad?
-    During a rolling deploy the old code still queries the table (and the join table of a
-    many-to-many field, whenever it reads or saves the relation). From the moment it is dropped
-    those queries fail (`relation "shop_tag" does not exist`) until the last old process stops.
-    Dropping a table is a **contract** step: it is safe only once no running code uses it.
-
-    ## Bad
-    ```python
-    from django.db import migrations, models
+```python shop/migrations/0003_order_created_note_uniq.py
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_created_note_index")]
 
-        operations = [
-            migrations.CreateModel(
-                name="Tag",
-                fields=[("id", models.BigAutoField(primary_key=True))],
-            ),
-            migrations.AddField(
-                model_name="order",
-                name="tags",
-                field=models.ManyToManyField(to="shop.tag"),
-            ),
-        ]
-    ```
-
-    ```python
-    from django.db import migrations
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_example")]
-
-        operations = [
-            migrations.RemoveField(model_name="order", name="tags"),  # expect: drop-table
-            migrations.DeleteModel(name="Tag"),  # expect: drop-table
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        # A model created and removed within one migration never reaches deployed code.
-        operations = [
-            migrations.CreateModel(
-                name="Scratch",
-                fields=[("id", models.BigAutoField(primary_key=True))],
-            ),
-            migrations.DeleteModel(name="Scratch"),
-            # Release 1: the code stops using Order; its table stays.
-            migrations.SeparateDatabaseAndState(
-                state_operations=[migrations.DeleteModel(name="Order")],
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    1. Remove the model (or the many-to-many field) from the code and from the state only, with
-       `SeparateDatabaseAndState(state_operations=[DeleteModel(...)])` as in Good.
-    2. Ship the drop in a later release, so that it runs only after every process runs code
-       without the model. Django can drop only what its state has, so the migration puts the
-       model back in the state first; the drop is still flagged, and the suppression records
-       that it is the deliberate contract step (`migplan split` writes this pair):
-
-    ```python
     operations = [
         migrations.SeparateDatabaseAndState(
             state_operations=[
-                migrations.CreateModel(
-                    name="Order", fields=[("id", models.BigAutoField(primary_key=True))]
+                migrations.AddConstraint(
+                    model_name="order",
+                    constraint=models.UniqueConstraint(
+                        fields=["created", "note"], name="shop_order_created_note_uniq"
+                    ),
+                ),
+            ],
+            database_operations=[
+                migrations.RunSQL(
+                    'ALTER TABLE "shop_order" ADD CONSTRAINT "shop_order_created_note_uniq" '
+                    'UNIQUE USING INDEX "shop_order_created_note_uniq"',
+                    reverse_sql='ALTER TABLE "shop_order" DROP CONSTRAINT "shop_order_created_note_uniq"',
                 ),
             ],
         ),
-        # migplan: ignore[drop-table] -- runs after the deploy of the code that stopped using it
-        migrations.DeleteModel(name="Order"),
     ]
-    ```
+```
 
-    ## References
-    - Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
-    - PostgreSQL: [DROP TABLE](https://www.postgresql.org/docs/current/sql-droptable.html)
-    """#,
-    "exclusive-lock-then-work": #"""
-    # exclusive-lock-then-work
+## Safe recipe
+1. Remove the duplicates, and deploy code that does not create new ones.
+2. `CREATE UNIQUE INDEX CONCURRENTLY` in a migration with `atomic = False` (writes go on; an
+   `INVALID` index left by a failure must be dropped before retrying).
+3. In a later migration, `ALTER TABLE … ADD CONSTRAINT name UNIQUE USING INDEX name`, which only
+   takes the lock for an instant, inside `SeparateDatabaseAndState` whose `state_operations` hold
+   the `AddConstraint` (or the `unique=True` field) as Django wrote it.
 
-    - **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE held through the work
+Exclusion constraints cannot be attached to an index built beforehand: add them while the table is
+small, or in a maintenance window.
 
-    ## What it does
-    In an atomic migration (Django's default), flags a statement that works over a whole existing
-    table (an index build, a constraint validation, a table rewrite, a full scan, an `UPDATE` or
-    `DELETE`) when an earlier operation of the same migration already took an `ACCESS EXCLUSIVE`
-    lock on an existing table: an `AddField`, `RemoveField`, `AlterField`, `RenameField`,
-    `AddConstraint`, any `ALTER TABLE` in `RunSQL`. The statements are taken in the order `migrate`
-    runs them, with the indexes Django defers to the end of the migration at the end. Work inside
-    one operation (Django's `UPDATE` before `SET NOT NULL`, a foreign key's index) is judged by that
-    operation's own rule ([set-not-null](set-not-null.md), [add-index](add-index.md)); so is
-    work on a table that its own operation (or the statement itself) already locks `ACCESS
-    EXCLUSIVE`, since the earlier lock adds no wait there.
-    Non-atomic migrations commit each statement and are not flagged.
-    Dropping a foreign key (an `AlterField` or `RemoveField` of a `ForeignKey`, a `DeleteModel`)
-    locks the table it references `ACCESS EXCLUSIVE` too: PostgreSQL drops the key's triggers on
-    that table (`pg_locks` shows it), so work after it keeps that table closed as well.
+## References
+- PostgreSQL: [ALTER TABLE, ADD table_constraint_using_index](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX)
+- PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
+- Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
+"""#,
+    "change-column-type": #"""
+# change-column-type
 
-    ## Why is this bad?
-    A transaction keeps every lock until it commits. An `ALTER TABLE … ADD COLUMN` on its own takes
-    its `ACCESS EXCLUSIVE` lock for a moment; followed in the same migration by an index build or a
-    backfill, it keeps the table closed to every read and write for as long as that work takes.
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full rewrite
 
-    ## Bad
-    ```python
-    from django.db import migrations, models
+## What it does
+Flags a change of a column's type that makes PostgreSQL rewrite the table: an `AlterField`
+whose column type changes (`IntegerField` → `BigIntegerField`, `TextField` → `CharField`,
+`max_length` lowered, …), the columns Django changes with it (foreign keys to a primary key whose
+type changes), and `RunSQL` with `ALTER TABLE … ALTER COLUMN … TYPE`. migplan compares the old
+column type, from Django's state before the operation, with the new one, so the changes that keep
+the data as it is are not flagged: `varchar(n)` widened or its limit removed, `varchar` to `text`,
+`numeric(p, s)` to a larger precision at the same scale, or to plain `numeric`. Tables created
+earlier in the same migration are exempt.
+
+## Why is this bad?
+PostgreSQL copies every row into a new file and rebuilds every index of the table while it holds
+an `ACCESS EXCLUSIVE` lock: every read and write of the table waits until the rewrite ends, which
+takes minutes on a large table. During a rolling deploy the old code also keeps writing values of
+the old type, which the new type may refuse.
+
+## Bad
+```python
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
+    operations = [
+        migrations.AlterField(  # expect: change-column-type
+            model_name="order",
+            name="total",
+            field=models.BigIntegerField(null=True),
+        ),
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" ALTER COLUMN "note" TYPE varchar(200)',  # expect: change-column-type
+            reverse_sql='ALTER TABLE "shop_order" ALTER COLUMN "note" TYPE text',
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_code.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="code",
+            field=models.CharField(max_length=20, null=True),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_order_code_longer.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_code")]
+
+    operations = [
+        # varchar(20) -> varchar(100): only the catalog changes.
+        migrations.AlterField(
+            model_name="order",
+            name="code",
+            field=models.CharField(max_length=100, null=True),
+        ),
+    ]
+```
+
+## Safe recipe
+Change the type through a new column (expand, then contract), over two releases:
+
+1. Add the new column, nullable, as `<field>_new` (`AddField`); deploy code that writes both
+   fields and still reads the old one.
+2. Copy the values in batches by primary key (`RunPython` in a migration with `atomic = False`,
+   converting with `Cast`, as `ALTER COLUMN … TYPE … USING` would), and make the new column
+   NOT NULL through a validated CHECK (see [set-not-null](set-not-null.md)) if the field is.
+3. In Django's state only, remove the old field and rename `<field>_new` to `<field>` with
+   `db_column` pinned to the new column (no column is renamed); deploy code that declares the
+   field that way and uses only the new column.
+4. Drop the old column (`RemoveField` of the old field added back to the state only).
+
+A foreign key (or one-to-one field) that becomes a plain field on another column (`page_id`
+→ `page`) goes the same way, to the new field's own column: its FK constraint and NOT NULL are
+dropped when the state switches, before the second release (which no longer knows the relation),
+and its index goes with the old column.
+
+No statement rewrites the table or holds a lock for longer than a catalog change. If the change
+can be one of the no-rewrite ones (a wider `varchar`, `text`), prefer it. `migplan split` writes
+this chain (for fields without an index, a unique constraint or a CHECK of their own).
+
+## References
+- PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("changing the type of an existing column will require the entire table and its indexes to be rewritten", with the binary-coercible exceptions)
+- PostgreSQL: [Explicit Locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES)
+- Django: [AlterField](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#alterfield)
+"""#,
+    "concurrently-in-atomic": #"""
+# concurrently-in-atomic
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Flags `AddIndexConcurrently` and `RemoveIndexConcurrently` (from
+`django.contrib.postgres.operations`), and `RunSQL` whose SQL or reverse SQL has a
+`CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, `REINDEX … CONCURRENTLY` or
+`ALTER TABLE … DETACH PARTITION … CONCURRENTLY` statement, in a migration that runs inside a
+transaction (`atomic = True`, Django's default). Operations inside
+`SeparateDatabaseAndState(database_operations=[…])` count; `state_operations` do not. The SQL is
+split into statements at `;` outside quotes, dollar quotes and comments, so `CONCURRENTLY` in a
+string or comment does not count. `REFRESH MATERIALIZED VIEW CONCURRENTLY` is allowed in a
+transaction and is not flagged.
+
+## Why is this bad?
+PostgreSQL refuses these statements inside a transaction block (`ERROR: CREATE INDEX
+CONCURRENTLY cannot run inside a transaction block`), and Django wraps an atomic migration in
+one. For `AddIndexConcurrently` Django raises `NotSupportedError` before running anything. Either
+way the deploy stops at this migration. Making the index build non-concurrent to get past the
+error is worse: a plain `CREATE INDEX` blocks every write to the table until it finishes.
+
+## Bad
+```python
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddIndexConcurrently(  # expect: concurrently-in-atomic
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+        migrations.RunSQL(
+            "CREATE INDEX CONCURRENTLY shop_order_note_idx ON shop_order (note);",  # expect: concurrently-in-atomic
+            reverse_sql="DROP INDEX CONCURRENTLY shop_order_note_idx;",  # expect: concurrently-in-atomic
+        ),
+    ]
+```
+
+## Good
+```python
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddIndexConcurrently(
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+        migrations.RunSQL(
+            "SELECT 1; -- CREATE INDEX CONCURRENTLY is only mentioned in this comment",
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+```
+
+## Safe recipe
+Put the concurrent operation in a migration of its own with `atomic = False`, and nothing else
+in it: without a transaction, a failure halfway leaves the earlier operations applied. If the
+index build fails it leaves an `INVALID` index behind; drop it (`DROP INDEX CONCURRENTLY`) before
+running the migration again.
+
+## References
+- PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
+- Django: [Concurrent index operations](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#concurrent-index-operations)
+- Django: [Non-atomic migrations](https://docs.djangoproject.com/en/5.2/howto/writing-migrations/#non-atomic-migrations)
+"""#,
+    "data-and-schema-together": #"""
+# data-and-schema-together
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Flags each data change — a `RunPython` (other than `RunPython.noop`), or a `RunSQL` with an
+`INSERT`, `UPDATE`, `DELETE`, `MERGE`, `COPY` or `TRUNCATE` statement — in an atomic migration
+(`atomic = True`, Django's default) that also changes the schema of a table that exists before
+the migration: an `AddField`, `RemoveField`, `AlterField` that reaches the database, an index
+or constraint operation, a rename, a `DeleteModel`, or `RunSQL` DDL (`ALTER TABLE`, `CREATE
+INDEX`, `DROP …`). Tables created in the same migration, `AlterField` that changes only
+Python-side attributes, and operations on `managed = False` models do not count.
+
+## Why is this bad?
+An atomic migration is one transaction. The schema change takes an `ACCESS EXCLUSIVE` lock on
+the table and keeps it until the transaction commits, so every read and write of the table
+waits for as long as the data change runs; when the data change comes first, its row locks are
+held while the table is altered. On PostgreSQL the combination can also fail outright: after
+rows of a table with deferred foreign keys are changed, `ALTER TABLE` refuses to run (`cannot
+ALTER TABLE "shop_order" because it has pending trigger events`).
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+def backfill_status(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(status=None).update(status="new")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+        migrations.RunPython(backfill_status, migrations.RunPython.noop),  # expect: data-and-schema-together
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+    ]
+```
+
+```python
+from django.db import migrations, models
+
+
+def backfill_status(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(status=None).update(status="new")
+
+
+def seed_regions(apps, schema_editor):
+    Region = apps.get_model("shop", "Region")
+    Region.objects.create(name="EU")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
+
+    operations = [
+        migrations.RunPython(backfill_status, migrations.RunPython.noop),
+        # Filling a table created in the same migration holds no lock anyone waits for.
+        migrations.CreateModel(
+            name="Region",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("name", models.TextField()),
+            ],
+        ),
+        migrations.RunPython(seed_regions, migrations.RunPython.noop),
+    ]
+```
+
+## Safe recipe
+Put the schema change and the data change in separate migrations (the data migration depending
+on the schema one), so each commits on its own. For a large table, run the backfill in batches
+(`runpython-unbatched`), or outside the migrations altogether in a management command.
+`migplan split` puts each `RunPython` or `RunSQL` it keeps as written in a migration of its own, in
+the original order.
+
+## References
+- Django: [Data migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#data-migrations) ("On PostgreSQL … avoid combining schema changes and RunPython operations in the same migration")
+- PostgreSQL: [Explicit locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES)
+"""#,
+    "drop-column": #"""
+# drop-column
+
+- **Severity:** error · **Phase:** contract · **Since:** 0.1.0
+
+## What it does
+Flags `RemoveField` of a field that has a column, on a table that exists before the migration,
+and `RunSQL` whose SQL runs `ALTER TABLE … DROP [COLUMN]` on a column of a model the project
+state knows. The state before the operation decides: a many-to-many field has no column (its
+join table is `drop-table`'s business, and with an explicit `through` model nothing is dropped
+at all), and a field of a `managed = False` or proxy model, a field added earlier in the same
+migration or a field of a model created in it are not flagged (a field put back in the state
+only, to be dropped, is: its column was there all along). `SeparateDatabaseAndState`
+counts only through its `database_operations`.
+
+## Why is this bad?
+Migrations run before or while the new code is deployed, and during a rolling deploy the old
+code keeps serving requests. It still names the column in every `SELECT` and `INSERT` of the
+model, so from the moment the column is gone those queries fail (`column "note" does not
+exist`) until the last old process stops. Dropping a column is a **contract** step: it is safe
+only once no running code uses the column.
+
+## Bad
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="note"),  # expect: drop-column
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    # Release 1: the code stops using `note`; the column stays in the database.
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.RemoveField(model_name="order", name="note")],
+        ),
+    ]
+```
+
+## Safe recipe
+1. Remove the field from the model and make the migration state-only, as in Good. If the
+   column is NOT NULL without a database default, first make it nullable (or give it a
+   `db_default`): the new code's INSERTs leave it out.
+2. Ship the drop in a later release, so that it runs only after every process runs code
+   without the field. Django can drop only what its state has, so the migration puts the
+   field back in the state first; the drop is still flagged, and the suppression records
+   that it is the deliberate contract step (`migplan split` writes this pair):
+
+```python
+operations = [
+    migrations.SeparateDatabaseAndState(
+        state_operations=[
             migrations.AddField(
-                model_name="order",
-                name="status",
-                field=models.CharField(max_length=20, null=True),
+                model_name="order", name="note", field=models.TextField(null=True)
             ),
-            migrations.AddIndex(  # expect: exclusive-lock-then-work
-                model_name="order",
-                index=models.Index(fields=["created"], name="shop_order_created_idx"),
-            ),
-            migrations.RunSQL(
-                "UPDATE shop_order SET status = 'new' WHERE status IS NULL",  # expect: exclusive-lock-then-work
-                reverse_sql=migrations.RunSQL.noop,
-            ),
-        ]
-    ```
+        ],
+    ),
+    # migplan: ignore[drop-column] -- runs after the deploy of the code that stopped using it
+    migrations.RemoveField(model_name="order", name="note"),
+]
+```
 
-    ```python shop/migrations/0003_customer.py
-    from django.db import migrations, models
+## References
+- Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
+- PostgreSQL: [ALTER TABLE … DROP COLUMN](https://www.postgresql.org/docs/current/sql-altertable.html)
+"""#,
+    "drop-index": #"""
+# drop-index
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table
+
+## What it does
+Flags `DROP INDEX` without `CONCURRENTLY` on a table that existed before the migration:
+`RemoveIndex`, the indexes Django drops when a field loses `db_index` or `index_together`
+shrinks, and `DROP INDEX` in `RunSQL`. Indexes of tables created earlier in the same migration
+are exempt. (Constraints dropped with `ALTER TABLE … DROP CONSTRAINT` are not flagged: PostgreSQL
+has no concurrent way to drop them.)
+
+## Why is this bad?
+`DROP INDEX` takes an `ACCESS EXCLUSIVE` lock on the index's table. It is quick once it has the
+lock, but it first waits for every query running on the table, and every read and write that
+arrives meanwhile queues behind it: one slow report turns into an outage. In an atomic migration
+the lock is then held until the whole migration commits.
+
+## Bad
+```python shop/migrations/0002_order_created_idx.py
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_example")]
+class Migration(migrations.Migration):
+    atomic = False
 
-        operations = [
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddIndexConcurrently(
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_remove_order_created_idx.py
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_created_idx")]
+
+    operations = [
+        migrations.RemoveIndex(model_name="order", name="shop_order_created_idx"),  # expect: drop-index
+        migrations.RunSQL(
+            'DROP INDEX IF EXISTS "shop_order_legacy_idx"',  # expect: drop-index
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_created_idx.py
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddIndexConcurrently(
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+    ]
+```
+
+```python shop/migrations/0003_remove_order_created_idx.py
+from django.contrib.postgres.operations import RemoveIndexConcurrently
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0002_order_created_idx")]
+
+    operations = [
+        RemoveIndexConcurrently(model_name="order", name="shop_order_created_idx"),
+    ]
+```
+
+## Safe recipe
+Use `RemoveIndexConcurrently` (from `django.contrib.postgres.operations`), or
+`DROP INDEX CONCURRENTLY` in `RunSQL`, in a migration of its own with `atomic = False`. It waits
+for running queries without blocking new ones. For an index that goes with a field change, drop it
+concurrently first and keep Django's state with `SeparateDatabaseAndState`. A short
+`lock_timeout` (`SET lock_timeout = '2s'`) makes a blocked plain `DROP INDEX` give up instead of
+queueing everyone behind it. `migplan split` writes it for `RemoveIndex`, and for an `AlterField`
+or `RemoveConstraint` whose only SQL is `DROP INDEX`: `RunSQL('DROP INDEX CONCURRENTLY …')` with
+the original operation as the state operation, reversed by Django's own `CREATE INDEX` built
+concurrently.
+
+## References
+- PostgreSQL: [DROP INDEX](https://www.postgresql.org/docs/current/sql-dropindex.html) (`CONCURRENTLY`: "drop the index without locking out concurrent selects, inserts, updates, and deletes on the index's table")
+- PostgreSQL: [Explicit Locking, table-level locks](https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES)
+- Django: [RemoveIndexConcurrently](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#concurrent-index-operations)
+"""#,
+    "drop-table": #"""
+# drop-table
+
+- **Severity:** error · **Phase:** contract · **Since:** 0.1.0
+
+## What it does
+Flags `DeleteModel` of a model with a table of its own (managed and not a proxy, as the state
+before the operation says), `RemoveField` of a many-to-many field whose join table Django
+created (no `through` model; Django drops that table), and `RunSQL` whose SQL runs `DROP TABLE`
+on the table of a model the project state knows. A model created earlier in the same migration
+is not flagged (one put back in the state only, to be dropped, is: its table was there all
+along). `SeparateDatabaseAndState` counts only through its `database_operations`.
+
+## Why is this bad?
+During a rolling deploy the old code still queries the table (and the join table of a
+many-to-many field, whenever it reads or saves the relation). From the moment it is dropped
+those queries fail (`relation "shop_tag" does not exist`) until the last old process stops.
+Dropping a table is a **contract** step: it is safe only once no running code uses it.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(
+            name="Tag",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+        migrations.AddField(
+            model_name="order",
+            name="tags",
+            field=models.ManyToManyField(to="shop.tag"),
+        ),
+    ]
+```
+
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="tags"),  # expect: drop-table
+        migrations.DeleteModel(name="Tag"),  # expect: drop-table
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    # A model created and removed within one migration never reaches deployed code.
+    operations = [
+        migrations.CreateModel(
+            name="Scratch",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+        migrations.DeleteModel(name="Scratch"),
+        # Release 1: the code stops using Order; its table stays.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.DeleteModel(name="Order")],
+        ),
+    ]
+```
+
+## Safe recipe
+1. Remove the model (or the many-to-many field) from the code and from the state only, with
+   `SeparateDatabaseAndState(state_operations=[DeleteModel(...)])` as in Good.
+2. Ship the drop in a later release, so that it runs only after every process runs code
+   without the model. Django can drop only what its state has, so the migration puts the
+   model back in the state first; the drop is still flagged, and the suppression records
+   that it is the deliberate contract step (`migplan split` writes this pair):
+
+```python
+operations = [
+    migrations.SeparateDatabaseAndState(
+        state_operations=[
             migrations.CreateModel(
-                name="Customer",
-                fields=[("id", models.BigAutoField(primary_key=True))],
+                name="Order", fields=[("id", models.BigAutoField(primary_key=True))]
             ),
-            migrations.AddField(
-                model_name="order",
-                name="customer",
-                field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.customer"),
+        ],
+    ),
+    # migplan: ignore[drop-table] -- runs after the deploy of the code that stopped using it
+    migrations.DeleteModel(name="Order"),
+]
+```
+
+## References
+- Django: [SeparateDatabaseAndState](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#separatedatabaseandstate)
+- PostgreSQL: [DROP TABLE](https://www.postgresql.org/docs/current/sql-droptable.html)
+"""#,
+    "exclusive-lock-then-work": #"""
+# exclusive-lock-then-work
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE held through the work
+
+## What it does
+In an atomic migration (Django's default), flags a statement that works over a whole existing
+table (an index build, a constraint validation, a table rewrite, a full scan, an `UPDATE` or
+`DELETE`) when an earlier operation of the same migration already took an `ACCESS EXCLUSIVE`
+lock on an existing table: an `AddField`, `RemoveField`, `AlterField`, `RenameField`,
+`AddConstraint`, any `ALTER TABLE` in `RunSQL`. The statements are taken in the order `migrate`
+runs them, with the indexes Django defers to the end of the migration at the end. Work inside
+one operation (Django's `UPDATE` before `SET NOT NULL`, a foreign key's index) is judged by that
+operation's own rule ([set-not-null](set-not-null.md), [add-index](add-index.md)); so is
+work on a table that its own operation (or the statement itself) already locks `ACCESS
+EXCLUSIVE`, since the earlier lock adds no wait there.
+Non-atomic migrations commit each statement and are not flagged.
+Dropping a foreign key (an `AlterField` or `RemoveField` of a `ForeignKey`, a `DeleteModel`)
+locks the table it references `ACCESS EXCLUSIVE` too: PostgreSQL drops the key's triggers on
+that table (`pg_locks` shows it), so work after it keeps that table closed as well.
+
+## Why is this bad?
+A transaction keeps every lock until it commits. An `ALTER TABLE … ADD COLUMN` on its own takes
+its `ACCESS EXCLUSIVE` lock for a moment; followed in the same migration by an index build or a
+backfill, it keeps the table closed to every read and write for as long as that work takes.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+        migrations.AddIndex(  # expect: exclusive-lock-then-work
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+        migrations.RunSQL(
+            "UPDATE shop_order SET status = 'new' WHERE status IS NULL",  # expect: exclusive-lock-then-work
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+```
+
+```python shop/migrations/0003_customer.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
+
+    operations = [
+        migrations.CreateModel(
+            name="Customer",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+        migrations.AddField(
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.customer"),
+        ),
+    ]
+```
+
+```python shop/migrations/0004_order_rank.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_customer")]
+
+    operations = [
+        # Drops the foreign key: shop_customer is locked ACCESS EXCLUSIVE from here on.
+        migrations.AlterField(
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(
+                db_constraint=False, null=True, on_delete=models.CASCADE, to="shop.customer"
             ),
-        ]
-    ```
+        ),
+        migrations.AddField(  # expect: exclusive-lock-then-work
+            model_name="order",
+            name="rank",
+            field=models.IntegerField(null=True, db_index=True),
+        ),
+    ]
+```
 
-    ```python shop/migrations/0004_order_rank.py
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0003_customer")]
-
-        operations = [
-            # Drops the foreign key: shop_customer is locked ACCESS EXCLUSIVE from here on.
-            migrations.AlterField(
-                model_name="order",
-                name="customer",
-                field=models.ForeignKey(
-                    db_constraint=False, null=True, on_delete=models.CASCADE, to="shop.customer"
-                ),
-            ),
-            migrations.AddField(  # expect: exclusive-lock-then-work
-                model_name="order",
-                name="rank",
-                field=models.IntegerField(null=True, db_index=True),
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python shop/migrations/0002_order_status.py
-    from django.db import migrations, models
+## Good
+```python shop/migrations/0002_order_status.py
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="status",
-                field=models.CharField(max_length=20, null=True),
-            ),
-        ]
-    ```
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+    ]
+```
 
-    ```python shop/migrations/0003_order_created_idx.py
-    from django.contrib.postgres.operations import AddIndexConcurrently
-    from django.db import migrations, models
+```python shop/migrations/0003_order_created_idx.py
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        atomic = False
+class Migration(migrations.Migration):
+    atomic = False
 
-        dependencies = [("shop", "0002_order_status")]
+    dependencies = [("shop", "0002_order_status")]
 
-        operations = [
-            AddIndexConcurrently(
-                model_name="order",
-                index=models.Index(fields=["created"], name="shop_order_created_idx"),
-            ),
-        ]
-    ```
+    operations = [
+        AddIndexConcurrently(
+            model_name="order",
+            index=models.Index(fields=["created"], name="shop_order_created_idx"),
+        ),
+    ]
+```
 
-    ## Safe recipe
-    Keep the operations that take `ACCESS EXCLUSIVE` (adding, dropping, renaming or retyping columns,
-    adding constraints) in migrations of their own, so the lock is held only for an instant, and move
-    index builds, validations and backfills to separate migrations: concurrent index builds and
-    batched backfills with `atomic = False`, validations (`ValidateConstraint`) on their own. Setting
-    a short `lock_timeout` for the migration makes a lock that cannot be had quickly fail instead of
-    queueing every query behind it.
+## Safe recipe
+Keep the operations that take `ACCESS EXCLUSIVE` (adding, dropping, renaming or retyping columns,
+adding constraints) in migrations of their own, so the lock is held only for an instant, and move
+index builds, validations and backfills to separate migrations: concurrent index builds and
+batched backfills with `atomic = False`, validations (`ValidateConstraint`) on their own. Setting
+a short `lock_timeout` for the migration makes a lock that cannot be had quickly fail instead of
+queueing every query behind it.
 
-    ## References
-    - PostgreSQL: [Explicit Locking](https://www.postgresql.org/docs/current/explicit-locking.html) ("once acquired, a lock is normally held until the end of the transaction")
-    - Django: [Migrations, Transactions](https://docs.djangoproject.com/en/5.2/topics/migrations/#transactions)
-    """#,
+## References
+- PostgreSQL: [Explicit Locking](https://www.postgresql.org/docs/current/explicit-locking.html) ("once acquired, a lock is normally held until the end of the transaction")
+- Django: [Migrations, Transactions](https://docs.djangoproject.com/en/5.2/topics/migrations/#transactions)
+"""#,
     "graph-conflict": #"""
-    # graph-conflict
+# graph-conflict
 
-    - **Severity:** error · **Phase:** review · **Since:** 0.1.0 · **Exit status:** 2
+- **Severity:** error · **Phase:** review · **Since:** 0.1.0 · **Exit status:** 2
 
-    ## What it does
-    Flags a linted migration that makes the migration graph one Django refuses to load:
+## What it does
+Flags a linted migration that makes the migration graph one Django refuses to load:
 
-    - it is one of two or more leaf migrations of its app (reported on every leaf that is linted,
-      at its `class Migration`);
-    - a dependency (or `run_before` entry) names a migration that does not exist, or an app with
-      no migrations, or an unknown app (reported at the dependency). An app no project root holds
-      is looked for where the project's packages are installed first (README: Django's `auth`,
-      third-party apps); the message says where migplan looked;
-    - it is on a dependency cycle;
-    - the module has no `class Migration`, or `dependencies`/`replaces`/`run_before` cannot be
-      evaluated statically.
+- it is one of two or more leaf migrations of its app (reported on every leaf that is linted,
+  at its `class Migration`);
+- a dependency (or `run_before` entry) names a migration that does not exist, or an app with
+  no migrations, or an unknown app (reported at the dependency). An app no project root holds
+  is looked for where the project's packages are installed first (README: Django's `auth`,
+  third-party apps); the message says where migplan looked;
+- it is on a dependency cycle;
+- the module has no `class Migration`, or `dependencies`/`replaces`/`run_before` cannot be
+  evaluated statically.
 
-    Like `syntax-error`, a reported `graph-conflict` makes `migplan lint` exit with status 2 (a
-    broken graph is an input error in DESIGN.md).
+Like `syntax-error`, a reported `graph-conflict` makes `migplan lint` exit with status 2 (a
+broken graph is an input error in DESIGN.md).
 
-    ## Why is this bad?
-    `migrate` stops before running anything: "Conflicting migrations detected; multiple leaf nodes
-    in the migration graph", `NodeNotFoundError` for a missing dependency, `CircularDependencyError`
-    for a cycle. Two leaves usually come from two branches that each added a migration; the merge
-    is clean in git but not in Django.
+## Why is this bad?
+`migrate` stops before running anything: "Conflicting migrations detected; multiple leaf nodes
+in the migration graph", `NodeNotFoundError` for a missing dependency, `CircularDependencyError`
+for a cycle. Two leaves usually come from two branches that each added a migration; the merge
+is clean in git but not in Django.
 
-    ## Bad
-    ```python shop/migrations/0001_initial.py
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        initial = True
-
-        operations = [
-            migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))]),
-        ]
-    ```
-
-    ```python shop/migrations/0002_order_note.py
-    from django.db import migrations, models
+## Bad
+```python shop/migrations/0001_initial.py
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):  # expect: graph-conflict
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    initial = True
 
-        operations = [
-            migrations.AddField("order", "note", models.TextField(null=True)),
-        ]
-    ```
+    operations = [
+        migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))]),
+    ]
+```
 
-    ```python shop/migrations/0002_order_total.py
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):  # expect: graph-conflict
-        dependencies = [("shop", "0001_initial"), ("billing", "0001_initial")]  # expect: graph-conflict
-
-        operations = [
-            migrations.AddField("order", "total", models.IntegerField(null=True)),
-        ]
-    ```
-
-    ## Good
-    ```python shop/migrations/0001_initial.py
-    from django.db import migrations, models
+```python shop/migrations/0002_order_note.py
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        initial = True
+class Migration(migrations.Migration):  # expect: graph-conflict
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))]),
-        ]
-    ```
+    operations = [
+        migrations.AddField("order", "note", models.TextField(null=True)),
+    ]
+```
 
-    ```python shop/migrations/0002_order_note.py
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField("order", "note", models.TextField(null=True)),
-        ]
-    ```
-
-    ```python shop/migrations/0002_order_total.py
-    from django.db import migrations, models
+```python shop/migrations/0002_order_total.py
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):  # expect: graph-conflict
+    dependencies = [("shop", "0001_initial"), ("billing", "0001_initial")]  # expect: graph-conflict
 
-        operations = [
-            migrations.AddField("order", "total", models.IntegerField(null=True)),
-        ]
-    ```
+    operations = [
+        migrations.AddField("order", "total", models.IntegerField(null=True)),
+    ]
+```
 
-    ```python shop/migrations/0003_merge.py
-    from django.db import migrations
+## Good
+```python shop/migrations/0001_initial.py
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_order_note"), ("shop", "0002_order_total")]
+class Migration(migrations.Migration):
+    initial = True
 
-        operations = []
-    ```
+    operations = [
+        migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))]),
+    ]
+```
 
-    ## Safe recipe
-    For two leaves, run `manage.py makemigrations --merge APP` (or make the later migration depend
-    on the other, if neither has been deployed). For a missing dependency, point it at a migration
-    that exists, or add the app that holds it to the roots.
+```python shop/migrations/0002_order_note.py
+from django.db import migrations, models
 
-    ## References
-    - Django: [makemigrations --merge](https://docs.djangoproject.com/en/5.2/ref/django-admin/#cmdoption-makemigrations-merge)
-    - Django: [Migration files, dependencies](https://docs.djangoproject.com/en/5.2/topics/migrations/#migration-files)
-    """#,
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField("order", "note", models.TextField(null=True)),
+    ]
+```
+
+```python shop/migrations/0002_order_total.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField("order", "total", models.IntegerField(null=True)),
+    ]
+```
+
+```python shop/migrations/0003_merge.py
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_note"), ("shop", "0002_order_total")]
+
+    operations = []
+```
+
+## Safe recipe
+For two leaves, run `manage.py makemigrations --merge APP` (or make the later migration depend
+on the other, if neither has been deployed). For a missing dependency, point it at a migration
+that exists, or add the app that holds it to the roots.
+
+## References
+- Django: [makemigrations --merge](https://docs.djangoproject.com/en/5.2/ref/django-admin/#cmdoption-makemigrations-merge)
+- Django: [Migration files, dependencies](https://docs.djangoproject.com/en/5.2/topics/migrations/#migration-files)
+"""#,
     "identifier-too-long": #"""
-    # identifier-too-long
+# identifier-too-long
 
-    - **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
 
-    ## What it does
-    Flags a name over 63 bytes in the SQL an operation runs: a table (`db_table`), a column (a long
-    field name or `db_column`), an index or constraint (`name=`), a collation, or any of these in
-    `RunSQL` (`CREATE TABLE`, `ADD COLUMN`, `ADD CONSTRAINT`, `CREATE INDEX`, renames). Names are
-    counted in UTF-8 bytes, as PostgreSQL counts them: `é` is two. The names Django generates for
-    indexes and constraints, and for tables from the app and model names, are already cut to fit
-    (with a hash) and are never flagged.
+## What it does
+Flags a name over 63 bytes in the SQL an operation runs: a table (`db_table`), a column (a long
+field name or `db_column`), an index or constraint (`name=`), a collation, or any of these in
+`RunSQL` (`CREATE TABLE`, `ADD COLUMN`, `ADD CONSTRAINT`, `CREATE INDEX`, renames). Names are
+counted in UTF-8 bytes, as PostgreSQL counts them: `é` is two. The names Django generates for
+indexes and constraints, and for tables from the app and model names, are already cut to fit
+(with a hash) and are never flagged.
 
-    ## Why is this bad?
-    PostgreSQL truncates identifiers to 63 bytes (`NAMEDATALEN - 1`) with only a `NOTICE`. The object
-    in the database then has another name than the migration says: two names that share their first
-    63 bytes collide (`relation already exists`), and tools that compare names, migplan's `check`
-    among them, find no object by the full name.
+## Why is this bad?
+PostgreSQL truncates identifiers to 63 bytes (`NAMEDATALEN - 1`) with only a `NOTICE`. The object
+in the database then has another name than the migration says: two names that share their first
+63 bytes collide (`relation already exists`), and tools that compare names, migplan's `check`
+among them, find no object by the full name.
 
-    ## Bad
-    ```python
-    from django.db import migrations, models
+## Bad
+```python
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="total_before_discounts_vouchers_gift_cards_loyalty_points_and_taxes",  # expect: identifier-too-long
-                field=models.IntegerField(null=True),
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="total_before_discounts_vouchers_gift_cards_loyalty_points_and_taxes",  # expect: identifier-too-long
+            field=models.IntegerField(null=True),
+        ),
+        migrations.RunSQL(
+            'CREATE TABLE "shop_order_archive_of_cancelled_orders_kept_for_the_tax_authority" '  # expect: identifier-too-long
+            '("id" bigint PRIMARY KEY)',
+            reverse_sql='DROP TABLE "shop_order_archive_of_cancelled_orders_kept_for_the_tax_authority"',
+        ),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="total_before_discounts_vouchers_gift_cards_loyalty_points_and_taxes",
+            # 63 bytes exactly: kept whole.
+            field=models.IntegerField(
+                null=True, db_column="total_before_discounts_vouchers_gift_cards_loyalty_points_taxes"
             ),
-            migrations.RunSQL(
-                'CREATE TABLE "shop_order_archive_of_cancelled_orders_kept_for_the_tax_authority" '  # expect: identifier-too-long
-                '("id" bigint PRIMARY KEY)',
-                reverse_sql='DROP TABLE "shop_order_archive_of_cancelled_orders_kept_for_the_tax_authority"',
-            ),
-        ]
-    ```
+        ),
+        migrations.RunSQL(
+            'CREATE TABLE "shop_order_archive" ("id" bigint PRIMARY KEY)',
+            reverse_sql='DROP TABLE "shop_order_archive"',
+        ),
+    ]
+```
 
-    ## Good
-    ```python
-    from django.db import migrations, models
+## Safe recipe
+Give the object a name of at most 63 bytes: a shorter field name or `db_column`, `db_table`,
+the `name=` of an index or constraint. To rename an object that was already created with a long
+name, rename it by the truncated name PostgreSQL stored.
 
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="total_before_discounts_vouchers_gift_cards_loyalty_points_and_taxes",
-                # 63 bytes exactly: kept whole.
-                field=models.IntegerField(
-                    null=True, db_column="total_before_discounts_vouchers_gift_cards_loyalty_points_taxes"
-                ),
-            ),
-            migrations.RunSQL(
-                'CREATE TABLE "shop_order_archive" ("id" bigint PRIMARY KEY)',
-                reverse_sql='DROP TABLE "shop_order_archive"',
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    Give the object a name of at most 63 bytes: a shorter field name or `db_column`, `db_table`,
-    the `name=` of an index or constraint. To rename an object that was already created with a long
-    name, rename it by the truncated name PostgreSQL stored.
-
-    ## References
-    - PostgreSQL: [Identifiers and Key Words](https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS) ("the system uses no more than NAMEDATALEN-1 bytes of an identifier; longer names can be written in commands, but they will be truncated")
-    """#,
+## References
+- PostgreSQL: [Identifiers and Key Words](https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS) ("the system uses no more than NAMEDATALEN-1 bytes of an identifier; longer names can be written in commands, but they will be truncated")
+"""#,
     "invalid-ignore": #"""
-    # invalid-ignore
+# invalid-ignore
 
-    - **Severity:** error · **Phase:** review · **Since:** 0.1.0
+- **Severity:** error · **Phase:** review · **Since:** 0.1.0
 
-    ## What it does
-    Flags a `# migplan:` comment that does not follow the syntax
-    `# migplan: ignore[rule-id, …] -- reason` (or `ignore-file[…]`), a rule id in one that names no
-    rule, and a suppression without a reason after `--` while `require-reason` is on (the default).
-    A suppression without a reason still suppresses. This rule cannot itself be suppressed by a
-    comment.
+## What it does
+Flags a `# migplan:` comment that does not follow the syntax
+`# migplan: ignore[rule-id, …] -- reason` (or `ignore-file[…]`), a rule id in one that names no
+rule, and a suppression without a reason after `--` while `require-reason` is on (the default).
+A suppression without a reason still suppresses. This rule cannot itself be suppressed by a
+comment.
 
-    ## Why is this bad?
-    A mistyped suppression silences nothing, so the author believes a finding is handled when it is
-    not. A suppression without a reason leaves the next reader unable to tell whether it still
-    holds.
+## Why is this bad?
+A mistyped suppression silences nothing, so the author believes a finding is handled when it is
+not. A suppression without a reason leaves the next reader unable to tell whether it still
+holds.
 
-    ## Bad
-    ```python
-    from django.db import migrations
+## Bad
+```python
+from django.db import migrations
 
-    from shop.operations import BackfillOrderTotals
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            BackfillOrderTotals(batch_size=1000),  # migplan: ignore[unknown-operation]  # expect: invalid-ignore
-            BackfillOrderTotals(batch_size=10),  # migplan: ignore[unknown-operatoin] -- typo  # expect: invalid-ignore, unknown-operation
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations
-
-    from shop.operations import BackfillOrderTotals
+from shop.operations import BackfillOrderTotals
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            BackfillOrderTotals(batch_size=1000),  # migplan: ignore[unknown-operation] -- data only, batched
-        ]
-    ```
+    operations = [
+        BackfillOrderTotals(batch_size=1000),  # migplan: ignore[unknown-operation]  # expect: invalid-ignore
+        BackfillOrderTotals(batch_size=10),  # migplan: ignore[unknown-operatoin] -- typo  # expect: invalid-ignore, unknown-operation
+    ]
+```
 
-    ## Safe recipe
-    Fix the comment: `# migplan: ignore[rule-id] -- why it is safe here`. `migplan rules` lists the
-    ids. To allow suppressions without reasons, set `require-reason = false` in the config.
+## Good
+```python
+from django.db import migrations
 
-    ## References
-    - [Rules/README.md](README.md#suppressing-a-finding)
-    """#,
+from shop.operations import BackfillOrderTotals
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        BackfillOrderTotals(batch_size=1000),  # migplan: ignore[unknown-operation] -- data only, batched
+    ]
+```
+
+## Safe recipe
+Fix the comment: `# migplan: ignore[rule-id] -- why it is safe here`. `migplan rules` lists the
+ids. To allow suppressions without reasons, set `require-reason = false` in the config.
+
+## References
+- [Rules/README.md](README.md#suppressing-a-finding)
+"""#,
     "mixed-phase-migration": #"""
-    # mixed-phase-migration
+# mixed-phase-migration
 
-    - **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
 
-    ## What it does
-    Flags a migration that both **expands** the schema — `CreateModel`, `AddField`, `AddIndex`,
-    `CreateExtension`: what the new code needs — and **contracts** it — the operations
-    `drop-column`, `drop-table`, `rename-column` and `rename-table` flag, judged the same way from
-    the state: what the old code still needs. It reports once per migration, at the first contract
-    operation, and names an expand operation. Operations on models created in the same migration
-    and state-only operations do not count.
+## What it does
+Flags a migration that both **expands** the schema — `CreateModel`, `AddField`, `AddIndex`,
+`CreateExtension`: what the new code needs — and **contracts** it — the operations
+`drop-column`, `drop-table`, `rename-column` and `rename-table` flag, judged the same way from
+the state: what the old code still needs. It reports once per migration, at the first contract
+operation, and names an expand operation. Operations on models created in the same migration
+and state-only operations do not count.
 
-    ## Why is this bad?
-    Expand operations must run before the new code is deployed, and contract operations only after
-    the old code is gone. A migration that does both has no safe moment: run before the deploy, it
-    breaks the old code (the column it still reads is gone); run after, the new code starts without
-    the column it needs.
+## Why is this bad?
+Expand operations must run before the new code is deployed, and contract operations only after
+the old code is gone. A migration that does both has no safe moment: run before the deploy, it
+breaks the old code (the column it still reads is gone); run after, the new code starts without
+the column it needs.
 
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="comment",
-                field=models.TextField(null=True),
-            ),
-            migrations.RemoveField(model_name="order", name="note"),  # expect: mixed-phase-migration
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations, models
+## Bad
+```python
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        # Runs before the deploy of the code that writes `comment`.
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="comment",
-                field=models.TextField(null=True),
-            ),
-        ]
-    ```
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="comment",
+            field=models.TextField(null=True),
+        ),
+        migrations.RemoveField(model_name="order", name="note"),  # expect: mixed-phase-migration
+    ]
+```
 
-    ```python
-    from django.db import migrations
+## Good
+```python
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_example")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        # Runs after the deploy, once no process reads `note` any more.
-        operations = [
-            # migplan: ignore[drop-column] -- contract step, deployed after the release that stops using note
-            migrations.RemoveField(model_name="order", name="note"),
-        ]
-    ```
+    # Runs before the deploy of the code that writes `comment`.
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="comment",
+            field=models.TextField(null=True),
+        ),
+    ]
+```
 
-    ## Safe recipe
-    Split the migration in two: the expand operations in one that runs before the deploy, the
-    contract operations in a later one that runs after it. If the deploy pipeline cannot run
-    migrations after the deploy, ship the contract migration with the next release.
+```python
+from django.db import migrations
 
-    ## References
-    - Django: [Migration dependencies](https://docs.djangoproject.com/en/5.2/topics/migrations/#dependencies)
-    - Martin Fowler: [Parallel change (expand and contract)](https://martinfowler.com/bliki/ParallelChange.html)
-    """#,
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
+
+    # Runs after the deploy, once no process reads `note` any more.
+    operations = [
+        # migplan: ignore[drop-column] -- contract step, deployed after the release that stops using note
+        migrations.RemoveField(model_name="order", name="note"),
+    ]
+```
+
+## Safe recipe
+Split the migration in two: the expand operations in one that runs before the deploy, the
+contract operations in a later one that runs after it. If the deploy pipeline cannot run
+migrations after the deploy, ship the contract migration with the next release.
+
+## References
+- Django: [Migration dependencies](https://docs.djangoproject.com/en/5.2/topics/migrations/#dependencies)
+- Martin Fowler: [Parallel change (expand and contract)](https://martinfowler.com/bliki/ParallelChange.html)
+"""#,
     "non-atomic-partial": #"""
-    # non-atomic-partial
-
-    - **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
-
-    ## What it does
-    In a migration with `atomic = False`, finds the first operation that cannot run a second time
-    (a schema change on a model with a table, `CreateModel`, `CreateCollation`, or `RunSQL` whose
-    statements are not all `IF [NOT] EXISTS` / `OR REPLACE`) and flags the next operation after it
-    that can fail (any of those, a `RunPython`, or any `RunSQL`), once per migration.
-    `RunPython` alone is not counted as something that cannot run twice (data migrations are
-    usually written to be re-runnable); operations without a database effect (`AlterModelOptions`,
-    state-only `SeparateDatabaseAndState`, `CreateExtension`, which is `IF NOT EXISTS`) are not
-    counted at all.
-
-    ## Why is this bad?
-    Without a transaction each operation commits on its own, and Django records the migration as
-    applied only after the last one. When a later operation fails, the earlier ones stay applied;
-    running the migration again starts from the first operation and fails on what is already
-    there (`column "status" of relation "shop_order" already exists`), so someone has to repair
-    the schema by hand in the middle of a deploy.
-
-    ## Bad
-    ```python
-    from django.contrib.postgres.operations import AddIndexConcurrently
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        atomic = False
-
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="status",
-                field=models.CharField(max_length=20, null=True),
-            ),
-            AddIndexConcurrently(  # expect: non-atomic-partial
-                model_name="order",
-                index=models.Index(fields=["status"], name="shop_order_status_idx"),
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(
-                model_name="order",
-                name="status",
-                field=models.CharField(max_length=20, null=True),
-            ),
-        ]
-    ```
-
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        atomic = False
-
-        dependencies = [("shop", "0002_example")]
-
-        operations = [
-            migrations.SeparateDatabaseAndState(
-                database_operations=[
-                    migrations.RunSQL(
-                        "CREATE INDEX CONCURRENTLY IF NOT EXISTS shop_order_status_idx ON shop_order (status);",
-                        reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS shop_order_status_idx;",
-                    ),
-                    migrations.RunSQL(
-                        "CREATE INDEX CONCURRENTLY IF NOT EXISTS shop_order_created_idx ON shop_order (created);",
-                        reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS shop_order_created_idx;",
-                    ),
-                ],
-                state_operations=[
-                    migrations.AddIndex(
-                        model_name="order",
-                        index=models.Index(fields=["status"], name="shop_order_status_idx"),
-                    ),
-                    migrations.AddIndex(
-                        model_name="order",
-                        index=models.Index(fields=["created"], name="shop_order_created_idx"),
-                    ),
-                ],
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    Keep only what must run outside a transaction in the non-atomic migration, ideally one
-    operation (a concurrent index build), and put everything else in an ordinary atomic migration
-    before or after it. When a non-atomic migration needs several steps, write them as idempotent
-    SQL (`IF NOT EXISTS`), with the model state in `SeparateDatabaseAndState`, so that running it
-    again after a failure finishes the job. A failed `CREATE INDEX CONCURRENTLY` leaves an `INVALID`
-    index behind: drop it before the rerun.
-
-    ## References
-    - Django: [Non-atomic migrations](https://docs.djangoproject.com/en/5.2/howto/writing-migrations/#non-atomic-migrations)
-    - PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
-    """#,
-    "rename-column": #"""
-    # rename-column
-
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
-
-    ## What it does
-    Flags operations that rename a column of a table that exists before the migration:
-    `RenameField` (unless the field pins `db_column`, so the column keeps its name), `AlterField`
-    whose column name changes (a new or removed `db_column`, or a field that becomes or stops being
-    a relation, `total` ↔ `total_id`), `RenameModel` of a model with a pinned `db_table` whose
-    many-to-many join tables name a column after the model, and `RunSQL` whose SQL runs `ALTER
-    TABLE … RENAME [COLUMN] a TO b` on a column of a model the project state knows. Column names
-    come from the state before the operation, so the rename Django itself generates when you pin
-    the old column (`AlterField` adding `db_column="note"`, then `RenameField`) is not flagged.
-
-    ## Why is this bad?
-    A rename is neither expand nor contract. The old code queries the old column name and the new
-    code the new one, so whether the migration runs before or after the deploy, one of the two
-    versions fails (`column "note" does not exist`) while both run side by side.
-
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RenameField(model_name="order", old_name="note", new_name="comment"),  # expect: rename-column
-            migrations.AlterField(  # expect: rename-column
-                model_name="order",
-                name="total",
-                field=models.IntegerField(null=True, db_column="amount"),
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        # What makemigrations writes for `comment = models.TextField(null=True, db_column="note")`:
-        # the attribute is renamed, the column keeps its name, no SQL runs.
-        operations = [
-            migrations.AlterField(
-                model_name="order",
-                name="note",
-                field=models.TextField(null=True, db_column="note"),
-            ),
-            migrations.RenameField(model_name="order", old_name="note", new_name="comment"),
-        ]
-    ```
-
-    ## Safe recipe
-    Keep the column and rename only the attribute: add `db_column="<old column>"` to the renamed
-    field, as in Good, and to the field in models.py (without it the next `makemigrations` writes
-    an `AlterField` that renames the column after all). If the column itself must get the new name, expand and contract over several
-    releases: add the new column (nullable), write both columns, backfill, move the reads to the new
-    column, stop writing the old one, then drop it (`drop-column`).
-
-    ## References
-    - Django: [Field.db_column](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-column)
-    - Django: [RenameField](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#renamefield)
-    - PostgreSQL: [ALTER TABLE … RENAME COLUMN](https://www.postgresql.org/docs/current/sql-altertable.html)
-    """#,
-    "rename-table": #"""
-    # rename-table
-
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
-
-    ## What it does
-    Flags operations that rename a table that exists before the migration: `RenameModel` of a model
-    without a pinned `db_table` (Django renames `shop_order` to `shop_purchase`, and the join
-    tables of its many-to-many fields with it), `AlterModelTable` that changes the name,
-    `RenameField` of a many-to-many field whose join table is named after the field, and `RunSQL`
-    whose SQL runs `ALTER TABLE … RENAME TO` on the table of a model the project state knows.
-    Tables are named from the state before the operation, so a `RenameModel` of a model whose
-    `db_table` is pinned, and a model of `managed = False` or a proxy, are not flagged.
-
-    ## Why is this bad?
-    A rename is neither expand nor contract. The old code queries the old table name and the new
-    code the new one, so whether the migration runs before or after the deploy, one of the two
-    versions fails (`relation "shop_order" does not exist`) while both run side by side.
-
-    ## Bad
-    ```python
-    from django.db import migrations
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RenameModel(old_name="Order", new_name="Purchase"),  # expect: rename-table
-            migrations.AlterModelTable(name="purchase", table="shop_purchases"),  # expect: rename-table
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        # `class Meta: db_table = "shop_order"` on the model before renaming it: the table keeps
-        # its name and only the state changes.
-        operations = [
-            migrations.AlterModelTable(name="order", table="shop_order"),
-            migrations.RenameModel(old_name="Order", new_name="Purchase"),
-        ]
-    ```
-
-    ## Safe recipe
-    Keep the table and rename only the class: set `db_table` to the current table name in the
-    model's `Meta` first, as in Good (for a many-to-many field, `db_table=` on the field). If the
-    table itself must get the new name, expand and contract over several releases: create the new
-    table, write both, copy the rows, move the reads, then drop the old table (`drop-table`).
-
-    ## References
-    - Django: [Options.db_table](https://docs.djangoproject.com/en/5.2/ref/models/options/#db-table)
-    - Django: [RenameModel](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#renamemodel)
-    - PostgreSQL: [ALTER TABLE … RENAME TO](https://www.postgresql.org/docs/current/sql-altertable.html)
-    """#,
-    "runpython-model-import": #"""
-    # runpython-model-import
-
-    - **Severity:** warning · **Phase:** review · **Since:** 0.1.0
-
-    ## What it does
-    Reads the functions a migration's `RunPython` operations run (`code` and `reverse_code` defined
-    in the migration module, and the module functions they call) and flags the places where they
-    use a model class imported from a `models` module instead of `apps.get_model`: an import
-    inside the function (`from shop.models import Order`, `from . import models`, `import
-    shop.models`), and a use of a name imported at module level (`Order.objects…` after `from
-    shop.models import Order` at the top of the file). Names that do not look like classes
-    (`STATUS_CHOICES`, `get_default`), constants read off a class (`Order.STATUS_NEW`, no query),
-    `django.db.models` (`F`, `Q`, `Count`) and names the function binds itself (`Order =
-    apps.get_model(...)`) are not flagged.
-
-    ## Why is this bad?
-    The imported class is the model as the code is *today*, not as the database is at this point
-    of the migration history. As soon as a later change adds or renames a field of that model, the
-    migration builds queries for columns that do not exist yet, and it fails on every fresh
-    database (tests, new environments) and on any deploy that runs several migrations in one go.
-    `apps.get_model` returns the historical model, which always matches the schema the migration
-    runs against.
-
-    ## Bad
-    ```python
-    from django.db import migrations
-
-    from shop.models import Order
-
-
-    def fill_totals(apps, schema_editor):
-        for order in Order.objects.filter(total=None).iterator():  # expect: runpython-model-import
-            order.total = 0
-            order.save(update_fields=["total"])
-
-
-    def clear_notes(apps, schema_editor):
-        from shop.models import Order  # expect: runpython-model-import
-
-        Order.objects.filter(note="").update(note=None)
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RunPython(fill_totals, clear_notes),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations
-
-    from shop.models import Order
-
-
-    def fill_totals(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        Order.objects.filter(total=None).update(total=0)
-
-
-    def fill_notes(apps, schema_editor):
-        Historical = apps.get_model("shop", "Order")
-        # A constant of the class today is fine: it runs no query.
-        Historical.objects.filter(note=None).update(note=Order.DEFAULT_NOTE)
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RunPython(fill_totals, migrations.RunPython.noop),
-            migrations.RunPython(fill_notes, migrations.RunPython.noop),
-        ]
-    ```
-
-    ## Safe recipe
-    Get every model through the `apps` argument: `Order = apps.get_model("shop", "Order")`.
-    Methods of the model class are not available on the historical model; copy the logic the
-    migration needs into the migration module (it must keep working as written, whatever the model
-    becomes). Custom managers are available when they set `use_in_migrations = True`.
-
-    ## References
-    - Django: [Data migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#data-migrations) ("we can't import the Person model directly")
-    - Django: [Historical models](https://docs.djangoproject.com/en/5.2/topics/migrations/#historical-models)
-    """#,
-    "runpython-no-reverse": #"""
-    # runpython-no-reverse
-
-    - **Severity:** warning · **Phase:** review · **Since:** 0.1.0
-
-    ## What it does
-    Flags `RunPython` without `reverse_code` (or with `reverse_code=None`), including one inside
-    `SeparateDatabaseAndState(database_operations=[…])`. `migrations.RunPython.noop` counts as a
-    reverse.
-
-    ## Why is this bad?
-    Django cannot unapply the migration: `migrate shop 0001` stops with `IrreversibleError`. When a
-    deploy has to be rolled back, the schema cannot follow the code back past this migration, and
-    every migration after it in the rollback is stuck too. Whether a reverse is possible is a
-    question for the author; `RunPython.noop` is the explicit answer "nothing to undo".
-
-    ## Bad
-    ```python
-    from django.db import migrations
-
-
-    def fill_totals(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        Order.objects.filter(total=None).update(total=0)
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RunPython(fill_totals),  # expect: runpython-no-reverse
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations
-
-
-    def fill_totals(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        Order.objects.filter(total=None).update(total=0)
-
-
-    def clear_notes(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        Order.objects.filter(note="").update(note=None)
-
-
-    def restore_notes(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        Order.objects.filter(note=None).update(note="")
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RunPython(fill_totals, migrations.RunPython.noop),
-            migrations.RunPython(clear_notes, reverse_code=restore_notes),
-        ]
-    ```
-
-    ## Safe recipe
-    Pass `reverse_code`: a function that undoes the change, or `migrations.RunPython.noop` when
-    leaving the data as it is on the way back is correct (a backfill of a column that the reverse
-    migration drops anyway, for example).
-
-    ## References
-    - Django: [RunPython](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#runpython)
-    - Django: [Reversing migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#reversing-migrations)
-    """#,
-    "runpython-unbatched": #"""
-    # runpython-unbatched
-
-    - **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
-
-    ## What it does
-    Reads the functions a migration's `RunPython` operations run (`code` and `reverse_code` defined
-    in the migration module, and the module functions they call) and flags:
-
-    - a `for` loop or comprehension over a queryset that starts at a manager (`Order.objects`,
-      `_default_manager`) and goes through queryset methods only (`all`, `filter`, `exclude`,
-      `order_by`, `values`, …), without `.iterator()` and without slicing; `list(…)`,
-      `enumerate(…)` and a variable assigned once are looked through;
-    - `.update(…)` on a whole table (`Order.objects.update(…)`, `Order.objects.all().update(…)`)
-      and `.delete()` on `Order.objects.all()`.
-
-    Loops that select few rows by construction are not flagged: `filter(pk=…)`, `filter(id=…)`,
-    `filter(x__in=[…literal list…])`, and the configuration models `Group`, `Permission`,
-    `ContentType` and `Site`.
-
-    ## Why is this bad?
-    Iterating a queryset fetches every row it selects into memory before the first iteration, and
-    the whole loop runs inside the migration's transaction: on a large table the migration runs for
-    minutes, uses a lot of memory and holds every lock it took until it commits. A single `UPDATE`
-    or `DELETE` of the whole table locks every row for the rest of the transaction, so concurrent
-    writes to those rows wait for the migration.
-
-    ## Bad
-    ```python
-    from django.db import migrations
-
-
-    def fill_totals(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        for order in Order.objects.all():  # expect: runpython-unbatched
-            order.total = 0
-            order.save(update_fields=["total"])
-        Order.objects.all().update(note=None)  # expect: runpython-unbatched
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RunPython(fill_totals, migrations.RunPython.noop),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations
-
-
-    def fill_totals(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        batch = []
-        for order in Order.objects.filter(total=None).iterator(chunk_size=2000):
-            order.total = 0
-            batch.append(order)
-            if len(batch) == 2000:
-                Order.objects.bulk_update(batch, ["total"])
-                batch = []
-        Order.objects.bulk_update(batch, ["total"])
-
-
-    def clear_notes(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        last = 0
-        while True:
-            ids = list(
-                Order.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:1000]
-            )
-            if not ids:
-                break
-            Order.objects.filter(pk__in=ids).update(note=None)
-            last = ids[-1]
-
-
-    class Migration(migrations.Migration):
-        atomic = False
-
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RunPython(fill_totals, migrations.RunPython.noop),
-            migrations.RunPython(clear_notes, migrations.RunPython.noop),
-        ]
-    ```
-
-    ## Safe recipe
-    Read with `.iterator(chunk_size=…)` and write with `bulk_update`, or walk the table in
-    primary-key batches (`filter(pk__gt=last).order_by("pk")[:1000]`). To commit between batches,
-    make the migration non-atomic (`atomic = False`; each `RunPython` then runs outside a
-    transaction unless it sets `atomic=True`), or move a large backfill out of the migrations into
-    a management command that runs after the deploy.
-
-    ## References
-    - Django: [QuerySet.iterator()](https://docs.djangoproject.com/en/5.2/ref/models/querysets/#iterator)
-    - Django: [Non-atomic migrations](https://docs.djangoproject.com/en/5.2/howto/writing-migrations/#non-atomic-migrations)
-    """#,
-    "runsql-no-reverse": #"""
-    # runsql-no-reverse
-
-    - **Severity:** warning · **Phase:** review · **Since:** 0.1.0
-
-    ## What it does
-    Flags `RunSQL` without `reverse_sql` (or with `reverse_sql=None`), including one inside
-    `SeparateDatabaseAndState(database_operations=[…])`. `migrations.RunSQL.noop` counts as a
-    reverse.
-
-    ## Why is this bad?
-    Django cannot unapply the migration: `migrate shop 0001` stops with `IrreversibleError`, even
-    when the SQL itself is harmless. When a deploy has to be rolled back, the schema cannot follow
-    the code back past this migration.
-
-    ## Bad
-    ```python
-    from django.db import migrations
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RunSQL(  # expect: runsql-no-reverse
-                "CREATE VIEW shop_open_order AS SELECT * FROM shop_order WHERE total IS NULL;",
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.RunSQL(
-                "CREATE VIEW shop_open_order AS SELECT * FROM shop_order WHERE total IS NULL;",
-                reverse_sql="DROP VIEW shop_open_order;",
-            ),
-            migrations.RunSQL(
-                "UPDATE shop_order SET note = NULL WHERE note = '';",
-                reverse_sql=migrations.RunSQL.noop,
-            ),
-        ]
-    ```
-
-    ## Safe recipe
-    Pass `reverse_sql`: statements that undo the change, or `migrations.RunSQL.noop` when there is
-    nothing to undo.
-
-    ## References
-    - Django: [RunSQL](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#runsql)
-    - Django: [Reversing migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#reversing-migrations)
-    """#,
-    "set-not-null": #"""
-    # set-not-null
-
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full scan
-
-    ## What it does
-    Flags `ALTER COLUMN … SET NOT NULL` on a table that existed before the migration: an
-    `AlterField` from `null=True` to `null=False`, and `RunSQL`. When the new field has a default,
-    Django runs an `UPDATE … SET column = default WHERE column IS NULL` first (its "four-way default
-    alteration"), and the message says so. The rule follows the PostgreSQL version (`pg-version`,
-    default 14): from PostgreSQL 12 on, a column with a validated `CHECK (column IS NOT NULL)`
-    constraint is set NOT NULL without a scan and is not flagged; before 12 every `SET NOT NULL`
-    scans. Tables created earlier in the same migration are exempt.
-
-    ## Why is this bad?
-    PostgreSQL reads every row to prove there is no NULL while it holds an `ACCESS EXCLUSIVE` lock,
-    so every read and write of the table waits for the scan (and for Django's `UPDATE` before it).
-    Old code that still writes NULL starts failing as soon as the migration commits.
-
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AlterField(  # expect: set-not-null
-                model_name="order",
-                name="note",
-                field=models.TextField(default=""),
-            ),
-            migrations.RunSQL(
-                'ALTER TABLE "shop_order" ALTER COLUMN "total" SET NOT NULL',  # expect: set-not-null
-                reverse_sql='ALTER TABLE "shop_order" ALTER COLUMN "total" DROP NOT NULL',
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python shop/migrations/0002_order_note_not_null_check.py
-    from django.contrib.postgres.operations import AddConstraintNotValid
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            AddConstraintNotValid(
-                model_name="order",
-                constraint=models.CheckConstraint(
-                    condition=models.Q(note__isnull=False), name="shop_order_note_not_null"
+# non-atomic-partial
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+In a migration with `atomic = False`, finds the first operation that cannot run a second time
+(a schema change on a model with a table, `CreateModel`, `CreateCollation`, or `RunSQL` whose
+statements are not all `IF [NOT] EXISTS` / `OR REPLACE`) and flags the next operation after it
+that can fail (any of those, a `RunPython`, or any `RunSQL`), once per migration.
+`RunPython` alone is not counted as something that cannot run twice (data migrations are
+usually written to be re-runnable); operations without a database effect (`AlterModelOptions`,
+state-only `SeparateDatabaseAndState`, `CreateExtension`, which is `IF NOT EXISTS`) are not
+counted at all.
+
+## Why is this bad?
+Without a transaction each operation commits on its own, and Django records the migration as
+applied only after the last one. When a later operation fails, the earlier ones stay applied;
+running the migration again starts from the first operation and fails on what is already
+there (`column "status" of relation "shop_order" already exists`), so someone has to repair
+the schema by hand in the middle of a deploy.
+
+## Bad
+```python
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+        AddIndexConcurrently(  # expect: non-atomic-partial
+            model_name="order",
+            index=models.Index(fields=["status"], name="shop_order_status_idx"),
+        ),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="status",
+            field=models.CharField(max_length=20, null=True),
+        ),
+    ]
+```
+
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0002_example")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS shop_order_status_idx ON shop_order (status);",
+                    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS shop_order_status_idx;",
                 ),
+                migrations.RunSQL(
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS shop_order_created_idx ON shop_order (created);",
+                    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS shop_order_created_idx;",
+                ),
+            ],
+            state_operations=[
+                migrations.AddIndex(
+                    model_name="order",
+                    index=models.Index(fields=["status"], name="shop_order_status_idx"),
+                ),
+                migrations.AddIndex(
+                    model_name="order",
+                    index=models.Index(fields=["created"], name="shop_order_created_idx"),
+                ),
+            ],
+        ),
+    ]
+```
+
+## Safe recipe
+Keep only what must run outside a transaction in the non-atomic migration, ideally one
+operation (a concurrent index build), and put everything else in an ordinary atomic migration
+before or after it. When a non-atomic migration needs several steps, write them as idempotent
+SQL (`IF NOT EXISTS`), with the model state in `SeparateDatabaseAndState`, so that running it
+again after a failure finishes the job. A failed `CREATE INDEX CONCURRENTLY` leaves an `INVALID`
+index behind: drop it before the rerun.
+
+## References
+- Django: [Non-atomic migrations](https://docs.djangoproject.com/en/5.2/howto/writing-migrations/#non-atomic-migrations)
+- PostgreSQL: [CREATE INDEX, Building Indexes Concurrently](https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY)
+"""#,
+    "rename-column": #"""
+# rename-column
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Flags operations that rename a column of a table that exists before the migration:
+`RenameField` (unless the field pins `db_column`, so the column keeps its name), `AlterField`
+whose column name changes (a new or removed `db_column`, or a field that becomes or stops being
+a relation, `total` ↔ `total_id`), `RenameModel` of a model with a pinned `db_table` whose
+many-to-many join tables name a column after the model, and `RunSQL` whose SQL runs `ALTER
+TABLE … RENAME [COLUMN] a TO b` on a column of a model the project state knows. Column names
+come from the state before the operation, so the rename Django itself generates when you pin
+the old column (`AlterField` adding `db_column="note"`, then `RenameField`) is not flagged.
+
+## Why is this bad?
+A rename is neither expand nor contract. The old code queries the old column name and the new
+code the new one, so whether the migration runs before or after the deploy, one of the two
+versions fails (`column "note" does not exist`) while both run side by side.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RenameField(model_name="order", old_name="note", new_name="comment"),  # expect: rename-column
+        migrations.AlterField(  # expect: rename-column
+            model_name="order",
+            name="total",
+            field=models.IntegerField(null=True, db_column="amount"),
+        ),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    # What makemigrations writes for `comment = models.TextField(null=True, db_column="note")`:
+    # the attribute is renamed, the column keeps its name, no SQL runs.
+    operations = [
+        migrations.AlterField(
+            model_name="order",
+            name="note",
+            field=models.TextField(null=True, db_column="note"),
+        ),
+        migrations.RenameField(model_name="order", old_name="note", new_name="comment"),
+    ]
+```
+
+## Safe recipe
+Keep the column and rename only the attribute: add `db_column="<old column>"` to the renamed
+field, as in Good, and to the field in models.py (without it the next `makemigrations` writes
+an `AlterField` that renames the column after all). If the column itself must get the new name, expand and contract over several
+releases: add the new column (nullable), write both columns, backfill, move the reads to the new
+column, stop writing the old one, then drop it (`drop-column`).
+
+## References
+- Django: [Field.db_column](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-column)
+- Django: [RenameField](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#renamefield)
+- PostgreSQL: [ALTER TABLE … RENAME COLUMN](https://www.postgresql.org/docs/current/sql-altertable.html)
+"""#,
+    "rename-table": #"""
+# rename-table
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Flags operations that rename a table that exists before the migration: `RenameModel` of a model
+without a pinned `db_table` (Django renames `shop_order` to `shop_purchase`, and the join
+tables of its many-to-many fields with it), `AlterModelTable` that changes the name,
+`RenameField` of a many-to-many field whose join table is named after the field, and `RunSQL`
+whose SQL runs `ALTER TABLE … RENAME TO` on the table of a model the project state knows.
+Tables are named from the state before the operation, so a `RenameModel` of a model whose
+`db_table` is pinned, and a model of `managed = False` or a proxy, are not flagged.
+
+## Why is this bad?
+A rename is neither expand nor contract. The old code queries the old table name and the new
+code the new one, so whether the migration runs before or after the deploy, one of the two
+versions fails (`relation "shop_order" does not exist`) while both run side by side.
+
+## Bad
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RenameModel(old_name="Order", new_name="Purchase"),  # expect: rename-table
+        migrations.AlterModelTable(name="purchase", table="shop_purchases"),  # expect: rename-table
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    # `class Meta: db_table = "shop_order"` on the model before renaming it: the table keeps
+    # its name and only the state changes.
+    operations = [
+        migrations.AlterModelTable(name="order", table="shop_order"),
+        migrations.RenameModel(old_name="Order", new_name="Purchase"),
+    ]
+```
+
+## Safe recipe
+Keep the table and rename only the class: set `db_table` to the current table name in the
+model's `Meta` first, as in Good (for a many-to-many field, `db_table=` on the field). If the
+table itself must get the new name, expand and contract over several releases: create the new
+table, write both, copy the rows, move the reads, then drop the old table (`drop-table`).
+
+## References
+- Django: [Options.db_table](https://docs.djangoproject.com/en/5.2/ref/models/options/#db-table)
+- Django: [RenameModel](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#renamemodel)
+- PostgreSQL: [ALTER TABLE … RENAME TO](https://www.postgresql.org/docs/current/sql-altertable.html)
+"""#,
+    "runpython-model-import": #"""
+# runpython-model-import
+
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+
+## What it does
+Reads the functions a migration's `RunPython` operations run (`code` and `reverse_code` defined
+in the migration module, and the module functions they call) and flags the places where they
+use a model class imported from a `models` module instead of `apps.get_model`: an import
+inside the function (`from shop.models import Order`, `from . import models`, `import
+shop.models`), and a use of a name imported at module level (`Order.objects…` after `from
+shop.models import Order` at the top of the file). Names that do not look like classes
+(`STATUS_CHOICES`, `get_default`), constants read off a class (`Order.STATUS_NEW`, no query),
+`django.db.models` (`F`, `Q`, `Count`) and names the function binds itself (`Order =
+apps.get_model(...)`) are not flagged.
+
+## Why is this bad?
+The imported class is the model as the code is *today*, not as the database is at this point
+of the migration history. As soon as a later change adds or renames a field of that model, the
+migration builds queries for columns that do not exist yet, and it fails on every fresh
+database (tests, new environments) and on any deploy that runs several migrations in one go.
+`apps.get_model` returns the historical model, which always matches the schema the migration
+runs against.
+
+## Bad
+```python
+from django.db import migrations
+
+from shop.models import Order
+
+
+def fill_totals(apps, schema_editor):
+    for order in Order.objects.filter(total=None).iterator():  # expect: runpython-model-import
+        order.total = 0
+        order.save(update_fields=["total"])
+
+
+def clear_notes(apps, schema_editor):
+    from shop.models import Order  # expect: runpython-model-import
+
+    Order.objects.filter(note="").update(note=None)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals, clear_notes),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+from shop.models import Order
+
+
+def fill_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(total=None).update(total=0)
+
+
+def fill_notes(apps, schema_editor):
+    Historical = apps.get_model("shop", "Order")
+    # A constant of the class today is fine: it runs no query.
+    Historical.objects.filter(note=None).update(note=Order.DEFAULT_NOTE)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals, migrations.RunPython.noop),
+        migrations.RunPython(fill_notes, migrations.RunPython.noop),
+    ]
+```
+
+## Safe recipe
+Get every model through the `apps` argument: `Order = apps.get_model("shop", "Order")`.
+Methods of the model class are not available on the historical model; copy the logic the
+migration needs into the migration module (it must keep working as written, whatever the model
+becomes). Custom managers are available when they set `use_in_migrations = True`.
+
+## References
+- Django: [Data migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#data-migrations) ("we can't import the Person model directly")
+- Django: [Historical models](https://docs.djangoproject.com/en/5.2/topics/migrations/#historical-models)
+"""#,
+    "runpython-no-reverse": #"""
+# runpython-no-reverse
+
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+
+## What it does
+Flags `RunPython` without `reverse_code` (or with `reverse_code=None`), including one inside
+`SeparateDatabaseAndState(database_operations=[…])`. `migrations.RunPython.noop` counts as a
+reverse.
+
+## Why is this bad?
+Django cannot unapply the migration: `migrate shop 0001` stops with `IrreversibleError`. When a
+deploy has to be rolled back, the schema cannot follow the code back past this migration, and
+every migration after it in the rollback is stuck too. Whether a reverse is possible is a
+question for the author; `RunPython.noop` is the explicit answer "nothing to undo".
+
+## Bad
+```python
+from django.db import migrations
+
+
+def fill_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(total=None).update(total=0)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals),  # expect: runpython-no-reverse
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+
+def fill_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(total=None).update(total=0)
+
+
+def clear_notes(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(note="").update(note=None)
+
+
+def restore_notes(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(note=None).update(note="")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals, migrations.RunPython.noop),
+        migrations.RunPython(clear_notes, reverse_code=restore_notes),
+    ]
+```
+
+## Safe recipe
+Pass `reverse_code`: a function that undoes the change, or `migrations.RunPython.noop` when
+leaving the data as it is on the way back is correct (a backfill of a column that the reverse
+migration drops anyway, for example).
+
+## References
+- Django: [RunPython](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#runpython)
+- Django: [Reversing migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#reversing-migrations)
+"""#,
+    "runpython-unbatched": #"""
+# runpython-unbatched
+
+- **Severity:** warning · **Phase:** unsafe · **Since:** 0.1.0
+
+## What it does
+Reads the functions a migration's `RunPython` operations run (`code` and `reverse_code` defined
+in the migration module, and the module functions they call) and flags:
+
+- a `for` loop or comprehension over a queryset that starts at a manager (`Order.objects`,
+  `_default_manager`) and goes through queryset methods only (`all`, `filter`, `exclude`,
+  `order_by`, `values`, …), without `.iterator()` and without slicing; `list(…)`,
+  `enumerate(…)` and a variable assigned once are looked through;
+- `.update(…)` on a whole table (`Order.objects.update(…)`, `Order.objects.all().update(…)`)
+  and `.delete()` on `Order.objects.all()`.
+
+Loops that select few rows by construction are not flagged: `filter(pk=…)`, `filter(id=…)`,
+`filter(x__in=[…literal list…])`, and the configuration models `Group`, `Permission`,
+`ContentType` and `Site`.
+
+## Why is this bad?
+Iterating a queryset fetches every row it selects into memory before the first iteration, and
+the whole loop runs inside the migration's transaction: on a large table the migration runs for
+minutes, uses a lot of memory and holds every lock it took until it commits. A single `UPDATE`
+or `DELETE` of the whole table locks every row for the rest of the transaction, so concurrent
+writes to those rows wait for the migration.
+
+## Bad
+```python
+from django.db import migrations
+
+
+def fill_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    for order in Order.objects.all():  # expect: runpython-unbatched
+        order.total = 0
+        order.save(update_fields=["total"])
+    Order.objects.all().update(note=None)  # expect: runpython-unbatched
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals, migrations.RunPython.noop),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+
+def fill_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    batch = []
+    for order in Order.objects.filter(total=None).iterator(chunk_size=2000):
+        order.total = 0
+        batch.append(order)
+        if len(batch) == 2000:
+            Order.objects.bulk_update(batch, ["total"])
+            batch = []
+    Order.objects.bulk_update(batch, ["total"])
+
+
+def clear_notes(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    last = 0
+    while True:
+        ids = list(
+            Order.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:1000]
+        )
+        if not ids:
+            break
+        Order.objects.filter(pk__in=ids).update(note=None)
+        last = ids[-1]
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_totals, migrations.RunPython.noop),
+        migrations.RunPython(clear_notes, migrations.RunPython.noop),
+    ]
+```
+
+## Safe recipe
+Read with `.iterator(chunk_size=…)` and write with `bulk_update`, or walk the table in
+primary-key batches (`filter(pk__gt=last).order_by("pk")[:1000]`). To commit between batches,
+make the migration non-atomic (`atomic = False`; each `RunPython` then runs outside a
+transaction unless it sets `atomic=True`), or move a large backfill out of the migrations into
+a management command that runs after the deploy.
+
+## References
+- Django: [QuerySet.iterator()](https://docs.djangoproject.com/en/5.2/ref/models/querysets/#iterator)
+- Django: [Non-atomic migrations](https://docs.djangoproject.com/en/5.2/howto/writing-migrations/#non-atomic-migrations)
+"""#,
+    "runsql-no-reverse": #"""
+# runsql-no-reverse
+
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+
+## What it does
+Flags `RunSQL` without `reverse_sql` (or with `reverse_sql=None`), including one inside
+`SeparateDatabaseAndState(database_operations=[…])`. `migrations.RunSQL.noop` counts as a
+reverse.
+
+## Why is this bad?
+Django cannot unapply the migration: `migrate shop 0001` stops with `IrreversibleError`, even
+when the SQL itself is harmless. When a deploy has to be rolled back, the schema cannot follow
+the code back past this migration.
+
+## Bad
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(  # expect: runsql-no-reverse
+            "CREATE VIEW shop_open_order AS SELECT * FROM shop_order WHERE total IS NULL;",
+        ),
+    ]
+```
+
+## Good
+```python
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(
+            "CREATE VIEW shop_open_order AS SELECT * FROM shop_order WHERE total IS NULL;",
+            reverse_sql="DROP VIEW shop_open_order;",
+        ),
+        migrations.RunSQL(
+            "UPDATE shop_order SET note = NULL WHERE note = '';",
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+```
+
+## Safe recipe
+Pass `reverse_sql`: statements that undo the change, or `migrations.RunSQL.noop` when there is
+nothing to undo.
+
+## References
+- Django: [RunSQL](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#runsql)
+- Django: [Reversing migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#reversing-migrations)
+"""#,
+    "set-not-null": #"""
+# set-not-null
+
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full scan
+
+## What it does
+Flags `ALTER COLUMN … SET NOT NULL` on a table that existed before the migration: an
+`AlterField` from `null=True` to `null=False`, and `RunSQL`. When the new field has a default,
+Django runs an `UPDATE … SET column = default WHERE column IS NULL` first (its "four-way default
+alteration"), and the message says so. The rule follows the PostgreSQL version (`pg-version`,
+default 14): from PostgreSQL 12 on, a column with a validated `CHECK (column IS NOT NULL)`
+constraint is set NOT NULL without a scan and is not flagged; before 12 every `SET NOT NULL`
+scans. Tables created earlier in the same migration are exempt.
+
+## Why is this bad?
+PostgreSQL reads every row to prove there is no NULL while it holds an `ACCESS EXCLUSIVE` lock,
+so every read and write of the table waits for the scan (and for Django's `UPDATE` before it).
+Old code that still writes NULL starts failing as soon as the migration commits.
+
+## Bad
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(  # expect: set-not-null
+            model_name="order",
+            name="note",
+            field=models.TextField(default=""),
+        ),
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" ALTER COLUMN "total" SET NOT NULL',  # expect: set-not-null
+            reverse_sql='ALTER TABLE "shop_order" ALTER COLUMN "total" DROP NOT NULL',
+        ),
+    ]
+```
+
+## Good
+```python shop/migrations/0002_order_note_not_null_check.py
+from django.contrib.postgres.operations import AddConstraintNotValid
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        AddConstraintNotValid(
+            model_name="order",
+            constraint=models.CheckConstraint(
+                condition=models.Q(note__isnull=False), name="shop_order_note_not_null"
             ),
-        ]
-    ```
+        ),
+    ]
+```
 
-    ```python shop/migrations/0003_validate_order_note_not_null.py
-    from django.contrib.postgres.operations import ValidateConstraint
-    from django.db import migrations
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_order_note_not_null_check")]
-
-        operations = [
-            ValidateConstraint(model_name="order", name="shop_order_note_not_null"),
-        ]
-    ```
-
-    ```python shop/migrations/0004_order_note_not_null.py
-    from django.db import migrations, models
+```python shop/migrations/0003_validate_order_note_not_null.py
+from django.contrib.postgres.operations import ValidateConstraint
+from django.db import migrations
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0003_validate_order_note_not_null")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_order_note_not_null_check")]
 
-        operations = [
-            # PostgreSQL 12+ sees the validated CHECK and skips the scan.
-            migrations.AlterField(
-                model_name="order",
-                name="note",
-                field=models.TextField(),
-            ),
-            migrations.RemoveConstraint(model_name="order", name="shop_order_note_not_null"),
-        ]
-    ```
+    operations = [
+        ValidateConstraint(model_name="order", name="shop_order_note_not_null"),
+    ]
+```
 
-    ## Safe recipe
-    1. Deploy code that never writes NULL, and backfill the NULL rows in batches (a `RunPython` with
-       `atomic = False`).
-    2. Add `CheckConstraint(condition=Q(column__isnull=False))` with `AddConstraintNotValid`
-       (an instant `ACCESS EXCLUSIVE`, no scan).
-    3. In a later migration, `ValidateConstraint`: it scans under `SHARE UPDATE EXCLUSIVE`, which lets
-       reads and writes go on.
-    4. In a later migration, `ALTER COLUMN … SET NOT NULL` in a `RunSQL`, with the `AlterField` to
-       `null=False` as its state operation (`SeparateDatabaseAndState`): PostgreSQL 12 and later use
-       the validated check instead of scanning. Then remove the check. (Django's own `AlterField`
-       would drop and re-validate a foreign key on the column, and `UPDATE` every row when the
-       field's default changes.)
+```python shop/migrations/0004_order_note_not_null.py
+from django.db import migrations, models
 
-    On PostgreSQL 11 and older there is no way around the scan: keep the validated check and leave the
-    column nullable, or set NOT NULL in a quiet window. `migplan split` writes this chain.
 
-    ## References
-    - PostgreSQL: [ALTER TABLE, SET/DROP NOT NULL](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-SET-DROP-NOT-NULL) ("the table must be scanned … this scan is skipped if a valid CHECK constraint is found which proves no NULL can exist", since 12)
-    - Django: [AddConstraintNotValid and ValidateConstraint](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#adding-constraints-without-enforcing-validation)
-    """#,
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_validate_order_note_not_null")]
+
+    operations = [
+        # PostgreSQL 12+ sees the validated CHECK and skips the scan.
+        migrations.AlterField(
+            model_name="order",
+            name="note",
+            field=models.TextField(),
+        ),
+        migrations.RemoveConstraint(model_name="order", name="shop_order_note_not_null"),
+    ]
+```
+
+## Safe recipe
+1. Deploy code that never writes NULL, and backfill the NULL rows in batches (a `RunPython` with
+   `atomic = False`).
+2. Add `CheckConstraint(condition=Q(column__isnull=False))` with `AddConstraintNotValid`
+   (an instant `ACCESS EXCLUSIVE`, no scan).
+3. In a later migration, `ValidateConstraint`: it scans under `SHARE UPDATE EXCLUSIVE`, which lets
+   reads and writes go on.
+4. In a later migration, `ALTER COLUMN … SET NOT NULL` in a `RunSQL`, with the `AlterField` to
+   `null=False` as its state operation (`SeparateDatabaseAndState`): PostgreSQL 12 and later use
+   the validated check instead of scanning. Then remove the check. (Django's own `AlterField`
+   would drop and re-validate a foreign key on the column, and `UPDATE` every row when the
+   field's default changes.)
+
+On PostgreSQL 11 and older there is no way around the scan: keep the validated check and leave the
+column nullable, or set NOT NULL in a quiet window. `migplan split` writes this chain.
+
+## References
+- PostgreSQL: [ALTER TABLE, SET/DROP NOT NULL](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-SET-DROP-NOT-NULL) ("the table must be scanned … this scan is skipped if a valid CHECK constraint is found which proves no NULL can exist", since 12)
+- Django: [AddConstraintNotValid and ValidateConstraint](https://docs.djangoproject.com/en/5.2/ref/contrib/postgres/operations/#adding-constraints-without-enforcing-validation)
+"""#,
     "syntax-error": #"""
-    # syntax-error
+# syntax-error
 
-    - **Severity:** error · **Phase:** review · **Since:** 0.1.0 · **Exit status:** 2
+- **Severity:** error · **Phase:** review · **Since:** 0.1.0 · **Exit status:** 2
 
-    ## What it does
-    Flags a linted migration file that does not parse as Python 3.12 source, at the first error,
-    which is the one CPython reports (`python -m py_compile FILE` names the same line). Invalid
-    UTF-8, a NUL byte and an unknown coding cookie count too.
+## What it does
+Flags a linted migration file that does not parse as Python 3.12 source, at the first error,
+which is the one CPython reports (`python -m py_compile FILE` names the same line). Invalid
+UTF-8, a NUL byte and an unknown coding cookie count too.
 
-    A syntax error in a linted file is both a finding (in every output format, so a CI annotation
-    points at it) and an input error: `migplan lint` exits with status 2, as DESIGN.md says for
-    input errors, whatever `--fail-on` is. A file that does not parse is missing from the project
-    state, so migrations that depend on it get a `graph-conflict` finding when they are linted. A
-    syntax error in a file that is not linted is not reported.
+A syntax error in a linted file is both a finding (in every output format, so a CI annotation
+points at it) and an input error: `migplan lint` exits with status 2, as DESIGN.md says for
+input errors, whatever `--fail-on` is. A file that does not parse is missing from the project
+state, so migrations that depend on it get a `graph-conflict` finding when they are linted. A
+syntax error in a file that is not linted is not reported.
 
-    ## Why is this bad?
-    Django imports every migration module when it builds the migration graph, so one file that does
-    not parse stops `migrate` for the whole project. migplan cannot judge what it cannot read.
+## Why is this bad?
+Django imports every migration module when it builds the migration graph, so one file that does
+not parse stops `migrate` for the whole project. migplan cannot judge what it cannot read.
 
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-    <<<<<<< HEAD  # expect: syntax-error
-        operations = [
-            migrations.AddField("order", "note", models.TextField(null=True)),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations, models
+## Bad
+```python
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            migrations.AddField("order", "note", models.TextField(null=True)),
-        ]
-    ```
+<<<<<<< HEAD  # expect: syntax-error
+    operations = [
+        migrations.AddField("order", "note", models.TextField(null=True)),
+    ]
+```
 
-    ## Safe recipe
-    Fix the file (here: finish resolving the merge conflict) and run `migplan lint` again.
+## Good
+```python
+from django.db import migrations, models
 
-    ## References
-    - Python: [py_compile](https://docs.python.org/3/library/py_compile.html)
-    """#,
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField("order", "note", models.TextField(null=True)),
+    ]
+```
+
+## Safe recipe
+Fix the file (here: finish resolving the merge conflict) and run `migplan lint` again.
+
+## References
+- Python: [py_compile](https://docs.python.org/3/library/py_compile.html)
+"""#,
     "unknown-operation": #"""
-    # unknown-operation
+# unknown-operation
 
-    - **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
 
-    ## What it does
-    Flags an operation whose class is not one of Django 5.2's built-in operations
-    (`django.db.migrations.*` and `django.contrib.postgres.operations.*`), such as a project's own
-    operation or one from a third-party package, and an entry of `operations` that is not a call at
-    all. Classes declared in the config's `operations` table (import path → phase) are not flagged.
-    A subclass of a built-in operation defined in the migration itself that keeps its base's
-    `__init__` and `state_forwards` changes the state as its base does, and migplan judges the SQL
-    its base runs: it is flagged only when it defines a `database_forwards` of its own (which may
-    run other SQL), and not when that `database_forwards` is empty (no SQL at all). Third-party
-    operations migplan knows to do nothing are not flagged either: django-migration-linter's
-    `IgnoreMigration` (its marker for "skip this migration") changes neither the state nor the
-    database; migplan still judges the rest of the migration.
+## What it does
+Flags an operation whose class is not one of Django 5.2's built-in operations
+(`django.db.migrations.*` and `django.contrib.postgres.operations.*`), such as a project's own
+operation or one from a third-party package, and an entry of `operations` that is not a call at
+all. Classes declared in the config's `operations` table (import path → phase) are not flagged.
+A subclass of a built-in operation defined in the migration itself that keeps its base's
+`__init__` and `state_forwards` changes the state as its base does, and migplan judges the SQL
+its base runs: it is flagged only when it defines a `database_forwards` of its own (which may
+run other SQL), and not when that `database_forwards` is empty (no SQL at all). Third-party
+operations migplan knows to do nothing are not flagged either: django-migration-linter's
+`IgnoreMigration` (its marker for "skip this migration") changes neither the state nor the
+database; migplan still judges the rest of the migration.
 
-    ## Why is this bad?
-    A custom operation's `database_forwards` can run any SQL; migplan cannot tell whether it takes
-    an `ACCESS EXCLUSIVE` lock or rewrites a table. Treating it as safe would hide exactly the
-    migrations that most need a look.
+## Why is this bad?
+A custom operation's `database_forwards` can run any SQL; migplan cannot tell whether it takes
+an `ACCESS EXCLUSIVE` lock or rewrites a table. Treating it as safe would hide exactly the
+migrations that most need a look.
 
-    ## Bad
-    ```python
-    from django.db import migrations
+## Bad
+```python
+from django.db import migrations
 
-    from shop.operations import BackfillOrderTotals
-
-
-    class DropNoteIfPresent(migrations.RemoveField):
-        def database_forwards(self, app_label, schema_editor, from_state, to_state):
-            if schema_editor.connection.vendor == "postgresql":
-                super().database_forwards(app_label, schema_editor, from_state, to_state)
+from shop.operations import BackfillOrderTotals
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            BackfillOrderTotals(batch_size=1000),  # expect: unknown-operation
-            DropNoteIfPresent("order", "note"),  # expect: unknown-operation, drop-column
-        ]
-    ```
-
-    ## Good
-    ```python
-    import django_migration_linter as linter
-    from django.db import migrations, models
+class DropNoteIfPresent(migrations.RemoveField):
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
 
 
-    def backfill_order_totals(apps, schema_editor):
-        Order = apps.get_model("shop", "Order")
-        for order in Order.objects.filter(total=None).iterator():
-            order.total = 0
-            order.save(update_fields=["total"])
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        BackfillOrderTotals(batch_size=1000),  # expect: unknown-operation
+        DropNoteIfPresent("order", "note"),  # expect: unknown-operation, drop-column
+    ]
+```
+
+## Good
+```python
+import django_migration_linter as linter
+from django.db import migrations, models
 
 
-    class StateOnlyAddIndex(migrations.AddIndex):
-        """Records an index another migration built CONCURRENTLY."""
+def backfill_order_totals(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    for order in Order.objects.filter(total=None).iterator():
+        order.total = 0
+        order.save(update_fields=["total"])
 
-        def database_forwards(self, *args, **kwargs):
-            pass
+
+class StateOnlyAddIndex(migrations.AddIndex):
+    """Records an index another migration built CONCURRENTLY."""
+
+    def database_forwards(self, *args, **kwargs):
+        pass
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            linter.IgnoreMigration(),
-            migrations.RunPython(backfill_order_totals, migrations.RunPython.noop),
-            StateOnlyAddIndex("order", models.Index(fields=["total"], name="order_total_idx")),
-        ]
-    ```
+    operations = [
+        linter.IgnoreMigration(),
+        migrations.RunPython(backfill_order_totals, migrations.RunPython.noop),
+        StateOnlyAddIndex("order", models.Index(fields=["total"], name="order_total_idx")),
+    ]
+```
 
-    ## Safe recipe
-    Check what the operation runs (`manage.py sqlmigrate APP MIGRATION`), then declare it once in
-    the config so that every use is judged by that phase:
+## Safe recipe
+Check what the operation runs (`manage.py sqlmigrate APP MIGRATION`), then declare it once in
+the config so that every use is judged by that phase:
 
-    ```toml
-    [tool.migplan.operations]
-    "shop.operations.BackfillOrderTotals" = "expand"
-    ```
+```toml
+[tool.migplan.operations]
+"shop.operations.BackfillOrderTotals" = "expand"
+```
 
-    or suppress one use with a reason: `# migplan: ignore[unknown-operation] -- data only, batched`.
+or suppress one use with a reason: `# migplan: ignore[unknown-operation] -- data only, batched`.
 
-    migplan cannot follow what an undeclared custom operation does to Django's state (its
-    `state_forwards`), so the SQL of later operations on the models of its app is not written:
-    they are reported as `unresolved-value`. A declared operation is taken to leave the state as
-    it was, as data and SQL operations do (so is one whose `state_forwards` is empty); do not
-    declare one that changes models.
+migplan cannot follow what an undeclared custom operation does to Django's state (its
+`state_forwards`), so the SQL of later operations on the models of its app is not written:
+they are reported as `unresolved-value`. A declared operation is taken to leave the state as
+it was, as data and SQL operations do (so is one whose `state_forwards` is empty); do not
+declare one that changes models.
 
-    ## References
-    - Django: [Writing your own operations](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#writing-your-own)
-    """#,
+## References
+- Django: [Writing your own operations](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#writing-your-own)
+"""#,
     "unresolved-value": #"""
-    # unresolved-value
+# unresolved-value
 
-    - **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
 
-    ## What it does
-    Flags each value inside an operation that migplan cannot evaluate without running Python: the
-    result of calling a function defined in the module (unless its body only assigns names and
-    returns a value), a name bound by a loop, a
-    setting neither the config nor the settings module gives a value, and similar. The message says
-    why. Module-level constants, imports, settings (from `settings` in the config, else the
-    strings, integers, booleans and `None` the settings module `manage.py` names assigns, else
-    Django's defaults or the default `getattr(settings, …)` gives; a setting the settings module
-    computes is flagged, not given its default) and references
-    to functions (the callables of `RunPython`, lambdas too) are evaluated and are not flagged. Neither are values of field
-    arguments Django's schema editor ignores (`choices`, `help_text`, `verbose_name`, `validators`
-    and the rest of Django's `Field.non_db_attrs` except `db_column`) and model options only Python
-    reads (`verbose_name`, `ordering`, `permissions`, …): whatever they hold, the SQL is the same.
+## What it does
+Flags each value inside an operation that migplan cannot evaluate without running Python: the
+result of calling a function defined in the module (unless its body only assigns names and
+returns a value), a name bound by a loop, a
+setting neither the config nor the settings module gives a value, and similar. The message says
+why. Module-level constants, imports, settings (from `settings` in the config, else the
+strings, integers, booleans and `None` the settings module `manage.py` names assigns, else
+Django's defaults or the default `getattr(settings, …)` gives; a setting the settings module
+computes is flagged, not given its default) and references
+to functions (the callables of `RunPython`, lambdas too) are evaluated and are not flagged. Neither are values of field
+arguments Django's schema editor ignores (`choices`, `help_text`, `verbose_name`, `validators`
+and the rest of Django's `Field.non_db_attrs` except `db_column`) and model options only Python
+reads (`verbose_name`, `ordering`, `permissions`, …): whatever they hold, the SQL is the same.
 
-    It also flags an operation whose SQL migplan cannot write although its values are plain: a
-    field of a class migplan does not know, until `field-types` in the config gives the class's
-    column type. A field class of the project's own or of an installed package is read from its
-    source (the roots, then site-packages): a subclass of a Django field has that field's column,
-    also through mixins, aliases and re-exports, and a `db_type()` that returns a string or
-    branches on `connection.vendor`, or a `get_internal_type()` that names a Django class, is
-    followed. So is what its `__init__` gives the arguments a migration constructs it with:
-    defaults (`kwargs.setdefault`, `kwargs.get`, `if "db_index" not in kwargs:`) and values it sets
-    whatever the call says (`kwargs["max_length"] = 20`, another argument's value, or one set only
-    when another argument is given). The message says why a class stays unknown: a computed
-    `db_type()`, an override of `db_parameters()` or `rel_db_type()`, or a `deconstruct()` that
-    leaves a column's argument (`max_length`, `null`, …) out of the migration while `__init__`
-    computes it, so the migration does not say what the column is.
+It also flags an operation whose SQL migplan cannot write although its values are plain: a
+field of a class migplan does not know, until `field-types` in the config gives the class's
+column type. A field class of the project's own or of an installed package is read from its
+source (the roots, then site-packages): a subclass of a Django field has that field's column,
+also through mixins, aliases and re-exports, and a `db_type()` that returns a string or
+branches on `connection.vendor`, or a `get_internal_type()` that names a Django class, is
+followed. So is what its `__init__` gives the arguments a migration constructs it with:
+defaults (`kwargs.setdefault`, `kwargs.get`, `if "db_index" not in kwargs:`) and values it sets
+whatever the call says (`kwargs["max_length"] = 20`, another argument's value, or one set only
+when another argument is given). The message says why a class stays unknown: a computed
+`db_type()`, an override of `db_parameters()` or `rel_db_type()`, or a `deconstruct()` that
+leaves a column's argument (`max_length`, `null`, …) out of the migration while `__init__`
+computes it, so the migration does not say what the column is.
 
-    In a `RunPython` function it flags what the function sends to the database that migplan cannot
-    read: SQL passed to `execute` that it cannot evaluate, and schema editor methods that change the
-    schema themselves (`schema_editor.alter_unique_together(…)`, `add_field(…)`, …), also for a
-    `RunPython` inside `SeparateDatabaseAndState`'s `database_operations`. SQL it reads (strings,
-    `%`/`format`/f-strings of them, a model's table) is judged like any other statement.
+In a `RunPython` function it flags what the function sends to the database that migplan cannot
+read: SQL passed to `execute` that it cannot evaluate, and schema editor methods that change the
+schema themselves (`schema_editor.alter_unique_together(…)`, `add_field(…)`, …), also for a
+`RunPython` inside `SeparateDatabaseAndState`'s `database_operations`. SQL it reads (strings,
+`%`/`format`/f-strings of them, a model's table) is judged like any other statement.
 
-    It flags code of the `Migration` class that makes Django run something other than the
-    operations as written: an `apply()` of its own (label-studio's runs nothing on PostgreSQL) and
-    an `__init__` that sets `self.operations` in a way migplan does not follow (under an `if`). The
-    rules judge the operations as written; what runs instead is for a person to check.
+It flags code of the `Migration` class that makes Django run something other than the
+operations as written: an `apply()` of its own (label-studio's runs nothing on PostgreSQL) and
+an `__init__` that sets `self.operations` in a way migplan does not follow (under an `if`). The
+rules judge the operations as written; what runs instead is for a person to check.
 
-    It also flags what migplan cannot read of a migration's header, and leaves out of the graph
-    instead of stopping (such headers are common in installed packages): a `swappable_dependency`
-    of a package's own settings object (`oauth2_settings.REFRESH_TOKEN_MODEL`; Django depends on
-    the first migration of that model's app, and on nothing when it is the migration's own app), and
-    what a `Migration.__init__` does to `self.dependencies` beyond assigning it (an `insert` under an
-    `if`). Plain `self.dependencies = [...]` assignments in `__init__` are followed.
+It also flags what migplan cannot read of a migration's header, and leaves out of the graph
+instead of stopping (such headers are common in installed packages): a `swappable_dependency`
+of a package's own settings object (`oauth2_settings.REFRESH_TOKEN_MODEL`; Django depends on
+the first migration of that model's app, and on nothing when it is the migration's own app), and
+what a `Migration.__init__` does to `self.dependencies` beyond assigning it (an `insert` under an
+`if`). Plain `self.dependencies = [...]` assignments in `__init__` are followed.
 
-    ## Why is this bad?
-    A rule cannot judge what it cannot see: a computed field definition could be NOT NULL, a
-    computed table name could be any table. migplan never assumes such an operation is safe; this
-    finding says where a person has to look. A dependency migplan cannot read can put the migration
-    elsewhere in the order than Django does, and every rule judges it against the state before it.
+## Why is this bad?
+A rule cannot judge what it cannot see: a computed field definition could be NOT NULL, a
+computed table name could be any table. migplan never assumes such an operation is safe; this
+finding says where a person has to look. A dependency migplan cannot read can put the migration
+elsewhere in the order than Django does, and every rule judges it against the state before it.
 
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    def note_field():
-        field = models.TextField(null=True)
-        field.db_comment = "what the customer wrote"
-        return field
+## Bad
+```python
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField("order", "note", note_field()),  # expect: unresolved-value
-        ]
-    ```
-
-    ```python
-    from django.db import migrations, models
-
-    import shop.fields
+def note_field():
+    field = models.TextField(null=True)
+    field.db_comment = "what the customer wrote"
+    return field
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0002_example")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            migrations.CreateModel(  # expect: unresolved-value
-                name="Payment",
-                fields=[
-                    ("id", models.BigAutoField(primary_key=True)),
-                    ("amount", shop.fields.MoneyField()),
-                ],
-            ),
-        ]
-    ```
+    operations = [
+        migrations.AddField("order", "note", note_field()),  # expect: unresolved-value
+    ]
+```
 
-    ```python
-    from django.db import migrations, models
+```python
+from django.db import migrations, models
 
-    from shop.conf import shop_settings
+import shop.fields
 
 
-    class Migration(migrations.Migration):
-        dependencies = [
-            ("shop", "0003_example"),
-            migrations.swappable_dependency(shop_settings.PAYMENT_MODEL),  # expect: unresolved-value
-        ]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
 
-        operations = [
-            migrations.AddField("order", "comment", models.TextField(null=True)),
-        ]
-    ```
+    operations = [
+        migrations.CreateModel(  # expect: unresolved-value
+            name="Payment",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("amount", shop.fields.MoneyField()),
+            ],
+        ),
+    ]
+```
 
-    ```python
-    from django.db import connection, migrations, models
+```python
+from django.db import migrations, models
 
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0004_example")]
-
-        operations = [
-            migrations.AddField("order", "remark", models.TextField(null=True)),
-        ]
-
-        def apply(self, project_state, schema_editor, collect_sql=False):  # expect: unresolved-value
-            if connection.vendor == "postgresql":
-                return project_state
-            return super().apply(project_state, schema_editor, collect_sql)
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations, models
-
-    NOTE_FIELD = models.TextField(null=True)
-    KINDS = [(k, k.title()) for k in ("gift", "sale")]
+from shop.conf import shop_settings
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [
+        ("shop", "0003_example"),
+        migrations.swappable_dependency(shop_settings.PAYMENT_MODEL),  # expect: unresolved-value
+    ]
 
-        operations = [
-            migrations.AddField("order", "note", NOTE_FIELD),
-            migrations.AddField("order", "kind", models.CharField(max_length=10, null=True, choices=KINDS)),
-        ]
-    ```
+    operations = [
+        migrations.AddField("order", "comment", models.TextField(null=True)),
+    ]
+```
 
-    ## Safe recipe
-    Write the value as a literal or a module-level constant, or set the setting it reads under
-    `settings` in the config. For a field class of the project's own, give its column type under
-    `field-types` (`"shop.fields.MoneyField" = "numeric(12, 2)"`). If the value is dynamic on
-    purpose, check the SQL with `manage.py sqlmigrate` and suppress the finding with the reason:
-    `# migplan: ignore[unresolved-value] -- reviewed: adds a nullable column`.
+```python
+from django.db import connection, migrations, models
 
-    ## References
-    - Django: [sqlmigrate](https://docs.djangoproject.com/en/5.2/ref/django-admin/#sqlmigrate)
-    """#,
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0004_example")]
+
+    operations = [
+        migrations.AddField("order", "remark", models.TextField(null=True)),
+    ]
+
+    def apply(self, project_state, schema_editor, collect_sql=False):  # expect: unresolved-value
+        if connection.vendor == "postgresql":
+            return project_state
+        return super().apply(project_state, schema_editor, collect_sql)
+```
+
+## Good
+```python
+from django.db import migrations, models
+
+NOTE_FIELD = models.TextField(null=True)
+KINDS = [(k, k.title()) for k in ("gift", "sale")]
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField("order", "note", NOTE_FIELD),
+        migrations.AddField("order", "kind", models.CharField(max_length=10, null=True, choices=KINDS)),
+    ]
+```
+
+## Safe recipe
+Write the value as a literal or a module-level constant, or set the setting it reads under
+`settings` in the config. For a field class of the project's own, give its column type under
+`field-types` (`"shop.fields.MoneyField" = "numeric(12, 2)"`). If the value is dynamic on
+purpose, check the SQL with `manage.py sqlmigrate` and suppress the finding with the reason:
+`# migplan: ignore[unresolved-value] -- reviewed: adds a nullable column`.
+
+## References
+- Django: [sqlmigrate](https://docs.djangoproject.com/en/5.2/ref/django-admin/#sqlmigrate)
+"""#,
     "unused-ignore": #"""
-    # unused-ignore
+# unused-ignore
 
-    - **Severity:** warning · **Phase:** review · **Since:** 0.1.0
+- **Severity:** warning · **Phase:** review · **Since:** 0.1.0
 
-    ## What it does
-    Flags a rule id in a `# migplan: ignore[…]` or `# migplan: ignore-file[…]` comment that
-    silences nothing: the rule reports nothing on the covered lines (or in the file). Ids of rules
-    turned off by `select`/`ignore` in the config are not flagged. This rule cannot itself be
-    suppressed by a comment; turn it off with `ignore = ["unused-ignore"]` in the config.
+## What it does
+Flags a rule id in a `# migplan: ignore[…]` or `# migplan: ignore-file[…]` comment that
+silences nothing: the rule reports nothing on the covered lines (or in the file). Ids of rules
+turned off by `select`/`ignore` in the config are not flagged. This rule cannot itself be
+suppressed by a comment; turn it off with `ignore = ["unused-ignore"]` in the config.
 
-    A line suppression covers the lines of the operation the finding is about (for a finding that
-    is not about one operation: its first line), and, when the comment stands alone on its line,
-    the line below it. A file suppression covers the whole file.
+A line suppression covers the lines of the operation the finding is about (for a finding that
+is not about one operation: its first line), and, when the comment stands alone on its line,
+the line below it. A file suppression covers the whole file.
 
-    ## Why is this bad?
-    A stale suppression hides the next real problem on those lines: when the operation changes,
-    the old reason no longer holds but the comment still silences the rule.
+## Why is this bad?
+A stale suppression hides the next real problem on those lines: when the operation changes,
+the old reason no longer holds but the comment still silences the rule.
 
-    ## Bad
-    ```python
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            # migplan: ignore[unknown-operation] -- it was a custom operation once  # expect: unused-ignore
-            migrations.AddField("order", "note", models.TextField(null=True)),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.db import migrations
-
-    from shop.operations import BackfillOrderTotals
+## Bad
+```python
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            # migplan: ignore[unknown-operation] -- data only, batched, reviewed in PR 123
-            BackfillOrderTotals(batch_size=1000),
-        ]
-    ```
+    operations = [
+        # migplan: ignore[unknown-operation] -- it was a custom operation once  # expect: unused-ignore
+        migrations.AddField("order", "note", models.TextField(null=True)),
+    ]
+```
 
-    ## Safe recipe
-    Remove the id from the comment (or the whole comment when no id is left).
+## Good
+```python
+from django.db import migrations
 
-    ## References
-    - ruff: [unused-noqa (RUF100)](https://docs.astral.sh/ruff/rules/unused-noqa/)
-    """#,
+from shop.operations import BackfillOrderTotals
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        # migplan: ignore[unknown-operation] -- data only, batched, reviewed in PR 123
+        BackfillOrderTotals(batch_size=1000),
+    ]
+```
+
+## Safe recipe
+Remove the id from the comment (or the whole comment when no id is left).
+
+## References
+- ruff: [unused-noqa (RUF100)](https://docs.astral.sh/ruff/rules/unused-noqa/)
+"""#,
     "volatile-default": #"""
-    # volatile-default
+# volatile-default
 
-    - **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full rewrite
+- **Severity:** error · **Phase:** unsafe · **Since:** 0.1.0 · **Locks:** ACCESS EXCLUSIVE on the table, for a full rewrite
 
-    ## What it does
-    Flags a column added to a table that existed before the migration with a volatile default:
-    `AddField` with `db_default=RandomUUID()` (or another expression that renders as a volatile
-    function), and `RunSQL` with `ADD COLUMN … DEFAULT` of `random()`, `gen_random_uuid()`,
-    `uuid_generate_v1()`/`v4()`, `clock_timestamp()`, `timeofday()`, `nextval(…)` or
-    `txid_current()`. Stable defaults such as `db_default=Now()` (`STATEMENT_TIMESTAMP()`) and
-    constants are not flagged, nor is `ALTER COLUMN … SET DEFAULT`, which only affects new rows.
-    Tables created earlier in the same migration are exempt. With `pg-version` below 11 every
-    column added with a default other than `NULL` is flagged, constants too: a nullable field with
-    a `default` (Django adds the column with it, then drops it), any `db_default`, a `RunSQL`
-    `ADD COLUMN … DEFAULT`. A NOT NULL `AddField` without `db_default` is left to
-    [add-not-null-column](add-not-null-column.md), whose finding names the rewrite.
+## What it does
+Flags a column added to a table that existed before the migration with a volatile default:
+`AddField` with `db_default=RandomUUID()` (or another expression that renders as a volatile
+function), and `RunSQL` with `ADD COLUMN … DEFAULT` of `random()`, `gen_random_uuid()`,
+`uuid_generate_v1()`/`v4()`, `clock_timestamp()`, `timeofday()`, `nextval(…)` or
+`txid_current()`. Stable defaults such as `db_default=Now()` (`STATEMENT_TIMESTAMP()`) and
+constants are not flagged, nor is `ALTER COLUMN … SET DEFAULT`, which only affects new rows.
+Tables created earlier in the same migration are exempt. With `pg-version` below 11 every
+column added with a default other than `NULL` is flagged, constants too: a nullable field with
+a `default` (Django adds the column with it, then drops it), any `db_default`, a `RunSQL`
+`ADD COLUMN … DEFAULT`. A NOT NULL `AddField` without `db_default` is left to
+[add-not-null-column](add-not-null-column.md), whose finding names the rewrite.
 
-    ## Why is this bad?
-    Since PostgreSQL 11 a column added with a constant or stable default is instant: the value is
-    stored once in the catalog. A volatile default has to be computed for each row, so PostgreSQL
-    rewrites the whole table and its indexes while it holds an `ACCESS EXCLUSIVE` lock, and every
-    read and write waits for it. Before PostgreSQL 11 every default is written into every row
-    that way.
+## Why is this bad?
+Since PostgreSQL 11 a column added with a constant or stable default is instant: the value is
+stored once in the catalog. A volatile default has to be computed for each row, so PostgreSQL
+rewrites the whole table and its indexes while it holds an `ACCESS EXCLUSIVE` lock, and every
+read and write waits for it. Before PostgreSQL 11 every default is written into every row
+that way.
 
-    ## Bad
-    ```python
-    from django.contrib.postgres.functions import RandomUUID
-    from django.db import migrations, models
-
-
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
-
-        operations = [
-            migrations.AddField(  # expect: volatile-default
-                model_name="order",
-                name="token",
-                field=models.UUIDField(db_default=RandomUUID()),
-            ),
-            migrations.RunSQL(
-                'ALTER TABLE "shop_order" ADD COLUMN "rank" double precision DEFAULT random()',  # expect: volatile-default
-                reverse_sql='ALTER TABLE "shop_order" DROP COLUMN "rank"',
-            ),
-        ]
-    ```
-
-    ## Good
-    ```python
-    from django.contrib.postgres.functions import RandomUUID
-    from django.db import migrations, models
-    from django.db.models.functions import Now
+## Bad
+```python
+from django.contrib.postgres.functions import RandomUUID
+from django.db import migrations, models
 
 
-    class Migration(migrations.Migration):
-        dependencies = [("shop", "0001_initial")]
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
 
-        operations = [
-            # Stable: computed once, stored in the catalog.
-            migrations.AddField(
-                model_name="order",
-                name="imported",
-                field=models.DateTimeField(db_default=Now()),
-            ),
-            # The column first, then the default for new rows only (SET DEFAULT rewrites nothing).
-            migrations.AddField(
-                model_name="order",
-                name="token",
-                field=models.UUIDField(null=True),
-            ),
-            migrations.AlterField(
-                model_name="order",
-                name="token",
-                field=models.UUIDField(null=True, db_default=RandomUUID()),
-            ),
-        ]
-    ```
+    operations = [
+        migrations.AddField(  # expect: volatile-default
+            model_name="order",
+            name="token",
+            field=models.UUIDField(db_default=RandomUUID()),
+        ),
+        migrations.RunSQL(
+            'ALTER TABLE "shop_order" ADD COLUMN "rank" double precision DEFAULT random()',  # expect: volatile-default
+            reverse_sql='ALTER TABLE "shop_order" DROP COLUMN "rank"',
+        ),
+    ]
+```
 
-    ## Safe recipe
-    1. Add the column nullable, without a default.
-    2. Set the volatile default for new rows (`AlterField` with `db_default`, or
-       `ALTER COLUMN … SET DEFAULT`): instant.
-    3. Backfill the existing rows in batches (`RunPython` with `.iterator()`, `atomic = False`).
-    4. If it must be NOT NULL, see [set-not-null](set-not-null.md).
+## Good
+```python
+from django.contrib.postgres.functions import RandomUUID
+from django.db import migrations, models
+from django.db.models.functions import Now
 
-    ## References
-    - PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("adding a column with a volatile DEFAULT … will require the entire table and its indexes to be rewritten")
-    - PostgreSQL: [Function Volatility Categories](https://www.postgresql.org/docs/current/xfunc-volatility.html)
-    - Django: [Field.db_default](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-default)
-    """#,
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        # Stable: computed once, stored in the catalog.
+        migrations.AddField(
+            model_name="order",
+            name="imported",
+            field=models.DateTimeField(db_default=Now()),
+        ),
+        # The column first, then the default for new rows only (SET DEFAULT rewrites nothing).
+        migrations.AddField(
+            model_name="order",
+            name="token",
+            field=models.UUIDField(null=True),
+        ),
+        migrations.AlterField(
+            model_name="order",
+            name="token",
+            field=models.UUIDField(null=True, db_default=RandomUUID()),
+        ),
+    ]
+```
+
+## Safe recipe
+1. Add the column nullable, without a default.
+2. Set the volatile default for new rows (`AlterField` with `db_default`, or
+   `ALTER COLUMN … SET DEFAULT`): instant.
+3. Backfill the existing rows in batches (`RunPython` with `.iterator()`, `atomic = False`).
+4. If it must be NOT NULL, see [set-not-null](set-not-null.md).
+
+## References
+- PostgreSQL: [ALTER TABLE, Notes](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES) ("adding a column with a volatile DEFAULT … will require the entire table and its indexes to be rewritten")
+- PostgreSQL: [Function Volatility Categories](https://www.postgresql.org/docs/current/xfunc-volatility.html)
+- Django: [Field.db_default](https://docs.djangoproject.com/en/5.2/ref/models/fields/#db-default)
+"""#,
   ]
 }
