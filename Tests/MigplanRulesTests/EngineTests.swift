@@ -253,6 +253,7 @@ let concurrentIndex =
     #expect(
       r1.findings.map { "\($0.rule):\($0.severity)" }
         == ["unknown-operation:error", "concurrently-in-atomic:error", "unresolved-value:warning"])
+    #expect(r1.findings.last?.help?.contains("[tool.migplan.operations]") == true)
     config = LintConfig()
     config.select = ["unknown-operation"]
     #expect(

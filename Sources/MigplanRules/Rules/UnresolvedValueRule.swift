@@ -51,7 +51,9 @@ struct UnresolvedValueRule: Rule {
         why: "the SQL rules (locks, rewrites, indexes) have nothing to judge",
         help: error.contains("unknown field class")
           ? "give the class's column type under [tool.migplan.field-types] in the config"
-          : Self.help)
+          : error.contains("whose change to the state migplan cannot follow")
+            ? "read what that operation does to the state; if it changes no model, declare its phase under [tool.migplan.operations] in the config, else suppress with the reason"
+            : Self.help)
     }
     // What a RunPython function sends to the database that migplan cannot read.
     DatabaseOperations.visit(op) { inner in
