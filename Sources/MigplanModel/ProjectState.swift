@@ -531,8 +531,12 @@ public struct ProjectState: Sendable {
       }
       if op.base == "RunPython" || op.leavesState { break }
       problem("\(op.callee) is not an operation migplan knows; the state is left unchanged")
-      // Its `state_forwards()` gets the app's label: the app's models may have changed; a
-      // subclass of a model operation is taken to change the model it names.
+      // A subclass of a built-in model operation with a state change of its own changes the
+      // model it names (any of its app's, when that is not known). Other operations migplan
+      // does not know (packages' SQL and data operations, nearly all) are taken to leave it.
+      guard let base = op.base, let signature = Operation.signatures[base],
+        Operation.modelParameter(base, signature) != nil
+      else { break }
       let why = "\(migration) runs \(op.callee), whose change to the state migplan cannot follow"
       if let model = op.stateModel {
         models[ModelKey(app, model)]?.unknownChange = why

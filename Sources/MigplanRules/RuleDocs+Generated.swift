@@ -2510,11 +2510,12 @@ the config so that every use is judged by that phase:
 
 or suppress one use with a reason: `# migplan: ignore[unknown-operation] -- data only, batched`.
 
-migplan cannot follow what an undeclared custom operation does to Django's state (its
-`state_forwards`), so the SQL of later operations on the models of its app is not written:
-they are reported as `unresolved-value`. A declared operation is taken to leave the state as
-it was, as data and SQL operations do (so is one whose `state_forwards` is empty); do not
-declare one that changes models.
+A subclass of a built-in model operation with a `state_forwards` of its own (hyperkitty's
+`MailingListPrimaryKey`, an `AlterField` that adds a primary key to the state) may change the
+model it names in ways migplan cannot follow, so the SQL of later operations that read that
+model is not written: they are reported as `unresolved-value`. A declared operation is taken
+to leave the state as it was, as data and SQL operations do (so is one whose `state_forwards`
+is empty, and any other custom operation); do not declare one that changes models.
 
 ## References
 - Django: [Writing your own operations](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#writing-your-own)

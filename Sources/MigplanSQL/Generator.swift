@@ -132,10 +132,20 @@ public struct SQLGenerator {
   /// from the graph without squashes (`MigrationLoader(replace_migrations=False)`): the state of
   /// its own ancestors there, the catalog of that graph's plan before it.
   public func sql(for key: MigrationKey) -> Output {
+    sql(for: key, skipping: [])
+  }
+
+  /// `sql(for:)`, with the catalog built without the migrations in `skipping`: for a replaced
+  /// migration, the squashes, which that graph keeps as nodes of their own (the database of
+  /// the replaced chain has none of what a squash does: easyaudit's 0012 drops foreign keys
+  /// its squash of 0004–0019 never made).
+  func sql(for key: MigrationKey, skipping: Set<MigrationKey>) -> Output {
     var catalog = Catalog()
     let plan = project.plan
     if !plan.contains(key), let whole = project.withoutReplacing, whole.plan.contains(key) {
-      return SQLGenerator(project: whole, mode: mode, comments: comments).sql(for: key)
+      let squashes = Set(project.migrations.values.lazy.filter { !$0.replaces.isEmpty }.map(\.key))
+      return SQLGenerator(project: whole, mode: mode, comments: comments).sql(
+        for: key, skipping: squashes)
     }
     let stop = plan.firstIndex(of: key) ?? plan.count
     // Django's state before each of them (and the migration, when it is in the plan), replayed
@@ -144,7 +154,7 @@ public struct SQLGenerator {
     let states =
       mode == .migrate
       ? AncestorStates(planPrefix: project, only: upTo) : AncestorStates(project, only: upTo)
-    for k in plan[..<stop] {
+    for k in plan[..<stop] where !skipping.contains(k) {
       _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
     }
     let state = unsquashedStates([key])[key] ?? states.before[key]

@@ -1179,6 +1179,67 @@ import Testing
       unknown.stderr.contains("cannot evaluate `dependencies` statically"), "\(unknown.stderr)")
   }
 
+  /// A replaced migration is written against the database its own chain builds, without the
+  /// squash beside it in that graph (easyaudit 0012: the squash of 0004–0019 never makes the
+  /// foreign keys 0012 drops, so writing it after the squash gave `-- (no-op)`).
+  @Test func aReplacedMigrationIsWrittenWithoutItsSquashInTheDatabase() throws {
+    let folder = try TemporaryFolder("migplan-sql-replaced-catalog")
+    let note = #"        migrations.AddField("book", "note", models.TextField(null=True)),"#
+    let unconstrained = """
+              migrations.AlterField(
+                  "book", "author",
+                  models.ForeignKey(db_constraint=False, on_delete=models.CASCADE, to="shop.author"),
+              ),
+      """
+    let module = { (header: String, operations: String) in
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+      \(header)
+          operations = [
+      \(operations)
+          ]
+
+      """
+    }
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      module(
+        "    initial = True",
+        """
+                migrations.CreateModel("Author", [("id", models.AutoField(primary_key=True))]),
+                migrations.CreateModel(
+                    "Book",
+                    [
+                        ("id", models.AutoField(primary_key=True)),
+                        ("author", models.ForeignKey(on_delete=models.CASCADE, to="shop.author")),
+                    ],
+                ),
+        """))
+    try folder.writeMigration(
+      "shop", "0002_note", module(#"    dependencies = [("shop", "0001_initial")]"#, note))
+    try folder.writeMigration(
+      "shop", "0003_unconstrained",
+      module(#"    dependencies = [("shop", "0002_note")]"#, unconstrained))
+    // Sorts before 0003 in the plan of the graph without replacements.
+    try folder.writeMigration(
+      "shop", "0002_note_squashed_0003_unconstrained",
+      module(
+        #"""
+            dependencies = [("shop", "0001_initial")]
+            replaces = [("shop", "0002_note"), ("shop", "0003_unconstrained")]
+        """#, note + "\n" + unconstrained))
+    let run = try runMigplan(["sql", "shop", "0003_unconstrained", "--root", folder.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.contains(
+        #"ALTER TABLE "shop_book" DROP CONSTRAINT "shop_book_author_id_82b8ab51_fk_shop_author_id";"#
+      ), "\(run.stdout)")
+    #expect(!run.stdout.contains("(no-op)"), "\(run.stdout)")
+  }
+
   /// Arguments built in a dict changed by item assignment (wagtail 6.4's `wagtailcore.0087`:
   /// `kw["condition"] = Q(…)`, then `CheckConstraint(**kw)`) are what the same dict written
   /// out gives; `**` of what migplan cannot read, and a constraint Django refuses to build (no
