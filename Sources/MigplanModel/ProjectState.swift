@@ -541,7 +541,7 @@ public struct ProjectState: Sendable {
       if let model = op.stateModel {
         models[ModelKey(app, model)]?.unknownChange = why
       } else {
-        unknownChange(app, why)
+        markUnknown(app, why)
       }
     case .unresolved:
       problem("\(op.className) has arguments migplan cannot evaluate; the state is left unchanged")
@@ -567,14 +567,14 @@ public struct ProjectState: Sendable {
       } else if let model {
         models[ModelKey(app, model)]?.unknownChange = why
       } else {
-        unknownChange(app, why)
+        markUnknown(app, why)
       }
     }
     return problems
   }
 
   /// Marks every model of `app` as perhaps changed in a way the state does not show.
-  private mutating func unknownChange(_ app: String, _ why: String) {
+  private mutating func markUnknown(_ app: String, _ why: String) {
     for key in models.keys where key.app == app { models[key]?.unknownChange = why }
   }
 
