@@ -665,7 +665,7 @@ public enum Loader {
     // Field classes migplan does not know are read from the roots, then from the Python
     // environment (looked for once, and only then).
     let environment = Once { sitePackages ?? PythonEnvironment.sitePackages(near: roots) }
-    var settings = settings
+    var settings = AppConf.defaults(apps, settings)
     if settings.fieldClasses == nil {
       settings.fieldClasses = FieldClasses(
         roots: roots, settings: settings, sitePackages: { environment.value })
@@ -681,6 +681,7 @@ public enum Loader {
         missing, known: Set(project.apps.map(\.label)), sitePackages: folders,
         settings: settings, operationsFor: operationsFor, cache: &cache)
       if !installed.isEmpty {
+        settings = AppConf.defaults(installed, settings)
         project = load(
           apps: apps + installed, settings: settings, operationsFor: operationsFor,
           cache: &cache)

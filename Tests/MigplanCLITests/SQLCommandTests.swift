@@ -1240,6 +1240,58 @@ import Testing
     #expect(!run.stdout.contains("(no-op)"), "\(run.stdout)")
   }
 
+  /// django-appconf: an app's `conf.py` class deriving from `AppConf` gives its upper-case
+  /// names as defaults of `PREFIX_NAME` settings (pinax-blog's `PINAX_BLOG_SCOPING_MODEL =
+  /// None`, which decides its 0010's dependencies); the config's value wins, and a name with a
+  /// `configure_<name>()` of its own is not taken.
+  @Test func appConfDefaultsAreSettings() throws {
+    let folder = try TemporaryFolder("migplan-sql-appconf")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.conf import settings
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          dependencies = []
+          operations = [
+              migrations.CreateModel("Post", [("id", models.AutoField(primary_key=True))]),
+              migrations.AddField("post", "slug", models.SlugField(max_length=settings.SHOP_SLUG_LENGTH)),
+          ]
+
+          if settings.SHOP_SCOPING_MODEL is not None:
+              dependencies.append(migrations.swappable_dependency(settings.SHOP_SCOPING_MODEL))
+
+      """)
+    try folder.write(
+      "shop/conf.py",
+      """
+      from appconf import AppConf
+      from django.conf import settings
+
+
+      class ShopAppConf(AppConf):
+          SCOPING_MODEL = None
+          SLUG_LENGTH = 40
+          HOOKSET = "shop.hooks.Hooks"
+
+          def configure_hookset(self, value):
+              return value
+
+          class Meta:
+              prefix = "shop"
+
+      """)
+    let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains(#""slug" varchar(40) NOT NULL"#), "\(run.stdout)")
+    try folder.write(".migplan.toml", "[settings]\nSHOP_SLUG_LENGTH = 60\n")
+    let configured = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(configured.stdout.contains(#""slug" varchar(60) NOT NULL"#), "\(configured.stdout)")
+  }
+
   /// Arguments built in a dict changed by item assignment (wagtail 6.4's `wagtailcore.0087`:
   /// `kw["condition"] = Q(…)`, then `CheckConstraint(**kw)`) are what the same dict written
   /// out gives; `**` of what migplan cannot read, and a constraint Django refuses to build (no
