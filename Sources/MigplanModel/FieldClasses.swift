@@ -173,16 +173,6 @@ public final class FieldClasses: Sendable {
     _ path: String, _ args: [Value], _ keywords: [Keyword], at range: TextRange,
     dicts: Bool = false
   ) -> Value? {
-    func isConstant(_ v: Value) -> Bool {
-      switch v {
-      case .none, .bool, .int, .float, .string, .bytes, .setting: return true
-      case .list(let xs, _), .tuple(let xs, _): return xs.allSatisfy(isConstant)
-      case .set(let xs, _): return dicts && xs.allSatisfy(isConstant)
-      case .dict(let entries, _):
-        return dicts && entries.allSatisfy { isConstant($0.key) && isConstant($0.value) }
-      default: return false
-      }
-    }
     var path = path
     for _ in 0..<4 {
       guard !path.hasPrefix("django."), let dot = path.lastIndex(of: ".") else { return nil }
@@ -199,7 +189,9 @@ public final class FieldClasses: Sendable {
         path = next
         continue
       }
-      guard let v = found.0, isConstant(v) else { return nil }
+      guard let v = found.0, Self.isPlainConstant(v, sequences: true, dicts: dicts) else {
+        return nil
+      }
       return Self.deep(v, at: range)
     }
     return nil
@@ -248,10 +240,7 @@ public final class FieldClasses: Sendable {
         {
           return Operation.isEmpty(stmt, ast)
         }
-        let bases = ast.list(classDef, "bases")
-        guard bases.count == 1, let b = bases.first, b >= 0,
-          case .reference(let base, _) = m.evaluator.evaluate(b)
-        else { return false }
+        guard let base = Self.onlyBase(classDef, m) else { return false }
         path = base
       }
       return false
@@ -309,18 +298,35 @@ public final class FieldClasses: Sendable {
       guard let bound = classAttribute(owner, name, &s) else { return nil }
       v = bound
     }
-    func isConstant(_ v: Value) -> Bool {
-      switch v {
-      case .none, .bool, .int, .float, .string, .bytes, .setting: return true
-      case .list(let xs, _), .tuple(let xs, _): return sequences && xs.allSatisfy(isConstant)
-      default: return false
-      }
-    }
     switch v {
     case .reference(let next, _) where !next.hasPrefix("django."):
       return constant(next, &s, depth: depth + 1, sequences: sequences)
-    default: return isConstant(v) ? v : nil
+    default: return Self.isPlainConstant(v, sequences: sequences) ? v : nil
     }
+  }
+
+  /// Whether `v` is a number, string, bool, None or setting; with `sequences` a list or tuple
+  /// of such too, with `dicts` a dict or set of them.
+  private static func isPlainConstant(_ v: Value, sequences: Bool, dicts: Bool = false) -> Bool {
+    func plain(_ v: Value) -> Bool { isPlainConstant(v, sequences: sequences, dicts: dicts) }
+    switch v {
+    case .none, .bool, .int, .float, .string, .bytes, .setting: return true
+    case .list(let xs, _), .tuple(let xs, _): return sequences && xs.allSatisfy(plain)
+    case .set(let xs, _): return dicts && xs.allSatisfy(plain)
+    case .dict(let entries, _):
+      return dicts && entries.allSatisfy { plain($0.key) && plain($0.value) }
+    default: return false
+    }
+  }
+
+  /// The one base of the class statement `classDef` as an import path; nil for none, several,
+  /// or one that does not evaluate to a name.
+  private static func onlyBase(_ classDef: Int32, _ m: Module) -> String? {
+    let bases = m.evaluator.ast.list(classDef, "bases")
+    guard bases.count == 1, let b = bases.first, b >= 0,
+      case .reference(let base, _) = m.evaluator.evaluate(b)
+    else { return nil }
+    return base
   }
 
   /// What the class at `owner` binds to `name` in its body or its base's, when each class from
@@ -345,11 +351,8 @@ public final class FieldClasses: Sendable {
           plainMetaclass(meta, name, &s)
         else { return nil }
       }
-      let bases = ast.list(classDef, "bases")
-      if bases.isEmpty { return value }
-      guard bases.count == 1, let b = bases.first, b >= 0,
-        case .reference(let base, _) = m.evaluator.evaluate(b)
-      else { return nil }
+      if ast.list(classDef, "bases").isEmpty { return value }
+      guard let base = Self.onlyBase(classDef, m) else { return nil }
       if base == "builtins.object" { return value }
       path = base
     }
@@ -362,10 +365,8 @@ public final class FieldClasses: Sendable {
   private func plainMetaclass(_ path: String, _ name: String, _ s: inout State) -> Bool {
     guard let (m, classDef) = moduleClass(path, &s) else { return false }
     let ast = m.evaluator.ast
-    let bases = ast.list(classDef, "bases")
     guard ast.list(classDef, "decorator_list").isEmpty, ast.list(classDef, "keywords").isEmpty,
-      bases.count == 1, let b = bases.first, b >= 0,
-      case .reference("builtins.type", _) = m.evaluator.evaluate(b)
+      Self.onlyBase(classDef, m) == "builtins.type"
     else { return false }
     let body = m.evaluator.runClass(classDef)
     return ![

@@ -496,16 +496,3 @@ extension Literal.Moment {
     }
   }
 }
-
-extension Literal {
-  /// What `UUIDField.to_python` makes of a string (`uuid.UUID(hex=…)`: braces, a `urn:uuid:`
-  /// prefix and dashes dropped, 32 hex digits) as psycopg writes it: the lower-case digits,
-  /// cast; nil when Python raises.
-  static func uuid(_ s: String) -> String? {
-    let brace: (Character) -> Bool = { $0 == "{" || $0 == "}" }
-    let digits = s.replacing("urn:", with: "").replacing("uuid:", with: "")
-      .drop(while: brace).reversed().drop(while: brace).reversed().filter { $0 != "-" }
-    guard digits.count == 32, digits.allSatisfy({ $0.isHexDigit }) else { return nil }
-    return "'\(String(digits).lowercased())'::uuid"
-  }
-}

@@ -45,12 +45,9 @@ public enum Literal {
       }
     case "datetime.date.today": return "'<today>'::date"
     case "uuid.uuid4", "uuid.uuid1":
-      switch internalType {
       // `CharField.to_python` makes the UUID a string: 36 characters with dashes (wger).
-      case "CharField", "TextField", "SlugField": return "'<uuid4>'"
-      case "UUIDField": return "'<uuid4>'::uuid"
-      default: return nil
-      }
+      if textTypes.contains(internalType) { return "'<uuid4>'" }
+      return internalType == "UUIDField" ? "'<uuid4>'::uuid" : nil
     default: return nil
     }
   }
@@ -249,6 +246,17 @@ public enum Literal {
       default: return stored(v)
       }
     }
+  }
+
+  /// What `UUIDField.to_python` makes of a string (`uuid.UUID(hex=…)`: braces, a `urn:uuid:`
+  /// prefix and dashes dropped, 32 hex digits) as psycopg writes it: the lower-case digits,
+  /// cast; nil when Python raises.
+  static func uuid(_ s: String) -> String? {
+    let brace: (Character) -> Bool = { $0 == "{" || $0 == "}" }
+    let digits = s.replacing("urn:", with: "").replacing("uuid:", with: "")
+      .drop(while: brace).reversed().drop(while: brace).reversed().filter { $0 != "-" }
+    guard digits.count == 32, digits.allSatisfy({ $0.isHexDigit }) else { return nil }
+    return "'\(String(digits).lowercased())'::uuid"
   }
 
   /// Internal types whose `to_python` makes a value its `str()` (`CharField`'s).
