@@ -546,14 +546,25 @@ public struct ProjectState: Sendable {
     case .unresolved:
       problem("\(op.className) has arguments migplan cannot evaluate; the state is left unchanged")
       // The model it changes, when its name is known (a CreateModel's is then absent, which
-      // every later reader of it reports).
+      // every later reader of it reports); any of the app's for a model operation whose model
+      // is not known, or state operations that are not. `RunPython`, extensions and
+      // collations change no model.
       let why = "\(migration) runs \(op.className) with arguments migplan cannot evaluate"
-      if op.className == "CreateModel" { break }
-      let model = (op.arguments["model_name"] ?? op.arguments["name"] ?? op.arguments["old_name"])?
-        .stringValue
+      let kind = op.className
+      guard kind != "CreateModel",
+        let parameter = Operation.signatures[kind].flatMap({ Operation.modelParameter(kind, $0) })
+      else {
+        if ["RunSQL", "SeparateDatabaseAndState"].contains(kind),
+          op.arguments["state_operations"] != nil
+        {
+          markUnknown(app, why)
+        }
+        break
+      }
+      let model = op.arguments[parameter]?.stringValue
       // A field whose value is all that is unknown: in the state as such, so that only what
       // reads it is refused (as a field of a class migplan does not know).
-      if let model, ["AddField", "AlterField"].contains(op.className),
+      if let model, ["AddField", "AlterField"].contains(kind),
         op.unresolved.allSatisfy({ $0.name == "field" }),
         let name = op.arguments["name"]?.stringValue, let value = op.arguments["field"]
       {

@@ -1126,6 +1126,42 @@ import Testing
     #expect(
       written.stdout.contains(#"ALTER TABLE "shop_order" ADD COLUMN "comment" text NULL;"#),
       "\(written.stdout)")
+    // An operation that changes no model (an extension whose name migplan cannot read) leaves
+    // the app's models known.
+    try folder.writeMigration(
+      "shop", "0002_more",
+      """
+      from django.contrib.postgres.operations import CreateExtension
+      from django.db import migrations, models
+
+      from shop.conf import EXTENSION
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              CreateExtension(EXTENSION),
+              migrations.AddField("order", "comment", models.TextField(null=True)),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0003_later",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0002_more")]
+          operations = [migrations.AddField("order", "total", models.IntegerField(null=True))]
+
+      """)
+    let afterSQL = try runMigplan(["sql", "shop", "0003", "--root", folder.path])
+    #expect(afterSQL.status == 0, "\(afterSQL.stderr)")
+    #expect(
+      afterSQL.stdout.contains(#"ALTER TABLE "shop_order" ADD COLUMN "total" integer NULL;"#),
+      "\(afterSQL.stdout)")
+    #expect(unlink(folder.path + "/shop/migrations/0003_later.py") == 0)
     try folder.writeMigration("shop", "0002_more", later(#"migrations.DeleteModel("Order")"#))
     let refused = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
     #expect(refused.status == 2, "\(refused.stdout)")
