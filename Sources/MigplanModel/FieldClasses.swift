@@ -200,23 +200,18 @@ public final class FieldClasses: Sendable {
   /// The extension the operation class at `path` creates when it is a `CreateExtension`
   /// subclass that only names one (`Operation.extensionName`); nil for anything else.
   public func extensionName(_ path: String) -> String? {
-    guard !path.hasPrefix("django."), let dot = path.lastIndex(of: ".") else { return nil }
-    return state.withLock { s in
-      guard case .success(let m) = module(String(path[..<dot]), &s),
-        let classDef = m.classes[String(path[path.index(after: dot)...])]
-      else { return nil }
-      return Operation.extensionName(classDef, m.evaluator)
+    state.withLock { s in
+      moduleClass(path, &s).flatMap { m, classDef, _ in
+        Operation.extensionName(classDef, m.evaluator)
+      }
     }
   }
 
   /// Whether the class at `path` (another module's, as misago's `StartCacheVersioning`)
   /// subclasses Django's `RunPython` directly: its SQL is then `RunPython`'s, none.
   public func subclassesRunPython(_ path: String) -> Bool {
-    guard !path.hasPrefix("django."), let dot = path.lastIndex(of: ".") else { return false }
-    return state.withLock { s in
-      guard case .success(let m) = module(String(path[..<dot]), &s),
-        let classDef = m.classes[String(path[path.index(after: dot)...])]
-      else { return false }
+    state.withLock { s in
+      guard let (m, classDef, _) = moduleClass(path, &s) else { return false }
       let ast = m.evaluator.ast
       return ast.list(classDef, "bases").contains { b in
         guard b >= 0, case .reference(let base, _) = m.evaluator.evaluate(b) else { return false }
@@ -232,7 +227,7 @@ public final class FieldClasses: Sendable {
     state.withLock { s in
       var path = path
       for _ in 0..<8 {
-        guard let (m, classDef) = moduleClass(path, &s) else { return false }
+        guard let (m, classDef, _) = moduleClass(path, &s) else { return false }
         let ast = m.evaluator.ast
         for stmt in ast.list(classDef, "body")
         where stmt >= 0 && ast.kind(stmt) == .FunctionDef
@@ -339,7 +334,7 @@ public final class FieldClasses: Sendable {
     var path = owner
     var value: Value? = nil
     for _ in 0..<8 {
-      guard let (m, classDef) = moduleClass(path, &s) else { return nil }
+      guard let (m, classDef, _) = moduleClass(path, &s) else { return nil }
       let ast = m.evaluator.ast
       guard ast.list(classDef, "decorator_list").isEmpty else { return nil }
       let body = m.evaluator.runClass(classDef)
@@ -363,7 +358,7 @@ public final class FieldClasses: Sendable {
   /// body binds it: `type` its one base, and none of the methods that make a class or read
   /// its attributes (nautobot's `ChoiceSetMeta` defines `__call__` and `__iter__` only).
   private func plainMetaclass(_ path: String, _ name: String, _ s: inout State) -> Bool {
-    guard let (m, classDef) = moduleClass(path, &s) else { return false }
+    guard let (m, classDef, _) = moduleClass(path, &s) else { return false }
     let ast = m.evaluator.ast
     guard ast.list(classDef, "decorator_list").isEmpty, ast.list(classDef, "keywords").isEmpty,
       Self.onlyBase(classDef, m) == "builtins.type"
@@ -375,8 +370,15 @@ public final class FieldClasses: Sendable {
     ].contains { body[$0] != nil }
   }
 
-  /// The module that defines the class at `path` (following imports) and its statement.
-  private func moduleClass(_ path: String, _ s: inout State) -> (Module, Int32)? {
+  /// Where the class at `path` is defined, following the imports that re-export it
+  /// (`from .operations import UnaccentExtension as TextSearchExtension`); nil when no module
+  /// under the roots or site-packages defines it.
+  public func definition(_ path: String) -> String? {
+    state.withLock { s in moduleClass(path, &s)?.path }
+  }
+
+  /// The module that defines the class at `path` (following imports), its statement and path.
+  private func moduleClass(_ path: String, _ s: inout State) -> (Module, Int32, path: String)? {
     var path = path
     for _ in 0..<4 {
       guard let dot = path.lastIndex(of: "."), !path.hasPrefix("django."),
@@ -388,7 +390,7 @@ public final class FieldClasses: Sendable {
         path = p
         continue
       }
-      return m.classes[name].map { (m, $0) }
+      return m.classes[name].map { (m, $0, path) }
     }
     return nil
   }

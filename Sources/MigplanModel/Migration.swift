@@ -413,6 +413,8 @@ extension Operation {
     let ast = parsed.ast
     let prefix = evaluator.modulePath.isEmpty ? "" : evaluator.modulePath + "."
     guard self.callee.hasPrefix(prefix) else {
+      // Django names the class where it is defined, not where the migration imports it from.
+      if let path = evaluator.settings.fieldClasses?.definition(self.callee) { self.callee = path }
       // A `CreateExtension` subclass of another module (django-ltree's `LtreeExtension`).
       if let name = evaluator.settings.fieldClasses?.extensionName(self.callee) {
         self.base = "CreateExtension"

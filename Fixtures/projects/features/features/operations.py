@@ -20,3 +20,8 @@ class StartVersioning(RunPython):
 
     def __init__(self, name):
         super().__init__(_noop, _noop)
+
+
+class UnaccentExtension(CreateExtension):
+    def __init__(self):
+        super().__init__("unaccent")
