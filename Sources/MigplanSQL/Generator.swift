@@ -12,7 +12,7 @@ public struct SQLGenerator {
   public let project: Project
   public let settings: Settings
   /// `USE_TZ` and `TIME_ZONE` as `settings` give them, for defaults that are points in time.
-  let time: TimeSettings
+  let time: LiteralSettings
   public let mode: Mode
   /// Whether the output has sqlmigrate's `--` comment lines (a reader of the statements alone,
   /// such as the lock analysis, goes without them).
@@ -37,7 +37,7 @@ public struct SQLGenerator {
   ) {
     self.project = project
     self.settings = project.settings
-    self.time = TimeSettings(project.settings)
+    self.time = LiteralSettings(project.settings)
     self.mode = mode
     self.comments = comments
   }

@@ -1,11 +1,12 @@
 import MigplanModel
 import MigplanSyntax
 
-/// Django's `USE_TZ` and `TIME_ZONE`, as far as they decide how a default that is a fixed point
-/// in time is prepared for its column (a naive datetime is made aware in `TIME_ZONE`, an aware
-/// one is made naive there before a `DateField` takes its date), and the project's modules,
-/// for a default one of their functions returns.
-public struct TimeSettings: Sendable, Equatable {
+/// What writing a default as SQL needs from the project: Django's `USE_TZ` and `TIME_ZONE`, as
+/// far as they decide how a default that is a fixed point in time is prepared for its column (a
+/// naive datetime is made aware in `TIME_ZONE`, an aware one is made naive there before a
+/// `DateField` takes its date), and the project's modules, for a default one of their
+/// functions returns.
+public struct LiteralSettings: Sendable, Equatable {
   /// `USE_TZ` (Django's default: `True`); nil when migplan cannot tell.
   public var useTZ: Bool?
   /// `TIME_ZONE`; nil when migplan cannot tell.
@@ -15,7 +16,7 @@ public struct TimeSettings: Sendable, Equatable {
   /// leaves it out.
   public var classes: FieldClasses? = nil
 
-  public static func == (a: TimeSettings, b: TimeSettings) -> Bool {
+  public static func == (a: LiteralSettings, b: LiteralSettings) -> Bool {
     a.useTZ == b.useTZ && a.timeZone == b.timeZone
   }
 
@@ -302,7 +303,7 @@ extension Literal {
     /// Django's `get_db_prep_save` of the value for a field of `internalType`, quoted as
     /// psycopg 3 quotes what it returns; nil when Django does not take the value for such a field
     /// or the result depends on a time zone migplan cannot convert in.
-    func prepared(for internalType: String, _ time: TimeSettings) -> String? {
+    func prepared(for internalType: String, _ time: LiteralSettings) -> String? {
       switch (internalType, self) {
       case ("DateTimeField", .dateTime(let d, let c, let offset?)):
         return "'\(Self.text(d)) \(Self.text(c))\(Self.text(offset: offset))'::timestamptz"
@@ -332,7 +333,7 @@ extension Literal {
     }
 
     /// A naive datetime for a `DateTimeField`: made aware in `TIME_ZONE` under `USE_TZ`.
-    static func naive(_ d: Day, _ c: Clock, _ time: TimeSettings) -> String? {
+    static func naive(_ d: Day, _ c: Clock, _ time: LiteralSettings) -> String? {
       guard let utc = time.convertsInUTC else { return nil }
       let text = "\(Self.text(d)) \(Self.text(c))"
       return utc ? "'\(text)+00:00'::timestamptz" : "'\(text)'::timestamp"

@@ -76,7 +76,7 @@ public enum Literal {
 
   /// Django's `_effective_default` + `get_db_prep_save` + quoting for a field, or nil when the
   /// field has no effective default (SQL NULL).
-  static func effectiveDefault(_ f: SQLField, _ time: TimeSettings) -> String? {
+  static func effectiveDefault(_ f: SQLField, _ time: LiteralSettings) -> String? {
     let none = f.field.known?.nonePrepared
     // A class that prepares values itself: what it makes of a value is its own (None and an
     // empty list or dict are taken to stay as they are, as Django's fields and the element-wise
@@ -123,7 +123,7 @@ public enum Literal {
   }
 
   /// A default value converted for the field's type and quoted.
-  static func prepared(_ v: Value, _ f: SQLField, _ time: TimeSettings) -> String? {
+  static func prepared(_ v: Value, _ f: SQLField, _ time: LiteralSettings) -> String? {
     // A value the field's own Python turns into what the database gets.
     func stored(_ v: Value) -> String {
       unknown("\(v.python) as \(Construct.lastName(f.field.path)) stores it")

@@ -238,7 +238,7 @@ enum Expressions {
   }
 
   /// A `db_default` (a literal, or an expression in parentheses).
-  static func dbDefault(_ v: Value, _ field: SQLField, _ time: TimeSettings) -> String {
+  static func dbDefault(_ v: Value, _ field: SQLField, _ time: LiteralSettings) -> String {
     switch v {
     case .call(let callee, let args, _, _) where callee.hasSuffix(".Value") && args.count == 1:
       return Literal.prepared(args[0], field, time) ?? "NULL"

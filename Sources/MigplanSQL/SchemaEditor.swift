@@ -13,7 +13,7 @@ final class SchemaEditor {
   /// Whether `comment` writes its lines (not for readers of the statements alone).
   let comments: Bool
   /// What decides how a default that is a point in time is prepared.
-  let time: TimeSettings
+  let time: LiteralSettings
   private(set) var collected: [String] = []
   /// What `DDL` reads from some of `collected` (by index), known as they are written; kept
   /// only without comments (for the readers of the statements alone: the lock judge).
@@ -49,7 +49,7 @@ final class SchemaEditor {
     return taken
   }
 
-  init(catalog: Catalog, live: Bool = false, comments: Bool = true, time: TimeSettings) {
+  init(catalog: Catalog, live: Bool = false, comments: Bool = true, time: LiteralSettings) {
     self.catalog = catalog
     self.live = live
     self.comments = comments

@@ -179,26 +179,28 @@ import Testing
   /// what `startproject` writes (`True`, `UTC`); one set under an `if` is unknown; the
   /// configuration comes first.
   @Test func timeSettings() throws {
-    func loaded(_ settings: String?, config: LintConfig = LintConfig()) throws -> TimeSettings {
+    func loaded(_ settings: String?, config: LintConfig = LintConfig()) throws -> LiteralSettings {
       var config = config
       config.sitePackages = []
-      guard let settings else { return TimeSettings(config.djangoSettings) }
+      guard let settings else { return LiteralSettings(config.djangoSettings) }
       let p = try Project(settings: settings)
-      return TimeSettings(Loader.load(roots: [p.dir], config: config).settings)
+      return LiteralSettings(Loader.load(roots: [p.dir], config: config).settings)
     }
-    #expect(try loaded("DEBUG = True\n") == TimeSettings(useTZ: true, timeZone: "America/Chicago"))
-    #expect(try loaded(nil) == TimeSettings(useTZ: true, timeZone: "UTC"))
+    #expect(
+      try loaded("DEBUG = True\n") == LiteralSettings(useTZ: true, timeZone: "America/Chicago"))
+    #expect(try loaded(nil) == LiteralSettings(useTZ: true, timeZone: "UTC"))
     #expect(
       try loaded("USE_TZ = False\nTIME_ZONE = 'Europe/Paris'\n")
-        == TimeSettings(useTZ: false, timeZone: "Europe/Paris"))
+        == LiteralSettings(useTZ: false, timeZone: "Europe/Paris"))
     #expect(
       try loaded("import os\nif os.environ.get('X'):\n    USE_TZ = False\n    TIME_ZONE = 'UTC'\n")
-        == TimeSettings(useTZ: nil, timeZone: nil))
+        == LiteralSettings(useTZ: nil, timeZone: nil))
     var config = LintConfig()
     config.settings["TIME_ZONE"] = "UTC"
     config.settingFlags["USE_TZ"] = true
     #expect(
-      try loaded("USE_TZ = False\n", config: config) == TimeSettings(useTZ: true, timeZone: "UTC"))
+      try loaded("USE_TZ = False\n", config: config)
+        == LiteralSettings(useTZ: true, timeZone: "UTC"))
   }
 }
 

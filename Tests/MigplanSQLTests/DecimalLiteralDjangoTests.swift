@@ -98,7 +98,7 @@ struct DecimalLiteralDjangoTests {
           dbIndex: false, check: nil, suffix: nil, collation: nil, target: nil,
           dbConstraint: true, through: nil, emptyStringsAllowed: false, blank: false,
           autoCreated: false)
-        let ours = Literal.prepared(value, sqlField, TimeSettings(useTZ: true, timeZone: "UTC"))
+        let ours = Literal.prepared(value, sqlField, LiteralSettings(useTZ: true, timeZone: "UTC"))
         // Django's literal, or the placeholder where Django refuses the value.
         if let django {
           #expect(ours == django, "\(e), max_digits=\(p)")

@@ -65,7 +65,7 @@ struct JSONLiteralDjangoTests {
         packagePath: "app.migrations")
       evaluator.runModule()
       let value = try #require(evaluator.module["X"], "\(e)")
-      let ours = Literal.prepared(value, sqlField, TimeSettings(useTZ: true, timeZone: "UTC"))
+      let ours = Literal.prepared(value, sqlField, LiteralSettings(useTZ: true, timeZone: "UTC"))
       if django as? String == "NULL" {
         // `None` is SQL NULL: no DEFAULT at all.
         #expect(ours == nil, "\(e)")

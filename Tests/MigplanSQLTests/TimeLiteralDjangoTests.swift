@@ -82,7 +82,7 @@ struct TimeLiteralDjangoTests {
     var i = 0
     var same = 0
     for (useTZ, zone) in Self.settings {
-      let time = TimeSettings(useTZ: useTZ, timeZone: zone)
+      let time = LiteralSettings(useTZ: useTZ, timeZone: zone)
       for e in Self.expressions {
         let parsed = Parser.parse(Array("import datetime\nX = \(e)\n".utf8))
         var evaluator = Evaluator(
