@@ -197,48 +197,11 @@ public final class FieldClasses: Sendable {
     return nil
   }
 
-  /// The extension the operation class at `path` creates when it is a `CreateExtension`
-  /// subclass that only names one (`Operation.extensionName`); nil for anything else.
-  public func extensionName(_ path: String) -> String? {
+  /// The custom operation class at `path` as its statement reads (`Operation.CustomClass`),
+  /// in the module that defines it; nil when no module under the roots or site-packages does.
+  func operationClass(_ path: String) -> Operation.CustomClass? {
     state.withLock { s in
-      moduleClass(path, &s).flatMap { m, classDef, _ in
-        Operation.extensionName(classDef, m.evaluator)
-      }
-    }
-  }
-
-  /// Whether the class at `path` (another module's, as misago's `StartCacheVersioning`)
-  /// subclasses Django's `RunPython` directly: its SQL is then `RunPython`'s, none.
-  public func subclassesRunPython(_ path: String) -> Bool {
-    state.withLock { s in
-      guard let (m, classDef, _) = moduleClass(path, &s) else { return false }
-      let ast = m.evaluator.ast
-      return ast.list(classDef, "bases").contains { b in
-        guard b >= 0, case .reference(let base, _) = m.evaluator.evaluate(b) else { return false }
-        return Operation.builtin(base)?.0 == "RunPython"
-      }
-    }
-  }
-
-  /// Whether the operation class at `path` (another module's, as pulpcore's `RequireVersion`)
-  /// has a `state_forwards` with an empty body, in itself or the nearest class of its own
-  /// module's chain that defines one: the state stays as it was.
-  public func leavesState(_ path: String) -> Bool {
-    state.withLock { s in
-      var path = path
-      for _ in 0..<8 {
-        guard let (m, classDef, _) = moduleClass(path, &s) else { return false }
-        let ast = m.evaluator.ast
-        for stmt in ast.list(classDef, "body")
-        where stmt >= 0 && ast.kind(stmt) == .FunctionDef
-          && ast.identifier(stmt, "name", in: m.evaluator.source) == "state_forwards"
-        {
-          return Operation.isEmpty(stmt, ast)
-        }
-        guard let base = Self.onlyBase(classDef, m) else { return false }
-        path = base
-      }
-      return false
+      moduleClass(path, &s).map { m, classDef, _ in Operation.CustomClass(classDef, m.evaluator) }
     }
   }
 

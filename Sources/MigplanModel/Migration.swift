@@ -396,65 +396,118 @@ extension Migration {
 
 extension Operation {
   /// Finds the built-in base of a custom operation class: a class statement of the same module
-  /// (`class TryRemoveIndex(migrations.RemoveIndex)`), else migplan's table of known ones.
+  /// (`class TryRemoveIndex(migrations.RemoveIndex)`) or of another module migplan reads (the
+  /// project's `operations.py`, a package's), through the classes it derives from; else
+  /// migplan's table of known ones.
   mutating func resolveBase(_ parsed: ParsedModule, _ evaluator: Evaluator) {
+    let classes = evaluator.settings.fieldClasses
     if evaluator.settings.declaredOperations.contains(self.callee) { self.leavesState = true }
     if let known = Operation.inheritingCustomBases[self.callee] {
       // Its SQL is written by `SQLGenerator` (`alterSortedManyToMany`).
-      setBase(
-        "django.db.migrations.\(known)", keepsBase: true, classes: evaluator.settings.fieldClasses)
+      setBase("django.db.migrations.\(known)", keepsBase: true, classes: classes)
       return
     }
     if let known = Operation.knownCustomBases[self.callee] {
-      setBase(
-        "django.db.migrations.\(known)", keepsBase: false, classes: evaluator.settings.fieldClasses)
+      setBase("django.db.migrations.\(known)", keepsBase: false, classes: classes)
       return
     }
     let ast = parsed.ast
     let prefix = evaluator.modulePath.isEmpty ? "" : evaluator.modulePath + "."
-    guard self.callee.hasPrefix(prefix) else {
+    var custom: CustomClass? = nil
+    if self.callee.hasPrefix(prefix) {
+      let name = String(self.callee.dropFirst(prefix.count))
+      custom = ast.list(ast.root, "body").last {
+        $0 >= 0 && ast.kind($0) == .ClassDef
+          && ast.identifier($0, "name", in: parsed.source) == name
+      }.map { CustomClass($0, evaluator) }
+    } else if let classes {
       // Django names the class where it is defined, not where the migration imports it from.
-      if let path = evaluator.settings.fieldClasses?.definition(self.callee) { self.callee = path }
-      // A `CreateExtension` subclass of another module (django-ltree's `LtreeExtension`).
-      if let name = evaluator.settings.fieldClasses?.extensionName(self.callee) {
-        self.base = "CreateExtension"
-        self.inherited = .createExtension(name: name)
-      } else if evaluator.settings.fieldClasses?.subclassesRunPython(self.callee) == true {
-        // Python the migration runs: no SQL for `sqlmigrate`, no state change.
-        self.base = "RunPython"
-      } else if evaluator.settings.fieldClasses?.leavesState(self.callee) == true {
-        self.leavesState = true
-      }
+      if let path = classes.definition(self.callee) { self.callee = path }
+      custom = classes.operationClass(self.callee)
+    }
+    guard var custom else { return }
+    for _ in 0..<8 {
+      guard custom.extensionName == nil, custom.bases.count == 1,
+        Operation.builtin(custom.bases[0]) == nil,
+        let next = classes?.operationClass(custom.bases[0])
+      else { break }
+      custom.inherit(next)
+    }
+    if let name = custom.extensionName {
+      self.base = "CreateExtension"
+      self.inherited = .createExtension(name: name)
       return
     }
-    let name = String(self.callee.dropFirst(prefix.count))
-    for stmt in ast.list(ast.root, "body") where stmt >= 0 && ast.kind(stmt) == .ClassDef {
-      guard ast.identifier(stmt, "name", in: parsed.source) == name else { continue }
-      if let ext = Operation.extensionName(stmt, evaluator) {
-        self.base = "CreateExtension"
-        self.inherited = .createExtension(name: ext)
-        return
-      }
-      var overrides = false
-      var initCall: ([Value], [Keyword])? = nil
+    if custom.stateForwardsIsEmpty == true { self.leavesState = true }
+    if let empty = custom.databaseForwardsIsEmpty {
+      self.databaseNoop = empty
+      self.databaseForwards = !empty && custom.replacesDatabaseForwards
+    }
+    for path in custom.bases {
+      setBase(path, keepsBase: !custom.overrides, classes: classes, initCall: custom.initCall)
+    }
+  }
+
+  /// A custom operation class as migplan reads its statement: the methods it defines that
+  /// change what its built-in base does, and its bases. Methods a class leaves to a base of
+  /// the project's are filled in by `inherit`, the nearest definition first.
+  struct CustomClass {
+    /// The extension a `CreateExtension` subclass names (`Operation.extensionName`).
+    var extensionName: String? = nil
+    /// Whether it defines `__init__`.
+    var definesInit = false
+    /// The arguments its `__init__` passes to `super().__init__(…)`.
+    var initCall: ([Value], [Keyword])? = nil
+    /// Whether its `state_forwards` is empty; nil when it defines none.
+    var stateForwardsIsEmpty: Bool? = nil
+    /// Whether its `database_forwards` is empty; nil when it defines none.
+    var databaseForwardsIsEmpty: Bool? = nil
+    /// Whether its `database_forwards` may run other SQL than its base's.
+    var replacesDatabaseForwards = false
+    /// Its bases as import paths.
+    var bases: [String] = []
+
+    /// Whether it defines `__init__` or `state_forwards`: the state may not be its base's.
+    var overrides: Bool { definesInit || stateForwardsIsEmpty != nil }
+
+    /// Reads the class statement `stmt` of the module `evaluator` ran.
+    init(_ stmt: Int32, _ evaluator: Evaluator) {
+      let ast = evaluator.ast
+      let source = evaluator.source
+      extensionName = Operation.extensionName(stmt, evaluator)
       for item in ast.list(stmt, "body") where item >= 0 && ast.kind(item) == .FunctionDef {
-        let f = ast.identifier(item, "name", in: parsed.source)
-        if f == "__init__" || f == "state_forwards" { overrides = true }
-        if f == "__init__" { initCall = Self.superInit(item, ast, parsed.source, evaluator) }
-        if f == "state_forwards", Self.isEmpty(item, ast) { self.leavesState = true }
-        if f == "database_forwards" {
-          self.databaseNoop = Self.isEmpty(item, ast)
-          self.databaseForwards =
-            !self.databaseNoop && Self.replacesDatabaseForwards(item, ast, parsed.source)
+        switch ast.identifier(item, "name", in: source) {
+        case "__init__":
+          definesInit = true
+          initCall = Operation.superInit(item, ast, source, evaluator)
+        case "state_forwards":
+          stateForwardsIsEmpty = Operation.isEmpty(item, ast)
+        case "database_forwards":
+          let empty = Operation.isEmpty(item, ast)
+          databaseForwardsIsEmpty = empty
+          replacesDatabaseForwards = !empty && Operation.replacesDatabaseForwards(item, ast, source)
+        default: break
         }
       }
       for b in ast.list(stmt, "bases") where b >= 0 {
-        if case .reference(let path, _) = evaluator.evaluate(b) {
-          setBase(
-            path, keepsBase: !overrides, classes: evaluator.settings.fieldClasses,
-            initCall: initCall)
-        }
+        if case .reference(let path, _) = evaluator.evaluate(b) { bases.append(path) }
       }
+    }
+
+    /// Takes from `base`, the one class this one derives from, what this one does not define:
+    /// the result reads as one class deriving from `base`'s bases.
+    mutating func inherit(_ base: CustomClass) {
+      let definesNothing = !overrides && databaseForwardsIsEmpty == nil
+      // An `__init__` here passes its arguments to the base's `__init__`, not to Django's.
+      initCall = definesInit ? nil : base.initCall
+      definesInit = definesInit || base.definesInit
+      if stateForwardsIsEmpty == nil { stateForwardsIsEmpty = base.stateForwardsIsEmpty }
+      if databaseForwardsIsEmpty == nil {
+        databaseForwardsIsEmpty = base.databaseForwardsIsEmpty
+        replacesDatabaseForwards = base.replacesDatabaseForwards
+      }
+      extensionName = definesNothing ? base.extensionName : nil
+      bases = base.bases
     }
   }
 

@@ -2434,9 +2434,10 @@ Flags an operation whose class is not one of Django 5.2's built-in operations
 (`django.db.migrations.*` and `django.contrib.postgres.operations.*`), such as a project's own
 operation or one from a third-party package, and an entry of `operations` that is not a call at
 all. Classes declared in the config's `operations` table (import path → phase) are not flagged.
-A subclass of a built-in operation defined in the migration itself that keeps its base's
-`__init__` and `state_forwards` changes the state as its base does, and migplan judges the SQL
-its base runs: it is flagged only when it defines a `database_forwards` of its own (which may
+A subclass of a built-in operation that keeps its base's `__init__` and `state_forwards`
+changes the state as its base does, and migplan judges the SQL its base runs, whether it is
+defined in the migration itself or in a module migplan reads (the project's `operations.py`, a
+package in site-packages, through any classes of their own between it and Django's): it is flagged only when it defines a `database_forwards` of its own (which may
 run other SQL), and not when that `database_forwards` is empty (no SQL at all). Third-party
 operations migplan knows to do nothing are not flagged either: django-migration-linter's
 `IgnoreMigration` (its marker for "skip this migration") changes neither the state nor the

@@ -1080,6 +1080,46 @@ import Testing
       clean.stdout.contains(
         #"FOREIGN KEY ("mailinglist_id") REFERENCES "shop_mailinglist" ("name")"#),
       "\(clean.stdout)")
+    // The same subclass in a module of the project's own, through a class between.
+    try folder.write(
+      "shop/keys.py",
+      """
+      from django.db import migrations, models
+
+
+      class ChangeKey(migrations.AlterField):
+          def state_forwards(self, app_label, state):
+              state.models[app_label, self.model_name_lower].fields.update(
+                  {"id": models.AutoField(name="id", primary_key=True, serialize=False)}
+              )
+              super().state_forwards(app_label, state)
+
+
+      class MailingListPrimaryKey(ChangeKey):
+          pass
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_change",
+      """
+      from django.db import migrations, models
+
+      from shop.keys import MailingListPrimaryKey
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              MailingListPrimaryKey("mailinglist", "name", models.CharField(unique=True, max_length=254)),
+          ]
+
+      """)
+    let imported = try runMigplan(["sql", "shop", "0003", "--root", folder.path])
+    #expect(imported.status == 2, "stdout: \(imported.stdout)")
+    #expect(
+      imported.stderr.contains(
+        "error: cannot write CreateModel as SQL: the state of shop.mailinglist is not known: shop.0002_change runs shop.keys.MailingListPrimaryKey, whose change to the state migplan cannot follow"
+      ), "\(imported.stderr)")
   }
 
   /// A field an `AddField` adds that migplan cannot evaluate is in the state as unknown: a
