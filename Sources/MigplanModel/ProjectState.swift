@@ -531,6 +531,13 @@ public struct ProjectState: Sendable {
       }
       if op.base == "RunPython" || op.leavesState { break }
       problem("\(op.callee) is not an operation migplan knows; the state is left unchanged")
+      // An entry migplan cannot evaluate at all, or `operations` as a whole (evennia's
+      // `operations += […]` under a test of the database): it may be any operation on any
+      // model of the app.
+      if case .unresolved(_, let why) = op.value {
+        markUnknown(app, "\(migration) runs operations migplan cannot evaluate (\(why))")
+        break
+      }
       // A subclass of a built-in model operation with a state change of its own changes the
       // model it names (any of its app's, when that is not known). Other operations migplan
       // does not know (packages' SQL and data operations, nearly all) are taken to leave it.

@@ -2565,6 +2565,12 @@ operations as written: an `apply()` of its own (label-studio's runs nothing on P
 an `__init__` that sets `self.operations` in a way migplan does not follow (under an `if`). The
 rules judge the operations as written; what runs instead is for a person to check.
 
+An operation that cannot be evaluated also leaves the state after it unknown where it may have
+changed it: the model a model operation names, any model of the app for an entry of
+`operations` migplan cannot evaluate at all (or `operations` as a whole, extended under a test
+of the database). A later operation that reads such a model is flagged (its SQL is not written)
+rather than judged against a state that may be wrong.
+
 It also flags what migplan cannot read of a migration's header, and leaves out of the graph
 instead of stopping (such headers are common in installed packages): a `swappable_dependency`
 of a package's own settings object (`oauth2_settings.REFRESH_TOKEN_MODEL`; Django depends on

@@ -1122,6 +1122,66 @@ import Testing
       ), "\(imported.stderr)")
   }
 
+  /// A migration whose `operations` migplan cannot evaluate (evennia's comms 0013: more
+  /// operations under a test of the database) may change any model of its app: a later
+  /// migration that reads one is refused, not written from the state before it (where the
+  /// many-to-many table it adds, whose key follows the primary key, is missing).
+  @Test func aLaterMigrationAfterOperationsMigplanCannotEvaluateIsNotWritten() throws {
+    let folder = try TemporaryFolder("migplan-sql-operations-unknown")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Account", [("id", models.AutoField(primary_key=True))]),
+              migrations.CreateModel("Channel", [("id", models.AutoField(primary_key=True))]),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_subscribers",
+      """
+      from django.db import connection, migrations, models
+
+
+      def _table_exists(name):
+          return name in connection.introspection.table_names()
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              migrations.AddField("channel", "subscribers", models.ManyToManyField(to="shop.account")),
+          ]
+          if _table_exists("legacy"):
+              operations += [migrations.AddField("channel", "legacy", models.IntegerField(default=0))]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0003_big_ids",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0002_subscribers")]
+          operations = [
+              migrations.AlterField("channel", "id", models.BigAutoField(primary_key=True)),
+          ]
+
+      """)
+    let run = try runMigplan(["sql", "shop", "0003", "--root", folder.path])
+    #expect(run.status == 2, "stdout: \(run.stdout)")
+    #expect(
+      run.stderr.contains(
+        "0003_big_ids.py:7:9: error: cannot write AlterField as SQL: the state of shop.channel is not known: shop.0002_subscribers runs operations migplan cannot evaluate"
+      ), "\(run.stderr)")
+  }
+
   /// A field an `AddField` adds that migplan cannot evaluate is in the state as unknown: a
   /// later operation on the same model that does not read it is written, one that does
   /// (`DeleteModel`, whose many-to-many tables it may hold) is refused.
