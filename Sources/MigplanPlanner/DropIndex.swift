@@ -92,6 +92,7 @@ extension Recipes {
     var built: [String] = []
     var drops: [String] = []
     var dropped: [String] = []
+    var tables: [String] = []
     for i in s.impacts {
       guard !i.onNewTables else { return nil }
       switch i.statement {
@@ -101,10 +102,11 @@ extension Recipes {
         sql.replaceSubrange(r, with: "INDEX CONCURRENTLY ")
         build.append(sql)
         built.append(name)
-      case .alterTable(_, let actions):
+      case .alterTable(let table, let actions):
         guard actions.count == 1, case .dropConstraint(let name) = actions[0] else { return nil }
         drops.append(i.sql.trimmingSemicolon)
         dropped.append(name)
+        tables.append(table)
       default:
         return nil
       }
@@ -114,6 +116,7 @@ extension Recipes {
     // the unique constraint: only the latter belongs to the second step. (Rendered without the
     // catalog, the undo also builds the `_like` index the unique field already has.)
     var adds: [String] = []
+    var addedNames: [String] = []
     for sql in reverse {
       let statements = DDL.parse(sql)
       guard statements.count == 1 else { return nil }
@@ -124,15 +127,26 @@ extension Recipes {
         // The `_like` index the unique field had: the chain never drops it.
         continue
       case .alterTable(_, let actions):
-        guard actions.count == 1, case .addConstraint(_, .unique, false) = actions[0] else {
-          return nil
-        }
+        guard actions.count == 1, case .addConstraint(let name, .unique, false) = actions[0]
+        else { return nil }
         adds.append(sql.trimmingSemicolon)
+        addedNames.append(name)
       default:
         return nil
       }
     }
     guard adds.count == drops.count else { return nil }
+    // Undoing adds the constraint under the name Django's reverse gives it (`…_uniq`), which
+    // is not the name it had when it was an inline `UNIQUE` of `CREATE TABLE` (PostgreSQL's
+    // `…_key`): the drop takes whichever of the two is there, so the chain runs forward again
+    // after it was undone, as Django's `AlterField` (which finds the constraint) does.
+    if adds.count == 1, addedNames[0] != dropped[0] {
+      drops = [dropped[0], addedNames[0]].map {
+        "ALTER TABLE \(Names.quote(tables[0])) DROP CONSTRAINT IF EXISTS \(Names.quote($0))"
+      }
+    } else if Set(addedNames) != Set(dropped) {
+      return nil
+    }
     var first = ChainStep(
       stage: .beforeDeploy, label: "index_concurrently", rule: "add-index", writer: w,
       origin: s.index)
