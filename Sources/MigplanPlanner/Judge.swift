@@ -181,6 +181,10 @@ enum Recipes {
     {
       return (expand("the model has no table of its own"), nil)
     }
+    // A recipe rewrites the SQL migplan writes: where it could not write all of it, the chain
+    // would run only part of what the operation does (an `AlterUniqueTogether` over a table
+    // whose constraints are unknown built the new constraint and kept the old one).
+    if s.renderError != nil { return fallback(s) }
     switch op.kind {
     case .addField(let model, let name, let field, let preserveDefault):
       if s.isNewModel(model) {

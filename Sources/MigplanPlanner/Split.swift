@@ -512,12 +512,14 @@ public struct Splitter: Sendable {
     if number == 1 {
       for d in m.dependencies {
         if let setting = d.swappableSetting {
-          if setting.isEmpty {
-            dependencies.append(slice(parsed.source, d.range))
-            w.needsOriginal = true
-          } else {
+          if setting == "AUTH_USER_MODEL" {
             w.usesSettings = true
             dependencies.append("migrations.swappable_dependency(settings.\(setting))")
+          } else {
+            // A package's setting (`oauth2_settings.REFRESH_TOKEN_MODEL`, `swapper.dependency`)
+            // has a default the project need not define in its settings: read as the source did.
+            dependencies.append(slice(parsed.source, d.range))
+            w.needsOriginal = true
           }
         } else {
           dependencies.append("(\(Recipes.q(d.key.app)), \(Recipes.q(d.key.name)))")

@@ -205,6 +205,120 @@ import Testing
     }
   }
 
+  /// A swappable dependency on a package's setting (django-oauth-toolkit's
+  /// `oauth2_settings.REFRESH_TOKEN_MODEL`, whose default the project need not define) is
+  /// written as the original reads it: `settings.OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL` raises
+  /// AttributeError where the project leaves it to the default. Django's own setting keeps its
+  /// plain form.
+  @Test func aPackageSettingDependencyIsWrittenAsTheSourceReadsIt() throws {
+    let folder = try TemporaryFolder("migplan-split-package-setting")
+    try folder.write("oauth2_provider/settings.py", "oauth2_settings = object()\n")
+    try folder.writeMigration(
+      "oauth2_provider", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("RefreshToken", [("id", models.BigAutoField(primary_key=True))]),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True)), ("code", models.TextField())]),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_code_index",
+      """
+      from django.conf import settings
+      from django.db import migrations, models
+
+      from oauth2_provider.settings import oauth2_settings
+
+
+      class Migration(migrations.Migration):
+          dependencies = [
+              ("shop", "0001_initial"),
+              migrations.swappable_dependency(oauth2_settings.REFRESH_TOKEN_MODEL),
+              migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+          ]
+          operations = [
+              migrations.AddIndex("order", models.Index(fields=["code"], name="shop_order_code")),
+          ]
+
+      """)
+    let project = Loader.load(roots: [folder.path])
+    let result = try Splitter(project: project).split(MigrationKey("shop", "0002_code_index"))
+    let text = try #require(result.files.first?.text)
+    #expect(text.contains("migrations.swappable_dependency(oauth2_settings.REFRESH_TOKEN_MODEL),"))
+    #expect(text.contains("from oauth2_provider.settings import oauth2_settings"))
+    #expect(text.contains("migrations.swappable_dependency(settings.AUTH_USER_MODEL),"))
+    #expect(!text.contains("OAUTH2_PROVIDER_"), "\(text)")
+  }
+
+  /// An operation whose SQL migplan cannot write in full is kept as written: a recipe would run
+  /// only the part it knows. Here the table's constraints are unknown (its `CreateModel` has a
+  /// value migplan cannot read), so the chain built the new `unique_together` and kept the old
+  /// one, which Django's `AlterUniqueTogether` drops (django-cities-light 0010, split sweep).
+  @Test func anOperationWhoseSQLIsNotAllKnownIsKeptAsWritten() throws {
+    let folder = try TemporaryFolder("migplan-split-unknown-sql")
+    try folder.write("shop/conf.py", "import os\nINDEX_NAMES = bool(os.environ.get('X'))\n")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+      from shop import conf
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  "City",
+                  [
+                      ("id", models.BigAutoField(primary_key=True)),
+                      ("region", models.IntegerField()),
+                      ("name", models.CharField(max_length=200, db_index=conf.INDEX_NAMES)),
+                  ],
+                  options={"unique_together": {("region", "name")}},
+              ),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_unique",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              migrations.AddField("city", "subregion", models.IntegerField(null=True)),
+              migrations.AlterUniqueTogether("city", {("region", "subregion", "name")}),
+          ]
+
+      """)
+    let project = Loader.load(roots: [folder.path])
+    let result = try Splitter(project: project).split(MigrationKey("shop", "0002_unique"))
+    #expect(result.files.isEmpty, "\(result.files.map(\.text))")
+    #expect(result.verdicts.count == 2)
+    #expect(result.verdicts.last?.phase != .expand)
+  }
+
   /// A `GeneratedField` added to an existing table is never inserted by the old release (no
   /// add-not-null-column recipe: a generated column can be neither nullable-then-backfilled
   /// nor written); its rewrite is judged as it is, and the migration is kept as written.
