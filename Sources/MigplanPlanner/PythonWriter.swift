@@ -171,6 +171,11 @@ struct PythonWriter {
         return "swapper.get_model_name(\(PythonRepr.string(parts[0])), "
           + "\(PythonRepr.string(parts[1])))"
       }
+      // django-oauth-toolkit's settings object, whose defaults the project need not define.
+      if n.hasPrefix("OAUTH2_PROVIDER_") {
+        imports.insert("from oauth2_provider.settings import oauth2_settings")
+        return "oauth2_settings." + n.dropFirst("OAUTH2_PROVIDER_".count)
+      }
       usesSettings = true
       return "settings." + n
     case .swappableDependency(let setting, let app, _):

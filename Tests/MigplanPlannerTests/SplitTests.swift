@@ -266,6 +266,33 @@ import Testing
     #expect(text.contains("from oauth2_provider.settings import oauth2_settings"))
     #expect(text.contains("migrations.swappable_dependency(settings.AUTH_USER_MODEL),"))
     #expect(!text.contains("OAUTH2_PROVIDER_"), "\(text)")
+    // And a field the chain writes anew (the nullable first step of a NOT NULL foreign key).
+    try folder.writeMigration(
+      "shop", "0003_token",
+      """
+      import django.db.models.deletion
+      from django.db import migrations, models
+
+      from oauth2_provider.settings import oauth2_settings
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0002_code_index")]
+          operations = [
+              migrations.AddField(
+                  "order",
+                  "token",
+                  models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=oauth2_settings.REFRESH_TOKEN_MODEL),
+              ),
+          ]
+
+      """)
+    let token = try Splitter(project: Loader.load(roots: [folder.path])).split(
+      MigrationKey("shop", "0003_token"))
+    let first = try #require(token.files.first?.text)
+    #expect(first.contains("to=oauth2_settings.REFRESH_TOKEN_MODEL"), "\(first)")
+    #expect(first.contains("from oauth2_provider.settings import oauth2_settings"), "\(first)")
+    #expect(!first.contains("OAUTH2_PROVIDER_"), "\(first)")
   }
 
   /// An operation whose SQL migplan cannot write in full is kept as written: a recipe would run
