@@ -237,7 +237,8 @@ extension Recipes {
       validateStage: .beforeDeploy)
     steps.append(
       try backfill(
-        s, &w, model: model, name: name, value: field.defaultValue, inState: preserveDefault))
+        s, &w, model: model, name: name, value: field.defaultValue ?? field.blankDefault,
+        inState: preserveDefault))
     steps += notNullCheck(s, &w, model: model, name: name, check: check)
     steps.append(
       try setNotNullStep(
@@ -269,9 +270,8 @@ extension Recipes {
       ]
       steps.append(first)
     }
-    if field.defaultValue != nil {
-      var b = try backfill(
-        s, &w, model: model, name: name, value: field.defaultValue, inState: preserveDefault)
+    if let value = field.defaultValue ?? field.blankDefault {
+      var b = try backfill(s, &w, model: model, name: name, value: value, inState: preserveDefault)
       b.deployNeeds.append("never write NULL to `\(modelName).\(name)`")
       steps.append(b)
     } else if let table = s.table(model), let column = s.column(model, name) {

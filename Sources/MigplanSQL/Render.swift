@@ -568,6 +568,18 @@ public struct Renderer: Sendable {
 }
 
 /// Django's PostgreSQL column types (`DatabaseWrapper.data_types`) and what goes with them.
+extension Field {
+  /// What Django's `_effective_default` gives a NOT NULL `blank=True` field without a default of
+  /// its own whose class allows empty strings: `''` (`b''` for a `BinaryField`); nil for any
+  /// other field. `AddField` fills existing rows with it.
+  public var blankDefault: Value? {
+    guard defaultValue == nil, !null, argument("blank")?.truth == true, let base = djangoClass,
+      known?.emptyStringsAllowed ?? FieldTypes.emptyStringsAllowed(base)
+    else { return nil }
+    return base == "BinaryField" ? .bytes([], TextRange(0, 0)) : .string("", TextRange(0, 0))
+  }
+}
+
 enum FieldTypes {
   static let dataTypes: [String: String] = [
     "AutoField": "integer", "BigAutoField": "bigint", "BinaryField": "bytea",

@@ -26,6 +26,7 @@ import Testing
     "fktochar": ["change-column-type", "rename-column"],
     "dropfktarget": ["drop-column", "drop-table"],
     "stampdefault": ["add-not-null-column"],
+    "blankstring": ["add-not-null-column", "add-not-null-column"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {

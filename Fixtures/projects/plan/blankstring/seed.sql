@@ -1,0 +1,1 @@
+INSERT INTO blankstring_grant (code) VALUES ('a'), ('b');
