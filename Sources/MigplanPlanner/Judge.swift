@@ -550,10 +550,16 @@ enum Recipes {
       return false
     }
     let rule = unique ? "add-unique-constraint" : "add-index"
+    // A unique text column's `_like` index is a plain one, which lint flags as add-index.
+    let plain = s.impacts.contains { i in
+      if case .createIndex(_, _, false, false, _, _, _, _, _) = i.statement { return true }
+      return false
+    }
     if let steps = try concurrentIndexes(s, &w, rule: rule) {
       return (
         Verdict(
-          phase: .unsafe, rule: rule, reason: "builds an index while blocking writes"), steps
+          phase: .unsafe, rule: rule, reason: "builds an index while blocking writes",
+          also: unique && plain ? ["add-index"] : []), steps
       )
     }
     return fallback(s)

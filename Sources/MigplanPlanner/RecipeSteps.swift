@@ -559,8 +559,14 @@ extension Recipes {
         attach.append(
           "ALTER TABLE \(Names.quote(table)) ADD CONSTRAINT \(Names.quote(name)) UNIQUE USING "
             + "INDEX \(Names.quote(name))")
-        detach.append(
-          "ALTER TABLE \(Names.quote(table)) DROP CONSTRAINT \(Names.quote(name))")
+        // Undone after the table was made again from the state (a later `DeleteModel` rolled
+        // back), a one-column constraint is the inline `UNIQUE` PostgreSQL names `…_key`:
+        // drop whichever is there, as Django's `AlterField` finds it.
+        let names = columns.count == 1 ? [name, Names.postgres(table, columns[0], "key")] : [name]
+        for n in names.reversed() {
+          detach.append(
+            "ALTER TABLE \(Names.quote(table)) DROP CONSTRAINT IF EXISTS \(Names.quote(n))")
+        }
         checks.append(name)
       default:
         return nil

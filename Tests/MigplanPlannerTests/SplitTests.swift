@@ -27,6 +27,7 @@ import Testing
     "dropfktarget": ["drop-column", "drop-table"],
     "stampdefault": ["add-not-null-column"],
     "blankstring": ["add-not-null-column", "add-not-null-column"],
+    "uniquedeleted": ["add-unique-constraint"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {
