@@ -22,10 +22,11 @@ extension SchemaEditor {
   ]
 
   /// A field's class path as `deconstruct` writes it (`django.db.models.CharField` whatever
-  /// module the migration imported it from).
-  static func deconstructPath(_ f: Field) -> String {
+  /// module the migration imported it from; a project's class under the module that defines
+  /// it, where a migration may import it through a package that re-exports it).
+  func deconstructPath(_ f: Field) -> String {
     if f.path.hasPrefix("django.db.models.") { return "django.db.models." + f.construct.className }
-    return f.path
+    return time.classes?.definition(f.path) ?? f.path
   }
 
   /// `_field_should_be_altered`.
@@ -33,7 +34,9 @@ extension SchemaEditor {
     if old.column != new.column { return true }
     // A many-to-many field's `column` is its name (it has no column of its own).
     if old.field.isManyToMany && new.field.isManyToMany && old.name != new.name { return true }
-    if Self.deconstructPath(old.field) != Self.deconstructPath(new.field) { return true }
+    if old.field.path != new.field.path, deconstructPath(old.field) != deconstructPath(new.field) {
+      return true
+    }
     var keys = Set(old.field.keywords.keys).union(new.field.keywords.keys)
     keys.subtract(Self.nonDBAttrs)
     keys.subtract(ignore)

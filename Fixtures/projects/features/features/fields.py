@@ -38,3 +38,8 @@ class LongSlugField(models.SlugField):
         kwargs.setdefault("max_length", limits.SLUG_LENGTH)
         kwargs.setdefault("unique", True)
         super().__init__(*args, **kwargs)
+
+
+class OwnerField(models.ForeignKey):
+    """A foreign key class a migration imports through a module that re-exports it
+    (`features.reexported.OwnerField`): `deconstruct()` names it where it is defined."""
