@@ -672,6 +672,12 @@ public struct Evaluator {
     if path == "django.db.connection" && attr == "vendor" {
       return .string("postgresql", range)
     }
+    // `connection.settings_dict["ENGINE"]` (edx-enterprise's `if "postgresql" in db_engine:`).
+    if path == "django.db.connection" && attr == "settings_dict",
+      case .dict(let aliases, _) = Evaluator.databases(range)
+    {
+      return aliases[0].value
+    }
     if path == "oauth2_provider.settings.oauth2_settings",
       let name = Evaluator.oauth2Models[attr]
     {

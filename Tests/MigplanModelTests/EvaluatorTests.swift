@@ -279,6 +279,26 @@ import Testing
     }
     #expect(args[0].stringValue == "CREATE EXTENSION pg_trgm")
     #expect(m.atomic)
+    // The engine of the connection's settings (edx-enterprise, sweep 20): Django's PostgreSQL
+    // backend, as `DATABASES` gives it.
+    let engine = try Self.migration(
+      """
+      from django.db import connection, migrations
+
+      class Migration(migrations.Migration):
+          dependencies = []
+          db_engine = connection.settings_dict["ENGINE"]
+          if "postgresql" in db_engine:
+              operations = [migrations.RunSQL("CREATE INDEX CONCURRENTLY i ON t (c)")]
+          else:
+              operations = [migrations.RunSQL("CREATE INDEX i ON t (c)")]
+      """)
+    #expect(engine.operations.count == 1)
+    #expect(
+      engine.operations.first.map {
+        guard case .call(_, let args, _, _) = $0 else { return false }
+        return args.first?.stringValue == "CREATE INDEX CONCURRENTLY i ON t (c)"
+      } == true, "\(engine.operations)")
   }
 
   @Test func augmentedOperationsAndModuleFunctions() throws {
