@@ -649,11 +649,16 @@ enum FieldTypes {
       return "numeric(\(parameter("max_digits")), \(parameter("decimal_places")))"
     case "ArrayField":
       guard let baseField = f.argument("base_field") else { return nil }
-      let inner = Field(baseField)
-      guard let ib = inner.djangoClass, let ii = inner.internalType else {
-        throw RenderError(message: "unknown ArrayField base_field \(inner.path)")
+      // Read as a field of its own is: a class of the project's with its `db_type()` or the
+      // config's column type too (NetBox's `IPNetworkField`, `cidr`).
+      let inner = Field(baseField, classes: renderer.settings.fieldClasses)
+      var innerType = inner.known?.dbType ?? renderer.settings.fieldTypes[inner.path]
+      if innerType == nil {
+        guard let ib = inner.djangoClass, let ii = inner.internalType else {
+          throw RenderError(message: "unknown ArrayField base_field \(inner.path)")
+        }
+        innerType = try dbType(inner, base: ib, internal: ii, renderer: renderer, model: model)
       }
-      let innerType = try dbType(inner, base: ib, internal: ii, renderer: renderer, model: model)
       let size: String
       if case .int(let s, _)? = f.argument("size") { size = s } else { size = "" }
       return innerType.map { "\($0)[\(size)]" }
