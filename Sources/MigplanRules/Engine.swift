@@ -412,8 +412,7 @@ public enum Linter {
       }
       for (di, d) in directives.enumerated() where d.malformed == nil {
         for (ii, id) in d.ids.enumerated() where id.id == f.rule {
-          let l = directiveLines[di]
-          if d.scope == .file || (l >= first && l <= last) || (d.ownLine && l == first - 1) {
+          if d.covers(line: directiveLines[di], first: first, last: last) {
             used.insert([di, ii])
             covered = true
           }

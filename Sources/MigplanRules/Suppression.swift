@@ -54,6 +54,26 @@ public struct Suppression: Sendable, Hashable {
     return out
   }
 
+  /// Whether this directive, on line `line`, covers a finding on lines `first...last`: the
+  /// whole file, a line of the finding, or the line above it when the directive has it alone.
+  func covers(line l: Int, first: Int, last: Int) -> Bool {
+    scope == .file || (l >= first && l <= last) || (ownLine && l == first - 1)
+  }
+
+  /// Whether a well-formed directive in `file` silences `rule` for a finding over `span`, as
+  /// lint applies them (`split` keeps such an operation as written).
+  public static func silences(_ rule: String, span: TextRange, in file: SourceFile) -> Bool {
+    let directives = parse(file).filter { d in
+      d.malformed == nil && d.ids.contains { $0.id == rule }
+    }
+    guard !directives.isEmpty else { return false }
+    let lines = SourceLines(file.bytes)
+    func line(_ offset: UInt32) -> Int { lines.index.location(offset).line }
+    let first = line(span.start)
+    let last = line(span.end > span.start ? span.end - 1 : span.start)
+    return directives.contains { $0.covers(line: line($0.range.start), first: first, last: last) }
+  }
+
   /// The offset just after `migplan:` when the comment holds a directive.
   static func directiveStart(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int? {
     let word = Array("migplan:".utf8)

@@ -94,6 +94,12 @@ import Testing
     #expect(lint.problems.isEmpty)
     #expect(lint.findings.isEmpty, "\(lint.findings.map { "\($0.rule): \($0.message)" })")
     #expect(lint.filesChecked == result.files.count)
+    // Each step is what split leaves as it is: splitting it again writes nothing.
+    let again = Splitter(project: after)
+    for f in result.files {
+      let next = try again.split(f.key)
+      #expect(next.files.isEmpty, "\(f.key) is split again: \(next.files.map(\.key))")
+    }
   }
 
   /// Where `migplan lint` has the rule, it flags the same operation the split answers: the
