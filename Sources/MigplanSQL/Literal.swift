@@ -175,6 +175,15 @@ public enum Literal {
         return Moment(parsing: s, for: f.internalType)?.prepared(for: f.internalType, time)
           ?? stored(v)
       case "UUIDField": return uuid(s) ?? stored(v)
+      // `adapt_ipaddressfield_value`: `ipaddress.ip_address` (psycopg writes its `str()`),
+      // none for an empty string.
+      case "GenericIPAddressField", "IPAddressField":
+        let unpack = f.field.argument("unpack_ipv4")?.truth ?? false
+        if s.isEmpty { return nil }
+        guard let address = s.contains(":") ? ipv6(s, unpack: unpack) : ipv4(s) else {
+          return stored(v)
+        }
+        return Literal.string(address) + "::inet"
       default: break
       }
     default: break
@@ -223,6 +232,15 @@ public enum Literal {
       guard let d else { return unknown(v.python) }
       // psycopg writes a negative number with a space before it.
       return d.negative ? " " + d.description : d.description
+    // psycopg's bytes dumper on the connection `sqlmigrate` opens: hex, cast (an empty
+    // value as `AddField`'s blank default writes it).
+    case "BinaryField":
+      guard case .bytes(let b, _) = v else { return stored(v) }
+      if b.isEmpty { return " E''::bytea" }
+      let digits = Array("0123456789abcdef".utf8)
+      var hex: [UInt8] = []
+      for x in b { hex += [digits[Int(x >> 4)], digits[Int(x & 15)]] }
+      return "'\\x" + String(decoding: hex, as: UTF8.self) + "'::bytea"
     case "FloatField":
       switch v {
       case .int(let s, _): return s + ".0"
@@ -257,6 +275,104 @@ public enum Literal {
       .drop(while: brace).reversed().drop(while: brace).reversed().filter { $0 != "-" }
     guard digits.count == 32, digits.allSatisfy({ $0.isHexDigit }) else { return nil }
     return "'\(String(digits).lowercased())'::uuid"
+  }
+
+  /// Django's `clean_ipv6_address` of an address with a `:` as psycopg writes it
+  /// (`str(ipaddress.IPv6Address(…))`: lower-case groups without leading zeros, the longest run
+  /// of two or more zero groups as `::`; an IPv4-mapped one as `a.b.c.d` with `unpack_ipv4`);
+  /// nil for what Python rejects or migplan does not write.
+  static func ipv6(_ s: String, unpack: Bool) -> String? {
+    // `clean_ipv6_address` reads up to 39 characters (longer values go to `ip_address` as
+    // they are); it drops a scope (`%eth0`).
+    let cleaned = s.count <= 39
+    var address = Substring(s)
+    if let percent = s.firstIndex(of: "%") {
+      let scope = s[s.index(after: percent)...]
+      guard cleaned, !scope.isEmpty, !scope.contains("%") else { return nil }
+      address = s[..<percent]
+    }
+    guard let all = ipv6Groups(address) else { return nil }
+    // IPv4-mapped: `::ffff:a.b.c.d`, whose `str()` differs between Python versions (3.13
+    // writes it dotted) unless `unpack_ipv4` makes it the IPv4 address.
+    if all[..<5].allSatisfy({ $0 == 0 }) && all[5] == 0xffff {
+      guard unpack, cleaned else { return nil }
+      return [all[6] >> 8, all[6] & 0xff, all[7] >> 8, all[7] & 0xff].map(String.init)
+        .joined(separator: ".")
+    }
+    // The longest run of zero groups (the first of equals), when it is two or more.
+    var best = (start: -1, count: 0)
+    var i = 0
+    while i < 8 {
+      guard all[i] == 0 else {
+        i += 1
+        continue
+      }
+      var j = i
+      while j < 8 && all[j] == 0 { j += 1 }
+      if j - i > best.count { best = (i, j - i) }
+      i = j
+    }
+    let hex = all.map { String($0, radix: 16) }
+    guard best.count >= 2 else { return hex.joined(separator: ":") }
+    return hex[..<best.start].joined(separator: ":") + "::"
+      + hex[(best.start + best.count)...].joined(separator: ":")
+  }
+
+  /// `ipaddress.IPv4Address`'s reading: four decimal octets up to 255 without leading zeros;
+  /// nil for what Python rejects.
+  static func ipv4Octets(_ s: Substring) -> [UInt16]? {
+    let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 4 else { return nil }
+    var out: [UInt16] = []
+    for p in parts {
+      guard (1...3).contains(p.count), p.allSatisfy({ $0.isASCII && $0.isNumber }),
+        let n = UInt16(p), n < 256, p == "0" || !p.hasPrefix("0")
+      else { return nil }
+      out.append(n)
+    }
+    return out
+  }
+
+  /// An IPv4 address as `str(ipaddress.ip_address(s))` writes it; nil when Python rejects it.
+  static func ipv4(_ s: String) -> String? {
+    ipv4Octets(Substring(s)).map { $0.map(String.init).joined(separator: ".") }
+  }
+
+  /// The eight groups of an IPv6 address without a scope as `ipaddress.IPv6Address` reads
+  /// it; nil for what it rejects.
+  static func ipv6Groups(_ s: Substring) -> [UInt16]? {
+    func groups(_ part: Substring) -> [UInt16]? {
+      if part.isEmpty { return [] }
+      var out: [UInt16] = []
+      for g in part.split(separator: ":", omittingEmptySubsequences: false) {
+        guard (1...4).contains(g.count), g.allSatisfy(\.isHexDigit), let n = UInt16(g, radix: 16)
+        else { return nil }
+        out.append(n)
+      }
+      return out
+    }
+    var text = s
+    var tail: [UInt16] = []
+    // A dotted IPv4 address in the last two groups.
+    if let colon = text.lastIndex(of: ":"), text[text.index(after: colon)...].contains(".") {
+      guard let bytes = ipv4Octets(text[text.index(after: colon)...]) else { return nil }
+      tail = [bytes[0] << 8 | bytes[1], bytes[2] << 8 | bytes[3]]
+      text = text[...colon]
+      if !text.hasSuffix("::") { text = text.dropLast() }
+    }
+    var all: [UInt16]
+    if let r = text.firstRange(of: "::") {
+      guard text[r.upperBound...].firstRange(of: "::") == nil,
+        let head = groups(text[..<r.lowerBound]),
+        let rest = groups(text[r.upperBound...]), head.count + rest.count + tail.count < 8
+      else { return nil }
+      all =
+        head + Array(repeating: 0, count: 8 - head.count - rest.count - tail.count) + rest + tail
+    } else {
+      guard let g = groups(text), g.count + tail.count == 8 else { return nil }
+      all = g + tail
+    }
+    return all
   }
 
   /// Internal types whose `to_python` makes a value its `str()` (`CharField`'s).
