@@ -293,7 +293,7 @@ enum Recipes {
             phase: .unsafe, rule: "set-not-null",
             reason: "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE",
             also: (FieldExtras(s, field: field, adding: false)?.foreignKeys.isEmpty ?? true)
-              ? [] : ["add-foreign-key"]),
+              ? indexExtras(s, field: field).rules : ["add-foreign-key"]),
           try setNotNull(
             s, &w, model: model, name: name, old: old, field: field,
             preserveDefault: preserveDefault)

@@ -255,9 +255,12 @@ extension Recipes {
     var final = field.construct.value
     if !preserveDefault { final = final.removingKeyword("default") }
     var steps: [ChainStep] = []
-    // Other changes of the same AlterField first, with the column still nullable.
+    // Other changes of the same AlterField first, with the column still nullable; indexes
+    // and unique constraints it adds are built concurrently after it (oauth2_provider 0012).
     let nullable = final.settingKeyword("null", .flag(true))
-    if canonical(Field(nullable).construct) != canonical(old.construct) {
+    let extras = Self.indexExtras(s, field: field)
+    let bare = extras.bare(nullable)
+    if canonical(Field(bare).construct) != canonical(old.construct) {
       var first = ChainStep(
         stage: .beforeDeploy, label: "alter", rule: nil, writer: w, origin: s.index)
       first.operations = [
@@ -265,11 +268,14 @@ extension Recipes {
           "migrations.AlterField",
           [
             ("model_name", .inline(q(model))), ("name", .inline(q(name))),
-            ("field", .inline(try first.writer.inline(nullable))),
+            ("field", .inline(try first.writer.inline(bare))),
           ])
       ]
       steps.append(first)
     }
+    steps += try extrasSteps(
+      s, &w, model: model, name: name, extras: extras, switchTo: nullable,
+      validateStage: .beforeDeploy)
     if let value = field.defaultValue ?? field.blankDefault {
       var b = try backfill(s, &w, model: model, name: name, value: value, inState: preserveDefault)
       b.deployNeeds.append("never write NULL to `\(modelName).\(name)`")
@@ -295,6 +301,16 @@ extension Recipes {
         s, &w, model: model, name: name, column: OperationSite.column(name, field) ?? name,
         final: final, check: check))
     return steps
+  }
+
+  /// The indexes and unique constraints an `AlterField` that also sets NOT NULL builds, to
+  /// build concurrently; none when it adds a foreign key or a CHECK too (its recipe keeps
+  /// those in the `AlterField`).
+  static func indexExtras(_ s: OperationSite, field: Field) -> FieldExtras {
+    guard let x = FieldExtras(s, field: field, adding: false), x.foreignKeys.isEmpty,
+      x.checks.isEmpty
+    else { return FieldExtras() }
+    return x
   }
 
   static func removeField(

@@ -28,6 +28,7 @@ import Testing
     "stampdefault": ["add-not-null-column"],
     "blankstring": ["add-not-null-column", "add-not-null-column"],
     "uniquedeleted": ["add-unique-constraint"],
+    "uniquenotnull": ["set-not-null"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {

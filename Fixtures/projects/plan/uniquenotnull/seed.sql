@@ -1,0 +1,1 @@
+INSERT INTO uniquenotnull_accesstoken (token, checksum) VALUES ('a', 'ca'), ('b', 'cb');
