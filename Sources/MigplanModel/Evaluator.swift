@@ -681,7 +681,7 @@ public struct Evaluator {
     if path == "oauth2_provider.settings.oauth2_settings",
       let name = Evaluator.oauth2Models[attr]
     {
-      let setting = "OAUTH2_PROVIDER_" + attr
+      let setting = Evaluator.oauth2SettingPrefix + attr
       return .setting(name: setting, value: settings.values[setting] ?? name, range: range)
     }
     // `path.attr` written once into a string of the right size (two `+` made two).
@@ -748,9 +748,13 @@ public struct Evaluator {
     return .dict([DictEntry(key: .string("default", range), value: alias)], range)
   }
 
+  /// What comes before the attribute in the name of the setting that swaps a model of
+  /// django-oauth-toolkit.
+  public static let oauth2SettingPrefix = "OAUTH2_PROVIDER_"
+
   /// django-oauth-toolkit's swappable models as its settings object names them
   /// (`oauth2_settings.APPLICATION_MODEL`), with their defaults; each is swapped by the setting
-  /// `OAUTH2_PROVIDER_` + the attribute.
+  /// `oauth2SettingPrefix` + the attribute.
   static let oauth2Models: [String: String] = [
     "APPLICATION_MODEL": "oauth2_provider.Application",
     "ACCESS_TOKEN_MODEL": "oauth2_provider.AccessToken",

@@ -141,9 +141,7 @@ extension Recipes {
     // `…_key`): the drop takes whichever of the two is there, so the chain runs forward again
     // after it was undone, as Django's `AlterField` (which finds the constraint) does.
     if adds.count == 1, addedNames[0] != dropped[0] {
-      drops = [dropped[0], addedNames[0]].map {
-        "ALTER TABLE \(Names.quote(tables[0])) DROP CONSTRAINT IF EXISTS \(Names.quote($0))"
-      }
+      drops = dropConstraints(tables[0], [dropped[0], addedNames[0]])
     } else if Set(addedNames) != Set(dropped) {
       return nil
     }

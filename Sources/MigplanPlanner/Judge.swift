@@ -288,15 +288,16 @@ enum Recipes {
               preserveDefault: preserveDefault)
           )
         }
+        let extras = FieldExtras(s, field: field, adding: false)
         return (
           Verdict(
             phase: .unsafe, rule: "set-not-null",
             reason: "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE",
-            also: (FieldExtras(s, field: field, adding: false)?.foreignKeys.isEmpty ?? true)
-              ? indexExtras(s, field: field).rules : ["add-foreign-key"]),
+            also: extras?.foreignKeys.isEmpty == false
+              ? ["add-foreign-key"] : indexExtras(extras).rules),
           try setNotNull(
             s, &w, model: model, name: name, old: old, field: field,
-            preserveDefault: preserveDefault)
+            preserveDefault: preserveDefault, extras: indexExtras(extras))
         )
       }
       if let rewrite = s.impacts.first(where: { $0.rewrite != nil && !$0.onNewTables })?.rewrite {

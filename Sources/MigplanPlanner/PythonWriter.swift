@@ -172,9 +172,9 @@ struct PythonWriter {
           + "\(PythonRepr.string(parts[1])))"
       }
       // django-oauth-toolkit's settings object, whose defaults the project need not define.
-      if n.hasPrefix("OAUTH2_PROVIDER_") {
+      if n.hasPrefix(Evaluator.oauth2SettingPrefix) {
         imports.insert("from oauth2_provider.settings import oauth2_settings")
-        return "oauth2_settings." + n.dropFirst("OAUTH2_PROVIDER_".count)
+        return "oauth2_settings." + n.dropFirst(Evaluator.oauth2SettingPrefix.count)
       }
       usesSettings = true
       return "settings." + n

@@ -249,7 +249,7 @@ extension Recipes {
 
   static func setNotNull(
     _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, old: Field,
-    field: Field, preserveDefault: Bool
+    field: Field, preserveDefault: Bool, extras: FieldExtras
   ) throws(SplitError) -> [ChainStep] {
     let modelName = s.modelName(model)
     var final = field.construct.value
@@ -258,7 +258,6 @@ extension Recipes {
     // Other changes of the same AlterField first, with the column still nullable; indexes
     // and unique constraints it adds are built concurrently after it (oauth2_provider 0012).
     let nullable = final.settingKeyword("null", .flag(true))
-    let extras = Self.indexExtras(s, field: field)
     let bare = extras.bare(nullable)
     if canonical(Field(bare).construct) != canonical(old.construct) {
       var first = ChainStep(
@@ -303,14 +302,19 @@ extension Recipes {
     return steps
   }
 
-  /// The indexes and unique constraints an `AlterField` that also sets NOT NULL builds, to
-  /// build concurrently; none when it adds a foreign key or a CHECK too (its recipe keeps
-  /// those in the `AlterField`).
-  static func indexExtras(_ s: OperationSite, field: Field) -> FieldExtras {
-    guard let x = FieldExtras(s, field: field, adding: false), x.foreignKeys.isEmpty,
-      x.checks.isEmpty
-    else { return FieldExtras() }
+  /// Of the extras of an `AlterField` that also sets NOT NULL, the indexes and unique
+  /// constraints, to build concurrently; none when it adds a foreign key or a CHECK too (its
+  /// recipe keeps those in the `AlterField`).
+  static func indexExtras(_ x: FieldExtras?) -> FieldExtras {
+    guard let x, x.foreignKeys.isEmpty, x.checks.isEmpty else { return FieldExtras() }
     return x
+  }
+
+  /// `ALTER TABLE … DROP CONSTRAINT IF EXISTS …` for each of `names`: a constraint that has one
+  /// name or another depending on how its table was made (an inline `UNIQUE`'s `…_key`,
+  /// Django's `…_uniq`), dropped as Django's `AlterField`, which finds it, would.
+  static func dropConstraints(_ table: String, _ names: [String]) -> [String] {
+    names.map { "ALTER TABLE \(Names.quote(table)) DROP CONSTRAINT IF EXISTS \(Names.quote($0))" }
   }
 
   static func removeField(
@@ -579,10 +583,7 @@ extension Recipes {
         // back), a one-column constraint is the inline `UNIQUE` PostgreSQL names `…_key`:
         // drop whichever is there, as Django's `AlterField` finds it.
         let names = columns.count == 1 ? [name, Names.postgres(table, columns[0], "key")] : [name]
-        for n in names.reversed() {
-          detach.append(
-            "ALTER TABLE \(Names.quote(table)) DROP CONSTRAINT IF EXISTS \(Names.quote(n))")
-        }
+        detach += dropConstraints(table, names.reversed())
         checks.append(name)
       default:
         return nil

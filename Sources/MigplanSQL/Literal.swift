@@ -99,7 +99,7 @@ public enum Literal {
     }
     if !f.null && f.blank && f.emptyStringsAllowed {
       switch f.internalType {
-      case "BinaryField": return " E''::bytea"
+      case "BinaryField": return prepared(.bytes([], .init(0, 0)), f, time)
       // wagtail's StreamField: `""` as JSON.
       case "JSONField": return prepared(.string("", .init(0, 0)), f, time)
       default: return "''"
