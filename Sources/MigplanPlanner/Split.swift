@@ -380,7 +380,14 @@ public struct Splitter: Sendable {
           // The phase the earlier step runs in: its own, or later when a step before it is.
           let runs = out[..<at].compactMap(\.stage).max() ?? .beforeDeploy
           if let previous = out[at - 1].stage {
-            guard runs > stage || (step.label.isEmpty && out[at - 1].alone && previous == stage)
+            // An operation kept as written moves past a recipe's steps of the same stage that
+            // it has no relation to, so that it stays in the migration of the operations before
+            // it: an `AddField` with the `CreateModel` of its table, which lint then sees as new.
+            let recipe = out[at - 1].alone || !out[at - 1].label.isEmpty
+            guard
+              runs > stage
+                || (step.label.isEmpty && recipe && previous == stage && !mine.refers(to: theirs)
+                  && !theirs.refers(to: mine))
             else { break }
           } else {
             // An operation kept as written on other fields of a model: moved past, unless this
@@ -389,10 +396,29 @@ public struct Splitter: Sendable {
           }
           at -= 1
         }
+        // Back again as far as it stays in the same migration: the original order where the
+        // move changes nothing.
+        if step.label.isEmpty, at < out.count {
+          let target = groupIndex(of: step, at: at, in: out, m)
+          while at < out.count, groupIndex(of: step, at: at + 1, in: out, m) == target { at += 1 }
+        }
       }
       out.insert(step, at: at)
     }
     return out
+  }
+
+  /// The migration of the chain `step` would be in, inserted into `steps` at `index`.
+  func groupIndex(of step: ChainStep, at index: Int, in steps: [ChainStep], _ m: Migration) -> Int {
+    var trial = steps
+    trial.insert(step, at: index)
+    var notes: [String] = []
+    var end = 0
+    for (n, g) in group(trial, notes: &notes, migration: m).enumerated() {
+      end += g.steps.count
+      if index < end { return n }
+    }
+    return -1
   }
 
   /// What an operation touches: fields of a model, a whole model, or anything.
@@ -400,8 +426,11 @@ public struct Splitter: Sendable {
     var model: String? = nil
     /// Nil: the whole model (or, without a model, everything).
     var fields: Set<String>? = nil
-    /// For a field that is a relation: its target model's name, lowercased.
-    var relatedModel: String? = nil
+    /// The relations of its fields: the target model's name, lowercased, and `to_field` (nil:
+    /// the primary key).
+    var relations: [(model: String, field: String?)] = []
+    /// An `AddField`: its new column is the target of no relation but those that name it.
+    var adds = false
 
     init(_ op: Operation) {
       var op = op
@@ -412,7 +441,8 @@ public struct Splitter: Sendable {
       case .addField(let m, let f, let field, _), .alterField(let m, let f, let field, _):
         model = m.lowercased()
         fields = [f]
-        relatedModel = field.relatedModel.map { Construct.lastName($0).lowercased() }
+        relations = Self.relations([field])
+        if case .addField = op.kind { adds = true }
       case .removeField(let m, let f):
         model = m.lowercased()
         fields = [f]
@@ -429,15 +459,33 @@ public struct Splitter: Sendable {
         if c.className == "UniqueConstraint", !c.fields.isEmpty, c.condition == nil {
           fields = Set(c.fields)
         }
+      case .createModel(let name, let fields, _, _, _):
+        model = name.lowercased()
+        relations = Self.relations(fields.map(\.field))
+      case .renameModel:
+        // Two names, and the relations to it change: it touches everything.
+        break
       default:
         model = op.modelNameLower
       }
     }
 
-    /// Whether the operation's field is a relation to `other`'s model.
+    static func relations(_ fields: [Field]) -> [(model: String, field: String?)] {
+      fields.compactMap { f in
+        f.relatedModel.map {
+          (Construct.lastName($0).lowercased(), f.argument("to_field")?.stringValue)
+        }
+      }
+    }
+
+    /// Whether the operation's fields are relations to what `other` changes: its model, or only
+    /// the field it adds.
     func refers(to other: Subject) -> Bool {
-      guard let target = relatedModel, let model = other.model else { return false }
-      return target == model
+      guard let model = other.model else { return false }
+      return relations.contains { r in
+        r.model == model
+          && (!other.adds || r.field.map { other.fields?.contains($0) ?? true } ?? false)
+      }
     }
 
     func conflicts(_ other: Subject) -> Bool {

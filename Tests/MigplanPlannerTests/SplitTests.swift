@@ -29,6 +29,7 @@ import Testing
     "blankstring": ["add-not-null-column", "add-not-null-column"],
     "uniquedeleted": ["add-unique-constraint"],
     "uniquenotnull": ["set-not-null"],
+    "newtable": ["add-foreign-key"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {
