@@ -294,7 +294,7 @@ public struct Field: Hashable, Sendable {
     return nil
   }
   /// The Python-side `default` (absent = NOT_PROVIDED).
-  public var defaultValue: Value? { construct.keywords["default"] }
+  public var defaultValue: Value? { argument("default") }
   /// The database-side `db_default`.
   public var dbDefault: Value? { construct.keywords["db_default"] }
   /// `db_column`, when pinned.

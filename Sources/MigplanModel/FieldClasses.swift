@@ -766,9 +766,19 @@ public final class FieldClasses: Sendable {
       {
         return setDefault(name, fallback, .always)  // kwargs["k"] = kwargs.get("k", d)
       } else {
-        let v = evaluate(value)
+        var v = evaluate(value)
+        // A setting the project sets to a string (askbot's `kwargs["default"] =
+        // settings.LANGUAGE_CODE`): the value of every field of the class, whatever the
+        // migration says.
+        if case .setting(_, let string, let r) = v { v = .string(string, r) }
         guard Self.isConstant(v, for: name) else {
           e.unsure.insert(name)
+          // What migplan cannot know (a setting without a configured value) is not what the
+          // migration says either: the argument is unknown.
+          if case .unresolved = v {
+            forced.value = v
+            e.forced.append(forced)
+          }
           return
         }
         forced.value = v

@@ -841,6 +841,15 @@ extension SQLGenerator {
             "field `\(field)`: Django renders a clone of \(f.path) without `\(name)` (its value is the one deconstruct() leaves out), and its __init__() sets `\(name)` to a value migplan cannot read"
         )
       }
+      for name in Set(f.known?.forced.map(\.name) ?? [])
+      where columnArguments.contains(name) || (withDefault && name == "default") {
+        if case .unresolved(_, let why)? = f.argument(name) {
+          throw RenderError(
+            message:
+              "field `\(field)`: the __init__() of \(f.path) sets `\(name)` whatever the migration says, to a value migplan cannot read (\(why))"
+          )
+        }
+      }
       for (name, v) in f.keywords {
         switch v {
         case .none, .bool, .int, .float, .string, .bytes, .setting: continue

@@ -21,15 +21,23 @@ public enum OracleProject {
     return names.filter { !$0.hasPrefix(".") }.sorted().map { corpus + "/" + $0 }
   }
 
-  /// INSTALLED_APPS of the oracle project, read with migplan's own evaluator.
-  public static func installedApps() -> [String] {
+  /// The oracle project's settings module, run by migplan's own evaluator.
+  static func settingsModule() -> Evaluator? {
     let path = root + "/Scripts/oracle/oracle_project/settings.py"
-    guard let data = FileManager.default.contents(atPath: path) else { return [] }
-    let parsed = Parser.parse(Array(data))
-    var evaluator = Evaluator(module: parsed)
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    var evaluator = Evaluator(module: Parser.parse(Array(data)))
     evaluator.runModule()
-    return (evaluator.module["INSTALLED_APPS"]?.items ?? []).compactMap(\.stringValue)
+    return evaluator
   }
+
+  /// INSTALLED_APPS of the oracle project.
+  public static func installedApps() -> [String] {
+    (settingsModule()?.module["INSTALLED_APPS"]?.items ?? []).compactMap(\.stringValue)
+  }
+
+  /// Settings the fixture apps' field classes read (`features.fields.LanguageCodeField`), as
+  /// the oracle project sets them: what a project gives under `settings` in its config.
+  public static let fixtureSettings = ["LANGUAGE_CODE"]
 
   /// Whether an INSTALLED_APPS entry names the app at `modulePath` (the module itself or one
   /// of its AppConfig classes, `oscar.apps.address.apps.AddressConfig`).
@@ -65,7 +73,12 @@ public enum OracleProject {
   /// constants) are read from the package and fixture roots, as `--root` gives them.
   public static func load() -> Project {
     let (apps, unmigrated) = apps()
-    var settings = Settings()
+    var values: [String: String] = [:]
+    let module = settingsModule()
+    for name in fixtureSettings {
+      if let v = module?.module[name]?.stringValue { values[name] = v }
+    }
+    var settings = Settings(values)
     settings.fieldClasses = FieldClasses(
       roots: packageRoots() + fixtureRoots, settings: settings, sitePackages: { [] })
     return Loader.load(apps: apps, settings: settings, unmigratedApps: unmigrated)

@@ -1,6 +1,7 @@
 import os
 from typing import Generic, TypeVar
 
+from django.conf import settings
 from django.db import models
 
 from features import limits
@@ -43,3 +44,13 @@ class LongSlugField(models.SlugField):
 class OwnerField(models.ForeignKey):
     """A foreign key class a migration imports through a module that re-exports it
     (`features.reexported.OwnerField`): `deconstruct()` names it where it is defined."""
+
+
+class LanguageCodeField(models.CharField):
+    """askbot's LanguageCodeField: `__init__` sets the default from a setting whatever the call
+    says, so the migration's `default=b"en"` (written under Python 2) is not the column's."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["default"] = settings.LANGUAGE_CODE
+        kwargs["max_length"] = 16
+        super().__init__(*args, **kwargs)
