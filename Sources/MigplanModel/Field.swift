@@ -353,6 +353,9 @@ public struct Field: Hashable, Sendable {
     /// The method of its own that prepares values for the database (`Shop.get_prep_value()`),
     /// when one does: what a default becomes in the column is then not migplan's to know.
     public var prepares: String? = nil
+    /// The class attribute its `get_internal_type()` returns (fernet-fields' `_internal_type`):
+    /// a subclass that sets it names another column type.
+    public var internalTypeAttribute: String? = nil
   }
 
   /// An argument a class's `__init__` sets whatever the call gives (`kwargs["max_length"] = 20`),

@@ -580,13 +580,35 @@ public final class FieldClasses: Sendable {
     }
     // The column type comes from the first class in Python's order that says it: the class
     // itself, its mixins (bases in order), the field base.
+    // One that returns a class attribute (`return self._internal_type`) returns what the class
+    // or a subclass sets it to.
+    var attribute =
+      mixins.lazy.compactMap(\.internalTypeAttribute).first
+      ?? known?.internalTypeAttribute
+    var internalType: String? = nil
     if let g = methods["get_internal_type"] {
-      guard let name = returnedString(g, m), let django = Field.known("django.db.models." + name)
-      else {
+      attribute = returnedSelfAttribute(g, m)
+      internalType = attribute == nil ? returnedString(g, m) : nil
+      if attribute == nil, internalType == nil {
+        return .unknown("\(path).get_internal_type() is not a Django field class name")
+      }
+    }
+    if let attribute, let v = classAttribute(attribute, classDef, m) {
+      internalType = v.stringValue
+      if internalType == nil {
+        return .unknown("\(path).\(attribute), what get_internal_type() returns, is not a string")
+      }
+    } else if let attribute, methods["get_internal_type"] != nil {
+      return .unknown(
+        "\(path).get_internal_type() returns self.\(attribute), which the class does not set")
+    }
+    if let name = internalType {
+      guard let django = Field.known("django.db.models." + name) else {
         return .unknown("\(path).get_internal_type() is not a Django field class name")
       }
       effects.internalType = django.base
     }
+    effects.internalTypeAttribute = attribute
     if let d = methods["db_type"] {
       switch vendorBranch(d, m) {
       case .string(let t): effects.dbType = t
@@ -601,6 +623,7 @@ public final class FieldClasses: Sendable {
       effects.kept.formUnion(e.kept)
       effects.unsure.formUnion(e.unsure)
       effects.internalType = effects.internalType ?? e.internalType
+      effects.internalTypeAttribute = effects.internalTypeAttribute ?? e.internalTypeAttribute
       effects.dbType = effects.dbType ?? e.dbType
       effects.prepares = effects.prepares ?? e.prepares
     }
@@ -631,6 +654,7 @@ public final class FieldClasses: Sendable {
     // A `db_type()` a custom field base overrides still wins over an internal type named
     // before it: Django's consults the internal type only when it is its own.
     if let base = effects.internalType { k.base = base }
+    k.internalTypeAttribute = effects.internalTypeAttribute ?? k.internalTypeAttribute
     if let t = effects.dbType { k.dbType = t }
     if let p = effects.prepares { k.prepares = p }
     if let i = methods["__init__"] {
@@ -664,6 +688,8 @@ public final class FieldClasses: Sendable {
     var unsure: Set<String> = []
     /// The Django field class whose column `get_internal_type()` names (`"TextField"`).
     var internalType: String? = nil
+    /// The class attribute `get_internal_type()` returns (`Field.Known.internalTypeAttribute`).
+    var internalTypeAttribute: String? = nil
     /// Its own method that prepares values for the database (`Field.Known.prepares`).
     var prepares: String? = nil
     /// What `db_type()` returns on PostgreSQL, when it says.
@@ -926,6 +952,35 @@ public final class FieldClasses: Sendable {
     guard body.count == 1, ast.kind(body[0]) == .Return, let v = ast.child(body[0], "value")
     else { return nil }
     return m.evaluator.evaluate(v).stringValue
+  }
+
+  /// `NAME` where a method's only statement (after a docstring) is `return self.NAME`.
+  private func returnedSelfAttribute(_ function: Int32, _ m: Module) -> String? {
+    let ast = m.evaluator.ast
+    let source = m.evaluator.source
+    let body = ast.list(function, "body").filter { $0 >= 0 && !isDocstring($0, ast) }
+    guard body.count == 1, ast.kind(body[0]) == .Return, let v = ast.child(body[0], "value"),
+      ast.kind(v) == .Attribute, let base = ast.child(v, "value"), ast.kind(base) == .Name,
+      ast.identifier(base, "id", in: source) == "self"
+    else { return nil }
+    return ast.identifier(v, "attr", in: source)
+  }
+
+  /// What a class statement's body last sets `name` to (`_internal_type = "BinaryField"`), nil
+  /// when it does not set it.
+  private func classAttribute(_ name: String, _ classDef: Int32, _ m: Module) -> Value? {
+    let ast = m.evaluator.ast
+    var found: Value? = nil
+    for stmt in ast.list(classDef, "body") where stmt >= 0 && ast.kind(stmt) == .Assign {
+      let targets = ast.list(stmt, "targets").filter { $0 >= 0 }
+      guard
+        targets.contains(where: {
+          ast.kind($0) == .Name && ast.identifier($0, "id", in: m.evaluator.source) == name
+        }), let v = ast.child(stmt, "value")
+      else { continue }
+      found = m.evaluator.evaluate(v)
+    }
+    return found
   }
 
   private func isDocstring(_ stmt: Int32, _ ast: AST) -> Bool {

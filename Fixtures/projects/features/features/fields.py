@@ -54,3 +54,27 @@ class LanguageCodeField(models.CharField):
         kwargs["default"] = settings.LANGUAGE_CODE
         kwargs["max_length"] = 16
         super().__init__(*args, **kwargs)
+
+
+class EncryptedField(models.Field):
+    """django-fernet-fields' base: `get_internal_type()` returns a class attribute, so every
+    subclass stores `bytea` whatever field it mixes in, unless it sets the attribute again."""
+
+    _internal_type = "BinaryField"
+
+    def get_internal_type(self):
+        return self._internal_type
+
+
+class EncryptedTextField(EncryptedField, models.TextField):
+    pass
+
+
+class EncryptedCharField(EncryptedField, models.CharField):
+    pass
+
+
+class PlainTextField(EncryptedField, models.TextField):
+    """Sets the attribute `get_internal_type()` returns: a `text` column."""
+
+    _internal_type = "TextField"
