@@ -37,7 +37,7 @@ public enum OracleProject {
 
   /// Settings the fixture apps' field classes read (`features.fields.LanguageCodeField`), as
   /// the oracle project sets them: what a project gives under `settings` in its config.
-  public static let fixtureSettings = ["LANGUAGE_CODE"]
+  static let fixtureSettings = ["LANGUAGE_CODE"]
 
   /// Whether an INSTALLED_APPS entry names the app at `modulePath` (the module itself or one
   /// of its AppConfig classes, `oscar.apps.address.apps.AddressConfig`).
