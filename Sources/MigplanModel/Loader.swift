@@ -59,6 +59,10 @@ public struct Project: Sendable {
   /// The settings the project was loaded with (the configuration's and the settings module's
   /// values, where unknown field classes are read from): what its SQL is written with too.
   public var settings = Settings()
+  /// Apps with a migration that did not load (refused, or no `class Migration`) or whose
+  /// `dependencies` or `replaces` migplan cannot evaluate: their graph misses edges, so which
+  /// of their migrations are leaves is not known.
+  public var incompleteApps: Set<String> = []
 
   /// Django's `showmigrations --plan` order (empty when the graph has a cycle), computed
   /// whenever the graph is set.
@@ -457,6 +461,7 @@ public enum Loader {
     var order: [MigrationKey] = []
     var labels: [String: AppSource] = [:]
     var loadedApps: [AppSource] = []
+    var incompleteApps: Set<String> = []
     // The files to read, and the diagnostics that come before each in file order.
     var files: [MigrationFile] = []
     var before: [Int: [Diagnostic]] = [:]
@@ -497,9 +502,12 @@ public enum Loader {
       diagnostics += before[i] ?? []
       if libraries.contains(file.appDirectory) { continue }
       switch read {
-      case .failed(let d), .noMigrationClass(let d): diagnostics.append(d)
+      case .failed(let d), .noMigrationClass(let d):
+        diagnostics.append(d)
+        incompleteApps.insert(file.key.app)
       case .loaded(let m, let bytes):
         diagnostics += m.problems
+        if !m.problems.isEmpty { incompleteApps.insert(file.key.app) }
         migrations[file.key] = m
         order.append(file.key)
         if operationsFor != nil { sources[file.key] = bytes }
@@ -595,7 +603,10 @@ public enum Loader {
     }
     var leavesByApp: [String: [MigrationKey]] = [:]
     for leaf in graph.leafNodes() { leavesByApp[leaf.app, default: []].append(leaf) }
-    for app in leavesByApp.keys.sorted() where leavesByApp[app]!.count > 1 {
+    // A migration that did not load, or whose dependencies did not (already errors), leaves its
+    // parent as a leaf: no conflict is reported from an app's leaves until its graph is whole.
+    for app in leavesByApp.keys.sorted()
+    where leavesByApp[app]!.count > 1 && !incompleteApps.contains(app) {
       let leaves = leavesByApp[app]!
       let m = migrations[leaves.last!]!
       diagnostics.append(
@@ -633,6 +644,7 @@ public enum Loader {
       apps: loadedApps, migrations: migrations, graph: graph, diagnostics: diagnostics,
       cycle: cycle)
     project.settings = settings
+    project.incompleteApps = incompleteApps
     project.unreplacedGraph = unreplaced
     for (app, names) in zip(apps, listed) { project.moduleFiles[app.directory] = names }
     return project

@@ -50,7 +50,9 @@ public struct LintContext: Sendable {
     self.config = config
     cycle = project.cycle
     var leaves: [String: [MigrationKey]] = [:]
-    for leaf in project.graph.leafNodes() { leaves[leaf.app, default: []].append(leaf) }
+    for leaf in project.graph.leafNodes() where !project.incompleteApps.contains(leaf.app) {
+      leaves[leaf.app, default: []].append(leaf)
+    }
     conflictingLeaves = leaves.filter { $0.value.count > 1 }
   }
 }

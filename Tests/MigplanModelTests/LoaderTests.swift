@@ -180,6 +180,8 @@ import Testing
       "duplicate app label 'app'"
     ),
     ("syntax", "app/migrations/0001_initial.py", 6, "does not parse"),
+    // 0002's edges are unknown, so 0001 looks like a second leaf: no conflict is made up.
+    ("unevaluated", "app/migrations/0002_b.py", 4, "cannot evaluate `dependencies` statically"),
   ])
   func brokenGraphs(project name: String, file: String, line: Int, message: String) throws {
     let project = Self.load(name)
