@@ -137,6 +137,7 @@ public enum Linter {
     } else {
       var files: [String: String] = [:]  // real path → as named
       var folders: [String] = []
+      var namedFolders: [String: String] = [:]  // real path with its slash → as named
       for p in request.paths {
         guard let real = FileSystem.realPath(p) else {
           problems.append(Diagnostic(path: p, range: nil, message: "no such file or folder"))
@@ -144,6 +145,7 @@ public enum Linter {
         }
         if FileSystem.isDirectory(real) {
           folders.append(real == "/" ? "/" : real + "/")
+          namedFolders[folders.last!] = p
         } else {
           files[real] = p
         }
@@ -155,6 +157,22 @@ public enum Linter {
           matched.insert(r)
           if !excluded(c) { linted.append(c) }
         }
+      }
+      // A folder outside every root would judge nothing and pass a CI gate: an input error,
+      // as a file there is. A folder under a root (or holding one) may just have no migrations
+      // (every migration is under a root, so a folder holding one is either).
+      let realRoots = request.roots.map { r -> String in
+        let real = FileSystem.realPath(r) ?? r
+        return real == "/" ? "/" : real + "/"
+      }
+      for (folder, named) in namedFolders.sorted(by: { $0.key < $1.key })
+      where !realRoots.contains(where: { folder.hasPrefix($0) || $0.hasPrefix(folder) }) {
+        problems.append(
+          Diagnostic(
+            path: named, range: nil,
+            message:
+              "not under the project roots (\(request.roots.joined(separator: ", "))); set --root or `roots`"
+          ))
       }
       for (real, named) in files.sorted(by: { $0.key < $1.key }) where !matched.contains(real) {
         let base = real.split(separator: "/").last ?? ""

@@ -124,6 +124,24 @@ let concurrentIndex =
     let missing = Linter.run(LintRequest(roots: [root], paths: [root + "/nope.py"]))
     #expect(missing.problems.map(\.message) == ["no such file or folder"])
     #expect(missing.exitStatus(failOn: .error) == 2)
+    // A folder outside the roots judges nothing: an input error, not a pass. A folder under
+    // the root without migrations, or one holding the root, is not.
+    let holding = Linter.run(LintRequest(roots: [root + "/shop"], paths: [root]))
+    #expect(holding.problems.isEmpty)
+    #expect(holding.filesChecked == 2)
+    let other = try ExampleProject.write([])
+    defer { try? FileManager.default.removeItem(atPath: other) }
+    let away = Linter.run(LintRequest(roots: [root], paths: [other + "/shop"]))
+    #expect(away.filesChecked == 0)
+    #expect(
+      away.problems.map(\.message) == [
+        "not under the project roots (\(root)); set --root or `roots`"
+      ])
+    #expect(away.exitStatus(failOn: .error) == 2)
+    try FileManager.default.createDirectory(
+      atPath: root + "/docs", withIntermediateDirectories: true)
+    let empty = Linter.run(LintRequest(roots: [root], paths: [root + "/docs"]))
+    #expect(empty.problems.isEmpty && empty.filesChecked == 0)
   }
 
   @Test func requestedPathsMatchByRealPath() throws {
