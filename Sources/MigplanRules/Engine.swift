@@ -161,18 +161,15 @@ public enum Linter {
       // A folder outside every root would judge nothing and pass a CI gate: an input error,
       // as a file there is. A folder under a root (or holding one) may just have no migrations
       // (every migration is under a root, so a folder holding one is either).
+      let theRoots =
+        "the project roots (\(request.roots.joined(separator: ", "))); set --root or `roots`"
       let realRoots = request.roots.map { r -> String in
         let real = FileSystem.realPath(r) ?? r
         return real == "/" ? "/" : real + "/"
       }
       for (folder, named) in namedFolders.sorted(by: { $0.key < $1.key })
       where !realRoots.contains(where: { folder.hasPrefix($0) || $0.hasPrefix(folder) }) {
-        problems.append(
-          Diagnostic(
-            path: named, range: nil,
-            message:
-              "not under the project roots (\(request.roots.joined(separator: ", "))); set --root or `roots`"
-          ))
+        problems.append(Diagnostic(path: named, range: nil, message: "not under " + theRoots))
       }
       for (real, named) in files.sorted(by: { $0.key < $1.key }) where !matched.contains(real) {
         let base = real.split(separator: "/").last ?? ""
@@ -180,10 +177,7 @@ public enum Linter {
         if config.isExcluded(named) { continue }
         problems.append(
           Diagnostic(
-            path: named, range: nil,
-            message:
-              "not a migration of any app under the project roots (\(request.roots.joined(separator: ", "))); set --root or `roots`"
-          ))
+            path: named, range: nil, message: "not a migration of any app under " + theRoots))
       }
     }
 

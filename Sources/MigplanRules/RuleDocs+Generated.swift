@@ -1386,7 +1386,9 @@ queueing every query behind it.
 Flags a linted migration that makes the migration graph one Django refuses to load:
 
 - it is one of two or more leaf migrations of its app (reported on every leaf that is linted,
-  at its `class Migration`);
+  at its `class Migration`). Not judged in an app with a migration that does not parse, has no
+  `class Migration`, or has `dependencies` or `replaces` migplan cannot evaluate: the graph
+  misses that migration's edges, so its parent would look like a leaf;
 - a dependency (or `run_before` entry) names a migration that does not exist, or an app with
   no migrations, or an unknown app (reported at the dependency). An app no project root holds
   is looked for where the project's packages are installed first (README: Django's `auth`,
