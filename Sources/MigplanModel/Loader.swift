@@ -62,7 +62,22 @@ public struct Project: Sendable {
   /// Apps with a migration that did not load (refused, or no `class Migration`) or whose
   /// `dependencies` or `replaces` migplan cannot evaluate: their graph misses edges, so which
   /// of their migrations are leaves is not known.
-  public var incompleteApps: Set<String> = []
+  public internal(set) var incompleteApps: Set<String> = []
+  /// Apps with more than one leaf migration, with their leaves (Django asks for a merge),
+  /// leaving out `incompleteApps`.
+  public var conflictingLeaves: [String: [MigrationKey]] {
+    Self.conflictingLeaves(graph, leavingOut: incompleteApps)
+  }
+
+  static func conflictingLeaves(_ graph: MigrationGraph, leavingOut incomplete: Set<String>)
+    -> [String: [MigrationKey]]
+  {
+    var leaves: [String: [MigrationKey]] = [:]
+    for leaf in graph.leafNodes() where !incomplete.contains(leaf.app) {
+      leaves[leaf.app, default: []].append(leaf)
+    }
+    return leaves.filter { $0.value.count > 1 }
+  }
 
   /// Django's `showmigrations --plan` order (empty when the graph has a cycle), computed
   /// whenever the graph is set.
@@ -601,13 +616,10 @@ public enum Loader {
           path: m.path, range: m.range,
           message: "circular dependency: " + cycle.map(\.description).joined(separator: ", ")))
     }
-    var leavesByApp: [String: [MigrationKey]] = [:]
-    for leaf in graph.leafNodes() { leavesByApp[leaf.app, default: []].append(leaf) }
     // A migration that did not load, or whose dependencies did not (already errors), leaves its
     // parent as a leaf: no conflict is reported from an app's leaves until its graph is whole.
-    for app in leavesByApp.keys.sorted()
-    where leavesByApp[app]!.count > 1 && !incompleteApps.contains(app) {
-      let leaves = leavesByApp[app]!
+    let conflicts = Project.conflictingLeaves(graph, leavingOut: incompleteApps)
+    for (app, leaves) in conflicts.sorted(by: { $0.key < $1.key }) {
       let m = migrations[leaves.last!]!
       diagnostics.append(
         Diagnostic(

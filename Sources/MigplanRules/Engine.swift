@@ -136,16 +136,14 @@ public enum Linter {
       linted = candidates.filter { !excluded($0) }
     } else {
       var files: [String: String] = [:]  // real path → as named
-      var folders: [String] = []
-      var namedFolders: [String: String] = [:]  // real path with its slash → as named
+      var folders: [String: String] = [:]  // real path with its slash → as named
       for p in request.paths {
         guard let real = FileSystem.realPath(p) else {
           problems.append(Diagnostic(path: p, range: nil, message: "no such file or folder"))
           continue
         }
         if FileSystem.isDirectory(real) {
-          folders.append(real == "/" ? "/" : real + "/")
-          namedFolders[folders.last!] = p
+          folders[real == "/" ? "/" : real + "/"] = p
         } else {
           files[real] = p
         }
@@ -153,7 +151,7 @@ public enum Linter {
       var matched: Set<String> = []
       for c in candidates {
         let r = realPaths.of(c)
-        if files[r] != nil || folders.contains(where: { r.hasPrefix($0) }) {
+        if files[r] != nil || folders.keys.contains(where: { r.hasPrefix($0) }) {
           matched.insert(r)
           if !excluded(c) { linted.append(c) }
         }
@@ -167,7 +165,7 @@ public enum Linter {
         let real = FileSystem.realPath(r) ?? r
         return real == "/" ? "/" : real + "/"
       }
-      for (folder, named) in namedFolders.sorted(by: { $0.key < $1.key })
+      for (folder, named) in folders.sorted(by: { $0.key < $1.key })
       where !realRoots.contains(where: { folder.hasPrefix($0) || $0.hasPrefix(folder) }) {
         problems.append(Diagnostic(path: named, range: nil, message: "not under " + theRoots))
       }

@@ -49,11 +49,7 @@ public struct LintContext: Sendable {
     self.project = project
     self.config = config
     cycle = project.cycle
-    var leaves: [String: [MigrationKey]] = [:]
-    for leaf in project.graph.leafNodes() where !project.incompleteApps.contains(leaf.app) {
-      leaves[leaf.app, default: []].append(leaf)
-    }
-    conflictingLeaves = leaves.filter { $0.value.count > 1 }
+    conflictingLeaves = project.conflictingLeaves
   }
 }
 
