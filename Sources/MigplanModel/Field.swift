@@ -356,6 +356,54 @@ public struct Field: Hashable, Sendable {
     /// The class attribute its `get_internal_type()` returns (fernet-fields' `_internal_type`):
     /// a subclass that sets it names another column type.
     public var internalTypeAttribute: String? = nil
+    /// What its `db_parameters()` makes the column's collation, when it overrides Django's.
+    public var collation: Collation? = nil
+  }
+
+  /// What a class's `db_parameters()` makes the column's collation on PostgreSQL, in Python's
+  /// order: the base's (or none), then a constant it sets, then a vendor's entry of a dict
+  /// argument (Open edX's `MultiCollationMixin`: `db_collations={"mysql": "utf8mb4_bin"}`).
+  public struct Collation: Hashable, Sendable {
+    /// Whether it starts from its base's `db_parameters()` (`db_collation`), not from
+    /// `Field.db_parameters()`, which has no collation.
+    public var inherits = true
+    /// A collation it sets whatever the arguments (`.none`: none).
+    public var constant: Value? = nil
+    /// The argument, a dict by database vendor, whose `"postgresql"` entry it sets.
+    public var byVendor: String? = nil
+    /// Whether a dict without that entry sets none (`.get(connection.vendor)`) rather than
+    /// leaving the collation as it was (`if connection.vendor in …:`).
+    public var clearsWithoutEntry = false
+  }
+
+  /// Why migplan cannot tell what a field's column is.
+  public struct Unreadable: Error, Sendable {
+    public var message: String
+  }
+
+  /// The column's collation on PostgreSQL: `db_collation`, or what the class's
+  /// `db_parameters()` makes it; nil for none.
+  public func collation() throws(Unreadable) -> String? {
+    guard let rule = known?.collation else { return keywords["db_collation"]?.stringValue }
+    var collation = rule.inherits ? keywords["db_collation"]?.stringValue : nil
+    if let c = rule.constant { collation = c.stringValue }
+    guard let name = rule.byVendor else { return collation }
+    // Left out or None, the dict is empty (`self.db_collations = db_collations or {}`).
+    switch argument(name) ?? .none(range) {
+    case .none: return rule.clearsWithoutEntry ? nil : collation
+    case .dict(let entries, _):
+      guard entries.allSatisfy({ $0.key.stringValue != nil }) else { break }
+      guard let entry = entries.last(where: { $0.key.stringValue == "postgresql" }) else {
+        return rule.clearsWithoutEntry ? nil : collation
+      }
+      if case .none = entry.value { return nil }
+      if let c = entry.value.stringValue { return c }
+    default: break
+    }
+    throw Unreadable(
+      message:
+        "`\(name)` of \(path), whose \"postgresql\" entry is the column's collation, is not a dict of strings migplan can read"
+    )
   }
 
   /// An argument a class's `__init__` sets whatever the call gives (`kwargs["max_length"] = 20`),

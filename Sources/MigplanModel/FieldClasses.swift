@@ -9,7 +9,8 @@ import Synchronization
 /// writes every argument that differs from the Django class's default. A class is left unknown
 /// (and its SQL unwritten) when it changes its column in a way migplan does not follow:
 /// `db_type()` other than a string or a branch on `connection.vendor`, `get_internal_type()`
-/// other than a Django class name, `db_parameters()`, `rel_db_type()`, `cast_db_type()`,
+/// other than a Django class name, `db_parameters()` other than one that sets the collation
+/// (`Field.Collation`), `rel_db_type()`, `cast_db_type()`,
 /// `db_check()`, a many-to-many field's `contribute_to_class()` (where Django makes its table),
 /// or a `deconstruct()` that leaves a schema argument out of migrations
 /// (`kwargs.pop("max_length")`) that `__init__` computes, so that the migration does not say
@@ -484,7 +485,7 @@ public final class FieldClasses: Sendable {
 
   /// Methods that change a field's column in ways migplan does not follow.
   private static let unfollowed = [
-    "db_parameters", "rel_db_type", "cast_db_type", "db_check", "db_type_suffix",
+    "rel_db_type", "cast_db_type", "db_check", "db_type_suffix",
   ]
 
   /// Methods that turn a value into what the database stores (`effective_default` runs them).
@@ -557,6 +558,21 @@ public final class FieldClasses: Sendable {
     for name in Self.unfollowed where methods[name] != nil {
       return .unknown("\(path) overrides \(name)()")
     }
+    var collation: Field.Collation? = nil
+    if let d = methods["db_parameters"] {
+      guard var c = collationOverride(d, m) else {
+        return .unknown("\(path) overrides db_parameters() other than to set the collation")
+      }
+      if let a = c.byVendor {
+        guard let i = methods["__init__"], let name = argumentKept(as: a, by: i, m) else {
+          return .unknown(
+            "\(path).db_parameters() reads self.\(a), which its own __init__() does not set from an argument"
+          )
+        }
+        c.byVendor = name
+      }
+      collation = c
+    }
     // django-sortedm2m's `SortedManyToManyField` makes its own table with a `sort_value`
     // column there.
     if known?.base == "ManyToManyField", methods["contribute_to_class"] != nil {
@@ -564,8 +580,17 @@ public final class FieldClasses: Sendable {
         "\(path) overrides contribute_to_class(), where Django makes the table of a many-to-many field"
       )
     }
+    // Its own override may start from a base's that sets the collation too only where it
+    // sets one whatever that base's gives.
+    if let own = collation, own.inherits, own.constant == nil, !own.clearsWithoutEntry,
+      known?.collation != nil || mixins.contains(where: { $0.collation != nil })
+    {
+      return .unknown(
+        "\(path) overrides db_parameters() on top of a base's that sets the collation")
+    }
     var effects = Effects()
     if let i = methods["__init__"] { effects = initEffects(i, m, &s) }
+    effects.collation = collation
     effects.prepares = Self.preparing.first { methods[$0] != nil }.map { "\(path).\($0)()" }
     var defaults = known?.defaults ?? [:]
     for e in mixins.reversed() + [effects] {
@@ -626,6 +651,7 @@ public final class FieldClasses: Sendable {
       effects.internalTypeAttribute = effects.internalTypeAttribute ?? e.internalTypeAttribute
       effects.dbType = effects.dbType ?? e.dbType
       effects.prepares = effects.prepares ?? e.prepares
+      effects.collation = effects.collation ?? e.collation
     }
     guard var k = known else {
       effects.defaults = defaults
@@ -657,6 +683,20 @@ public final class FieldClasses: Sendable {
     k.internalTypeAttribute = effects.internalTypeAttribute ?? k.internalTypeAttribute
     if let t = effects.dbType { k.dbType = t }
     if let p = effects.prepares { k.prepares = p }
+    if let c = effects.collation {
+      // Relations, arrays and generated fields have parameters of their own, not `Field`'s.
+      if ["ForeignKey", "OneToOneField", "ManyToManyField", "GeneratedField", "ArrayField"]
+        .contains(k.base)
+      {
+        return .unknown("\(path) overrides db_parameters() of a \(k.base)")
+      }
+      if let name = c.byVendor, !k.kept.contains(name), !k.kept.contains("*") {
+        return .unknown(
+          "\(path).deconstruct() leaves `\(name)`, the collations db_parameters() reads, out of migrations"
+        )
+      }
+      k.collation = c
+    }
     if let i = methods["__init__"] {
       let args = ast.child(i, "args")
       var names: [String] = []
@@ -694,6 +734,8 @@ public final class FieldClasses: Sendable {
     var prepares: String? = nil
     /// What `db_type()` returns on PostgreSQL, when it says.
     var dbType: String? = nil
+    /// What its `db_parameters()` makes the collation (`Field.Known.collation`).
+    var collation: Field.Collation? = nil
   }
 
   /// What `__init__` does to the schema arguments it is called with: the defaults it gives,
@@ -1039,6 +1081,189 @@ public final class FieldClasses: Sendable {
     return run(ast.list(function, "body")) ?? .unknown
   }
 
+  /// What a `db_parameters(self, connection)` that changes nothing but the collation makes it
+  /// on PostgreSQL (`byVendor` names the attribute of `self`): it starts from its base's parameters (`super().db_parameters(connection)`)
+  /// or `Field`'s (`models.Field.db_parameters(self, connection)`), sets `["collation"]` to a
+  /// constant or to the `connection.vendor` entry of a dict its `__init__` keeps from an
+  /// argument (`self.db_collations = db_collations or {}`), along `if connection.vendor …`
+  /// branches, and returns them. nil for any other body.
+  private func collationOverride(_ function: Int32, _ m: Module)
+    -> Field.Collation?
+  {
+    let ast = m.evaluator.ast
+    let source = m.evaluator.source
+    guard let args = ast.child(function, "args") else { return nil }
+    let parameters = ast.list(args, "args").filter { $0 >= 0 }
+    guard parameters.count == 2, ast.child(args, "vararg") == nil,
+      let me = ast.identifier(parameters[0], "arg", in: source),
+      let connection = ast.identifier(parameters[1], "arg", in: source)
+    else { return nil }
+    let local: [String: Value] = [connection: .reference("django.db.connection", TextRange(0, 0))]
+    func isName(_ id: Int32?, _ name: String?) -> Bool {
+      guard let id, let name, ast.kind(id) == .Name else { return false }
+      return ast.identifier(id, "id", in: source) == name
+    }
+    func attribute(of id: Int32?, on base: String) -> String? {
+      guard let id, ast.kind(id) == .Attribute, isName(ast.child(id, "value"), base) else {
+        return nil
+      }
+      return ast.identifier(id, "attr", in: source)
+    }
+    func isVendor(_ id: Int32?) -> Bool { attribute(of: id, on: connection) == "vendor" }
+    func positional(_ call: Int32) -> [Int32]? {
+      guard ast.list(call, "keywords").allSatisfy({ $0 < 0 }) else { return nil }
+      return ast.list(call, "args").filter { $0 >= 0 }
+    }
+    var rule = Field.Collation()
+    var dict: String? = nil  // the name the parameters are bound to
+    // `P["collation"] = value`: the value.
+    func collationValue(_ stmt: Int32) -> Int32? {
+      guard ast.kind(stmt) == .Assign else { return nil }
+      let targets = ast.list(stmt, "targets").filter { $0 >= 0 }
+      guard targets.count == 1, ast.kind(targets[0]) == .Subscript,
+        isName(ast.child(targets[0], "value"), dict), let key = ast.child(targets[0], "slice"),
+        m.evaluator.evaluate(key).stringValue == "collation"
+      else { return nil }
+      return ast.child(stmt, "value")
+    }
+    // `P["collation"] = self.A.get(connection.vendor)` or a constant.
+    func set(_ value: Int32) -> Bool {
+      guard rule.byVendor == nil else { return false }
+      if ast.kind(value) == .Call, let f = ast.child(value, "func"),
+        ast.kind(f) == .Attribute, ast.identifier(f, "attr", in: source) == "get",
+        let a = attribute(of: ast.child(f, "value"), on: me), let xs = positional(value),
+        xs.count == 1 || (xs.count == 2 && m.evaluator.evaluate(xs[1]).isNoneConstant),
+        isVendor(xs[0])
+      {
+        rule.byVendor = a
+        rule.clearsWithoutEntry = true
+        return true
+      }
+      let c = m.evaluator.evaluate(value, local: local)
+      guard c.isNoneConstant || c.stringValue != nil else { return false }
+      rule.constant = c
+      return true
+    }
+    // The parameters' own: `super().db_parameters(connection)` or
+    // `models.Field.db_parameters(self, connection)`.
+    func start(_ value: Int32) -> Bool {
+      guard ast.kind(value) == .Call, let f = ast.child(value, "func"), let xs = positional(value),
+        ast.kind(f) == .Attribute, ast.identifier(f, "attr", in: source) == "db_parameters",
+        let callee = ast.child(f, "value")
+      else { return false }
+      if ast.kind(callee) == .Call, let s = ast.child(callee, "func"), isName(s, "super"),
+        xs.count == 1, isName(xs[0], connection)
+      {
+        rule.inherits = true
+        return true
+      }
+      if case .reference(let p, _) = m.evaluator.evaluate(callee),
+        p == "django.db.models.Field"
+          || p == "django.db.models.fields.Field", xs.count == 2, isName(xs[0], me),
+        isName(xs[1], connection)
+      {
+        rule.inherits = false
+        return true
+      }
+      return false
+    }
+    // true when the body returned the parameters, false when it ran to its end.
+    func run(_ body: ArraySlice<Int32>) -> Bool? {
+      for stmt in body where stmt >= 0 {
+        switch ast.kind(stmt) {
+        case .Pass: continue
+        case .Expr where isDocstring(stmt, ast): continue
+        case .Assign where dict == nil:
+          let targets = ast.list(stmt, "targets").filter { $0 >= 0 }
+          guard targets.count == 1, ast.kind(targets[0]) == .Name,
+            let v = ast.child(stmt, "value"), start(v)
+          else { return nil }
+          dict = ast.identifier(targets[0], "id", in: source)
+        case .Assign:
+          guard let v = collationValue(stmt), set(v) else { return nil }
+        case .If:
+          let test = ast.child(stmt, "test")!
+          // `if connection.vendor in self.A: P["collation"] = self.A[connection.vendor]`
+          if ast.kind(test) == .Compare, isVendor(ast.child(test, "left")),
+            Operator(rawValue: UInt8(ast.slots[Int(ast.slot(test, ast.kind(test).offset("ops")))]))
+              == .In
+          {
+            let right = ast.list(test, "comparators").filter { $0 >= 0 }
+            let inner = ast.list(stmt, "body").filter { $0 >= 0 && !isDocstring($0, ast) }
+            guard right.count == 1, let a = attribute(of: right[0], on: me), rule.byVendor == nil,
+              ast.list(stmt, "orelse").allSatisfy({ $0 < 0 }), inner.count == 1,
+              let v = collationValue(inner[0]), ast.kind(v) == .Subscript,
+              isVendor(ast.child(v, "slice")), attribute(of: ast.child(v, "value"), on: me) == a
+            else { return nil }
+            rule.byVendor = a
+            rule.clearsWithoutEntry = false
+            continue
+          }
+          guard let t = m.evaluator.evaluate(test, local: local).truth,
+            let returned = run(ast.list(stmt, t ? "body" : "orelse"))
+          else { return nil }
+          if returned { return true }
+        case .Return:
+          return isName(ast.child(stmt, "value"), dict) ? true : nil
+        default:
+          return nil
+        }
+      }
+      return false
+    }
+    return run(ast.list(function, "body")) == true ? rule : nil
+  }
+
+  /// The argument `__init__` keeps as `self.<attribute>`: `self.a = a`, `self.a = a or {}`,
+  /// `self.a = kwargs.pop("a", None)`; nil when it sets it otherwise or not at all.
+  private func argumentKept(as attribute: String, by function: Int32, _ m: Module) -> String? {
+    let ast = m.evaluator.ast
+    let source = m.evaluator.source
+    guard let args = ast.child(function, "args") else { return nil }
+    let me = ast.list(args, "args").first { $0 >= 0 }.flatMap {
+      ast.identifier($0, "arg", in: source)
+    }
+    var parameters: Set<String> = []
+    for a in ast.list(args, "args").dropFirst() + ast.list(args, "kwonlyargs") where a >= 0 {
+      if let n = ast.identifier(a, "arg", in: source) { parameters.insert(n) }
+    }
+    func name(_ v: Int32) -> String? {
+      switch ast.kind(v) {
+      case .Name:
+        return ast.identifier(v, "id", in: source).flatMap { parameters.contains($0) ? $0 : nil }
+      case .BoolOp:
+        // `a or {}`: the argument, or an empty dict where it is None or empty.
+        let values = ast.list(v, "values").filter { $0 >= 0 }
+        guard Operator(rawValue: UInt8(ast.slot(v, ast.kind(v).offset("op")))) == .Or,
+          values.count == 2, m.evaluator.evaluate(values[1]).isEmptyDict
+        else { return nil }
+        return name(values[0])
+      case .Call:
+        guard let f = ast.child(v, "func"), ast.kind(f) == .Attribute,
+          ["pop", "get"].contains(ast.identifier(f, "attr", in: source) ?? ""),
+          let kwarg = ast.child(args, "kwarg"),
+          ast.identifier(ast.child(f, "value") ?? -1, "id", in: source)
+            == ast.identifier(kwarg, "arg", in: source),
+          let key = ast.list(v, "args").first
+        else { return nil }
+        return m.evaluator.evaluate(key).stringValue
+      default: return nil
+      }
+    }
+    var found: String? = nil
+    for stmt in ast.list(function, "body") where stmt >= 0 && ast.kind(stmt) == .Assign {
+      let targets = ast.list(stmt, "targets").filter { $0 >= 0 }
+      guard targets.count == 1, ast.kind(targets[0]) == .Attribute,
+        ast.identifier(targets[0], "attr", in: source) == attribute,
+        let base = ast.child(targets[0], "value"), ast.kind(base) == .Name,
+        ast.identifier(base, "id", in: source) == me, let v = ast.child(stmt, "value")
+      else { continue }
+      found = name(v)
+      if found == nil { return nil }
+    }
+    return found
+  }
+
   /// The schema arguments that `deconstruct()` removes from what migrations are written with
   /// (`kwargs.pop("max_length")`, `del kwargs["null"]`), except where only when it has the
   /// class's default (`if self.max_length == 50:`); nil when a removed name is not readable.
@@ -1181,5 +1406,17 @@ public final class FieldClasses: Sendable {
       return true
     }
     return check(ast.list(function, "body"), guarded: nil) ? dropped : nil
+  }
+}
+
+extension Value {
+  fileprivate var isNoneConstant: Bool {
+    if case .none = self { return true }
+    return false
+  }
+
+  fileprivate var isEmptyDict: Bool {
+    if case .dict(let entries, _) = self { return entries.isEmpty }
+    return false
   }
 }

@@ -2551,8 +2551,12 @@ branches on `connection.vendor`, or a `get_internal_type()` that names a Django 
 followed. So is what its `__init__` gives the arguments a migration constructs it with:
 defaults (`kwargs.setdefault`, `kwargs.get`, `if "db_index" not in kwargs:`) and values it sets
 whatever the call says (`kwargs["max_length"] = 20`, another argument's value, or one set only
-when another argument is given). The message says why a class stays unknown: a computed
-`db_type()`, an override of `db_parameters()` or `rel_db_type()`, or a `deconstruct()` that
+when another argument is given), and a `db_parameters()` that sets only the collation, to a
+constant or to the `connection.vendor` entry of a dict argument (Open edX's
+`MultiCollationMixin`: `db_collations={"mysql": "utf8mb4_bin"}` is no collation on PostgreSQL).
+The message says why a class stays unknown: a computed `db_type()`, an override of
+`db_parameters()` that changes more than the collation, or of `rel_db_type()`, or a
+`deconstruct()` that
 leaves a column's argument (`max_length`, `null`, …) out of the migration while `__init__`
 computes it, so the migration does not say what the column is.
 

@@ -483,7 +483,9 @@ final class SchemaEditor {
       !type.contains("[")
     else { return nil }
     // Non-deterministic collations (or ones the database does not have) take no pattern ops.
-    if let collation = field.collation, catalog.collationIsDeterministic(collation) != true {
+    if let collation = field.collationAttribute,
+      catalog.collationIsDeterministic(collation) != true
+    {
       return nil
     }
     if type.hasPrefix("varchar") {

@@ -153,6 +153,83 @@ import Testing
     class Bare(models.Field):
         pass
 
+    # Open edX's `MultiCollationMixin`: `db_parameters()` sets the collation alone, from the
+    # vendor's entry of a dict `__init__` keeps from an argument.
+    class Collated(models.CharField):
+        def __init__(self, *args, collations=None, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.collations = collations or {}
+
+        def db_parameters(self, connection):
+            params = super().db_parameters(connection)
+            if connection.vendor in self.collations:
+                params["collation"] = self.collations[connection.vendor]
+            return params
+
+        def deconstruct(self):
+            name, path, args, kwargs = super().deconstruct()
+            kwargs["collations"] = self.collations
+            return name, path, args, kwargs
+
+    # `.get()`: a dict without the vendor's entry sets no collation.
+    class CollatedGet(models.CharField):
+        def __init__(self, *args, **kwargs):
+            self.collations = kwargs.pop("collations", None) or {}
+            super().__init__(*args, **kwargs)
+
+        def db_parameters(self, connection):
+            params = super().db_parameters(connection)
+            params["collation"] = self.collations.get(connection.vendor)
+            return params
+
+        def deconstruct(self):
+            name, path, args, kwargs = super().deconstruct()
+            kwargs["collations"] = self.collations
+            return name, path, args, kwargs
+
+    # Reads what a base's `__init__` sets: not followed.
+    class CollatedInherited(CollatedGet):
+        def db_parameters(self, connection):
+            params = super().db_parameters(connection)
+            params["collation"] = self.collations.get(connection.vendor, None)
+            return params
+
+    # On top of a class whose own `db_parameters()` sets a collation: not followed.
+    class CollatedTwice(Collated):
+        def __init__(self, *args, collations=None, **kwargs):
+            super().__init__(*args, collations=collations, **kwargs)
+            self.collations = collations or {}
+
+        def db_parameters(self, connection):
+            params = super().db_parameters(connection)
+            if connection.vendor in self.collations:
+                params["collation"] = self.collations[connection.vendor]
+            return params
+
+    # The same without the `deconstruct()` that writes the collations into migrations.
+    class CollatedUnkept(models.CharField):
+        def __init__(self, *args, collations=None, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.collations = collations or {}
+
+        def db_parameters(self, connection):
+            params = super().db_parameters(connection)
+            params["collation"] = self.collations.get(connection.vendor)
+            return params
+
+    # A vendor's entry read without asking whether there is one (a KeyError elsewhere).
+    class CollatedUnguarded(Collated):
+        def db_parameters(self, connection):
+            params = super().db_parameters(connection)
+            params["collation"] = self.collations[connection.vendor]
+            return params
+
+    class CollatedOwner(models.ForeignKey):
+        def db_parameters(self, connection):
+            params = super().db_parameters(connection)
+            params["collation"] = "C"
+            return params
+
     # django-sortedm2m: the table Django makes for a many-to-many field is made here instead.
     class Sorted(models.ManyToManyField):
         def contribute_to_class(self, cls, name, **kwargs):
@@ -260,6 +337,26 @@ import Testing
     ("app.fields.Updated", "app.fields.Updated.deconstruct() leaves `null` out of migrations"),
     ("app.fields.Computed", "app.fields.Computed.db_type() is not a string"),
     ("app.fields.Params", "app.fields.Params overrides db_parameters()"),
+    (
+      "app.fields.CollatedUnkept",
+      "app.fields.CollatedUnkept.deconstruct() leaves `collations`, the collations db_parameters() reads, out of migrations"
+    ),
+    (
+      "app.fields.CollatedUnguarded",
+      "app.fields.CollatedUnguarded overrides db_parameters() other than to set the collation"
+    ),
+    (
+      "app.fields.CollatedInherited",
+      "app.fields.CollatedInherited.db_parameters() reads self.collations, which its own __init__() does not set from an argument"
+    ),
+    (
+      "app.fields.CollatedTwice",
+      "app.fields.CollatedTwice overrides db_parameters() on top of a base's that sets the collation"
+    ),
+    (
+      "app.fields.CollatedOwner",
+      "app.fields.CollatedOwner overrides db_parameters() of a ForeignKey"
+    ),
     ("app.fields.Bare", "app.fields.Bare gives no column type"),
     (
       "app.fields.Sorted",
@@ -310,6 +407,46 @@ import Testing
     #expect(!field("app.fields.Auto", ["unique": yes, "unique_with": owner]).unique)
     #expect(field("app.fields.Pin", ["length": .int("12", TextRange(0, 0))]).maxLength == 12)
     #expect(field("app.fields.Fixed", ["max_length": .int("99", TextRange(0, 0))]).maxLength == 20)
+  }
+
+  /// A collation `db_parameters()` takes from a dict argument: its "postgresql" entry, else the
+  /// base's (`db_collation`); a dict migplan cannot read is said, not guessed. (What Django
+  /// writes for these is checked against `sqlmigrate` in the `features` fixture app, 0055.)
+  @Test func collationFromADictArgument() throws {
+    let (c, _folder) = try classes()
+    _ = _folder
+    let at = TextRange(0, 0)
+    func collation(_ keywords: KeyValuePairs<String, Value>) throws -> String? {
+      try Field(
+        .call(
+          callee: "app.fields.Collated", args: [],
+          keywords: keywords.map { Keyword(name: $0.key, value: $0.value) }, range: at),
+        classes: c
+      ).collation()
+    }
+    func dict(_ entries: KeyValuePairs<String, String>) -> Value {
+      .dict(entries.map { DictEntry(key: .string($0.key, at), value: .string($0.value, at)) }, at)
+    }
+    #expect(try collation([:]) == nil)
+    #expect(
+      try collation(["collations": dict(["postgresql": "C", "mysql": "utf8mb4_bin"])]) == "C")
+    #expect(try collation(["collations": dict(["mysql": "utf8mb4_bin"])]) == nil)
+    #expect(
+      try collation(["collations": dict(["mysql": "x"]), "db_collation": .string("und", at)])
+        == "und")
+    // `.get(connection.vendor)` on the base's parameters: no entry is no collation.
+    #expect(
+      c.known("app.fields.CollatedGet")?.collation != nil,
+      "\(c.problem("app.fields.CollatedGet") ?? "")")
+    let unguarded = Field(
+      .call(
+        callee: "app.fields.CollatedGet", args: [],
+        keywords: [Keyword(name: "db_collation", value: .string("und", at))], range: at),
+      classes: c)
+    #expect(try unguarded.collation() == nil)
+    #expect(throws: Field.Unreadable.self) {
+      try collation(["collations": .unresolved(at, "a name migplan cannot resolve")])
+    }
   }
 
   /// The configuration's `field-types` wins over the source.

@@ -78,3 +78,61 @@ class PlainTextField(EncryptedField, models.TextField):
     """Sets the attribute `get_internal_type()` returns: a `text` column."""
 
     _internal_type = "TextField"
+
+
+class MultiCollationMixin:
+    """Open edX's (openedx_django_lib.collations, sweep 20): `db_parameters()` starts from
+    `Field`'s (no collation) and sets the entry of `db_collations` for the database vendor, so
+    on PostgreSQL the column has the "postgresql" entry's collation, none without one."""
+
+    def __init__(self, *args, db_collations=None, db_collation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.db_collations = db_collations or {}
+
+    def db_parameters(self, connection):
+        db_params = models.Field.db_parameters(self, connection)
+        if connection.vendor in self.db_collations:
+            db_params["collation"] = self.db_collations[connection.vendor]
+        return db_params
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.db_collations:
+            kwargs["db_collations"] = self.db_collations
+        return name, path, args, kwargs
+
+
+class MultiCollationCharField(MultiCollationMixin, models.CharField):
+    pass
+
+
+class MultiCollationTextField(MultiCollationMixin, models.TextField):
+    pass
+
+
+class VendorCollationCharField(models.CharField):
+    """Keeps the base's parameters and sets the vendor's entry, None without one."""
+
+    def __init__(self, *args, **kwargs):
+        self.collations = kwargs.pop("collations", None) or {}
+        super().__init__(*args, **kwargs)
+
+    def db_parameters(self, connection):
+        params = super().db_parameters(connection)
+        params["collation"] = self.collations.get(connection.vendor)
+        return params
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["collations"] = self.collations
+        return name, path, args, kwargs
+
+
+class PostgresCollationTextField(models.TextField):
+    """A constant collation on PostgreSQL only."""
+
+    def db_parameters(self, connection):
+        params = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            params["collation"] = "C"
+        return params
