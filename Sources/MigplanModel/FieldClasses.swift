@@ -10,7 +10,8 @@ import Synchronization
 /// (and its SQL unwritten) when it changes its column in a way migplan does not follow:
 /// `db_type()` other than a string or a branch on `connection.vendor`, `get_internal_type()`
 /// other than a Django class name, `db_parameters()` other than one that sets the collation
-/// (`Field.Collation`), `rel_db_type()`, `cast_db_type()`,
+/// (`Field.Collation`), `get_attname()` or `get_attname_column()` (the column's name),
+/// `rel_db_type()`, `cast_db_type()`,
 /// `db_check()`, a many-to-many field's `contribute_to_class()` (where Django makes its table),
 /// or a `deconstruct()` that leaves a schema argument out of migrations
 /// (`kwargs.pop("max_length")`) that `__init__` computes, so that the migration does not say
@@ -485,7 +486,8 @@ public final class FieldClasses: Sendable {
 
   /// Methods that change a field's column in ways migplan does not follow.
   private static let unfollowed = [
-    "rel_db_type", "cast_db_type", "db_check", "db_type_suffix",
+    "get_attname", "get_attname_column", "rel_db_type", "cast_db_type", "db_check",
+    "db_type_suffix",
   ]
 
   /// Methods that turn a value into what the database stores (`effective_default` runs them).

@@ -2555,7 +2555,8 @@ when another argument is given), and a `db_parameters()` that sets only the coll
 constant or to the `connection.vendor` entry of a dict argument (Open edX's
 `MultiCollationMixin`: `db_collations={"mysql": "utf8mb4_bin"}` is no collation on PostgreSQL).
 The message says why a class stays unknown: a computed `db_type()`, an override of
-`db_parameters()` that changes more than the collation, or of `rel_db_type()`, or a
+`db_parameters()` that changes more than the collation, of `get_attname()` (which names the
+column) or of `rel_db_type()`, or a
 `deconstruct()` that
 leaves a column's argument (`max_length`, `null`, …) out of the migration while `__init__`
 computes it, so the migration does not say what the column is.

@@ -224,6 +224,12 @@ import Testing
             params["collation"] = self.collations[connection.vendor]
             return params
 
+    # django-simple-history's test `CustomAttrNameForeignKey`: the column is named after
+    # `get_attname()`, not the field.
+    class AttrNamed(models.ForeignKey):
+        def get_attname(self):
+            return self.attr_name
+
     class CollatedOwner(models.ForeignKey):
         def db_parameters(self, connection):
             params = super().db_parameters(connection)
@@ -353,6 +359,7 @@ import Testing
       "app.fields.CollatedTwice",
       "app.fields.CollatedTwice overrides db_parameters() on top of a base's that sets the collation"
     ),
+    ("app.fields.AttrNamed", "app.fields.AttrNamed overrides get_attname()"),
     (
       "app.fields.CollatedOwner",
       "app.fields.CollatedOwner overrides db_parameters() of a ForeignKey"
