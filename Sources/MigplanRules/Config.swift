@@ -365,6 +365,11 @@ public enum ConfigLoader {
             file: file, key: key, "must be a duration string such as \"60s\" (units ms, s, min, h)")
         }
         config.longRunning = ms
+      case "tool" where !isPyproject:
+        // `[tool.migplan]` copied from a pyproject.toml.
+        throw ConfigError(
+          file: file, key: key,
+          "unknown key: this file takes the keys at its top level, without `[tool.migplan]`")
       default:
         throw ConfigError(
           file: file, key: key,

@@ -390,6 +390,7 @@ let concurrentIndex =
 
   @Test(arguments: [
     ("colour = 1", "colour", "unknown key"),
+    ("[tool.migplan]\npg-version = 15", "tool", "top level, without `[tool.migplan]`"),
     ("pg-version = 9", "pg-version", "integer from 10 to 18"),
     ("pg-version = \"14\"", "pg-version", "integer"),
     ("select = [\"no-such-rule\"]", "select", "unknown rule id 'no-such-rule'"),

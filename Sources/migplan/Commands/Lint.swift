@@ -21,7 +21,8 @@ struct Lint: ParsableCommand {
     discussion: """
       PATHs are migration files or folders; without them every migration under the roots is \
       linted. The project state is always built from every migration under the roots. \
-      Configuration is `[tool.migplan]` in pyproject.toml or .migplan.toml, found by walking up \
+      Configuration is `[tool.migplan]` in pyproject.toml, or the same keys at the top level of \
+      .migplan.toml, found by walking up \
       from the first PATH, else the first --root, else the current folder. Exit status: 0 when nothing is at or above --fail-on, 1 when \
       something is, 2 for a usage, config or input error (unreadable file, syntax error, \
       broken migration graph).
