@@ -495,6 +495,12 @@ private struct OperationChecker: Sendable {
     let steps = steps?.count == m.typedOperations.count ? steps : nil
     var findings: [Finding] = []
     let memo = StepsMemo()
+    var silent: Set<Int> = []
+    if let output {
+      for i in m.typedOperations.indices where output.renderErrors[i] == nil {
+        if (output.operations[i] ?? []).allSatisfy({ $0.hasPrefix("--") }) { silent.insert(i) }
+      }
+    }
     for (i, op) in m.typedOperations.enumerated() {
       let before = state
       if let steps {
@@ -510,6 +516,7 @@ private struct OperationChecker: Sendable {
       ctx.renderError = output?.renderErrors[i]
       ctx.migrationStart = start
       ctx.migrationSteps = memo
+      ctx.silentOperations = silent
       ctx.databaseOperations = OperationFacts.databaseOperations(ctx)
       var report = Report(path: path, key: m.key, operationIndex: i, span: op.range)
       for rule in instances { rule.check(operation: ctx, into: &report) }

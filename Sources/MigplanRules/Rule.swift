@@ -99,6 +99,9 @@ public struct OperationContext: Sendable {
   /// Why migplan could not write this operation's SQL (a field class it does not know, a
   /// relation to a model the state lacks), when SQL was written and failed.
   public var renderError: String? = nil
+  /// The migration's operations whose SQL migplan wrote and found empty (an `AlterField` of
+  /// Python-side attributes alone: Django's `alter_field` runs and writes nothing).
+  var silentOperations: Set<Int> = []
   /// This operation's statements with their context in the migration, when the engine
   /// computed them for the whole migration at once (`StatementSites.all`).
   var sites: [StatementSite]? = nil

@@ -860,8 +860,9 @@ Flags each data change — a `RunPython` (other than `RunPython.noop`), or a `Ru
 (`atomic = True`, Django's default) that also changes the schema of a table that exists before
 the migration: an `AddField`, `RemoveField`, `AlterField` that reaches the database, an index
 or constraint operation, a rename, a `DeleteModel`, or `RunSQL` DDL (`ALTER TABLE`, `CREATE
-INDEX`, `DROP …`). Tables created in the same migration, `AlterField` that changes only
-Python-side attributes, and operations on `managed = False` models do not count.
+INDEX`, `DROP …`). Tables created in the same migration, an `AlterField` whose SQL is empty
+(Python-side attributes, or another class with the same column), and operations on
+`managed = False` models do not count.
 
 ## Why is this bad?
 An atomic migration is one transaction. The schema change takes an `ACCESS EXCLUSIVE` lock on
@@ -939,6 +940,29 @@ class Migration(migrations.Migration):
             ],
         ),
         migrations.RunPython(seed_regions, migrations.RunPython.noop),
+    ]
+```
+
+```python
+from django.db import migrations, models
+
+
+def slugify_status(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(status="New").update(status="new")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_example")]
+
+    operations = [
+        migrations.RunPython(slugify_status, migrations.RunPython.noop),
+        # Another class with the same column: Django's alter_field writes no SQL, takes no lock.
+        migrations.AlterField(
+            model_name="order",
+            name="status",
+            field=models.SlugField(max_length=20, null=True, db_index=False),
+        ),
     ]
 ```
 

@@ -9,6 +9,8 @@ struct DataAndSchemaTogetherRule: Rule {
     "a RunPython/RunSQL data change in the same atomic migration as a schema change"
   static let phase = Phase.unsafe
   static let defaultSeverity = Severity.warning
+  /// Whether an `AlterField` reaches the database is its SQL's to say.
+  static let needsSQL = true
 
   static let why =
     "one transaction holds the schema change's ACCESS EXCLUSIVE lock for as long as the data change runs (or the data change's row locks while the table is altered), and PostgreSQL can refuse the ALTER TABLE with \"pending trigger events\""
@@ -31,8 +33,10 @@ struct DataAndSchemaTogetherRule: Rule {
     let app = operation.migration.app
     let steps = MigrationStep.all(operation)
     for (i, step) in steps.enumerated() where step.index == operation.index && step.changesData {
+      // An `AlterField` whose SQL is empty takes no lock (Django's `alter_field` writes nothing).
       let schema = steps.enumerated().first { j, other in
         (j != i || isRunSQL(other.op)) && other.changesExistingSchema(app: app)
+          && !(isAlterField(other.op) && operation.silentOperations.contains(other.index))
       }
       guard let (j, other) = schema else { continue }
       let what: String
@@ -44,6 +48,11 @@ struct DataAndSchemaTogetherRule: Rule {
       report.add(
         Self.self, at: step.op.range, "\(step.label) \(what)", why: Self.why, help: Self.help)
     }
+  }
+
+  private func isAlterField(_ op: Operation) -> Bool {
+    if case .alterField = op.kind { return true }
+    return false
   }
 
   private func isRunSQL(_ op: Operation) -> Bool {
