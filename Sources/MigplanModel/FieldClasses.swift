@@ -1084,8 +1084,9 @@ public final class FieldClasses: Sendable {
   }
 
   /// What a `db_parameters(self, connection)` that changes nothing but the collation makes it
-  /// on PostgreSQL (`byVendor` names the attribute of `self`): it starts from its base's parameters (`super().db_parameters(connection)`)
-  /// or `Field`'s (`models.Field.db_parameters(self, connection)`), sets `["collation"]` to a
+  /// on PostgreSQL (`byVendor` names an attribute of `self`, not yet the argument): it starts
+  /// from its base's parameters (`super().db_parameters(connection)`) or `Field`'s
+  /// (`models.Field.db_parameters(self, connection)`), sets `["collation"]` to a
   /// constant or to the `connection.vendor` entry of a dict its `__init__` keeps from an
   /// argument (`self.db_collations = db_collations or {}`), along `if connection.vendor …`
   /// branches, and returns them. nil for any other body.
