@@ -790,11 +790,7 @@ public final class FieldClasses: Sendable {
       switch ast.kind(id) {
       case .Name: return ast.identifier(id, "id", in: source)
       case .Attribute:
-        guard let base = ast.child(id, "value"), ast.kind(base) == .Name,
-          ast.identifier(base, "id", in: source) == "self",
-          let attr = ast.identifier(id, "attr", in: source)
-        else { return nil }
-        return "self." + attr
+        return ast.attribute(id, on: "self", in: source).map { "self." + $0 }
       default: return nil
       }
     }
@@ -1003,11 +999,8 @@ public final class FieldClasses: Sendable {
     let ast = m.evaluator.ast
     let source = m.evaluator.source
     let body = ast.list(function, "body").filter { $0 >= 0 && !isDocstring($0, ast) }
-    guard body.count == 1, ast.kind(body[0]) == .Return, let v = ast.child(body[0], "value"),
-      ast.kind(v) == .Attribute, let base = ast.child(v, "value"), ast.kind(base) == .Name,
-      ast.identifier(base, "id", in: source) == "self"
-    else { return nil }
-    return ast.identifier(v, "attr", in: source)
+    guard body.count == 1, ast.kind(body[0]) == .Return else { return nil }
+    return ast.attribute(ast.child(body[0], "value"), on: "self", in: source)
   }
 
   /// What a class statement's body last sets `name` to (`_internal_type = "BinaryField"`), nil
@@ -1106,13 +1099,9 @@ public final class FieldClasses: Sendable {
       guard let id, let name, ast.kind(id) == .Name else { return false }
       return ast.identifier(id, "id", in: source) == name
     }
-    func attribute(of id: Int32?, on base: String) -> String? {
-      guard let id, ast.kind(id) == .Attribute, isName(ast.child(id, "value"), base) else {
-        return nil
-      }
-      return ast.identifier(id, "attr", in: source)
+    func isVendor(_ id: Int32?) -> Bool {
+      ast.attribute(id, on: connection, in: source) == "vendor"
     }
-    func isVendor(_ id: Int32?) -> Bool { attribute(of: id, on: connection) == "vendor" }
     func positional(_ call: Int32) -> [Int32]? {
       guard ast.list(call, "keywords").allSatisfy({ $0 < 0 }) else { return nil }
       return ast.list(call, "args").filter { $0 >= 0 }
@@ -1134,7 +1123,8 @@ public final class FieldClasses: Sendable {
       guard rule.byVendor == nil else { return false }
       if ast.kind(value) == .Call, let f = ast.child(value, "func"),
         ast.kind(f) == .Attribute, ast.identifier(f, "attr", in: source) == "get",
-        let a = attribute(of: ast.child(f, "value"), on: me), let xs = positional(value),
+        let a = ast.attribute(ast.child(f, "value"), on: me, in: source),
+        let xs = positional(value),
         xs.count == 1 || (xs.count == 2 && m.evaluator.evaluate(xs[1]).isNoneConstant),
         isVendor(xs[0])
       {
@@ -1188,15 +1178,16 @@ public final class FieldClasses: Sendable {
           let test = ast.child(stmt, "test")!
           // `if connection.vendor in self.A: P["collation"] = self.A[connection.vendor]`
           if ast.kind(test) == .Compare, isVendor(ast.child(test, "left")),
-            Operator(rawValue: UInt8(ast.slots[Int(ast.slot(test, ast.kind(test).offset("ops")))]))
-              == .In
+            ast.firstComparison(test) == .In
           {
             let right = ast.list(test, "comparators").filter { $0 >= 0 }
             let inner = ast.list(stmt, "body").filter { $0 >= 0 && !isDocstring($0, ast) }
-            guard right.count == 1, let a = attribute(of: right[0], on: me), rule.byVendor == nil,
+            guard right.count == 1, let a = ast.attribute(right[0], on: me, in: source),
+              rule.byVendor == nil,
               ast.list(stmt, "orelse").allSatisfy({ $0 < 0 }), inner.count == 1,
               let v = collationValue(inner[0]), ast.kind(v) == .Subscript,
-              isVendor(ast.child(v, "slice")), attribute(of: ast.child(v, "value"), on: me) == a
+              isVendor(ast.child(v, "slice")),
+              ast.attribute(ast.child(v, "value"), on: me, in: source) == a
             else { return nil }
             rule.byVendor = a
             rule.clearsWithoutEntry = false
@@ -1256,10 +1247,8 @@ public final class FieldClasses: Sendable {
     var found: String? = nil
     for stmt in ast.list(function, "body") where stmt >= 0 && ast.kind(stmt) == .Assign {
       let targets = ast.list(stmt, "targets").filter { $0 >= 0 }
-      guard targets.count == 1, ast.kind(targets[0]) == .Attribute,
-        ast.identifier(targets[0], "attr", in: source) == attribute,
-        let base = ast.child(targets[0], "value"), ast.kind(base) == .Name,
-        ast.identifier(base, "id", in: source) == me, let v = ast.child(stmt, "value")
+      guard targets.count == 1, let me,
+        ast.attribute(targets[0], on: me, in: source) == attribute, let v = ast.child(stmt, "value")
       else { continue }
       found = name(v)
       if found == nil { return nil }
@@ -1329,24 +1318,17 @@ public final class FieldClasses: Sendable {
     func iterated(_ iter: Int32) -> [String]? {
       if let s = strings(m.evaluator.evaluate(iter)) { return s }
       // `self.IGNORED_ATTRS`: a list the class body binds.
-      if ast.kind(iter) == .Attribute, let base = ast.child(iter, "value"),
-        ast.kind(base) == .Name, ast.identifier(base, "id", in: source) == "self",
-        let attr = ast.identifier(iter, "attr", in: source), let v = classScope[attr]
-      {
+      if let attr = ast.attribute(iter, on: "self", in: source), let v = classScope[attr] {
         return strings(v)
       }
       return nil
     }
     /// `self.NAME == literal` where the literal is the Django class's default for NAME.
     func defaultGuard(_ test: Int32) -> String? {
-      guard ast.kind(test) == .Compare, let left = ast.child(test, "left"),
-        ast.kind(left) == .Attribute, let base = ast.child(left, "value"),
-        ast.kind(base) == .Name, ast.identifier(base, "id", in: source) == "self",
-        let attr = ast.identifier(left, "attr", in: source),
+      guard ast.kind(test) == .Compare,
+        let attr = ast.attribute(ast.child(test, "left"), on: "self", in: source),
         ast.list(test, "comparators").count == 1,
-        let right = ast.list(test, "comparators").first,
-        Operator(rawValue: UInt8(ast.slots[Int(ast.slot(test, ast.kind(test).offset("ops")))]))
-          == .Eq,
+        let right = ast.list(test, "comparators").first, ast.firstComparison(test) == .Eq,
         let d = defaults[attr], m.evaluator.evaluate(right).constantEquals(d) == true
       else { return nil }
       return attr
@@ -1409,6 +1391,21 @@ public final class FieldClasses: Sendable {
       return true
     }
     return check(ast.list(function, "body"), guarded: nil) ? dropped : nil
+  }
+}
+
+extension AST {
+  /// `base.attr` where `base` is the plain name `name` (`self.max_length`): the attribute.
+  fileprivate func attribute(_ id: Int32?, on name: String, in source: [UInt8]) -> String? {
+    guard let id, kind(id) == .Attribute, let base = child(id, "value"), kind(base) == .Name,
+      identifier(base, "id", in: source) == name
+    else { return nil }
+    return identifier(id, "attr", in: source)
+  }
+
+  /// The operator of a `Compare`'s first comparison.
+  fileprivate func firstComparison(_ id: Int32) -> Operator? {
+    Operator(rawValue: UInt8(slots[Int(slot(id, kind(id).offset("ops")))]))
   }
 }
 
