@@ -320,6 +320,14 @@ public struct Field: Hashable, Sendable {
   }
   /// ManyToManyField: no column, a through table.
   public var isManyToMany: Bool { djangoClass == "ManyToManyField" }
+  /// AutoField, BigAutoField or SmallAutoField (and subclasses): an identity column that
+  /// PostgreSQL numbers.
+  public var isAutoField: Bool {
+    switch djangoClass {
+    case "AutoField", "BigAutoField", "SmallAutoField": return true
+    default: return false
+    }
+  }
 
   /// What migplan knows about a field class: the Django class it behaves as, its positional
   /// parameter names and its defaults that matter to the schema.

@@ -191,6 +191,17 @@ enum Recipes {
         return (expand("adds a field to a model created in this migration"), nil)
       }
       if field.isManyToMany { return (expand("creates the many-to-many table"), nil) }
+      // Every row needs a distinct value: no default gives one, and add-not-null-column's
+      // recipe (nullable, backfill, NOT NULL) leaves out the key's index, so no recipe is named.
+      if field.primaryKey && !field.isAutoField && !field.null && field.dbDefault == nil {
+        return (
+          Verdict(
+            phase: .unsafe, rule: nil,
+            reason:
+              "adds a primary key column, which needs a distinct value in every existing row; add it nullable and unique, fill it in batches, build its index CONCURRENTLY, then ADD PRIMARY KEY USING INDEX"
+          ), nil
+        )
+      }
       // A generated column is never inserted: old INSERTs work; its rewrite is the fallback's.
       if !field.null && field.dbDefault == nil && !field.primaryKey
         && field.djangoClass != "GeneratedField"

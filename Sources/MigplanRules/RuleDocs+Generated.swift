@@ -484,7 +484,8 @@ drop it before retrying.
 ## What it does
 Flags `AddField` of a NOT NULL column (`null=False`, Django's default) without `db_default`
 to a table that exists before the migration. Many-to-many fields (no column), `GeneratedField`
-(computed, never inserted), primary keys, and fields added to a model created earlier in the
+(computed, never inserted), auto-incrementing primary keys (`AutoField` and its kin:
+PostgreSQL numbers the rows), and fields added to a model created earlier in the
 same migration, or to a `managed = False` or proxy model, are not flagged. With
 `pg-version` below 11 the finding also says that the `ADD COLUMN` rewrites the table.
 
@@ -511,6 +512,40 @@ class Migration(migrations.Migration):
             model_name="order",
             name="status",
             field=models.CharField(max_length=20, default="new"),
+        ),
+    ]
+```
+
+A primary key other than an auto-incrementing one needs a distinct value in every row:
+
+```python shop/migrations/0003_ticket.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
+
+    operations = [
+        migrations.CreateModel(
+            name="Ticket",
+            fields=[("id", models.BigAutoField(primary_key=True))],
+        ),
+    ]
+```
+
+```python shop/migrations/0004_ticket_code.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_ticket")]
+
+    operations = [
+        migrations.RemoveField(model_name="ticket", name="id"),  # expect: drop-column
+        migrations.AddField(  # expect: add-not-null-column
+            model_name="ticket",
+            name="code",
+            field=models.CharField(max_length=32, primary_key=True),
         ),
     ]
 ```
@@ -543,6 +578,36 @@ class Migration(migrations.Migration):
             model_name="refund",
             name="reason",
             field=models.TextField(default=""),
+        ),
+    ]
+```
+
+PostgreSQL numbers the existing rows of an auto-incrementing key (an identity column):
+
+```python shop/migrations/0003_tag.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_example")]
+
+    operations = [
+        migrations.CreateModel(name="Tag", fields=[("name", models.TextField())]),
+    ]
+```
+
+```python shop/migrations/0004_tag_id.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_tag")]
+
+    operations = [
+        migrations.AddField(
+            model_name="tag",
+            name="id",
+            field=models.BigAutoField(primary_key=True),
         ),
     ]
 ```

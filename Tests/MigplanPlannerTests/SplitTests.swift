@@ -215,6 +215,47 @@ import Testing
     }
   }
 
+  /// A primary key added to an existing table needs a distinct value per row: the
+  /// nullable-backfill-NOT NULL recipe of `add-not-null-column` does not make one, so the
+  /// operation is kept as written, unsafe, and its note names no recipe (django-q2 0003). An
+  /// auto-incrementing key is numbered by PostgreSQL and is not judged that way.
+  @Test(arguments: [
+    ("models.CharField(max_length=32, primary_key=True)", true),
+    ("models.BigAutoField(primary_key=True)", false),
+  ])
+  func anAddedPrimaryKeyIsNotGivenTheNotNullRecipe(_ field: String, _ judged: Bool) throws {
+    let folder = try TemporaryFolder("migplan-split-primary-key")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [migrations.CreateModel("Tag", [("name", models.TextField())])]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_key",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [migrations.AddField("tag", "key", \(field))]
+
+      """)
+    let project = Loader.load(roots: [folder.path])
+    let result = try Splitter(project: project).split(MigrationKey("shop", "0002_key"))
+    #expect(result.files.isEmpty)
+    #expect(!result.verdicts.contains { $0.rules.contains("add-not-null-column") })
+    #expect(result.verdicts.first?.phase == .unsafe)
+    let primaryKeyNote = result.notes.contains { $0.contains("distinct value in every") }
+    #expect(primaryKeyNote == judged, "\(result.notes)")
+  }
+
   /// A swappable dependency on a package's setting (django-oauth-toolkit's
   /// `oauth2_settings.REFRESH_TOKEN_MODEL`, whose default the project need not define) is
   /// written as the original reads it: `settings.OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL` raises

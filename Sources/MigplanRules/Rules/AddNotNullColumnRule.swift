@@ -15,11 +15,12 @@ struct AddNotNullColumnRule: Rule {
   static let help =
     "give the field a `db_default` (Django 5.0+) so the default stays in the database, or add it with `null=True`, deploy, backfill, then make it NOT NULL"
 
-  /// Whether the rule judges an added `field`: NOT NULL, no `db_default`, not computed, not
-  /// the primary key.
+  /// Whether the rule judges an added `field`: NOT NULL, no `db_default`, not computed, not an
+  /// auto-incrementing primary key (PostgreSQL numbers the existing rows and the old code's
+  /// INSERTs). A primary key of any other class is judged: it fails on a table with rows.
   static func applies(to field: Field) -> Bool {
     !field.null && field.dbDefault == nil && field.djangoClass != "GeneratedField"
-      && !field.primaryKey
+      && !(field.primaryKey && field.isAutoField)
   }
 
   /// Whether Django adds the column with a temporary DEFAULT: what its `ADD COLUMN` says (the
@@ -54,7 +55,13 @@ struct AddNotNullColumnRule: Rule {
       else { continue }
       let table = OperationFacts.table(m)
       var why: String
-      if Self.addsDefault(column, table, field, operation) {
+      var help = Self.help
+      if field.primaryKey {
+        help =
+          "add the key as a nullable unique column, fill in distinct values in batches, build its unique index with CREATE UNIQUE INDEX CONCURRENTLY, then make it the primary key with `ALTER TABLE … ADD PRIMARY KEY USING INDEX` (`SeparateDatabaseAndState` keeps Django's state as written)"
+        why =
+          "a primary key column added to a table that has rows needs a distinct value in each: without a default `ADD COLUMN … NOT NULL` fails, with one every row gets the same value and the PRIMARY KEY fails"
+      } else if Self.addsDefault(column, table, field, operation) {
         why =
           "Django adds the column with a DEFAULT and drops the default right after, so the old code's INSERTs, which leave the column out, fail with a NOT NULL violation until the old code is gone"
         if pgVersion < 11 {
@@ -68,7 +75,7 @@ struct AddNotNullColumnRule: Rule {
       report.add(
         Self.self, at: op.range,
         "`\(op.className)` adds NOT NULL column `\(column)` to `\(table)` without a database default",
-        why: why, help: Self.help)
+        why: why, help: help)
     }
   }
 }
