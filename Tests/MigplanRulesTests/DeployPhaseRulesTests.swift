@@ -390,8 +390,30 @@ import Testing
     ).filter { $0.rule == "runpython-unbatched" }
     #expect(
       found.map(\.message) == [
-        "`forwards` loops over `Order.objects.filter(total=None).select_related(\"customer\", \"tag\")` without `.iterator()` or batches: every row is loaded at once",
-        "`forwards` loops over `Order.objects.filter(note=\"a # b\").exclude(note__startswith=\"c\").order_by(\"tota…` without `.iterator()` or batches: every row is loaded at once",
+        "`forwards` loops over `Order.objects.filter(total=None).select_related(\"customer\", \"tag\")` without `.iterator()` or batches: every row it selects is loaded at once",
+        "`forwards` loops over `Order.objects.filter(note=\"a # b\").exclude(note__startswith=\"c\").order_by(\"tota…` without `.iterator()` or batches: every row it selects is loaded at once",
+      ])
+  }
+
+  /// `values(…).annotate(…)` groups (django-axes 0007's deduplication): the loop loads every
+  /// group, not every row; `annotate` before `values` does not group.
+  @Test func aGroupedQuerysetLoadsEveryGroup() throws {
+    let header = """
+
+
+      def forwards(apps, schema_editor):
+          Order = apps.get_model("shop", "Order")
+          for row in Order.objects.values("note").annotate(Count("id")).filter(id__count__gt=1):
+              pass
+          for order in Order.objects.annotate(Count("id")).values("note"):
+              pass
+      """
+    let found = try lint(
+      "        migrations.RunPython(forwards, migrations.RunPython.noop),", header: header
+    ).filter { $0.rule == "runpython-unbatched" }
+    #expect(
+      found.map { $0.message.split(separator: ":").last.map(String.init) } == [
+        " every group it selects is loaded at once", " every row it selects is loaded at once",
       ])
   }
 }

@@ -43,13 +43,15 @@ struct RunpythonUnbatchedRule: Rule {
         switch ast.kind(id) {
         case .For, .AsyncFor, .comprehension:
           guard let iter = ast.child(id, "iter"),
-            let chain = Self.loadsEverything(iter, code, assigned: assigned, counts: counts)
+            let (chain, grouped) = Self.loadsEverything(
+              iter, code, assigned: assigned, counts: counts)
           else { continue }
+          let what = grouped ? "every group it selects" : "every row it selects"
           report.add(
             Self.self, at: ast.range(iter),
-            "`\(fname)` loops over `\(chain)` without `.iterator()` or batches: every row is loaded at once",
+            "`\(fname)` loops over `\(chain)` without `.iterator()` or batches: \(what) is loaded at once",
             why:
-              "the queryset fetches every row it selects into memory before the first iteration, inside the migration's transaction: on a large table the migration runs long, uses a lot of memory and holds its locks the whole time",
+              "the queryset fetches \(what) into memory before the first iteration\(grouped ? " (grouping reads every row it groups)" : ""), inside the migration's transaction: on a large table the migration runs long, uses a lot of memory and holds its locks the whole time",
             help:
               "iterate with `.iterator(chunk_size=2000)` and write with `bulk_update`, or walk the table in primary-key batches (`filter(pk__gt=last).order_by(\"pk\")[:1000]`); for a large table run the backfill outside the migration"
           )
@@ -116,10 +118,11 @@ struct RunpythonUnbatchedRule: Rule {
 
   /// The text of the queryset when iterating `iter` loads every row it selects: a chain of
   /// queryset methods on a manager without `.iterator()`, slicing or a filter on the primary key
-  /// (`list(…)`, `enumerate(…)` and a name assigned once are looked through).
+  /// (`list(…)`, `enumerate(…)` and a name assigned once are looked through); `grouped` when
+  /// an `annotate` follows `values` (a GROUP BY: its rows are groups).
   static func loadsEverything(
     _ iter: Int32, _ code: RunPythonSource, assigned: [String: Int32], counts: [String: Int]
-  ) -> String? {
+  ) -> (text: String, grouped: Bool)? {
     let ast = code.ast
     var n = iter
     for _ in 0..<4 {
@@ -151,6 +154,11 @@ struct RunpythonUnbatchedRule: Rule {
         }
       }
     }
-    return code.inline(n)
+    let names = chain.methods.map(\.name)
+    let grouped =
+      names.firstIndex { $0 == "values" || $0 == "values_list" }.map {
+        names[$0...].contains("annotate")
+      } ?? false
+    return (code.inline(n), grouped)
   }
 }
