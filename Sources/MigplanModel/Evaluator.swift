@@ -538,6 +538,11 @@ public struct Evaluator {
       default: break
       }
       if case .unresolved = v { return v }
+      // A reference (another module's setting, django-push-notifications'
+      // `not SETTINGS["UNIQUE_REG_ID"]`) is named: it is what the user looks up.
+      if case .reference(let name, _) = v {
+        return .unresolved(range, "unary \(op) of `\(name)`, which migplan cannot compute")
+      }
       return .unresolved(range, "unary \(op) of a value migplan cannot compute")
     case .BinOp:
       let op = Operator(rawValue: UInt8(ast.slot(id, ast.kind(id).offset("op"))))!

@@ -122,8 +122,18 @@ import Testing
       B = SETTINGS['UNIQUE_REG_ID']
       C = SETTINGS["it's"]
       D = SETTINGS['a.b']
+      E = not SETTINGS['UNIQUE_REG_ID']
       """
     let (e, _) = Self.module(src)
+    // Negated, it stays unread and its message names it (django-push-notifications 0011).
+    guard case .unresolved(_, let why)? = e.module["E"] else {
+      Issue.record("E: \(String(describing: e.module["E"]))")
+      return
+    }
+    #expect(
+      why
+        == "unary Not of `app.settings.PUSH_SETTINGS['UNIQUE_REG_ID']`, which migplan cannot compute"
+    )
     var paths: [String] = []
     for name in ["A", "B", "C"] {
       guard case .reference(let path, _)? = e.module[name] else {
