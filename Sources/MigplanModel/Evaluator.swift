@@ -934,7 +934,11 @@ public struct Evaluator {
       }
       return .call(callee: path, args: args, keywords: keywords, range: range)
     case .function(let name, let at):
-      if let v = callFunction(at, args, keywords, globals: outer ?? local) { return v.at(range) }
+      let v = callFunction(at, args, keywords, globals: outer ?? local)
+      if case .unresolved(_, let why)? = v {
+        return .unresolved(range, "result of calling module function \(name)(): \(why)")
+      }
+      if let v { return v.at(range) }
       return .unresolved(range, "result of calling module function \(name)()")
     case .unresolved(_, let why):
       return .unresolved(range, "call of something unresolved: \(why)")
@@ -951,9 +955,10 @@ public struct Evaluator {
   }
 
   /// The value a module function returns when its body is straight-line: a docstring,
-  /// assignments, then `return` (Sentry's `def user_migrations(): ops = […]; return ops + […]`),
-  /// with its parameters bound to `args` and `keywords` (or their defaults). Nil for anything
-  /// else: a loop, a branch, a call for its effect (`ops.append(…)`), `*args`, `**kwargs`.
+  /// assignments, `if`s migplan decides, then `return` (Sentry's `def user_migrations(): ops =
+  /// […]; return ops + […]`), with its parameters bound to `args` and `keywords` (or their
+  /// defaults); unresolved at an `if` it cannot decide. Nil for anything else: a loop, a call
+  /// for its effect (`ops.append(…)`), `*args`, `**kwargs`.
   private func callFunction(
     _ at: TextRange, _ args: [Value], _ keywords: [Keyword], globals: [String: Value]
   ) -> Value? {
@@ -990,28 +995,60 @@ public struct Evaluator {
     depth.calls += 1
     depth.budget -= 1
     defer { depth.calls -= 1 }
-    let body = ast.list(def, "body")
+    switch run(ast.list(def, "body"), &scope, globals: globals, top: true) {
+    case .returned(let v): return v
+    case .fellThrough: return .none(at)
+    case .undecided(let condition):
+      return .unresolved(at, "its `if \(condition)` is a condition migplan cannot decide")
+    case .unread: return nil
+    }
+  }
+
+  /// How a block of a called function ended.
+  private enum Flow {
+    case returned(Value)
+    case fellThrough
+    /// At an `if` whose condition (the text) migplan cannot decide.
+    case undecided(String)
+    /// At a statement migplan does not run.
+    case unread
+  }
+
+  /// Runs a called function's statements: assignments to names, `return`, `pass`, a docstring
+  /// (`top`) and `if`s migplan decides (django-auditlog's `if settings.X: return [...]`).
+  private func run(
+    _ body: ArraySlice<Int32>, _ scope: inout [String: Value], globals: [String: Value], top: Bool
+  ) -> Flow {
     for (i, stmt) in body.enumerated() where stmt >= 0 {
       switch ast.kind(stmt) {
       case .Return:
-        return ast.child(stmt, "value").map { eval($0, local: scope, outer: globals) }
-          ?? .none(ast.range(stmt))
+        return .returned(
+          ast.child(stmt, "value").map { eval($0, local: scope, outer: globals) }
+            ?? .none(ast.range(stmt)))
       case .Pass: continue
       case .Assign, .AnnAssign, .AugAssign:
         // Names only: `field.db_comment = …` or `d[k] = …` changes a value in place.
         let targets =
           ast.kind(stmt) == .Assign
           ? Array(ast.list(stmt, "targets")) : ast.child(stmt, "target").map { [$0] } ?? []
-        guard targets.allSatisfy(bindsNames) else { return nil }
+        guard targets.allSatisfy(bindsNames) else { return .unread }
         execOne(stmt, &scope, outer: globals, skipping: [])
-      case .Expr where i == 0:
+      case .If:
+        let test = ast.child(stmt, "test")!
+        guard let t = eval(test, local: scope, outer: globals).truth else {
+          return .undecided(oneLine(ast.range(test)))
+        }
+        let flow = run(ast.list(stmt, t ? "body" : "orelse"), &scope, globals: globals, top: false)
+        if case .fellThrough = flow { continue }
+        return flow
+      case .Expr where i == 0 && top:
         // A docstring.
-        guard let e = ast.child(stmt, "value"), ast.kind(e) == .Constant else { return nil }
+        guard let e = ast.child(stmt, "value"), ast.kind(e) == .Constant else { return .unread }
       default:
-        return nil
+        return .unread
       }
     }
-    return .none(at)
+    return .fellThrough
   }
 
   /// A list comprehension of one `for` over a known list or tuple, with `if`s migplan decides

@@ -809,9 +809,29 @@ extension EvaluatorTests {
       C = c()
       E = e()
       S = a() + b(2)
+      def h(flag):
+          if flag:
+              return [1]
+          elif flag is None:
+              x = 2
+          else:
+              x = 3
+              if x > 2:
+                  pass
+          return [x]
+      def k():
+          if X0 > 0:
+              if X0 == 1:
+                  y = "one"
+              return y
+          return None
+      H1 = h(True)
+      H2 = h(None)
+      H3 = h(False)
+      K = k()
 
       """
-    let names = ["A", "B", "B2", "C", "E", "S"]
+    let names = ["A", "B", "B2", "C", "E", "S", "H1", "H2", "H3", "K"]
     let want = try Self.cpythonReprs(decided, names)
     let undecided = """
       def d(n):
@@ -831,18 +851,34 @@ extension EvaluatorTests {
       G = g(1)
       H = b()
       I = b(1, x=2)
+      from django.conf import settings
+      def u():
+          if settings.TWO_STEP:
+              return [1]
+          return [2]
+      U = u()
 
       """
     let (e, _) = Self.module(decided + undecided)
     for (name, repr) in zip(names, want) {
       #expect(e.module[name]?.python == repr, "\(name)")
     }
-    for name in ["D", "F", "R", "G", "H", "I"] {
+    for name in ["D", "F", "R", "G", "H", "I", "U"] {
       guard case .unresolved = e.module[name] else {
         Issue.record("\(name): \(String(describing: e.module[name]))")
         continue
       }
     }
+    #expect(
+      e.module["U"]?.unresolvedReason
+        == "result of calling module function u(): its `if settings.TWO_STEP` is a condition migplan cannot decide"
+    )
+    // With the setting configured the branch is taken (django-auditlog 0015's
+    // `if settings.AUDITLOG_TWO_STEP_MIGRATION:`).
+    var configured = Settings()
+    configured.literals["TWO_STEP"] = .bool(true, TextRange(0, 0))
+    let (f, _) = Self.module(undecided, settings: configured)
+    #expect(f.module["U"]?.python == "[1]")
   }
 }
 
