@@ -519,7 +519,9 @@ extension Recipes {
     ]
     step.deployNeeds.append(
       "rename the model `\(m.name)` to `\(newName)` with `Meta.db_table = \(q(table))`")
-    step.notes.append("no database change; the table keeps its name \(table)")
+    step.notes.append(
+      "no database change; models.py must pin `Meta.db_table = \(q(table))` on `\(newName)`, or "
+        + "makemigrations will generate the table rename again")
     return [step]
   }
 

@@ -256,6 +256,64 @@ import Testing
     #expect(primaryKeyNote == judged, "\(result.notes)")
   }
 
+  /// A rename split into a state-only step says what models.py must pin, for the field's
+  /// column and the model's table alike: without it makemigrations writes the rename again.
+  @Test func aPinnedRenameSaysWhatModelsPyMustKeep() throws {
+    let folder = try TemporaryFolder("migplan-split-rename")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  "Tag", [("id", models.BigAutoField(primary_key=True)), ("name", models.TextField())]
+              ),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_rename",
+      """
+      from django.db import migrations
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [migrations.RenameField("tag", "name", "label")]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0003_rename",
+      """
+      from django.db import migrations
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0002_rename")]
+          operations = [migrations.RenameModel("Tag", "Label")]
+
+      """)
+    let project = Loader.load(roots: [folder.path])
+    let splitter = Splitter(project: project)
+    let field = try splitter.split(MigrationKey("shop", "0002_rename"))
+    let model = try splitter.split(MigrationKey("shop", "0003_rename"))
+    let notes = (field.files + model.files).flatMap(\.notes)
+    #expect(
+      notes.contains {
+        $0.contains("models.py must pin `db_column='name'` on `label`")
+          && $0.contains("makemigrations")
+      }, "\(notes)")
+    #expect(
+      notes.contains {
+        $0.contains("models.py must pin `Meta.db_table = 'shop_tag'` on `Label`")
+          && $0.contains("makemigrations")
+      }, "\(notes)")
+  }
+
   /// A swappable dependency on a package's setting (django-oauth-toolkit's
   /// `oauth2_settings.REFRESH_TOKEN_MODEL`, whose default the project need not define) is
   /// written as the original reads it: `settings.OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL` raises
