@@ -798,11 +798,7 @@ public final class FieldClasses: Sendable {
     func kwargsCall(_ id: Int32, _ methods: Set<String>) -> (
       method: String, key: String?, fallback: Value
     )? {
-      guard ast.kind(id) == .Call, let f = ast.child(id, "func"), ast.kind(f) == .Attribute,
-        let base = ast.child(f, "value"), isKwargs(base),
-        let method = ast.identifier(f, "attr", in: source), methods.contains(method)
-      else { return nil }
-      let a = ast.list(id, "args").filter { $0 >= 0 }
+      guard let (method, a) = ast.methodCall(id, on: kw, methods, in: source) else { return nil }
       let key = a.first.flatMap { m.evaluator.evaluate($0).stringValue }
       let fallback = a.count > 1 ? evaluate(a[1]) : .none(TextRange(0, 0))
       return (method, key, fallback)
@@ -1233,12 +1229,9 @@ public final class FieldClasses: Sendable {
         else { return nil }
         return name(values[0])
       case .Call:
-        guard let f = ast.child(v, "func"), ast.kind(f) == .Attribute,
-          ["pop", "get"].contains(ast.identifier(f, "attr", in: source) ?? ""),
-          let kwarg = ast.child(args, "kwarg"),
-          ast.identifier(ast.child(f, "value") ?? -1, "id", in: source)
-            == ast.identifier(kwarg, "arg", in: source),
-          let key = ast.list(v, "args").first
+        guard let kwarg = ast.child(args, "kwarg"),
+          let kw = ast.identifier(kwarg, "arg", in: source),
+          let key = ast.methodCall(v, on: kw, ["pop", "get"], in: source)?.args.first
         else { return nil }
         return m.evaluator.evaluate(key).stringValue
       default: return nil
@@ -1401,6 +1394,17 @@ extension AST {
       identifier(base, "id", in: source) == name
     else { return nil }
     return identifier(id, "attr", in: source)
+  }
+
+  /// `name.METHOD(args…)` with METHOD one of `methods` (`kwargs.pop("a", None)`): the method
+  /// and the call's positional arguments.
+  fileprivate func methodCall(
+    _ id: Int32, on name: String, _ methods: Set<String>, in source: [UInt8]
+  ) -> (method: String, args: [Int32])? {
+    guard kind(id) == .Call, let method = attribute(child(id, "func"), on: name, in: source),
+      methods.contains(method)
+    else { return nil }
+    return (method, list(id, "args").filter { $0 >= 0 })
   }
 
   /// The operator of a `Compare`'s first comparison.

@@ -41,7 +41,7 @@ struct SetNotNullRule: Rule {
   static func help(_ pgVersion: Int) -> String {
     if pgVersion >= 12 {
       return
-        "backfill the NULLs in batches; add `CheckConstraint(condition=Q(column__isnull=False))` with `AddConstraintNotValid`, `ValidateConstraint` it in a later migration, then make the field NOT NULL (PostgreSQL 12 and later skip the scan then) and remove the check"
+        "backfill the NULLs in batches; add `CheckConstraint(condition=Q(column__isnull=False))` with `AddConstraintNotValid`, `ValidateConstraint` it in a later migration, then make the field NOT NULL (PostgreSQL 12 and later then skip its scan) and remove the check"
     }
     return
       "PostgreSQL \(pgVersion) always scans: backfill in batches, keep the column nullable with a validated `CHECK (column IS NOT NULL)` (`AddConstraintNotValid`, then `ValidateConstraint`), and set NOT NULL after upgrading to 12 or in a quiet window"
