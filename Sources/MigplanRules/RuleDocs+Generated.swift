@@ -1785,6 +1785,22 @@ class Migration(migrations.Migration):
     ]
 ```
 
+```python
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_example")]
+
+    # A field added and removed again in the same migration leaves nothing expanded.
+    operations = [
+        migrations.AddField(model_name="order", name="scratch", field=models.TextField(null=True)),
+        migrations.RemoveField(model_name="order", name="scratch"),
+        # migplan: ignore[drop-column] -- contract step, deployed after the release that stops using total
+        migrations.RemoveField(model_name="order", name="total"),
+    ]
+```
+
 ## Safe recipe
 Split the migration in two: the expand operations in one that runs before the deploy, the
 contract operations in a later one that runs after it. If the deploy pipeline cannot run

@@ -416,4 +416,37 @@ import Testing
         " every group it selects is loaded at once", " every row it selects is loaded at once",
       ])
   }
+
+  /// A message that names another operation gives its index in `operations`, counted from 0
+  /// as the JSON `operation` field and `plan` count.
+  @Test func anotherOperationIsNamedByItsIndexInOperations() throws {
+    let header = """
+
+
+      def forwards(apps, schema_editor):
+          pass
+      """
+    let mixed = try lint(
+      """
+              migrations.AddField("order", "comment", models.TextField(null=True)),
+              migrations.RunPython(forwards, migrations.RunPython.noop),
+              migrations.RemoveField("order", "note"),
+      """, header: header)
+    let messages = Dictionary(mixed.map { ($0.rule, $0.message) }) { a, _ in a }
+    #expect(
+      messages["mixed-phase-migration"]?.contains(
+        "expands (`AddField` of `order.comment`, `operations[0]`)") == true, "\(mixed)")
+    #expect(
+      messages["data-and-schema-together"]?.contains(
+        "`AddField` of `order.comment` (`operations[0]`)")
+        == true, "\(mixed)")
+    let partial = try lint(
+      """
+              migrations.AddField("order", "comment", models.TextField(null=True)),
+              migrations.AddField("order", "memo", models.TextField(null=True)),
+      """, atomic: false)
+    #expect(
+      partial.first { $0.rule == "non-atomic-partial" }?.message.contains(
+        "`AddField` of `order.comment` (`operations[0]`) stays applied") == true, "\(partial)")
+  }
 }

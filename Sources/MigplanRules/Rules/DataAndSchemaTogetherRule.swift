@@ -43,7 +43,7 @@ struct DataAndSchemaTogetherRule: Rule {
       if j == i {
         what = "runs data changes and schema changes in one transaction"
       } else {
-        what = "runs in the same transaction as \(other.label) (operation \(other.index + 1))"
+        what = "runs in the same transaction as \(other.label) (`operations[\(other.index)]`)"
       }
       report.add(
         Self.self, at: step.op.range, "\(step.label) \(what)", why: Self.why, help: Self.help)

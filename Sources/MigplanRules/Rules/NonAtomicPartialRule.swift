@@ -29,7 +29,7 @@ struct NonAtomicPartialRule: Rule {
     let later = steps[j]
     report.add(
       Self.self, at: later.op.range,
-      "`atomic = False`: if \(later.label) fails, \(first.label) (operation \(first.index + 1)) stays applied and the migration cannot simply run again",
+      "`atomic = False`: if \(later.label) fails, \(first.label) (`operations[\(first.index)]`) stays applied and the migration cannot simply run again",
       why:
         "without a transaction each operation commits on its own; Django records the migration only after the last one, so a rerun starts from the first operation and fails on what is already there",
       help: Self.help)
