@@ -720,9 +720,14 @@ public enum Loader {
         message.hasPrefix(Self.unknownApp)
           || still.contains { message.contains("depends on nonexistent migration \($0).") }
       }
+      // Folders the config named that do not hold the app: it is not installed there, or a
+      // setting (`HELPDESK_TEAMS_MODE_ENABLED`) decides whether the migration depends on it.
+      let hint =
+        sitePackages == nil || folders.isEmpty
+        ? "name the folder Django and the project's packages are installed in with `site-packages` in the config (`.migplan.toml`, or `[tool.migplan]` in pyproject.toml)"
+        : "install the app there, or give the setting that decides this dependency in the config's `settings`"
       for i in project.diagnostics.indices where aboutMissing(project.diagnostics[i].message) {
-        project.diagnostics[i].message +=
-          " (\(looked); name the folder Django is installed in with `site-packages` in [tool.migplan])"
+        project.diagnostics[i].message += " (\(looked); \(hint))"
       }
     }
     project.diagnostics = found + project.diagnostics

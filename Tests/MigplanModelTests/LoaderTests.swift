@@ -38,7 +38,7 @@ import Testing
     try #require(project.diagnostics.count == 1, "\(project.diagnostics)")
     #expect(
       project.diagnostics[0].message
-        == "dependency on unknown app: auth (no root holds it and no Python environment was found; name the folder Django is installed in with `site-packages` in [tool.migplan])"
+        == "dependency on unknown app: auth (no root holds it and no Python environment was found; name the folder Django and the project's packages are installed in with `site-packages` in the config (`.migplan.toml`, or `[tool.migplan]` in pyproject.toml))"
     )
     #expect(Self.relative(project.diagnostics[0].path) == "basic/blog/migrations/0001_initial.py")
     let apps = Loader.discover(roots: [Self.projects + "/basic"]).apps
