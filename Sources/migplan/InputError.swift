@@ -47,7 +47,14 @@ enum InputError {
     switch project.migration(app: app, prefix: name) {
     case .success(let m): return m
     case .failure(.notFound):
-      printError("error: no migration \(name) in app \(app)")
+      if !project.apps.contains(where: { $0.label == app }) {
+        let labels = project.apps.filter { !$0.installed }.map(\.label).sorted()
+        printError(
+          "error: no app labelled \(app) under the roots"
+            + (labels.isEmpty ? "" : " (apps: \(labels.joined(separator: ", ")))"))
+      } else {
+        printError("error: no migration \(name) in app \(app)")
+      }
       throw ExitCode(2)
     case .failure(.ambiguous(let keys)):
       printError("error: \(name) matches \(keys.map(\.description).joined(separator: ", "))")

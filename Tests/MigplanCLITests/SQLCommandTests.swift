@@ -46,6 +46,16 @@ import Testing
     #expect(run.stderr.contains("error"), "stderr: \(run.stderr)")
   }
 
+  /// An app label no root holds is named as such, with the labels there are.
+  @Test func anUnknownAppIsNamedAsOne() throws {
+    try #require(PackageRoot.fileExists(contrib), "run python3 Scripts/fetch-corpus.py")
+    let app = try runMigplan(["sql", "nosuchapp", "0001", "--root", contrib])
+    #expect(app.stderr.hasPrefix("error: no app labelled nosuchapp under the roots (apps: "))
+    #expect(app.stderr.contains("auth, "), "\(app.stderr)")
+    let migration = try runMigplan(["sql", "auth", "9999_nope", "--root", contrib])
+    #expect(migration.stderr == "error: no migration 9999_nope in app auth\n")
+  }
+
   /// A column argument migplan cannot evaluate (a package's settings dict, a function's
   /// result, a name from a module it does not read) is never written as if it were absent:
   /// without it Django's SQL would have no UNIQUE, a `varchar` without a length, or be a
@@ -408,7 +418,7 @@ import Testing
     #expect(second.status == 2)
     #expect(
       second.stderr.contains(
-        "0002_more.py:13:19: error: cannot write this operation as SQL: it cannot be evaluated statically: result of calling module function more()\n"
+        "0002_more.py:13:19: error: cannot write this operation as SQL: it cannot be evaluated statically: result of calling module function more(): its `if settings.SHOP_SPLIT` is a condition migplan cannot decide\n"
       ), "\(second.stderr)")
     // A built-in operation whose arguments are not all there says which.
     try folder.writeMigration(
@@ -436,7 +446,7 @@ import Testing
     #expect(plan.status == 0, "\(plan.stderr)")
     #expect(
       plan.stdout.contains(
-        "shop.0002_more #0: An operation migplan cannot evaluate statically (result of calling module function more()): review"
+        "shop.0002_more #0: An operation migplan cannot evaluate statically (result of calling module function more(): its `if settings.SHOP_SPLIT` is a condition migplan cannot decide): review"
       ), "\(plan.stdout)")
     #expect(
       plan.stdout.contains(
