@@ -221,7 +221,7 @@ public struct SQLGenerator {
       if let steps { state = steps[index] } else { state.apply(op, app: key.app, migration: key) }
       editor.guessedOn = nil
       do throws(RenderError) {
-        try Self.checkColumnArguments(op)
+        try Self.checkColumnArguments(op, before: from, app: key.app)
         try Forwards(editor: editor, app: key.app, settings: settings, renders: renders)
           .run(op, from: from, to: state)
         if let (table, by) = editor.guessedOn {
@@ -823,30 +823,62 @@ extension SQLGenerator {
 
   /// Refuses an operation whose fields have a column argument migplan cannot evaluate
   /// (`unique=SETTINGS["UNIQUE_REG_ID"]`): written as if it were absent, the SQL would be
-  /// wrong in silence (no UNIQUE, `varchar` without a length, a "no-op").
-  static func checkColumnArguments(_ op: Operation) throws(RenderError) {
+  /// wrong in silence (no UNIQUE, `varchar` without a length, a "no-op"). The field an
+  /// `AlterField`, `RemoveField` or `RenameField` changes is checked as it was `before`, too
+  /// (django-cities-light 0013 alters a field whose `db_index` is a package setting).
+  static func checkColumnArguments(_ op: Operation, before: ProjectState, app: String)
+    throws(RenderError)
+  {
     var fields: [(String, Field)] = []
     var withDefault = false
     switch op.kind {
     case .createModel(_, let fs, _, _, _): fields = fs.map { ($0.name, $0.field) }
-    case .addField(_, let name, let field, _), .alterField(_, let name, let field, _):
+    case .addField(_, let name, let field, _):
       fields = [(name, field)]
       withDefault = true
+    case .alterField(let model, let name, let field, _):
+      try checkColumnArguments(
+        of: [(name, field)], columnArguments.union(["default"]), before: false)
+      if let old = before.models[ModelKey(app, model.lowercased())]?.field(name) {
+        try checkColumnArguments(of: [(name, old)], columnArguments, before: true)
+      }
+      return
+    case .removeField(let model, let name), .renameField(let model, let name, _):
+      // Only what names the column, its constraint or its table matters to a drop or rename.
+      if let old = before.models[ModelKey(app, model.lowercased())]?.field(name) {
+        try checkColumnArguments(of: [(name, old)], namingArguments, before: true)
+      }
+      return
     default: return
     }
+    try checkColumnArguments(
+      of: fields, withDefault ? columnArguments.union(["default"]) : columnArguments,
+      before: false)
+  }
+
+  /// The arguments that name what a `RemoveField` or `RenameField` drops or renames.
+  static let namingArguments: Set<String> = [
+    "db_column", "db_constraint", "db_table", "to", "to_field", "through",
+  ]
+
+  /// `checkColumnArguments` for `fields` and the arguments `checked`; `before`: as the state
+  /// before the operation has them.
+  static func checkColumnArguments(
+    of fields: [(String, Field)], _ checked: Set<String>, before: Bool
+  ) throws(RenderError) {
     for (field, f) in fields {
-      if let name = f.clonedToUnknown {
+      let what = "field `\(field)`" + (before ? " as it was before the operation" : "")
+      if let name = f.clonedToUnknown, !before || checked.contains(name) {
         throw RenderError(
           message:
-            "field `\(field)`: Django renders a clone of \(f.path) without `\(name)` (its value is the one deconstruct() leaves out), and its __init__() sets `\(name)` to a value migplan cannot read"
+            "\(what): Django renders a clone of \(f.path) without `\(name)` (its value is the one deconstruct() leaves out), and its __init__() sets `\(name)` to a value migplan cannot read"
         )
       }
-      for name in Set(f.known?.forced.map(\.name) ?? [])
-      where columnArguments.contains(name) || (withDefault && name == "default") {
+      for name in Set(f.known?.forced.map(\.name) ?? []) where checked.contains(name) {
         if case .unresolved(_, let why)? = f.argument(name) {
           throw RenderError(
             message:
-              "field `\(field)`: the __init__() of \(f.path) sets `\(name)` whatever the migration says, to a value migplan cannot read (\(why))"
+              "\(what): the __init__() of \(f.path) sets `\(name)` whatever the migration says, to a value migplan cannot read (\(why))"
           )
         }
       }
@@ -855,27 +887,25 @@ extension SQLGenerator {
         case .none, .bool, .int, .float, .string, .bytes, .setting: continue
         default: break
         }
-        guard columnArguments.contains(name) || (withDefault && name == "default") else {
-          continue
-        }
+        guard checked.contains(name) else { continue }
         // A name from a module migplan does not read (`max_length=limits.NAME`,
         // `unique=SETTINGS["UNIQUE"]`) is no value here, nor is what a function of one returns
         // (`max_length=limits.width()`), except where Django takes an expression or a field.
         if case .reference(let path, _) = v, !referenceArguments.contains(name) {
           throw RenderError(
-            message: "field `\(field)`: `\(name)` is `\(path)`, not a value migplan evaluates")
+            message: "\(what): `\(name)` is `\(path)`, not a value migplan evaluates")
         }
         if case .call(let callee, _, _, _) = v, !callArguments.contains(name) {
           throw RenderError(
             message:
-              "field `\(field)`: `\(name)` is what `\(callee)()` returns, not a value migplan evaluates"
+              "\(what): `\(name)` is what `\(callee)()` returns, not a value migplan evaluates"
           )
         }
         var reason: String? = nil
         v.walk { if reason == nil, case .unresolved(_, let why) = $0 { reason = why } }
         if let reason {
           throw RenderError(
-            message: "field `\(field)`: `\(name)` cannot be evaluated statically (\(reason))")
+            message: "\(what): `\(name)` cannot be evaluated statically (\(reason))")
         }
       }
     }

@@ -61,6 +61,60 @@ import Testing
   /// without it Django's SQL would have no UNIQUE, a `varchar` without a length, or be a
   /// no-op. `sql` then writes nothing and exits 2, naming each such operation at its line, the
   /// argument and why.
+  /// The field an `AlterField`, `RemoveField` or `RenameField` changes counts as it was before:
+  /// django-cities-light 0013 alters a field whose `db_index` was a package setting, and
+  /// writing the index as if it were absent before is wrong where the setting is True. A drop
+  /// or rename is refused only for what names the column (`db_column`).
+  @Test func theFieldAsItWasBeforeIsCheckedToo() throws {
+    let folder = try TemporaryFolder("migplan-sql-unresolved-before")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+      from shop.conf import SETTINGS
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  name="Order",
+                  fields=[
+                      ("id", models.BigAutoField(primary_key=True)),
+                      ("code", models.CharField(max_length=10, db_index=SETTINGS["INDEX"])),
+                      ("memo", models.CharField(max_length=SETTINGS["WIDTH"], null=True)),
+                      ("note", models.TextField(null=True, db_column=SETTINGS["COLUMN"])),
+                  ],
+              ),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_change",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              migrations.AlterField("order", "code", models.CharField(max_length=10, db_index=True)),
+              migrations.RemoveField("order", "memo"),
+              migrations.RenameField("order", "note", "remark"),
+          ]
+
+      """)
+    let run = try runMigplan(["sql", "shop", "0002", "--root", folder.path])
+    #expect(run.status == 2, "stdout: \(run.stdout)")
+    let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+    #expect(
+      errors.map { $0.split(separator: ": error: ").last.map(String.init) ?? "" } == [
+        "cannot write AlterField as SQL: field `code` as it was before the operation: `db_index` is `shop.conf.SETTINGS['INDEX']`, not a value migplan evaluates",
+        "cannot write RenameField as SQL: field `note` as it was before the operation: `db_column` is `shop.conf.SETTINGS['COLUMN']`, not a value migplan evaluates",
+      ], "\(run.stderr)")
+  }
+
   @Test func unevaluableColumnArgumentsAreNotWrittenAsAbsent() throws {
     let folder = try TemporaryFolder("migplan-sql-unresolved")
     try folder.writeMigration(
