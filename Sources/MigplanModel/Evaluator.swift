@@ -139,6 +139,12 @@ public struct Evaluator {
           scope[bound] = .bool(false, ast.range(alias))
           continue
         }
+        // A package's flag the config gives (`"actstream.settings.USE_JSONFIELD" = false`),
+        // imported by name as well as read as an attribute.
+        if let path, let flag = settings.flags[path] {
+          scope[bound] = .bool(flag, ast.range(alias))
+          continue
+        }
         scope[bound] =
           path.map { .reference($0, ast.range(alias)) }
           ?? .unresolved(ast.range(alias), "relative import outside a known package")

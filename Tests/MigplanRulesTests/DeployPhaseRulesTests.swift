@@ -449,4 +449,34 @@ import Testing
       partial.first { $0.rule == "non-atomic-partial" }?.message.contains(
         "`AddField` of `order.comment` (`operations[0]`) stays applied") == true, "\(partial)")
   }
+
+  /// A package constant a field argument reads (`from pkg.settings import NAME`, as
+  /// django-cities-light's migrations do) is named in the help with the config key that gives
+  /// it; with the key set, the value is known and nothing is reported.
+  @Test func aPackageConstantIsGivenInTheConfig() throws {
+    let header = "from shop.settings import INDEX_NAMES"
+    let operations = """
+              migrations.AddField("order", "memo", models.TextField(null=True, db_index=INDEX_NAMES)),
+      """
+    let root = try ExampleProject.write([
+      ExampleFile(path: "shop/migrations/0002_models.py", text: Self.models),
+      ExampleFile(
+        path: "shop/migrations/0003_x.py",
+        text: migration(
+          operations, atomic: true, header: header, deps: #"[("shop", "0002_models")]"#)),
+    ])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let unknown = Linter.run(LintRequest(roots: [root])).findings.filter {
+      $0.rule == "unresolved-value"
+    }
+    #expect(unknown.count == 1, "\(unknown)")
+    #expect(
+      unknown.first?.help
+        == "give the value it has in your project under `settings` in the config (`\"shop.settings.INDEX_NAMES\" = true` for a flag), or suppress with the reason it is safe"
+    )
+    var config = LintConfig()
+    config.settingFlags = ["shop.settings.INDEX_NAMES": false]
+    let known = Linter.run(LintRequest(roots: [root], config: config)).findings
+    #expect(!known.contains { $0.rule == "unresolved-value" }, "\(known.map(\.message))")
+  }
 }

@@ -17,6 +17,29 @@ struct UnresolvedValueRule: Rule {
   static let help =
     "use a literal or a module-level constant, or suppress with the reason it is safe"
 
+  /// The help for a reason that names a package's constant (`cities_light.settings.X`, what
+  /// `from pkg.settings import X` reads): its value can be given in the config.
+  static func help(for reason: String) -> String {
+    let parts = reason.split(separator: "`", omittingEmptySubsequences: false)
+    for path in parts.enumerated().filter({ $0.offset % 2 == 1 }).map(\.element) {
+      let names = path.split(separator: ".", omittingEmptySubsequences: false)
+      guard names.count >= 2, names.contains(where: { $0.hasSuffix("settings") }),
+        names.allSatisfy({ n in
+          !n.isEmpty
+            && n.utf8.allSatisfy { c in
+              c == UInt8(ascii: "_")
+                || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+            }
+        }),
+        let last = names.last, last.uppercased() == last
+      else { continue }
+      return
+        "give the value it has in your project under `settings` in the config (`\"\(path)\" = true` for a flag), or suppress with the reason it is safe"
+    }
+    return help
+  }
+
   func check(file: FileContext, into report: inout Report) {
     for case .unresolved(let range, let why) in file.migration?.unresolvedHeader ?? [] {
       report.add(
@@ -50,10 +73,10 @@ struct UnresolvedValueRule: Rule {
         Self.self, at: op.range, "migplan cannot write the SQL of `\(op.className)`: \(error)",
         why: "the SQL rules (locks, rewrites, indexes) have nothing to judge",
         help: error.contains("unknown field class")
-          ? "give the class's column type under [tool.migplan.field-types] in the config"
+          ? "give the class's column type under `field-types` in the config"
           : error.contains("whose change to the state migplan cannot follow")
-            ? "read what that operation does to the state; if it changes no model, declare its phase under [tool.migplan.operations] in the config, else suppress with the reason"
-            : Self.help)
+            ? "read what that operation does to the state; if it changes no model, declare its phase under `operations` in the config, else suppress with the reason"
+            : Self.help(for: error))
     }
     // What a RunPython function sends to the database that migplan cannot read.
     DatabaseOperations.visit(op) { inner in
@@ -71,7 +94,7 @@ struct UnresolvedValueRule: Rule {
       guard case .unresolved(let range, let why) = v else { return }
       let help =
         why.hasPrefix("setting ")
-        ? "give the setting a value under [tool.migplan.settings] in the config" : Self.help
+        ? "give the setting a value under `settings` in the config" : Self.help(for: why)
       report.add(
         Self.self, at: range, "cannot evaluate statically: \(why)", why: Self.why, help: help)
     }
