@@ -479,4 +479,22 @@ import Testing
     let known = Linter.run(LintRequest(roots: [root], config: config)).findings
     #expect(!known.contains { $0.rule == "unresolved-value" }, "\(known.map(\.message))")
   }
+
+  /// A subclass of a built-in operation that changes its `__init__` (misago's
+  /// `StartCacheVersioning(RunPython)` builds its function there) is named as one: migplan knows
+  /// the base, not what this class passes it.
+  @Test func aSubclassWithItsOwnInitIsNamedAsOne() throws {
+    let header = """
+
+
+      class StartCacheVersioning(migrations.RunPython):
+          def __init__(self, cache):
+              super().__init__(make(cache), make(cache))
+      """
+    let found = try lint("        StartCacheVersioning(\"acl\"),", header: header)
+    #expect(
+      found.filter { $0.rule == "unknown-operation" }.map(\.message) == [
+        "`shop.migrations.0003_x.StartCacheVersioning` subclasses `RunPython` with its own `__init__` or `state_forwards`, which migplan does not follow; its database effect is not judged"
+      ], "\(found)")
+  }
 }

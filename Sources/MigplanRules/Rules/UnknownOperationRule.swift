@@ -43,9 +43,14 @@ struct UnknownOperationRule: Rule {
         )
         return
       }
+      // A subclass that changes `__init__` (misago's `StartCacheVersioning(RunPython)` builds
+      // its function there): migplan knows the base but not what this one passes it.
+      let what =
+        op.base.map {
+          "`\(callee)` subclasses `\($0)` with its own `__init__` or `state_forwards`, which migplan does not follow"
+        } ?? "`\(callee)` is not a Django operation migplan knows"
       report.add(
-        Self.self, at: op.range,
-        "`\(callee)` is not a Django operation migplan knows; its database effect is not judged",
+        Self.self, at: op.range, "\(what); its database effect is not judged",
         why: "a custom operation can run any SQL; migplan cannot tell whether it locks or rewrites",
         help:
           "read its SQL (`manage.py sqlmigrate`), then declare its phase under `operations` in the config, or suppress with a reason"
