@@ -2789,8 +2789,9 @@ class Migration(migrations.Migration):
 ## Safe recipe
 Write the value as a literal or a module-level constant, or set the setting it reads under
 `settings` in the config; a package's boolean constant goes by its dotted path, however the
-migration imports it (`"cities_light.settings.INDEX_SEARCH_NAMES" = false`). For a field class of the project's own, give its column type under
-`field-types` (`"shop.fields.MoneyField" = "numeric(12, 2)"`). If the value is dynamic on
+migration imports it (`"cities_light.settings.INDEX_SEARCH_NAMES" = false`). For a field
+class of the project's own, give its column type under `field-types`
+(`"shop.fields.MoneyField" = "numeric(12, 2)"`). If the value is dynamic on
 purpose, check the SQL with `manage.py sqlmigrate` and suppress the finding with the reason:
 `# migplan: ignore[unresolved-value] -- reviewed: adds a nullable column`.
 

@@ -308,7 +308,7 @@ let concurrentIndex =
       """
     let (r1, _) = try lint([file("0002_x", text)])
     #expect(r1.findings.map(\.rule) == ["unknown-operation", "unresolved-value"])
-    #expect(r1.findings.last?.help?.contains("[tool.migplan.operations]") == true)
+    #expect(r1.findings.last?.help?.contains("under `operations` in the config") == true)
     var config = LintConfig()
     config.operations["shop.migrations.0002_x.AddPrimaryKey"] = .expand
     #expect(try lint([file("0002_x", text)], config: config).0.findings.map(\.rule) == [])
