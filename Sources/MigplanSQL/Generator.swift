@@ -829,32 +829,27 @@ extension SQLGenerator {
   static func checkColumnArguments(_ op: Operation, before: ProjectState, app: String)
     throws(RenderError)
   {
-    var fields: [(String, Field)] = []
-    var withDefault = false
+    func old(_ model: String, _ name: String) -> [(String, Field)] {
+      before.models[ModelKey(app, model.lowercased())]?.field(name).map { [(name, $0)] } ?? []
+    }
     switch op.kind {
-    case .createModel(_, let fs, _, _, _): fields = fs.map { ($0.name, $0.field) }
+    case .createModel(_, let fs, _, _, _):
+      try checkColumnArguments(of: fs.map { ($0.name, $0.field) }, columnArguments, before: false)
     case .addField(_, let name, let field, _):
-      fields = [(name, field)]
-      withDefault = true
+      try checkColumnArguments(of: [(name, field)], addedArguments, before: false)
     case .alterField(let model, let name, let field, _):
-      try checkColumnArguments(
-        of: [(name, field)], columnArguments.union(["default"]), before: false)
-      if let old = before.models[ModelKey(app, model.lowercased())]?.field(name) {
-        try checkColumnArguments(of: [(name, old)], columnArguments, before: true)
-      }
-      return
+      try checkColumnArguments(of: [(name, field)], addedArguments, before: false)
+      try checkColumnArguments(of: old(model, name), columnArguments, before: true)
     case .removeField(let model, let name), .renameField(let model, let name, _):
       // Only what names the column, its constraint or its table matters to a drop or rename.
-      if let old = before.models[ModelKey(app, model.lowercased())]?.field(name) {
-        try checkColumnArguments(of: [(name, old)], namingArguments, before: true)
-      }
-      return
+      try checkColumnArguments(of: old(model, name), namingArguments, before: true)
     default: return
     }
-    try checkColumnArguments(
-      of: fields, withDefault ? columnArguments.union(["default"]) : columnArguments,
-      before: false)
   }
+
+  /// The arguments checked in the field an `AddField` or `AlterField` writes: its `default`
+  /// is written into the column's DEFAULT too.
+  static let addedArguments = columnArguments.union(["default"])
 
   /// The arguments that name what a `RemoveField` or `RenameField` drops or renames.
   static let namingArguments: Set<String> = [

@@ -17,6 +17,16 @@ struct UnresolvedValueRule: Rule {
   static let help =
     "use a literal or a module-level constant, or suppress with the reason it is safe"
 
+  /// A byte of a plain ASCII Python name.
+  static func isNameByte(_ c: UInt8) -> Bool {
+    switch c {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+      true
+    default: false
+    }
+  }
+
   /// The help for a reason that names a package's constant (`cities_light.settings.X`, what
   /// `from pkg.settings import X` reads): its value can be given in the config.
   static func help(for reason: String) -> String {
@@ -24,14 +34,7 @@ struct UnresolvedValueRule: Rule {
     for path in parts.enumerated().filter({ $0.offset % 2 == 1 }).map(\.element) {
       let names = path.split(separator: ".", omittingEmptySubsequences: false)
       guard names.count >= 2, names.contains(where: { $0.hasSuffix("settings") }),
-        names.allSatisfy({ n in
-          !n.isEmpty
-            && n.utf8.allSatisfy { c in
-              c == UInt8(ascii: "_")
-                || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z"))
-                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
-            }
-        }),
+        names.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(isNameByte) }),
         let last = names.last, last.uppercased() == last
       else { continue }
       return
