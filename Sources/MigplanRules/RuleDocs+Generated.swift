@@ -2064,7 +2064,8 @@ shop.models`), and a use of a name imported at module level (`Order.objects…` 
 shop.models import Order` at the top of the file). Names that do not look like classes
 (`STATUS_CHOICES`, `get_default`), constants read off a class (`Order.STATUS_NEW`, no query),
 `django.db.models` (`F`, `Q`, `Count`) and names the function binds itself (`Order =
-apps.get_model(...)`) are not flagged.
+apps.get_model(...)`) are not flagged. It also flags loading a fixture there:
+`call_command("loaddata", …)` and `serializers.deserialize(…)` from `django.core`.
 
 ## Why is this bad?
 The imported class is the model as the code is *today*, not as the database is at this point
@@ -2072,10 +2073,14 @@ of the migration history. As soon as a later change adds or renames a field of t
 migration builds queries for columns that do not exist yet, and it fails on every fresh
 database (tests, new environments) and on any deploy that runs several migrations in one go.
 `apps.get_model` returns the historical model, which always matches the schema the migration
-runs against.
+runs against. A fixture is no better: Django's serializers look its models up in the app
+registry of today's code, not in the `apps` the migration gets, so its rows are saved with
+today's fields.
 
 ## Bad
 ```python
+from django.core import serializers
+from django.core.management import call_command
 from django.db import migrations
 
 from shop.models import Order
@@ -2093,11 +2098,23 @@ def clear_notes(apps, schema_editor):
     Order.objects.filter(note="").update(note=None)
 
 
+def load_countries(apps, schema_editor):
+    call_command("loaddata", "countries.json")  # expect: runpython-model-import
+
+
+def load_templates(apps, schema_editor):
+    with open("templates.json", "rb") as fixture:
+        for obj in serializers.deserialize("json", fixture):  # expect: runpython-model-import
+            obj.save()
+
+
 class Migration(migrations.Migration):
     dependencies = [("shop", "0001_initial")]
 
     operations = [
         migrations.RunPython(fill_totals, clear_notes),
+        migrations.RunPython(load_countries, migrations.RunPython.noop),
+        migrations.RunPython(load_templates, migrations.RunPython.noop),
     ]
 ```
 
@@ -2113,6 +2130,14 @@ def fill_totals(apps, schema_editor):
     Order.objects.filter(total=None).update(total=0)
 
 
+def load_countries(apps, schema_editor):
+    # The fixture's rows, written out with the historical model.
+    Country = apps.get_model("shop", "Country")
+    Country.objects.bulk_create(
+        [Country(code="FR", name="France"), Country(code="DE", name="Germany")]
+    )
+
+
 def fill_notes(apps, schema_editor):
     Historical = apps.get_model("shop", "Order")
     # A constant of the class today is fine: it runs no query.
@@ -2125,6 +2150,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RunPython(fill_totals, migrations.RunPython.noop),
         migrations.RunPython(fill_notes, migrations.RunPython.noop),
+        migrations.RunPython(load_countries, migrations.RunPython.noop),
     ]
 ```
 
@@ -2132,10 +2158,13 @@ class Migration(migrations.Migration):
 Get every model through the `apps` argument: `Order = apps.get_model("shop", "Order")`.
 Methods of the model class are not available on the historical model; copy the logic the
 migration needs into the migration module (it must keep working as written, whatever the model
-becomes). Custom managers are available when they set `use_in_migrations = True`.
+becomes). Custom managers are available when they set `use_in_migrations = True`. For a fixture, write
+its rows out in the migration with the historical model (`bulk_create`), or load it outside the
+migrations (`manage.py loaddata` after `migrate`).
 
 ## References
 - Django: [Data migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#data-migrations) ("we can't import the Person model directly")
+- Django: [Providing data with migrations](https://docs.djangoproject.com/en/5.2/howto/initial-data/#providing-data-with-migrations)
 - Django: [Historical models](https://docs.djangoproject.com/en/5.2/topics/migrations/#historical-models)
 """#,
     "runpython-no-reverse": #"""

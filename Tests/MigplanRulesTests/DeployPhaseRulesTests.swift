@@ -340,6 +340,41 @@ import Testing
       ])
   }
 
+  /// `loaddata` and `serializers.deserialize` build today's models, whatever name they are
+  /// imported by; DRF's `serializers`, another command and a shadowed name are not flagged.
+  @Test func fixturesLoadedInRunPythonAreFlagged() throws {
+    let header = """
+      from django.core import management
+      from rest_framework import serializers
+      import django.core.serializers
+
+
+      def forwards(apps, schema_editor):
+          management.call_command("loaddata", "countries")
+          management.call_command("migrate")
+          serializers.deserialize("json", "[]")
+          django.core.serializers.deserialize("json", "[]")
+
+
+      def backwards(apps, schema_editor):
+          from django.core.management import call_command as run
+          run("loaddata", "x")
+          management = None
+          management.call_command("loaddata", "y")
+      """
+    let found = try lint(
+      "        migrations.RunPython(forwards, backwards),", header: header)
+    #expect(
+      ids(found) == [
+        "runpython-model-import@10", "runpython-model-import@13", "runpython-model-import@18",
+      ])
+    #expect(
+      found.contains {
+        $0.message
+          == "`backwards` loads a fixture with `run(\"loaddata\", …)`: it builds the current models, not the historical ones"
+      })
+  }
+
   /// A lambda is read like a module function: its body and the module functions it calls
   /// (Nautobot's and Arches' `reverse_code=lambda *args: None` is a reverse, not a value
   /// migplan cannot evaluate).

@@ -3,7 +3,8 @@ import MigplanSyntax
 
 /// Flags a `RunPython` function (or a module function it calls) that uses a model class
 /// imported from a `models` module (`from shop.models import Order`, `import shop.models`,
-/// inside the function or at module level) instead of `apps.get_model`.
+/// inside the function or at module level) instead of `apps.get_model`, or loads a fixture
+/// (`call_command("loaddata", …)`, `serializers.deserialize`), which builds today's models too.
 struct RunpythonModelImportRule: Rule {
   static let id = "runpython-model-import"
   static let summary = "a RunPython function imports a model instead of using apps.get_model"
@@ -24,7 +25,10 @@ struct RunpythonModelImportRule: Rule {
     var moduleBindings: [String: String] = [:]
     // Module-level `import a.b.models`: the dotted path, reached through the name `a`.
     var modulePaths: [String] = []
+    // Module-level names bound to `django.core` modules and functions: bound name → path.
+    var djangoNames: [String: String] = [:]
     for stmt in ast.list(ast.root, "body") where stmt >= 0 {
+      for (bound, path) in Self.djangoImports(stmt, code) { djangoNames[bound] = path }
       switch ast.kind(stmt) {
       case .ImportFrom:
         for (bound, _) in Self.modelImports(stmt, code) {
@@ -65,8 +69,21 @@ struct RunpythonModelImportRule: Rule {
         return attrs.allSatisfy { Self.isConstantName($0) || Self.isClassName($0) }
       }
       var reported: Set<String> = []
+      // A module-level name the function binds itself is shadowed, unless by an import.
+      var names = djangoNames.filter { !locals.contains($0.key) }
+      for id in nodes where ast.kind(id) == .ImportFrom || ast.kind(id) == .Import {
+        for (bound, path) in Self.djangoImports(id, code) { names[bound] = path }
+      }
       for id in nodes {
         switch ast.kind(id) {
+        case .Call:
+          guard let how = Self.loadsFixture(id, code, names: names) else {
+            continue
+          }
+          report.add(
+            Self.self, at: ast.range(id),
+            "`\(fname)` loads a fixture with `\(how)`: it builds the current models, not the historical ones",
+            why: Self.fixtureWhy, help: Self.fixtureHelp)
         case .ImportFrom:
           let found = Self.modelImports(id, code)
           guard let first = found.first else { continue }
@@ -113,6 +130,55 @@ struct RunpythonModelImportRule: Rule {
         }
       }
     }
+  }
+
+  static let fixtureWhy =
+    "Django's serializers look models up in the app registry of the code as it is today, not in the `apps` the migration gets: once a later change adds or renames a field, the fixture's rows are saved into columns that do not exist yet and the migration fails on a fresh database or a deploy that runs several migrations"
+
+  static let fixtureHelp =
+    "create the rows with the historical model (`Model = apps.get_model(\"app_label\", \"Model\")`, then `Model.objects.bulk_create([...])`), or load the fixture outside the migrations (`manage.py loaddata` after `migrate`)"
+
+  /// `serializers.deserialize` or `call_command("loaddata", …)` (through whatever names the
+  /// module imports them by): the form to name in the message; nil for any other call.
+  static func loadsFixture(
+    _ call: Int32, _ code: RunPythonSource, names: [String: String]
+  ) -> String? {
+    let ast = code.ast
+    guard let callee = ast.child(call, "func"), let dotted = code.dotted(callee) else { return nil }
+    let parts = dotted.split(separator: ".", maxSplits: 1).map(String.init)
+    guard let path = names[parts[0]] else { return nil }
+    let full = parts.count > 1 ? path + "." + parts[1] : path
+    if full == "django.core.serializers.deserialize" { return dotted }
+    guard full == "django.core.management.call_command",
+      let first = ast.list(call, "args").first, first >= 0, ast.kind(first) == .Constant,
+      case .string("loaddata") = ast.constant(first)
+    else { return nil }
+    return "\(dotted)(\"loaddata\", …)"
+  }
+
+  /// The names an import binds to `django.core` modules and functions (`from django.core import
+  /// serializers` → `serializers`: `django.core.serializers`; `import django.core.management`
+  /// → `django`: `django`).
+  static func djangoImports(_ id: Int32, _ code: RunPythonSource) -> [(bound: String, path: String)]
+  {
+    let ast = code.ast
+    var out: [(bound: String, path: String)] = []
+    let kind = ast.kind(id)
+    guard kind == .ImportFrom || kind == .Import else { return out }
+    let from = kind == .ImportFrom ? module(id, code) : nil
+    for alias in ast.list(id, "names") where alias >= 0 {
+      guard let name = ast.identifier(alias, "name", in: code.source) else { continue }
+      let asName = ast.identifier(alias, "asname", in: code.source)
+      let path = from.map { "\($0).\(name)" } ?? name
+      guard path.hasPrefix("django.core.") else { continue }
+      if let from, from.hasPrefix(".") { continue }
+      if from == nil && asName == nil {
+        out.append(("django", "django"))
+      } else {
+        out.append((asName ?? name, path))
+      }
+    }
+    return out
   }
 
   /// A module path that names a `models` module other than Django's field module
