@@ -410,19 +410,25 @@ public enum Linter {
     let directiveLines = directives.map { line($0.range.start) }
     for f in findings {
       var covered = false
-      // Lines the finding occupies for suppression purposes.
+      // Lines the finding occupies for suppression purposes: its operation's, and its own
+      // line when it is outside the operation (in a function a `RunPython` runs).
       var first = 0
       var last = -1
+      var own: Int? = nil
       if let span = f.span {
         first = line(span.start)
         last = line(span.end > span.start ? span.end - 1 : span.start)
+        if let r = f.range, !span.contains(r) { own = line(r.start) }
       } else if let r = f.range {
         first = line(r.start)
         last = first
       }
       for (di, d) in directives.enumerated() where d.malformed == nil {
         for (ii, id) in d.ids.enumerated() where id.id == f.rule {
-          if d.covers(line: directiveLines[di], first: first, last: last) {
+          let at = directiveLines[di]
+          if d.covers(line: at, first: first, last: last)
+            || own.map({ d.covers(line: at, first: $0, last: $0) }) == true
+          {
             used.insert([di, ii])
             covered = true
           }
@@ -495,6 +501,7 @@ private struct OperationChecker: Sendable {
     let steps = steps?.count == m.typedOperations.count ? steps : nil
     var findings: [Finding] = []
     let memo = StepsMemo()
+    let runPython = RunPythonSource(migration: m, source: source)
     var silent: Set<Int> = []
     if let output {
       for i in m.typedOperations.indices where output.renderErrors[i] == nil {
@@ -517,6 +524,7 @@ private struct OperationChecker: Sendable {
       ctx.migrationStart = start
       ctx.migrationSteps = memo
       ctx.silentOperations = silent
+      ctx.runPython = runPython
       ctx.databaseOperations = OperationFacts.databaseOperations(ctx)
       var report = Report(path: path, key: m.key, operationIndex: i, span: op.range)
       for rule in instances { rule.check(operation: ctx, into: &report) }

@@ -2050,6 +2050,129 @@ table, write both, copy the rows, move the reads, then drop the old table (`drop
 - Django: [RenameModel](https://docs.djangoproject.com/en/5.2/ref/migration-operations/#renamemodel)
 - PostgreSQL: [ALTER TABLE … RENAME TO](https://www.postgresql.org/docs/current/sql-altertable.html)
 """#,
+    "runpython-missing-dependency": #"""
+# runpython-missing-dependency
+
+- **Severity:** error · **Phase:** review · **Since:** 0.1.0
+
+## What it does
+Reads the functions a migration's `RunPython` operations run (as `runpython-model-import`
+does: `code`, `reverse_code` and the module functions they call) and flags each
+`apps.get_model("app", "Model")` (or `get_model("app.Model")`) on the function's `apps`
+argument whose model is not in the state the migration's dependencies build: an app the
+migration does not depend on at all, or a model that a later migration of the app creates.
+Lookups inside a `try` that catches `LookupError` (or `Exception`) and functions that ask the
+registry what is installed (`apps.is_installed`, `apps.app_configs`, `apps.get_app_config`)
+are left alone: they expect the model to be missing. Apps without migrations (whose models
+Django takes from their code) and names migplan cannot evaluate are not judged.
+
+## Why is this bad?
+The `apps` a `RunPython` function gets holds the models of the migrations applied before it,
+and Django orders only the migrations this one depends on before it. Where the migration that
+creates the model happens to run later (a fresh database for tests or a new environment,
+`migrate` of a single app, another order of the apps in `INSTALLED_APPS`), `get_model` raises
+`LookupError: App 'shop' doesn't have a 'Order' model` (or "No installed app with label") and
+the deploy stops halfway. It often goes unnoticed because the order on the developer's database
+was the lucky one.
+
+## Bad
+```python billing/migrations/0001_initial.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel("Invoice", [("id", models.BigAutoField(primary_key=True))]),
+    ]
+```
+
+```python billing/migrations/0002_invoice_orders.py
+from django.db import migrations
+
+
+def link_orders(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")  # expect: runpython-missing-dependency
+    Invoice = apps.get_model("billing", "Invoice")
+    Refund = apps.get_model("billing.Refund")  # expect: runpython-missing-dependency
+    for invoice in Invoice.objects.iterator():
+        Order.objects.filter(pk=invoice.pk).exists()
+        Refund.objects.filter(pk=invoice.pk).exists()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(link_orders, migrations.RunPython.noop),
+    ]
+```
+
+```python billing/migrations/0003_refund.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0002_invoice_orders")]
+
+    operations = [
+        migrations.CreateModel("Refund", [("id", models.BigAutoField(primary_key=True))]),
+    ]
+```
+
+## Good
+```python billing/migrations/0001_initial.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel("Invoice", [("id", models.BigAutoField(primary_key=True))]),
+    ]
+```
+
+```python billing/migrations/0002_invoice_orders.py
+from django.db import migrations
+
+
+def link_orders(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Invoice = apps.get_model("billing", "Invoice")
+    for invoice in Invoice.objects.iterator():
+        Order.objects.filter(pk=invoice.pk).exists()
+
+
+def tag_campaigns(apps, schema_editor):
+    # An optional app: a missing model is expected and handled.
+    try:
+        Campaign = apps.get_model("marketing", "Campaign")
+    except LookupError:
+        return
+    Campaign.objects.filter(pk=1).update(tagged=True)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0001_initial"), ("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(link_orders, migrations.RunPython.noop),
+        migrations.RunPython(tag_campaigns, migrations.RunPython.noop),
+    ]
+```
+
+## Safe recipe
+Add the migration that creates the model to `dependencies`: `("shop", "0001_initial")` for
+`shop.Order` (the message names it). For a model of the same app, move the `RunPython` into a
+migration after the one that creates the model. For an app that may not be installed, catch
+`LookupError` around `get_model`, or ask `apps.is_installed("marketing")` first.
+
+## References
+- Django: [Data migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#data-migrations) ("you'll need to add a dependency … otherwise you may get an error similar to: LookupError")
+- Django: [Migration files, dependencies](https://docs.djangoproject.com/en/5.2/topics/migrations/#migration-files)
+"""#,
     "runpython-model-import": #"""
 # runpython-model-import
 

@@ -24,6 +24,7 @@ public enum Rules {
     NonAtomicPartialRule.self,
     RenameColumnRule.self,
     RenameTableRule.self,
+    RunpythonMissingDependencyRule.self,
     RunpythonModelImportRule.self,
     RunpythonNoReverseRule.self,
     RunpythonUnbatchedRule.self,

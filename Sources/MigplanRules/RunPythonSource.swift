@@ -8,7 +8,11 @@ import MigplanSyntax
 struct RunPythonSource: Sendable {
   let parsed: ParsedModule
   /// `FunctionDef` (and `Lambda`) nodes, in source order.
-  let functions: [Int32]
+  private(set) var functions: [Int32]
+  /// Every function and lambda of the module by the offset it starts at.
+  private let byStart: [UInt32: Int32]
+  /// The module's top-level functions by name.
+  private let moduleFunctions: [String: Int32]
 
   var ast: AST { parsed.ast }
   var source: [UInt8] { parsed.source }
@@ -44,6 +48,16 @@ struct RunPythonSource: Sendable {
     where stmt >= 0 && (ast.kind(stmt) == .FunctionDef || ast.kind(stmt) == .AsyncFunctionDef) {
       if let name = ast.identifier(stmt, "name", in: parsed.source) { moduleFunctions[name] = stmt }
     }
+    self.byStart = byStart
+    self.moduleFunctions = moduleFunctions
+    self.parsed = parsed
+    self.functions = []
+    self.functions = reachable(from: starts)
+  }
+
+  /// The functions (or lambdas) starting at `starts` and the module functions they call by
+  /// name, transitively, in source order.
+  func reachable(from starts: Set<UInt32>) -> [Int32] {
     var queue = starts.sorted().compactMap { byStart[$0] }
     var seen = Set(queue)
     var i = 0
@@ -53,15 +67,14 @@ struct RunPythonSource: Sendable {
       let scope = ast.range(f)
       for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .Call {
         guard scope.contains(ast.range(id)), let callee = ast.child(id, "func"),
-          ast.kind(callee) == .Name, let name = ast.identifier(callee, "id", in: parsed.source),
+          ast.kind(callee) == .Name, let name = ast.identifier(callee, "id", in: source),
           let g = moduleFunctions[name], !seen.contains(g)
         else { continue }
         seen.insert(g)
         queue.append(g)
       }
     }
-    self.parsed = parsed
-    self.functions = queue.sorted { ast.range($0).start < ast.range($1).start }
+    return queue.sorted { ast.range($0).start < ast.range($1).start }
   }
 
   /// The nodes inside a function (its own node excluded), in node order.

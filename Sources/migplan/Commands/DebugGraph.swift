@@ -36,7 +36,7 @@ struct DebugGraph: ParsableCommand {
 
   func run() throws {
     // The config's settings and site-packages, as `sql` and `lint` read them.
-    let (settings, project) = try ProjectOptions.load(roots: roots, config: config)
+    let (_, project) = try ProjectOptions.load(roots: roots, config: config)
     try InputError.exitOnDiagnostics(project.diagnostics)
     let plan = project.plan
     var out = ""

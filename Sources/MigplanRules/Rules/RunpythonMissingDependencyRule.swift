@@ -1,0 +1,145 @@
+import MigplanModel
+import MigplanSyntax
+
+/// Flags `apps.get_model("app", "Model")` in a `RunPython` function (or a module function it
+/// calls) when the model is not in the state the migration's dependencies build: Django raises
+/// `LookupError` wherever the migration that creates it has not run first.
+struct RunpythonMissingDependencyRule: Rule {
+  static let id = "runpython-missing-dependency"
+  static let summary =
+    "a RunPython function gets a model its migration's dependencies do not create"
+  static let phase = Phase.review
+  static let defaultSeverity = Severity.error
+
+  static let why =
+    "the `apps` a RunPython function gets holds the models of the migrations applied before it, and Django orders only the ones this migration depends on: where the migration that creates the model runs later (a fresh database, `migrate` of one app, another order of the apps), `get_model` raises LookupError and the deploy stops"
+
+  func check(operation: OperationContext, into report: inout Report) {
+    guard let code = operation.runPython else { return }
+    let state = operation.before
+    let project = operation.lint.project
+    let migrated = Set(project.migrations.keys.map(\.app))
+    DatabaseOperations.visit(operation.operation) { op in
+      guard case .runPython(let forwards, let reverse, _, _) = op.kind else { return }
+      var starts: Set<UInt32> = []
+      for v in [forwards, reverse] {
+        if case .function(_, let r)? = v { starts.insert(r.start) }
+      }
+      var reported: Set<ModelKey> = []
+      for function in code.reachable(from: starts) {
+        for (call, app, model) in Self.lookups(in: function, code) {
+          let key = ModelKey(app, model)
+          // An app without migrations (its models come from its code) is not judged.
+          guard migrated.contains(app), state.models[key] == nil, reported.insert(key).inserted
+          else { continue }
+          let m = operation.migration
+          let creator = Self.creator(of: key, in: project)
+          let message =
+            app != m.app && !Self.dependsOn(app, m, project)
+            ? "`\(code.name(function))` gets `\(app).\(model)`, but \(m.key) depends on no migration of `\(app)`"
+            : "`\(code.name(function))` gets `\(app).\(model)`, which no migration before \(m.key) creates"
+          let help: String
+          if let creator, project.ancestors(of: [creator]).contains(m.key) {
+            help =
+              "`\(model)` is created by \(creator), which runs after this migration: move the `RunPython` into a migration that depends on it"
+          } else if let creator {
+            help =
+              "add `(\"\(creator.app)\", \"\(creator.name)\")`, the migration that creates `\(model)`, to `dependencies`"
+          } else {
+            help =
+              "check the model's name; add the migration that creates `\(model)` to `dependencies`"
+          }
+          report.add(Self.self, at: code.ast.range(call), message, why: Self.why, help: help)
+        }
+      }
+    }
+  }
+
+  /// The `get_model` calls of a function on one of its own parameters (the historical `apps`,
+  /// not `django.apps.apps`) with the app and model as string literals: `("shop", "Order")` or
+  /// `("shop.Order")`. Calls inside a `try` that catches `LookupError` (or everything) and
+  /// functions that ask the registry what is installed (`is_installed`, `app_configs`) are
+  /// left out: they expect the model to be missing.
+  static func lookups(in function: Int32, _ code: RunPythonSource) -> [(
+    call: Int32, app: String, model: String
+  )] {
+    let ast = code.ast
+    let nodes = code.nodes(in: function)
+    var parameters: Set<String> = []
+    if let args = ast.child(function, "args") {
+      for a in ast.list(args, "posonlyargs") + ast.list(args, "args") where a >= 0 {
+        if let name = ast.identifier(a, "arg", in: code.source) { parameters.insert(name) }
+      }
+    }
+    var guarded: [TextRange] = []
+    for id in nodes where ast.kind(id) == .Try || ast.kind(id) == .TryStar {
+      let catches = ast.list(id, "handlers").contains { h in
+        guard h >= 0 else { return false }
+        guard let type = ast.child(h, "type") else { return true }
+        let names =
+          ast.kind(type) == .Tuple
+          ? ast.list(type, "elts").compactMap { code.dotted($0) }
+          : [code.dotted(type)].compactMap { $0 }
+        return names.contains { ["LookupError", "Exception", "BaseException"].contains($0) }
+      }
+      if catches {
+        for stmt in ast.list(id, "body") where stmt >= 0 { guarded.append(ast.range(stmt)) }
+      }
+    }
+    var out: [(call: Int32, app: String, model: String)] = []
+    for id in nodes where ast.kind(id) == .Attribute {
+      guard let attr = ast.identifier(id, "attr", in: code.source),
+        attr == "is_installed" || attr == "app_configs" || attr == "get_app_config"
+      else { continue }
+      return []
+    }
+    for id in nodes where ast.kind(id) == .Call {
+      guard let callee = ast.child(id, "func"), ast.kind(callee) == .Attribute,
+        ast.identifier(callee, "attr", in: code.source) == "get_model",
+        let receiver = ast.child(callee, "value"), let name = code.identifier(receiver),
+        parameters.contains(name), ast.list(id, "keywords").isEmpty,
+        !guarded.contains(where: { $0.contains(ast.range(id)) })
+      else { continue }
+      let strings = ast.list(id, "args").map { a -> String? in
+        guard a >= 0, ast.kind(a) == .Constant, case .string(let s) = ast.constant(a) else {
+          return nil
+        }
+        return s
+      }
+      switch strings.count {
+      case 1:
+        guard let dotted = strings[0] else { continue }
+        let parts = dotted.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { continue }
+        out.append((id, String(parts[0]), String(parts[1])))
+      case 2:
+        guard let app = strings[0], let model = strings[1], !app.isEmpty, !model.isEmpty else {
+          continue
+        }
+        out.append((id, app, model))
+      default: continue
+      }
+    }
+    return out
+  }
+
+  /// The first migration of the model's app (in name order) whose operations create it.
+  static func creator(of key: ModelKey, in project: Project) -> MigrationKey? {
+    let candidates = project.migrations.values.filter { $0.key.app == key.app }
+      .sorted { $0.key < $1.key }
+    func creates(_ op: Operation) -> Bool {
+      switch op.kind {
+      case .createModel(let name, _, _, _, _): return ModelKey(key.app, name) == key
+      case .separateDatabaseAndState(_, let state): return state.contains(where: creates)
+      default: return false
+      }
+    }
+    for m in candidates where m.typedOperations.contains(where: creates) { return m.key }
+    return nil
+  }
+
+  /// Whether `m` depends, directly or not, on a migration of `app`.
+  static func dependsOn(_ app: String, _ m: Migration, _ project: Project) -> Bool {
+    project.ancestors(of: [m.key]).contains { $0.app == app && $0 != m.key }
+  }
+}
