@@ -158,9 +158,12 @@ public struct Field: Hashable, Sendable {
   private final class Box: Sendable {
     let construct: Construct
     let known: Known?
-    init(_ construct: Construct, _ known: Known?) {
+    /// The Django class of a class migplan cannot write the SQL of, when known.
+    let unknownBase: String?
+    init(_ construct: Construct, _ known: Known?, _ unknownBase: String? = nil) {
       self.construct = construct
       self.known = known
+      self.unknownBase = unknownBase
     }
   }
   private var box: Box
@@ -168,7 +171,7 @@ public struct Field: Hashable, Sendable {
   /// The call that constructs the field.
   public var construct: Construct {
     get { box.construct }
-    set { box = Box(newValue, box.known) }
+    set { box = Box(newValue, box.known, box.unknownBase) }
   }
 
   /// The field a migration constructs; `classes` resolves a class migplan does not know from
@@ -176,10 +179,12 @@ public struct Field: Hashable, Sendable {
   public init(_ value: Value, classes: FieldClasses? = nil) {
     let value = classes?.resolvingConstants(value) ?? value
     var class_: Known? = nil
+    var unknownBase: String? = nil
     if case .call(let callee, _, _, _) = value {
       class_ = Field.known(callee) ?? classes?.known(callee)
+      if class_ == nil { unknownBase = classes?.base(callee) }
     }
-    box = Box(Construct(value) { _ in class_?.positional ?? [] }, class_)
+    box = Box(Construct(value) { _ in class_?.positional ?? [] }, class_, unknownBase)
   }
 
   public static func == (a: Field, b: Field) -> Bool {
@@ -201,6 +206,11 @@ public struct Field: Hashable, Sendable {
   /// The Django field class this one behaves as in the database (`CharField`,
   /// `ForeignKey`, …; `ParentalKey` → `ForeignKey`), nil for a class migplan does not know.
   public var djangoClass: String? { known?.base }
+
+  /// `djangoClass`, or for a class migplan cannot write the SQL of, the Django class it
+  /// derives from when that is known (django-tagulous's `TagField`: `ManyToManyField`, no
+  /// column): what rules about columns go by.
+  public var djangoBase: String? { known?.base ?? box.unknownBase }
 
   /// What migplan knows about the field's class, looked up once.
   public var known: Known? { box.known }

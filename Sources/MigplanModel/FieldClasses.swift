@@ -24,7 +24,9 @@ public final class FieldClasses: Sendable {
     /// A class that is no field and changes a field's column only through what its
     /// `__init__` and `deconstruct()` do to the arguments.
     case mixin(Effects)
-    case unknown(String)
+    /// Why migplan cannot write the class's SQL, with the Django class it derives from when
+    /// that is known (a many-to-many field that makes its own table).
+    case unknown(String, base: String? = nil)
   }
 
   /// A module read for its classes.
@@ -71,7 +73,18 @@ public final class FieldClasses: Sendable {
     switch resolution(path) {
     case .field: return nil
     case .mixin: return "\(path) is not a field class"
-    case .unknown(let why): return why
+    case .unknown(let why, _): return why
+    }
+  }
+
+  /// The Django class the class at `path` derives from, also when migplan cannot write its SQL
+  /// (django-tagulous's `TagField`: `ManyToManyField`); nil when it cannot tell.
+  public func base(_ path: String) -> String? {
+    if settings.fieldTypes[path] != nil { return nil }
+    switch resolution(path) {
+    case .field(let k): return k.base
+    case .mixin: return nil
+    case .unknown(_, let base): return base
     }
   }
 
@@ -548,7 +561,7 @@ public final class FieldClasses: Sendable {
           known = k
         }
       case .mixin(let e): mixins.append(e)
-      case .unknown(let why): return .unknown(why)
+      case .unknown(let why, let base): return .unknown(why, base: base)
       }
     }
     var methods: [String: Int32] = [:]
@@ -579,8 +592,8 @@ public final class FieldClasses: Sendable {
     // column there.
     if known?.base == "ManyToManyField", methods["contribute_to_class"] != nil {
       return .unknown(
-        "\(path) overrides contribute_to_class(), where Django makes the table of a many-to-many field"
-      )
+        "\(path) overrides contribute_to_class(), where Django makes the table of a many-to-many field",
+        base: "ManyToManyField")
     }
     // Its own override may start from a base's that sets the collation too only where it
     // sets one whatever that base's gives.

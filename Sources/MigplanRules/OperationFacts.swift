@@ -56,9 +56,10 @@ enum OperationFacts {
 
   /// A field's column: `db_column`, else the name (`_id` added for a relation to one row); nil
   /// for fields without a column (many-to-many, `CompositePrimaryKey`). Field classes migplan
-  /// does not know are taken as plain columns.
+  /// cannot write the SQL of are taken as plain columns unless their Django base says
+  /// otherwise (`Field.djangoBase`).
   static func column(_ name: String, _ f: Field) -> String? {
-    switch f.djangoClass {
+    switch f.djangoBase {
     case "ManyToManyField", "CompositePrimaryKey": return nil
     case "ForeignKey", "OneToOneField": return f.dbColumn ?? "\(name)_id"
     default: return f.dbColumn ?? name

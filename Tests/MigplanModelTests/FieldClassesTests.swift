@@ -391,6 +391,22 @@ import Testing
     #expect(problem.contains(why), "\(problem)")
   }
 
+  /// A class migplan cannot write keeps the Django base it knows for it where that decides
+  /// whether there is a column (a many-to-many field that makes its own table), and only there.
+  @Test func aManyToManyMigplanCannotWriteKeepsItsBase() throws {
+    let (c, _folder) = try classes()
+    _ = _folder
+    #expect(c.base("app.fields.Sorted") == "ManyToManyField")
+    #expect(c.base("app.fields.SortedMore") == "ManyToManyField")
+    #expect(c.base("app.fields.AttrNamed") == nil)
+    #expect(c.base("app.fields.Described") == "ManyToManyField")
+    let field = Field(
+      .call(callee: "app.fields.Sorted", args: [], keywords: [], range: TextRange(0, 0)), classes: c
+    )
+    #expect(field.djangoClass == nil)
+    #expect(field.djangoBase == "ManyToManyField")
+  }
+
   /// What `__init__` gives the arguments a migration constructs the field with: defaults
   /// (`kwargs.get`, `if "k" not in kwargs:`), values it sets whatever the call gives, to
   /// another argument's value, or only when another argument is given.

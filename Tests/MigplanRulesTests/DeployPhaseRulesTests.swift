@@ -48,15 +48,16 @@ import Testing
   /// Lints `0003_x.py` with `operations` after the models above; returns (rule, line, message).
   func lint(
     _ operations: String, atomic: Bool = true, header: String = "",
-    config: LintConfig = LintConfig()
+    config: LintConfig = LintConfig(), also: [ExampleFile] = []
   ) throws -> [(rule: String, line: Int, message: String)] {
-    let files = [
-      ExampleFile(path: "shop/migrations/0002_models.py", text: Self.models),
-      ExampleFile(
-        path: "shop/migrations/0003_x.py",
-        text: migration(
-          operations, atomic: atomic, header: header, deps: #"[("shop", "0002_models")]"#)),
-    ]
+    let files =
+      also + [
+        ExampleFile(path: "shop/migrations/0002_models.py", text: Self.models),
+        ExampleFile(
+          path: "shop/migrations/0003_x.py",
+          text: migration(
+            operations, atomic: atomic, header: header, deps: #"[("shop", "0002_models")]"#)),
+      ]
     let root = try ExampleProject.write(files)
     defer { try? FileManager.default.removeItem(atPath: root) }
     let request = LintRequest(
@@ -73,6 +74,7 @@ import Testing
       "drop-column", "drop-table", "rename-column", "rename-table", "add-not-null-column",
       "data-and-schema-together", "mixed-phase-migration", "non-atomic-partial",
       "runpython-model-import", "runpython-unbatched", "runpython-no-reverse", "runsql-no-reverse",
+      "runpython-missing-dependency",
     ]
     return findings.filter { ours.contains($0.rule) }.map { "\($0.rule)@\($0.line)" }
   }
@@ -91,6 +93,29 @@ import Testing
     #expect(ids(found) == ["drop-table@11", "drop-column@13"])
     #expect(found.contains { $0.message.contains("join table `shop_order_tags`") })
     #expect(found.contains { $0.message.contains("column `customer_id` of `shop_order`") })
+  }
+
+  /// A many-to-many class migplan cannot write the SQL of (django-tagulous's `TagField`
+  /// makes its own table) adds and renames no column: only `unresolved-value` is reported.
+  @Test func aManyToManyClassMigplanCannotWriteHasNoColumn() throws {
+    let fields = ExampleFile(
+      path: "shop/fields.py",
+      text: """
+        from django.db import models
+
+
+        class TagField(models.ManyToManyField):
+            def contribute_to_class(self, cls, name, **kwargs):
+                super().contribute_to_class(cls, name, **kwargs)
+
+        """)
+    let found = try lint(
+      """
+              migrations.AddField("order", "labels", shop.fields.TagField(to="shop.tag")),
+              migrations.RenameField("order", "labels", "tags2"),
+      """, header: "import shop.fields", also: [fields])
+    #expect(ids(found) == [], "\(found)")
+    #expect(found.filter { $0.rule == "unresolved-value" }.count == 2, "\(found)")
   }
 
   @Test func modelsWithoutATableOfTheirOwnAreNotDropped() throws {
@@ -373,6 +398,38 @@ import Testing
         $0.message
           == "`backwards` loads a fixture with `run(\"loaddata\", …)`: it builds the current models, not the historical ones"
       })
+  }
+
+  /// Only a model the state lacks is flagged, and only when looked up on the function's own
+  /// `apps`, in a migrated app, where the code does not expect it to be missing.
+  @Test func modelsTheDependenciesDoNotCreateAreFlagged() throws {
+    let header = """
+      from django.apps import apps as global_apps
+
+
+      def forwards(apps, schema_editor):
+          apps.get_model("shop", "Order")
+          apps.get_model("shop", "Ghost")
+          global_apps.get_model("shop", "Ghost2")
+          apps.get_model("nosuchapp", "Thing")
+          try:
+              apps.get_model("shop", "Ghost3")
+          except (LookupError, ValueError):
+              pass
+
+
+      def backwards(apps, schema_editor):
+          if apps.is_installed("marketing"):
+              apps.get_model("shop", "Ghost4")
+      """
+    let found = try lint(
+      "        migrations.RunPython(forwards, backwards),", header: header)
+    #expect(ids(found) == ["runpython-missing-dependency@9"])
+    #expect(
+      found.contains {
+        $0.message
+          == "`forwards` gets `shop.Ghost`, which no migration before shop.0003_x creates"
+      }, "\(found)")
   }
 
   /// A lambda is read like a module function: its body and the module functions it calls
