@@ -61,6 +61,25 @@ import Testing
         == ["0004_not_null.py:11 set-not-null"])
   }
 
+  /// Django drops a `_like` index twice when a text column with an index becomes a number
+  /// (django-mailer 0004): the second `DROP INDEX IF EXISTS` finds nothing to lock.
+  @Test func anIndexDroppedAlreadyIsNotDroppedAgain() throws {
+    let indexed = ExampleFile(
+      path: "shop/migrations/0002_code.py",
+      text: migration(
+        #"        migrations.AddField("order", "code", models.CharField(max_length=1, db_index=True, null=True)),"#
+      ))
+    let number = ExampleFile(
+      path: "shop/migrations/0003_number.py",
+      text: migration(
+        #"        migrations.AlterField("order", "code", models.PositiveSmallIntegerField(null=True)),"#,
+        deps: #"[("shop", "0002_code")]"#))
+    #expect(
+      try lint([indexed, number], rules: ["drop-index"]) == [
+        "0003_number.py:11 drop-index", "0003_number.py:11 drop-index",
+      ])
+  }
+
   @Test func typeChangesThatKeepTheDataAreNotFlagged() throws {
     let add = ExampleFile(
       path: "shop/migrations/0002_add.py",

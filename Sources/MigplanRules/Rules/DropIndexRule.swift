@@ -12,10 +12,17 @@ struct DropIndexRule: Rule {
   static let needsSQL = true
 
   func check(operation: OperationContext, into report: inout Report) {
+    // Indexes an earlier statement of the migration dropped: Django's `DROP INDEX IF EXISTS`
+    // of the same `_like` index twice (django-mailer 0004) finds nothing the second time.
+    var dropped: Set<String> = []
+    for (i, impact) in operation.migrationImpacts where i < operation.index {
+      if case .dropIndex(let name, _) = impact.statement { dropped.insert(name) }
+    }
     for site in StatementSites.of(operation) {
-      guard case .dropIndex(let name, let concurrently) = site.impact.statement, !concurrently
-      else { continue }
+      guard case .dropIndex(let name, let concurrently) = site.impact.statement else { continue }
       let table = site.impact.locks.first?.table
+      defer { dropped.insert(name) }
+      if concurrently || (table == nil && dropped.contains(name)) { continue }
       if let table, !site.isExisting(table) { continue }
       let on = table.map { " on `\($0)`" } ?? ""
       report.add(
