@@ -333,7 +333,8 @@ public struct LockAnalyzer: Sendable {
         lock(t, .rowExclusive)
         for other in read(but: t) { lock(other, .accessShare) }
         if words.hasPrefix("update") {
-          impact.scan = "updates the matching rows (all of them without a WHERE)"
+          let filtered = toks.contains { $0.kind == .word && $0.text == "where" }
+          impact.scan = filtered ? "updates the rows its WHERE matches" : "updates every row"
         }
       } else if words == "drop trigger" {
         if let t = onTable() { lock(t, .accessExclusive) }
