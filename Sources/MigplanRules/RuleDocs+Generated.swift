@@ -2059,12 +2059,13 @@ table, write both, copy the rows, move the reads, then drop the old table (`drop
 Reads the functions a migration's `RunPython` operations run (as `runpython-model-import`
 does: `code`, `reverse_code` and the module functions they call) and flags each
 `apps.get_model("app", "Model")` (or `get_model("app.Model")`) on the function's `apps`
-argument whose model is not in the state the migration's dependencies build: an app the
-migration does not depend on at all, or a model that a later migration of the app creates.
-Lookups inside a `try` that catches `LookupError` (or `Exception`) and functions that ask the
-registry what is installed (`apps.is_installed`, `apps.app_configs`, `apps.get_app_config`)
-are left alone: they expect the model to be missing. Apps without migrations (whose models
-Django takes from their code) and names migplan cannot evaluate are not judged.
+argument where `app` is another app with migrations and the migration depends on none of them,
+directly or through its dependencies. Lookups inside a `try` that catches `LookupError` (or
+`Exception`) and functions that ask the registry what is installed (`apps.is_installed`,
+`apps.app_configs`, `apps.get_app_config`) are left alone: they expect the model to be missing.
+Apps without migrations (whose models Django takes from their code) and names migplan cannot
+evaluate are not judged. The judgement needs the migration graph alone, so a lint of one file
+gives the same findings as a lint of the whole project.
 
 ## Why is this bad?
 The `apps` a `RunPython` function gets holds the models of the migrations applied before it,
@@ -2095,10 +2096,8 @@ from django.db import migrations
 def link_orders(apps, schema_editor):
     Order = apps.get_model("shop", "Order")  # expect: runpython-missing-dependency
     Invoice = apps.get_model("billing", "Invoice")
-    Refund = apps.get_model("billing.Refund")  # expect: runpython-missing-dependency
     for invoice in Invoice.objects.iterator():
         Order.objects.filter(pk=invoice.pk).exists()
-        Refund.objects.filter(pk=invoice.pk).exists()
 
 
 class Migration(migrations.Migration):
@@ -2106,18 +2105,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(link_orders, migrations.RunPython.noop),
-    ]
-```
-
-```python billing/migrations/0003_refund.py
-from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    dependencies = [("billing", "0002_invoice_orders")]
-
-    operations = [
-        migrations.CreateModel("Refund", [("id", models.BigAutoField(primary_key=True))]),
     ]
 ```
 
@@ -2164,10 +2151,10 @@ class Migration(migrations.Migration):
 ```
 
 ## Safe recipe
-Add the migration that creates the model to `dependencies`: `("shop", "0001_initial")` for
-`shop.Order` (the message names it). For a model of the same app, move the `RunPython` into a
-migration after the one that creates the model. For an app that may not be installed, catch
-`LookupError` around `get_model`, or ask `apps.is_installed("marketing")` first.
+Add the migration that creates the model (or a later one of its app) to `dependencies`:
+`("shop", "0001_initial")` for `shop.Order`, as `makemigrations` adds one for a field that
+points at another app's model. For an app that may not be installed, catch `LookupError`
+around `get_model`, or ask `apps.is_installed("marketing")` first.
 
 ## References
 - Django: [Data migrations](https://docs.djangoproject.com/en/5.2/topics/migrations/#data-migrations) ("you'll need to add a dependency … otherwise you may get an error similar to: LookupError")

@@ -48,7 +48,8 @@ import Testing
   /// Lints `0003_x.py` with `operations` after the models above; returns (rule, line, message).
   func lint(
     _ operations: String, atomic: Bool = true, header: String = "",
-    config: LintConfig = LintConfig(), also: [ExampleFile] = []
+    config: LintConfig = LintConfig(), also: [ExampleFile] = [],
+    deps: String = #"[("shop", "0002_models")]"#
   ) throws -> [(rule: String, line: Int, message: String)] {
     let files =
       also + [
@@ -56,7 +57,7 @@ import Testing
         ExampleFile(
           path: "shop/migrations/0003_x.py",
           text: migration(
-            operations, atomic: atomic, header: header, deps: #"[("shop", "0002_models")]"#)),
+            operations, atomic: atomic, header: header, deps: deps)),
       ]
     let root = try ExampleProject.write(files)
     defer { try? FileManager.default.removeItem(atPath: root) }
@@ -400,36 +401,65 @@ import Testing
       })
   }
 
-  /// Only a model the state lacks is flagged, and only when looked up on the function's own
-  /// `apps`, in a migrated app, where the code does not expect it to be missing.
-  @Test func modelsTheDependenciesDoNotCreateAreFlagged() throws {
+  /// Only a model of another app with migrations, none of them a dependency, is flagged, and
+  /// only when looked up on the function's own `apps` where the code does not expect it to be
+  /// missing. The same app, an app without migrations and a dependency's app are not.
+  @Test func modelsOfAppsTheMigrationDoesNotDependOnAreFlagged() throws {
     let header = """
       from django.apps import apps as global_apps
 
 
       def forwards(apps, schema_editor):
-          apps.get_model("shop", "Order")
           apps.get_model("shop", "Ghost")
-          global_apps.get_model("shop", "Ghost2")
-          apps.get_model("nosuchapp", "Thing")
+          apps.get_model("billing", "Invoice")
+          apps.get_model("billing.Invoice")
+          global_apps.get_model("billing", "Invoice")
+          apps.get_model("nomigrations", "Thing")
           try:
-              apps.get_model("shop", "Ghost3")
+              apps.get_model("billing", "Invoice")
           except (LookupError, ValueError):
               pass
 
 
       def backwards(apps, schema_editor):
-          if apps.is_installed("marketing"):
-              apps.get_model("shop", "Ghost4")
+          if apps.is_installed("billing"):
+              apps.get_model("billing", "Invoice")
       """
+    let billing = ExampleFile(
+      path: "billing/migrations/0001_initial.py",
+      text: migration(
+        #"        migrations.CreateModel("Invoice", [("id", models.AutoField(primary_key=True))]),"#,
+        deps: "[]"))
     let found = try lint(
-      "        migrations.RunPython(forwards, backwards),", header: header)
+      "        migrations.RunPython(forwards, backwards),", header: header, also: [billing])
     #expect(ids(found) == ["runpython-missing-dependency@9"])
     #expect(
       found.contains {
         $0.message
-          == "`forwards` gets `shop.Ghost`, which no migration before shop.0003_x creates"
+          == "`forwards` gets `billing.Invoice`, but shop.0003_x depends on no migration of `billing`"
       }, "\(found)")
+    // With the dependency there is nothing to say.
+    let withDependency = try lint(
+      "        migrations.RunPython(forwards, backwards),",
+      header: header.replacingOccurrences(of: "def forwards", with: "def unused")
+        + "\n\n\ndef forwards(apps, schema_editor):\n    apps.get_model(\"billing\", \"Invoice\")\n",
+      also: [billing], deps: #"[("shop", "0002_models"), ("billing", "0001_initial")]"#)
+    #expect(ids(withDependency) == [])
+    // A migration a squash replaces is judged in the graph without squashes (wagtail's).
+    let squash = ExampleFile(
+      path: "shop/migrations/0003_squashed.py",
+      text: migration(
+        "",
+        deps: #"[("shop", "0002_models"), ("billing", "0001_initial")]"#
+      ).replacingOccurrences(
+        of: "    dependencies =",
+        with: "    replaces = [(\"shop\", \"0003_x\")]\n    dependencies ="))
+    let replaced = try lint(
+      "        migrations.RunPython(forwards, backwards),",
+      header: header.replacingOccurrences(of: "def forwards", with: "def unused")
+        + "\n\n\ndef forwards(apps, schema_editor):\n    apps.get_model(\"billing\", \"Invoice\")\n",
+      also: [billing, squash], deps: #"[("shop", "0002_models"), ("billing", "0001_initial")]"#)
+    #expect(ids(replaced) == [])
   }
 
   /// A lambda is read like a module function: its body and the module functions it calls

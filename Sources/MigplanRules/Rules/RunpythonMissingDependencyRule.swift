@@ -2,12 +2,12 @@ import MigplanModel
 import MigplanSyntax
 
 /// Flags `apps.get_model("app", "Model")` in a `RunPython` function (or a module function it
-/// calls) when the model is not in the state the migration's dependencies build: Django raises
-/// `LookupError` wherever the migration that creates it has not run first.
+/// calls) of a migration that depends on no migration of that app: Django raises `LookupError`
+/// wherever the app's migrations happen to run later.
 struct RunpythonMissingDependencyRule: Rule {
   static let id = "runpython-missing-dependency"
   static let summary =
-    "a RunPython function gets a model its migration's dependencies do not create"
+    "a RunPython function gets a model of an app its migration does not depend on"
   static let phase = Phase.review
   static let defaultSeverity = Severity.error
 
@@ -16,40 +16,35 @@ struct RunpythonMissingDependencyRule: Rule {
 
   func check(operation: OperationContext, into report: inout Report) {
     guard let code = operation.runPython else { return }
-    let state = operation.before
     let project = operation.lint.project
-    let migrated = Set(project.migrations.keys.map(\.app))
+    let m = operation.migration
+    // Apps are judged by the graph alone, the whole project's in every lint: a lint of some
+    // files reads no other migration's operations.
+    var ancestorApps: Set<String>? = nil
     DatabaseOperations.visit(operation.operation) { op in
       guard case .runPython(let forwards, let reverse, _, _) = op.kind else { return }
       var starts: Set<UInt32> = []
       for v in [forwards, reverse] {
         if case .function(_, let r)? = v { starts.insert(r.start) }
       }
-      var reported: Set<ModelKey> = []
+      var reported: Set<String> = []
       for function in code.reachable(from: starts) {
-        for (call, app, model) in Self.lookups(in: function, code) {
-          let key = ModelKey(app, model)
-          // An app without migrations (its models come from its code) is not judged.
-          guard migrated.contains(app), state.models[key] == nil, reported.insert(key).inserted
-          else { continue }
-          let m = operation.migration
-          let creator = Self.creator(of: key, in: project)
-          let message =
-            app != m.app && !Self.dependsOn(app, m, project)
-            ? "`\(code.name(function))` gets `\(app).\(model)`, but \(m.key) depends on no migration of `\(app)`"
-            : "`\(code.name(function))` gets `\(app).\(model)`, which no migration before \(m.key) creates"
-          let help: String
-          if let creator, project.ancestors(of: [creator]).contains(m.key) {
-            help =
-              "`\(model)` is created by \(creator), which runs after this migration: move the `RunPython` into a migration that depends on it"
-          } else if let creator {
-            help =
-              "add `(\"\(creator.app)\", \"\(creator.name)\")`, the migration that creates `\(model)`, to `dependencies`"
-          } else {
-            help =
-              "check the model's name; add the migration that creates `\(model)` to `dependencies`"
+        for (call, app, model) in Self.lookups(in: function, code) where app != m.app {
+          // Only an app with migrations: one without has its models from its code.
+          guard project.migrations.keys.contains(where: { $0.app == app }) else { continue }
+          if ancestorApps == nil {
+            ancestorApps = Self.ancestorApps(of: m.key, in: project)
           }
-          report.add(Self.self, at: code.ast.range(call), message, why: Self.why, help: help)
+          guard ancestorApps?.contains(app) == false, reported.insert(app).inserted else {
+            continue
+          }
+          report.add(
+            Self.self, at: code.ast.range(call),
+            "`\(code.name(function))` gets `\(app).\(model)`, but \(m.key) depends on no migration of `\(app)`",
+            why: Self.why,
+            help:
+              "add the `\(app)` migration that creates `\(model)` (or a later one) to `dependencies`, as `makemigrations` does for a field that points at it"
+          )
         }
       }
     }
@@ -123,23 +118,16 @@ struct RunpythonMissingDependencyRule: Rule {
     return out
   }
 
-  /// The first migration of the model's app (in name order) whose operations create it.
-  static func creator(of key: ModelKey, in project: Project) -> MigrationKey? {
-    let candidates = project.migrations.values.filter { $0.key.app == key.app }
-      .sorted { $0.key < $1.key }
-    func creates(_ op: Operation) -> Bool {
-      switch op.kind {
-      case .createModel(let name, _, _, _, _): return ModelKey(key.app, name) == key
-      case .separateDatabaseAndState(_, let state): return state.contains(where: creates)
-      default: return false
-      }
+  /// The apps of `key` and its ancestors, in the graph Django runs it in: a migration a squash
+  /// replaces is in the graph without squashes.
+  static func ancestorApps(of key: MigrationKey, in project: Project) -> Set<String> {
+    let graph =
+      project.graph.nodeMap[key] == nil ? project.unreplacedGraph ?? project.graph : project.graph
+    var found: Set<MigrationKey> = [key]
+    var stack = [key]
+    while let k = stack.popLast() {
+      for p in graph.nodeMap[k]?.parents ?? [] where found.insert(p).inserted { stack.append(p) }
     }
-    for m in candidates where m.typedOperations.contains(where: creates) { return m.key }
-    return nil
-  }
-
-  /// Whether `m` depends, directly or not, on a migration of `app`.
-  static func dependsOn(_ app: String, _ m: Migration, _ project: Project) -> Bool {
-    project.ancestors(of: [m.key]).contains { $0.app == app && $0 != m.key }
+    return Set(found.map(\.app))
   }
 }
