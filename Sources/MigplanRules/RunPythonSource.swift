@@ -8,7 +8,7 @@ import MigplanSyntax
 struct RunPythonSource: Sendable {
   let parsed: ParsedModule
   /// `FunctionDef` (and `Lambda`) nodes, in source order.
-  private(set) var functions: [Int32]
+  let functions: [Int32]
   /// Every function and lambda of the module by the offset it starts at.
   private let byStart: [UInt32: Int32]
   /// The module's top-level functions by name.
@@ -51,13 +51,19 @@ struct RunPythonSource: Sendable {
     self.byStart = byStart
     self.moduleFunctions = moduleFunctions
     self.parsed = parsed
-    self.functions = []
-    self.functions = reachable(from: starts)
+    self.functions = Self.reachable(starts, ast, parsed.source, byStart, moduleFunctions)
   }
 
   /// The functions (or lambdas) starting at `starts` and the module functions they call by
   /// name, transitively, in source order.
   func reachable(from starts: Set<UInt32>) -> [Int32] {
+    Self.reachable(starts, ast, source, byStart, moduleFunctions)
+  }
+
+  private static func reachable(
+    _ starts: Set<UInt32>, _ ast: AST, _ source: [UInt8], _ byStart: [UInt32: Int32],
+    _ moduleFunctions: [String: Int32]
+  ) -> [Int32] {
     var queue = starts.sorted().compactMap { byStart[$0] }
     var seen = Set(queue)
     var i = 0
