@@ -55,6 +55,21 @@ import Testing
     #expect(try String(contentsOfFile: existing, encoding: .utf8) == "# mine\n")
   }
 
+  /// A rename split into a state-only step says on stderr what models.py must pin, with or
+  /// without `--write` (knox 0007: `makemigrations` wrote the rename again).
+  @Test func aPinnedRenameSaysWhatModelsPyMustPin() throws {
+    let w = try Workspace(app: "renamefield")
+    defer { w.remove() }
+    for extra in [[], ["--write"]] {
+      let run = try runMigplan(["split", "renamefield", "0002", "--root", w.root] + extra)
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(
+        run.stderr.contains(
+          "note: 0002_rename_title_article_headline_1_pin_db_column: no database change; models.py must pin `db_column='title'` on `headline`"
+        ), "\(run.stderr)")
+    }
+  }
+
   @Test func safeMigrationHasNothingToSplit() throws {
     let w = try Workspace(app: "addfield")
     defer { w.remove() }

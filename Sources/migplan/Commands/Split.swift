@@ -61,6 +61,10 @@ struct SplitCommand: ParsableCommand {
       throw ExitCode(2)
     }
     for n in result.notes { InputError.printError("note: \(n)") }
+    // What a step needs outside the migrations (models.py pinning a kept column or table name).
+    for f in result.files {
+      for n in f.notes { InputError.printError("note: \(f.key.name): \(n)") }
+    }
     guard !result.files.isEmpty else {
       InputError.printError("\(m.key): nothing to split: no operation has an automatic recipe")
       return
