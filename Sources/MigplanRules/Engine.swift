@@ -501,7 +501,6 @@ private struct OperationChecker: Sendable {
     let steps = steps?.count == m.typedOperations.count ? steps : nil
     var findings: [Finding] = []
     let memo = StepsMemo()
-    let runPython = RunPythonSource(migration: m, source: source)
     var silent: Set<Int> = []
     if let output {
       for i in m.typedOperations.indices where output.renderErrors[i] == nil {
@@ -524,7 +523,6 @@ private struct OperationChecker: Sendable {
       ctx.migrationStart = start
       ctx.migrationSteps = memo
       ctx.silentOperations = silent
-      ctx.runPython = runPython
       ctx.databaseOperations = OperationFacts.databaseOperations(ctx)
       var report = Report(path: path, key: m.key, operationIndex: i, span: op.range)
       for rule in instances { rule.check(operation: ctx, into: &report) }

@@ -114,8 +114,6 @@ public struct OperationContext: Sendable {
   /// `OperationFacts.databaseOperations` of this context, made once by the engine for every
   /// rule that reads it.
   var databaseOperations: [(op: Operation, before: ProjectState)]? = nil
-  /// The functions the migration's `RunPython` operations run, when it has any.
-  var runPython: RunPythonSource? = nil
 
   public init(
     lint: LintContext, source: SourceFile, migration: Migration, index: Int,

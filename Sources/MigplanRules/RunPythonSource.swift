@@ -3,16 +3,12 @@ import MigplanSyntax
 
 /// The functions a migration's `RunPython` operations run, read from the module's syntax tree:
 /// `code` and `reverse_code` when they are functions (or lambdas) of the module, and the module functions
-/// those call by name (transitively). `runpython-model-import` and `runpython-unbatched` read
-/// their bodies.
+/// those call by name (transitively). `runpython-model-import`, `runpython-unbatched` and
+/// `runpython-missing-dependency` read their bodies.
 struct RunPythonSource: Sendable {
   let parsed: ParsedModule
   /// `FunctionDef` (and `Lambda`) nodes, in source order.
   let functions: [Int32]
-  /// Every function and lambda of the module by the offset it starts at.
-  private let byStart: [UInt32: Int32]
-  /// The module's top-level functions by name.
-  private let moduleFunctions: [String: Int32]
 
   var ast: AST { parsed.ast }
   var source: [UInt8] { parsed.source }
@@ -48,22 +44,6 @@ struct RunPythonSource: Sendable {
     where stmt >= 0 && (ast.kind(stmt) == .FunctionDef || ast.kind(stmt) == .AsyncFunctionDef) {
       if let name = ast.identifier(stmt, "name", in: parsed.source) { moduleFunctions[name] = stmt }
     }
-    self.byStart = byStart
-    self.moduleFunctions = moduleFunctions
-    self.parsed = parsed
-    self.functions = Self.reachable(starts, ast, parsed.source, byStart, moduleFunctions)
-  }
-
-  /// The functions (or lambdas) starting at `starts` and the module functions they call by
-  /// name, transitively, in source order.
-  func reachable(from starts: Set<UInt32>) -> [Int32] {
-    Self.reachable(starts, ast, source, byStart, moduleFunctions)
-  }
-
-  private static func reachable(
-    _ starts: Set<UInt32>, _ ast: AST, _ source: [UInt8], _ byStart: [UInt32: Int32],
-    _ moduleFunctions: [String: Int32]
-  ) -> [Int32] {
     var queue = starts.sorted().compactMap { byStart[$0] }
     var seen = Set(queue)
     var i = 0
@@ -73,14 +53,15 @@ struct RunPythonSource: Sendable {
       let scope = ast.range(f)
       for id in 0..<Int32(ast.nodes.count) where ast.kind(id) == .Call {
         guard scope.contains(ast.range(id)), let callee = ast.child(id, "func"),
-          ast.kind(callee) == .Name, let name = ast.identifier(callee, "id", in: source),
+          ast.kind(callee) == .Name, let name = ast.identifier(callee, "id", in: parsed.source),
           let g = moduleFunctions[name], !seen.contains(g)
         else { continue }
         seen.insert(g)
         queue.append(g)
       }
     }
-    return queue.sorted { ast.range($0).start < ast.range($1).start }
+    self.parsed = parsed
+    self.functions = queue.sorted { ast.range($0).start < ast.range($1).start }
   }
 
   /// The nodes inside a function (its own node excluded), in node order.

@@ -14,38 +14,28 @@ struct RunpythonMissingDependencyRule: Rule {
   static let why =
     "the `apps` a RunPython function gets holds the models of the migrations applied before it, and Django orders only the ones this migration depends on: where the migration that creates the model runs later (a fresh database, `migrate` of one app, another order of the apps), `get_model` raises LookupError and the deploy stops"
 
-  func check(operation: OperationContext, into report: inout Report) {
-    guard let code = operation.runPython else { return }
-    let project = operation.lint.project
-    let m = operation.migration
+  func check(file: FileContext, into report: inout Report) {
+    guard let code = file.runPython, let m = file.migration else { return }
+    let project = file.lint.project
     // Apps are judged by the graph alone, the whole project's in every lint: a lint of some
     // files reads no other migration's operations.
     var ancestorApps: Set<String>? = nil
-    DatabaseOperations.visit(operation.operation) { op in
-      guard case .runPython(let forwards, let reverse, _, _) = op.kind else { return }
-      var starts: Set<UInt32> = []
-      for v in [forwards, reverse] {
-        if case .function(_, let r)? = v { starts.insert(r.start) }
-      }
-      var reported: Set<String> = []
-      for function in code.reachable(from: starts) {
-        for (call, app, model) in Self.lookups(in: function, code) where app != m.app {
-          // Only an app with migrations: one without has its models from its code.
-          guard project.migrations.keys.contains(where: { $0.app == app }) else { continue }
-          if ancestorApps == nil {
-            ancestorApps = Self.ancestorApps(of: m.key, in: project)
-          }
-          guard ancestorApps?.contains(app) == false, reported.insert(app).inserted else {
-            continue
-          }
-          report.add(
-            Self.self, at: code.ast.range(call),
-            "`\(code.name(function))` gets `\(app).\(model)`, but \(m.key) depends on no migration of `\(app)`",
-            why: Self.why,
-            help:
-              "add the `\(app)` migration that creates `\(model)` (or a later one) to `dependencies`, as `makemigrations` does for a field that points at it"
-          )
+    var reported: Set<String> = []
+    for function in code.functions {
+      for (call, app, model) in Self.lookups(in: function, code) where app != m.app {
+        // Only an app with migrations: one without has its models from its code.
+        guard project.migrations.keys.contains(where: { $0.app == app }) else { continue }
+        if ancestorApps == nil { ancestorApps = Self.ancestorApps(of: m.key, in: project) }
+        guard ancestorApps?.contains(app) == false, reported.insert(app).inserted else {
+          continue
         }
+        report.add(
+          Self.self, at: code.ast.range(call),
+          "`\(code.name(function))` gets `\(app).\(model)`, but \(m.key) depends on no migration of `\(app)`",
+          why: Self.why,
+          help:
+            "add the `\(app)` migration that creates `\(model)` (or a later one) to `dependencies`, as `makemigrations` does for a field that points at it"
+        )
       }
     }
   }

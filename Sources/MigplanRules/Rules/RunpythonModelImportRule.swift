@@ -171,7 +171,6 @@ struct RunpythonModelImportRule: Rule {
       let asName = ast.identifier(alias, "asname", in: code.source)
       let path = from.map { "\($0).\(name)" } ?? name
       guard path.hasPrefix("django.core.") else { continue }
-      if let from, from.hasPrefix(".") { continue }
       if from == nil && asName == nil {
         out.append(("django", "django"))
       } else {
