@@ -24,6 +24,10 @@ struct ChainStep {
   var notes: [String] = []
   /// The original operation it comes from.
   var origin: Int
+  /// The `DeleteModel` (by index) whose model this step puts back into the state around its
+  /// work, as its first and last operations: kept only where the chain took the model out of
+  /// the state before this step (`Splitter.settleRevivals`).
+  var revives: Int? = nil
 
   /// Drops the column of field `name` after a deploy: the field, removed from the state
   /// earlier, comes back in the state only (as `field`) and `RemoveField` drops it, flagged

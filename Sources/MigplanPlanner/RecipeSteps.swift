@@ -355,18 +355,23 @@ extension Recipes {
       "stop reading and writing `\(modelName).\(name)` (remove it from the model)")
     var drop = ChainStep(
       stage: .afterDeploy, label: "drop_column", rule: nil, writer: w, origin: s.index)
-    // A model this migration deletes is out of the state by the time the column goes (its own
-    // steps take it out before the deploy), and Django cannot render a relation to a model the
-    // state lacks: the model is put back into the state around the drop (which also lets the
-    // rollback add the foreign key again).
+    // A model this migration deletes may be out of the state by the time the column goes (its
+    // own steps take it out before the deploy), and Django cannot render a relation to a model
+    // the state lacks: the model is put back into the state around the drop (which also lets
+    // the rollback add the foreign key again) where the chain's order says so.
     var target: ModelState? = nil
     if field.isRelation, !field.isManyToMany, let to = field.relatedModel {
       let key = ModelKey(reference: to, app: s.app, selfName: model)
-      let deleted = s.migration.typedOperations.dropFirst(s.index + 1).contains {
-        if case .deleteModel(let name) = $0.kind { return ModelKey(s.app, name) == key }
+      let deletion = s.migration.typedOperations.indices.dropFirst(s.index + 1).first {
+        if case .deleteModel(let name) = s.migration.typedOperations[$0].kind {
+          return ModelKey(s.app, name) == key
+        }
         return false
       }
-      if deleted { target = s.before.models[key] }
+      if let deletion, let m = s.before.models[key] {
+        target = m
+        drop.revives = deletion
+      }
     }
     if let target {
       drop.operations.append(

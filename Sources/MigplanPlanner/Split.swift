@@ -255,7 +255,7 @@ public struct Splitter: Sendable {
       return SplitResult(
         original: key, path: m.path, verdicts: verdicts, files: [], edits: [], notes: notes)
     }
-    let groups = group(hoist(steps, m), notes: &notes, migration: m)
+    let groups = group(Self.settleRevivals(hoist(steps, m)), notes: &notes, migration: m)
     let folder = String(m.path[..<(m.path.lastIndex(of: "/") ?? m.path.startIndex)])
     var names: [String] = []
     for (n, g) in groups.enumerated() {
@@ -404,6 +404,23 @@ public struct Splitter: Sendable {
         }
       }
       out.insert(step, at: at)
+    }
+    return out
+  }
+
+  /// A model put back into the state around a step (`ChainStep.revives`) only where the steps
+  /// of its `DeleteModel` ran before it: where they run after it (a `RunPython` between the two
+  /// keeps the delete after the deploy, misago_conf 0003), the model is still in the state, and
+  /// a second `CreateModel` of it, or its `DeleteModel` later, fails in Django.
+  static func settleRevivals(_ steps: [ChainStep]) -> [ChainStep] {
+    var out = steps
+    for i in out.indices {
+      guard let deletion = out[i].revives,
+        !out[..<i].contains(where: { $0.origin == deletion })
+      else { continue }
+      out[i].operations.removeFirst()
+      out[i].operations.removeLast()
+      out[i].revives = nil
     }
     return out
   }

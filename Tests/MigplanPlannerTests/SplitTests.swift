@@ -30,6 +30,7 @@ import Testing
     "uniquedeleted": ["add-unique-constraint"],
     "uniquenotnull": ["set-not-null"],
     "newtable": ["add-foreign-key"],
+    "dropfkdata": ["drop-column", "drop-table"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {

@@ -1,0 +1,5 @@
+from django.db import models
+
+
+class Hit(models.Model):
+    day = models.DateField()
