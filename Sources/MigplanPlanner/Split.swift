@@ -396,6 +396,16 @@ public struct Splitter: Sendable {
           }
           at -= 1
         }
+        // A recipe's step back again as far as it runs in the same phase: moved past steps of
+        // the phase it runs in anyway (after a column drop, before its table's other new
+        // columns), it would gain nothing and add its column out of order (misago_conf 0003).
+        if !step.label.isEmpty {
+          func runs(_ p: Int) -> Stage {
+            max(stage, out[..<p].compactMap(\.stage).max() ?? .beforeDeploy)
+          }
+          let phase = runs(at)
+          while at < out.count, runs(at + 1) == phase { at += 1 }
+        }
         // Back again as far as it stays in the same migration: the original order where the
         // move changes nothing.
         if step.label.isEmpty, at < out.count {

@@ -216,6 +216,58 @@ import Testing
     }
   }
 
+  /// Columns a migration adds after a step that keeps the rest of it after the deploy (a
+  /// `RunPython` after a column drop) come in the order the migration adds them: a recipe's
+  /// step moved before another new column would run in the same phase and only change the
+  /// table's column order (misago_conf 0003's `image_size` before `image`).
+  @Test func columnsAddedAfterTheDeployKeepTheirOrder() throws {
+    let folder = try TemporaryFolder("migplan-split-order")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  "Setting",
+                  [("id", models.BigAutoField(primary_key=True)), ("note", models.TextField())],
+              ),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_image",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              migrations.RemoveField("setting", "note"),
+              migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop),
+              migrations.AddField("setting", "image", models.CharField(max_length=9, null=True)),
+              migrations.AddField("setting", "size", models.PositiveIntegerField(null=True)),
+          ]
+
+      """)
+    let project = Loader.load(roots: [folder.path])
+    let key = MigrationKey("shop", "0002_image")
+    let result = try Splitter(project: project).split(key)
+    #expect(result.verdicts.compactMap(\.rule) == ["drop-column", "add-check-constraint"])
+    for f in result.files { try f.text.write(toFile: f.path, atomically: true, encoding: .utf8) }
+    try FileManager.default.removeItem(atPath: result.path)
+    let after = Loader.load(roots: [folder.path])
+    #expect(after.diagnostics.isEmpty, "\(after.diagnostics.map(\.message))")
+    let model = ModelKey("shop", "setting")
+    let original = project.replay().0.models[model]?.fields.map(\.name)
+    #expect(original == ["id", "image", "size"])
+    #expect(after.replay().0.models[model]?.fields.map(\.name) == original)
+  }
+
   /// A primary key added to an existing table needs a distinct value per row: the
   /// nullable-backfill-NOT NULL recipe of `add-not-null-column` does not make one, so the
   /// operation is kept as written, unsafe, and its note names no recipe (django-q2 0003). An
