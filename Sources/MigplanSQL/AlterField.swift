@@ -94,13 +94,12 @@ extension SchemaEditor {
       fields: newThrough.fields, manyToMany: [], uniqueTogether: newThrough.uniqueTogether,
       indexTogether: [], indexes: [], constraints: [], managed: true, proxy: false,
       tableComment: nil, autoCreated: true)
-    // m2m_reverse_field_name (the target side) first, then m2m_field_name.
-    if oldThrough.fields.count == 3 && newThrough.fields.count == 3 {
-      alterField(renamed, oldThrough.fields[2], newThrough.fields[2], newModel: renamed) { _, _ in
-        []
-      }
-      alterField(renamed, oldThrough.fields[1], newThrough.fields[1], newModel: renamed) { _, _ in
-        []
+    // m2m_reverse_field_name (the target side) first, then m2m_field_name: the through
+    // table's last two fields (django-sortedm2m's order column comes before them).
+    let (o, n) = (oldThrough.fields, newThrough.fields)
+    if o.count >= 3 && o.count == n.count {
+      for i in [o.count - 1, o.count - 2] {
+        alterField(renamed, o[i], n[i], newModel: renamed) { _, _ in [] }
       }
     }
   }

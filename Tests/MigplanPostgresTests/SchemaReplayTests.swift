@@ -99,14 +99,19 @@ typealias MigrationSQLSource = @Sendable (_ app: String, _ migration: String) ->
     // wagtailcore.0001 and 0027 set, the materialized view the RunPython of catalogue.0030
     // makes and the comments the RunPython of features.0032 sets (sqlmigrate prints no SQL for
     // a RunPython), the foreign key features.0033 retypes in feature_refs, which `migrate`
-    // sees in its state and `sqlmigrate` does not (no ancestor holds it), and the table
-    // features.0036 fails to make.
-    let wagtail0070 = [
+    // sees in its state and `sqlmigrate` does not (no ancestor holds it), the table
+    // features.0036 fails to make, and the foreign keys of the through tables features.0056
+    // renames: `migrate` looks each up on the renamed table, drops it and makes it again under
+    // the new name when it renames the column; `sqlmigrate` runs no statement, finds no
+    // renamed table and prints neither, so the keys keep their old names.
+    let aloneDiffers = [
       "wagtailcore_revision", "wagtailcore_collection", "catalogue_product_category_hierarchy",
       "wagtailcore_page", "features_ticket", "ticket_notes", "features_notelink",
+      "features_mixtape_crew", "features_mixtape_favourites", "features_mixtape_labels",
+      "features_mixtape_plain",
     ]
     #expect(
-      comparison.differing.sorted() == Set(Self.sqlCannotBuild.keys).union(wagtail0070).sorted())
+      comparison.differing.sorted() == Set(Self.sqlCannotBuild.keys).union(aloneDiffers).sorted())
     #expect(comparison.otherDifferences.isEmpty, "\(comparison.otherDifferences)")
   }
 
