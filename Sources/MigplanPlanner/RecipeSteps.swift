@@ -377,7 +377,12 @@ extension Recipes {
       drop.operations.append(
         stateOnly([try createModelState(target, &drop.writer)]))
     }
-    try drop.dropField(model, name, kept, rule: field.isManyToMany ? "drop-table" : "drop-column")
+    // The field comes back into the state as the migration had it, NOT NULL: rolled back, the
+    // drop adds the column again as Django's own rollback would, filled with the field's
+    // default where it has one (blank text's ''), and the first step's `AlterField` back to NOT
+    // NULL finds no NULL in it (django-admin-interface 0024).
+    try drop.dropField(
+      model, name, stateField(field), rule: field.isManyToMany ? "drop-table" : "drop-column")
     if let target {
       drop.operations.append(
         stateOnly([.call("migrations.DeleteModel", [("name", .inline(q(target.name)))])]))

@@ -31,6 +31,7 @@ import Testing
     "uniquenotnull": ["set-not-null"],
     "newtable": ["add-foreign-key"],
     "dropfkdata": ["drop-column", "drop-table"],
+    "dropdefault": ["drop-column", "drop-column"],
   ]
 
   @Test func everyFixtureAppHasAnExpectedRule() {

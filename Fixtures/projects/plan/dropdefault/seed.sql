@@ -1,0 +1,1 @@
+INSERT INTO dropdefault_theme (name, css, tier) VALUES ('dark', 'body {}', 'pro'), ('light', '', 'basic');
