@@ -259,8 +259,7 @@ import Testing
     let key = MigrationKey("shop", "0002_image")
     let result = try Splitter(project: project).split(key)
     #expect(result.verdicts.compactMap(\.rule) == ["drop-column", "add-check-constraint"])
-    for f in result.files { try f.text.write(toFile: f.path, atomically: true, encoding: .utf8) }
-    try FileManager.default.removeItem(atPath: result.path)
+    try Workspace.write(result)
     let after = Loader.load(roots: [folder.path])
     #expect(after.diagnostics.isEmpty, "\(after.diagnostics.map(\.message))")
     let model = ModelKey("shop", "setting")
@@ -595,7 +594,10 @@ struct Workspace {
   }
 
   /// Writes a split as `split --write` does (without its atomicity, which the CLI tests test).
-  func write(_ result: SplitResult) throws {
+  func write(_ result: SplitResult) throws { try Self.write(result) }
+
+  /// `write(_:)` for a split of any project.
+  static func write(_ result: SplitResult) throws {
     for f in result.files { try f.text.write(toFile: f.path, atomically: true, encoding: .utf8) }
     for e in result.edits { try e.after.write(toFile: e.path, atomically: true, encoding: .utf8) }
     try FileManager.default.removeItem(atPath: result.path)
