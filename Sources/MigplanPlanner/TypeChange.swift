@@ -225,12 +225,68 @@ extension Recipes {
           ? "; models.py must say `db_column=\(q(newColumn))`" : ", its own column"))
     steps.append(switchStep)
 
-    // After the second release: the old column dropped.
+    // After the second release: the old field back in the state only, on its column, and then
+    // the column dropped. Nothing runs forward before the drop; migrating back, the drop's
+    // reverse re-adds the column empty (or filled with its default), so the values are copied
+    // back into it, in batches, before the switch's reverse makes it NOT NULL again, as Django's
+    // own reverse `ALTER COLUMN … TYPE … USING` keeps them.
+    let kept = oldField.settingKeyword("db_column", .str(column))
+    var restore = ChainStep(
+      stage: .afterSecondDeploy, label: "prepare_drop", rule: nil, writer: w, origin: s.index)
+    restore.atomic = false
+    restore.alone = true
+    let back = "restore_\(model.lowercased())_\(oldName)"
+    let backCast = restore.writer.name("django.db.models.functions.Cast")
+    restore.functions = [
+      """
+      def \(back)(apps, schema_editor):
+          # Migrating back only: copies \(modelName).\(name) (column \(newColumn)) into the old
+          # column \(column), re-added by the drop's reverse, converted as migrating the original
+          # AlterField back would convert it, in batches of 1000 rows by primary key; the
+          # migration is atomic = False, so each batch commits on its own.
+          \(modelName) = apps.get_model(\(q(s.app)), \(q(modelName)))
+          manager = \(modelName)._base_manager.using(schema_editor.connection.alias)
+          old_field = \(modelName)._meta.get_field(\(q(oldName)))
+          last = None
+          while True:
+              rows = manager.order_by('pk')
+              if last is not None:
+                  rows = rows.filter(pk__gt=last)
+              batch = list(rows.values_list('pk', flat=True)[:1000])
+              if not batch:
+                  break
+              manager.filter(pk__in=batch).update(
+                  \(oldName)=\(backCast)(\(q(name)), output_field=old_field)
+              )
+              last = batch[-1]
+
+      """
+    ]
+    restore.operations = [
+      stateOnly([
+        .call(
+          "migrations.AddField",
+          [
+            ("model_name", .inline(q(model))), ("name", .inline(q(oldName))),
+            ("field", .inline(try restore.writer.inline(kept))),
+          ])
+      ]),
+      .call(
+        "migrations.RunPython",
+        [(nil, .inline("migrations.RunPython.noop")), (nil, .inline(back))]),
+    ]
+    steps.append(restore)
+
     var drop = ChainStep(
       stage: .afterSecondDeploy, label: "drop_old_column", rule: nil, writer: w,
       origin: s.index)
-    let kept = oldField.settingKeyword("db_column", .str(column))
-    try drop.dropField(model, oldName, kept, rule: "drop-column")
+    drop.operations = [
+      afterDeploy(
+        "drop-column",
+        .call(
+          "migrations.RemoveField",
+          [("model_name", .inline(q(model))), ("name", .inline(q(oldName)))]))
+    ]
     drop.deployNeeds.append(
       "declare `\(modelName).\(name)` as the new field"
         + (newColumn != fieldColumn ? " with `db_column=\(q(newColumn))`" : "") + " (and "

@@ -58,8 +58,11 @@ struct SplitOracleTests {
     if oracle.movedColumns.isEmpty {
       #expect(split.rolledBack == original.rolledBack, "\(app): rolled-back schemas differ")
     }
-    if let rows = original.rolledBackRows, oracle.movedColumns.isEmpty {
-      #expect(split.rolledBackRows == rows, "\(app): rolling back with rows differs")
+    if let rows = original.rolledBackRows {
+      // (Rolled back, a moved column is back under its own name, perhaps in another place.)
+      #expect(
+        split.rolledBackRows.map { oracle.renamedRows($0, side: nil) }
+          == oracle.renamedRows(rows, side: nil), "\(app): rolling back with rows differs")
     }
     // The databases really changed (the oracle is not comparing two empty dumps).
     #expect(!original.final.isEmpty)
