@@ -43,8 +43,9 @@ extension Recipes {
     step.writer.needsOriginal = true
     step.operations = [
       runSQL(
-        sqlList(names.map { "DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote($0))" }),
-        reverse: sqlList(creates.reversed()), state: [s.verbatim])
+        sqlList(names.map(dropIfExists)),
+        reverse: sqlList(retryable(creates.reversed(), names: built.reversed())),
+        state: [s.verbatim])
     ]
     step.checks = names.map { name in
       "the index is gone: `SELECT to_regclass('\(name)');` returns NULL"
@@ -154,11 +155,8 @@ extension Recipes {
       .call(
         "migrations.RunSQL",
         [
-          ("sql", sqlList(build)),
-          (
-            "reverse_sql",
-            sqlList(built.reversed().map { "DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote($0))" })
-          ),
+          ("sql", sqlList(retryable(build, names: built))),
+          ("reverse_sql", sqlList(built.reversed().map(dropIfExists))),
         ])
     ]
     first.checks = built.map(indexIsValid)

@@ -75,7 +75,7 @@ struct FieldExtras {
       let cols = columns.map(Names.quote).joined(separator: ", ")
       indexes.append(
         "CREATE UNIQUE INDEX CONCURRENTLY \(Names.quote(name)) ON \(Names.quote(table)) (\(cols))")
-      dropIndexes.append("DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote(name))")
+      dropIndexes.append(Recipes.dropIfExists(name))
       indexNames.append(name)
       attach.append(
         "ALTER TABLE \(Names.quote(table)) ADD CONSTRAINT \(Names.quote(name)) UNIQUE USING "
@@ -145,7 +145,7 @@ struct FieldExtras {
         guard let r = sql.firstRange(of: "INDEX ") else { return nil }
         sql.replaceSubrange(r, with: "INDEX CONCURRENTLY ")
         indexes.append(sql)
-        dropIndexes.append("DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote(name))")
+        dropIndexes.append(Recipes.dropIfExists(name))
         indexNames.append(name)
         index = true
         extra = true
@@ -200,7 +200,10 @@ extension Recipes {
       step.operations = [
         .call(
           "migrations.RunSQL",
-          [("sql", sqlList(x.indexes)), ("reverse_sql", sqlList(x.dropIndexes.reversed()))])
+          [
+            ("sql", sqlList(retryable(x.indexes, names: x.indexNames))),
+            ("reverse_sql", sqlList(x.dropIndexes.reversed())),
+          ])
       ]
       step.checks = x.indexNames.map(indexIsValid)
       steps.append(step)

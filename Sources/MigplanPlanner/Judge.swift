@@ -406,7 +406,14 @@ enum Recipes {
         origin: s.index)
       step.atomic = false
       step.alone = true
-      step.operations = [
+      if let name = index.name {
+        // (See `retryable`: a failed build leaves an INVALID index of this name.)
+        step.operations.append(
+          .call(
+            "migrations.RunSQL",
+            [(nil, .inline(q(dropIfExists(name)))), (nil, .inline("migrations.RunSQL.noop"))]))
+      }
+      step.operations += [
         .call(
           step.writer.name("django.contrib.postgres.operations.AddIndexConcurrently"),
           [

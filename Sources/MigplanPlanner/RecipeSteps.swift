@@ -40,8 +40,21 @@ extension Recipes {
   /// What to check after a concurrent index build.
   static func indexIsValid(_ name: String) -> String {
     "the index is valid: `SELECT indisvalid FROM pg_index WHERE indexrelid = "
-      + "'\(name)'::regclass;` returns `t` (after a failed build, `DROP INDEX CONCURRENTLY "
-      + "\(name);` and run the migration again)"
+      + "'\(name)'::regclass;` returns `t` (a failed build leaves it INVALID: fix the cause "
+      + "and run the migration again, which drops it first)"
+  }
+
+  /// `DROP INDEX CONCURRENTLY IF EXISTS` of an index the next statement builds concurrently.
+  static func dropIfExists(_ name: String) -> String {
+    "DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote(name))"
+  }
+
+  /// Concurrent index builds (`creates`, of the indexes `names`), each after a drop of any
+  /// index of its name: a build that fails (duplicate values, a deadlock, a cancel) leaves an
+  /// INVALID index behind, outside any transaction, in a migration Django did not record, so
+  /// without the drop the migration could not run again once the cause is fixed.
+  static func retryable(_ creates: [String], names: [String]) -> [String] {
+    zip(creates, names).flatMap { [dropIfExists($1), $0] }
   }
 
   /// A field or index call as comparable text: class, positional arguments, sorted keywords.
@@ -576,7 +589,7 @@ extension Recipes {
         guard let r = sql.firstRange(of: "INDEX ") else { return nil }
         sql.replaceSubrange(r, with: "INDEX CONCURRENTLY ")
         build.append(sql)
-        dropBuilt.append("DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote(name))")
+        dropBuilt.append(dropIfExists(name))
         checks.append(name)
       case .alterTable(let table, let actions):
         guard actions.count == 1,
@@ -587,7 +600,7 @@ extension Recipes {
         build.append(
           "CREATE UNIQUE INDEX CONCURRENTLY \(Names.quote(name)) ON \(Names.quote(table)) "
             + "(\(cols))" + (nullsNotDistinct ? " NULLS NOT DISTINCT" : ""))
-        dropBuilt.append("DROP INDEX CONCURRENTLY IF EXISTS \(Names.quote(name))")
+        dropBuilt.append(dropIfExists(name))
         attach.append(
           "ALTER TABLE \(Names.quote(table)) ADD CONSTRAINT \(Names.quote(name)) UNIQUE USING "
             + "INDEX \(Names.quote(name))")
@@ -610,7 +623,8 @@ extension Recipes {
     if attach.isEmpty { first.writer.needsOriginal = true }
     first.operations = [
       runSQL(
-        sqlList(build, asList: true), reverse: sqlList(dropBuilt.reversed(), asList: true),
+        sqlList(retryable(build, names: checks), asList: true),
+        reverse: sqlList(dropBuilt.reversed(), asList: true),
         state: attach.isEmpty ? [kept] : nil)
     ]
     first.checks = checks.map(indexIsValid)

@@ -68,6 +68,23 @@ struct SplitOracleTests {
     #expect(!original.final.isEmpty)
     #expect(oracle.pinned || original.final != original.before)
   }
+
+  /// A concurrent index build that fails (here on duplicate rows) leaves an INVALID index
+  /// behind, outside any transaction, in a migration Django did not record: once the rows are
+  /// fixed, the chain must run again as Django's own migration does.
+  @Test func aFailedConcurrentBuildRunsAgainOnceTheRowsAreFixed() throws {
+    let oracle = try SplitOracle("plan/uniqueconstraint")
+    defer { oracle.cleanUp() }
+    let table = "uniqueconstraint_member"
+    for side in ["orig", "split"] {
+      let r = try oracle.retry(
+        side: side, breaking: "INSERT INTO \(table) (email, team) VALUES ('a@x', 1), ('a@x', 1)",
+        fix: "DELETE FROM \(table) WHERE id = (SELECT max(id) FROM \(table))")
+      #expect(r.failed, "\(side): the migration ran over duplicate rows")
+      #expect(r.retried, "\(side): the migration did not run again once the rows were fixed")
+      #expect(r.invalid == 0, "\(side): INVALID indexes are left")
+    }
+  }
 }
 
 /// One fixture app run through the original and the split chain.
@@ -256,6 +273,29 @@ struct SplitOracle {
   }
 
   /// The catalogs (without the server version line).
+  /// Migrates one side over rows that make it fail (`breaking`), fixes them (`fix`) and
+  /// migrates again: whether the first run failed, whether the second ran, and how many
+  /// INVALID indexes the app's tables have after it.
+  func retry(side: String, breaking: String, fix: String) throws -> (
+    failed: Bool, retried: Bool, invalid: Int
+  ) {
+    let scratch = try ScratchDatabase(on: maintenance, prefix: "migplan_split")
+    defer { try? scratch.drop() }
+    let db = scratch.name
+    let connection = try Connection(.url(Self.url(baseURL, database: db)))
+    defer { connection.close() }
+    _ = try manage(side, db, ["migrate", app, "0001_initial", "-v0"])
+    try connection.query(breaking)
+    let failed = (try? manage(side, db, ["migrate", app, "-v0"])) == nil
+    try connection.query(fix)
+    let retried = (try? manage(side, db, ["migrate", app, "-v0"])) != nil
+    let invalid = try connection.query(
+      "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+        + "WHERE c.relname LIKE $1 AND NOT i.indisvalid", [app + "\\_%"]
+    ).rows.first?.first.flatMap { $0.flatMap { Int($0) } }
+    return (failed, retried, invalid ?? -1)
+  }
+
   func dump(_ c: Connection) throws -> String {
     let json = try SchemaDump.read(c).json
     return json.split(separator: "\n").filter { !$0.contains("\"server_version\"") }

@@ -649,7 +649,8 @@ enum StateText {
     let attach = try #require(statements.first { $0.sql.contains("USING INDEX") })
     #expect(attach.scan == nil)
     #expect(attach.locks.map(\.mode) == [.accessExclusive])
-    let build = try #require(statements.first { $0.sql.contains("CONCURRENTLY") })
+    let build = try #require(
+      statements.first { $0.sql.hasPrefix("CREATE UNIQUE INDEX CONCURRENTLY") })
     #expect(build.scan != nil && build.concurrently)
   }
 
