@@ -275,6 +275,9 @@ extension Recipes {
         "migrations.RunPython",
         [(nil, .inline("migrations.RunPython.noop")), (nil, .inline(back))]),
     ]
+    restore.notes.append(
+      "nothing runs forward; migrating back, it copies `\(modelName).\(name)` into the re-added "
+        + "old column \(column) in batches, before the switch's reverse makes it NOT NULL again")
     steps.append(restore)
 
     var drop = ChainStep(
