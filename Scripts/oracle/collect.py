@@ -20,6 +20,9 @@ The database must be empty. Everything runs in this one process through `call_co
    Where sqlmigrate itself fails, sql/APP/X.error holds its error and sql/APP/X.sql the SQL of
    the state `migrate` uses (see sqlmigrate_as_migrate_sees_it).
    db-dependent.txt: the migrations whose SQL differs from (or fails unlike) pass 0.
+   Just after it applied X ("apply_success", X committed, the next not begun), `sqlmigrate
+   --backwards APP X` -> sql/APP/X.back.sql, masked the same way; where it fails (an
+   irreversible operation), sql/APP/X.back.error holds the error and X.back.sql is empty.
 4. the catalogs after the full migrate -> schema.json
 
 Outputs are written to a temporary folder beside --out and moved into place only when all of
@@ -456,6 +459,31 @@ def main():
             if len(done) % 50 == 0 or len(done) == len(plan):
                 log(f"{len(done)}/{len(plan)} migrations ({time.monotonic() - started:.0f} s)")
 
+        def record_back(app, name):
+            """sqlmigrate --backwards APP NAME just after NAME was applied -> sql/APP/NAME.back.sql"""
+            stdout, stderr = io.StringIO(), io.StringIO()
+            t0 = time.monotonic()
+            error = None
+            try:
+                call_command("sqlmigrate", app, name, backwards=True, no_color=True, stdout=stdout,
+                             stderr=stderr)
+            except Exception as e:  # noqa: BLE001 - an irreversible migration, recorded
+                error = f"{type(e).__name__}: {e}\n"
+                stdout = io.StringIO()
+            timing["sqlmigrate"] += time.monotonic() - t0
+            migration = disk[(app, name)]
+            with open(sys.modules[migration.__module__].__file__, encoding="utf-8") as f:
+                source = f.read()
+            sql, found = mask(stdout.getvalue(), run_days, source, runtime_time_fields(migration))
+            for kind, literal in found:
+                masked_lines.append(f"sql/{app}/{name}.back.sql\t{kind}\t{PLACEHOLDERS[kind]}")
+            path = os.path.join(tmp, "sql", app, f"{name}.back.sql")
+            if error is not None:
+                with open(path[: -len(".sql")] + ".error", "w", encoding="utf-8", newline="\n") as f:
+                    f.write(error)
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write(sql)
+
         migrate_log = io.StringIO()
         if args.mode == "hook":
             # The real `migrate` command, unchanged but for one thing: when its executor reports
@@ -467,6 +495,8 @@ def main():
                     if action == "apply_start":
                         record(migration.app_label, migration.name)
                     super().migration_progress_callback(action, migration, fake)
+                    if action == "apply_success":
+                        record_back(migration.app_label, migration.name)
 
             call_command(Migrate(), interactive=False, no_color=True, verbosity=1,
                          skip_checks=False, stdout=migrate_log, stderr=migrate_log)
@@ -475,6 +505,7 @@ def main():
                 record(app, name)
                 call_command("migrate", app, name, interactive=False, no_color=True, verbosity=1,
                              stdout=migrate_log, stderr=migrate_log)
+                record_back(app, name)
         if done != plan:
             raise SystemExit("collect.py: migrate applied the migrations in another order than "
                              "showmigrations --plan printed")

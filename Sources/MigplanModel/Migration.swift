@@ -443,6 +443,9 @@ extension Operation {
       self.databaseNoop = empty
       self.databaseForwards = !empty && custom.replacesDatabaseForwards
     }
+    if let empty = custom.databaseBackwardsIsEmpty {
+      self.databaseBackwards = empty ? .empty : .own
+    }
     for path in custom.bases {
       setBase(path, keepsBase: !custom.overrides, classes: classes, initCall: custom.initCall)
     }
@@ -464,6 +467,8 @@ extension Operation {
     var databaseForwardsIsEmpty: Bool? = nil
     /// Whether its `database_forwards` may run other SQL than its base's.
     var replacesDatabaseForwards = false
+    /// Whether its `database_backwards` is empty; nil when it defines none.
+    var databaseBackwardsIsEmpty: Bool? = nil
     /// Its bases as import paths.
     var bases: [String] = []
 
@@ -486,6 +491,8 @@ extension Operation {
           let empty = Operation.isEmpty(item, ast)
           databaseForwardsIsEmpty = empty
           replacesDatabaseForwards = !empty && Operation.replacesDatabaseForwards(item, ast, source)
+        case "database_backwards":
+          databaseBackwardsIsEmpty = Operation.isEmpty(item, ast)
         default: break
         }
       }
@@ -497,7 +504,8 @@ extension Operation {
     /// Takes from `base`, the one class this one derives from, what this one does not define:
     /// the result reads as one class deriving from `base`'s bases.
     mutating func inherit(_ base: CustomClass) {
-      let definesNothing = !overrides && databaseForwardsIsEmpty == nil
+      let definesNothing =
+        !overrides && databaseForwardsIsEmpty == nil && databaseBackwardsIsEmpty == nil
       // An `__init__` here passes its arguments to the base's `__init__`, not to Django's.
       initCall = definesInit ? nil : base.initCall
       definesInit = definesInit || base.definesInit
@@ -505,6 +513,9 @@ extension Operation {
       if databaseForwardsIsEmpty == nil {
         databaseForwardsIsEmpty = base.databaseForwardsIsEmpty
         replacesDatabaseForwards = base.replacesDatabaseForwards
+      }
+      if databaseBackwardsIsEmpty == nil {
+        databaseBackwardsIsEmpty = base.databaseBackwardsIsEmpty
       }
       extensionName = definesNothing ? base.extensionName : nil
       bases = base.bases

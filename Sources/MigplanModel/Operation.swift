@@ -31,6 +31,8 @@ public struct Operation: Sendable {
     /// For a custom operation: its class defines `database_forwards` with a body, which Django
     /// runs in place of its base's (the SQL may differ from the base's).
     public var databaseForwards: Bool = false
+    /// For a custom operation: the `database_backwards` its class defines, if any.
+    public var databaseBackwards: OwnMethod? = nil
     /// For a custom operation: its class's `state_forwards` has an empty body, so the project
     /// state stays as it was (pulpcore's `RequireVersion`).
     public var leavesState: Bool = false
@@ -57,6 +59,14 @@ public struct Operation: Sendable {
   public var range: TextRange { self.value.range }
 
   /// The typed operation.
+  /// A method a custom operation class defines itself.
+  public enum OwnMethod: Sendable {
+    /// Its body is only a docstring or `pass`.
+    case empty
+    /// It does something.
+    case own
+  }
+
   public indirect enum Kind: Sendable {
     case createModel(
       name: String, fields: [(name: String, field: Field)], options: [String: Value],

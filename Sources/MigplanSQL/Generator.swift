@@ -135,6 +135,107 @@ public struct SQLGenerator {
     sql(for: key, skipping: [])
   }
 
+  /// What `sqlmigrate --backwards` prints for `key`: the SQL that unapplies it, against the
+  /// catalog the plan up to and including it built. An irreversible migration (`RunSQL`
+  /// without `reverse_sql`, `RunPython` without `reverse_code`, where Django raises
+  /// `IrreversibleError`) has no lines and a render error at each such operation.
+  public func backwards(for key: MigrationKey) -> Output {
+    let plan = project.plan
+    guard let stop = plan.firstIndex(of: key) else {
+      let why =
+        "\(key) is replaced by a squash: migplan writes the reverse SQL of plan migrations only"
+      return Output(key: key, atomic: false, lines: [], problems: [why])
+    }
+    let upTo = Set(plan[...stop])
+    let states =
+      mode == .migrate
+      ? AncestorStates(planPrefix: project, only: upTo) : AncestorStates(project, only: upTo)
+    var catalog = Catalog()
+    for k in plan[...stop] {
+      _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
+    }
+    return backwards(
+      key, catalog: catalog, state: unsquashedStates([key])[key] ?? states.before[key])
+  }
+
+  /// `backwards(for:)` of every migration of the plan, in plan order, each against the catalog
+  /// just after it.
+  public func allBackwards() -> [Output] {
+    let states =
+      mode == .migrate ? AncestorStates(planPrefix: project) : AncestorStates(project)
+    var catalog = Catalog()
+    let own = unsquashedStates(project.plan)
+    if let k = project.plan.first(where: { $0.app == "cms" && $0.name.hasPrefix("0031") }),
+      let whole = project.withoutReplacing
+    {
+      let (st, problems) = whole.state(at: k, atEnd: false)
+      print(
+        "DEBUG own", own[k] != nil, problems.prefix(3),
+        st.models[ModelKey("cms", "page")]?.uniqueTogether ?? [],
+        states.before[k]?.models[ModelKey("cms", "page")]?.uniqueTogether ?? [])
+    }
+    return project.plan.map { k in
+      _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
+      return backwards(k, catalog: catalog, state: own[k] ?? states.before[k])
+    }
+  }
+
+  /// Unapplies `key` against `catalog` (a copy), from `start`, the state before it (as
+  /// `Migration.unapply`: the states after each operation first, then the operations in
+  /// reverse, each from the state after it to the state before it).
+  private func backwards(_ key: MigrationKey, catalog: Catalog, state start: ProjectState?)
+    -> Output
+  {
+    guard let migration = project.migrations[key] else {
+      return Output(key: key, atomic: false, lines: [], problems: ["no migration \(key)"])
+    }
+    let operations = migration.typedOperations
+    var output = Output(key: key, atomic: migration.atomic, lines: [], problems: [])
+    for (index, op) in operations.enumerated() where !op.reversible {
+      let why =
+        "\(op.className) has no \(op.className == "RunSQL" ? "reverse_sql" : "reverse_code"): Django raises IrreversibleError"
+      output.problems.append(why)
+      output.renderErrors[index] = why
+    }
+    if !output.problems.isEmpty { return output }
+    var states = [start ?? project.state(at: key, atEnd: false).0]
+    for op in operations {
+      var next = states[states.count - 1]
+      next.apply(op, app: key.app, migration: key)
+      states.append(next)
+    }
+    let editor = SchemaEditor(
+      catalog: catalog, live: mode == .migrate, comments: comments, time: time)
+    let forwards = Forwards(editor: editor, app: key.app, settings: settings, renders: renders)
+    for (index, op) in operations.enumerated().reversed() {
+      editor.currentOperation = index
+      defer { editor.stampDeferred() }
+      editor.comment("--")
+      editor.comment("-- " + Describe.describe(op))
+      editor.comment("--")
+      if !op.reducesToSQL {
+        editor.comment("-- THIS OPERATION CANNOT BE WRITTEN AS SQL")
+        continue
+      }
+      let before = editor.collectedCount
+      do throws(RenderError) {
+        try forwards.runBackwards(op, from: states[index + 1], to: states[index])
+      } catch {
+        output.problems.append("\(op.className): \(error)")
+        output.renderErrors[index] = error.message
+        editor.comment("-- migplan: cannot render: \(error)")
+      }
+      if editor.collectedCount == before { editor.comment("-- (no-op)") }
+    }
+    editor.flush()
+    output.lines = editor.collected
+    for (line, op) in zip(output.lines, editor.collectedOperations) {
+      if let op { output.operations[op, default: []].append(line) }
+      output.lineOperations.append(op ?? -1)
+    }
+    return output
+  }
+
   /// `sql(for:)`, with the catalog built without the migrations in `skipping`: for a replaced
   /// migration, the squashes, which that graph keeps as nodes of their own (the database of
   /// the replaced chain has none of what a squash does: easyaudit's 0012 drops foreign keys
@@ -436,6 +537,14 @@ struct Forwards {
       }
       kind = inherited
     }
+    try run(kind, op, from: from, to: to)
+  }
+
+  /// The `database_forwards` of an operation of kind `kind` (the operation's own, or its
+  /// base's, or the mirror `Backwards` runs), from `from` to `to`.
+  func run(_ kind: Operation.Kind, _ op: Operation, from: ProjectState, to: ProjectState)
+    throws(RenderError)
+  {
     switch kind {
     case .createModel(let name, _, _, _, _):
       let model = try render(to, name)

@@ -151,7 +151,11 @@ enum Constraints {
     String, Catalog.Effect
   ) {
     let name = c.name ?? ""
-    if c.className == "UniqueConstraint", uniqueParts(c, model).asIndex {
+    // (`nulls_distinct` alone makes `CREATE TABLE` defer the constraint, not an index of it.)
+    let p = uniqueParts(c, model)
+    if c.className == "UniqueConstraint",
+      p.condition != nil || !p.include.isEmpty || !p.opclasses.isEmpty || p.expressions != nil
+    {
       return (editor.deleteIndexSQL(model.table, name), .dropIndex(name))
     }
     return (editor.deleteConstraintSQL(model.table, name), .dropObject(model.table, name))

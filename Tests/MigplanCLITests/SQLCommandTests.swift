@@ -23,6 +23,59 @@ import Testing
     #expect(run.stdout == want)
   }
 
+  /// `--backwards` prints what `sqlmigrate --backwards` prints just after `migrate` applied
+  /// the migration (the whole oracle project is OracleSQLTests' part).
+  @Test(arguments: [
+    ("auth", "0001", "auth/0001_initial"),
+    ("auth", "0008_alter_user_username_max_length", "auth/0008_alter_user_username_max_length"),
+    ("contenttypes", "0002", "contenttypes/0002_remove_content_type_name"),
+  ])
+  func backwardsPrintsWhatSqlmigratePrints(_ app: String, _ migration: String, _ oracle: String)
+    throws
+  {
+    try #require(PackageRoot.fileExists(contrib), "run python3 Scripts/fetch-corpus.py")
+    let run = try runMigplan(["sql", app, migration, "--root", contrib, "--backwards"])
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    let want = try String(
+      contentsOfFile: root + "/Fixtures/oracle/sql/\(oracle).back.sql", encoding: .utf8)
+    #expect(run.stdout == want)
+  }
+
+  /// An irreversible migration (Django raises `IrreversibleError`) has no reverse SQL: exit 2,
+  /// nothing on stdout, the operation named where it is.
+  @Test func backwardsOfAnIrreversibleMigrationExitsTwo() throws {
+    let folder = try TemporaryFolder("migplan-sql-irreversible")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      def fill(apps, schema_editor):
+          pass
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  name='Item',
+                  fields=[('id', models.AutoField(primary_key=True))],
+              ),
+              migrations.RunPython(fill),
+          ]
+      """)
+    let run = try runMigplan(["sql", "shop", "0001", "--root", folder.path, "--backwards"])
+    #expect(run.status == 2, "stderr: \(run.stderr)")
+    #expect(run.stdout.isEmpty)
+    #expect(
+      run.stderr.contains(
+        "0001_initial.py:15:9: error: cannot write RunPython as SQL: RunPython has no reverse_code: Django raises IrreversibleError"
+      ), "\(run.stderr)")
+    let forward = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(forward.status == 0, "stderr: \(forward.stderr)")
+  }
+
   @Test func withTimeoutsPrefixesTheSessionSettings() throws {
     try #require(PackageRoot.fileExists(contrib), "run python3 Scripts/fetch-corpus.py")
     let run = try runMigplan([

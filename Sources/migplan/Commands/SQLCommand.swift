@@ -11,7 +11,9 @@ struct SQLCommand: ParsableCommand {
       The project state comes from the migration's ancestors; names Django looks up in the \
       database are those the earlier migrations (in plan order) created. `--with-timeouts \
       LOCK,STATEMENT` starts the output with `SET lock_timeout` and `SET statement_timeout`, \
-      the way a safe deploy runs it (e.g. `--with-timeouts 5s,15min`). Exit status 2 when the \
+      the way a safe deploy runs it (e.g. `--with-timeouts 5s,15min`). `--backwards` prints \
+      the SQL that unapplies the migration, against the database just after it (an \
+      irreversible migration, where Django raises IrreversibleError, exits 2). Exit status 2 when the \
       migration is unknown, the graph is broken, or an operation's SQL cannot be written \
       statically (an unknown field class, a value migplan cannot evaluate): then nothing is \
       printed but where and why.
@@ -27,6 +29,9 @@ struct SQLCommand: ParsableCommand {
     name: .customLong("root"),
     help: "A project root (repeatable; default: `roots` from the config, else the current folder).")
   var roots: [String] = []
+
+  @Flag(help: "The SQL that unapplies the migration (`sqlmigrate --backwards`).")
+  var backwards = false
 
   @Option(help: "Prefix `SET lock_timeout` and `SET statement_timeout`: LOCK,STATEMENT.")
   var withTimeouts: String?
@@ -62,7 +67,11 @@ struct SQLCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let generator = SQLGenerator(project: project)
-    let output = generator.sql(for: key)
+    let output = backwards ? generator.backwards(for: key) : generator.sql(for: key)
+    if backwards, output.renderErrors.isEmpty, let problem = output.problems.first {
+      InputError.printError("error: cannot write the reverse SQL of \(key): \(problem)")
+      throw ExitCode(2)
+    }
     // SQL with an operation missing is not what `sqlmigrate` prints, and a pipe into `psql`
     // would run the rest: nothing is written, each such operation is named where it is. So is
     // a default only Python computes (a function of the module, a lambda): its placeholder

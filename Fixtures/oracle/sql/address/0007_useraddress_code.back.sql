@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Add field code to useraddress
+--
+ALTER TABLE "address_useraddress" DROP COLUMN "code" CASCADE;
+COMMIT;

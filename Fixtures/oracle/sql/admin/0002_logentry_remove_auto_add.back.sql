@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field action_time on logentry
+--
+-- (no-op)
+COMMIT;

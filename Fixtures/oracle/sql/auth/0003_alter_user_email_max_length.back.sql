@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field email on user
+--
+ALTER TABLE "auth_user" ALTER COLUMN "email" TYPE varchar(75);
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field price_currency on line
+--
+-- (no-op)
+COMMIT;

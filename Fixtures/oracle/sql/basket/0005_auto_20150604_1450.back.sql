@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field vouchers on basket
+--
+-- (no-op)
+COMMIT;

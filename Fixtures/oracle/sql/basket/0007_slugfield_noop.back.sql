@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field line_reference on line
+--
+-- (no-op)
+COMMIT;

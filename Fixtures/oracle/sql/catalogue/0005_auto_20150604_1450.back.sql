@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field product_class on product
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field option_group on productattribute
+--
+-- (no-op)
+COMMIT;

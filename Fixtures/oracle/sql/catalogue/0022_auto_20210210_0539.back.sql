@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field value_boolean on productattributevalue
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Add field priority to product
+--
+ALTER TABLE "catalogue_product" DROP COLUMN "priority" CASCADE;
+COMMIT;

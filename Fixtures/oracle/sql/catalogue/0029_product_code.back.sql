@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Add field code to product
+--
+ALTER TABLE "catalogue_product" DROP COLUMN "code" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model ProductCategoryHierarchy
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field code on communicationeventtype
+--
+-- (no-op)
+COMMIT;

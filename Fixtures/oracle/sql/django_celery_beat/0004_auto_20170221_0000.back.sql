@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field longitude on solarschedule
+--
+-- (no-op)
+COMMIT;

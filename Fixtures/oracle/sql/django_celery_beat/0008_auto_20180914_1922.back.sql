@@ -1,0 +1,22 @@
+BEGIN;
+--
+-- Alter field month_of_year on crontabschedule
+--
+-- (no-op)
+--
+-- Alter field minute on crontabschedule
+--
+-- (no-op)
+--
+-- Alter field hour on crontabschedule
+--
+-- (no-op)
+--
+-- Alter field day_of_week on crontabschedule
+--
+-- (no-op)
+--
+-- Alter field day_of_month on crontabschedule
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field day_of_week on crontabschedule
+--
+-- (no-op)
+COMMIT;

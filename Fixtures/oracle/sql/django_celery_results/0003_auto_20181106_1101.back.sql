@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Change Meta options on taskresult
+--
+-- (no-op)
+COMMIT;

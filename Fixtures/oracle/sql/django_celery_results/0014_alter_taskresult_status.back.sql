@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field status on taskresult
+--
+-- (no-op)
+COMMIT;

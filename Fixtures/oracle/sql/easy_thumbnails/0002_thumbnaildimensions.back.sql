@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model ThumbnailDimensions
+--
+DROP TABLE "easy_thumbnails_thumbnaildimensions" CASCADE;
+COMMIT;

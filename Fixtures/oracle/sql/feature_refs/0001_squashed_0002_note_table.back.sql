@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model TicketNote
+--
+DROP TABLE "ticket_notes" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Validate constraint book_pages_positive on model book
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,22 @@
+BEGIN;
+--
+-- Delete model Member
+--
+-- (no-op)
+--
+-- Remove field nickname from member
+--
+-- (no-op)
+--
+-- Create index features_member_age_idx on field(s) age of model member
+--
+-- (no-op)
+--
+-- Add field age to member
+--
+-- (no-op)
+--
+-- Create model Member
+--
+-- (no-op)
+COMMIT;

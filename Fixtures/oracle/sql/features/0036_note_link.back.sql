@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model NoteLink
+--
+DROP TABLE "features_notelink" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field owner on playlist
+--
+-- (no-op)
+COMMIT;

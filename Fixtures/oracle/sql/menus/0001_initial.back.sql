@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model CacheKey
+--
+DROP TABLE "menus_cachekey" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model Authenticator
+--
+DROP TABLE "mfa_authenticator" CASCADE;
+COMMIT;

@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Alter field condition on conditionaloffer
+--
+-- (no-op)
+--
+-- Alter field benefit on conditionaloffer
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Change Meta options on range
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Alter field type on benefit
+--
+-- (no-op)
+--
+-- Create proxy model FixedUnitDiscountBenefit
+--
+-- (no-op)
+COMMIT;

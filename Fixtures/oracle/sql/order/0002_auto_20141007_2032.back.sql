@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field currency on order
+--
+-- (no-op)
+COMMIT;

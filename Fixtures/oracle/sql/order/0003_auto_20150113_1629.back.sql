@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field date_placed on order
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model OrderStatusChange
+--
+DROP TABLE "order_orderstatuschange" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field event_type on communicationevent
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model Surcharge
+--
+DROP TABLE "order_surcharge" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model OrderLineDiscount
+--
+DROP TABLE "order_orderlinediscount" CASCADE;
+COMMIT;

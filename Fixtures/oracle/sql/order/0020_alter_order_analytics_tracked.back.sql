@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field analytics_tracked on order
+--
+-- (no-op)
+COMMIT;

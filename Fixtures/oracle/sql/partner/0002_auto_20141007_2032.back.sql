@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field price_currency on stockrecord
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field users on partner
+--
+-- (no-op)
+COMMIT;

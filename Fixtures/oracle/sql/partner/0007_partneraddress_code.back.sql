@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Add field code to partneraddress
+--
+ALTER TABLE "partner_partneraddress" DROP COLUMN "code" CASCADE;
+COMMIT;

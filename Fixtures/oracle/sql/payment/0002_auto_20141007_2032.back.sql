@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field currency on source
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model Redirect
+--
+DROP TABLE "django_redirect" CASCADE;
+COMMIT;

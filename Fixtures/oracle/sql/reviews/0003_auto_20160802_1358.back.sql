@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field status on productreview
+--
+-- (no-op)
+COMMIT;

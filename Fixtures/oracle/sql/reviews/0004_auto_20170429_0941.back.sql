@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field product on productreview
+--
+-- (no-op)
+COMMIT;

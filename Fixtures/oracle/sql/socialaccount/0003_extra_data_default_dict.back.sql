@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field extra_data on socialaccount
+--
+-- (no-op)
+COMMIT;

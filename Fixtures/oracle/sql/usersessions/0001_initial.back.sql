@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model UserSession
+--
+DROP TABLE "usersessions_usersession" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field offers on voucher
+--
+-- (no-op)
+COMMIT;

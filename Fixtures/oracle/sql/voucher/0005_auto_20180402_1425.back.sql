@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field offer on voucherset
+--
+-- (no-op)
+COMMIT;

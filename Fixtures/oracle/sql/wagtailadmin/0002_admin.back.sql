@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model Admin
+--
+-- (no-op)
+COMMIT;

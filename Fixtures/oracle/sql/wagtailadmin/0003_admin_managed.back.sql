@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Create model Admin
+--
+DROP TABLE "wagtailadmin_admin" CASCADE;
+--
+-- Delete model Admin
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model EditingSession
+--
+DROP TABLE "wagtailadmin_editingsession" CASCADE;
+COMMIT;

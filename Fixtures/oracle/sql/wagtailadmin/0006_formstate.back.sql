@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model FormState
+--
+DROP TABLE "wagtailadmin_formstate" CASCADE;
+COMMIT;

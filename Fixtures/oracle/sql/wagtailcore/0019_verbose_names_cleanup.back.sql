@@ -1,0 +1,22 @@
+BEGIN;
+--
+-- Change Meta options on site
+--
+-- (no-op)
+--
+-- Change Meta options on pageviewrestriction
+--
+-- (no-op)
+--
+-- Change Meta options on pagerevision
+--
+-- (no-op)
+--
+-- Change Meta options on page
+--
+-- (no-op)
+--
+-- Change Meta options on grouppagepermission
+--
+-- (no-op)
+COMMIT;

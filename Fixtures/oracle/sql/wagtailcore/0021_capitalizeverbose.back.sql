@@ -1,0 +1,122 @@
+BEGIN;
+--
+-- Alter field root_page on site
+--
+-- (no-op)
+--
+-- Alter field port on site
+--
+-- (no-op)
+--
+-- Alter field is_default_site on site
+--
+-- (no-op)
+--
+-- Alter field hostname on site
+--
+-- (no-op)
+--
+-- Alter field password on pageviewrestriction
+--
+-- (no-op)
+--
+-- Alter field page on pageviewrestriction
+--
+-- (no-op)
+--
+-- Alter field user on pagerevision
+--
+-- (no-op)
+--
+-- Alter field submitted_for_moderation on pagerevision
+--
+-- (no-op)
+--
+-- Alter field page on pagerevision
+--
+-- (no-op)
+--
+-- Alter field created_at on pagerevision
+--
+-- (no-op)
+--
+-- Alter field content_json on pagerevision
+--
+-- (no-op)
+--
+-- Alter field approved_go_live_at on pagerevision
+--
+-- (no-op)
+--
+-- Alter field title on page
+--
+-- (no-op)
+--
+-- Alter field slug on page
+--
+-- (no-op)
+--
+-- Alter field show_in_menus on page
+--
+-- (no-op)
+--
+-- Alter field seo_title on page
+--
+-- (no-op)
+--
+-- Alter field search_description on page
+--
+-- (no-op)
+--
+-- Alter field owner on page
+--
+-- (no-op)
+--
+-- Alter field locked on page
+--
+-- (no-op)
+--
+-- Alter field live on page
+--
+-- (no-op)
+--
+-- Alter field latest_revision_created_at on page
+--
+-- (no-op)
+--
+-- Alter field has_unpublished_changes on page
+--
+-- (no-op)
+--
+-- Alter field go_live_at on page
+--
+-- (no-op)
+--
+-- Alter field first_published_at on page
+--
+-- (no-op)
+--
+-- Alter field expired on page
+--
+-- (no-op)
+--
+-- Alter field expire_at on page
+--
+-- (no-op)
+--
+-- Alter field content_type on page
+--
+-- (no-op)
+--
+-- Alter field permission_type on grouppagepermission
+--
+-- (no-op)
+--
+-- Alter field page on grouppagepermission
+--
+-- (no-op)
+--
+-- Alter field group on grouppagepermission
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field content_type on page
+--
+-- (no-op)
+COMMIT;

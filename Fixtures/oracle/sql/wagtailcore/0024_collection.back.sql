@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model Collection
+--
+DROP TABLE "wagtailcore_collection" CASCADE;
+COMMIT;

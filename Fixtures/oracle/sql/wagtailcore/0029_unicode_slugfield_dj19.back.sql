@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field slug on page
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field permission_type on grouppagepermission
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field site_name on site
+--
+ALTER TABLE "wagtailcore_site" ALTER COLUMN "site_name" DROP NOT NULL;
+COMMIT;

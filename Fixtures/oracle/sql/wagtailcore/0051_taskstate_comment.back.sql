@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Add field comment to taskstate
+--
+ALTER TABLE "wagtailcore_taskstate" DROP COLUMN "comment" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model PageLogEntry
+--
+DROP TABLE "wagtailcore_pagelogentry" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model Locale
+--
+DROP TABLE "wagtailcore_locale" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model ModelLogEntry
+--
+DROP TABLE "wagtailcore_modellogentry" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Add field revision to modellogentry
+--
+ALTER TABLE "wagtailcore_modellogentry" DROP COLUMN "revision_id" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field user on revision
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model ReferenceIndex
+--
+DROP TABLE "wagtailcore_referenceindex" CASCADE;
+COMMIT;

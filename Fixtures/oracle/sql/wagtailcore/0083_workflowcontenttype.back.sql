@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model WorkflowContentType
+--
+DROP TABLE "wagtailcore_workflowcontenttype" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Change Meta options on page
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model UploadedFile
+--
+DROP TABLE "wagtailcore_uploadedfile" CASCADE;
+COMMIT;

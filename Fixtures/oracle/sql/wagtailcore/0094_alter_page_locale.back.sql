@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field locale on page
+--
+-- (no-op)
+COMMIT;

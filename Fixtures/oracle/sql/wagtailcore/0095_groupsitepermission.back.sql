@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model GroupSitePermission
+--
+DROP TABLE "wagtailcore_groupsitepermission" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model APIToken
+--
+DROP TABLE "wagtailcore_apitoken" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model Document
+--
+DROP TABLE "wagtaildocs_document" CASCADE;
+COMMIT;

@@ -1,0 +1,26 @@
+BEGIN;
+--
+-- Alter field uploaded_by_user on document
+--
+-- (no-op)
+--
+-- Alter field title on document
+--
+-- (no-op)
+--
+-- Alter field tags on document
+--
+-- (no-op)
+--
+-- Alter field file on document
+--
+-- (no-op)
+--
+-- Alter field created_at on document
+--
+-- (no-op)
+--
+-- Change Meta options on document
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Change Meta options on document
+--
+-- (no-op)
+COMMIT;

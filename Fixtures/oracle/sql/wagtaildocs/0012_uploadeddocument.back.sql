@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model UploadedDocument
+--
+DROP TABLE "wagtaildocs_uploadeddocument" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Change Meta options on embed
+--
+-- (no-op)
+COMMIT;

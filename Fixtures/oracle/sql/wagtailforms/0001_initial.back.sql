@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model FormSubmission
+--
+DROP TABLE "wagtailforms_formsubmission" CASCADE;
+COMMIT;

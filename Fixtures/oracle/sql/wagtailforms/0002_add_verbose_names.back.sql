@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Alter field submit_time on formsubmission
+--
+-- (no-op)
+--
+-- Change Meta options on formsubmission
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Change Meta options on formsubmission
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model UploadedImage
+--
+DROP TABLE "wagtailimages_uploadedimage" CASCADE;
+COMMIT;

@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Alter field file on rendition
+--
+-- (no-op)
+--
+-- Alter field file on image
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model Redirect
+--
+DROP TABLE "wagtailredirects_redirect" CASCADE;
+COMMIT;

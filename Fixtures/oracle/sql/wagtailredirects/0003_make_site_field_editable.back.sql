@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field site on redirect
+--
+-- (no-op)
+COMMIT;

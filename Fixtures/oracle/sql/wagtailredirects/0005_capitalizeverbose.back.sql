@@ -1,0 +1,26 @@
+BEGIN;
+--
+-- Alter field site on redirect
+--
+-- (no-op)
+--
+-- Alter field redirect_page on redirect
+--
+-- (no-op)
+--
+-- Alter field redirect_link on redirect
+--
+-- (no-op)
+--
+-- Alter field old_path on redirect
+--
+-- (no-op)
+--
+-- Alter field is_permanent on redirect
+--
+-- (no-op)
+--
+-- Change Meta options on redirect
+--
+-- (no-op)
+COMMIT;

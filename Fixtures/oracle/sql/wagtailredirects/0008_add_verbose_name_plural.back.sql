@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Change Meta options on redirect
+--
+-- (no-op)
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model SearchPromotion
+--
+DROP TABLE "wagtailsearchpromotions_searchpromotion" CASCADE;
+COMMIT;

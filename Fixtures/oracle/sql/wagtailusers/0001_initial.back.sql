@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model UserProfile
+--
+DROP TABLE "wagtailusers_userprofile" CASCADE;
+COMMIT;

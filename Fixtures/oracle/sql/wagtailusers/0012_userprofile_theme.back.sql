@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Add field theme to userprofile
+--
+ALTER TABLE "wagtailusers_userprofile" DROP COLUMN "theme" CASCADE;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create model WishListSharedEmail
+--
+DROP TABLE "wishlists_wishlistsharedemail" CASCADE;
+COMMIT;
