@@ -196,8 +196,10 @@ extension SchemaEditor {
     let newDefault = Literal.effectiveDefault(new, time)
     if old.null && !new.null && new.field.dbDefault == nil {
       let oldDefault = Literal.effectiveDefault(old, time)
-      // Run-time values differ on every call (Django calls the default twice).
-      let differ = oldDefault != newDefault || (newDefault?.hasPrefix("'<") ?? false)
+      // Run-time values differ on every call (Django calls the default twice), but for
+      // today's date.
+      let runTime = (newDefault?.hasPrefix("'<") ?? false) && newDefault != "'<today>'::date"
+      let differ = oldDefault != newDefault || runTime
       if differ, let d = newDefault {
         needsDatabaseDefault = true
         actions.append("ALTER COLUMN \(Names.quote(newColumn)) SET DEFAULT \(d)")

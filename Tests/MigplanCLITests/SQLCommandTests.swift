@@ -76,6 +76,61 @@ import Testing
     #expect(forward.status == 0, "stderr: \(forward.stderr)")
   }
 
+  /// A nullable date with `default=timezone.now` made NOT NULL again with `auto_now` (the
+  /// backwards of django-todo 0007): both effective defaults are today's date, equal on both
+  /// of Django's calls, so Django sets no database default. The expected text is what Django
+  /// 5.2.19's `sqlmigrate --backwards todo 0007_auto_update_created_date` printed (sweep 43b).
+  @Test func todaysDateIsTheSameDefaultOnBothCalls() throws {
+    let folder = try TemporaryFolder("migplan-sql-today")
+    try folder.writeMigration(
+      "todo", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  name='Task',
+                  fields=[
+                      ('id', models.AutoField(primary_key=True)),
+                      ('created_date', models.DateField(auto_now=True, auto_now_add=True)),
+                  ],
+              ),
+          ]
+      """)
+    try folder.writeMigration(
+      "todo", "0007_auto_update_created_date",
+      """
+      from django.db import migrations, models
+      import django.utils.timezone
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("todo", "0001_initial")]
+          operations = [
+              migrations.AlterField(
+                  model_name="task",
+                  name="created_date",
+                  field=models.DateField(blank=True, default=django.utils.timezone.now, null=True),
+              )
+          ]
+      """)
+    let run = try runMigplan(["sql", "todo", "0007", "--root", folder.path, "--backwards"])
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    #expect(
+      run.stdout == """
+        BEGIN;
+        --
+        -- Alter field created_date on task
+        --
+        ALTER TABLE "todo_task" ALTER COLUMN "created_date" SET NOT NULL;
+        COMMIT;
+
+        """)
+  }
+
   @Test func withTimeoutsPrefixesTheSessionSettings() throws {
     try #require(PackageRoot.fileExists(contrib), "run python3 Scripts/fetch-corpus.py")
     let run = try runMigplan([
