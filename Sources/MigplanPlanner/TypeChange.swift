@@ -118,28 +118,14 @@ extension Recipes {
     let function = "backfill_\(model.lowercased())_\(newName)"
     let cast = copy.writer.name("django.db.models.functions.Cast")
     copy.functions = [
-      """
-      def \(function)(apps, schema_editor):
-          # Copies \(modelName).\(name) into \(newName), converted as ALTER COLUMN ... TYPE ... USING
-          # would convert it, in batches of 1000 rows by primary key; the migration is
-          # atomic = False, so each batch commits on its own and no row stays locked for long.
-          \(modelName) = apps.get_model(\(q(s.app)), \(q(modelName)))
-          manager = \(modelName)._base_manager.using(schema_editor.connection.alias)
-          new_field = \(modelName)._meta.get_field(\(q(newName))).clone()
-          last = None
-          while True:
-              rows = manager.order_by('pk')
-              if last is not None:
-                  rows = rows.filter(pk__gt=last)
-              batch = list(rows.values_list('pk', flat=True)[:1000])
-              if not batch:
-                  break
-              manager.filter(pk__in=batch).update(
-                  \(newName)=\(cast)(\(q(name)), output_field=new_field)
-              )
-              last = batch[-1]
-
-      """
+      batchedCast(
+        function, app: s.app, modelName: modelName, set: newName, from: name,
+        field: "new_field", clone: true, cast: cast,
+        comment: [
+          "Copies \(modelName).\(name) into \(newName), converted as ALTER COLUMN ... TYPE ... USING",
+          "would convert it, in batches of 1000 rows by primary key; the migration is",
+          "atomic = False, so each batch commits on its own and no row stays locked for long.",
+        ])
     ]
     copy.operations = [
       .call(
@@ -238,29 +224,15 @@ extension Recipes {
     let back = "restore_\(model.lowercased())_\(oldName)"
     let backCast = restore.writer.name("django.db.models.functions.Cast")
     restore.functions = [
-      """
-      def \(back)(apps, schema_editor):
-          # Migrating back only: copies \(modelName).\(name) (column \(newColumn)) into the old
-          # column \(column), re-added by the drop's reverse, converted as migrating the original
-          # AlterField back would convert it, in batches of 1000 rows by primary key; the
-          # migration is atomic = False, so each batch commits on its own.
-          \(modelName) = apps.get_model(\(q(s.app)), \(q(modelName)))
-          manager = \(modelName)._base_manager.using(schema_editor.connection.alias)
-          old_field = \(modelName)._meta.get_field(\(q(oldName)))
-          last = None
-          while True:
-              rows = manager.order_by('pk')
-              if last is not None:
-                  rows = rows.filter(pk__gt=last)
-              batch = list(rows.values_list('pk', flat=True)[:1000])
-              if not batch:
-                  break
-              manager.filter(pk__in=batch).update(
-                  \(oldName)=\(backCast)(\(q(name)), output_field=old_field)
-              )
-              last = batch[-1]
-
-      """
+      batchedCast(
+        back, app: s.app, modelName: modelName, set: oldName, from: name, field: "old_field",
+        clone: false, cast: backCast,
+        comment: [
+          "Migrating back only: copies \(modelName).\(name) (column \(newColumn)) into the old",
+          "column \(column), re-added by the drop's reverse, converted as migrating the original",
+          "AlterField back would convert it, in batches of 1000 rows by primary key; the",
+          "migration is atomic = False, so each batch commits on its own.",
+        ])
     ]
     restore.operations = [
       stateOnly([
@@ -296,5 +268,35 @@ extension Recipes {
         + "remove `\(newName)`): read and write only the new column; nothing uses \(column)")
     steps.append(drop)
     return steps
+  }
+
+  /// A `RunPython` function `name` that sets field `set` of every row of `modelName` to field
+  /// `from` cast to `set`'s type (`field`: the local holding that field, `clone`d or not;
+  /// `cast`: the name `Cast` is imported as), in batches of 1000 rows by primary key, with
+  /// `comment` (one line each) saying what it copies and when.
+  static func batchedCast(
+    _ name: String, app: String, modelName: String, set: String, from: String, field: String,
+    clone: Bool, cast: String, comment: [String]
+  ) -> String {
+    """
+    def \(name)(apps, schema_editor):
+    \(comment.map { "    # " + $0 + "\n" }.joined())\
+        \(modelName) = apps.get_model(\(q(app)), \(q(modelName)))
+        manager = \(modelName)._base_manager.using(schema_editor.connection.alias)
+        \(field) = \(modelName)._meta.get_field(\(q(set)))\(clone ? ".clone()" : "")
+        last = None
+        while True:
+            rows = manager.order_by('pk')
+            if last is not None:
+                rows = rows.filter(pk__gt=last)
+            batch = list(rows.values_list('pk', flat=True)[:1000])
+            if not batch:
+                break
+            manager.filter(pk__in=batch).update(
+                \(set)=\(cast)(\(q(from)), output_field=\(field))
+            )
+            last = batch[-1]
+
+    """
   }
 }
