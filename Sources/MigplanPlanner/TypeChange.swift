@@ -48,7 +48,8 @@ extension Recipes {
   ///
   /// Nil for what the recipe does not cover (a relation as the new field, keys, indexed or
   /// unique new fields, an old non-relation field that is unique, fields with a CHECK of their
-  /// own, statements other than the column's own changes and index drops, names taken).
+  /// own, fields in a composite index or constraint, statements other than the column's own
+  /// changes and index drops, names taken).
   static func typeChange(
     _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, old: Field,
     field: Field, preserveDefault: Bool
@@ -59,6 +60,20 @@ extension Recipes {
       let column = OperationSite.column(name, old),
       let fieldColumn = OperationSite.column(name, field), let table = s.table(model),
       let m = s.before.models[ModelKey(s.app, model)]
+    else { return nil }
+    // Composite indexes and constraints over the column (`unique_together`, `Meta.indexes`,
+    // `Meta.constraints`) go with the old column, and nothing builds them on the new one:
+    // not covered. Those whose expressions or conditions migplan would have to read count too.
+    func names(_ fields: [String]) -> Bool {
+      fields.contains { $0 == name || $0 == "-" + name }
+    }
+    guard !(m.uniqueTogether + m.indexTogether).contains(where: names),
+      !m.indexes.contains(where: {
+        names($0.fields) || !$0.expressions.isEmpty || $0.construct.keywords["condition"] != nil
+      }),
+      !m.constraints.contains(where: {
+        names($0.fields) || !$0.construct.positional.isEmpty || $0.condition != nil
+      })
     else { return nil }
     let modelName = s.modelName(model)
     let newName = name + "_new"

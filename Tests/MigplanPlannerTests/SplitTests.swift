@@ -309,6 +309,54 @@ import Testing
     #expect(primaryKeyNote == judged, "\(result.notes)")
   }
 
+  /// A type change of a field in a composite index or constraint is not split through a new
+  /// column: dropping the old column would drop the constraint, and nothing builds it on the
+  /// new one (sweep 43a: django-hitcount 0003, `unique_together (content_type, object_pk)`).
+  @Test(arguments: [
+    "'unique_together': {('kind', 'object_pk')}",
+    "'index_together': {('kind', 'object_pk')}",
+    "'indexes': [models.Index(fields=['kind', '-object_pk'], name='hit_kind_pk')]",
+    "'constraints': [models.UniqueConstraint(fields=['kind', 'object_pk'], name='hit_uniq')]",
+    "'constraints': [models.CheckConstraint(condition=models.Q(kind='a'), name='hit_kind')]",
+  ])
+  func aTypeChangeOfAFieldInACompositeConstraintIsNotSplit(_ options: String) throws {
+    let folder = try TemporaryFolder("migplan-split-type-composite")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  "Hit",
+                  [("kind", models.CharField(max_length=10)), ("object_pk", models.IntegerField())],
+                  options={\(options)},
+              )
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_pk_text",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              migrations.AlterField("hit", "object_pk", models.CharField(max_length=50)),
+          ]
+
+      """)
+    let project = Loader.load(roots: [folder.path])
+    let result = try Splitter(project: project).split(MigrationKey("shop", "0002_pk_text"))
+    #expect(result.files.isEmpty, "\(result.files.map(\.path))")
+    #expect(result.verdicts.first?.rules.contains("change-column-type") == true)
+  }
+
   /// A rename split into a state-only step says what models.py must pin, for the field's
   /// column and the model's table alike: without it makemigrations writes the rename again.
   @Test func aPinnedRenameSaysWhatModelsPyMustKeep() throws {
