@@ -165,15 +165,6 @@ public struct SQLGenerator {
       mode == .migrate ? AncestorStates(planPrefix: project) : AncestorStates(project)
     var catalog = Catalog()
     let own = unsquashedStates(project.plan)
-    if let k = project.plan.first(where: { $0.app == "cms" && $0.name.hasPrefix("0031") }),
-      let whole = project.withoutReplacing
-    {
-      let (st, problems) = whole.state(at: k, atEnd: false)
-      print(
-        "DEBUG own", own[k] != nil, problems.prefix(3),
-        st.models[ModelKey("cms", "page")]?.uniqueTogether ?? [],
-        states.before[k]?.models[ModelKey("cms", "page")]?.uniqueTogether ?? [])
-    }
     return project.plan.map { k in
       _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
       return backwards(k, catalog: catalog, state: own[k] ?? states.before[k])
