@@ -10,10 +10,9 @@ import MigplanSyntax
 /// The statements are Django's own (names included), read from the SQL `migrate` runs for the
 /// operation.
 struct FieldExtras {
-  /// `CREATE [UNIQUE] INDEX CONCURRENTLY …`, and the statements that drop them again.
+  /// `CREATE [UNIQUE] INDEX CONCURRENTLY …`.
   var indexes: [String] = []
-  var dropIndexes: [String] = []
-  /// The names of the indexes built, for the checks.
+  /// The names of the indexes built, for the checks and the reverse.
   var indexNames: [String] = []
   /// `ALTER TABLE … ADD CONSTRAINT … UNIQUE USING INDEX …`, and their reverse.
   var attach: [String] = []
@@ -75,7 +74,6 @@ struct FieldExtras {
       let cols = columns.map(Names.quote).joined(separator: ", ")
       indexes.append(
         "CREATE UNIQUE INDEX CONCURRENTLY \(Names.quote(name)) ON \(Names.quote(table)) (\(cols))")
-      dropIndexes.append(Recipes.dropIfExists(name))
       indexNames.append(name)
       attach.append(
         "ALTER TABLE \(Names.quote(table)) ADD CONSTRAINT \(Names.quote(name)) UNIQUE USING "
@@ -145,7 +143,6 @@ struct FieldExtras {
         guard let r = sql.firstRange(of: "INDEX ") else { return nil }
         sql.replaceSubrange(r, with: "INDEX CONCURRENTLY ")
         indexes.append(sql)
-        dropIndexes.append(Recipes.dropIfExists(name))
         indexNames.append(name)
         index = true
         extra = true
@@ -202,7 +199,7 @@ extension Recipes {
           "migrations.RunSQL",
           [
             ("sql", sqlList(retryable(x.indexes, names: x.indexNames))),
-            ("reverse_sql", sqlList(x.dropIndexes.reversed())),
+            ("reverse_sql", sqlList(x.indexNames.reversed().map(dropIfExists))),
           ])
       ]
       step.checks = x.indexNames.map(indexIsValid)

@@ -577,10 +577,9 @@ extension Recipes {
     throws(SplitError) -> [ChainStep]?
   {
     var build: [String] = []
-    var dropBuilt: [String] = []
     var attach: [String] = []
     var detach: [String] = []
-    var checks: [String] = []
+    var built: [String] = []
     for i in s.impacts {
       switch i.statement {
       case .createIndex(let name, _, _, let concurrently, _, _, _, _, _):
@@ -589,8 +588,7 @@ extension Recipes {
         guard let r = sql.firstRange(of: "INDEX ") else { return nil }
         sql.replaceSubrange(r, with: "INDEX CONCURRENTLY ")
         build.append(sql)
-        dropBuilt.append(dropIfExists(name))
-        checks.append(name)
+        built.append(name)
       case .alterTable(let table, let actions):
         guard actions.count == 1,
           case .addConstraint(let name, .unique(let columns, nil, let nullsNotDistinct), false) =
@@ -600,7 +598,6 @@ extension Recipes {
         build.append(
           "CREATE UNIQUE INDEX CONCURRENTLY \(Names.quote(name)) ON \(Names.quote(table)) "
             + "(\(cols))" + (nullsNotDistinct ? " NULLS NOT DISTINCT" : ""))
-        dropBuilt.append(dropIfExists(name))
         attach.append(
           "ALTER TABLE \(Names.quote(table)) ADD CONSTRAINT \(Names.quote(name)) UNIQUE USING "
             + "INDEX \(Names.quote(name))")
@@ -609,7 +606,7 @@ extension Recipes {
         // drop whichever is there, as Django's `AlterField` finds it.
         let names = columns.count == 1 ? [name, Names.postgres(table, columns[0], "key")] : [name]
         detach += dropConstraints(table, names.reversed())
-        checks.append(name)
+        built.append(name)
       default:
         return nil
       }
@@ -623,11 +620,11 @@ extension Recipes {
     if attach.isEmpty { first.writer.needsOriginal = true }
     first.operations = [
       runSQL(
-        sqlList(retryable(build, names: checks), asList: true),
-        reverse: sqlList(dropBuilt.reversed(), asList: true),
+        sqlList(retryable(build, names: built), asList: true),
+        reverse: sqlList(built.reversed().map(dropIfExists), asList: true),
         state: attach.isEmpty ? [kept] : nil)
     ]
-    first.checks = checks.map(indexIsValid)
+    first.checks = built.map(indexIsValid)
     guard !attach.isEmpty else { return [first] }
     var second = ChainStep(
       stage: .beforeDeploy, label: "attach_unique", rule: nil, writer: w, origin: s.index)

@@ -82,6 +82,16 @@ public struct SQLGenerator {
 
     /// The text `sqlmigrate` prints (empty when it prints nothing); made when asked for (a
     /// lint reads the lines only).
+    /// Takes the editor's statements, flushed, with the operation each came from.
+    mutating func take(_ editor: SchemaEditor) {
+      editor.flush()
+      lines = editor.collected
+      for (line, op) in zip(lines, editor.collectedOperations) {
+        if let op { operations[op, default: []].append(line) }
+        lineOperations.append(op ?? -1)
+      }
+    }
+
     public var text: String {
       let body = lines.joined(separator: "\n")
       if body.isEmpty { return "" }
@@ -154,8 +164,10 @@ public struct SQLGenerator {
     for k in plan[...stop] {
       _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
     }
+    let own = unsquashedStates([key])[key]
     return backwards(
-      key, catalog: catalog, state: unsquashedStates([key])[key] ?? states.before[key])
+      key, catalog: catalog, state: own ?? states.before[key],
+      steps: own == nil ? states.after[key] : nil)
   }
 
   /// `backwards(for:)` of every migration of the plan, in plan order, each against the catalog
@@ -167,16 +179,19 @@ public struct SQLGenerator {
     let own = unsquashedStates(project.plan)
     return project.plan.map { k in
       _ = advance(k, catalog: &catalog, state: states.before[k], steps: states.after[k])
-      return backwards(k, catalog: catalog, state: own[k] ?? states.before[k])
+      return backwards(
+        k, catalog: catalog, state: own[k] ?? states.before[k],
+        steps: own[k] == nil ? states.after[k] : nil)
     }
   }
 
   /// Unapplies `key` against `catalog` (a copy), from `start`, the state before it (as
   /// `Migration.unapply`: the states after each operation first, then the operations in
-  /// reverse, each from the state after it to the state before it).
-  private func backwards(_ key: MigrationKey, catalog: Catalog, state start: ProjectState?)
-    -> Output
-  {
+  /// reverse, each from the state after it to the state before it); `steps`: the states after
+  /// each operation, when replayed already (`AncestorStates.after`).
+  private func backwards(
+    _ key: MigrationKey, catalog: Catalog, state start: ProjectState?, steps: [ProjectState]?
+  ) -> Output {
     guard let migration = project.migrations[key] else {
       return Output(key: key, atomic: false, lines: [], problems: ["no migration \(key)"])
     }
@@ -190,10 +205,14 @@ public struct SQLGenerator {
     }
     if !output.problems.isEmpty { return output }
     var states = [start ?? project.state(at: key, atEnd: false).0]
-    for op in operations {
-      var next = states[states.count - 1]
-      next.apply(op, app: key.app, migration: key)
-      states.append(next)
+    if let steps, steps.count == operations.count {
+      states += steps
+    } else {
+      for op in operations {
+        var next = states[states.count - 1]
+        next.apply(op, app: key.app, migration: key)
+        states.append(next)
+      }
     }
     let editor = SchemaEditor(
       catalog: catalog, live: mode == .migrate, comments: comments, time: time)
@@ -201,13 +220,7 @@ public struct SQLGenerator {
     for (index, op) in operations.enumerated().reversed() {
       editor.currentOperation = index
       defer { editor.stampDeferred() }
-      editor.comment("--")
-      editor.comment("-- " + Describe.describe(op))
-      editor.comment("--")
-      if !op.reducesToSQL {
-        editor.comment("-- THIS OPERATION CANNOT BE WRITTEN AS SQL")
-        continue
-      }
+      guard Self.header(op, editor) else { continue }
       let before = editor.collectedCount
       do throws(RenderError) {
         try forwards.runBackwards(op, from: states[index + 1], to: states[index])
@@ -218,13 +231,19 @@ public struct SQLGenerator {
       }
       if editor.collectedCount == before { editor.comment("-- (no-op)") }
     }
-    editor.flush()
-    output.lines = editor.collected
-    for (line, op) in zip(output.lines, editor.collectedOperations) {
-      if let op { output.operations[op, default: []].append(line) }
-      output.lineOperations.append(op ?? -1)
-    }
+    output.take(editor)
     return output
+  }
+
+  /// Django's comment before each operation of `sqlmigrate`'s output; false (after saying so)
+  /// when the operation does not reduce to SQL (`RunPython`), which then runs nothing.
+  static func header(_ op: Operation, _ editor: SchemaEditor) -> Bool {
+    editor.comment("--")
+    editor.comment("-- " + Describe.describe(op))
+    editor.comment("--")
+    if op.reducesToSQL { return true }
+    editor.comment("-- THIS OPERATION CANNOT BE WRITTEN AS SQL")
+    return false
   }
 
   /// `sql(for:)`, with the catalog built without the migrations in `skipping`: for a replaced
@@ -296,11 +315,7 @@ public struct SQLGenerator {
     for (index, op) in migration.typedOperations.enumerated() {
       editor.currentOperation = index
       defer { editor.stampDeferred() }
-      editor.comment("--")
-      editor.comment("-- " + Describe.describe(op))
-      editor.comment("--")
-      if !op.reducesToSQL {
-        editor.comment("-- THIS OPERATION CANNOT BE WRITTEN AS SQL")
+      if !Self.header(op, editor) {
         // `migrate` runs the function: the SQL it passes to `execute` runs too.
         if mode == .migrate {
           Forwards(editor: editor, app: key.app, settings: settings, renders: renders)
@@ -336,16 +351,11 @@ public struct SQLGenerator {
       }
       if editor.collectedCount == before { editor.comment("-- (no-op)") }
     }
-    editor.flush()
-    let lines = editor.collected
-    var output = Output(key: key, atomic: migration.atomic, lines: lines, problems: problems)
+    var output = Output(key: key, atomic: migration.atomic, lines: [], problems: problems)
     output.renderErrors = renderErrors
     output.unwrittenTables = unwrittenTables
+    output.take(editor)
     output.read = editor.readStatements
-    for (line, op) in zip(lines, editor.collectedOperations) {
-      if let op { output.operations[op, default: []].append(line) }
-      output.lineOperations.append(op ?? -1)
-    }
     return output
   }
 }

@@ -94,7 +94,6 @@ enum Constraints {
       ? nil : exprs.map { Expressions.indexExpression($0, model) }.joined(separator: ", ")
     let asIndex =
       condition != nil || !include.isEmpty || !opclasses.isEmpty || expressions != nil
-      || nullsDistinct(c) != nil
     return (columns, condition, include, opclasses, expressions, asIndex)
   }
 
@@ -113,7 +112,8 @@ enum Constraints {
       )
     case "UniqueConstraint":
       let p = uniqueParts(c, model)
-      if p.asIndex {
+      // (With `nulls_distinct`, `CREATE TABLE` defers the constraint: `_unique_sql`.)
+      if p.asIndex || nullsDistinct(c) != nil {
         editor.deferred.append(createSQL(c, model, editor))
         return nil
       }
@@ -151,11 +151,7 @@ enum Constraints {
     String, Catalog.Effect
   ) {
     let name = c.name ?? ""
-    // (`nulls_distinct` alone makes `CREATE TABLE` defer the constraint, not an index of it.)
-    let p = uniqueParts(c, model)
-    if c.className == "UniqueConstraint",
-      p.condition != nil || !p.include.isEmpty || !p.opclasses.isEmpty || p.expressions != nil
-    {
+    if c.className == "UniqueConstraint", uniqueParts(c, model).asIndex {
       return (editor.deleteIndexSQL(model.table, name), .dropIndex(name))
     }
     return (editor.deleteConstraintSQL(model.table, name), .dropObject(model.table, name))
