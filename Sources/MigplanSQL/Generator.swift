@@ -279,7 +279,19 @@ public struct SQLGenerator {
     let editor = SchemaEditor(
       catalog: catalog, live: mode == .migrate, comments: comments,
       time: time)
-    return (generate(key, editor: editor, state: start, steps: nil), editor.effects)
+    let output = generate(key, editor: editor, state: start, steps: nil)
+    guard editor.seesOtherNames else { return (output, editor.effects) }
+    return (output, migrated(key, catalog: editor.takeCatalog(), state: start, steps: nil).effects)
+  }
+
+  /// The editor `migrate` runs the migration with, its catalog live: where its lookups find
+  /// other names than `sqlmigrate`'s, what it leaves is the database after the migration.
+  private func migrated(
+    _ key: MigrationKey, catalog: Catalog, state: ProjectState?, steps: [ProjectState]?
+  ) -> SchemaEditor {
+    let editor = SchemaEditor(catalog: catalog, live: true, comments: false, time: time)
+    _ = generate(key, editor: editor, state: state, steps: steps)
+    return editor
   }
 
   /// Generates one migration's SQL and brings `catalog` past it: what `generate` and applying
@@ -296,7 +308,11 @@ public struct SQLGenerator {
     let output = generate(key, editor: editor, state: state, steps: steps)
     catalog = editor.takeCatalog()
     // A live editor applied every effect as it went.
-    if mode != .migrate { for e in editor.effects { catalog.apply(e) } }
+    if editor.seesOtherNames {
+      catalog = migrated(key, catalog: catalog, state: state, steps: steps).takeCatalog()
+    } else if mode != .migrate {
+      for e in editor.effects { catalog.apply(e) }
+    }
     return output
   }
 
@@ -845,8 +861,9 @@ struct Forwards {
 /// RunSQL's statements as Django executes them on PostgreSQL: a string is one statement as
 /// written (PostgreSQL's `prepare_sql_script` does not split it); a list item is one statement,
 /// with `(sql, params)` bound client-side as psycopg does (`%s` ← quoted value, `%%` → `%`).
-enum RunSQL {
-  static func statements(_ sql: Value) -> [String] {
+public enum RunSQL {
+  /// The statements Django executes for a `sql` or `reverse_sql` value.
+  public static func statements(_ sql: Value) -> [String] {
     if let items = sql.items {
       return items.compactMap { item in
         if let s = item.stringValue { return s }

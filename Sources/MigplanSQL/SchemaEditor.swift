@@ -37,10 +37,28 @@ final class SchemaEditor {
     exclude: Set<String> = []
   ) -> [String] {
     if guessedOn == nil, let by = catalog.unwritten[table] { guessedOn = (table, by) }
-    return catalog.constraintNames(
-      table, columns: columns, unique: unique, primaryKey: primaryKey, index: index,
-      foreignKey: foreignKey, check: check, type: type, exclude: exclude)
+    func names(_ c: Catalog) -> [String] {
+      c.constraintNames(
+        table, columns: columns, unique: unique, primaryKey: primaryKey, index: index,
+        foreignKey: foreignKey, check: check, type: type, exclude: exclude)
+    }
+    let found = names(catalog)
+    if !live && !seesOtherNames && !effects.isEmpty {
+      var after = migrated?.catalog ?? catalog
+      for e in effects[(migrated?.through ?? 0)...] { after.apply(e) }
+      migrated = (effects.count, after)
+      seesOtherNames = names(after) != found
+    }
+    return found
   }
+
+  /// `sqlmigrate` mode: whether a lookup found other names than `migrate` finds, which looks
+  /// after the statements before it have run (django-viewflow 0010: a foreign key added, then
+  /// the key it references altered, finds it). The database after the migration is then not
+  /// `catalog` with `effects` applied, but what a `live` editor leaves.
+  private(set) var seesOtherNames = false
+  /// `catalog` with the first `through` of `effects` applied, for that comparison.
+  private var migrated: (through: Int, catalog: Catalog)? = nil
 
   /// The catalog, handed over (the editor keeps an empty one).
   func takeCatalog() -> Catalog {
