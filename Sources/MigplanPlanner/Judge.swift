@@ -268,10 +268,20 @@ enum Recipes {
             reason: "renames a many-to-many table the old release still uses"), nil
         )
       }
+      var verdict = Verdict(
+        phase: .unsafe, rule: "rename-column",
+        reason: "renames column \(column): the old release still uses the old name")
+      if let newColumn = OperationSite.column(newName, field),
+        let table = s.table(model)
+      {
+        let later = laterSQL(s, naming: newColumn, on: table)
+        guard later.isEmpty else {
+          verdict.reason += unpinnable("column", newColumn, later)
+          return (verdict, nil)
+        }
+      }
       return (
-        Verdict(
-          phase: .unsafe, rule: "rename-column",
-          reason: "renames column \(column): the old release still uses the old name"),
+        verdict,
         try renameField(
           s, &w, model: model, oldName: oldName, newName: newName, field: field, column: column)
       )
@@ -284,6 +294,15 @@ enum Recipes {
         reason: "renames the table the old release still uses")
       guard let m = s.before.models[ModelKey(s.app, oldName)], !involvesManyToMany(s, m) else {
         return (verdict, nil)
+      }
+      if let renamed = s.after.models[ModelKey(s.app, newName)] {
+        let table = Renderer(state: s.after, settings: s.settings).table(renamed)
+        let later = laterSQL(s, naming: table, on: nil)
+        guard later.isEmpty else {
+          var verdict = verdict
+          verdict.reason += unpinnable("table", table, later)
+          return (verdict, nil)
+        }
       }
       return (verdict, try renameModel(s, &w, model: m, newName: newName))
     case .alterField(let model, let name, let field, let preserveDefault):

@@ -509,6 +509,36 @@ extension Recipes {
     return [step]
   }
 
+  /// Later migrations of the plan whose raw SQL (`RunSQL`, SQL a `RunPython` sends) names
+  /// `name`, as a word, and `table` when given: written for the database the rename makes, they
+  /// fail (django-hordak 0009's CHECK names the renamed column), or a trigger fails when it
+  /// fires (hordak 0016's `NEW.type`), on the database a pinned rename keeps.
+  static func laterSQL(_ s: OperationSite, naming name: String, on table: String?) -> [String] {
+    let plan = s.project.plan
+    guard let at = plan.firstIndex(of: s.migration.key) else { return [] }
+    func sql(_ op: Operation) -> [String] {
+      switch op.kind {
+      case .runSQL(let sql, _, _, _): return RunSQL.statements(sql)
+      case .separateDatabaseAndState(let database, _): return database.flatMap(sql)
+      default: return op.pythonSQL
+      }
+    }
+    var found: [String] = []
+    for later in plan[(at + 1)...] {
+      let texts = s.project.migrations[later]?.typedOperations.flatMap(sql) ?? []
+      if texts.contains(where: { $0.namesWord(name) && (table.map($0.namesWord) ?? true) }) {
+        found.append("\(later)")
+      }
+    }
+    return found
+  }
+
+  /// Why a rename is left as written: pinned, the later SQL would not find what it names.
+  static func unpinnable(_ what: String, _ name: String, _ later: [String]) -> String {
+    "; not pinned, because the raw SQL of later migrations (\(later.joined(separator: ", "))) "
+      + "names the \(what) \(name) the rename makes"
+  }
+
   static func involvesManyToMany(_ s: OperationSite, _ m: ModelState) -> Bool {
     if m.fields.contains(where: { $0.field.isManyToMany }) { return true }
     for other in s.before.models.values {
@@ -639,6 +669,27 @@ extension Recipes {
 }
 
 extension String {
+  /// Whether the text holds `word` (ASCII case ignored) with no identifier character on either
+  /// side: `is_bank_account` in `CHECK (is_bank_account = FALSE)`, not in `was_is_bank_account`.
+  func namesWord(_ word: String) -> Bool {
+    let text = Array(utf8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    let w = Array(word.utf8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    guard !w.isEmpty, text.count >= w.count else { return false }
+    func identifier(_ b: UInt8) -> Bool {
+      (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 95 || b == 36 || b >= 128
+    }
+    for start in 0...(text.count - w.count) where text[start] == w[0] {
+      guard text[start..<(start + w.count)].elementsEqual(w) else { continue }
+      let end = start + w.count
+      if (start == 0 || !identifier(text[start - 1]))
+        && (end == text.count || !identifier(text[end]))
+      {
+        return true
+      }
+    }
+    return false
+  }
+
   var trimmingSemicolon: String {
     var s = Substring(self)
     while let last = s.last, last == ";" || last == " " || last == "\n" { s = s.dropLast() }

@@ -415,6 +415,74 @@ import Testing
       }, "\(notes)")
   }
 
+  /// A rename is not pinned when a later migration's raw SQL names what the rename makes: on
+  /// the database the pin keeps, that SQL fails (sweep 43a: django-hordak 0009's CHECK names the
+  /// column 0008 renames) or a trigger fails when it fires (hordak 0016's `NEW.type`). SQL that
+  /// names neither, or the name only inside a longer word, leaves the pin.
+  @Test(arguments: [
+    ("RenameField('tag', 'name', 'label')", "ALTER TABLE shop_tag ADD CHECK (label <> '')", false),
+    (
+      "RenameField('tag', 'name', 'label')", "ALTER TABLE \"shop_tag\" ADD CHECK (\"LABEL\" <> '')",
+      false
+    ),
+    ("RenameField('tag', 'name', 'label')", "ALTER TABLE shop_tag ADD CHECK (name <> '')", true),
+    (
+      "RenameField('tag', 'name', 'label')", "ALTER TABLE shop_tag ADD CHECK (old_label <> '')",
+      true
+    ),
+    ("RenameField('tag', 'name', 'label')", "UPDATE shop_other SET label = 1", true),
+    ("RenameModel('Tag', 'Label')", "CREATE INDEX tag_name ON shop_label (name)", false),
+    ("RenameModel('Tag', 'Label')", "CREATE INDEX tag_name ON shop_tag (name)", true),
+  ])
+  func aRenameIsNotPinnedUnderLaterSQLNamingTheNewName(
+    _ rename: String, _ later: String, _ pinned: Bool
+  ) throws {
+    let folder = try TemporaryFolder("migplan-split-rename-sql")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  "Tag", [("id", models.BigAutoField(primary_key=True)), ("name", models.TextField())]
+              ),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_rename",
+      """
+      from django.db import migrations
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [migrations.\(rename)]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0003_sql",
+      """
+      from django.db import migrations
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0002_rename")]
+          operations = [migrations.RunSQL(\(PythonRepr.string(later)), migrations.RunSQL.noop)]
+
+      """)
+    let project = Loader.load(roots: [folder.path])
+    let result = try Splitter(project: project).split(MigrationKey("shop", "0002_rename"))
+    #expect(result.files.isEmpty == !pinned, "\(result.files.map(\.path))")
+    #expect(result.verdicts.first?.phase == .unsafe)
+    let named = result.notes.contains { $0.contains("later migrations (shop.0003_sql)") }
+    #expect(named == !pinned, "\(result.notes)")
+  }
+
   /// A swappable dependency on a package's setting (django-oauth-toolkit's
   /// `oauth2_settings.REFRESH_TOKEN_MODEL`, whose default the project need not define) is
   /// written as the original reads it: `settings.OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL` raises
