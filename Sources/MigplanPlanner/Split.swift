@@ -458,6 +458,10 @@ public struct Splitter: Sendable {
     var relations: [(model: String, field: String?)] = []
     /// An `AddField`: its new column is the target of no relation but those that name it.
     var adds = false
+    /// Indexes, constraints or options of the model's table: a relation to its primary key
+    /// does not need them (todo 0004: a new model's `unique_together` stays with its
+    /// `CreateModel`, before a foreign key to it that the chain adds later).
+    var tableOptions = false
 
     init(_ op: Operation) {
       var op = op
@@ -478,11 +482,13 @@ public struct Splitter: Sendable {
         fields = [a, b]
       case .addIndex(let m, let index, _):
         model = m.lowercased()
+        tableOptions = true
         if index.expressions.isEmpty {
           fields = Set(index.fields.map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 })
         }
       case .addConstraint(let m, let c, _):
         model = m.lowercased()
+        tableOptions = true
         if c.className == "UniqueConstraint", !c.fields.isEmpty, c.condition == nil {
           fields = Set(c.fields)
         }
@@ -492,6 +498,9 @@ public struct Splitter: Sendable {
       case .renameModel:
         // Two names, and the relations to it change: it touches everything.
         break
+      case .alterTogether(let m, _, _), .alterModelOptions(let m, _):
+        model = m.lowercased()
+        tableOptions = true
       default:
         model = op.modelNameLower
       }
@@ -510,7 +519,7 @@ public struct Splitter: Sendable {
     func refers(to other: Subject) -> Bool {
       guard let model = other.model else { return false }
       return relations.contains { r in
-        r.model == model
+        r.model == model && !(other.tableOptions && r.field == nil)
           && (!other.adds || r.field.map { other.fields?.contains($0) ?? true } ?? false)
       }
     }

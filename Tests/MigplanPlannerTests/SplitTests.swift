@@ -29,7 +29,7 @@ import Testing
     "blankstring": ["add-not-null-column", "add-not-null-column"],
     "uniquedeleted": ["add-unique-constraint"],
     "uniquenotnull": ["set-not-null"],
-    "newtable": ["add-foreign-key"],
+    "newtable": ["add-foreign-key"], "newtableoptions": ["add-foreign-key"],
     "dropfkdata": ["drop-column", "drop-table"],
     "dropdefault": ["drop-column", "drop-column"],
   ]

@@ -1,0 +1,1 @@
+INSERT INTO newtableoptions_item (title) VALUES ('one'), ('two'), ('three');
