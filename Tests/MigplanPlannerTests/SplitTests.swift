@@ -357,25 +357,26 @@ import Testing
     #expect(result.verdicts.first?.rules.contains("change-column-type") == true)
   }
 
+  /// shop 0001 of the rename tests: a `Tag` with a `name`.
+  static let tagInitial = """
+    from django.db import migrations, models
+
+
+    class Migration(migrations.Migration):
+        initial = True
+        operations = [
+            migrations.CreateModel(
+                "Tag", [("id", models.BigAutoField(primary_key=True)), ("name", models.TextField())]
+            ),
+        ]
+
+    """
+
   /// A rename split into a state-only step says what models.py must pin, for the field's
   /// column and the model's table alike: without it makemigrations writes the rename again.
   @Test func aPinnedRenameSaysWhatModelsPyMustKeep() throws {
     let folder = try TemporaryFolder("migplan-split-rename")
-    try folder.writeMigration(
-      "shop", "0001_initial",
-      """
-      from django.db import migrations, models
-
-
-      class Migration(migrations.Migration):
-          initial = True
-          operations = [
-              migrations.CreateModel(
-                  "Tag", [("id", models.BigAutoField(primary_key=True)), ("name", models.TextField())]
-              ),
-          ]
-
-      """)
+    try folder.writeMigration("shop", "0001_initial", Self.tagInitial)
     try folder.writeMigration(
       "shop", "0002_rename",
       """
@@ -438,21 +439,7 @@ import Testing
     _ rename: String, _ later: String, _ pinned: Bool
   ) throws {
     let folder = try TemporaryFolder("migplan-split-rename-sql")
-    try folder.writeMigration(
-      "shop", "0001_initial",
-      """
-      from django.db import migrations, models
-
-
-      class Migration(migrations.Migration):
-          initial = True
-          operations = [
-              migrations.CreateModel(
-                  "Tag", [("id", models.BigAutoField(primary_key=True)), ("name", models.TextField())]
-              ),
-          ]
-
-      """)
+    try folder.writeMigration("shop", "0001_initial", Self.tagInitial)
     try folder.writeMigration(
       "shop", "0002_rename",
       """
