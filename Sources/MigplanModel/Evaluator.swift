@@ -669,6 +669,9 @@ public struct Evaluator {
     )
   }
 
+  /// What `get_user_model()` evaluates to: a reference no import resolves.
+  static let userModel = "django.contrib.auth.get_user_model()"
+
   private func attribute(_ path: String, _ attr: String, _ range: TextRange) -> Value {
     if path == "django.conf.settings" {
       if attr == "DATABASES" { return Evaluator.databases(range) }
@@ -679,6 +682,20 @@ public struct Evaluator {
       return settings.djangoVersion?.at(range) ?? settings.fieldClasses?.djangoVersion(at: range)
         ?? .unresolved(
           range, "django.VERSION: Django's source is not under the roots or site-packages")
+    }
+    // `get_user_model()._meta.app_label` (cms 0002: `bases=(user_model_label,)` and the
+    // parent link `user_ptr`): the parts of AUTH_USER_MODEL, the class name as the setting
+    // spells it.
+    if path == Evaluator.userModel + "._meta",
+      let model = settings.values["AUTH_USER_MODEL"], let dot = model.firstIndex(of: ".")
+    {
+      let name = String(model[model.index(after: dot)...])
+      switch attr {
+      case "app_label": return .string(String(model[..<dot]), range)
+      case "object_name": return .string(name, range)
+      case "model_name": return .string(name.lowercased(), range)
+      default: break
+      }
     }
     if path == "django.db.connection" && attr == "vendor" {
       return .string("postgresql", range)
@@ -1104,6 +1121,10 @@ public struct Evaluator {
   private func knownCall(_ path: String, _ args: [Value], _ keywords: [Keyword], _ range: TextRange)
     -> Value?
   {
+    // `get_user_model()`: the model of AUTH_USER_MODEL, of which only `_meta`'s names are read.
+    if path == "django.contrib.auth.get_user_model", args.isEmpty, keywords.isEmpty {
+      return .reference(Evaluator.userModel, range)
+    }
     if path == "django_jsonform.utils._get_django_version", args.isEmpty, keywords.isEmpty {
       return .tuple([.int("5", range), .int("2", range)], range)
     }
@@ -1439,6 +1460,32 @@ public struct Evaluator {
     }
   }
 
+  /// Python's `template % args` for `%s`, `%d`, `%i` and `%%` without flags or widths (cms
+  /// 0002: `'%s_ptr' % User._meta.object_name.lower()`); nil for anything else, or when the
+  /// count of arguments does not match (Python raises).
+  static func percentFormat(_ template: String, _ args: [Value]) -> String? {
+    var out = ""
+    var rest = args[...]
+    var chars = template.makeIterator()
+    while let c = chars.next() {
+      guard c == "%" else {
+        out.append(c)
+        continue
+      }
+      switch chars.next() {
+      case "%": out.append("%")
+      case "s":
+        guard let v = rest.popFirst(), let s = v.pythonStr else { return nil }
+        out += s
+      case "d", "i":
+        guard case .int(let digits, _)? = rest.popFirst() else { return nil }
+        out += digits
+      default: return nil
+      }
+    }
+    return rest.isEmpty ? out : nil
+  }
+
   func binary(_ op: Operator, _ l: Value, _ r: Value, range: TextRange) -> Value {
     let span = TextRange(min(l.range.start, r.range.start), max(l.range.end, r.range.end))
     // Another module's constant on either side
@@ -1460,6 +1507,10 @@ public struct Evaluator {
     case (.Add, .tuple(let a, _), .tuple(let b, _)): return .tuple(a + b, span)
     case (.Add, _, _) where l.stringValue != nil && r.stringValue != nil:
       return .string(l.stringValue! + r.stringValue!, range)
+    case (.Mod, _, _) where l.stringValue != nil:
+      let args: [Value]
+      if case .tuple(let xs, _) = r { args = xs } else { args = [r] }
+      if let text = Evaluator.percentFormat(l.stringValue!, args) { return .string(text, range) }
     case (.Add, .int(let a, _), .int(let b, _)):
       if let x = Int(a), let y = Int(b) {
         let (s, o) = x.addingReportingOverflow(y)

@@ -1014,3 +1014,68 @@ extension EvaluatorTests {
     }
   }
 }
+
+extension EvaluatorTests {
+  /// `template % args` with `%s`, `%d`, `%i` and `%%` gives the string CPython gives (cms 0002:
+  /// `'%s_ptr' % User._meta.object_name.lower()`); what CPython rejects, and the conversions
+  /// migplan does not write (flags, widths, `%r`, a mapping), stay unresolved.
+  @Test func percentFormattingAsCPythonFormats() throws {
+    let decided = [
+      #"'%s_ptr' % 'user'"#, #"'%s.%s' % ('auth', 'user')"#, #"'%d%%' % 50"#,
+      #"'%i-%s' % (7, None)"#, #"'%s' % (True,)"#, #"'é%sü' % 'ß'"#, #"'no fields' % ()"#,
+    ]
+    let rejected = [#"'%s %s' % ('a',)"#, #"'%s' % ('a', 'b')"#, #"'%d' % 'a'"#, #"'%' % 1"#]
+    let declined = [#"'%5s' % 'a'"#, #"'%r' % 'a'"#, #"'%(k)s' % {'k': 1}"#, #"'%s' % [1]"#]
+    let script = """
+      import json, sys
+      out = []
+      for e in sys.argv[1:]:
+          try:
+              out.append(eval(e))
+          except Exception:
+              out.append(None)
+      print(json.dumps(out))
+      """
+    let python = try runProcess("python3", ["-c", script] + decided + rejected + declined)
+    try #require(python.status == 0, "\(python.stderr)")
+    let results = try #require(
+      try JSONSerialization.jsonObject(with: Data(python.stdout.utf8)) as? [Any])
+    try #require(results.count == decided.count + rejected.count + declined.count)
+    for (i, expression) in (decided + rejected + declined).enumerated() {
+      let value = Self.module("X = \(expression)\n").0.module["X"]
+      if i < decided.count {
+        let want = try #require(results[i] as? String, "CPython: \(expression)")
+        #expect(value?.stringValue == want, "\(expression)")
+      } else {
+        #expect((results[i] is String) == (i >= decided.count + rejected.count), "\(expression)")
+        guard case .unresolved = value else {
+          Issue.record("\(expression): \(String(describing: value))")
+          continue
+        }
+      }
+    }
+  }
+
+  /// `get_user_model()._meta`'s names come from AUTH_USER_MODEL, as Django's `apps.get_model`
+  /// resolves it; anything else of the model stays unresolved.
+  @Test(arguments: [
+    ("auth.User", "auth", "user", "User"), ("accounts.Person", "accounts", "person", "Person"),
+  ])
+  func theUserModelsNamesComeFromTheSetting(
+    _ setting: String, _ app: String, _ model: String, _ object: String
+  ) throws {
+    let (e, _) = Self.module(
+      """
+      from django.contrib.auth import get_user_model
+      User = get_user_model()
+      A = User._meta.app_label
+      M = User._meta.model_name
+      P = '%s_ptr' % User._meta.object_name.lower()
+      T = User._meta.db_table
+      """, settings: Settings(["AUTH_USER_MODEL": setting]))
+    #expect(e.module["A"]?.stringValue == app)
+    #expect(e.module["M"]?.stringValue == model)
+    #expect(e.module["P"]?.stringValue == object.lowercased() + "_ptr")
+    #expect(e.module["T"]?.stringValue == nil)
+  }
+}
