@@ -222,8 +222,11 @@ public struct SQLGenerator {
       defer { editor.stampDeferred() }
       guard Self.header(op, editor) else { continue }
       let before = editor.collectedCount
+      editor.guessedOn = nil
       do throws(RenderError) {
+        try Self.checkBackwardsArguments(op, from: states[index + 1], to: states[index], app: key.app)
         try forwards.runBackwards(op, from: states[index + 1], to: states[index])
+        if let (table, by) = editor.guessedOn { throw Self.unknownShape(table, by) }
       } catch {
         output.problems.append("\(op.className): \(error)")
         output.renderErrors[index] = error.message
@@ -347,12 +350,7 @@ public struct SQLGenerator {
         try Self.checkColumnArguments(op, before: from, app: key.app)
         try Forwards(editor: editor, app: key.app, settings: settings, renders: renders)
           .run(op, from: from, to: state)
-        if let (table, by) = editor.guessedOn {
-          throw RenderError(
-            message:
-              "the constraints and indexes of `\(table)` are unknown: the SQL of its CreateModel in \(by) could not be written (`migplan sql \(by.split(separator: ".", maxSplits: 1).joined(separator: " "))` says why)"
-          )
-        }
+        if let (table, by) = editor.guessedOn { throw Self.unknownShape(table, by) }
       } catch {
         problems.append("\(op.className): \(error)")
         renderErrors[index] = error.message
@@ -970,6 +968,41 @@ extension SQLGenerator {
     case .removeField(let model, let name), .renameField(let model, let name, _):
       // Only what names the column, its constraint or its table matters to a drop or rename.
       try checkColumnArguments(of: old(model, name), namingArguments, before: true)
+    default: return
+    }
+  }
+
+  /// Why SQL that looked names up on `table` is not written: its CreateModel in `by` was not.
+  static func unknownShape(_ table: String, _ by: String) -> RenderError {
+    RenderError(
+      message:
+        "the constraints and indexes of `\(table)` are unknown: the SQL of its CreateModel in \(by) could not be written (`migplan sql \(by.split(separator: ".", maxSplits: 1).joined(separator: " "))` says why)"
+    )
+  }
+
+  /// `checkColumnArguments` for the operation unapplied from `from` (the state after it) to
+  /// `to`: the fields it writes back are the ones `to` has (sweep 44a: django-cities-light
+  /// 0013, whose `db_index` before it is a setting migplan cannot read, printed no DROP INDEX).
+  static func checkBackwardsArguments(
+    _ op: Operation, from: ProjectState, to: ProjectState, app: String
+  ) throws(RenderError) {
+    func field(_ s: ProjectState, _ model: String, _ name: String) -> [(String, Field)] {
+      s.models[ModelKey(app, model.lowercased())]?.field(name).map { [(name, $0)] } ?? []
+    }
+    switch op.kind {
+    case .addField(let model, let name, _, _):
+      try checkColumnArguments(of: field(from, model, name), namingArguments, before: false)
+    case .removeField(let model, let name):
+      try checkColumnArguments(of: field(to, model, name), addedArguments, before: true)
+    case .alterField(let model, let name, _, _):
+      try checkColumnArguments(of: field(to, model, name), addedArguments, before: true)
+      try checkColumnArguments(of: field(from, model, name), columnArguments, before: false)
+    case .renameField(let model, _, let new):
+      try checkColumnArguments(of: field(from, model, new), namingArguments, before: false)
+    case .deleteModel(let name):
+      let fields = to.models[ModelKey(app, name.lowercased())]?.fields ?? []
+      try checkColumnArguments(
+        of: fields.map { ($0.name, $0.field) }, columnArguments, before: true)
     default: return
     }
   }

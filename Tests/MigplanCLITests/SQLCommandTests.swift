@@ -1709,3 +1709,72 @@ import Testing
     }
   }
 }
+
+extension SQLCommandTests {
+  /// `--backwards` writes the fields as they were before the migration: where one has a value
+  /// migplan cannot evaluate, it refuses as the forward SQL does, not writes the field as if
+  /// the argument were absent (sweep 44a: django-cities-light 0013's `db_index` from its
+  /// settings, whose DROP INDEX was missing; `max_length` read as none wrote `varchar`).
+  @Test(arguments: [
+    (#"migrations.RemoveField("box", "a")"#, "RemoveField", "`max_length` is `shop.conf.LEN`"),
+    (
+      #"migrations.AlterField("box", "a", models.CharField(max_length=30))"#, "AlterField",
+      "`max_length` is `shop.conf.LEN`"
+    ),
+    (
+      #"migrations.AlterField("box", "b", models.CharField(max_length=10, db_index=True))"#,
+      "AlterField", "`db_index` is `shop.conf.FLAG`"
+    ),
+    (#"migrations.DeleteModel("box")"#, "DeleteModel", "`max_length` is `shop.conf.LEN`"),
+  ])
+  func backwardsRefusesAFieldBeforeItThatIsNotEvaluated(
+    _ operation: String, _ name: String, _ why: String
+  ) throws {
+    let folder = try TemporaryFolder("migplan-sql-backwards-unresolved")
+    try folder.write(
+      "shop/conf.py",
+      """
+      import os
+
+      LEN = int(os.environ.get("SHOP_LEN", "10"))
+      FLAG = "postgresql" not in os.environ.get("ENGINE", "")
+
+      """)
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+      from shop.conf import FLAG, LEN
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel(
+                  "Box",
+                  [
+                      ("a", models.CharField(max_length=LEN)),
+                      ("b", models.CharField(max_length=10, db_index=FLAG)),
+                  ],
+              ),
+          ]
+
+      """)
+    try folder.writeMigration(
+      "shop", "0002_change",
+      """
+      from django.db import migrations, models
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              \(operation),
+          ]
+
+      """)
+    let run = try runMigplan(["sql", "shop", "0002", "--root", folder.path, "--backwards"])
+    #expect(run.status == 2, "\(run.stdout)")
+    #expect(run.stdout.isEmpty)
+    #expect(
+      run.stderr.contains(
+        "0002_change.py:5:9: error: cannot write \(name) as SQL: field `\(operation.contains("\"b\"") ? "b" : "a")` as it was before the operation: \(why)"
+      ), "\(run.stderr)")
+  }
+}
