@@ -249,12 +249,25 @@ enum Recipes {
       guard let m = s.before.models[ModelKey(s.app, name)] else {
         return (review("the model is not in the state before"), nil)
       }
-      return (
-        Verdict(
-          phase: .contract, rule: "drop-table",
-          reason: "drops a table the old release still uses"),
-        try deleteModel(s, &w, model: m)
-      )
+      let verdict = Verdict(
+        phase: .contract, rule: "drop-table", reason: "drops a table the old release still uses")
+      // Made again under the same name later in the migration (knox 0002): the old release
+      // needs the old table and the new one the new, so no order of the two releases works
+      // with one table; the chain would keep the old table through the deploy.
+      let remade = s.migration.typedOperations[(s.index + 1)...].contains {
+        if case .createModel(let other, _, _, _, _) = $0.kind {
+          return other.lowercased() == name.lowercased()
+        }
+        return false
+      }
+      if remade {
+        var replaced = verdict
+        replaced.phase = .unsafe
+        replaced.reason =
+          "drops a table the old release still uses and makes it again in a new shape under the same name: no deploy order works with one table; give the new model another name (or db_table) to split it"
+        return (replaced, nil)
+      }
+      return (verdict, try deleteModel(s, &w, model: m))
     case .renameField(let model, let oldName, let newName):
       if s.isNewModel(model) || s.impacts.isEmpty {
         return (expand("renames the field in Python only (the column keeps its name)"), nil)

@@ -782,3 +782,35 @@ enum StateText {
     #expect(all.allSatisfy { $0.rewrite == nil })
   }
 }
+
+extension SplitTests {
+  /// A model deleted and made again under the same name in one migration (sweep 44b:
+  /// django-rest-knox 0002) is not split as a drop: the chain kept the old table through the
+  /// deploy, under the new release's model. It is planned as written and says why.
+  @Test func aModelMadeAgainUnderItsNameIsNotSplitAsADrop() throws {
+    let folder = try TemporaryFolder("migplan-split-remade")
+    try folder.writeMigration("shop", "0001_initial", Self.tagInitial)
+    try folder.writeMigration(
+      "shop", "0002_remake",
+      """
+      from django.db import migrations, models
+
+
+      class Migration(migrations.Migration):
+          dependencies = [("shop", "0001_initial")]
+          operations = [
+              migrations.DeleteModel("Tag"),
+              migrations.CreateModel(
+                  "Tag", [("key", models.CharField(max_length=64, primary_key=True))]
+              ),
+          ]
+
+      """)
+    let project = Loader.load(roots: [folder.path])
+    let result = try Splitter(project: project).split(MigrationKey("shop", "0002_remake"))
+    #expect(result.files.isEmpty, "\(result.files.map(\.path))")
+    #expect(result.verdicts.first?.rule == "drop-table")
+    #expect(result.verdicts.first?.phase == .unsafe)
+    #expect(result.verdicts.first?.reason.contains("same name") == true)
+  }
+}
