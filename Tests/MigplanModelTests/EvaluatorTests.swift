@@ -610,6 +610,30 @@ import Testing
 }
 
 extension EvaluatorTests {
+  /// What CPython's `eval` gives for each expression (after running `globals`), as JSON
+  /// values; nil (NSNull) where it raises.
+  static func cpythonEval(_ expressions: [String], globals: String = "") throws -> [Any] {
+    let script = """
+      import json, sys
+      \(globals)
+      out = []
+      for e in sys.argv[1:]:
+          try:
+              out.append(eval(e))
+          except Exception:
+              out.append(None)
+      print(json.dumps(out))
+      """
+    let python = try runProcess("python3", ["-c", script] + expressions)
+    try #require(python.status == 0, "\(python.stderr)")
+    let results = try #require(
+      try JSONSerialization.jsonObject(with: Data(python.stdout.utf8)) as? [Any])
+    try #require(results.count == expressions.count)
+    return results
+  }
+}
+
+extension EvaluatorTests {
   /// `str.format` and f-strings of known values (RunSQL templates such as Arches'
   /// `"""… '{0}' …""".format(settings.LANGUAGE_CODE)`) give the string CPython gives; what
   /// CPython rejects, and the fields migplan does not format (conversions, format specs,
@@ -630,22 +654,7 @@ extension EvaluatorTests {
       #""{:>4}".format(1)"#, #""{!r}".format("a")"#, #""{0.real}".format(1)"#,
       #""{0[0]}".format("ab")"#, #""{}".format([1])"#, #"f"{N!r}""#,
     ]
-    let script = """
-      import json, sys
-      N = 5
-      out = []
-      for e in sys.argv[1:]:
-          try:
-              out.append(eval(e))
-          except Exception:
-              out.append(None)
-      print(json.dumps(out))
-      """
-    let python = try runProcess("python3", ["-c", script] + decided + rejected + declined)
-    try #require(python.status == 0, "\(python.stderr)")
-    let results = try #require(
-      try JSONSerialization.jsonObject(with: Data(python.stdout.utf8)) as? [Any])
-    try #require(results.count == decided.count + rejected.count + declined.count)
+    let results = try Self.cpythonEval(decided + rejected + declined, globals: "N = 5")
     for (i, expression) in (decided + rejected + declined).enumerated() {
       let (e, _) = Self.module("N = 5\nX = \(expression)\n")
       let value = e.module["X"]
@@ -1026,21 +1035,7 @@ extension EvaluatorTests {
     ]
     let rejected = [#"'%s %s' % ('a',)"#, #"'%s' % ('a', 'b')"#, #"'%d' % 'a'"#, #"'%' % 1"#]
     let declined = [#"'%5s' % 'a'"#, #"'%r' % 'a'"#, #"'%(k)s' % {'k': 1}"#, #"'%s' % [1]"#]
-    let script = """
-      import json, sys
-      out = []
-      for e in sys.argv[1:]:
-          try:
-              out.append(eval(e))
-          except Exception:
-              out.append(None)
-      print(json.dumps(out))
-      """
-    let python = try runProcess("python3", ["-c", script] + decided + rejected + declined)
-    try #require(python.status == 0, "\(python.stderr)")
-    let results = try #require(
-      try JSONSerialization.jsonObject(with: Data(python.stdout.utf8)) as? [Any])
-    try #require(results.count == decided.count + rejected.count + declined.count)
+    let results = try Self.cpythonEval(decided + rejected + declined)
     for (i, expression) in (decided + rejected + declined).enumerated() {
       let value = Self.module("X = \(expression)\n").0.module["X"]
       if i < decided.count {
