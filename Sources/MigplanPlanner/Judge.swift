@@ -249,8 +249,6 @@ enum Recipes {
       guard let m = s.before.models[ModelKey(s.app, name)] else {
         return (review("the model is not in the state before"), nil)
       }
-      let verdict = Verdict(
-        phase: .contract, rule: "drop-table", reason: "drops a table the old release still uses")
       // Made again under the same name later in the migration (knox 0002): the old release
       // needs the old table and the new one the new, so no order of the two releases works
       // with one table; the chain would keep the old table through the deploy.
@@ -260,14 +258,21 @@ enum Recipes {
         }
         return false
       }
-      if remade {
-        var replaced = verdict
-        replaced.phase = .unsafe
-        replaced.reason =
-          "drops a table the old release still uses and makes it again in a new shape under the same name: no deploy order works with one table; give the new model another name (or db_table) to split it"
-        return (replaced, nil)
+      guard !remade else {
+        return (
+          Verdict(
+            phase: .unsafe, rule: "drop-table",
+            reason:
+              "drops a table the old release still uses and makes it again in a new shape under the same name: no deploy order works with one table; give the new model another name (or db_table) to split it"
+          ), nil
+        )
       }
-      return (verdict, try deleteModel(s, &w, model: m))
+      return (
+        Verdict(
+          phase: .contract, rule: "drop-table",
+          reason: "drops a table the old release still uses"),
+        try deleteModel(s, &w, model: m)
+      )
     case .renameField(let model, let oldName, let newName):
       if s.isNewModel(model) || s.impacts.isEmpty {
         return (expand("renames the field in Python only (the column keeps its name)"), nil)
@@ -312,9 +317,11 @@ enum Recipes {
         let table = Renderer(state: s.after, settings: s.settings).table(renamed)
         let later = laterSQL(s, naming: table, on: nil)
         guard later.isEmpty else {
-          var verdict = verdict
-          verdict.reason += unpinnable("table", table, later)
-          return (verdict, nil)
+          return (
+            Verdict(
+              phase: .unsafe, rule: "rename-table",
+              reason: verdict.reason + unpinnable("table", table, later)), nil
+          )
         }
       }
       return (verdict, try renameModel(s, &w, model: m, newName: newName))
