@@ -398,8 +398,10 @@ public struct LockAnalyzer: Sendable {
 
   /// A validated `CHECK (column IS NOT NULL)`: PostgreSQL 12+ then sets NOT NULL without a scan.
   func hasValidatedNotNullCheck(_ table: String, _ column: String) -> Bool {
-    guard pgVersion >= 12, let t = schema.tables[table] else { return false }
-    return t.constraints.contains { c in
+    guard pgVersion >= 12,
+      let constraints = schema.tables[table]?.constraints ?? schema.unseenConstraints[table]
+    else { return false }
+    return constraints.contains { c in
       guard c.validated, case .check(let e) = c.constraint else { return false }
       if case .isNull(.column(let col), true) = e { return col == column }
       return false

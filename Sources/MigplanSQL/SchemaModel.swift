@@ -46,6 +46,10 @@ public struct SchemaModel: Sendable {
   }
 
   public var tables: [String: Table] = [:]
+  /// The constraints statements added to tables whose creation the model never saw (a
+  /// `CreateModel` migplan could not write), by table: their columns are unknown, but a
+  /// validated `CHECK (column IS NOT NULL)` added later is not.
+  public var unseenConstraints: [String: [Constraint]] = [:]
   public var extensions: Set<String> = ["plpgsql"]
   /// Statements that were not modelled (their first words), for the caller to report.
   public var skipped: [String] = []
@@ -112,6 +116,7 @@ public struct SchemaModel: Sendable {
       var t = Table()
       for c in columns { t.columns.append(column(c)) }
       tables[name] = t
+      unseenConstraints[name] = nil
       for c in columns {
         if c.primaryKey {
           addConstraint(name, Names.postgres(name, nil, "pkey"), .primaryKey([c.name]))
@@ -151,7 +156,10 @@ public struct SchemaModel: Sendable {
     case .alterTable(let table, let actions):
       for a in actions { apply(a, to: table) }
     case .renameTable(let old, let new):
-      guard let t = tables.removeValue(forKey: old) else { return }
+      guard let t = tables.removeValue(forKey: old) else {
+        unseenConstraints[new] = unseenConstraints.removeValue(forKey: old)
+        return
+      }
       forgetViewDefinitions(reading: old)
       tables[new] = t
       for t in tables.values.indices {
@@ -167,9 +175,12 @@ public struct SchemaModel: Sendable {
       }
     case .renameColumn(let table, let old, let new):
       forgetViewDefinitions(reading: table)
+      // PostgreSQL renames the column in the checks too; forgetting them is the safe side.
+      unseenConstraints[table]?.removeAll { Self.columns(of: $0.constraint).contains(old) }
       renameColumn(table, old, new)
     case .dropTable(let name):
       tables[name] = nil
+      unseenConstraints[name] = nil
       func references(_ c: Constraint) -> Bool {
         if case .foreignKey(_, let to, _, _) = c.constraint { return to == name }
         return false
@@ -229,7 +240,23 @@ public struct SchemaModel: Sendable {
   }
 
   mutating func apply(_ a: DDL.Action, to table: String) {
-    guard tables[table] != nil else { return }
+    guard tables[table] != nil else {
+      switch a {
+      case .addConstraint(let name, let c, let notValid):
+        unseenConstraints[table, default: []].append(
+          Constraint(name: name, constraint: c, validated: !notValid))
+      case .validateConstraint(let name):
+        for i in unseenConstraints[table]?.indices ?? 0..<0
+        where unseenConstraints[table]![i].name == name {
+          unseenConstraints[table]![i].validated = true
+        }
+      case .dropConstraint(let name): unseenConstraints[table]?.removeAll { $0.name == name }
+      case .dropColumn(let c):
+        unseenConstraints[table]?.removeAll { Self.columns(of: $0.constraint).contains(c) }
+      default: break
+      }
+      return
+    }
     func update(_ column: String, _ body: (inout Column) -> Void) {
       if let i = tables[table]!.columns.firstIndex(where: { $0.name == column }) {
         body(&tables[table]!.columns[i])

@@ -61,6 +61,54 @@ import Testing
         == ["0004_not_null.py:11 set-not-null"])
   }
 
+  /// split's NOT NULL chain on a table whose `CreateModel` migplan cannot write (sweep 44b,
+  /// django-cities-light 0012): the table's columns are unknown, but the CHECK the chain adds
+  /// and validates is not, so its `SET NOT NULL` is not flagged; without the validation it is.
+  @Test func aValidatedCheckCountsOnATableOfUnknownShape() throws {
+    let item = ExampleFile(
+      path: "shop/migrations/0002_item.py",
+      text: migration(
+        """
+                migrations.CreateModel(
+                    name="Item",
+                    fields=[
+                        ("id", models.BigAutoField(primary_key=True)),
+                        ("code", models.CharField(max_length=settings.CODE_LENGTH)),
+                        ("note", models.TextField(null=True)),
+                    ],
+                ),
+        """))
+    let check = ExampleFile(
+      path: "shop/migrations/0003_check.py",
+      text: migration(
+        #"        migrations.RunSQL('ALTER TABLE "shop_item" ADD CONSTRAINT "note_nn" CHECK ("note" IS NOT NULL) NOT VALID'),"#,
+        deps: #"[("shop", "0002_item")]"#))
+    func validate(_ sql: String) -> ExampleFile {
+      ExampleFile(
+        path: "shop/migrations/0004_validate.py",
+        text: migration("        migrations.RunSQL('\(sql)'),", deps: #"[("shop", "0003_check")]"#))
+    }
+    let notNull = ExampleFile(
+      path: "shop/migrations/0005_not_null.py",
+      text: migration(
+        #"        migrations.RunSQL('ALTER TABLE "shop_item" ALTER COLUMN "note" SET NOT NULL'),"#,
+        deps: #"[("shop", "0004_validate")]"#))
+    let validated = validate(#"ALTER TABLE "shop_item" VALIDATE CONSTRAINT "note_nn""#)
+    #expect(try lint([item, check, validated, notNull], rules: ["set-not-null"]) == [])
+    let flagged = ["0005_not_null.py:11 set-not-null"]
+    #expect(
+      try lint([item, check, validate("SELECT 1"), notNull], rules: ["set-not-null"]) == flagged)
+    // A check dropped, or on a column dropped since, proves nothing.
+    let dropped = validate(
+      #"ALTER TABLE "shop_item" VALIDATE CONSTRAINT "note_nn"; ALTER TABLE "shop_item" DROP CONSTRAINT "note_nn""#
+    )
+    #expect(try lint([item, check, dropped, notNull], rules: ["set-not-null"]) == flagged)
+    let column = validate(
+      #"ALTER TABLE "shop_item" VALIDATE CONSTRAINT "note_nn"; ALTER TABLE "shop_item" DROP COLUMN "note"; ALTER TABLE "shop_item" ADD COLUMN "note" text NULL"#
+    )
+    #expect(try lint([item, check, column, notNull], rules: ["set-not-null"]) == flagged)
+  }
+
   /// Django drops a `_like` index twice when a text column with an index becomes a number
   /// (django-mailer 0004): the second `DROP INDEX IF EXISTS` finds nothing to lock.
   @Test func anIndexDroppedAlreadyIsNotDroppedAgain() throws {
