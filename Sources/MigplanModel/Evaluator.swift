@@ -178,7 +178,7 @@ public struct Evaluator {
       scope[name] = .reference(modulePath.isEmpty ? name : "\(modulePath).\(name)", range)
     case .If:
       let test = eval(ast.child(stmt, "test")!, local: scope, outer: outer)
-      if let t = test.truth {
+      if let t = truth(test) {
         exec(ast.list(stmt, t ? "body" : "orelse"), &scope, outer: outer, skipping: skipping)
       } else {
         let reason =
@@ -529,7 +529,7 @@ public struct Evaluator {
       let v = eval(ast.child(id, "operand")!, local: local, outer: outer)
       switch (op, v) {
       case (.Not, _):
-        if let t = v.truth { return .bool(!t, range) }
+        if let t = truth(v) { return .bool(!t, range) }
       case (.USub, .int(let s, _)):
         return .int(s.hasPrefix("-") ? String(s.dropFirst()) : (s == "0" ? s : "-" + s), range)
       case (.USub, .float(let d, _)): return .float(-d, range)
@@ -560,7 +560,7 @@ public struct Evaluator {
       var last: Value = .none(range)
       for e in ast.list(id, "values") where e >= 0 {
         last = eval(e, local: local, outer: outer)
-        guard let t = last.truth else {
+        guard let t = truth(last) else {
           return .unresolved(range, "boolean operation over a value migplan cannot decide")
         }
         if op == .And && !t { return last }
@@ -571,7 +571,7 @@ public struct Evaluator {
       return compare(id, local: local, outer: outer)
     case .IfExp:
       let test = eval(ast.child(id, "test")!, local: local, outer: outer)
-      guard let t = test.truth else {
+      guard let t = truth(test) else {
         return .unresolved(range, "conditional expression migplan cannot decide")
       }
       return eval(ast.child(id, t ? "body" : "orelse")!, local: local, outer: outer)
@@ -644,6 +644,14 @@ public struct Evaluator {
     }
   }
 
+  /// Python's truth of `v`; another module's constant counts by its value (activity-stream's
+  /// `if not USE_JSONFIELD:`, imported from its `settings` module). Nil when not decided.
+  private func truth(_ v: Value) -> Bool? {
+    if let t = v.truth { return t }
+    guard case .reference(let path, let at) = v else { return nil }
+    return settings.fieldClasses?.constant(path, at: at)?.truth
+  }
+
   /// A name's value seen at a use: imports and local classes take the use's range.
   private func rebased(_ v: Value, _ range: TextRange) -> Value {
     if case .reference(let path, _) = v { return .reference(path, range) }
@@ -659,6 +667,7 @@ public struct Evaluator {
     case .bool(let b, _)?: return .bool(b, range)
     case .int(let s, _)?: return .int(s, range)
     case .list(let xs, _)?: return .list(xs.map { $0.at(range) }, range)
+    case .dict(let entries, _)?: return Value.dict(entries, range).deepAt(range)
     case .some: return .none(range)
     case nil: break
     }

@@ -111,6 +111,25 @@ public enum SettingsModule {
             items.append(.string(s, TextRange(0, 0)))
           }
           literal = .list(items, TextRange(0, 0))
+        } else if let value, ast.kind(value) == .Dict {
+          // A dict of constants under string keys (`ACTSTREAM_SETTINGS = {"USE_JSONFIELD": True}`).
+          var entries: [DictEntry] = []
+          for (k, v) in zip(ast.list(value, "keys"), ast.list(value, "values")) {
+            guard k >= 0, ast.kind(k) == .Constant, case .string(let key) = ast.constant(k),
+              v >= 0, ast.kind(v) == .Constant
+            else { return unknown(n) }
+            let at = TextRange(0, 0)
+            let item: Value
+            switch ast.constant(v) {
+            case .string(let s): item = .string(s, at)
+            case .bool(let b): item = .bool(b, at)
+            case .none: item = .none(at)
+            case .int(let digits): item = .int(digits, at)
+            default: return unknown(n)
+            }
+            entries.append(DictEntry(key: .string(key, at), value: item))
+          }
+          literal = .dict(entries, TextRange(0, 0))
         }
         guard string != nil || literal != nil else { return unknown(n) }
         values.strings[n] = string

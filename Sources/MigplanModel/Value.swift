@@ -60,6 +60,17 @@ public enum Value: Hashable, Sendable {
     }
   }
 
+  /// `at(r)` through lists, tuples and dicts too: a setting's value at its use.
+  func deepAt(_ r: TextRange) -> Value {
+    switch self {
+    case .list(let xs, _): return .list(xs.map { $0.deepAt(r) }, r)
+    case .tuple(let xs, _): return .tuple(xs.map { $0.deepAt(r) }, r)
+    case .dict(let es, _):
+      return .dict(es.map { DictEntry(key: $0.key.deepAt(r), value: $0.value.deepAt(r)) }, r)
+    default: return at(r)
+    }
+  }
+
   /// `str()` of a string, number, bool or `None` as CPython writes it (`format(v, "")` in an
   /// f-string or `str.format` field); nil for anything else.
   public var pythonStr: String? {
@@ -195,9 +206,10 @@ public struct Settings: Sendable {
   /// `django.VERSION` for the modules `fieldClasses` evaluates (which have no `fieldClasses`
   /// to read it from).
   public var djangoVersion: Value? = nil
+
   /// Settings the settings module sets to `True`, `False`, `None`, an integer
-  /// (`ACCOUNT_EMAIL_MAX_LENGTH = 191`) or a list of strings (`INSTALLED_APPS`), and the
-  /// config's booleans and arrays.
+  /// (`ACCOUNT_EMAIL_MAX_LENGTH = 191`), a list of strings (`INSTALLED_APPS`) or a dict of
+  /// constants, and the config's booleans, arrays, integers and tables.
   public var literals: [String: Value] = [:]
   /// Settings the settings module sets to a value migplan cannot read (computed, under an
   /// `if`): neither their default nor a `getattr` default applies.

@@ -21,7 +21,7 @@ import MigplanSyntax
 /// | `ignore` | array of rule ids that do not run | none |
 /// | `severity` | table rule id → `"error"`, `"warning"` or `"note"` | each rule's own |
 /// | `exclude` | array of globs (fnmatch, `*` also matches `/`), relative to the config file | none |
-/// | `settings` | table Django setting → string, boolean, integer or array of strings, or import path → boolean flag | `Settings.defaults` |
+/// | `settings` | table Django setting → string, boolean, integer, array of strings or table (a dict), or import path → boolean flag | `Settings.defaults` |
 /// | `field-types` | table field class path → column type | none |
 /// | `operations` | table custom operation class path → phase (such an operation is taken to leave the state as it was) | none |
 /// | `require-reason` | boolean: suppression comments need `-- reason` | true |
@@ -52,11 +52,14 @@ public struct LintConfig: Sendable {
   public var settingLists: [String: [String]] = [:]
   /// Settings given as integers (`DEFAULT_ACCESS_CONTROL = 0`, Weblate's).
   public var settingIntegers: [String: Int] = [:]
+  /// Settings given as tables, as the dicts they are in Python (`ACTSTREAM_SETTINGS =
+  /// { USE_JSONFIELD = true }`, read with `.get`).
+  public var settingDicts: [String: Value] = [:]
 
-  /// Whether `[settings]` gives `name` a value (a string, boolean, list or integer).
+  /// Whether `[settings]` gives `name` a value (a string, boolean, list, integer or table).
   func gives(_ name: String) -> Bool {
     settings[name] != nil || settingFlags[name] != nil || settingLists[name] != nil
-      || settingIntegers[name] != nil
+      || settingIntegers[name] != nil || settingDicts[name] != nil
   }
   public var fieldTypes: [String: String] = [:]
   public var operations: [String: Phase] = [:]
@@ -105,6 +108,7 @@ public struct LintConfig: Sendable {
       s.literals[name] = .list(list.map { .string($0, TextRange(0, 0)) }, TextRange(0, 0))
     }
     for (name, n) in settingIntegers { s.literals[name] = .int(String(n), TextRange(0, 0)) }
+    for (name, d) in settingDicts { s.literals[name] = d }
     s.fieldTypes = fieldTypes
     s.declaredOperations = Set(operations.keys)
     return s
@@ -273,6 +277,37 @@ public enum ConfigLoader {
       }
       return sev
     }
+    /// A table under `settings` as the Python dict it stands for: string keys; strings,
+    /// booleans, integers, arrays of them and tables as values.
+    func dict(_ key: String, _ table: TOML.Table) throws(ConfigError) -> Value {
+      let at = TextRange(0, 0)
+      func value(_ key: String, _ v: TOML.Value) throws(ConfigError) -> Value {
+        if let s = v.string { return .string(s, at) }
+        if let b = v.bool { return .bool(b, at) }
+        if let n = v.int { return .int(String(n), at) }
+        if let t = v.table { return try dict(key, t) }
+        if let items = v.array {
+          var out: [Value] = []
+          for (i, item) in items.enumerated() {
+            guard item.table == nil, item.array == nil else {
+              throw ConfigError(
+                file: file, key: "\(key)[\(i)]", "must be a string, a boolean or an integer")
+            }
+            out.append(try value("\(key)[\(i)]", item))
+          }
+          return .list(out, at)
+        }
+        throw ConfigError(
+          file: file, key: key,
+          "must be a string, a boolean, an integer, an array of them or a table")
+      }
+      var entries: [DictEntry] = []
+      for k in table.keys.sorted() {
+        entries.append(DictEntry(key: .string(k, at), value: try value("\(key).\(k)", table[k]!)))
+      }
+      return .dict(entries, at)
+    }
+
     func subtable(_ key: String, _ value: TOML.Value) throws(ConfigError) -> TOML.Table {
       guard let t = value.table else { throw ConfigError(file: file, key: key, "must be a table") }
       return t
@@ -313,10 +348,12 @@ public enum ConfigLoader {
             config.settingIntegers[name] = n
           } else if v.array != nil {
             config.settingLists[name] = try strings("settings.\(name)", v)
+          } else if let t = v.table {
+            config.settingDicts[name] = try dict("settings.\(name)", t)
           } else {
             throw ConfigError(
               file: file, key: "settings.\(name)",
-              "must be a string, a boolean, an integer or an array of strings")
+              "must be a string, a boolean, an integer, an array of strings or a table")
           }
         }
       case "field-types":

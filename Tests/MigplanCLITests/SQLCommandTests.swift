@@ -964,7 +964,8 @@ import Testing
     let bad = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
     #expect(bad.status == 2)
     #expect(
-      bad.stderr.contains("must be a string, a boolean, an integer or an array of strings"),
+      bad.stderr.contains(
+        "must be a string, a boolean, an integer, an array of strings or a table"),
       "\(bad.stderr)")
   }
 

@@ -256,6 +256,66 @@ extension SettingsModuleTests {
     #expect(unknown.contains("bound under `if settings.BIG_IDS`"), "\(unknown)")
   }
 
+  /// A dict setting read with `.get` in the package's own settings module, whose constant the
+  /// migration imports and tests (django-activity-stream 0002: `if not USE_JSONFIELD:`), from
+  /// the settings module's dict or the config's table; `{}` when neither sets it; unresolved
+  /// when the settings module computes it.
+  @Test func aDictSettingDecidesAnImportedConstant() throws {
+    func table(settings: String, config: String? = nil) throws -> String? {
+      let p = try Project(settings: settings)
+      try p.write(
+        "shop/conf.py",
+        """
+        from django.conf import settings
+
+        SETTINGS = getattr(settings, "SHOP_SETTINGS", {})
+        USE_JSON = SETTINGS.get("USE_JSON", False)
+
+        """)
+      try p.write(
+        "shop/migrations/0002_extra.py",
+        """
+        from django.db import migrations, models
+
+        from shop.conf import USE_JSON
+
+
+        class Migration(migrations.Migration):
+            dependencies = [("shop", "0001_initial")]
+            if not USE_JSON:
+                operations = [migrations.CreateModel("Legacy", [("id", models.AutoField(primary_key=True))])]
+            else:
+                operations = [migrations.CreateModel("Current", [("id", models.AutoField(primary_key=True))])]
+
+        """)
+      var c = LintConfig()
+      if let config {
+        c = try #require(
+          try ConfigLoader.parse(
+            config, file: p.dir + "/.migplan.toml", directory: p.dir, isPyproject: false))
+      }
+      c.sitePackages = []
+      let project = Loader.load(roots: [p.dir], config: c)
+      let state = project.state(at: MigrationKey("shop", "0002_extra"), atEnd: true).0
+      return state.models.keys.filter { $0.app == "shop" && $0.name != "order" }.first?.name
+    }
+    let user = "AUTH_USER_MODEL = 'accounts.User'\n"
+    #expect(try table(settings: user) == "legacy")
+    #expect(try table(settings: user + "SHOP_SETTINGS = {'USE_JSON': True}\n") == "current")
+    #expect(try table(settings: user + "SHOP_SETTINGS = {'OTHER': 1}\n") == "legacy")
+    // The config's table comes first.
+    let config = "[settings.SHOP_SETTINGS]\nUSE_JSON = false\n"
+    #expect(
+      try table(settings: user + "SHOP_SETTINGS = {'USE_JSON': True}\n", config: config)
+        == "legacy")
+    #expect(
+      try table(settings: user, config: "[settings]\nSHOP_SETTINGS = { USE_JSON = 1 }\n")
+        == "current")
+    #expect(
+      try table(settings: user + "import os\nSHOP_SETTINGS = {'USE_JSON': os.environ.get('J')}\n")
+        == nil)
+  }
+
   /// A list of strings, from the settings module or the config's array, decides Python's `in`
   /// (django-threadedcomments' `if 'django.contrib.comments' in settings.INSTALLED_APPS`); with
   /// neither, the migration cannot be evaluated.
