@@ -232,12 +232,38 @@ public enum ConfigLoader {
     bytes: [UInt8], file: String, directory: String, isPyproject: Bool
   ) throws(ConfigError) -> LintConfig? {
     let document: TOML.Table
-    switch TOML.parse(bytes) {
-    case .success(let t): document = t
+    let keys: [[String]: Int]
+    switch TOML.located(bytes) {
+    case .success(let t): (document, keys) = t
     case .failure(let e):
       throw ConfigError(
         file: "\(file):\(e.line):\(e.column)", key: nil, "invalid TOML: \(e.message)")
     }
+    do {
+      return try read(document, file: file, directory: directory, isPyproject: isPyproject)
+    } catch var error {
+      // At the key it names (`settings.X[0]` at `X`), else the table the keys are read from.
+      let prefix = isPyproject ? ["tool", "migplan"] : []
+      var key = error.key ?? ""
+      if let bracket = key.firstIndex(of: "[") { key = String(key[..<bracket]) }
+      let offset =
+        keys.first { path, _ in
+          path.count > prefix.count && path.starts(with: prefix)
+            && path.dropFirst(prefix.count).joined(separator: ".") == key
+        }?.value ?? keys[prefix]
+      if let offset {
+        let at = TOML.Error(bytes, offset, "")
+        error.file += ":\(at.line):\(at.column)"
+      }
+      throw error
+    }
+  }
+
+  /// The configuration a parsed document gives; nil for a `pyproject.toml` without
+  /// `[tool.migplan]`.
+  static func read(
+    _ document: TOML.Table, file: String, directory: String, isPyproject: Bool
+  ) throws(ConfigError) -> LintConfig? {
     var table = document
     if isPyproject {
       guard let tool = document["tool"]?.table, let migplan = tool["migplan"] else { return nil }

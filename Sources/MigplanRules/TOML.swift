@@ -114,9 +114,18 @@ public enum TOML {
 
   /// Parses a whole document.
   public static func parse(_ bytes: [UInt8]) -> Result<Table, Error> {
+    located(bytes).map(\.table)
+  }
+
+  /// Parses a whole document, keeping where each key is defined: by its path from the root
+  /// (`["tool", "migplan", "settings", "X"]`), the byte offset of its last part.
+  public static func located(_ bytes: [UInt8]) -> Result<
+    (table: Table, keys: [[String]: Int]), Error
+  > {
     var reader = Reader(bytes)
     do {
-      return .success(try reader.document())
+      let table = try reader.document()
+      return .success((table, reader.keyOffsets))
     } catch {
       return .failure(Error(bytes, error.offset, error.message))
     }
@@ -203,6 +212,10 @@ private let cr = UInt8(ascii: "\r")
 private struct Reader {
   let b: [UInt8]
   var pos = 0
+  /// The path of the table key-values go into (the last header's, or an inline table's key).
+  var tablePath: [String] = []
+  /// Where each key (by path from the root) is defined: its last part's byte offset.
+  var keyOffsets: [[String]: Int] = [:]
 
   init(_ bytes: [UInt8]) { b = bytes }
 
@@ -240,6 +253,8 @@ private struct Reader {
         pos += isArray ? 2 : 1
         current = try header(root, parts, isArray: isArray, at: start)
         depth = parts.count
+        tablePath = parts.map(\.name)
+        note(tablePath, parts)
       default:
         try keyValue(into: current, depth: depth)
       }
@@ -291,6 +306,14 @@ private struct Reader {
     }
   }
 
+  /// Notes where `path` (ending in `parts`) and its prefixes are first defined.
+  mutating func note(_ path: [String], _ parts: [KeyPart]) {
+    for (i, part) in parts.enumerated() {
+      let prefix = Array(path.dropLast(parts.count - 1 - i))
+      if keyOffsets[prefix] == nil { keyOffsets[prefix] = part.offset }
+    }
+  }
+
   /// Reads `key = value` and stores it in `table`, creating tables for dotted keys.
   mutating func keyValue(into table: Node, depth: Int) throws(Failure) {
     let parts = try key()
@@ -298,7 +321,11 @@ private struct Reader {
     guard cur == UInt8(ascii: "=") else { throw fail("expected `=` after a key") }
     pos += 1
     skipSpaces()
+    let outer = tablePath
+    tablePath += parts.map(\.name)
+    note(tablePath, parts)
     let value = try value(depth: depth + parts.count)
+    tablePath = outer
     var node = table
     for part in parts.dropLast() {
       switch node.items[part.name] {

@@ -196,7 +196,8 @@ extension CheckTests {
     let lines = run.stderr.split(separator: "\n")
     #expect(lines.count == 1, "stderr: \(run.stderr)")
     #expect(
-      run.stderr.hasPrefix("proj/pyproject.toml: error: key `\(key)`: must be "), "\(run.stderr)")
+      run.stderr.hasPrefix("proj/pyproject.toml:2:1: error: key `\(key)`: must be "),
+      "\(run.stderr)")
   }
 
   /// `long-running` in the configuration and `--long-running` over it: an idle transaction

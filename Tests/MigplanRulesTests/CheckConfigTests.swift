@@ -49,7 +49,7 @@ import Testing
       _ = try parse(line)
     } throws: { error in
       let text = "\(error)"
-      return text.hasPrefix("/p/pyproject.toml: error: key `\(key)`: must be ")
+      return text.hasPrefix("/p/pyproject.toml:2:1: error: key `\(key)`: must be ")
         && !text.contains("\n")
     }
   }

@@ -36,7 +36,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: root) }
     let config = try runMigplan(["lint"], currentDirectory: root)
     #expect(config.status == 2)
-    #expect(config.stderr.contains(".migplan.toml: error: key `colour`: unknown key"))
+    #expect(config.stderr.contains(".migplan.toml:1:1: error: key `colour`: unknown key"))
     try FileManager.default.removeItem(atPath: root + "/.migplan.toml")
     let syntax = try runMigplan(["lint"], currentDirectory: root)
     #expect(syntax.status == 2)
@@ -62,7 +62,7 @@ import Testing
       let r = try runMigplan(command + ["--root", root], currentDirectory: "/")
       #expect(r.status == 2, "\(command)")
       #expect(
-        r.stderr.contains(".migplan.toml: error: key `colour`: unknown key"),
+        r.stderr.contains(".migplan.toml:1:1: error: key `colour`: unknown key"),
         "\(command): \(r.stderr)")
     }
     // A PATH comes first: lint and plan of a file start there.
