@@ -1547,6 +1547,14 @@ import Testing
         #"ALTER TABLE "shop_book" DROP CONSTRAINT "shop_book_author_id_82b8ab51_fk_shop_author_id";"#
       ), "\(run.stdout)")
     #expect(!run.stdout.contains("(no-op)"), "\(run.stdout)")
+    // Its reverse SQL is refused, at the file (Django never unapplies it alone).
+    let back = try runMigplan(
+      ["sql", "shop", "0003_unconstrained", "--backwards", "--root", folder.path])
+    #expect(back.status == 2, "\(back.stdout)")
+    #expect(
+      back.stderr.hasSuffix(
+        "shop/migrations/0003_unconstrained.py:1:1: error: cannot write the reverse SQL of shop.0003_unconstrained: shop.0003_unconstrained is replaced by a squash: migplan writes the reverse SQL of plan migrations only\n"
+      ), "\(back.stderr)")
   }
 
   /// django-appconf: an app's `conf.py` class deriving from `AppConf` gives its upper-case

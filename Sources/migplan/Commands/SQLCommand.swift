@@ -69,7 +69,12 @@ struct SQLCommand: ParsableCommand {
     let generator = SQLGenerator(project: project)
     let output = backwards ? generator.backwards(for: key) : generator.sql(for: key)
     if backwards, output.renderErrors.isEmpty, let problem = output.problems.first {
-      InputError.printError("error: cannot write the reverse SQL of \(key): \(problem)")
+      let message = "cannot write the reverse SQL of \(key): \(problem)"
+      if let m = project.migrations[key] {
+        InputError.printLocated(path: m.path, range: nil, severity: "error", message)
+      } else {
+        InputError.printError("error: " + message)
+      }
       throw ExitCode(2)
     }
     // SQL with an operation missing is not what `sqlmigrate` prints, and a pipe into `psql`
