@@ -180,8 +180,8 @@ public enum Planner {
         var unit = Unit(
           key: f.key, origin: key, path: f.path, stage: f.stage, generated: true,
           deployNeeds: f.deployNeeds, checks: f.checks, notes: f.notes)
-        // The rule of each generated operation: the step's rule, on its first operation.
-        if let rule = f.rules.first { unit.rules[0] = rule }
+        // The rule of each generated operation: its recipe step's.
+        for (i, rule) in f.operationRules.enumerated() { unit.rules[i] = rule }
         units.append(unit)
       }
       chains.append((key, chain))

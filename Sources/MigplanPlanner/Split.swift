@@ -15,6 +15,8 @@ public struct ChainFile: Sendable {
   public var atomic: Bool
   /// The rules whose recipes made it.
   public var rules: [String]
+  /// The rule of the recipe step each operation belongs to, in the file's order.
+  public var operationRules: [String?]
   /// What the deployed release must do before this migration runs.
   public var deployNeeds: [String]
   /// What to check after it ran, before going on.
@@ -273,6 +275,7 @@ public struct Splitter: Sendable {
         ChainFile(
           key: MigrationKey(key.app, names[n]), path: folder + "/" + names[n] + ".py", text: text,
           stage: g.stage, atomic: g.atomic, rules: g.steps.compactMap(\.rule),
+          operationRules: g.steps.flatMap { s in s.operations.map { _ in s.rule } },
           deployNeeds: g.steps.flatMap(\.deployNeeds), checks: g.steps.flatMap(\.checks),
           notes: g.steps.flatMap(\.notes), origins: Array(Set(g.steps.map(\.origin))).sorted()))
     }
