@@ -44,6 +44,21 @@ import Testing
       #"        migrations.AlterField("order", "note", models.TextField()),"#,
       deps: #"[("shop", "0003_validate")]"#))
 
+  /// A `CreateModel` of `Item` migplan cannot write (`max_length` is a setting without a
+  /// value), with `fields` after its `id` and `code`.
+  static func unwrittenItem(_ fields: String = "") -> String {
+    """
+            migrations.CreateModel(
+                name="Item",
+                fields=[
+                    ("id", models.BigAutoField(primary_key=True)),
+                    ("code", models.CharField(max_length=settings.CODE_LENGTH)),
+    \(fields)            ],
+            ),
+
+    """
+  }
+
   @Test func setNotNullFollowsThePostgreSQLVersion() throws {
     let files = [Self.notNullCheck, Self.validate, Self.setNotNull]
     // PostgreSQL 12 uses the validated CHECK; 11 scans anyway.
@@ -68,16 +83,7 @@ import Testing
     let item = ExampleFile(
       path: "shop/migrations/0002_item.py",
       text: migration(
-        """
-                migrations.CreateModel(
-                    name="Item",
-                    fields=[
-                        ("id", models.BigAutoField(primary_key=True)),
-                        ("code", models.CharField(max_length=settings.CODE_LENGTH)),
-                        ("note", models.TextField(null=True)),
-                    ],
-                ),
-        """))
+        Self.unwrittenItem(#"            ("note", models.TextField(null=True)),"# + "\n")))
     let check = ExampleFile(
       path: "shop/migrations/0003_check.py",
       text: migration(
@@ -185,18 +191,12 @@ import Testing
     let file = ExampleFile(
       path: "shop/migrations/0002_item.py",
       text: migration(
-        """
-                migrations.CreateModel(
-                    name="Item",
-                    fields=[
-                        ("id", models.BigAutoField(primary_key=True)),
-                        ("code", models.CharField(max_length=settings.CODE_LENGTH)),
-                    ],
-                ),
-                migrations.AddField("item", "order", models.ForeignKey("shop.order", models.CASCADE)),
-                migrations.AddField("item", "sku", models.CharField(max_length=20, unique=True, default="")),
-                migrations.AddField("order", "ref", models.CharField(max_length=20, db_index=True, null=True)),
-        """))
+        Self.unwrittenItem()
+          + """
+                  migrations.AddField("item", "order", models.ForeignKey("shop.order", models.CASCADE)),
+                  migrations.AddField("item", "sku", models.CharField(max_length=20, unique=True, default="")),
+                  migrations.AddField("order", "ref", models.CharField(max_length=20, db_index=True, null=True)),
+          """))
     let (result, root) = try ExampleProject.lint([file], config: LintConfig())
     defer { try? FileManager.default.removeItem(atPath: root) }
     let marks = ExampleProject.marks(result, root: root).map { "\($0.line) \($0.rule)" }
