@@ -50,6 +50,40 @@ extension Recipes {
   /// unique new fields, an old non-relation field that is unique, fields with a CHECK of their
   /// own, fields in a composite index or constraint, statements other than the column's own
   /// changes and index drops, names taken).
+  /// Why a type change is not split: a later operation of the same migration changes the
+  /// field again (wagtail's 0067, text to jsonb and then a rename) while the chain moves the
+  /// values to a column of another name (`content_json_new`), which the later operation,
+  /// written for the old column, would not find: a rename pinned to the dropped column, an
+  /// `AlterField` renaming the new one back. (A column that changes name anyway is added
+  /// under its final name, and later operations find it: wagtail's 0070.)
+  static func changedAgain(
+    _ s: OperationSite, model: String, name: String, old: Field, field: Field
+  )
+    -> String?
+  {
+    guard OperationSite.column(name, old) == OperationSite.column(name, field) else { return nil }
+    // In `SeparateDatabaseAndState` too (a rename split pinned).
+    func again(_ op: Operation) -> Bool {
+      switch op.kind {
+      case .renameField(let m, let old, _), .removeField(let m, let old),
+        .alterField(let m, let old, _, _):
+        return m.lowercased() == model.lowercased() && old == name
+      case .separateDatabaseAndState(let database, let state):
+        return (database + state).contains(where: again)
+      default: return false
+      }
+    }
+    let ops = s.migration.typedOperations
+    for j in ops.indices where j > s.index {
+      if again(ops[j]) {
+        return "; not split: operation \(j) (\(Describe.describe(ops[j]))) of this migration "
+          + "changes the field again, and the chain's new column would break it: make the type "
+          + "change a migration of its own"
+      }
+    }
+    return nil
+  }
+
   static func typeChange(
     _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, old: Field,
     field: Field, preserveDefault: Bool

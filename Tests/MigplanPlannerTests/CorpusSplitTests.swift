@@ -25,7 +25,20 @@ struct CorpusSplitTests {
   ]
 
   /// Findings left where a recipe does not apply yet: `migration rule` and how many, with why.
-  static let gaps: [String: (count: Int, why: String)] = [:]
+  static let gaps: [String: (count: Int, why: String)] = {
+    let again =
+      "a type change, then a rename of the same field in the same migration: the type change "
+      + "is kept as written, since its chain would move the values to a `_new` column the "
+      + "rename, written for the old one, does not know (sweep 45b: the chain migrated, and "
+      + "later migrations failed on the dropped column)"
+    return [
+      "wagtailcore.0067_alter_pagerevision_content_json change-column-type": (1, again),
+      "wagtailcore.0069_log_entry_jsonfield change-column-type": (2, again),
+      "wagtailcore.0069_log_entry_jsonfield exclusive-lock-then-work": (
+        1, again + "; the second type change's rewrite follows the first's ACCESS EXCLUSIVE"
+      ),
+    ]
+  }()
 
   @Test func everySplitOfTheCorpusParsesKeepsTheStateAndLintsClean() throws {
     let fm = FileManager.default

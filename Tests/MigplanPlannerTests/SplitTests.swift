@@ -32,7 +32,11 @@ import Testing
     "newtable": ["add-foreign-key"], "newtableoptions": ["add-foreign-key"],
     "dropfkdata": ["drop-column", "drop-table"],
     "dropdefault": ["drop-column", "drop-column"],
+    "typechangerename": ["change-column-type", "rename-column"],
   ]
+
+  /// The findings a fixture's chain keeps, on the operations it leaves as written.
+  static let keptAsWritten: [String: [String]] = ["typechangerename": ["change-column-type"]]
 
   @Test func everyFixtureAppHasAnExpectedRule() {
     #expect(Set(SplitOracle.apps) == Set(Self.expectedRules.keys))
@@ -91,12 +95,18 @@ import Testing
       expected = expected.replacing(
         "options: {}", with: "options: {'db_table': 'renamemodel_client'}")
     }
+    if app == "typechangerename" {
+      // The type change is kept as written; the rename after it is pinned.
+      expected = expected.replacing("JSONField()", with: "JSONField(db_column='content_json')")
+    }
     #expect(got == expected)
-    // The chain lints clean with every rule migplan has.
+    // The chain lints clean with every rule migplan has, but for what it keeps as written.
     let lint = Linter.run(
       LintRequest(roots: [folder.root], paths: result.files.map(\.path)), project: after)
     #expect(lint.problems.isEmpty)
-    #expect(lint.findings.isEmpty, "\(lint.findings.map { "\($0.rule): \($0.message)" })")
+    #expect(
+      lint.findings.map(\.rule) == Self.keptAsWritten[app, default: []],
+      "\(lint.findings.map { "\($0.rule): \($0.message)" })")
     #expect(lint.filesChecked == result.files.count)
     // Each step is what split leaves as it is: splitting it again writes nothing.
     let again = Splitter(project: after)

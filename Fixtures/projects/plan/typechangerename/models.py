@@ -1,0 +1,5 @@
+from django.db import models
+
+
+class Revision(models.Model):
+    content = models.JSONField()
