@@ -232,11 +232,10 @@ public enum Literal {
       guard let d else { return unknown(v.python) }
       // psycopg writes a negative number with a space before it.
       return d.negative ? " " + d.description : d.description
-    // psycopg's bytes dumper on the connection `sqlmigrate` opens: hex, cast (an empty
-    // value as `AddField`'s blank default writes it).
+    // psycopg's bytes dumper on the connection `sqlmigrate` opens: hex, cast, the empty value
+    // too (`'\x'::bytea`).
     case "BinaryField":
       guard case .bytes(let b, _) = v else { return stored(v) }
-      if b.isEmpty { return " E''::bytea" }
       let digits = Array("0123456789abcdef".utf8)
       var hex: [UInt8] = []
       for x in b { hex += [digits[Int(x >> 4)], digits[Int(x & 15)]] }
