@@ -131,6 +131,13 @@ public enum Literal {
     // `ForeignKey.get_db_prep_save`: `''` is NULL when the target's type has no empty string
     // (wger's `ForeignKey(default="")` to an integer key: no DEFAULT).
     if let target = f.target, !target.emptyStringsAllowed, case .string("", _) = v { return nil }
+    // `ForeignKey.get_db_prep_save`: the value as the target field prepares it (a UUID key's
+    // `default=1` is `UUID(int=1)`, a text key's is `'1'`; djangocms-versioning 0007).
+    if f.internalType == "ForeignKey" || f.internalType == "OneToOneField",
+      let target = f.target
+    {
+      return prepared(v, target.rendered, time)
+    }
     var v = v
     switch v {
     case .reference(let path, _):
@@ -240,6 +247,11 @@ public enum Literal {
       var hex: [UInt8] = []
       for x in b { hex += [digits[Int(x >> 4)], digits[Int(x & 15)]] }
       return "'\\x" + String(decoding: hex, as: UTF8.self) + "'::bytea"
+    // `UUIDField.to_python` of an integer: `uuid.UUID(int=…)`, which raises outside 0..<2¹²⁸.
+    case "UUIDField":
+      guard case .int(let s, _) = v, let n = UInt128(s) else { return stored(v) }
+      let hex = String(n, radix: 16)
+      return "'" + String(repeating: "0", count: 32 - hex.count) + hex + "'::uuid"
     case "FloatField":
       switch v {
       case .int(let s, _): return s + ".0"

@@ -80,13 +80,16 @@ public final class SQLTarget: Sendable {
   public let field: String
   /// The target field's `empty_strings_allowed`: a relation's `''` is NULL when it is false.
   public let emptyStringsAllowed: Bool
+  /// The target field as rendered: a relation's values are prepared as it prepares them.
+  public let rendered: SQLField
 
-  init(table: String, column: String, model: ModelKey, field: String, emptyStringsAllowed: Bool) {
+  init(table: String, column: String, model: ModelKey, field: String, rendered: SQLField) {
     self.table = table
     self.column = column
     self.model = model
     self.field = field
-    self.emptyStringsAllowed = emptyStringsAllowed
+    self.emptyStringsAllowed = rendered.emptyStringsAllowed
+    self.rendered = rendered
   }
 }
 
@@ -506,7 +509,7 @@ public struct Renderer: Sendable {
       }
       out.target = SQLTarget(
         table: targetTable, column: targetColumn, model: key, field: tfName,
-        emptyStringsAllowed: targetRendered.emptyStringsAllowed)
+        rendered: targetRendered)
       out.dbType = FieldTypes.relDBType(targetRendered)
       if out.collation == nil { out.collation = targetRendered.collation }
       if out.collationAttribute == nil {
