@@ -658,19 +658,12 @@ public struct Evaluator {
     return v
   }
 
-  /// A setting at its use: the configured string, the settings module's `True`, `False`,
-  /// `None` or integer, or unresolved when the settings module sets it to something migplan
-  /// cannot read; nil when nothing sets it.
+  /// A setting at its use: the configured string, the settings module's or the config's
+  /// `True`, `False`, `None`, integer, list or dict (`Settings.literals`), or unresolved when
+  /// the settings module sets it to something migplan cannot read; nil when nothing sets it.
   private func setting(_ name: String, _ range: TextRange) -> Value? {
     if let v = settings.values[name] { return .setting(name: name, value: v, range: range) }
-    switch settings.literals[name] {
-    case .bool(let b, _)?: return .bool(b, range)
-    case .int(let s, _)?: return .int(s, range)
-    case .list(let xs, _)?: return .list(xs.map { $0.at(range) }, range)
-    case .dict(let entries, _)?: return Value.dict(entries, range).deepAt(range)
-    case .some: return .none(range)
-    case nil: break
-    }
+    if let literal = settings.literals[name] { return literal.deepAt(range) }
     guard settings.unknown.contains(name) else { return nil }
     return .unresolved(
       range,

@@ -175,7 +175,7 @@ public final class FieldClasses: Sendable {
     guard !path.hasPrefix("django."),
       let v = state.withLock({ constant(path, &$0, depth: 0, sequences: true) })
     else { return nil }
-    return Self.deep(v, at: range)
+    return v.deepAt(range)
   }
 
   /// What the function a module under the roots or site-packages binds at `path` returns for
@@ -207,7 +207,7 @@ public final class FieldClasses: Sendable {
       guard let v = found.0, Self.isPlainConstant(v, sequences: true, dicts: dicts) else {
         return nil
       }
-      return Self.deep(v, at: range)
+      return v.deepAt(range)
     }
     return nil
   }
@@ -236,21 +236,7 @@ public final class FieldClasses: Sendable {
     guard let v = state.withLock({ constant("django.VERSION", &$0, depth: 0, sequences: true) }),
       v.items != nil
     else { return nil }
-    return Self.deep(v, at: range)
-  }
-
-  /// `v` with every part at `range`.
-  private static func deep(_ v: Value, at range: TextRange) -> Value {
-    switch v {
-    case .list(let xs, _): return .list(xs.map { deep($0, at: range) }, range)
-    case .tuple(let xs, _): return .tuple(xs.map { deep($0, at: range) }, range)
-    case .set(let xs, _): return .set(xs.map { deep($0, at: range) }, range)
-    case .dict(let entries, _):
-      return .dict(
-        entries.map { DictEntry(key: deep($0.key, at: range), value: deep($0.value, at: range)) },
-        range)
-    default: return v.at(range)
-    }
+    return v.deepAt(range)
   }
 
   /// The constant a module binds at `path` (a number, string, bool, None or setting, and with

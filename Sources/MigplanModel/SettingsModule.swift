@@ -89,17 +89,27 @@ public enum SettingsModule {
       values.literals[n] = nil
       values.unknown.insert(n)
     }
+    // A string, boolean, `None` or integer constant; nil for anything else.
+    func constant(_ id: Int32) -> Value? {
+      guard id >= 0, ast.kind(id) == .Constant else { return nil }
+      let at = TextRange(0, 0)
+      switch ast.constant(id) {
+      case .string(let s): return .string(s, at)
+      case .bool(let b): return .bool(b, at)
+      case .none: return .none(at)
+      case .int(let digits): return .int(digits, at)
+      default: return nil
+      }
+    }
     func bind(_ target: Int32, _ value: Int32?) {
       if let n = name(target) {
         var string: String? = nil
         var literal: Value? = nil
         if let value, ast.kind(value) == .Constant {
-          switch ast.constant(value) {
-          case .string(let s): string = s
-          case .bool(let b): literal = .bool(b, TextRange(0, 0))
-          case .none: literal = .none(TextRange(0, 0))
-          case .int(let digits): literal = .int(digits, TextRange(0, 0))
-          default: break
+          if case .string(let s, _)? = constant(value) {
+            string = s
+          } else {
+            literal = constant(value)
           }
         } else if let value, ast.kind(value) == .List || ast.kind(value) == .Tuple {
           // A list or tuple of strings (`INSTALLED_APPS = [...]`).
@@ -115,19 +125,10 @@ public enum SettingsModule {
           // A dict of constants under string keys (`ACTSTREAM_SETTINGS = {"USE_JSONFIELD": True}`).
           var entries: [DictEntry] = []
           for (k, v) in zip(ast.list(value, "keys"), ast.list(value, "values")) {
-            guard k >= 0, ast.kind(k) == .Constant, case .string(let key) = ast.constant(k),
-              v >= 0, ast.kind(v) == .Constant
-            else { return unknown(n) }
-            let at = TextRange(0, 0)
-            let item: Value
-            switch ast.constant(v) {
-            case .string(let s): item = .string(s, at)
-            case .bool(let b): item = .bool(b, at)
-            case .none: item = .none(at)
-            case .int(let digits): item = .int(digits, at)
-            default: return unknown(n)
+            guard let key = constant(k), case .string = key, let item = constant(v) else {
+              return unknown(n)
             }
-            entries.append(DictEntry(key: .string(key, at), value: item))
+            entries.append(DictEntry(key: key, value: item))
           }
           literal = .dict(entries, TextRange(0, 0))
         }

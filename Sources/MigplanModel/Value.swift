@@ -60,11 +60,12 @@ public enum Value: Hashable, Sendable {
     }
   }
 
-  /// `at(r)` through lists, tuples and dicts too: a setting's value at its use.
+  /// `at(r)` through lists, tuples, sets and dicts too: a constant or setting at its use.
   func deepAt(_ r: TextRange) -> Value {
     switch self {
     case .list(let xs, _): return .list(xs.map { $0.deepAt(r) }, r)
     case .tuple(let xs, _): return .tuple(xs.map { $0.deepAt(r) }, r)
+    case .set(let xs, _): return .set(xs.map { $0.deepAt(r) }, r)
     case .dict(let es, _):
       return .dict(es.map { DictEntry(key: $0.key.deepAt(r), value: $0.value.deepAt(r)) }, r)
     default: return at(r)

@@ -332,19 +332,9 @@ enum Recipes {
       }
       if old.null && !field.null && !field.isManyToMany {
         if let rewrite = s.impacts.first(where: { $0.rewrite != nil })?.rewrite {
-          let verdict = Verdict(
-            phase: .unsafe, rule: "change-column-type",
-            reason: "rewrites the table (\(rewrite)) and sets NOT NULL",
-            also: typeChangeAlso(s, name: name, old: old, field: field))
-          if let again = changedAgain(s, model: model, name: name, old: old, field: field) {
-            return (verdict.because(again), nil)
-          }
-          return (
-            verdict,
-            try typeChange(
-              s, &w, model: model, name: name, old: old, field: field,
-              preserveDefault: preserveDefault)
-          )
+          return try changeColumnType(
+            s, &w, reason: "rewrites the table (\(rewrite)) and sets NOT NULL", model: model,
+            name: name, old: old, field: field, preserveDefault: preserveDefault)
         }
         let extras = FieldExtras(s, field: field, adding: false)
         return (
@@ -359,19 +349,9 @@ enum Recipes {
         )
       }
       if let rewrite = s.impacts.first(where: { $0.rewrite != nil && !$0.onNewTables })?.rewrite {
-        let verdict = Verdict(
-          phase: .unsafe, rule: "change-column-type",
-          reason: "rewrites the table under ACCESS EXCLUSIVE (\(rewrite))",
-          also: typeChangeAlso(s, name: name, old: old, field: field))
-        if let again = changedAgain(s, model: model, name: name, old: old, field: field) {
-          return (verdict.because(again), nil)
-        }
-        return (
-          verdict,
-          try typeChange(
-            s, &w, model: model, name: name, old: old, field: field,
-            preserveDefault: preserveDefault)
-        )
+        return try changeColumnType(
+          s, &w, reason: "rewrites the table under ACCESS EXCLUSIVE (\(rewrite))", model: model,
+          name: name, old: old, field: field, preserveDefault: preserveDefault)
       }
       if let oldColumn = OperationSite.column(name, old),
         let newColumn = OperationSite.column(name, field), oldColumn != newColumn

@@ -180,13 +180,6 @@ public struct Verdict: Sendable {
 
   /// `rule` and `also`.
   public var rules: [String] { (rule.map { [$0] } ?? []) + also }
-
-  /// The verdict with `more` added to its reason.
-  func because(_ more: String) -> Verdict {
-    var v = self
-    v.reason += more
-    return v
-  }
 }
 
 /// When a migration of a plan runs relative to the deploy of the code that uses it.

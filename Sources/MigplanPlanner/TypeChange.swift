@@ -23,33 +23,26 @@ extension Recipes {
     return out
   }
 
-  /// A type change that rewrites the table, made through a new column (expand/contract) over
-  /// two releases: `name_new` added nullable; the first release writes both fields; a batched
-  /// copy converts the old values as `ALTER COLUMN … TYPE … USING` would; NOT NULL (when the
-  /// new field has it) through a validated CHECK; then, in Django's state only, the old field
-  /// removed and `name_new` renamed to `name` with `db_column` pinned to the new column; the
-  /// second release uses only that; after it, the old column is dropped. The table is never
-  /// rewritten and no lock is held for longer than a catalog change.
-  ///
-  /// A field whose column changes name at the same time (a foreign key `page`, column
-  /// `page_id`, becoming a `CharField` on column `page`) gets its final column from the start:
-  /// `name_new` is added with `db_column` set to it, and the final field needs no pin when that
-  /// is Django's own column for it. When the old field is a foreign key or one-to-one field:
-  /// - the copy casts its column (`page_id`), as Django's `USING` does;
-  /// - at the switch, after the first release and before the second, its constraint is dropped
-  ///   (Django's `AlterField` to `db_constraint=False`, a brief lock, no scan) together with
-  ///   NOT NULL: the second release no longer knows the relation, so its inserts leave the
-  ///   column empty and its deletes of referenced rows must not fail on a constraint whose
-  ///   `ON DELETE` Django carried out in Python;
-  /// - its index (and a one-to-one field's unique constraint) goes with the old column:
-  ///   `DROP COLUMN` removes them under the lock it takes anyway, so no `DROP INDEX` of its
-  ///   own, concurrent or not, is needed; Django's own statements that drop them in the
-  ///   original are not run.
-  ///
-  /// Nil for what the recipe does not cover (a relation as the new field, keys, indexed or
-  /// unique new fields, an old non-relation field that is unique, fields with a CHECK of their
-  /// own, fields in a composite index or constraint, statements other than the column's own
-  /// changes and index drops, names taken).
+  /// The `change-column-type` verdict for an `AlterField` that rewrites the table, and its
+  /// recipe when the chain can be written (`changedAgain`, `typeChange`).
+  static func changeColumnType(
+    _ s: OperationSite, _ w: inout PythonWriter, reason: String, model: String, name: String,
+    old: Field, field: Field, preserveDefault: Bool
+  ) throws(SplitError) -> (Verdict, [ChainStep]?) {
+    var verdict = Verdict(
+      phase: .unsafe, rule: "change-column-type", reason: reason,
+      also: typeChangeAlso(s, name: name, old: old, field: field))
+    if let again = changedAgain(s, model: model, name: name, old: old, field: field) {
+      verdict.reason += again
+      return (verdict, nil)
+    }
+    return (
+      verdict,
+      try typeChange(
+        s, &w, model: model, name: name, old: old, field: field, preserveDefault: preserveDefault)
+    )
+  }
+
   /// Why a type change is not split: a later operation of the same migration changes the
   /// field again (wagtail's 0067, text to jsonb and then a rename) while the chain moves the
   /// values to a column of another name (`content_json_new`), which the later operation,
@@ -84,6 +77,33 @@ extension Recipes {
     return nil
   }
 
+  /// A type change that rewrites the table, made through a new column (expand/contract) over
+  /// two releases: `name_new` added nullable; the first release writes both fields; a batched
+  /// copy converts the old values as `ALTER COLUMN … TYPE … USING` would; NOT NULL (when the
+  /// new field has it) through a validated CHECK; then, in Django's state only, the old field
+  /// removed and `name_new` renamed to `name` with `db_column` pinned to the new column; the
+  /// second release uses only that; after it, the old column is dropped. The table is never
+  /// rewritten and no lock is held for longer than a catalog change.
+  ///
+  /// A field whose column changes name at the same time (a foreign key `page`, column
+  /// `page_id`, becoming a `CharField` on column `page`) gets its final column from the start:
+  /// `name_new` is added with `db_column` set to it, and the final field needs no pin when that
+  /// is Django's own column for it. When the old field is a foreign key or one-to-one field:
+  /// - the copy casts its column (`page_id`), as Django's `USING` does;
+  /// - at the switch, after the first release and before the second, its constraint is dropped
+  ///   (Django's `AlterField` to `db_constraint=False`, a brief lock, no scan) together with
+  ///   NOT NULL: the second release no longer knows the relation, so its inserts leave the
+  ///   column empty and its deletes of referenced rows must not fail on a constraint whose
+  ///   `ON DELETE` Django carried out in Python;
+  /// - its index (and a one-to-one field's unique constraint) goes with the old column:
+  ///   `DROP COLUMN` removes them under the lock it takes anyway, so no `DROP INDEX` of its
+  ///   own, concurrent or not, is needed; Django's own statements that drop them in the
+  ///   original are not run.
+  ///
+  /// Nil for what the recipe does not cover (a relation as the new field, keys, indexed or
+  /// unique new fields, an old non-relation field that is unique, fields with a CHECK of their
+  /// own, fields in a composite index or constraint, statements other than the column's own
+  /// changes and index drops, names taken).
   static func typeChange(
     _ s: OperationSite, _ w: inout PythonWriter, model: String, name: String, old: Field,
     field: Field, preserveDefault: Bool
