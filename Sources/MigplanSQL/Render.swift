@@ -201,8 +201,11 @@ public struct Renderer: Sendable {
     fields.reserveCapacity(m.fields.count + 2)
     reads?.fieldReads.reserveCapacity(m.fields.count + 2)
     var m2m: [SQLField] = []
-    // The concrete parent's table, for proxies.
-    let implicitID = !m.fields.contains(where: { $0.field.primaryKey }) && !m.proxy
+    // A multi-table child's parent links: the primary key is the first when no field is one.
+    let links = try parentLinks(m)
+    let declaredPK = m.fields.contains(where: { $0.field.primaryKey })
+    let promoted = declaredPK || m.proxy ? nil : links.first?.name
+    let implicitID = !declaredPK && !m.proxy && links.isEmpty
     if implicitID {
       let path = settings.values["DEFAULT_AUTO_FIELD"] ?? "django.db.models.BigAutoField"
       let auto = Field(
@@ -216,7 +219,8 @@ public struct Renderer: Sendable {
         try renderOrReuse("id", auto, in: m, table: table, position: 0, reuse: reuse))
     }
     var unknown: [(name: String, error: RenderError)] = []
-    for (name, f) in m.fields {
+    for (name, var f) in m.fields {
+      if name == promoted { f.construct.keywords["primary_key"] = .bool(true, TextRange(0, 0)) }
       do {
         if f.isManyToMany {
           m2m.append(try renderField(name, f, in: m, table: table))
@@ -227,6 +231,19 @@ public struct Renderer: Sendable {
         }
       } catch {
         unknown.append((name, error))
+      }
+    }
+    for link in links {
+      guard var f = link.added else { continue }
+      if link.name == promoted {
+        f.construct.keywords["primary_key"] = .bool(true, TextRange(0, 0))
+      }
+      do {
+        fields.append(
+          try renderOrReuse(
+            link.name, f, in: m, table: table, position: fields.count, reuse: reuse))
+      } catch {
+        unknown.append((link.name, error))
       }
     }
     // Django gives auto-created fields (a multi-table child's parent link) creation counters
@@ -561,6 +578,57 @@ public struct Renderer: Sendable {
     }
   }
 
+  /// Django's multi-table parent links of `m` (`ModelBase.__new__`): for each base that is a
+  /// model of the state, in order, its fields' `parent_link=True` one-to-one field to the
+  /// base's concrete model, else (unless `m` is a proxy) the `<model name>_ptr` field Django
+  /// adds, in `added`.
+  func parentLinks(_ m: ModelState) throws(RenderError) -> [(name: String, added: Field?)] {
+    let bases = m.bases.compactMap(\.stringValue)
+    if bases.isEmpty { return [] }
+    func concrete(_ reference: String) -> (ModelKey, ModelState)? {
+      let k = ModelKey(reference: reference, app: m.app, selfName: m.name)
+      guard let base = lookup(k) else { return nil }
+      return ModelState.concrete(k, base, lookup: { lookup($0) })
+    }
+    var declared: [ModelKey: String] = [:]
+    for (name, f) in m.fields
+    where f.djangoClass == "OneToOneField" && f.argument("parent_link")?.truth == true {
+      if let to = f.argument("to")?.stringValue, let (k, _) = concrete(to) { declared[k] = name }
+    }
+    var links: [(name: String, added: Field?)] = []
+    for reference in bases {
+      guard let (key, parent) = concrete(reference) else { continue }
+      if let name = declared[key] {
+        links.append((name, nil))
+        continue
+      }
+      if m.proxy { continue }
+      let name = key.name + "_ptr"
+      if links.contains(where: { $0.name == name }) { continue }
+      if m.field(name) != nil {
+        throw RenderError(
+          message:
+            "\(m.key): the field \(name) clashes with the parent link Django adds for \(key)")
+      }
+      let none = TextRange(0, 0)
+      links.append(
+        (
+          name,
+          Field(
+            .call(
+              callee: "django.db.models.OneToOneField", args: [],
+              keywords: [
+                Keyword(name: "to", value: .string("\(key.app).\(parent.name)", none)),
+                Keyword(
+                  name: "on_delete", value: .reference("django.db.models.CASCADE", none)),
+                Keyword(name: "auto_created", value: .bool(true, none)),
+                Keyword(name: "parent_link", value: .bool(true, none)),
+              ], range: none))
+        ))
+    }
+    return links
+  }
+
   /// The field a relation points at: `to_field`, else the target's primary key (an implicit
   /// auto field when none is declared; through a multi-table parent link when it is one).
   func targetField(_ target: ModelState, _ toField: String?) throws(RenderError) -> (Field, String)
@@ -572,6 +640,11 @@ public struct Renderer: Sendable {
       return (f, toField)
     }
     if let pk = target.fields.first(where: { $0.field.primaryKey }) { return (pk.field, pk.name) }
+    if !target.proxy, let link = try parentLinks(target).first {
+      var f = link.added ?? target.field(link.name)!
+      f.construct.keywords["primary_key"] = .bool(true, TextRange(0, 0))
+      return (f, link.name)
+    }
     let path = settings.values["DEFAULT_AUTO_FIELD"] ?? "django.db.models.BigAutoField"
     return (
       Field(
