@@ -224,7 +224,8 @@ public struct SQLGenerator {
       let before = editor.collectedCount
       editor.guessedOn = nil
       do throws(RenderError) {
-        try Self.checkBackwardsArguments(op, from: states[index + 1], to: states[index], app: key.app)
+        try Self.checkBackwardsArguments(
+          op, from: states[index + 1], to: states[index], app: key.app)
         try forwards.runBackwards(op, from: states[index + 1], to: states[index])
         if let (table, by) = editor.guessedOn { throw Self.unknownShape(table, by) }
       } catch {
@@ -431,15 +432,15 @@ struct Forwards {
     -> SQLModel
   {
     let model = try renders.model(ModelKey(app, name), in: state, settings: settings)
-    if !model.unknown.isEmpty, model.canMigrate { try model.require(Self.names(in: op)) }
+    if !model.unknown.isEmpty, model.canMigrate { try model.require(Self.names(in: op.value)) }
     return model
   }
 
-  /// Every name an operation's arguments could give a field by: each string and keyword
+  /// Every name a value (an operation's arguments, a constraint) could give a field by: each string and keyword
   /// (`F("total")`, `Q(total__gt=0)`, `"-created"`) up to its first `__`, without a leading
   /// `-`; nil (any field) when part of them is a value migplan cannot evaluate. Arguments the
   /// schema editor ignores (`help_text`, `choices`, …) name nothing.
-  static func names(in op: Operation) -> Set<String>? {
+  static func names(in value: Value) -> Set<String>? {
     var out: Set<String> = []
     var unresolved = false
     func add(_ s: String) {
@@ -471,7 +472,7 @@ struct Forwards {
       default: break
       }
     }
-    visit(op.value)
+    visit(value)
     return unresolved ? nil : out
   }
 
@@ -685,10 +686,13 @@ struct Forwards {
         editor.execute(st)
       }
     case .removeConstraint(let model, let name):
-      let m = try render(to, model)
+      // Django's `remove_sql` reads the fields the constraint names (a condition, `include`,
+      // expressions), and of the rest of the model only its table.
+      let m = try renders.model(ModelKey(app, model), in: to, settings: settings)
       guard m.canMigrate else { return }
-      let fromModel = try render(from, model)
+      let fromModel = try render(from, model, naming: op)
       guard let c = fromModel.constraints.first(where: { $0.name == name }) else { return }
+      try m.require(Self.names(in: c.construct.value))
       let (sql, effect) = Constraints.removeSQL(c, m, editor)
       editor.execute(sql, effect)
     case .validateConstraint(let model, let name):

@@ -137,7 +137,8 @@ struct InstalledDjangoOracleTests {
             "0002_order_reviewer", "0003_order_custom_fields", "0004_order_slug",
             "0005_order_total_note", "0007_order_handle_order_pin_order_stamped_and_more",
             "0009_order_secret_order_secret_count_alter_order_kind", "0011_order_state",
-            "0012_order_picture_order_wide_code",
+            "0012_order_picture_order_wide_code", "0014_order_total_unless_slug",
+            "0015_remove_order_total_unless_slug",
           ].map {
             "shop/migrations/\($0).py"
           }), "\(findings)")
@@ -206,8 +207,30 @@ struct InstalledDjangoOracleTests {
     #expect(
       Set(unresolved) == [
         "shop/migrations/0002_order_reviewer.py", "shop/migrations/0004_order_slug.py",
+        "shop/migrations/0014_order_total_unless_slug.py",
+        "shop/migrations/0015_remove_order_total_unless_slug.py",
       ],
       "\(unresolved)")
+  }
+
+  /// Dropping a constraint reads only the fields the constraint names (sweep 45b: the split
+  /// chain of django-sql-explorer 0023, on a table with an `encrypt(...)` field): `shop 0013`
+  /// drops a check on `total` beside `slug`, which migplan cannot render, and its SQL is what
+  /// `sqlmigrate` prints; `shop 0015` drops a partial unique index whose condition names
+  /// `slug`, and is not written.
+  @Test func droppingAConstraintReadsOnlyTheFieldsItNames() throws {
+    let copy = try Copy(prefix: "migplan-remove-constraint")
+    defer { copy.remove() }
+    try copy.expectSameSQL(
+      "0013_remove_order_total_gte_0", after: "0012_order_picture_order_wide_code",
+      showing: ["ALTER TABLE \"shop_order\" DROP CONSTRAINT \"order_total_gte_0\";"])
+    let refused = try runMigplan(["sql", "shop", "0015"], currentDirectory: copy.folder)
+    #expect(refused.status == 2)
+    #expect(refused.stdout.isEmpty)
+    #expect(
+      refused.stderr.contains(
+        "0015_remove_order_total_unless_slug.py:12:9: error: cannot write RemoveConstraint as SQL: shop.order.slug: unknown field class shop.fields.ShortSlugField"
+      ), "\(refused.stderr)")
   }
 
   /// Field classes whose migrations leave out arguments their `__init__` sets (`shop 0007`,
