@@ -77,7 +77,7 @@ struct RunpythonModelImportRule: Rule {
       for id in nodes {
         switch ast.kind(id) {
         case .Call:
-          guard let how = Self.loadsFixture(id, code, names: names) else {
+          guard !names.isEmpty, let how = Self.loadsFixture(id, code, names: names) else {
             continue
           }
           report.add(
@@ -113,7 +113,7 @@ struct RunpythonModelImportRule: Rule {
             "`\(fname)` uses `\(name)`, imported at module level from `\(path)`: the current model, not the historical one",
             why: Self.why, help: Self.help(Self.lastComponent(name)))
         case .Attribute:
-          guard let dotted = code.dotted(id),
+          guard !modulePaths.isEmpty, let dotted = code.dotted(id),
             let path = modulePaths.first(where: { dotted.hasPrefix($0 + ".") }),
             dotted.split(separator: ".").count == path.split(separator: ".").count + 1,
             let root = dotted.split(separator: ".").first, !locals.contains(String(root)),
