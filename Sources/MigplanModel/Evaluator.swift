@@ -38,6 +38,33 @@ public struct Evaluator {
   }
   private let depth = Depth()
 
+  /// The settings this module's evaluation read, and those that decided an `if` or a
+  /// conditional expression.
+  private final class SettingReads {
+    var read: [(name: String, range: TextRange)] = []
+    var decided: [(name: String, range: TextRange)] = []
+    /// Reads whose value is not a setting reference (a literal, or nothing: the code's default).
+    var baked: [(name: String, range: TextRange)] = []
+  }
+  private let settingReads = SettingReads()
+
+  /// The settings whose values decided an `if` statement or a conditional expression this
+  /// module's evaluation met so far, each once, at its first use: what is bound (the operations
+  /// list of allauth's account 0003) holds for those values only.
+  public var settingBranches: [(name: String, range: TextRange)] { settingReads.decided }
+  /// The settings read whose values are not setting references (a literal, or the default the
+  /// code gives when nothing sets it), at their reads: a value within one of these ranges is
+  /// that setting's.
+  public var bakedSettings: [(name: String, range: TextRange)] { settingReads.baked }
+
+  /// Notes the settings `test` read as deciding a branch.
+  private func decided(since mark: Int) {
+    for r in settingReads.read[mark...]
+    where !settingReads.decided.contains(where: { $0.name == r.name }) {
+      settingReads.decided.append(r)
+    }
+  }
+
   public init(
     module parsed: ParsedModule, settings: Settings = Settings(), modulePath: String = "",
     packagePath: String = ""
@@ -177,7 +204,9 @@ public struct Evaluator {
       let name = ast.identifier(stmt, "name", in: source) ?? ""
       scope[name] = .reference(modulePath.isEmpty ? name : "\(modulePath).\(name)", range)
     case .If:
+      let mark = settingReads.read.count
       let test = eval(ast.child(stmt, "test")!, local: scope, outer: outer)
+      decided(since: mark)
       if let t = truth(test) {
         exec(ast.list(stmt, t ? "body" : "orelse"), &scope, outer: outer, skipping: skipping)
       } else {
@@ -462,7 +491,16 @@ public struct Evaluator {
       }
     case .Name:
       let name = ast.identifier(id, "id", in: source) ?? ""
-      if let v = lookup(name, local, outer) { return rebased(v, range) }
+      if let v = lookup(name, local, outer) {
+        // A name bound to a setting's value (allauth's `UNIQUE_EMAIL = getattr(settings, …)`)
+        // reads that setting again where it is used.
+        if !settingReads.baked.isEmpty,
+          let b = settingReads.baked.first(where: { $0.range.contains(v.range) })
+        {
+          settingReads.read.append(b)
+        }
+        return rebased(v, range)
+      }
       if Evaluator.builtins.contains(name) { return .reference("builtins.\(name)", range) }
       return .unresolved(range, "name '\(name)' is not bound at module level")
     case .Attribute:
@@ -570,7 +608,9 @@ public struct Evaluator {
     case .Compare:
       return compare(id, local: local, outer: outer)
     case .IfExp:
+      let mark = settingReads.read.count
       let test = eval(ast.child(id, "test")!, local: local, outer: outer)
+      decided(since: mark)
       guard let t = truth(test) else {
         return .unresolved(range, "conditional expression migplan cannot decide")
       }
@@ -662,7 +702,9 @@ public struct Evaluator {
   /// `True`, `False`, `None`, integer, list or dict (`Settings.literals`), or unresolved when
   /// the settings module sets it to something migplan cannot read; nil when nothing sets it.
   private func setting(_ name: String, _ range: TextRange) -> Value? {
+    settingReads.read.append((name, range))
     if let v = settings.values[name] { return .setting(name: name, value: v, range: range) }
+    settingReads.baked.append((name, range))
     if let literal = settings.literals[name] { return literal.deepAt(range) }
     guard settings.unknown.contains(name) else { return nil }
     return .unresolved(

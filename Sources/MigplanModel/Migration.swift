@@ -137,6 +137,13 @@ public struct Migration: Sendable {
     /// `RunPython` runs, which the runpython rules read): nil otherwise, and when read without
     /// its operations.
     public var syntax: ParsedModule?
+    /// Settings whose values decided an `if` or a conditional expression of the module or the
+    /// class body (`Evaluator.settingBranches`): the header and operations hold for those
+    /// values only.
+    public var settingBranches: [(name: String, range: TextRange)] = []
+    /// Settings the module or class body read whose values are not setting references, at
+    /// their reads (`Evaluator.bakedSettings`).
+    public var bakedSettings: [(name: String, range: TextRange)] = []
   }
   @usableFromInline var shared: Shared<Parts>
 
@@ -294,6 +301,9 @@ extension Migration {
     Self.readInit(
       classDef, parsed, evaluator, into: &attrs, unresolved: &unresolvedHeader,
       otherwise: &runsOtherwise, skipping: readOperations ? [] : ["operations"])
+    // Before the RunPython bodies are read for their SQL: what decided the class's attributes.
+    let settingBranches = evaluator.settingBranches
+    let bakedSettings = evaluator.bakedSettings
     // Django's executor and `sqlmigrate` call the migration's `apply()`: one of its own
     // decides what runs (label-studio's runs nothing on PostgreSQL).
     if readOperations,
@@ -380,7 +390,7 @@ extension Migration {
     if let v = attrs["initial"] { initial = v.truth }
     var atomic = true
     if let v = attrs["atomic"], let t = v.truth { atomic = t }
-    return Migration(
+    var migration = Migration(
       key: key, path: path, dependencies: dependencies, replaces: replaces, runBefore: runBefore,
       initial: initial, atomic: atomic, operations: operations,
       typedOperations: typed, range: ast.range(classDef),
@@ -391,6 +401,9 @@ extension Migration {
         && ast.list(ast.root, "body").contains {
           $0 >= 0 && (ast.kind($0) == .FunctionDef || ast.kind($0) == .AsyncFunctionDef)
         } ? parsed : nil)
+    migration.settingBranches = settingBranches
+    migration.bakedSettings = bakedSettings
+    return migration
   }
 }
 

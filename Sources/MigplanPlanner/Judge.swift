@@ -177,6 +177,7 @@ enum Recipes {
   /// The verdict on one operation, and the steps that replace it (nil: keep it as written).
   static func judge(_ s: OperationSite) throws(SplitError) -> (Verdict, [ChainStep]?) {
     var w = PythonWriter(originalModule: s.modulePath)
+    w.baked = s.migration.bakedSettings
     let op = s.op
     // Django's `allow_migrate_model`: nothing reaches the database for an unmanaged model, a
     // proxy or a swapped-out model.

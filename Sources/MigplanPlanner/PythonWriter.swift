@@ -65,7 +65,12 @@ indirect enum PyNode {
 public struct SplitError: Error, Sendable, CustomStringConvertible {
   /// What stops the split, in one line.
   public var message: String
-  public init(_ message: String) { self.message = message }
+  /// Where in the migration, when one place is the cause.
+  public var range: TextRange?
+  public init(_ message: String, at range: TextRange? = nil) {
+    self.message = message
+    self.range = range
+  }
   public var description: String { message }
 }
 
@@ -84,6 +89,9 @@ struct PythonWriter {
   var needsOriginal = false
   /// The original migration's dotted module path, whose names are written bare.
   let originalModule: String
+  /// The original migration's settings read as values (`Migration.bakedSettings`): a value
+  /// within one of these ranges is not written.
+  var baked: [(name: String, range: TextRange)] = []
 
   init(originalModule: String) {
     self.originalModule = originalModule
@@ -131,6 +139,11 @@ struct PythonWriter {
 
   /// A value on one line, as `repr` would write it (strings in single quotes).
   mutating func inline(_ v: Value) throws(SplitError) -> String {
+    if !baked.isEmpty, let b = baked.first(where: { $0.range.contains(v.range) }) {
+      throw SplitError(
+        "a value of settings.\(b.name), which the split would write as this project's value of it, the same on every database the migrations run on; split the migration by hand",
+        at: b.range)
+    }
     switch v {
     case .none: return "None"
     case .bool(let b, _): return b ? "True" : "False"

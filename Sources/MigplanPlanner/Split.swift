@@ -90,6 +90,12 @@ public struct Splitter: Sendable {
         "\(key) is a squashed migration: a database that applied some of the migrations it replaces runs the rest of those instead, so a split of it would not run everywhere; `migplan plan` plans it as written"
       )
     }
+    // An `if` on a setting chose what the class binds: a split keeps that choice everywhere.
+    if let branch = m.settingBranches.first, !asWritten {
+      throw SplitError(
+        "settings.\(branch.name) decides what the migration binds (an `if` or a conditional expression reads it): a split would keep only what this project's value of it binds, on every database the migrations run on; remove the condition or split the migration by hand",
+        at: branch.range)
+    }
     guard let start = states.before[key] else {
       // The first by name when squashes of squashes name it too: the same message every run.
       let squash = project.migrations.values.filter { $0.replaces.contains { $0.key == key } }
@@ -148,7 +154,7 @@ public struct Splitter: Sendable {
         (verdict, found) = try Recipes.judge(site)
       } catch {
         // As written, a recipe migplan cannot write leaves the operation to review.
-        guard asWritten else { throw error }
+        guard asWritten else { throw SplitError(error.message, at: error.range ?? original.range) }
         (verdict, found) = (
           Recipes.review("migplan cannot write its recipe: \(error.message)"), nil
         )
@@ -597,6 +603,7 @@ public struct Splitter: Sendable {
     parsed: ParsedModule, module: String
   ) throws(SplitError) -> String {
     var w = PythonWriter(originalModule: module)
+    w.baked = m.bakedSettings
     for s in g.steps {
       w.imports.formUnion(s.writer.imports)
       w.postgresOperations.formUnion(s.writer.postgresOperations)

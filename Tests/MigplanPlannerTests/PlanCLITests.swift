@@ -309,3 +309,49 @@ extension PlanCLITests {
     #expect(split.stderr.contains("cannot split: a lambda"), "\(split.stderr)")
   }
 }
+
+extension PlanCLITests {
+  /// A migration whose operations or values a setting decides (allauth's account 0002/0003:
+  /// `[…] if getattr(settings, "ACCOUNT_UNIQUE_EMAIL", True) else []`, or the setting read into
+  /// a module variable an `if` tests; a `max_length` that is a setting's) is not split: the
+  /// written files would hold this project's value, the same on every database (sweep 45b).
+  /// `split` says where the setting is read; `plan` plans the migration as written, saying why.
+  @Test func aSettingsChoiceIsNotWrittenIntoASplit() throws {
+    let root = PackageRoot.path() + "/Fixtures/projects/settingsplit"
+    let expected = [
+      (
+        "0002",
+        "0002_unique_email.py:16:12: error: cannot split: settings.SHOP_UNIQUE_EMAIL decides"
+      ),
+      (
+        "0003",
+        "0003_code.py:14:41: error: cannot split: a value of settings.SHOP_CODE_LENGTH, which the split would write"
+      ),
+      ("0004", "0004_note.py:5:16: error: cannot split: settings.SHOP_NOTE_INDEXED decides"),
+    ]
+    for (name, message) in expected {
+      let split = try runMigplan(["split", "shop", name, "--root", root])
+      #expect(split.status == 2, "\(name)")
+      #expect(split.stdout.isEmpty, "\(name)")
+      #expect(split.stderr.contains(message), "\(split.stderr)")
+    }
+    // The same project without a setting in the migration splits as usual.
+    let plain = try runMigplan(["split", "shop", "0005", "--root", root])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    #expect(plain.stdout.contains("0005_flag_1_nullable.py"), "\(plain.stdout)")
+
+    let files = ["0002_unique_email", "0004_note"].map { "\(root)/shop/migrations/\($0).py" }
+    let plan = try runMigplan(["plan"] + files + ["--root", root, "--format", "json"])
+    #expect(plan.status == 0, "\(plan.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any]
+    let migrations = try #require(object?["migrations"] as? [[String: Any]])
+    #expect(migrations.allSatisfy { ($0["chain"] as? [String]) == [] }, "\(migrations)")
+    let notes = object?["notes"] as? [String] ?? []
+    #expect(
+      notes.contains {
+        $0.hasPrefix(
+          "shop.0002_unique_email: planned as written: migplan cannot split it: settings.SHOP_UNIQUE_EMAIL"
+        )
+      }, "\(notes)")
+  }
+}

@@ -57,7 +57,8 @@ struct SplitCommand: ParsableCommand {
         project: project, pgVersion: pgVersion ?? settings.pgVersion
       ).split(m.key)
     } catch {
-      InputError.printError("\(m.path): error: cannot split: \(error.message)")
+      InputError.printLocated(
+        path: m.path, range: error.range, severity: "error", "cannot split: \(error.message)")
       throw ExitCode(2)
     }
     for n in result.notes { InputError.printError("note: \(n)") }
