@@ -57,7 +57,8 @@ public struct Evaluator {
   /// that setting's.
   public var bakedSettings: [(name: String, range: TextRange)] { settingReads.baked }
 
-  /// Notes the settings `test` read as deciding a branch.
+  /// Notes the settings read since `mark` (by an `if`'s or a conditional's test) as deciding
+  /// a branch.
   private func decided(since mark: Int) {
     for r in settingReads.read[mark...]
     where !settingReads.decided.contains(where: { $0.name == r.name }) {

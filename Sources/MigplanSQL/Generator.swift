@@ -436,9 +436,9 @@ struct Forwards {
     return model
   }
 
-  /// Every name a value (an operation's arguments, a constraint) could give a field by: each string and keyword
-  /// (`F("total")`, `Q(total__gt=0)`, `"-created"`) up to its first `__`, without a leading
-  /// `-`; nil (any field) when part of them is a value migplan cannot evaluate. Arguments the
+  /// Every name a value (an operation's arguments, a constraint) could give a field by: each
+  /// string and keyword (`F("total")`, `Q(total__gt=0)`, `"-created"`) up to its first `__`,
+  /// without a leading `-`; nil (any field) when part of it is a value migplan cannot evaluate. Arguments the
   /// schema editor ignores (`help_text`, `choices`, …) name nothing.
   static func names(in value: Value) -> Set<String>? {
     var out: Set<String> = []
