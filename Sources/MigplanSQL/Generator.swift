@@ -701,7 +701,7 @@ struct Forwards {
       editor.execute(
         "ALTER TABLE \(Names.quote(m.table)) VALIDATE CONSTRAINT \(Names.quote(name))")
     case .runSQL(let sql, _, _, _):
-      for statement in RunSQL.statements(sql) { editor.executeRaw(statement) }
+      for statement in try RunSQL.checkedStatements(sql) { editor.executeRaw(statement) }
     case .runPython:
       // Only inside `SeparateDatabaseAndState` (a `RunPython` of `operations` is written as a
       // comment): a database operation like any other, which Django runs for `sqlmigrate` too,
@@ -877,6 +877,37 @@ public enum RunSQL {
     }
     if case .string(let s, _) = sql { return s.isEmpty ? [] : [s] }
     return []
+  }
+
+  /// `statements(sql)`, or why Django's would differ: a value, statement or parameter migplan
+  /// cannot evaluate (an f-string of a model's `_meta.db_table`) is not left out.
+  static func checkedStatements(_ sql: Value) throws(RenderError) -> [String] {
+    func fail(_ what: String, _ v: Value) -> RenderError {
+      let why = v.unresolvedReason.map { " (\($0))" } ?? ""
+      return RenderError(message: "\(what) a value migplan cannot evaluate\(why)")
+    }
+    if let items = sql.items {
+      for item in items where item.stringValue == nil {
+        guard let pair = item.items, pair.count == 2, pair[0].stringValue != nil else {
+          throw fail("a statement is", item)
+        }
+        if case .none = pair[1] { continue }
+        guard let params = pair[1].items else { throw fail("the parameters are", pair[1]) }
+        for p in params {
+          switch p {
+          case .string, .int, .bool, .none, .float: continue
+          default: throw fail("a parameter is", p)
+          }
+        }
+      }
+    } else {
+      switch sql {
+      case .string: break
+      case .reference(let path, _) where path.hasSuffix("RunSQL.noop"): break
+      default: throw fail("the SQL is", sql)
+      }
+    }
+    return statements(sql)
   }
 
   /// psycopg's client-side binding of `%s` placeholders.

@@ -307,6 +307,72 @@ import Testing
       "\(clean.stdout)")
   }
 
+  /// RunSQL whose SQL, a statement of its list or a parameter migplan cannot evaluate (an
+  /// f-string of a model's `_meta.db_table`, django-pgpubsub 0003; sweep 46a) is not printed
+  /// as `-- (no-op)` or left out, nor bound as a placeholder: exit 2, each named at its line,
+  /// in both directions. What it can evaluate is written.
+  @Test func runSQLMigplanCannotEvaluateIsNotLeftOut() throws {
+    let folder = try TemporaryFolder("migplan-sql-runsql-unresolved")
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations, models
+
+      from shop.models import Note
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.CreateModel("Note", fields=[("id", models.BigAutoField(primary_key=True))]),
+              migrations.RunSQL(
+                  f"ALTER TABLE {Note._meta.db_table} ADD CONSTRAINT n CHECK (id > 0)",
+                  f"ALTER TABLE {Note._meta.db_table} DROP CONSTRAINT n",
+              ),
+              migrations.RunSQL(["SELECT 1", "SELECT 2 FROM %s" % Note._meta.db_table], ["SELECT 3"]),
+              migrations.RunSQL([("SELECT %s", [Note._meta.db_table])], [("SELECT %s", ["x"])]),
+          ]
+
+      """)
+    let path = folder.path + "/shop/migrations/0001_initial.py"
+    for backwards in [false, true] {
+      let run = try runMigplan(
+        ["sql", "shop", "0001", "--root", folder.path] + (backwards ? ["--backwards"] : []))
+      #expect(run.status == 2, "stdout: \(run.stdout)")
+      #expect(run.stdout.isEmpty, "\(run.stdout)")
+      let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+      let expected =
+        backwards
+        ? [(10, "the SQL is")]
+        : [(10, "the SQL is"), (14, "a statement is"), (15, "a parameter is")]
+      #expect(errors.count == expected.count, "\(run.stderr)")
+      for (line, what) in expected {
+        #expect(
+          errors.contains {
+            $0.hasPrefix(
+              "\(path):\(line):9: error: cannot write RunSQL as SQL: \(what) a value migplan cannot evaluate"
+            )
+          }, "\(run.stderr)")
+      }
+    }
+    try folder.writeMigration(
+      "shop", "0001_initial",
+      """
+      from django.db import migrations
+
+
+      class Migration(migrations.Migration):
+          initial = True
+          operations = [
+              migrations.RunSQL([("SELECT %s, %s", ["x", 2])], migrations.RunSQL.noop),
+          ]
+
+      """)
+    let clean = try runMigplan(["sql", "shop", "0001", "--root", folder.path])
+    #expect(clean.status == 0, "stderr: \(clean.stderr)")
+    #expect(clean.stdout.contains("SELECT 'x', 2;"), "\(clean.stdout)")
+  }
+
   /// A default only Python computes (a function of the migration module, a lambda) is not
   /// written as its placeholder: piped into `psql`, `'<unknown default: make_code()>'` would
   /// fill every existing row of a text column. Defaults migplan knows are still written.
