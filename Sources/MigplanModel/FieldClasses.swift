@@ -593,6 +593,9 @@ public final class FieldClasses: Sendable {
     if let i = methods["__init__"] { effects = initEffects(i, m, &s) }
     effects.collation = collation
     effects.prepares = Self.preparing.first { methods[$0] != nil }.map { "\(path).\($0)()" }
+    if let name = Self.preparing.first(where: { methods[$0] != nil }) {
+      effects.nonePrepared = Self.noneResult(of: methods[name]!, m)
+    }
     var defaults = known?.defaults ?? [:]
     for e in mixins.reversed() + [effects] {
       for (name, v) in e.defaults { defaults[name] = v }
@@ -651,7 +654,10 @@ public final class FieldClasses: Sendable {
       effects.internalType = effects.internalType ?? e.internalType
       effects.internalTypeAttribute = effects.internalTypeAttribute ?? e.internalTypeAttribute
       effects.dbType = effects.dbType ?? e.dbType
-      effects.prepares = effects.prepares ?? e.prepares
+      if effects.prepares == nil {
+        effects.prepares = e.prepares
+        effects.nonePrepared = e.nonePrepared
+      }
       effects.collation = effects.collation ?? e.collation
     }
     guard var k = known else {
@@ -683,7 +689,10 @@ public final class FieldClasses: Sendable {
     if let base = effects.internalType { k.base = base }
     k.internalTypeAttribute = effects.internalTypeAttribute ?? k.internalTypeAttribute
     if let t = effects.dbType { k.dbType = t }
-    if let p = effects.prepares { k.prepares = p }
+    if let p = effects.prepares {
+      k.prepares = p
+      k.nonePrepared = effects.nonePrepared ?? nil
+    }
     if let c = effects.collation {
       // Relations, arrays and generated fields have parameters of their own, not `Field`'s.
       if ["ForeignKey", "OneToOneField", "ManyToManyField", "GeneratedField", "ArrayField"]
@@ -733,6 +742,9 @@ public final class FieldClasses: Sendable {
     var internalTypeAttribute: String? = nil
     /// Its own method that prepares values for the database (`Field.Known.prepares`).
     var prepares: String? = nil
+    /// What that method returns for None when it starts by answering it with a constant
+    /// (`if value is None: return ""`): `.some(nil)` for None itself; nil when not read.
+    var nonePrepared: Value?? = nil
     /// What `db_type()` returns on PostgreSQL, when it says.
     var dbType: String? = nil
     /// What its `db_parameters()` makes the collation (`Field.Known.collation`).
@@ -1286,6 +1298,56 @@ public final class FieldClasses: Sendable {
     return kept
   }
 
+  /// What a preparing method (`get_prep_value(self, value)`) returns for None when it starts
+  /// with `if <value> is None: return <constant>` (the test may be `not value`, or an `or` of
+  /// tests one of which is these; edx-opaque-keys: `if value is self.Empty or value is None:
+  /// return ''`), after its docstring: `.some(nil)` when that constant is None; nil otherwise.
+  private static func noneResult(of method: Int32, _ m: Module) -> Value?? {
+    let ast = m.evaluator.ast
+    let source = m.evaluator.source
+    let params = ast.list(ast.child(method, "args")!, "args").filter { $0 >= 0 }
+    guard params.count >= 2, let value = ast.identifier(params[1], "arg", in: source) else {
+      return nil
+    }
+    func isValue(_ id: Int32?) -> Bool {
+      guard let id, ast.kind(id) == .Name else { return false }
+      return ast.identifier(id, "id", in: source) == value
+    }
+    func testsNone(_ test: Int32) -> Bool {
+      switch ast.kind(test) {
+      case .Compare:
+        guard ast.firstComparison(test) == .Is, ast.list(test, "comparators").count == 1,
+          let right = ast.list(test, "comparators").first, right >= 0
+        else { return false }
+        let left = ast.child(test, "left")
+        return isValue(left) && m.evaluator.evaluate(right).isNoneConstant
+      case .UnaryOp:
+        let op = Operator(rawValue: UInt8(ast.slot(test, ast.kind(test).offset("op"))))
+        return op == .Not && isValue(ast.child(test, "operand"))
+      case .BoolOp:
+        let op = Operator(rawValue: UInt8(ast.slot(test, ast.kind(test).offset("op"))))
+        return op == .Or && ast.list(test, "values").contains { $0 >= 0 && testsNone($0) }
+      default: return false
+      }
+    }
+    var body = ast.list(method, "body").filter { $0 >= 0 }[...]
+    if let first = body.first, ast.kind(first) == .Expr, let v = ast.child(first, "value"),
+      ast.kind(v) == .Constant
+    {
+      body = body.dropFirst()
+    }
+    guard let stmt = body.first, ast.kind(stmt) == .If, testsNone(ast.child(stmt, "test")!),
+      let ret = ast.list(stmt, "body").first, ret >= 0, ast.kind(ret) == .Return
+    else { return nil }
+    guard let r = ast.child(ret, "value") else { return .some(nil) }
+    let v = m.evaluator.evaluate(r)
+    if v.isNoneConstant { return .some(nil) }
+    switch v {
+    case .string, .int, .bool, .float, .bytes: return .some(v)
+    default: return nil
+    }
+  }
+
   private func droppedArguments(
     _ function: Int32, _ classDef: Int32, _ m: Module, defaults: Keywords
   ) -> Set<String>? {
@@ -1332,8 +1394,17 @@ public final class FieldClasses: Sendable {
       return .some(names(key))
     }
     var dropped: Set<String> = []
-    /// False when a removed name is not readable.
-    func check(_ body: ArraySlice<Int32>, guarded: String?) -> Bool {
+    /// A test of the field's own state, not of the arguments (django-autoslug's `if
+    /// self.unique_with != ():`): what is popped under it is popped for some fields only, and
+    /// the migration's call, which this `deconstruct()` wrote, holds an argument exactly when it
+    /// was kept. (`if "unique" in kwargs:` pops whenever there is something to pop.)
+    func onFieldState(_ test: Int32) -> Bool {
+      let r = ast.range(test)
+      let text = String(decoding: source[Int(r.start)..<Int(r.end)], as: UTF8.self)
+      return text.contains("self.") && !text.contains("kwargs")
+    }
+    /// False when a removed name is not readable; what `counting` is false for is not dropped.
+    func check(_ body: ArraySlice<Int32>, guarded: String?, counting: Bool = true) -> Bool {
       for stmt in body where stmt >= 0 {
         var removed: [[String]?] = []
         switch ast.kind(stmt) {
@@ -1346,18 +1417,20 @@ public final class FieldClasses: Sendable {
             removed.append(ast.child(t, "slice").flatMap(names))
           }
         case .If:
-          let g = defaultGuard(ast.child(stmt, "test")!)
-          if !check(ast.list(stmt, "body"), guarded: g) { return false }
-          if !check(ast.list(stmt, "orelse"), guarded: nil) { return false }
+          let test = ast.child(stmt, "test")!
+          let g = defaultGuard(test)
+          let counts = counting && (g != nil || !onFieldState(test))
+          if !check(ast.list(stmt, "body"), guarded: g, counting: counts) { return false }
+          if !check(ast.list(stmt, "orelse"), guarded: nil, counting: counts) { return false }
         case .For:
           if let t = ast.child(stmt, "target"), ast.kind(t) == .Name,
             let n = ast.identifier(t, "id", in: source)
           {
             loops[n] = iterated(ast.child(stmt, "iter")!)
           }
-          if !check(ast.list(stmt, "body"), guarded: guarded) { return false }
+          if !check(ast.list(stmt, "body"), guarded: guarded, counting: counting) { return false }
         case .Try, .With:
-          if !check(ast.list(stmt, "body"), guarded: guarded) { return false }
+          if !check(ast.list(stmt, "body"), guarded: guarded, counting: counting) { return false }
         case .Return:
           // `return name, path, args, kwargs`, or a dict of its own (django-avatar's
           // `return name, path, (), {}`): what that dict does not hold is left out.
@@ -1375,7 +1448,7 @@ public final class FieldClasses: Sendable {
         }
         for keys in removed {
           guard let keys else { return false }
-          for key in keys where Self.schemaArguments.contains(key) && key != guarded {
+          for key in keys where counting && Self.schemaArguments.contains(key) && key != guarded {
             dropped.insert(key)
           }
         }

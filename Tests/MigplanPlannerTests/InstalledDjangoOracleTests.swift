@@ -138,7 +138,7 @@ struct InstalledDjangoOracleTests {
             "0005_order_total_note", "0007_order_handle_order_pin_order_stamped_and_more",
             "0009_order_secret_order_secret_count_alter_order_kind", "0011_order_state",
             "0012_order_picture_order_wide_code", "0014_order_total_unless_slug",
-            "0015_remove_order_total_unless_slug",
+            "0015_remove_order_total_unless_slug", "0016_order_tag_order_tag_with_order_key",
           ].map {
             "shop/migrations/\($0).py"
           }), "\(findings)")
@@ -231,6 +231,22 @@ struct InstalledDjangoOracleTests {
       refused.stderr.contains(
         "0015_remove_order_total_unless_slug.py:12:9: error: cannot write RemoveConstraint as SQL: shop.order.slug: unknown field class shop.fields.ShortSlugField"
       ), "\(refused.stderr)")
+  }
+
+  /// A `unique=True` a class's `deconstruct()` leaves out only when another of its arguments
+  /// is set (django-autoslug's `AutoSlugField`, `shop 0016`), and a class whose
+  /// `get_prep_value(None)` is `''` (edx-opaque-keys): the SQL is what `sqlmigrate` prints
+  /// (sweep 46a).
+  @Test func aConditionalDropAndANonePreparedAsEmpty() throws {
+    let copy = try Copy(prefix: "migplan-conditional-drop")
+    defer { copy.remove() }
+    try copy.expectSameSQL(
+      "0016_order_tag_order_tag_with_order_key", after: "0015_remove_order_total_unless_slug",
+      showing: [
+        "\"tag\" varchar(50) DEFAULT 't' NOT NULL UNIQUE;",
+        "ADD COLUMN \"key\" varchar(64) DEFAULT '' NULL;",
+        "CREATE INDEX \"shop_order_tag_with_",
+      ])
   }
 
   /// Field classes whose migrations leave out arguments their `__init__` sets (`shop 0007`,

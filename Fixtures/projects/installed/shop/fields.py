@@ -225,3 +225,32 @@ class WideCodeField(models.CharField):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.max_length = 300
+
+
+class StateSlugField(models.SlugField):
+    """django-autoslug's shape: `deconstruct()` leaves `unique` out only when `unique_with` is
+    set, so a migration's `unique=True` holds."""
+
+    def __init__(self, *args, **kwargs):
+        self.unique_with = kwargs.pop("unique_with", ())
+        if self.unique_with:
+            kwargs["unique"] = False
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.unique_with != ():
+            kwargs["unique_with"] = self.unique_with
+            kwargs.pop("unique", None)
+        return name, path, args, kwargs
+
+
+class KeyField(models.CharField):
+    """edx-opaque-keys' shape: None is stored as '', so a nullable AddField writes DEFAULT ''."""
+
+    Empty = object()
+
+    def get_prep_value(self, value):
+        if value is self.Empty or value is None:
+            return ""
+        return str(value)
