@@ -691,7 +691,7 @@ public final class FieldClasses: Sendable {
     if let t = effects.dbType { k.dbType = t }
     if let p = effects.prepares {
       k.prepares = p
-      k.nonePrepared = effects.nonePrepared ?? nil
+      k.nonePrepared = effects.nonePrepared
     }
     if let c = effects.collation {
       // Relations, arrays and generated fields have parameters of their own, not `Field`'s.
@@ -742,9 +742,9 @@ public final class FieldClasses: Sendable {
     var internalTypeAttribute: String? = nil
     /// Its own method that prepares values for the database (`Field.Known.prepares`).
     var prepares: String? = nil
-    /// What that method returns for None when it starts by answering it with a constant
-    /// (`if value is None: return ""`): `.some(nil)` for None itself; nil when not read.
-    var nonePrepared: Value?? = nil
+    /// What that method returns for None when it starts by answering it with a constant other
+    /// than None (`if value is None: return ""`); nil when None stays None, or is not read.
+    var nonePrepared: Value? = nil
     /// What `db_type()` returns on PostgreSQL, when it says.
     var dbType: String? = nil
     /// What its `db_parameters()` makes the collation (`Field.Known.collation`).
@@ -1301,8 +1301,8 @@ public final class FieldClasses: Sendable {
   /// What a preparing method (`get_prep_value(self, value)`) returns for None when it starts
   /// with `if <value> is None: return <constant>` (the test may be `not value`, or an `or` of
   /// tests one of which is these; edx-opaque-keys: `if value is self.Empty or value is None:
-  /// return ''`), after its docstring: `.some(nil)` when that constant is None; nil otherwise.
-  private static func noneResult(of method: Int32, _ m: Module) -> Value?? {
+  /// return ''`), after its docstring; nil when that constant is None, or there is none.
+  private static func noneResult(of method: Int32, _ m: Module) -> Value? {
     let ast = m.evaluator.ast
     let source = m.evaluator.source
     let params = ast.list(ast.child(method, "args")!, "args").filter { $0 >= 0 }
@@ -1339,11 +1339,10 @@ public final class FieldClasses: Sendable {
     guard let stmt = body.first, ast.kind(stmt) == .If, testsNone(ast.child(stmt, "test")!),
       let ret = ast.list(stmt, "body").first, ret >= 0, ast.kind(ret) == .Return
     else { return nil }
-    guard let r = ast.child(ret, "value") else { return .some(nil) }
+    guard let r = ast.child(ret, "value") else { return nil }
     let v = m.evaluator.evaluate(r)
-    if v.isNoneConstant { return .some(nil) }
     switch v {
-    case .string, .int, .bool, .float, .bytes: return .some(v)
+    case .string, .int, .bool, .float, .bytes: return v
     default: return nil
     }
   }
