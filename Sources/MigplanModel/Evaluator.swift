@@ -173,6 +173,12 @@ public struct Evaluator {
           scope[bound] = .bool(flag, ast.range(alias))
           continue
         }
+        // `from django import VERSION` (drf-jwt's blacklist 0002) is the tuple
+        // `django.VERSION` reads.
+        if path == "django.VERSION" {
+          scope[bound] = attribute("django", "VERSION", ast.range(alias))
+          continue
+        }
         scope[bound] =
           path.map { .reference($0, ast.range(alias)) }
           ?? .unresolved(ast.range(alias), "relative import outside a known package")

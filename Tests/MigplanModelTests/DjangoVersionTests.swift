@@ -17,6 +17,8 @@ struct DjangoVersionTests {
       """
       import django
       import django.db.models.manager
+      from django import VERSION
+      from django import VERSION as DJANGO_VERSION
       from django.db import migrations, models
 
       class Migration(migrations.Migration):
@@ -34,6 +36,11 @@ struct DjangoVersionTests {
               operations += [migrations.AlterModelTable("order", "shop_orders")]
           if int(django.get_version().split(".")[0]) < 4:
               operations += [migrations.AlterModelTableComment("order", "old")]
+          # drf-jwt's blacklist 0002: the tuple imported by name.
+          if VERSION >= (2, 2):
+              operations.append(migrations.AlterModelTableComment("order", "new"))
+          if DJANGO_VERSION[0] < 2:
+              operations.append(migrations.RemoveField("order", "id"))
 
       """)
     let script = """
