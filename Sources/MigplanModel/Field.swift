@@ -287,6 +287,16 @@ public struct Field: Hashable, Sendable {
     return argument("null")?.truth ?? false
   }
 
+  /// Whether Django's `_alter_field` reads the `default` of the fields an `AlterField`
+  /// changes from `old` to `new`: only when the column goes from NULL to NOT NULL without a
+  /// `db_default` (its four steps fill the NULLs with the new default where it differs from
+  /// the old); an unknown old field counts as one that does. Elsewhere a default writes no
+  /// SQL, whatever it is (djangocms-audio 0002: `default=get_templates()[0][0]`).
+  public static func alterReadsDefault(from old: Field?, to new: Field) -> Bool {
+    guard let old else { return true }
+    return old.null && !new.null && new.dbDefault == nil
+  }
+
   /// The field whose column type a `GeneratedField` has; the field itself otherwise.
   public var typeField: Field {
     if djangoClass == "GeneratedField", let o = keywords["output_field"] { return Field(o) }

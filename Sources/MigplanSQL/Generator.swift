@@ -438,8 +438,9 @@ struct Forwards {
 
   /// Every name a value (an operation's arguments, a constraint) could give a field by: each
   /// string and keyword (`F("total")`, `Q(total__gt=0)`, `"-created"`) up to its first `__`,
-  /// without a leading `-`; nil (any field) when part of it is a value migplan cannot evaluate. Arguments the
-  /// schema editor ignores (`help_text`, `choices`, …) name nothing.
+  /// without a leading `-`; nil (any field) when part of it is a value migplan cannot
+  /// evaluate. Arguments the schema editor ignores (`help_text`, `choices`, …) and `default`
+  /// name nothing.
   static func names(in value: Value) -> Set<String>? {
     var out: Set<String> = []
     var unresolved = false
@@ -465,6 +466,9 @@ struct Forwards {
         for k in keywords {
           if let n = k.name {
             if SchemaEditor.nonDBAttrs.contains(n) && n != "db_column" { continue }
+            // A Python-side default names no field; where the SQL reads it, it is checked
+            // as a value (`checkColumnArguments`).
+            if n == "default" { continue }
             add(n)
           }
           visit(k.value)
@@ -998,8 +1002,11 @@ extension SQLGenerator {
     case .addField(_, let name, let field, _):
       try checkColumnArguments(of: [(name, field)], addedArguments, before: false)
     case .alterField(let model, let name, let field, _):
-      try checkColumnArguments(of: [(name, field)], addedArguments, before: false)
-      try checkColumnArguments(of: old(model, name), columnArguments, before: true)
+      let was = old(model, name)
+      let read =
+        Field.alterReadsDefault(from: was.first?.1, to: field) ? addedArguments : columnArguments
+      try checkColumnArguments(of: [(name, field)], read, before: false)
+      try checkColumnArguments(of: was, read, before: true)
     case .removeField(let model, let name), .renameField(let model, let name, _):
       // Only what names the column, its constraint or its table matters to a drop or rename.
       try checkColumnArguments(of: old(model, name), namingArguments, before: true)
@@ -1030,8 +1037,13 @@ extension SQLGenerator {
     case .removeField(let model, let name):
       try checkColumnArguments(of: field(to, model, name), addedArguments, before: true)
     case .alterField(let model, let name, _, _):
-      try checkColumnArguments(of: field(to, model, name), addedArguments, before: true)
-      try checkColumnArguments(of: field(from, model, name), columnArguments, before: false)
+      let restored = field(to, model, name)
+      let current = field(from, model, name)
+      let read =
+        restored.first.map { Field.alterReadsDefault(from: current.first?.1, to: $0.1) } ?? true
+        ? addedArguments : columnArguments
+      try checkColumnArguments(of: restored, read, before: true)
+      try checkColumnArguments(of: current, read, before: false)
     case .renameField(let model, _, let new):
       try checkColumnArguments(of: field(from, model, new), namingArguments, before: false)
     case .deleteModel(let name):

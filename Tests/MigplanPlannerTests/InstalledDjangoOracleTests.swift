@@ -249,6 +249,25 @@ struct InstalledDjangoOracleTests {
       ])
   }
 
+  /// An `AlterField` of a NOT NULL column whose `default` migplan cannot evaluate (a list a
+  /// setting extends, djangocms-audio 0002, `shop 0017`): Django reads the default only when
+  /// the column goes from NULL to NOT NULL, so both directions are written, and are what
+  /// `sqlmigrate` prints (sweep 46a).
+  @Test func anAlterFieldWhoseDefaultTheSQLDoesNotRead() throws {
+    let copy = try Copy(prefix: "migplan-unread-default")
+    defer { copy.remove() }
+    try copy.expectSameSQL(
+      "0017_alter_order_state", after: "0016_order_tag_order_tag_with_order_key",
+      showing: ["ALTER TABLE \"shop_order\" ALTER COLUMN \"state\" TYPE varchar(30);"])
+    _ = try copy.manage(["migrate", "shop", "0017", "-v0"])
+    let django = try copy.manage(["sqlmigrate", "--backwards", "shop", "0017"])
+    #expect(django.contains("TYPE varchar(20);"), "\(django)")
+    let ours = try runMigplan(
+      ["sql", "--backwards", "shop", "0017"], currentDirectory: copy.folder)
+    #expect(ours.status == 0, "\(ours.stderr)")
+    #expect(ours.stdout == django)
+  }
+
   /// Field classes whose migrations leave out arguments their `__init__` sets (`shop 0007`,
   /// classes shaped like django-autoslug's `AutoSlugField`, django-extensions'
   /// `RandomCharField` and django-model-utils' `AutoCreatedField`, whose base class is chosen

@@ -602,6 +602,26 @@ import Testing
     #expect(!known.contains { $0.rule == "unresolved-value" }, "\(known.map(\.message))")
   }
 
+  /// The `default` of an `AlterField` is read by Django only when the column goes from NULL to
+  /// NOT NULL: one migplan cannot evaluate is reported there, and not on a column that stays
+  /// NOT NULL (djangocms-audio 0002's `default=get_templates()[0][0]`, sweep 46a).
+  @Test func anUnevaluableDefaultIsReportedWhereTheAlterFieldReadsIt() throws {
+    let header = "from shop.models import get_templates"
+    let stays = try lint(
+      """
+              migrations.AlterField("legacy", "code", models.TextField(default=get_templates()[0][0])),
+      """, header: header)
+    #expect(!stays.contains { $0.rule == "unresolved-value" }, "\(stays)")
+    let fills = try lint(
+      """
+              migrations.AlterField("order", "data", models.JSONField(default=get_templates()[0][0])),
+      """, header: header)
+    #expect(
+      fills.filter { $0.rule == "unresolved-value" }.map(\.message) == [
+        "cannot evaluate statically: subscript migplan cannot compute"
+      ], "\(fills)")
+  }
+
   /// A subclass of a built-in operation that changes its `__init__` (misago's
   /// `StartCacheVersioning(RunPython)` builds its function there) is named as one: migplan knows
   /// the base, not what this class passes it.

@@ -93,7 +93,17 @@ struct UnresolvedValueRule: Rule {
     }
     // Nearly every operation holds nothing unresolved: found out without the argument names.
     guard Self.containsUnresolved(op.value) || !op.unresolved.isEmpty else { return }
-    Self.walkSchema(op.value) { v in
+    // The default of a field an `AlterField` changes writes no SQL unless the column goes
+    // from NULL to NOT NULL.
+    var skipped = Self.nonSchemaKeywords
+    if case .alterField(let model, let name, let field, _) = op.kind,
+      let old = operation.before.models[ModelKey(operation.migration.key.app, model.lowercased())]?
+        .field(name),
+      !Field.alterReadsDefault(from: old, to: field)
+    {
+      skipped.insert("default")
+    }
+    Self.walkSchema(op.value, skipping: skipped) { v in
       guard case .unresolved(let range, let why) = v else { return }
       let help =
         why.hasPrefix("setting ")
@@ -148,23 +158,26 @@ struct UnresolvedValueRule: Rule {
     }
   }
 
-  /// `Value.walk`, skipping the arguments and options that cannot change the schema.
-  static func walkSchema(_ value: Value, _ visit: (Value) -> Void) {
+  /// `Value.walk`, skipping the options and the keyword arguments (`skipping`) that cannot
+  /// change the schema.
+  static func walkSchema(
+    _ value: Value, skipping: Set<String> = nonSchemaKeywords, _ visit: (Value) -> Void
+  ) {
     visit(value)
     switch value {
     case .list(let v, _), .tuple(let v, _), .set(let v, _):
-      for x in v { walkSchema(x, visit) }
+      for x in v { walkSchema(x, skipping: skipping, visit) }
     case .dict(let entries, _):
       for e in entries {
         if let key = e.key.stringValue, nonSchemaOptions.contains(key) { continue }
-        walkSchema(e.key, visit)
-        walkSchema(e.value, visit)
+        walkSchema(e.key, skipping: skipping, visit)
+        walkSchema(e.value, skipping: skipping, visit)
       }
     case .call(_, let args, let keywords, _):
-      for a in args { walkSchema(a, visit) }
+      for a in args { walkSchema(a, skipping: skipping, visit) }
       for k in keywords {
-        if let name = k.name, nonSchemaKeywords.contains(name) { continue }
-        walkSchema(k.value, visit)
+        if let name = k.name, skipping.contains(name) { continue }
+        walkSchema(k.value, skipping: skipping, visit)
       }
     default: break
     }

@@ -1,8 +1,16 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from timezone_field import TimeZoneField
 
 from shop import fields
+
+
+def states():
+    # djangocms-audio's get_templates(): a list a setting extends.
+    choices = [("new", _("New"))]
+    choices += getattr(settings, "SHOP_STATES", [])
+    return choices
 
 
 class Order(models.Model):
@@ -31,7 +39,7 @@ class Order(models.Model):
     secret = fields.SealedCharField(max_length=40, null=True, db_index=True)
     secret_count = fields.SealedCountField(null=True)
     zone = TimeZoneField(null=True)
-    state = models.CharField(max_length=20, default=b"new")
+    state = models.CharField(max_length=30, default=states()[0][0], choices=states())
     picture = fields.PictureField(upload_to="pictures")
     wide_code = fields.WideCodeField(max_length=300, null=True)
 
