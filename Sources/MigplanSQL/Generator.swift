@@ -866,7 +866,8 @@ struct Forwards {
 
 /// RunSQL's statements as Django executes them on PostgreSQL: a string is one statement as
 /// written (PostgreSQL's `prepare_sql_script` does not split it); a list item is one statement,
-/// with `(sql, params)` bound client-side as psycopg does (`%s` ← quoted value, `%%` → `%`).
+/// with `(sql, params)` bound client-side as psycopg does (`%s` ← quoted value, `%%` → `%`),
+/// and `(sql, None)` as written.
 public enum RunSQL {
   /// The statements Django executes for a `sql` or `reverse_sql` value.
   public static func statements(_ sql: Value) -> [String] {
@@ -874,6 +875,8 @@ public enum RunSQL {
       return items.compactMap { item in
         if let s = item.stringValue { return s }
         if let pair = item.items, pair.count == 2, let s = pair[0].stringValue {
+          // `(sql, None)` is executed unbound: `%%` stays.
+          if case .none = pair[1] { return s }
           return bind(s, pair[1].items ?? [])
         }
         return nil
