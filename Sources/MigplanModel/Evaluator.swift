@@ -657,6 +657,14 @@ public struct Evaluator {
         }
       default: break
       }
+      // Why the container or the key is not known says more than that the item is not.
+      if case .unresolved(_, let why) = base { return .unresolved(range, why) }
+      if case .unresolved(_, let why) = index { return .unresolved(range, why) }
+      if case .call(let callee, _, _, _) = base {
+        return .unresolved(
+          range,
+          "item of what \(Construct.lastName(callee))() returns: migplan does not run it")
+      }
       return .unresolved(range, "subscript migplan cannot compute")
     case .JoinedStr:
       var text = ""

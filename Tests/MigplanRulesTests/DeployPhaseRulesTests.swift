@@ -618,7 +618,7 @@ import Testing
       """, header: header)
     #expect(
       fills.filter { $0.rule == "unresolved-value" }.map(\.message) == [
-        "cannot evaluate statically: subscript migplan cannot compute"
+        "cannot evaluate statically: item of what get_templates() returns: migplan does not run it"
       ], "\(fills)")
   }
 
