@@ -450,6 +450,9 @@ public struct Field: Hashable, Sendable {
     public var from: Read? = nil
     /// The argument that must be true for it to be set.
     public var when: Read? = nil
+    /// The class attribute `value` is (`kwargs["max_length"] = self.max_length`): a subclass
+    /// that sets it sets the value.
+    public var attribute: String? = nil
   }
 
   /// The known class for an import path: Django's own under `django.db.models` (any submodule),

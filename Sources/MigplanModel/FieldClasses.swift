@@ -590,7 +590,9 @@ public final class FieldClasses: Sendable {
         "\(path) overrides db_parameters() on top of a base's that sets the collation")
     }
     var effects = Effects()
-    if let i = methods["__init__"] { effects = initEffects(i, m, &s) }
+    if let i = methods["__init__"] {
+      effects = initEffects(i, m, path: path, classDef: classDef, &s)
+    }
     effects.collation = collation
     effects.prepares = Self.preparing.first { methods[$0] != nil }.map { "\(path).\($0)()" }
     if let name = Self.preparing.first(where: { methods[$0] != nil }) {
@@ -668,6 +670,19 @@ public final class FieldClasses: Sendable {
     // out has what `__init__` gives it, which migplan must be able to read.
     k.defaults = defaults
     k.forced = effects.forced + k.forced
+    // A value an inherited `__init__` takes from a class attribute is what this class sets.
+    for i in k.forced.indices {
+      guard let attribute = k.forced[i].attribute,
+        let v = classAttribute(attribute, classDef, m)
+      else { continue }
+      let value = resolved(v, &s) ?? v
+      guard Self.isConstant(value, for: k.forced[i].name) else {
+        return .unknown(
+          "\(path).\(attribute), which its __init__() sets `\(k.forced[i].name)` to, is not a value migplan can read"
+        )
+      }
+      k.forced[i].value = value
+    }
     k.dropped.formUnion(effects.dropped)
     k.kept.formUnion(effects.kept)
     k.unsure.formUnion(effects.unsure)
@@ -754,7 +769,9 @@ public final class FieldClasses: Sendable {
   /// What `__init__` does to the schema arguments it is called with: the defaults it gives,
   /// the values it sets whatever the call gives (perhaps to another argument's, perhaps only
   /// when another is given), and those it sets in ways migplan does not read.
-  private func initEffects(_ function: Int32, _ m: Module, _ s: inout State) -> Effects {
+  private func initEffects(
+    _ function: Int32, _ m: Module, path: String, classDef: Int32, _ s: inout State
+  ) -> Effects {
     let ast = m.evaluator.ast
     let source = m.evaluator.source
     var e = Effects()
@@ -793,6 +810,7 @@ public final class FieldClasses: Sendable {
       case unknown
     }
     var reads: [String: Field.Forced.Read] = [:]  // `name` or `self.name` → what it read
+    var assigned: Set<String> = []  // attributes set on `self` so far
     var initCalled = false  // `super().__init__(…)` ran (at the top level)
     func isKwargs(_ id: Int32) -> Bool {
       ast.kind(id) == .Name && ast.identifier(id, "id", in: source) == kw
@@ -834,6 +852,24 @@ public final class FieldClasses: Sendable {
       }
       if let v = variable(value), let r = reads[v] {
         forced.from = r
+      } else if let attribute = ast.attribute(value, on: "self", in: source),
+        !assigned.contains(attribute)
+      {
+        // `kwargs["max_length"] = self.max_length` before anything sets it on the instance
+        // (django-inet's `MacAddressField`): the class attribute, as the class or a subclass
+        // sets it.
+        forced.attribute = attribute
+        let v = (classAttribute(attribute, classDef, m) ?? classAttribute(path, attribute, &s))
+          .map { resolved($0, &s) ?? $0 }
+        guard let v, Self.isConstant(v, for: name) else {
+          // Not what the migration says either: the argument is unknown.
+          e.unsure.insert(name)
+          forced.value = .unresolved(
+            ast.range(value), "self.\(attribute) is not a class attribute migplan can read")
+          e.forced.append(forced)
+          return
+        }
+        forced.value = v
       } else if let (_, key, fallback) = kwargsCall(value, ["get"]), key == name,
         forced.when == nil
       {
@@ -894,6 +930,7 @@ public final class FieldClasses: Sendable {
               if Self.schemaArguments.contains(key) { force(key, value, when) }
             } else if let name = variable(t) {
               let attribute = String(name.dropFirst(5))
+              defer { if name.hasPrefix("self.") { assigned.insert(attribute) } }
               if name.hasPrefix("self."), Self.schemaArguments.contains(attribute) {
                 // After `super().__init__()`, whatever the call gave (django-avatar's
                 // `self.max_length = 1024`); before it, Field.__init__ sets it again.
@@ -935,6 +972,10 @@ public final class FieldClasses: Sendable {
           }
           run(ast.list(stmt, "body"), body)
           run(ast.list(stmt, "orelse"), orelse)
+        case .AugAssign, .AnnAssign:
+          if let t = ast.child(stmt, "target"), let a = ast.attribute(t, on: "self", in: source) {
+            assigned.insert(a)
+          }
         case .Try:
           run(ast.list(stmt, "body"), when)
           for h in ast.list(stmt, "handlers") where h >= 0 { run(ast.list(h, "body"), .unknown) }

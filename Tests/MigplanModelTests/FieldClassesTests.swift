@@ -282,6 +282,20 @@ import Testing
         Parent = models.TextField
     DynamicUndecided = type("DynamicUndecided", (Parent,), {})
     DynamicOwn = type("DynamicOwn", (models.TextField,), {"db_type": lambda self, c: "x"})
+
+    class MacBase(models.Field):
+        max_length = 17
+
+        def __init__(self, **kwargs):
+            kwargs["max_length"] = self.max_length
+            super().__init__(**kwargs)
+
+        def get_internal_type(self):
+            return "CharField"
+
+    class MacComputed(MacBase):
+        max_length = compute_length()
+
     """
 
   func classes() throws -> (FieldClasses, TemporaryFolder) {
@@ -371,6 +385,10 @@ import Testing
     ),
     ("app.fields.SortedMore", "app.fields.Sorted overrides contribute_to_class()"),
     ("app.fields.Loop1", "inherits from itself"),
+    (
+      "app.fields.MacComputed",
+      "app.fields.MacComputed.max_length, which its __init__() sets `max_length` to, is not a value migplan can read"
+    ),
     ("app.fields.Maybe", "bound under `if models.VERSION > 5`, which migplan cannot decide"),
     ("app.fields.FromBroken", "a base class of app.fields.FromBroken cannot be evaluated"),
     (

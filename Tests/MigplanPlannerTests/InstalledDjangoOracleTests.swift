@@ -268,6 +268,19 @@ struct InstalledDjangoOracleTests {
     #expect(ours.stdout == django)
   }
 
+  /// A class whose `__init__` sets `max_length` from its class attribute, and a subclass that
+  /// sets the attribute again (django-inet's fields in django-peeringdb, `shop 0018`): each
+  /// column has its class's length, as `sqlmigrate` prints it (sweep 47a).
+  @Test func anInitThatReadsAClassAttribute() throws {
+    let copy = try Copy(prefix: "migplan-class-attribute")
+    defer { copy.remove() }
+    try copy.expectSameSQL(
+      "0018_order_mac_order_wide_mac", after: "0017_alter_order_state",
+      showing: [
+        "ADD COLUMN \"mac\" varchar(17) NULL;", "ADD COLUMN \"wide_mac\" varchar(23) NULL;",
+      ])
+  }
+
   /// Field classes whose migrations leave out arguments their `__init__` sets (`shop 0007`,
   /// classes shaped like django-autoslug's `AutoSlugField`, django-extensions'
   /// `RandomCharField` and django-model-utils' `AutoCreatedField`, whose base class is chosen

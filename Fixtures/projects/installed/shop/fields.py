@@ -254,3 +254,21 @@ class KeyField(models.CharField):
         if value is self.Empty or value is None:
             return ""
         return str(value)
+
+
+class MacField(models.Field):
+    """django-inet's MacAddressField: __init__ sets max_length from the class attribute, which
+    a subclass may set again."""
+
+    max_length = 17
+
+    def __init__(self, **kwargs):
+        kwargs["max_length"] = self.max_length
+        super().__init__(**kwargs)
+
+    def get_internal_type(self):
+        return "CharField"
+
+
+class WideMacField(MacField):
+    max_length = 23

@@ -42,6 +42,8 @@ class Order(models.Model):
     state = models.CharField(max_length=30, default=states()[0][0], choices=states())
     picture = fields.PictureField(upload_to="pictures")
     wide_code = fields.WideCodeField(max_length=300, null=True)
+    mac = fields.MacField(null=True)
+    wide_mac = fields.WideMacField(null=True)
 
     class Meta:
         indexes = [
