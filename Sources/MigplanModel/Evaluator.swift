@@ -1020,6 +1020,11 @@ public struct Evaluator {
       if case .unresolved(_, let why)? = v {
         return .unresolved(range, "result of calling module function \(name)(): \(why)")
       }
+      // What a factory returns (`operation_factory(…)`: `return migrations.RunPython(…)`)
+      // is written where it is called: an operation is found, and suppressed, there.
+      if case .call(let callee, let args, let keywords, _)? = v {
+        return .call(callee: callee, args: args, keywords: keywords, range: range)
+      }
       if let v { return v.at(range) }
       return .unresolved(range, "result of calling module function \(name)()")
     case .unresolved(_, let why):
@@ -1077,7 +1082,8 @@ public struct Evaluator {
     depth.calls += 1
     depth.budget -= 1
     defer { depth.calls -= 1 }
-    switch run(ast.list(def, "body"), &scope, globals: globals, top: true) {
+    let owner = ast.identifier(def, "name", in: source) ?? "<function>"
+    switch run(ast.list(def, "body"), &scope, globals: globals, top: true, owner: owner) {
     case .returned(let v): return v
     case .fellThrough: return .none(at)
     case .undecided(let condition):
@@ -1097,9 +1103,12 @@ public struct Evaluator {
   }
 
   /// Runs a called function's statements: assignments to names, `return`, `pass`, a docstring
-  /// (`top`) and `if`s migplan decides (django-auditlog's `if settings.X: return [...]`).
+  /// (`top`), `if`s migplan decides (django-auditlog's `if settings.X: return [...]`) and
+  /// functions it defines (a factory's `return migrations.RunPython(_forward, …)`), named as
+  /// Python's `__qualname__` names them after `owner`'s.
   private func run(
-    _ body: ArraySlice<Int32>, _ scope: inout [String: Value], globals: [String: Value], top: Bool
+    _ body: ArraySlice<Int32>, _ scope: inout [String: Value], globals: [String: Value], top: Bool,
+    owner: String
   ) -> Flow {
     for (i, stmt) in body.enumerated() where stmt >= 0 {
       switch ast.kind(stmt) {
@@ -1120,9 +1129,16 @@ public struct Evaluator {
         guard let t = eval(test, local: scope, outer: globals).truth else {
           return .undecided(oneLine(ast.range(test)))
         }
-        let flow = run(ast.list(stmt, t ? "body" : "orelse"), &scope, globals: globals, top: false)
+        let flow = run(
+          ast.list(stmt, t ? "body" : "orelse"), &scope, globals: globals, top: false,
+          owner: owner)
         if case .fellThrough = flow { continue }
         return flow
+      case .FunctionDef, .AsyncFunctionDef:
+        guard ast.list(stmt, "decorator_list").isEmpty,
+          let name = ast.identifier(stmt, "name", in: source)
+        else { return .unread }
+        scope[name] = .function(owner + ".<locals>." + name, ast.range(stmt))
       case .Expr where i == 0 && top:
         // A docstring.
         guard let e = ast.child(stmt, "value"), ast.kind(e) == .Constant else { return .unread }

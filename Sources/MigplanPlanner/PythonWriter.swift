@@ -171,6 +171,11 @@ struct PythonWriter {
     case .function(let n, _):
       // A lambda has no name to import it by from the original migration.
       if n == "<lambda>" { throw SplitError("a lambda, which migplan does not copy") }
+      // Nor has a function another function defines (a factory's `_forward`).
+      if n.contains(".<locals>.") {
+        throw SplitError(
+          "a function defined inside \(n.prefix { $0 != "." })(), which migplan does not copy")
+      }
       needsOriginal = true
       return n
     case .setting(let n, let value, _):

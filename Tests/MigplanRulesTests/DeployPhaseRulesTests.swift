@@ -602,6 +602,37 @@ import Testing
     #expect(!known.contains { $0.rule == "unresolved-value" }, "\(known.map(\.message))")
   }
 
+  /// An operation a module function builds (django-digid-eherkenning's `operation_factory`,
+  /// whose body defines the function `RunPython` runs) is that operation, found where it is
+  /// called, with the defined function's body judged; the state after it stays known
+  /// (sweep 47a: every later operation of the app was refused).
+  @Test func anOperationAFactoryBuilds() throws {
+    let header = """
+
+
+      def operation_factory(field):
+          def _forward(apps, schema_editor):
+              Order = apps.get_model("shop", "Order")
+              for order in Order.objects.all():
+                  setattr(order, field, 1)
+                  order.save()
+
+          return migrations.RunPython(_forward, migrations.RunPython.noop)
+      """
+    let found = try lint(
+      """
+              migrations.AddField("order", "rank", models.IntegerField(null=True)),
+              operation_factory("rank"),
+              migrations.RemoveField("order", "data"),
+      """, header: header)
+    #expect(!found.contains { $0.rule == "unresolved-value" }, "\(found)")
+    #expect(found.contains { $0.rule == "drop-column" }, "\(found)")
+    let unbatched = found.filter { $0.rule == "runpython-unbatched" }
+    #expect(unbatched.map(\.line) == [9], "\(found)")
+    let together = found.filter { $0.rule == "data-and-schema-together" }
+    #expect(together.map(\.line) == [21], "\(found)")
+  }
+
   /// The `default` of an `AlterField` is read by Django only when the column goes from NULL to
   /// NOT NULL: one migplan cannot evaluate is reported there, and not on a column that stays
   /// NOT NULL (djangocms-audio 0002's `default=get_templates()[0][0]`, sweep 46a).
