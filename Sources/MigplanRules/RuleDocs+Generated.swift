@@ -2785,6 +2785,8 @@ to functions (the callables of `RunPython`, lambdas too) are evaluated and are n
 arguments Django's schema editor ignores (`choices`, `help_text`, `verbose_name`, `validators`
 and the rest of Django's `Field.non_db_attrs` except `db_column`) and model options only Python
 reads (`verbose_name`, `ordering`, `permissions`, …): whatever they hold, the SQL is the same.
+Nor is the `default` of an `AlterField` whose column does not go from NULL to NOT NULL: Django's
+`_alter_field` reads the default only then.
 
 It also flags an operation whose SQL migplan cannot write although its values are plain: a
 field of a class migplan does not know, until `field-types` in the config gives the class's
@@ -2794,8 +2796,9 @@ also through mixins, aliases and re-exports, and a `db_type()` that returns a st
 branches on `connection.vendor`, or a `get_internal_type()` that names a Django class, is
 followed. So is what its `__init__` gives the arguments a migration constructs it with:
 defaults (`kwargs.setdefault`, `kwargs.get`, `if "db_index" not in kwargs:`) and values it sets
-whatever the call says (`kwargs["max_length"] = 20`, another argument's value, or one set only
-when another argument is given), and a `db_parameters()` that sets only the collation, to a
+whatever the call says (`kwargs["max_length"] = 20`, another argument's value, a class
+attribute as the class or a subclass sets it (`kwargs["max_length"] = self.max_length`), or one
+set only when another argument is given), and a `db_parameters()` that sets only the collation, to a
 constant or to the `connection.vendor` entry of a dict argument (Open edX's
 `MultiCollationMixin`: `db_collations={"mysql": "utf8mb4_bin"}` is no collation on PostgreSQL).
 The message says why a class stays unknown: a computed `db_type()`, an override of
