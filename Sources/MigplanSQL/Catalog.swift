@@ -76,9 +76,10 @@ public struct Catalog: Sendable {
     case unwrittenTable(String, by: String)
   }
 
-  /// Applies one effect. Names are cut to 63 bytes, as PostgreSQL stores them.
+  /// Applies one effect. Names are cut to 63 bytes, as PostgreSQL stores them: a table named
+  /// by Django with a longer `db_table` is the one raw SQL names by its first 63 bytes.
   public mutating func apply(_ effect: Effect) {
-    switch effect {
+    switch Self.cut(effect) {
     case .addObject(let table, var object):
       object.name = Catalog.truncated(object.name)
       tables[table, default: Table(columns: [], objects: [])].objects.append(object)
@@ -179,6 +180,31 @@ public struct Catalog: Sendable {
     tables.compactMap { $0.value.objects.contains(where: match) ? $0.key : nil }
   }
 
+  /// `effect` with its table names cut to 63 bytes.
+  private static func cut(_ effect: Effect) -> Effect {
+    let t = truncated
+    switch effect {
+    case .createTable(let n, let columns, let pk, let unique, let check):
+      return .createTable(t(n), columns: columns, pk: pk, unique: unique, check: check)
+    case .dropTable(let n): return .dropTable(t(n))
+    case .renameTable(let a, let b): return .renameTable(t(a), t(b))
+    case .addColumn(let n, let c, let unique, let check, let fk):
+      return .addColumn(
+        t(n), c, unique: unique, check: check, foreignKey: fk.map { ($0.0, t($0.1)) })
+    case .dropColumn(let n, let c): return .dropColumn(t(n), c)
+    case .renameColumn(let n, let a, let b): return .renameColumn(t(n), a, b)
+    case .addObject(let n, var o):
+      o.references = o.references.map(t)
+      return .addObject(t(n), o)
+    case .dropObject(let n, let o): return .dropObject(t(n), o)
+    case .addIdentity(let n, let c): return .addIdentity(t(n), c)
+    case .dropIdentity(let n, let c): return .dropIdentity(t(n), c)
+    case .unwrittenTable(let n, let by): return .unwrittenTable(t(n), by: by)
+    case .dropIndex, .renameIndex, .createCollation, .dropCollation, .createExtension:
+      return effect
+    }
+  }
+
   /// Every relation name in use (PostgreSQL picks a free name for inline constraints).
   private func nameTaken(_ name: String) -> Bool {
     tables.keys.contains(name)
@@ -214,7 +240,7 @@ public struct Catalog: Sendable {
     index: Bool? = nil, foreignKey: Bool? = nil, check: Bool? = nil, type: String? = nil,
     exclude: Set<String> = []
   ) -> [String] {
-    guard let t = tables[table] else { return [] }
+    guard let t = tables[Catalog.truncated(table)] else { return [] }
     let constraints = t.objects.filter { if case .index = $0.kind { false } else { true } }
     // Indexes come from a GROUP BY over their names: in name order.
     let indexes = t.objects.filter { if case .index = $0.kind { true } else { false } }

@@ -95,6 +95,15 @@ extension Literal {
     /// anything else, and for what Python's constructor rejects.
     init?(_ v: Value) {
       guard case .call(let callee, let args, let keywords, _) = v else { return nil }
+      // `pytz.utc.localize(datetime.datetime(…))` (what Django 1.x's makemigrations wrote for a
+      // one-off default): the naive moment at UTC.
+      if callee.hasSuffix(".localize"), args.count == 1, keywords.isEmpty,
+        Self.offset(.reference(String(callee.dropLast(9)), v.range)) == 0,
+        case .dateTime(let day, let clock, offset: nil)? = Moment(args[0])
+      {
+        self = .dateTime(day, clock, offset: 0)
+        return
+      }
       switch callee {
       case "datetime.datetime":
         guard

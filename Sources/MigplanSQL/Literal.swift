@@ -163,6 +163,13 @@ public enum Literal {
       {
         return known
       }
+      // `datetime.datetime.now(datetime.timezone.utc)`: an aware moment of the run.
+      if callee == "datetime.datetime.now", args.count + keywords.count == 1,
+        keywords.allSatisfy({ $0.name == "tz" }),
+        Moment.offset(args.first ?? keywords[0].value) != nil
+      {
+        return callResult(callee, internalType: f.internalType)
+      }
       if let moment = Moment(v) {
         return moment.prepared(for: f.internalType, time) ?? unknown(v.python)
       }

@@ -36,7 +36,9 @@ final class SchemaEditor {
     index: Bool? = nil, foreignKey: Bool? = nil, check: Bool? = nil, type: String? = nil,
     exclude: Set<String> = []
   ) -> [String] {
-    if guessedOn == nil, let by = catalog.unwritten[table] { guessedOn = (table, by) }
+    if guessedOn == nil, let by = catalog.unwritten[Catalog.truncated(table)] {
+      guessedOn = (table, by)
+    }
     func names(_ c: Catalog) -> [String] {
       c.constraintNames(
         table, columns: columns, unique: unique, primaryKey: primaryKey, index: index,
@@ -574,7 +576,7 @@ final class SchemaEditor {
     }
     guard names.count == 1 else {
       // On a table whose shape is unknown the count proves nothing (`guessedOn` says why).
-      guard catalog.unwritten[model.table] == nil else { return }
+      guard catalog.unwritten[Catalog.truncated(model.table)] == nil else { return }
       execute(
         "-- migplan: Django raises ValueError here: Found wrong number (\(names.count)) of constraints for \(model.table)(\(columns.joined(separator: ", ")))"
       )

@@ -107,4 +107,40 @@ struct TimeLiteralDjangoTests {
     // Paris setting's that need no conversion.
     #expect(same >= 73, "\(same) literals written")
   }
+
+  /// `pytz.utc.localize(naive)` (Django 1.x makemigrations' one-off default, in
+  /// openedx-completion-aggregator 0002) is `naive.replace(tzinfo=utc)`, as pytz documents for
+  /// UTC: its literal is the one Django writes for that aware datetime (pytz is not installed
+  /// here, so Django prepares the equivalent). A `localize` of another zone is not read.
+  @Test func aMomentLocalizedAtUTC() throws {
+    let naive = "datetime.datetime(2018, 2, 14, 10, 54, 48, 964281)"
+    let script = """
+      import datetime, sys
+      import django
+      from django.conf import settings
+      settings.configure(USE_TZ=True, TIME_ZONE="UTC", DATABASES={"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "x"}})
+      django.setup()
+      from django.db import connection, models
+      value = eval(sys.argv[1]).replace(tzinfo=datetime.timezone.utc)
+      print(connection.schema_editor().quote_value(models.DateTimeField().get_db_prep_save(value, connection)))
+      """
+    let run = try runProcess(DjangoPython.path, ["-W", "ignore", "-c", script, naive])
+    try #require(run.status == 0, "python: \(run.stderr)")
+    let django = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(django == "'2018-02-14 10:54:48.964281+00:00'::timestamptz")
+    func moment(_ e: String) -> Literal.Moment? {
+      let parsed = Parser.parse(Array("import datetime\nimport pytz\nX = \(e)\n".utf8))
+      var evaluator = Evaluator(
+        module: parsed, settings: Settings(), modulePath: "app.migrations.0001_initial",
+        packagePath: "app.migrations")
+      evaluator.runModule()
+      return evaluator.module["X"].flatMap(Literal.Moment.init)
+    }
+    let time = LiteralSettings(useTZ: true, timeZone: "UTC")
+    for tz in ["pytz.utc", "pytz.UTC"] {
+      let ours = moment("\(tz).localize(\(naive))")?.prepared(for: "DateTimeField", time)
+      #expect(ours == django, "\(tz)")
+    }
+    #expect(moment("pytz.timezone('Europe/Paris').localize(\(naive))") == nil)
+  }
 }

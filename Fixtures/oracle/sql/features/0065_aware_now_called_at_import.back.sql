@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Add field opened_at to venue
+--
+ALTER TABLE "features_venue" DROP COLUMN "opened_at" CASCADE;
+COMMIT;

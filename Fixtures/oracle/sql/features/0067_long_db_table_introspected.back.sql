@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Rename unnamed index for ('customer_uuid', 'plugin_id') on audit to audit_customer_plugin_idx
+--
+-- (no-op)
+--
+-- Alter field plugin_id on audit
+--
+ALTER TABLE "features_a_very_long_explicit_table_name_for_the_learner_audit_x64" ADD CONSTRAINT "features_a_very_long_exp_plugin_id_a07b4fbb_uniq" UNIQUE ("plugin_id");
+COMMIT;
