@@ -575,7 +575,8 @@ extension Operation {
   /// its base's: it never calls the base's (`super().database_forwards(…)`), or it changes the
   /// operation first (`self.field.default = …`, mayan's dynamic default). One that calls the
   /// base's under a condition or a `try` (wagtail's "if the table exists", django-celery-results'
-  /// "if the index exists") runs the base's SQL where the schema is as the state says.
+  /// "if the index exists") runs the base's SQL where the schema is as the state says; one that
+  /// reads the database's `vendor` may not.
   static func replacesDatabaseForwards(_ fn: Int32, _ ast: AST, _ source: [UInt8]) -> Bool {
     let span = ast.range(fn)
     var callsBase = false
@@ -584,7 +585,12 @@ extension Operation {
       guard r.start >= span.start, r.end <= span.end else { continue }
       switch ast.kind(node) {
       case .Attribute:
-        if ast.identifier(node, "attr", in: source) == "database_forwards" { callsBase = true }
+        let attr = ast.identifier(node, "attr", in: source)
+        if attr == "database_forwards" { callsBase = true }
+        // What runs depends on the database (django-lti-provider 0005: the base's only
+        // `if schema_editor.connection.vendor.startswith("mysql")`): not assumed to be the
+        // base's SQL on PostgreSQL.
+        if attr == "vendor" { return true }
       case .Assign, .AugAssign, .AnnAssign:
         let targets =
           ast.kind(node) == .Assign ? ast.list(node, "targets") : [ast.child(node, "target") ?? -1]

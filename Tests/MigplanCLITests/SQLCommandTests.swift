@@ -878,6 +878,18 @@ import Testing
         #"AddFieldDynamicDefault("project", "n", models.IntegerField(default=None), preserve_default=False)"#,
         "its class has its own `database_forwards()`"
       ),
+      // Django: `-- (no-op)` on PostgreSQL, AddField's SQL on MySQL (django-lti-provider 0005,
+      // sweep 47a: migplan printed the ADD COLUMN).
+      (
+        """
+        class MySQLAddField(migrations.AddField):
+            def database_forwards(self, app_label, schema_editor, from_state, to_state):
+                if schema_editor.connection.vendor.startswith("mysql"):
+                    super().database_forwards(app_label, schema_editor, from_state, to_state)
+        """,
+        #"MySQLAddField("project", "n", models.IntegerField(null=True))"#,
+        "its class has its own `database_forwards()`"
+      ),
       // Django: AddField's SQL (the base's, run inside a `try`).
       (
         """
