@@ -326,7 +326,7 @@ extension SchemaEditor {
       )
     }
     // `_get_sequence_name`: introspection also finds identity sequences.
-    let sequence = catalog.sequences[Catalog.truncated(table)]?[new.column!]
+    let sequence = catalog.sequence(table, new.column!)
     if oldAuto && !newAuto {
       execute(
         "ALTER TABLE \(Names.quote(table)) ALTER COLUMN \(column) DROP IDENTITY IF EXISTS",
@@ -335,7 +335,7 @@ extension SchemaEditor {
         template.replacing("%USING%", with: "") + collation
         + (template.hasSuffix("%USING%") ? using : "")
       let drop =
-        catalog.sequences[Catalog.truncated(table)]?[new.column!] ?? (live ? nil : sequence)
+        catalog.sequence(table, new.column!) ?? (live ? nil : sequence)
       return (fragment, drop.map { ["DROP SEQUENCE IF EXISTS \(Names.quote($0)) CASCADE"] } ?? [])
     }
     if newAuto && oldAuto && new.internalType != old.internalType, let sequence {

@@ -28,19 +28,27 @@ public struct Catalog: Sendable {
   /// Tables a `CreateModel` created whose SQL migplan could not write, with that migration
   /// (`app.name`): their columns, constraints and indexes are not known, so a name looked up
   /// on them would be a guess.
-  public private(set) var unwritten: [String: String] = [:]
+  private(set) var unwritten: [String: String] = [:]
   /// Collations made by migrations, and whether each is deterministic.
   public var collations: [String: Bool] = [:]
   /// Installed extensions (`pg_extension`): a new database has plpgsql.
   public private(set) var extensions: Set<String> = ["plpgsql"]
   /// Identity sequences by (table, column): PostgreSQL names them when the column is made and
   /// keeps the name through renames.
-  public private(set) var sequences: [String: [String: String]] = [:]
+  private(set) var sequences: [String: [String: String]] = [:]
   /// Every name in `sequences` (each is chosen free of the others, so a set holds them all),
   /// kept with it for the free-name choice.
   private var sequenceNames: Set<String> = []
 
   public init() {}
+
+  /// The migration (`app.name`) whose `CREATE TABLE` of `table` could not be written, if any.
+  public func unwrittenBy(_ table: String) -> String? { unwritten[Catalog.truncated(table)] }
+
+  /// The identity sequence of `table`'s `column`, if it has one.
+  public func sequence(_ table: String, _ column: String) -> String? {
+    sequences[Catalog.truncated(table)]?[column]
+  }
 
   /// Whether PostgreSQL has the collation and it is deterministic (`pg_collation`); nil when
   /// it does not exist. The built-in ones of an `initdb --locale=C` cluster are deterministic.

@@ -1006,8 +1006,7 @@ extension SQLGenerator {
       try checkColumnArguments(of: [(name, field)], addedArguments, before: false)
     case .alterField(let model, let name, let field, _):
       let was = old(model, name)
-      let read =
-        Field.alterReadsDefault(from: was.first?.1, to: field) ? addedArguments : columnArguments
+      let read = alteredArguments(from: was.first?.1, to: field)
       try checkColumnArguments(of: [(name, field)], read, before: false)
       try checkColumnArguments(of: was, read, before: true)
     case .removeField(let model, let name), .renameField(let model, let name, _):
@@ -1042,9 +1041,7 @@ extension SQLGenerator {
     case .alterField(let model, let name, _, _):
       let restored = field(to, model, name)
       let current = field(from, model, name)
-      let read =
-        restored.first.map { Field.alterReadsDefault(from: current.first?.1, to: $0.1) } ?? true
-        ? addedArguments : columnArguments
+      let read = alteredArguments(from: current.first?.1, to: restored.first?.1)
       try checkColumnArguments(of: restored, read, before: true)
       try checkColumnArguments(of: current, read, before: false)
     case .renameField(let model, _, let new):
@@ -1055,6 +1052,13 @@ extension SQLGenerator {
         of: fields.map { ($0.name, $0.field) }, columnArguments, before: true)
     default: return
     }
+  }
+
+  /// The arguments checked in the fields an `AlterField` changes from `old` to `new`: the
+  /// `default` too where Django's SQL reads it (`Field.alterReadsDefault`).
+  static func alteredArguments(from old: Field?, to new: Field?) -> Set<String> {
+    guard let new, !Field.alterReadsDefault(from: old, to: new) else { return addedArguments }
+    return columnArguments
   }
 
   /// The arguments checked in the field an `AddField` or `AlterField` writes: its `default`

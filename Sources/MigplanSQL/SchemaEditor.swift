@@ -25,7 +25,7 @@ final class SchemaEditor {
   var deferred: [Statement] = []
   /// The operation being run (index in the migration), -1 outside operations.
   var currentOperation = -1
-  /// The first table of `catalog.unwritten` a name was looked up on since it was last
+  /// The first table of `catalog.unwrittenBy` a name was looked up on since it was last
   /// cleared, with the migration that created it: the name found is a guess.
   var guessedOn: (table: String, by: String)? = nil
 
@@ -36,7 +36,7 @@ final class SchemaEditor {
     index: Bool? = nil, foreignKey: Bool? = nil, check: Bool? = nil, type: String? = nil,
     exclude: Set<String> = []
   ) -> [String] {
-    if guessedOn == nil, let by = catalog.unwritten[Catalog.truncated(table)] {
+    if guessedOn == nil, let by = catalog.unwrittenBy(table) {
       guessedOn = (table, by)
     }
     func names(_ c: Catalog) -> [String] {
@@ -576,7 +576,7 @@ final class SchemaEditor {
     }
     guard names.count == 1 else {
       // On a table whose shape is unknown the count proves nothing (`guessedOn` says why).
-      guard catalog.unwritten[Catalog.truncated(model.table)] == nil else { return }
+      guard catalog.unwrittenBy(model.table) == nil else { return }
       execute(
         "-- migplan: Django raises ValueError here: Found wrong number (\(names.count)) of constraints for \(model.table)(\(columns.joined(separator: ", ")))"
       )
